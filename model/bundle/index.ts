@@ -1,0 +1,3 @@
+export * from './bundle-issue.js';
+export * from './read-bundle.js';
+export * from './write-bundle.js';

@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+
+// FHIR choice elements (`value[x]`, `medication[x]`...): at most one of the
+// typed variants may be present, and some choices are required (1..1).
+
+type ChoiceShape<N extends string, V extends Record<string, z.ZodType>> = {
+  [K in keyof V as `${N}${K & string}`]: z.ZodOptional<V[K]>;
+};
+
+/** The optional fields `<name><Type>` for each variant, to spread into a shape. */
+export function choice<const N extends string, V extends Record<string, z.ZodType>>(
+  name: N,
+  variants: V,
+): ChoiceShape<N, V> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [type, schema] of Object.entries(variants)) shape[`${name}${type}`] = schema.optional();
+  return shape as ChoiceShape<N, V>;
+}
+
+interface ChoiceRule {
+  name: string;
+  types: readonly string[];
+  required?: boolean;
+}
+
+/** A check for an object schema: each choice has at most one variant, and required ones have one. */
+export function choiceRules(...rules: ChoiceRule[]) {
+  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    for (const { name, types, required } of rules) {
+      const present = types.map((t) => `${name}${t}`).filter((key) => value[key] !== undefined);
+      if (present.length > 1) {
+        ctx.addIssue({ code: 'custom', path: [present[1]!], message: `only one of ${name}[x] may be present (found ${present.join(', ')})` });
+      } else if (required && present.length === 0) {
+        ctx.addIssue({ code: 'custom', path: [`${name}[x]`], message: `${name}[x] is required (one of ${types.map((t) => name + t).join(', ')})` });
+      }
+    }
+  };
+}
