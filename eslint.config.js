@@ -1,0 +1,151 @@
+// Lint for the whole repository: the recommended JavaScript and TypeScript
+// rules, plus the layer rules (see the Layers section of the README) — which
+// top-level folder may import what, and which code may touch the browser.
+// test/node/layer-lint.test.ts proves that each layer rule fires.
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const README = 'see the Layers section of the README';
+
+// A bare import of one of these packages, or of a file inside one.
+const packages = (...names) => `^(${names.join('|')})(/|$)`;
+
+// Imports across layers are relative (`../storage/db.js`), so another
+// top-level folder shows as a run of `../` followed by the folder's name.
+const reaching = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
+
+// Anything that is neither relative nor one of the allowed packages.
+const bareExcept = (...allowed) => `^(?!\\.{1,2}/)(?!(${allowed.join('|')})(/|$))`;
+
+// model/ and clinical/ run in Node and in the browser alike: no DOM, no
+// storage, no network, and nothing that exists on only one of the two.
+const pureGlobals = (layer) => {
+  const message = `${layer}/ is pure logic that runs in Node and in the browser alike: no DOM, IndexedDB, storage or network (${README}).`;
+  const names = [
+    'window', 'self', 'document', 'navigator', 'location', 'customElements',
+    'HTMLElement', 'indexedDB', 'IDBKeyRange', 'localStorage', 'sessionStorage',
+    'fetch', 'XMLHttpRequest', 'WebSocket', 'BroadcastChannel', 'process', 'Buffer',
+  ];
+  return [
+    'error',
+    // checkGlobalObject also catches `globalThis.document` and the like.
+    { globals: names.map((name) => ({ name, message })), checkGlobalObject: true },
+  ];
+};
+
+export default defineConfig(
+  globalIgnores(['node_modules/', 'dist/', '.storybook-out/', 'storybook-static/']),
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    // Plain JavaScript here is Node tooling: scripts and config files.
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+
+  // ---- Layer rules ----
+  {
+    files: ['model/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          {
+            regex: bareExcept('zod', '@lit/context'),
+            message: `model/ imports nothing but zod and its own files, so it stays free of UI, storage and sync (${README}).`,
+          },
+          {
+            // The ChartStore context key lives here; a type-only import of
+            // Context keeps model/ free of Lit at run time.
+            regex: packages('@lit/context'),
+            allowTypeImports: true,
+            message: `model/ may use @lit/context for types only (\`import type\`): it holds context keys, not Lit code (${README}).`,
+          },
+          {
+            regex: reaching('clinical', 'storage', 'sync', 'components', 'demo', 'stories', 'test', 'bench'),
+            message: `model/ is the bottom layer: it never imports another top-level folder (${README}).`,
+          },
+        ],
+      }],
+      'no-restricted-globals': pureGlobals('model'),
+    },
+  },
+  {
+    files: ['clinical/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          {
+            regex: bareExcept(),
+            message: `clinical/ is pure clinical logic over model/: it imports no packages — no lit, dexie, yjs or network (${README}).`,
+          },
+          {
+            regex: reaching('storage', 'sync', 'components', 'demo', 'stories', 'test', 'bench'),
+            message: `clinical/ may import only model/ and its own files (${README}).`,
+          },
+        ],
+      }],
+      'no-restricted-globals': pureGlobals('clinical'),
+    },
+  },
+  {
+    files: ['components/**'],
+    // A component's own tests may wire a real store.
+    ignores: ['components/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          {
+            regex: packages('dexie', 'yjs', 'y-[\\w.-]+'),
+            message: `components never touch dexie or yjs: they get a ChartStore (the port in model/) from context and ask it for data (${README}).`,
+          },
+          {
+            regex: reaching('storage', 'sync', 'demo', 'stories', 'test', 'bench'),
+            message: `components talk to the ChartStore port in model/, never to storage/ or sync/, and never import demo, stories or tests (${README}).`,
+          },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['storage/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          {
+            regex: packages('lit', '@lit/[\\w.-]+', 'y-websocket', 'y-protocols', 'ws'),
+            message: `storage/ is the local database only: no UI (lit) and no network (y-websocket, ws) (${README}).`,
+          },
+          {
+            regex: reaching('components', 'sync', 'demo', 'stories'),
+            message: `storage/ may import model/ and clinical/, never components/, sync/ or demo/: only demo/ or a host app wires them together (${README}).`,
+          },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['sync/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          {
+            regex: packages('dexie', 'lit', '@lit/[\\w.-]+'),
+            message: `sync/ holds Yjs documents and the network: no local database (dexie) and no UI (lit) (${README}).`,
+          },
+          {
+            regex: reaching('components', 'storage', 'demo', 'stories'),
+            message: `sync/ may import model/, never components/, storage/ or demo/: only demo/ or a host app wires them together (${README}).`,
+          },
+        ],
+      }],
+    },
+  },
+);

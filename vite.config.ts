@@ -1,0 +1,18 @@
+// The demo: a mock hospital portal (demo/) that embeds the kit, served and
+// built by Vite; `npm start` runs it through scripts/start.mjs.
+//
+// TypeScript is compiled with tsconfig.json's settings, so the kit's Lit
+// decorators (experimentalDecorators, useDefineForClassFields: false) are
+// transformed here as they are by tsc.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  root: here('./demo'),
+  // 5173 is a preference: when it is taken the next free port is used.
+  server: { host: '127.0.0.1', port: 5173, strictPort: false },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: false },
+  build: { outDir: here('./dist/demo'), emptyOutDir: true },
+});

@@ -1,0 +1,65 @@
+// Browser tests: TypeScript sources served as ES modules to Debian's headless
+// Chromium, driven by Playwright (which never downloads a browser of its own
+// here: it is given the executable).
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+
+const rootDir = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+/**
+ * Dexie's `import` export is a wrapper around its UMD build that a browser
+ * cannot load as a module; point the bare `dexie` import at its real ES
+ * module build. (Vite and Storybook pre-bundle it and need nothing.)
+ */
+function dexieEsm() {
+  const file = require.resolve('dexie/dist/dexie.mjs');
+  const url = '/' + path.relative(rootDir, file).split(path.sep).join('/');
+  return {
+    name: 'dexie-esm',
+    resolveImport({ source }) {
+      if (source === 'dexie') return url;
+    },
+  };
+}
+
+export default {
+  rootDir,
+  files: ['test/browser/**/*.test.ts', 'components/**/*.test.ts'],
+  nodeResolve: true,
+  // Two cores: one browser page at a time per core.
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 120_000,
+  // A left-over `.only` fails the run instead of silently skipping the rest.
+  testFramework: { config: { timeout: 20_000, forbidOnly: true } },
+  // Print failures and the summary, not a live progress view (CI logs).
+  staticLogging: true,
+  // Lit's development build (chosen for its warnings) announces itself in every file.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: chromiumPath,
+        // Playwright adds the headless switch itself and refuses its own
+        // profile flags, so those stay out of the shared argument list.
+        headless: true,
+        args: chromiumArgs.filter((arg) => arg !== '--headless' && !arg.startsWith('--user-data-dir')),
+      },
+    }),
+  ],
+  plugins: [
+    dexieEsm(),
+    // esbuild compiles the TypeScript with tsconfig.json's settings, so Lit's
+    // experimental decorators work; in .ts files it also maps relative
+    // `./x.js` imports to `./x.ts` when that file exists.
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(rootDir, 'tsconfig.json') }),
+  ],
+};
