@@ -1,6 +1,7 @@
 // Browser tests: TypeScript sources served as ES modules to Debian's headless
 // Chromium, driven by Playwright (which never downloads a browser of its own
 // here: it is given the executable).
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,29 @@ function dexieEsm() {
     name: 'dexie-esm',
     resolveImport({ source }) {
       if (source === 'dexie') return url;
+    },
+  };
+}
+
+/**
+ * The Synthea bundles live beside the repository (../shared/fixtures, or
+ * EMR_FIXTURES_DIR): served under /@fixtures/<set>/<file>, and a set's URL
+ * lists its .json files — the same scheme the benchmarks use.
+ */
+function fixtures() {
+  const dir = path.resolve(process.env.EMR_FIXTURES_DIR ?? path.join(rootDir, '../shared/fixtures'));
+  return {
+    name: 'emr-fixtures',
+    async serve({ path: urlPath }) {
+      const match = /^\/@fixtures\/([\w-]+)\/([^/]*)$/.exec(urlPath);
+      if (!match) return undefined;
+      const [, set, file] = match;
+      const folder = path.join(dir, set);
+      if (!file) {
+        const names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
+        return { body: JSON.stringify(names), type: 'json' };
+      }
+      return { body: await readFile(path.join(folder, decodeURIComponent(file)), 'utf8'), type: 'json' };
     },
   };
 }
@@ -56,6 +80,7 @@ export default {
     }),
   ],
   plugins: [
+    fixtures(),
     dexieEsm(),
     // esbuild compiles the TypeScript with tsconfig.json's settings, so Lit's
     // experimental decorators work; in .ts files it also maps relative

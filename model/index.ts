@@ -2,3 +2,4 @@
 // writing. Pure code: no DOM, no storage, no network.
 export * from './fhir/index.js';
 export * from './bundle/index.js';
+export * from './chart/index.js';

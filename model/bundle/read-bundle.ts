@@ -1,10 +1,10 @@
-import { z } from 'zod';
-import { resourceSchemas, isModeledType, type FhirResource, type ResourceType } from '../fhir/resources.js';
+import { isModeledType, type FhirResource, type ResourceType } from '../fhir/resources.js';
 import { truncate } from '../fhir/primitives.js';
-import { type BundleIssue, formatPath } from './bundle-issue.js';
+import type { BundleIssue } from './bundle-issue.js';
 import { jsonErrorOffset } from './json-error-offset.js';
-import { olderVersionSignature, retiredType } from './older-fhir.js';
-import { FORBIDDEN_KEYS, walkResource, type WalkLimits } from './walk-resource.js';
+import { checkResource, DEFAULT_LIMITS, describe } from './check-resource.js';
+import { retiredType } from './older-fhir.js';
+import { FORBIDDEN_KEYS, type WalkLimits } from './walk-resource.js';
 
 export const READABLE_BUNDLE_TYPES = ['transaction', 'batch', 'collection', 'searchset'] as const;
 export type ReadableBundleType = (typeof READABLE_BUNDLE_TYPES)[number];
@@ -29,12 +29,7 @@ export interface BundleReadResult {
   errorCount: number;
 }
 
-const DEFAULTS = {
-  /** Large enough for an embedded PDF in a note, far below what would hang a tab. */
-  maxStringLength: 8 * 1024 * 1024,
-  maxDepth: 64,
-  maxErrors: 1000,
-};
+const DEFAULTS = { ...DEFAULT_LIMITS, maxErrors: 1000 };
 
 /**
  * Reads a FHIR R4 Bundle (transaction, batch, collection or searchset) from
@@ -69,14 +64,7 @@ export function readBundle(input: string | unknown, options: ReadBundleOptions =
     }
     const where = { entry: index, resourceType: type, id: typeof resource.id === 'string' ? resource.id : undefined };
     const before = result.errorCount;
-    const older = olderVersionSignature(resource);
-    if (older) {
-      report({ ...where, code: 'fhir-version', path: `${type}.${older.field}`, message: older.message });
-      return;
-    }
-    const { unsafe } = walkResource(resource, { ...limits, references, report: (issue) => report({ ...where, ...issue }) });
-    if (unsafe) return; // never hand a hostile object to the schema code
-    validate(compiledSchema(type), resource, (issue) => report({ ...where, ...issue }));
+    for (const issue of checkResource(resource, { ...limits, references })) report({ ...where, ...issue });
     if (result.errorCount === before) {
       resources.push(resource as FhirResource);
       result.counts[type] = (result.counts[type] ?? 0) + 1;
@@ -220,45 +208,4 @@ function indexFullUrls(entries: Entry[], report: Report): Map<string, string> {
     }
   });
   return references;
-}
-
-const compiled = new Map<ResourceType, z.ZodType>();
-
-/**
- * Zod's ahead-of-time compiled parser halves validation time. Compiled on
- * first use; where a page's CSP forbids `new Function`, zod quietly keeps
- * its ordinary parser.
- */
-function compiledSchema(type: ResourceType): z.ZodType {
-  let schema = compiled.get(type);
-  if (!schema) {
-    schema = z.compile(resourceSchemas[type]) as z.ZodType;
-    compiled.set(type, schema);
-  }
-  return schema;
-}
-
-function validate(schema: z.ZodType, resource: unknown, report: (issue: Omit<BundleIssue, 'entry'>) => void): void {
-  const type = (resource as { resourceType: string }).resourceType;
-  const parsed = schema.safeParse(resource, { error: explainIssue });
-  if (parsed.success) return;
-  for (const issue of parsed.error.issues) {
-    report({ code: 'invalid', path: formatPath(type, issue.path), message: issue.message });
-  }
-}
-
-/** Messages that say what was expected and what was found. */
-function explainIssue(issue: { code?: string; input?: unknown; expected?: unknown }): string | undefined {
-  if (issue.code !== 'invalid_type') return undefined;
-  if (issue.input === undefined) return 'is required';
-  return `expected ${String(issue.expected)}, got ${describe(issue.input)}`;
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(truncate(value))}`;
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value)}`;
 }

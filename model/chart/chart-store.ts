@@ -1,0 +1,99 @@
+import type { FhirBundle } from '../bundle/write-bundle.js';
+import type {
+  AllergyIntolerance, DocumentReference, FhirResource, MedicationRequest, MedicationStatement,
+  Observation, Patient, ResourceType,
+} from '../fhir/resources.js';
+import type { ChartStoreError } from './chart-store-error.js';
+import type { ChartRecord, ChartUser, ResourceKey, Revision } from './revision.js';
+
+// The port components talk to. Implemented by storage/ (Dexie + Yjs); a
+// host or a story may hand an element any other implementation.
+
+/** A query that delivers a new value whenever the data under it changes. */
+export interface LiveQuery<T> {
+  subscribe(observer: LiveObserver<T>): Unsubscribe;
+}
+export interface LiveObserver<T> {
+  next(value: T): void;
+  error?(error: ChartStoreError): void;
+}
+export type Unsubscribe = () => void;
+
+export interface TimeRange {
+  /** Inclusive ISO date or dateTime. */
+  from?: string;
+  /** Exclusive ISO date or dateTime. */
+  to?: string;
+}
+
+export interface VitalsQuery extends TimeRange {
+  /** LOINC codes; all vital signs when absent. */
+  codes?: readonly string[];
+}
+
+export interface TimelineQuery extends TimeRange {
+  types?: readonly ResourceType[];
+}
+
+/** One point on the chart timeline, with what a list needs to show it. */
+export interface TimelineEvent {
+  key: ResourceKey;
+  resourceType: ResourceType;
+  id: string;
+  /** When it happened (ISO dateTime), by the resource's own clinical time. */
+  date: string;
+  end?: string;
+  title: string;
+  status?: string;
+  /** The encounter it belongs to, when it belongs to one. */
+  encounter?: ResourceKey;
+  conflict: boolean;
+}
+
+export type Medication = MedicationRequest | MedicationStatement;
+
+export interface ImportProgress {
+  phase: 'validating' | 'writing' | 'done';
+  done: number;
+  total: number;
+}
+
+export interface ImportSummary {
+  patientIds: string[];
+  counts: Partial<Record<ResourceType, number>>;
+  skipped: Record<string, number>;
+  /** Resources already in the chart with the same content: not revised again. */
+  unchanged: number;
+}
+
+export interface ChartStore {
+  readonly user: ChartUser;
+
+  patient(patientId: string): LiveQuery<ChartRecord<Patient> | undefined>;
+  allergies(patientId: string): LiveQuery<Array<ChartRecord<AllergyIntolerance>>>;
+  medications(patientId: string): LiveQuery<Array<ChartRecord<Medication>>>;
+  /** Vital-sign observations, newest first. */
+  vitals(patientId: string, query?: VitalsQuery): LiveQuery<Array<ChartRecord<Observation>>>;
+  /** Newest first. */
+  timeline(patientId: string, query?: TimelineQuery): LiveQuery<TimelineEvent[]>;
+  notes(patientId: string): LiveQuery<Array<ChartRecord<DocumentReference>>>;
+  /** Every resource of the patient with two or more heads. */
+  conflicts(patientId: string): LiveQuery<ChartRecord[]>;
+  /** Every revision of one resource, oldest first. */
+  history(key: ResourceKey): Promise<Revision[]>;
+
+  /** Records a new resource (an id is given when it has none). */
+  record<R extends FhirResource>(resource: R, options?: { reason?: string }): Promise<Revision<R>>;
+  /** Replaces the head revision `from` with a new version of the resource. */
+  revise<R extends FhirResource>(resource: R, from: string, options?: { reason?: string }): Promise<Revision<R>>;
+  /** Marks a resource entered-in-error, the FHIR way for its type. */
+  enterInError(key: ResourceKey, from: string, reason: string): Promise<Revision>;
+  /** Resolves a conflict: one new revision whose parents are all the heads. */
+  resolveConflict<R extends FhirResource>(resource: R, heads: readonly string[], options?: { reason?: string }): Promise<Revision<R>>;
+
+  /** Imports a FHIR Bundle in one transaction: all of it, or nothing. */
+  importBundle(bundle: string | unknown, options?: { onProgress?: (progress: ImportProgress) => void }): Promise<ImportSummary>;
+  exportPatient(patientId: string, options?: { type?: 'collection' | 'transaction' }): Promise<FhirBundle>;
+
+  close(): Promise<void>;
+}

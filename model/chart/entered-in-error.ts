@@ -1,0 +1,30 @@
+import type { FhirResource } from '../fhir/resources.js';
+import { ALLERGY_VERIFICATION, CONDITION_VERIFICATION } from '../fhir/code-systems.js';
+
+/**
+ * The resource as FHIR R4 marks it entered-in-error for its type: a status
+ * code for most; for allergies and conditions a verificationStatus, with the
+ * clinicalStatus removed (constraint ait-2 / con-5). Never mutates its input.
+ */
+export function markedEnteredInError<R extends FhirResource>(resource: R): R {
+  const copy = structuredClone(resource) as FhirResource;
+  switch (copy.resourceType) {
+    case 'AllergyIntolerance':
+      delete copy.clinicalStatus;
+      copy.verificationStatus = { coding: [{ system: ALLERGY_VERIFICATION, code: 'entered-in-error' }] };
+      break;
+    case 'Condition':
+      delete copy.clinicalStatus;
+      copy.verificationStatus = { coding: [{ system: CONDITION_VERIFICATION, code: 'entered-in-error' }] };
+      break;
+    case 'Patient':
+      copy.active = false;
+      break;
+    case 'DocumentReference':
+      copy.status = 'entered-in-error';
+      break;
+    default:
+      copy.status = 'entered-in-error';
+  }
+  return copy as R;
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { checkResource } from '../bundle/check-resource.js';
+import { isModeledType, type FhirResource } from '../fhir/resources.js';
+import { fhirInstant } from '../fhir/primitives.js';
+import type { Revision } from './revision.js';
+
+// A revision arriving from another replica is input like any other: it is
+// checked before it reaches a projection, and a bad one names what is wrong.
+
+const RevisionEnvelope = z.object({
+  revisionId: z.string().min(1).max(128),
+  key: z.string().regex(/^[A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/),
+  parents: z.array(z.string().min(1).max(128)).max(64),
+  author: z.object({
+    id: z.string().min(1).max(256),
+    displayName: z.string().max(256),
+    role: z.enum(['clinician', 'nurse', 'patient', 'auditor']),
+  }),
+  at: fhirInstant,
+  reason: z.string().max(4096).optional(),
+  resource: z.looseObject({ resourceType: z.string(), id: z.string() }),
+});
+
+export type RevisionCheck = { ok: true; revision: Revision } | { ok: false; message: string };
+
+/** Parses one encoded revision (a JSON string in a chart document) and validates it and its resource. */
+export function parseRevision(encoded: unknown): RevisionCheck {
+  let value: unknown;
+  try {
+    value = typeof encoded === 'string' ? JSON.parse(encoded) : encoded;
+  } catch {
+    return { ok: false, message: 'a revision is not valid JSON' };
+  }
+  const envelope = RevisionEnvelope.safeParse(value);
+  if (!envelope.success) {
+    const issue = envelope.error.issues[0]!;
+    return { ok: false, message: `revision ${issue.path.join('.')}: ${issue.message}` };
+  }
+  const revision = envelope.data as unknown as Revision;
+  const { resource } = revision;
+  if (!isModeledType(resource.resourceType)) return { ok: false, message: `revision of an unmodeled type ${resource.resourceType}` };
+  if (revision.key !== `${resource.resourceType}/${resource.id}`) return { ok: false, message: `revision key ${revision.key} does not match its resource` };
+  const [issue] = checkResource(resource as Record<string, unknown>);
+  if (issue) return { ok: false, message: `${issue.path}: ${issue.message}` };
+  return { ok: true, revision: { ...revision, resource: resource as FhirResource } };
+}
+
+export function encodeRevision(revision: Revision): string {
+  return JSON.stringify(revision);
+}

@@ -1,0 +1,190 @@
+import * as Y from 'yjs';
+import { encodeRevision, parseDocumentName, parseRevision, type Revision } from '../model/index.js';
+import type { ChartDatabase } from './database.js';
+import { projectRevisions } from './project-revisions.js';
+
+// The Yjs side of a chart: each document holds an append-only Y.Array of
+// revisions, each encoded as one JSON string (measured: a fraction of the
+// load time and heap of Yjs objects; bench/node/revision-encoding). A
+// document is loaded only to write to it or to sync it; queries read the
+// projections. Every update — made here, received from a peer, or written by
+// another tab — is saved to the log with its projection in one transaction.
+
+export const REVISIONS = 'revisions';
+
+/** Transaction origin of updates read back from the log: already saved, not saved again. */
+const FROM_LOG = Symbol('emr-kit:from-log');
+
+export interface DocumentEvents {
+  /** A revision in an update from a peer did not validate: kept in the log, not projected. */
+  onRejectedRevision?(doc: string, message: string): void;
+  /** An update a peer sent could not be saved (the store reports it; the document reloads from the log). */
+  onSaveFailed?(doc: string, error: unknown): void;
+}
+
+/** One update of one document, with the revisions it inserted, waiting to be saved. */
+interface Change {
+  name: string;
+  patientId: string;
+  update: Uint8Array;
+  encoded: string[];
+  /** Set for this tab's own appends, whose revisions need no second check. */
+  revisions?: Revision[];
+  loaded: LoadedDocument;
+}
+
+interface LoadedDocument {
+  doc: Y.Doc;
+  /** The highest log sequence number read back into `doc`. */
+  seq: number;
+  /** Log rows this tab wrote from `doc`: already in it. */
+  own: Set<number>;
+}
+
+export class ChartDocuments {
+  readonly #db: ChartDatabase;
+  readonly #events: DocumentEvents;
+  readonly #loaded = new Map<string, Promise<LoadedDocument>>();
+  /** Saves in the order updates happened, one at a time. */
+  #saving: Promise<unknown> = Promise.resolve();
+
+  constructor(db: ChartDatabase, events: DocumentEvents = {}) {
+    this.#db = db;
+    this.#events = events;
+  }
+
+  /** The document, loaded from the log (once) and brought up to date with what other tabs saved. */
+  async open(name: string): Promise<Y.Doc> {
+    let loading = this.#loaded.get(name);
+    if (!loading) {
+      loading = this.#load(name);
+      this.#loaded.set(name, loading);
+      loading.catch(() => this.#loaded.delete(name));
+    }
+    const loaded = await loading;
+    await this.#catchUp(name, loaded);
+    return loaded.doc;
+  }
+
+  /**
+   * Appends revisions to documents and resolves once every update and its
+   * projection are saved, in one transaction: all of them or none. If saving
+   * fails, the documents touched are dropped from memory so that none holds
+   * what the log does not.
+   */
+  async append(batch: ReadonlyMap<string, readonly Revision[]>, onProgress?: (done: number) => void): Promise<void> {
+    const docs = new Map<string, Y.Doc>();
+    for (const name of batch.keys()) docs.set(name, await this.open(name));
+    const changes = this.#capture(() => {
+      for (const [name, revisions] of batch) {
+        const doc = docs.get(name)!;
+        doc.transact(() => doc.getArray<string>(REVISIONS).push(revisions.map(encodeRevision)));
+      }
+    });
+    // Validated before they were appended: not parsed back from JSON.
+    for (const change of changes) change.revisions = [...(batch.get(change.name) ?? [])];
+    await this.#enqueue(changes, onProgress);
+  }
+
+  /** Applies an update from a peer; resolves once it is saved and projected. */
+  async applyRemoteUpdate(name: string, update: Uint8Array, origin: unknown = 'remote'): Promise<void> {
+    const doc = await this.open(name);
+    await this.#enqueue(this.#capture(() => Y.applyUpdate(doc, update, origin)));
+  }
+
+  /** Drops documents from memory (all when no name is given): the log is the truth. */
+  forget(name?: string): void {
+    for (const key of name ? [name] : [...this.#loaded.keys()]) {
+      void this.#loaded.get(key)?.then(({ doc }) => doc.destroy(), () => undefined);
+      this.#loaded.delete(key);
+    }
+  }
+
+  /** Resolves when every update made so far is saved (or has failed). */
+  async whenSaved(): Promise<void> {
+    await this.#saving;
+  }
+
+  /** Changes made while `work` runs are handed back instead of being saved one by one. */
+  #capturing: Change[] | undefined;
+
+  #capture(work: () => void): Change[] {
+    const changes: Change[] = [];
+    this.#capturing = changes;
+    try {
+      work();
+    } finally {
+      this.#capturing = undefined;
+    }
+    return changes;
+  }
+
+  /** Saves changes after every earlier save, in the order they happened. */
+  #enqueue(changes: Change[], onProgress?: (done: number) => void): Promise<void> {
+    if (changes.length === 0) return Promise.resolve();
+    const saving = this.#saving.then(() => this.#save(changes, onProgress));
+    this.#saving = saving.catch(() => undefined);
+    return saving.catch((error: unknown) => {
+      for (const change of changes) this.forget(change.name);
+      throw error;
+    });
+  }
+
+  async #load(name: string): Promise<LoadedDocument> {
+    const parsed = parseDocumentName(name);
+    if (!parsed) throw new Error(`not a chart document name: ${name}`);
+    const rows = await this.#db.updates.where('[doc+seq]').between([name, 0], [name, Infinity]).toArray();
+    const doc = new Y.Doc({ gc: false });
+    if (rows.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((row) => row.update)), FROM_LOG);
+    const loaded: LoadedDocument = { doc, seq: rows.at(-1)?.seq ?? 0, own: new Set() };
+    const revisions = doc.getArray<string>(REVISIONS);
+
+    // Revisions inserted by a transaction, whoever made it.
+    let inserted: string[] = [];
+    revisions.observe((event) => {
+      if (event.transaction.origin === FROM_LOG) return;
+      for (const item of event.changes.added) for (const value of item.content.getContent()) inserted.push(value as string);
+    });
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === FROM_LOG) return;
+      const change: Change = { name, patientId: parsed.patientId, update, encoded: inserted, loaded };
+      inserted = [];
+      if (this.#capturing) this.#capturing.push(change);
+      else void this.#enqueue([change]).catch((error: unknown) => this.#events.onSaveFailed?.(name, error));
+    });
+    return loaded;
+  }
+
+  async #save(changes: Change[], onProgress?: (done: number) => void): Promise<void> {
+    const projections = changes.map((change) => ({ change, revisions: change.revisions ?? this.#validRevisions(change) }));
+    const db = this.#db;
+    await db.transaction('rw', [db.updates, db.documents, db.records, db.history], async () => {
+      let done = 0;
+      for (const { change, revisions } of projections) {
+        change.loaded.own.add((await db.updates.add({ doc: change.name, update: change.update })) as number);
+        await db.documents.put({ name: change.name, patientId: change.patientId });
+        await projectRevisions(db, { doc: change.name, patientId: change.patientId, revisions });
+        onProgress?.((done += revisions.length));
+      }
+    });
+  }
+
+  #validRevisions(change: Change): Revision[] {
+    const revisions: Revision[] = [];
+    for (const value of change.encoded) {
+      const checked = parseRevision(value);
+      if (checked.ok) revisions.push(checked.revision);
+      else this.#events.onRejectedRevision?.(change.name, checked.message);
+    }
+    return revisions;
+  }
+
+  /** Applies what other tabs saved since this document was loaded. */
+  async #catchUp(name: string, loaded: LoadedDocument): Promise<void> {
+    const rows = await this.#db.updates.where('[doc+seq]').between([name, loaded.seq + 1], [name, Infinity]).toArray();
+    if (rows.length === 0) return;
+    loaded.seq = rows.at(-1)!.seq!;
+    const theirs = rows.filter((row) => !loaded.own.delete(row.seq!));
+    if (theirs.length > 0) Y.applyUpdate(loaded.doc, Y.mergeUpdates(theirs.map((row) => row.update)), FROM_LOG);
+  }
+}

@@ -1,0 +1,80 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { ResourceKey, Revision } from '../model/index.js';
+import type { Lane } from './projection.js';
+
+// The durable side of a chart: every Yjs update as it was made or received
+// (the log), and the projections the live queries read (never a Y.Doc).
+
+/** One Yjs update of one document, in the order it was saved. */
+export interface UpdateRow {
+  seq?: number;
+  doc: string;
+  update: Uint8Array;
+}
+
+export interface DocumentRow {
+  name: string;
+  patientId: string;
+}
+
+/** A resource as it stands: its head revision(s) and the fields queries range over. */
+export interface RecordRow {
+  key: ResourceKey;
+  patientId: string;
+  resourceType: string;
+  lane: Lane;
+  /** Sortable clinical time; '' when the resource has none (so it stays in the compound indexes). */
+  date: string;
+  code: string;
+  status: string;
+  /** 1 when the record has two or more heads (IndexedDB cannot index booleans). */
+  conflict: 0 | 1;
+  /** The document its revisions are appended to. */
+  doc: string;
+  /** Newest first; the first is what is shown when there is no conflict. */
+  heads: Revision[];
+}
+
+/** A revision that a later one replaced: the rest of the audit trail. */
+export interface HistoryRow extends Revision {
+  patientId: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** Bumped when what `indexFields` derives changes: the store then rebuilds the projections from the log. */
+export const PROJECTION_VERSION = 1;
+
+export class ChartDatabase extends Dexie {
+  updates!: EntityTable<UpdateRow, 'seq'>;
+  documents!: EntityTable<DocumentRow, 'name'>;
+  records!: EntityTable<RecordRow, 'key'>;
+  history!: EntityTable<HistoryRow, 'revisionId'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    // Version 1: the first schema.
+    this.version(1).stores({
+      updates: '++seq, [doc+seq]',
+      documents: 'name, patientId',
+      records: 'key, [patientId+lane+date], [patientId+lane+code+date], [patientId+date], [patientId+conflict]',
+      history: 'revisionId, key, *parents',
+      meta: 'key',
+    });
+    // Version 2: the chart's audit trail by patient and time (who changed
+    // what in this chart, newest first) needs the patient on each history row.
+    this.version(2)
+      .stores({ history: 'revisionId, key, *parents, [patientId+at]' })
+      .upgrade(async (tx) => {
+        const history = tx.table<HistoryRow, string>('history');
+        const rows = await history.toArray();
+        const records = await tx.table<RecordRow, string>('records').bulkGet(rows.map((row) => row.key));
+        rows.forEach((row, i) => (row.patientId = records[i]?.patientId ?? ''));
+        await history.bulkPut(rows);
+      });
+  }
+}

@@ -1,0 +1,201 @@
+import { Dexie } from 'dexie';
+import {
+  ChartStoreError, checkResource, markedEnteredInError, resourceKey, WRITING_ROLES, writeBundle,
+  type ChartRecord, type ChartStore, type ChartUser, type FhirBundle, type FhirResource, type ImportProgress,
+  type ImportSummary, type LiveQuery, type ResourceKey, type Revision, type TimelineQuery, type VitalsQuery,
+} from '../model/index.js';
+import { ChartDocuments } from './chart-documents.js';
+import { ChartDatabase } from './database.js';
+import { toChartStoreError } from './errors.js';
+import { importBundle } from './import-bundle.js';
+import { live } from './live.js';
+import { documentOf, newRevision } from './new-revision.js';
+import { rebuildProjectionsIfStale } from './rebuild-projections.js';
+import { chartQueries } from './queries.js';
+
+export interface ChartStoreOptions {
+  /** The signed-in user: every revision carries them. */
+  user: ChartUser;
+  /** One database per signed-in user and site is the usual choice; defaults to "emr-kit". */
+  databaseName?: string;
+  /** Another IndexedDB implementation (the browser's by default). */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  /** A revision from a peer that failed validation: kept in the log, not shown. */
+  onRejectedRevision?(document: string, message: string): void;
+  /** An update from a peer that could not be saved. */
+  onSaveFailed?(document: string, error: unknown): void;
+}
+
+/**
+ * Opens the local chart store: Dexie (IndexedDB) for the log and the
+ * projections, Yjs documents for the revisions. Rejects with a
+ * ChartStoreError ('unavailable', 'blocked', 'version-change') that a
+ * component can show.
+ */
+export async function openChartStore(options: ChartStoreOptions): Promise<DexieChartStore> {
+  const db = new ChartDatabase(options.databaseName ?? 'emr-kit', {
+    ...(options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {}),
+  });
+  const store = new DexieChartStore(db, options);
+  try {
+    await Promise.race([
+      db.open(),
+      // Dexie would wait for as long as an older tab keeps the database open.
+      new Promise<never>((_, reject) => db.on('blocked', () => reject(Object.assign(new Error('blocked'), { name: 'BlockedError' })))),
+    ]);
+    await rebuildProjectionsIfStale(db);
+  } catch (error) {
+    db.close();
+    throw toChartStoreError(error);
+  }
+  return store;
+}
+
+export class DexieChartStore implements ChartStore {
+  readonly user: ChartUser;
+  readonly documents: ChartDocuments;
+  readonly #db: ChartDatabase;
+  readonly #queries: ReturnType<typeof chartQueries>;
+  #versionChanged = false;
+
+  constructor(db: ChartDatabase, options: ChartStoreOptions) {
+    this.user = options.user;
+    this.#db = db;
+    this.documents = new ChartDocuments(db, options);
+    this.#queries = chartQueries(db);
+    db.on('versionchange', () => {
+      // Another tab upgraded the schema: Dexie closes this connection.
+      this.#versionChanged = true;
+    });
+  }
+
+  #live<T>(query: () => Promise<T>): LiveQuery<T> {
+    return live(query, () => this.#versionChanged);
+  }
+
+  patient(patientId: string) {
+    return this.#live(() => this.#queries.patient(patientId));
+  }
+  allergies(patientId: string) {
+    return this.#live(() => this.#queries.lane(patientId, ['AllergyIntolerance']));
+  }
+  medications(patientId: string) {
+    return this.#live(() => this.#queries.lane(patientId, ['MedicationRequest', 'MedicationStatement']));
+  }
+  vitals(patientId: string, query: VitalsQuery = {}) {
+    return this.#live(() => this.#queries.vitals(patientId, query));
+  }
+  timeline(patientId: string, query: TimelineQuery = {}) {
+    return this.#live(() => this.#queries.timeline(patientId, query));
+  }
+  notes(patientId: string) {
+    return this.#live(() => this.#queries.lane(patientId, ['DocumentReference']));
+  }
+  conflicts(patientId: string) {
+    return this.#live(() => this.#queries.conflicts(patientId));
+  }
+
+  async history(key: ResourceKey): Promise<Revision[]> {
+    return this.#run(() => this.#queries.history(key));
+  }
+
+  async record<R extends FhirResource>(resource: R, options: { reason?: string } = {}): Promise<Revision<R>> {
+    return this.#run(async () => {
+      this.#assertWriter();
+      const withId = (resource.id ? resource : { ...resource, id: crypto.randomUUID() }) as R;
+      assertValid(withId);
+      const existing = await this.#db.records.get(resourceKey(withId));
+      if (existing) throw new ChartStoreError('invalid', `${resourceKey(withId)} is already in the chart: revise it instead.`);
+      const revision = newRevision(withId, [], this.user, options.reason);
+      await this.documents.append(new Map([[documentOf(withId), [revision]]]));
+      return revision;
+    });
+  }
+
+  async revise<R extends FhirResource>(resource: R, from: string, options: { reason?: string } = {}): Promise<Revision<R>> {
+    return this.#replace(resource, [from], options.reason);
+  }
+
+  async enterInError(key: ResourceKey, from: string, reason: string): Promise<Revision> {
+    const record = await this.#run(() => this.#queries.record(key));
+    const head = record.heads.find((h) => h.revisionId === from);
+    if (!head) throw staleError(key, [from]);
+    return this.#replace(markedEnteredInError(head.resource), [from], `entered in error: ${reason}`);
+  }
+
+  async resolveConflict<R extends FhirResource>(resource: R, heads: readonly string[], options: { reason?: string } = {}): Promise<Revision<R>> {
+    return this.#replace(resource, heads, options.reason ?? 'conflict resolved');
+  }
+
+  /** A new revision of an existing resource, replacing exactly the heads named. */
+  async #replace<R extends FhirResource>(resource: R, parents: readonly string[], reason?: string): Promise<Revision<R>> {
+    return this.#run(async () => {
+      this.#assertWriter();
+      assertValid(resource);
+      const key = resourceKey(resource);
+      const record = await this.#queries.record(key);
+      const current = new Set(record.heads.map((h) => h.revisionId));
+      if (parents.length === 0 || !parents.every((p) => current.has(p))) throw staleError(key, parents);
+      const revision = newRevision(resource, [...parents], this.user, reason);
+      await this.documents.append(new Map([[record.doc, [revision]]]));
+      return revision;
+    });
+  }
+
+  async importBundle(bundle: string | unknown, options: { onProgress?: (progress: ImportProgress) => void } = {}): Promise<ImportSummary> {
+    return this.#run(() => {
+      this.#assertWriter();
+      return importBundle(this.#db, this.documents, this.user, bundle, options.onProgress);
+    });
+  }
+
+  async exportPatient(patientId: string, options: { type?: 'collection' | 'transaction' } = {}): Promise<FhirBundle> {
+    return this.#run(async () => {
+      const rows = await this.#db.records.where('[patientId+date]').between([patientId, Dexie.minKey], [patientId, Dexie.maxKey]).toArray();
+      if (rows.length === 0) throw new ChartStoreError('not-found', `No chart for patient ${patientId} on this device.`);
+      const inConflict = rows.filter((row) => row.conflict === 1);
+      if (inConflict.length > 0) {
+        throw new ChartStoreError('stale', `${inConflict.length} record(s) have conflicting changes (${inConflict.slice(0, 3).map((r) => r.key).join(', ')}): resolve them before exporting.`);
+      }
+      // The patient first, then by clinical time.
+      rows.sort((a, b) => (a.resourceType === 'Patient' ? -1 : b.resourceType === 'Patient' ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      return writeBundle(rows.map((row) => row.heads[0]!.resource), { type: options.type });
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.documents.whenSaved();
+    this.documents.forget();
+    this.#db.close();
+  }
+
+  #assertWriter(): void {
+    if (!WRITING_ROLES.includes(this.user.role)) {
+      throw new ChartStoreError('read-only', `${this.user.displayName} (${this.user.role}) can read this chart but not change it.`);
+    }
+  }
+
+  async #run<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw toChartStoreError(error, this.#versionChanged);
+    }
+  }
+}
+
+function assertValid(resource: FhirResource): void {
+  const issues = checkResource(resource as unknown as Record<string, unknown>);
+  if (issues.length > 0) {
+    const id = resource.id ? `/${resource.id}` : '';
+    throw new ChartStoreError('invalid', `${resource.resourceType}${id} is not valid: ${issues[0]!.path}: ${issues[0]!.message}`,
+      issues.map((issue) => ({ ...issue, resourceType: resource.resourceType, id: resource.id })));
+  }
+}
+
+function staleError(key: ResourceKey, parents: readonly string[]): ChartStoreError {
+  return new ChartStoreError('stale', `${key} changed since revision ${parents.join(', ')} was shown: look at the current version first.`);
+}
+
+export type { ChartRecord };

@@ -1,0 +1,58 @@
+import {
+  ChartStoreError, describeIssue, readBundle, resourceKey,
+  type ChartUser, type ImportProgress, type ImportSummary, type Revision,
+} from '../model/index.js';
+import type { ChartDocuments } from './chart-documents.js';
+import type { ChartDatabase } from './database.js';
+import { documentOf, newRevision } from './new-revision.js';
+import { patientOf } from './projection.js';
+
+/**
+ * Imports a FHIR Bundle: validated whole first, then written in one
+ * transaction, so that a bundle with one bad entry leaves nothing behind.
+ * A resource already in the chart with the same content is left alone; with
+ * other content it gets a new revision (a conflict stays a conflict).
+ */
+export async function importBundle(
+  db: ChartDatabase,
+  documents: ChartDocuments,
+  user: ChartUser,
+  input: unknown,
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<ImportSummary> {
+  onProgress({ phase: 'validating', done: 0, total: 0 });
+  const result = readBundle(input);
+  if (!result.ok) {
+    throw new ChartStoreError('invalid', `The bundle has ${result.errorCount} error(s); nothing was imported. ${describeIssue(result.errors[0]!)}`, result.errors);
+  }
+  const { resources } = result;
+  const existing = await db.records.bulkGet(resources.map(resourceKey));
+  const batch = new Map<string, Revision[]>();
+  const patientIds = new Set<string>();
+  let unchanged = 0;
+  resources.forEach((resource, i) => {
+    const row = existing[i];
+    let doc: string;
+    let parents: string[];
+    if (!row) {
+      doc = documentOf(resource); // refuses a resource that names no patient
+      parents = [];
+    } else if (row.heads.length === 1 && JSON.stringify(row.heads[0]!.resource) === JSON.stringify(resource)) {
+      unchanged++;
+      return;
+    } else {
+      doc = row.doc;
+      parents = [row.heads[0]!.revisionId];
+    }
+    patientIds.add(patientOf(resource)!);
+    const list = batch.get(doc) ?? [];
+    list.push(newRevision(resource, parents, user, 'imported'));
+    batch.set(doc, list);
+  });
+
+  const total = resources.length - unchanged;
+  onProgress({ phase: 'writing', done: 0, total });
+  await documents.append(batch, (done) => onProgress({ phase: 'writing', done, total }));
+  onProgress({ phase: 'done', done: total, total });
+  return { patientIds: [...patientIds], counts: result.counts, skipped: result.skipped, unchanged };
+}

@@ -1,0 +1,87 @@
+import type { ResourceKey, Revision } from '../model/index.js';
+import type { ChartDatabase, HistoryRow, RecordRow } from './database.js';
+import { indexFields } from './projection.js';
+
+// Folding revisions into the projections: inside the caller's Dexie
+// transaction, for any batch of revisions in any order, from any replica.
+//
+// A resource's heads are its revisions that no other known revision names
+// as a parent. Two heads are a conflict, kept and shown, never resolved
+// here. The same revision arriving twice changes nothing; a parent arriving
+// after its child goes straight to history.
+
+/** Newest first: by the author's time, then by revision id so every replica orders ties alike. */
+export function compareHeads(a: Revision, b: Revision): number {
+  if (a.at !== b.at) return a.at < b.at ? 1 : -1;
+  return a.revisionId < b.revisionId ? 1 : a.revisionId > b.revisionId ? -1 : 0;
+}
+
+export function recordRow(key: ResourceKey, patientId: string, doc: string, heads: Revision[]): RecordRow {
+  const sorted = [...heads].sort(compareHeads);
+  const fields = indexFields(sorted[0]!.resource);
+  return {
+    key,
+    patientId,
+    resourceType: sorted[0]!.resource.resourceType,
+    lane: fields.lane,
+    date: fields.date ?? '',
+    code: fields.code ?? '',
+    status: fields.status ?? '',
+    conflict: sorted.length > 1 ? 1 : 0,
+    doc,
+    heads: sorted,
+  };
+}
+
+export interface ProjectionInput {
+  doc: string;
+  patientId: string;
+  revisions: readonly Revision[];
+}
+
+/** Projects revisions of one document; returns the keys whose record changed. Call inside a rw transaction on records and history. */
+export async function projectRevisions(db: ChartDatabase, { doc, patientId, revisions }: ProjectionInput): Promise<ResourceKey[]> {
+  if (revisions.length === 0) return [];
+  const keys = [...new Set(revisions.map((r) => r.key))];
+  const ids = revisions.map((r) => r.revisionId);
+  const [existing, knownInHistory, childrenInHistory] = await Promise.all([
+    db.records.bulkGet(keys),
+    db.history.bulkGet(ids),
+    db.history.where('parents').anyOf(ids).toArray(),
+  ]);
+
+  const heads = new Map<ResourceKey, Revision[]>();
+  const docs = new Map<ResourceKey, string>();
+  keys.forEach((key, i) => {
+    heads.set(key, existing[i]?.heads ?? []);
+    docs.set(key, existing[i]?.doc ?? doc);
+  });
+  const known = new Set<string>(knownInHistory.flatMap((row) => (row ? [row.revisionId] : [])));
+  for (const list of heads.values()) for (const head of list) known.add(head.revisionId);
+  // Every revision id some known revision (or one of this batch) names as a parent.
+  const superseded = new Set<string>();
+  for (const row of childrenInHistory) row.parents.forEach((p) => superseded.add(p));
+  for (const list of heads.values()) for (const head of list) head.parents.forEach((p) => superseded.add(p));
+  for (const revision of revisions) revision.parents.forEach((p) => superseded.add(p));
+
+  const toHistory: HistoryRow[] = [];
+  const changed = new Set<ResourceKey>();
+  for (const revision of revisions) {
+    if (known.has(revision.revisionId)) continue;
+    known.add(revision.revisionId);
+    changed.add(revision.key);
+    if (superseded.has(revision.revisionId)) {
+      toHistory.push({ ...revision, patientId });
+      continue;
+    }
+    const current = heads.get(revision.key)!;
+    const parents = new Set(revision.parents);
+    const kept = current.filter((head) => !parents.has(head.revisionId));
+    for (const head of current) if (parents.has(head.revisionId)) toHistory.push({ ...head, patientId });
+    heads.set(revision.key, [...kept, revision]);
+  }
+
+  const rows = [...changed].map((key) => recordRow(key, patientId, docs.get(key)!, heads.get(key)!));
+  await Promise.all([db.records.bulkPut(rows), toHistory.length > 0 ? db.history.bulkPut(toHistory) : undefined]);
+  return [...changed];
+}

@@ -1,0 +1,63 @@
+import type { CodeableConcept, FhirResource, Reference, ResourceKey, ResourceType, TimelineEvent } from '../model/index.js';
+import type { RecordRow } from './database.js';
+
+function label(concept: CodeableConcept | undefined): string | undefined {
+  return concept?.text ?? concept?.coding?.find((c) => c.display)?.display ?? concept?.coding?.[0]?.code;
+}
+
+function title(resource: FhirResource): string {
+  switch (resource.resourceType) {
+    case 'Encounter':
+      return label(resource.type?.[0]) ?? `Encounter (${resource.class.code ?? 'unknown class'})`;
+    case 'MedicationRequest':
+    case 'MedicationStatement':
+      return label(resource.medicationCodeableConcept) ?? resource.medicationReference?.display ?? 'Medication';
+    case 'Immunization':
+      return label(resource.vaccineCode) ?? 'Immunization';
+    case 'ImagingStudy':
+      return resource.description ?? label(resource.procedureCode?.[0]) ?? resource.series?.[0]?.modality.display ?? 'Imaging study';
+    case 'DocumentReference':
+      return resource.description ?? label(resource.type) ?? 'Note';
+    case 'Patient':
+      return 'Patient';
+    default:
+      return label(resource.code) ?? resource.resourceType;
+  }
+}
+
+function end(resource: FhirResource): string | undefined {
+  switch (resource.resourceType) {
+    case 'Encounter':
+      return resource.period?.end;
+    case 'Procedure':
+      return resource.performedPeriod?.end;
+    case 'Observation':
+      return resource.effectivePeriod?.end;
+    default:
+      return undefined;
+  }
+}
+
+function encounterOf(resource: FhirResource): ResourceKey | undefined {
+  let reference: Reference | undefined;
+  if (resource.resourceType === 'DocumentReference') reference = resource.context?.encounter?.[0];
+  else if (resource.resourceType === 'MedicationStatement') reference = resource.context;
+  else if ('encounter' in resource) reference = resource.encounter as Reference | undefined;
+  const value = reference?.reference;
+  return value?.startsWith('Encounter/') ? (value as ResourceKey) : undefined;
+}
+
+export function timelineEvent(row: RecordRow): TimelineEvent {
+  const resource = row.heads[0]!.resource;
+  return {
+    key: row.key,
+    resourceType: row.resourceType as ResourceType,
+    id: resource.id!,
+    date: row.date,
+    ...(end(resource) ? { end: end(resource) } : {}),
+    title: title(resource),
+    ...(row.status ? { status: row.status } : {}),
+    ...(encounterOf(resource) ? { encounter: encounterOf(resource) } : {}),
+    conflict: row.conflict === 1,
+  };
+}
