@@ -3,6 +3,7 @@ import {
   ChartStoreError, checkResource, markedEnteredInError, resourceKey, WRITING_ROLES, writeBundle,
   type ChartRecord, type ChartStore, type ChartUser, type FhirBundle, type FhirResource, type ImportProgress,
   type ImportSummary, type LiveQuery, type ResourceKey, type Revision, type TimelineQuery, type VitalsQuery,
+  type AllergyIntolerance, type DocumentReference, type Medication, type Observation, type Patient, type TimelineEvent,
 } from '../model/index.js';
 import { ChartDocuments } from './chart-documents.js';
 import { ChartDatabase } from './database.js';
@@ -74,25 +75,25 @@ export class DexieChartStore implements ChartStore {
     return live(query, () => this.#versionChanged);
   }
 
-  patient(patientId: string) {
+  patient(patientId: string): LiveQuery<ChartRecord<Patient> | undefined> {
     return this.#live(() => this.#queries.patient(patientId));
   }
-  allergies(patientId: string) {
-    return this.#live(() => this.#queries.lane(patientId, ['AllergyIntolerance']));
+  allergies(patientId: string): LiveQuery<Array<ChartRecord<AllergyIntolerance>>> {
+    return this.#live(() => this.#queries.lane<AllergyIntolerance>(patientId, ['AllergyIntolerance']));
   }
-  medications(patientId: string) {
-    return this.#live(() => this.#queries.lane(patientId, ['MedicationRequest', 'MedicationStatement']));
+  medications(patientId: string): LiveQuery<Array<ChartRecord<Medication>>> {
+    return this.#live(() => this.#queries.lane<Medication>(patientId, ['MedicationRequest', 'MedicationStatement']));
   }
-  vitals(patientId: string, query: VitalsQuery = {}) {
-    return this.#live(() => this.#queries.vitals(patientId, query));
+  vitals(patientId: string, query: VitalsQuery = {}): LiveQuery<Array<ChartRecord<Observation>>> {
+    return this.#live(() => this.#queries.vitals<Observation>(patientId, query));
   }
-  timeline(patientId: string, query: TimelineQuery = {}) {
+  timeline(patientId: string, query: TimelineQuery = {}): LiveQuery<TimelineEvent[]> {
     return this.#live(() => this.#queries.timeline(patientId, query));
   }
-  notes(patientId: string) {
-    return this.#live(() => this.#queries.lane(patientId, ['DocumentReference']));
+  notes(patientId: string): LiveQuery<Array<ChartRecord<DocumentReference>>> {
+    return this.#live(() => this.#queries.lane<DocumentReference>(patientId, ['DocumentReference']));
   }
-  conflicts(patientId: string) {
+  conflicts(patientId: string): LiveQuery<ChartRecord[]> {
     return this.#live(() => this.#queries.conflicts(patientId));
   }
 
@@ -198,4 +199,3 @@ function staleError(key: ResourceKey, parents: readonly string[]): ChartStoreErr
   return new ChartStoreError('stale', `${key} changed since revision ${parents.join(', ')} was shown: look at the current version first.`);
 }
 
-export type { ChartRecord };

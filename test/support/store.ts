@@ -36,12 +36,11 @@ export async function closeTestStores(): Promise<void> {
 export function valueOf<T>(query: LiveQuery<T>, accept: (value: T) => boolean = () => true): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let done = false;
-    let unsubscribe: (() => void) | undefined;
     const finish = () => {
       done = true;
-      queueMicrotask(() => unsubscribe?.());
+      queueMicrotask(() => unsubscribe());
     };
-    unsubscribe = query.subscribe({
+    const unsubscribe = query.subscribe({
       next(value) {
         if (!done && accept(value)) {
           finish();

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { coreDocumentName, isChartStoreError, type ChartStoreError, type MedicationRequest } from '../../../model/index.js';
 import { ChartDatabase } from '../../../storage/index.js';
-import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, PATIENT_VIEWER, sendDocument, uniqueDatabaseName, valueOf } from '../../support/store.js';
+import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, PATIENT_VIEWER, uniqueDatabaseName, valueOf } from '../../support/store.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
 import { syntheaText } from '../../support/browser-fixtures.js';
 
@@ -129,7 +129,7 @@ describe('the local chart store', () => {
     const [medication] = await seen;
     expect(medication!.heads[0]!.revisionId).to.equal(recorded.revisionId);
 
-    const inA = valueOf(tabA.medications('pat-1'), (list) => list[0]?.current.dosageInstruction?.[0]?.text === '1000 mg twice daily');
+    const inA = valueOf(tabA.medications('pat-1'), (list) => (list[0]?.current as MedicationRequest | undefined)?.dosageInstruction?.[0]?.text === '1000 mg twice daily');
     const revised = await tabB.revise(metformin('pat-1', 'med-1', 1000), recorded.revisionId);
     expect((await inA)[0]!.heads.map((h) => h.author.displayName)).to.deep.equal([NURSE_BO.displayName]);
     // Both tabs' log rows are one document: a later load holds both revisions.
