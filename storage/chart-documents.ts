@@ -53,6 +53,11 @@ export class ChartDocuments {
     this.#events = events;
   }
 
+  /** The names of a patient's chart documents on this device. */
+  async names(patientId: string): Promise<string[]> {
+    return (await this.#db.documents.where('patientId').equals(patientId).primaryKeys()) as string[];
+  }
+
   /** The document, loaded from the log (once) and brought up to date with what other tabs saved. */
   async open(name: string): Promise<Y.Doc> {
     let loading = this.#loaded.get(name);
