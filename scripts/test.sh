@@ -12,11 +12,13 @@ bash scripts/ensure-chromium.sh
 
 summary=()
 failed=()
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 step() {
   local name=$1 start=$SECONDS
   shift
   printf '\n== %s\n' "$name"
-  if "$@"; then
+  if "$@" 2>&1 | tee -a "$log"; then
     summary+=("  ok      $name ($((SECONDS - start)) s)")
   else
     summary+=("  FAILED  $name ($((SECONDS - start)) s)")
@@ -30,8 +32,15 @@ step "node tests"                        npm run --silent test:node
 step "browser tests (headless Chromium)" npm run --silent test:browser
 step "storybook build and stories"       npm run --silent test:storybook
 
+# One closing count over both test runners: Node's ("ℹ pass N") and the
+# browser runner's ("N passed, M failed" on its last progress line).
+counts=$( { grep -aoE '^ℹ (pass|fail) [0-9]+' "$log" | awk '{print $2, $3}';
+            grep -aoE '[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1 | awk '{print "pass", $1; print "fail", $3}'; } |
+          awk '{t[$1]+=$2} END {printf "%d passed, %d failed\n", t["pass"], t["fail"]}')
+
 printf '\n== summary\n'
 printf '%s\n' "${summary[@]}"
+printf '\ntests: %s\n' "$counts"
 if [ ${#failed[@]} -gt 0 ]; then
   printf '\nnpm test: %d of %d steps FAILED: %s\n' "${#failed[@]}" "${#summary[@]}" "$(IFS=,; echo "${failed[*]}" | sed 's/,/, /g')"
   exit 1
