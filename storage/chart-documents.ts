@@ -12,6 +12,9 @@ import { projectRevisions } from './project-revisions.js';
 
 export const REVISIONS = 'revisions';
 
+/** A document loaded from more log rows than this is compacted to one row. */
+const COMPACT_AFTER = 64;
+
 /** Transaction origin of updates read back from the log: already saved, not saved again. */
 const FROM_LOG = Symbol('emr-kit:from-log');
 
@@ -140,8 +143,10 @@ export class ChartDocuments {
     if (!parsed) throw new Error(`not a chart document name: ${name}`);
     const rows = await this.#db.updates.where('[doc+seq]').between([name, 0], [name, Infinity]).toArray();
     const doc = new Y.Doc({ gc: false });
-    if (rows.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((row) => row.update)), FROM_LOG);
+    const merged = rows.length > 0 ? Y.mergeUpdates(rows.map((row) => row.update)) : undefined;
+    if (merged) Y.applyUpdate(doc, merged, FROM_LOG);
     const loaded: LoadedDocument = { doc, seq: rows.at(-1)?.seq ?? 0, own: new Set() };
+    if (merged && rows.length > COMPACT_AFTER) await this.#compact(name, rows.map((row) => row.seq!), merged, loaded);
     const revisions = doc.getArray<string>(REVISIONS);
 
     // Revisions inserted by a transaction, whoever made it.
@@ -182,6 +187,18 @@ export class ChartDocuments {
       else this.#events.onRejectedRevision?.(change.name, checked.message);
     }
     return revisions;
+  }
+
+  /**
+   * Replaces many small log rows of a document (one per edit) by their merge,
+   * so the next load reads one row. Rows saved meanwhile are left alone.
+   */
+  async #compact(name: string, seqs: number[], merged: Uint8Array, loaded: LoadedDocument): Promise<void> {
+    const db = this.#db;
+    await db.transaction('rw', db.updates, async () => {
+      await db.updates.bulkDelete(seqs);
+      loaded.own.add((await db.updates.add({ doc: name, update: merged })) as number);
+    });
   }
 
   /** Applies what other tabs saved since this document was loaded. */

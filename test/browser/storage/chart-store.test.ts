@@ -149,6 +149,27 @@ describe('the local chart store', () => {
     expect(vital!.current.valueQuantity?.value).to.equal(88);
   });
 
+  it('compacts a document saved in many small updates into one log row when it loads', async () => {
+    const name = uniqueDatabaseName('compact');
+    const store = await openTestStore(name);
+    for (let minute = 0; minute < 70; minute++) {
+      await store.record(heartRate('pat-1', `hr-${minute}`, 60 + minute, `2024-03-01T10:${String(minute % 60).padStart(2, '0')}:${minute < 60 ? '00' : '30'}Z`));
+    }
+    await store.close();
+    const db = new ChartDatabase(name);
+    const segment = 'emr/pat-1/observations/2024-03-01';
+    const rowsOf = () => db.updates.where('[doc+seq]').between([segment, 0], [segment, Infinity]).count();
+    expect(await rowsOf()).to.equal(70);
+    const reopened = await openTestStore(name);
+    const doc = await reopened.documents.open(segment);
+    expect(doc.getArray('revisions').length).to.equal(70);
+    expect(await rowsOf()).to.equal(1);
+    await reopened.record(heartRate('pat-1', 'hr-late', 99, '2024-03-01T23:00:00Z'));
+    expect(await rowsOf()).to.equal(2);
+    expect(await valueOf(reopened.vitals('pat-1'))).to.have.length(71);
+    db.close();
+  });
+
   it('exports a patient as a bundle that reads back the same', async () => {
     const store = await openTestStore();
     const summary = await store.importBundle(await syntheaText('Brent_Beer'));
