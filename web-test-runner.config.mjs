@@ -51,6 +51,39 @@ function fixtures() {
   };
 }
 
+/**
+ * `storage-quota` server command: overrides Chromium's storage quota for an
+ * origin through the DevTools protocol, so that a test can make IndexedDB run
+ * out of space for real; `{ origin }` without `quotaSize` restores the
+ * default. The override lasts as long as the DevTools session that set it,
+ * so that session is kept until the quota is restored.
+ */
+function storageQuota() {
+  const sessions = new Map();
+  return {
+    name: 'storage-quota',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'storage-quota') return undefined;
+      if (session.browser.type !== 'playwright') throw new Error(`storage-quota needs Playwright's Chromium, not ${session.browser.type}`);
+      const { origin, quotaSize } = payload;
+      let cdp = sessions.get(session.id);
+      if (!cdp) {
+        const page = session.browser.getPage(session.id);
+        cdp = await page.context().newCDPSession(page);
+        sessions.set(session.id, cdp);
+      }
+      if (quotaSize === undefined) {
+        await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+        sessions.delete(session.id);
+        await cdp.detach();
+      } else {
+        await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize });
+      }
+      return true;
+    },
+  };
+}
+
 export default {
   rootDir,
   files: ['test/browser/**/*.test.ts', 'components/**/*.test.ts'],
@@ -81,6 +114,7 @@ export default {
   ],
   plugins: [
     fixtures(),
+    storageQuota(),
     dexieEsm(),
     // esbuild compiles the TypeScript with tsconfig.json's settings, so Lit's
     // experimental decorators work; in .ts files it also maps relative

@@ -7,7 +7,7 @@ import {
 } from '../model/index.js';
 import { ChartDocuments } from './chart-documents.js';
 import { ChartDatabase } from './database.js';
-import { toChartStoreError } from './errors.js';
+import { blockedError, toChartStoreError, versionChangeError } from './errors.js';
 import { importBundle } from './import-bundle.js';
 import { live } from './live.js';
 import { documentOf, newRevision } from './new-revision.js';
@@ -28,6 +28,9 @@ export interface ChartStoreOptions {
   onSaveFailed?(document: string, error: unknown): void;
 }
 
+/** How long an upgrade waits for older connections to close before it reports 'blocked'. */
+const BLOCKED_GRACE_MS = 2_000;
+
 /**
  * Opens the local chart store: Dexie (IndexedDB) for the log and the
  * projections, Yjs documents for the revisions. Rejects with a
@@ -35,22 +38,53 @@ export interface ChartStoreOptions {
  * component can show.
  */
 export async function openChartStore(options: ChartStoreOptions): Promise<DexieChartStore> {
-  const db = new ChartDatabase(options.databaseName ?? 'emr-kit', {
+  const name = options.databaseName ?? 'emr-kit';
+  const db = new ChartDatabase(name, {
     ...(options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {}),
   });
   const store = new DexieChartStore(db, options);
+  // IndexedDB's number for the schema this code declares (Dexie's times ten).
+  const declared = Math.round(db.verno * 10);
+  let upgradedElsewhere = false;
+  let blockedTimer: ReturnType<typeof setTimeout> | undefined;
+  db.on('versionchange', () => {
+    upgradedElsewhere = true;
+  });
   try {
+    // Dexie 4 opens a database of a higher version than it declares, and adds
+    // to it any table or index of its own that is missing there: another
+    // release's database would be changed under it. Look before opening.
+    if ((await installedVersion(options.indexedDB ?? globalThis.indexedDB, name)) > declared) throw versionChangeError();
     await Promise.race([
       db.open(),
       // Dexie would wait for as long as an older tab keeps the database open.
-      new Promise<never>((_, reject) => db.on('blocked', () => reject(Object.assign(new Error('blocked'), { name: 'BlockedError' })))),
+      // IndexedDB also reports an upgrade blocked while a connection that is
+      // letting go finishes its last transaction: give it a moment.
+      new Promise<never>((_, reject) => db.on('blocked', () => {
+        blockedTimer ??= setTimeout(() => {
+          if (!db.isOpen()) reject(blockedError()); // else the upgrade has begun
+        }, BLOCKED_GRACE_MS);
+      })),
     ]);
+    // Upgraded by another tab between the look and the open.
+    if (db.backendDB().version > declared) throw versionChangeError();
     await rebuildProjectionsIfStale(db);
   } catch (error) {
     db.close();
-    throw toChartStoreError(error);
+    throw toChartStoreError(error, upgradedElsewhere);
+  } finally {
+    clearTimeout(blockedTimer);
   }
   return store;
+}
+
+/** IndexedDB's version of a database, 0 when it does not exist or the browser does not say (opening it would create it). */
+async function installedVersion(factory: IDBFactory | undefined, name: string): Promise<number> {
+  try {
+    return (await factory?.databases?.())?.find((info) => info.name === name)?.version ?? 0;
+  } catch {
+    return 0; // opening says why IndexedDB cannot be used
+  }
 }
 
 export class DexieChartStore implements ChartStore {
@@ -59,6 +93,8 @@ export class DexieChartStore implements ChartStore {
   readonly #db: ChartDatabase;
   readonly #queries: ReturnType<typeof chartQueries>;
   #versionChanged = false;
+  /** Live queries subscribed now: each told once when another tab upgrades the database. */
+  readonly #onVersionChange = new Set<() => void>();
 
   constructor(db: ChartDatabase, options: ChartStoreOptions) {
     this.user = options.user;
@@ -66,13 +102,37 @@ export class DexieChartStore implements ChartStore {
     this.documents = new ChartDocuments(db, options);
     this.#queries = chartQueries(db);
     db.on('versionchange', () => {
-      // Another tab upgraded the schema: Dexie closes this connection.
+      // Another tab is upgrading the schema (or deleting the database). Let go
+      // at once so that it is not blocked, and for good: Dexie's own handler,
+      // skipped by returning false, would reopen on the next call, on a schema
+      // this code does not know. From now on every call fails with
+      // 'version-change', and so does every live query.
       this.#versionChanged = true;
+      db.close({ disableAutoOpen: true });
+      for (const notify of [...this.#onVersionChange]) notify();
+      return false;
     });
   }
 
   #live<T>(query: () => Promise<T>): LiveQuery<T> {
-    return live(query, () => this.#versionChanged);
+    // Dexie's live queries drop a DatabaseClosedError without a word: a query
+    // after the change fails with the store's own error instead.
+    const source = live(() => (this.#versionChanged ? Promise.reject(versionChangeError()) : query()), () => this.#versionChanged);
+    return {
+      subscribe: (observer) => {
+        const stop = source.subscribe(observer);
+        const unsubscribe = () => {
+          this.#onVersionChange.delete(notify);
+          stop();
+        };
+        const notify = () => {
+          unsubscribe();
+          observer.error?.(versionChangeError());
+        };
+        if (!this.#versionChanged) this.#onVersionChange.add(notify);
+        return unsubscribe;
+      },
+    };
   }
 
   patient(patientId: string): LiveQuery<ChartRecord<Patient> | undefined> {

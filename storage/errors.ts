@@ -1,7 +1,8 @@
 import { ChartStoreError, isChartStoreError } from '../model/index.js';
 
 // IndexedDB and Dexie fail in many ways; a component needs to know only a
-// few, each with words a clinician or a help desk can act on.
+// few, each with words a clinician or a help desk can act on. The browser's
+// own error stays in `cause`.
 
 /** Names a DOMException or a Dexie error carries, directly or through `inner`. */
 function errorNames(error: unknown): string[] {
@@ -14,6 +15,16 @@ function errorNames(error: unknown): string[] {
   return names;
 }
 
+/** This tab's code is older than the database (another tab or release upgraded it). */
+export function versionChangeError(cause?: unknown): ChartStoreError {
+  return new ChartStoreError('version-change', 'A newer version of the chart is open in another tab: reload this page to keep working.', [], { cause });
+}
+
+/** Another tab holds the database open at an older version and does not let go. */
+export function blockedError(cause?: unknown): ChartStoreError {
+  return new ChartStoreError('blocked', 'Another tab has an older version of the chart open: close it to continue.', [], { cause });
+}
+
 export function toChartStoreError(error: unknown, versionChanged = false): ChartStoreError {
   if (isChartStoreError(error)) return error;
   const names = errorNames(error);
@@ -22,14 +33,10 @@ export function toChartStoreError(error: unknown, versionChanged = false): Chart
   if (has('QuotaExceededError')) {
     return new ChartStoreError('quota-exceeded', 'This device is out of storage space for the chart: nothing of the change was saved. Free some space and try again.', [], { cause: error });
   }
-  if (has('VersionError') || versionChanged) {
-    return new ChartStoreError('version-change', 'A newer version of the chart is open in another tab: reload this page to keep working.', [], { cause: error });
-  }
-  if (has('BlockedError')) {
-    return new ChartStoreError('blocked', 'Another tab has an older version of the chart open: close it to continue.', [], { cause: error });
-  }
+  if (has('VersionError') || versionChanged) return versionChangeError(error);
+  if (has('BlockedError')) return blockedError(error);
   if (has('MissingAPIError', 'InvalidStateError', 'UnknownError', 'OpenFailedError', 'SecurityError')) {
-    return new ChartStoreError('unavailable', `The browser's local storage is not available, so the chart cannot be kept on this device (${detail}).`, [], { cause: error });
+    return new ChartStoreError('unavailable', 'This browser cannot keep the chart on this device: its local storage is turned off, refused or failing (a private window, or site data blocked in its settings, can do this). Open the chart in a normal window, or allow this site to store data.', [], { cause: error });
   }
   if (has('DatabaseClosedError')) {
     return new ChartStoreError('closed', 'The chart store is closed.', [], { cause: error });

@@ -1,0 +1,156 @@
+import { expect } from '@open-wc/testing';
+import { Dexie } from 'dexie';
+import * as Y from 'yjs';
+import { coreDocumentName, encodeRevision, resourceKey, type FhirResource, type MedicationRequest, type Revision } from '../../../model/index.js';
+import type { HistoryRow, RecordRow } from '../../../storage/database.js';
+import { ChartDatabase, openChartStore, PROJECTION_VERSION, REVISIONS } from '../../../storage/index.js';
+import { newRevision } from '../../../storage/new-revision.js';
+import { indexFields } from '../../../storage/projection.js';
+import { ChartDatabaseV1, rejection, tableCounts } from '../../support/idb.js';
+import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
+import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, sendDocument, uniqueDatabaseName, valueOf } from '../../support/store.js';
+
+// The database across releases: the version 1 → 2 migration, and the
+// projections rebuilt from the log when a release derives them differently.
+
+/** A revision at a given time, as the kit makes them. */
+function revisionAt<R extends FhirResource>(resource: R, parents: Revision[], at: string): Revision<R> {
+  return { ...newRevision(resource, parents.map((p) => p.revisionId), DR_ADA), at };
+}
+
+/** The log rows of one document holding these revisions, appended one at a time as the kit does. */
+function logOf(revisions: Revision[]): Uint8Array[] {
+  const doc = new Y.Doc({ gc: false });
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  for (const revision of revisions) doc.getArray<string>(REVISIONS).push([encodeRevision(revision)]);
+  doc.destroy();
+  return updates;
+}
+
+/** A record row as version 1 kept it: one head, the rest in history. */
+function recordOf(head: Revision, patientId: string, doc: string): RecordRow {
+  const fields = indexFields(head.resource);
+  return {
+    key: head.key, patientId, resourceType: head.resource.resourceType, lane: fields.lane, date: fields.date ?? '',
+    code: fields.code ?? '', status: fields.status ?? '', conflict: 0, doc, heads: [head],
+  };
+}
+
+/** Every projection row, in key order. */
+async function projections(name: string): Promise<{ records: RecordRow[]; history: HistoryRow[] }> {
+  const db = new ChartDatabase(name);
+  try {
+    return { records: await db.records.orderBy('key').toArray(), history: await db.history.orderBy('revisionId').toArray() };
+  } finally {
+    db.close();
+  }
+}
+
+describe('the chart database across releases', () => {
+  afterEach(closeTestStores);
+
+  it('migrates a version 1 database: history rows get their record\'s patient, and the audit trail by patient answers', async () => {
+    const name = uniqueDatabaseName('v1');
+    // Ada's allergy revised twice, Bo's medication once, as the first release kept them.
+    const allergy = [revisionAt(penicillinAllergy('pat-1'), [], '2024-01-10T09:00:00.000Z')];
+    allergy.push(revisionAt({ ...penicillinAllergy('pat-1'), criticality: 'low' }, [allergy[0]!], '2024-01-11T09:00:00.000Z'));
+    allergy.push(revisionAt({ ...penicillinAllergy('pat-1'), criticality: 'unable-to-assess' }, [allergy[1]!], '2024-01-12T09:00:00.000Z'));
+    const medication = [revisionAt(metformin('pat-2', 'med-9'), [], '2024-02-01T10:00:00.000Z')];
+    medication.push(revisionAt(metformin('pat-2', 'med-9', 1000), [medication[0]!], '2024-02-02T10:00:00.000Z'));
+    const charts = [{ patientId: 'pat-1', revisions: allergy }, { patientId: 'pat-2', revisions: medication }];
+
+    const v1 = new ChartDatabaseV1(name);
+    for (const { patientId, revisions } of charts) {
+      const doc = coreDocumentName(patientId);
+      await v1.updates.bulkAdd(logOf(revisions).map((update) => ({ doc, update })));
+      await v1.documents.put({ name: doc, patientId });
+      await v1.records.put(recordOf(revisions.at(-1)!, patientId, doc));
+      await v1.history.bulkPut(revisions.slice(0, -1));
+    }
+    // The first release wrote its projection version when it first opened the database.
+    await v1.meta.put({ key: 'projectionVersion', value: 1 });
+    const recordsBefore = await v1.records.orderBy('key').toArray();
+    const countsBefore = { updates: await v1.updates.count(), documents: await v1.documents.count() };
+    v1.close();
+
+    const store = await openTestStore(name);
+    const { records, history } = await projections(name);
+    expect(records, 'records as they were').to.deep.equal(recordsBefore);
+    expect(history.map((row) => [row.revisionId, row.patientId])).to.have.deep.members([
+      [allergy[0]!.revisionId, 'pat-1'], [allergy[1]!.revisionId, 'pat-1'], [medication[0]!.revisionId, 'pat-2'],
+    ]);
+    const counts = await tableCounts(name);
+    expect({ updates: counts.updates, documents: counts.documents }).to.deep.equal(countsBefore);
+
+    const db = new ChartDatabase(name);
+    const trail = await db.history.where('[patientId+at]').between(['pat-1', Dexie.minKey], ['pat-1', Dexie.maxKey]).toArray();
+    expect(trail.map((row) => row.revisionId), "pat-1's superseded revisions, oldest first").to.deep.equal([allergy[0]!.revisionId, allergy[1]!.revisionId]);
+    db.close();
+
+    // The migrated chart reads and takes new revisions.
+    expect((await store.history('AllergyIntolerance/alg-1')).map((r) => r.revisionId)).to.deep.equal(allergy.map((r) => r.revisionId));
+    await store.revise(metformin('pat-2', 'med-9', 1500), medication[1]!.revisionId);
+    const [revised] = await valueOf(store.medications('pat-2'));
+    expect((revised!.current as MedicationRequest).dosageInstruction?.[0]?.text).to.equal('1500 mg twice daily');
+    const { history: after } = await projections(name);
+    expect(after.find((row) => row.revisionId === medication[1]!.revisionId)?.patientId).to.equal('pat-2');
+  });
+
+  it('rebuilds stale projections from the log, exactly as they were', async () => {
+    const name = uniqueDatabaseName('rebuild');
+    const store = await openTestStore(name);
+    await store.record(patient());
+    const allergy = await store.record(penicillinAllergy());
+    const medication = await store.record(metformin());
+    await store.revise(metformin('pat-1', 'med-1', 1000), medication.revisionId, { reason: 'dose increased' });
+    const pulse = await store.record(heartRate('pat-1', 'hr-1', 72, '2024-03-01T09:30:00Z'));
+    await store.enterInError(resourceKey(pulse.resource), pulse.revisionId, 'wrong patient');
+    // A conflict: another replica revises the allergy at the same time.
+    const replica = await openTestStore(uniqueDatabaseName('replica'), NURSE_BO);
+    await sendDocument(store, replica, coreDocumentName('pat-1'));
+    await store.revise({ ...penicillinAllergy(), criticality: 'low' }, allergy.revisionId);
+    await replica.revise({ ...penicillinAllergy(), criticality: 'unable-to-assess' }, allergy.revisionId);
+    await sendDocument(replica, store, coreDocumentName('pat-1'));
+    expect(await valueOf(store.conflicts('pat-1'))).to.have.length(1);
+    await store.close();
+    const before = await projections(name);
+    expect(before.records).to.have.length(4);
+    expect(before.history).to.have.length(3);
+
+    // A release that derives the projections differently finds them stale (and, say, damaged).
+    const db = new ChartDatabase(name);
+    await db.meta.put({ key: 'projectionVersion', value: PROJECTION_VERSION - 1 });
+    await db.records.clear();
+    await db.records.put({ ...before.records[0]!, key: 'Patient/ghost', patientId: 'ghost' });
+    await db.history.clear();
+    db.close();
+
+    const reopened = await openTestStore(name);
+    expect(await projections(name)).to.deep.equal(before);
+    const check = new ChartDatabase(name);
+    expect((await check.meta.get('projectionVersion'))?.value).to.equal(PROJECTION_VERSION);
+    check.close();
+    const [conflict] = await valueOf(reopened.conflicts('pat-1'));
+    expect(conflict!.heads.map((h) => h.author.displayName)).to.have.members([DR_ADA.displayName, NURSE_BO.displayName]);
+  });
+
+  it('refuses projections that a newer release derived, and leaves them alone', async () => {
+    const name = uniqueDatabaseName('newer-projections');
+    const store = await openTestStore(name);
+    await store.record(patient());
+    await store.record(penicillinAllergy());
+    await store.close();
+    const db = new ChartDatabase(name);
+    await db.meta.put({ key: 'projectionVersion', value: PROJECTION_VERSION + 1 });
+    db.close();
+    const before = await projections(name);
+
+    const error = await rejection(openChartStore({ user: DR_ADA, databaseName: name }));
+    expect(error.code).to.equal('version-change');
+    expect(await projections(name)).to.deep.equal(before);
+    const check = new ChartDatabase(name);
+    expect((await check.meta.get('projectionVersion'))?.value).to.equal(PROJECTION_VERSION + 1);
+    check.close();
+  });
+});
