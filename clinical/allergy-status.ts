@@ -1,0 +1,136 @@
+import type { AllergyIntolerance, ChartRecord, ResourceKey } from '../model/index.js';
+import {
+  allergyEntry, criticalityRank, severityRank,
+  type AllergyEntry, type AllergyState, type NoKnownScope,
+} from './allergy-entry.js';
+import { allergyMessages as messages } from './allergy-messages.js';
+
+// A patient's allergy status in the four states of the NHS CUI Patient
+// Banner guidance (PAB-0064): known allergies, no known allergies,
+// allergies not recorded, allergies unavailable. The banner is never blank
+// and never says "None" when nothing was recorded: "none recorded" and
+// "recorded as none" are different facts, and only the second one is safe.
+
+export type { AllergyEntry, AllergyState, NoKnownScope } from './allergy-entry.js';
+
+export interface AllergyStatus {
+  state: AllergyState;
+  /** The banner's label for the state (English default; codes in `state` for translation). */
+  label: string;
+  /** Current allergies, most dangerous first. Empty unless `state` is `known`. */
+  entries: AllergyEntry[];
+  summary: {
+    count: number;
+    /** The first entry: the most dangerous. */
+    top?: AllergyEntry;
+    /** "Penicillin (high criticality) and 2 more"; the state label when there is nothing to list. */
+    text: string;
+  };
+  /** What current "no known allergy" assertions cover (empty when there are none). */
+  noKnownScopes: NoKnownScope[];
+  /**
+   * A "no known allergy" assertion stands beside an allergy it covers: the
+   * allergy wins (`state` is `known`) and the record needs correcting.
+   */
+  contradiction: boolean;
+  /** The assertions contradicted by a listed allergy. */
+  contradicted: ResourceKey[];
+  /** Inactive or resolved allergies: history, not current. */
+  inactive: AllergyEntry[];
+  /** Allergies investigated and refuted. */
+  refuted: AllergyEntry[];
+  /** Some record (listed or not) has two or more heads. */
+  conflict: boolean;
+}
+
+/**
+ * The status from the store's answer. Pass `undefined` or the store's error
+ * when there is no answer to give — the store failed, or it holds nothing for
+ * this patient while offline — and the state is `unavailable`. (While a query
+ * is still pending, show pending; do not call this.)
+ *
+ * Decisions where the guidance leaves room:
+ * - Entered-in-error records are ignored: as if never written.
+ * - Refuted-only, or inactive-only, records give `not-recorded`, not
+ *   `no-known-allergies`: refuting one substance, or resolving one allergy,
+ *   says nothing about any other, and only an explicit assertion may say
+ *   "no known allergies". The refuted and inactive ones are exposed so the
+ *   banner can offer them.
+ * - An allergy beside a "no known allergy" assertion: the allergy wins and
+ *   `contradiction` is set, so a wrong assertion never hides a real allergy.
+ */
+export function allergyStatus(records: ReadonlyArray<ChartRecord<AllergyIntolerance>> | undefined | Error): AllergyStatus {
+  if (records === undefined || records instanceof Error) return empty('unavailable', false);
+
+  const entries: AllergyEntry[] = [];
+  const inactive: AllergyEntry[] = [];
+  const refuted: AllergyEntry[] = [];
+  const noKnown: Array<{ key: ResourceKey; scope: NoKnownScope }> = [];
+  let conflict = false;
+  for (const record of records) {
+    const { placement, entry } = allergyEntry(record);
+    conflict ||= entry.conflict;
+    if (placement === 'listed') entries.push(entry);
+    else if (placement === 'inactive') inactive.push(entry);
+    else if (placement === 'refuted') refuted.push(entry);
+    else if (placement === 'no-known') {
+      for (const value of entry.values) if (value.noKnownScope) noKnown.push({ key: entry.key, scope: value.noKnownScope });
+    }
+  }
+  entries.sort(byDanger);
+  inactive.sort(byDanger);
+  refuted.sort(byDanger);
+  const noKnownScopes = scopesOf(noKnown.map((n) => n.scope));
+  const contradicted = [...new Set(noKnown.filter((n) => entries.some((e) => covers(n.scope, e))).map((n) => n.key))];
+  const lists = { inactive, refuted, noKnownScopes, conflict };
+
+  if (entries.length) {
+    const top = entries[0]!;
+    return {
+      state: 'known',
+      label: messages.state.known,
+      entries,
+      summary: { count: entries.length, top, text: messages.summary(top.label, top.criticality === 'high', entries.length - 1) },
+      contradiction: contradicted.length > 0,
+      contradicted,
+      ...lists,
+    };
+  }
+  if (noKnownScopes.length) {
+    const label = noKnownScopes.includes('all')
+      ? messages.state['no-known-allergies']
+      : messages.noKnownScoped(noKnownScopes as Array<Exclude<NoKnownScope, 'all'>>);
+    return { ...empty('no-known-allergies', conflict), label, summary: { count: 0, text: label }, ...lists };
+  }
+  return { ...empty('not-recorded', conflict), ...lists };
+}
+
+function empty(state: AllergyState, conflict: boolean): AllergyStatus {
+  const label = messages.state[state];
+  return {
+    state, label, entries: [], summary: { count: 0, text: label }, noKnownScopes: [],
+    contradiction: false, contradicted: [], inactive: [], refuted: [], conflict,
+  };
+}
+
+/** Criticality high, then unable-to-assess, then low or absent (alike); then worst reaction; then name. */
+export function byDanger(a: AllergyEntry, b: AllergyEntry): number {
+  const rank = (e: AllergyEntry) => (e.criticality === 'low' ? 0 : criticalityRank(e.criticality));
+  return (
+    rank(b) - rank(a) ||
+    severityRank(b.worstSeverity) - severityRank(a.worstSeverity) ||
+    a.label.localeCompare(b.label, 'en', { sensitivity: 'base' }) ||
+    a.key.localeCompare(b.key)
+  );
+}
+
+/** Distinct scopes in a fixed order; `all` alone when present, since it covers the rest. */
+function scopesOf(scopes: NoKnownScope[]): NoKnownScope[] {
+  if (scopes.includes('all')) return ['all'];
+  return (['medication', 'food', 'environment'] as const).filter((s) => scopes.includes(s));
+}
+
+/** Whether an assertion of no known allergy in `scope` is contradicted by the entry. */
+function covers(scope: NoKnownScope, entry: AllergyEntry): boolean {
+  return scope === 'all' || entry.categories.includes(scope);
+}

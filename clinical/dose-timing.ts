@@ -1,0 +1,117 @@
+import type { Dosage } from '../model/index.js';
+import { formatNumber } from './number-format.js';
+import { listInWords } from './words.js';
+
+// A FHIR Timing in words: "twice daily", "every 4 to 6 hours", "every other
+// day", "once daily at night". Never the Latin abbreviations (ISMP List of
+// Error-Prone Abbreviations): "daily" not QD or od, "every other day" not
+// QOD, "at bedtime" not HS.
+
+type Timing = NonNullable<Dosage['timing']>;
+type Repeat = NonNullable<Timing['repeat']>;
+type TimeUnit = NonNullable<Repeat['periodUnit']>;
+
+/** All the text of this module, for translation. */
+export const timingMessages = {
+  unit: {
+    s: ['second', 'seconds'], min: ['minute', 'minutes'], h: ['hour', 'hours'], d: ['day', 'days'],
+    wk: ['week', 'weeks'], mo: ['month', 'months'], a: ['year', 'years'],
+  } satisfies Record<TimeUnit, [string, string]>,
+  /** "once daily", "three times weekly": the adverb for one of each unit. */
+  per: { d: 'daily', wk: 'weekly', mo: 'monthly', a: 'yearly' } as Partial<Record<TimeUnit, string>>,
+  /** "every hour", for units without a "-ly" word in dosing use. */
+  every: (what: string) => `every ${what}`,
+  everyOtherDay: 'every other day',
+  times: (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : n === 3 ? 'three times' : n === 4 ? 'four times' : `${formatNumber(n)} times`),
+  timesRange: (low: number, high: number) => `${formatNumber(low)} to ${formatNumber(high)} times`,
+  range: (low: string, high: string) => `${low} to ${high}`,
+  forDoses: (n: number) => `for ${formatNumber(n)} ${n === 1 ? 'dose' : 'doses'}`,
+  at: (times: string) => `at ${times}`,
+  on: (days: string) => `on ${days}`,
+  offset: (minutes: number) => `${formatNumber(minutes)} minutes`,
+  day: {
+    mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
+  } as Record<string, string>,
+  /** FHIR EventTiming (R4) codes. */
+  when: {
+    MORN: 'in the morning', 'MORN.early': 'early in the morning', 'MORN.late': 'late in the morning',
+    NOON: 'at noon', AFT: 'in the afternoon', 'AFT.early': 'early in the afternoon', 'AFT.late': 'late in the afternoon',
+    EVE: 'in the evening', 'EVE.early': 'early in the evening', 'EVE.late': 'late in the evening',
+    NIGHT: 'at night', PHS: 'after sleep', HS: 'at bedtime', WAKE: 'on waking',
+    C: 'with meals', CM: 'with breakfast', CD: 'with lunch', CV: 'with the evening meal',
+    AC: 'before meals', ACM: 'before breakfast', ACD: 'before lunch', ACV: 'before the evening meal',
+    PC: 'after meals', PCM: 'after breakfast', PCD: 'after lunch', PCV: 'after the evening meal',
+  } as Record<string, string>,
+  /** HL7 v3 GTSAbbreviation codes (Timing.code), and the same abbreviations typed as text. */
+  code: {
+    QD: 'once daily', OD: 'once daily', BID: 'twice daily', BD: 'twice daily', TID: 'three times daily', TDS: 'three times daily',
+    QID: 'four times daily', QDS: 'four times daily', QOD: 'every other day', AM: 'in the morning', PM: 'in the evening',
+    BED: 'at bedtime', HS: 'at bedtime', WK: 'once weekly', MO: 'once monthly', Q1H: 'every hour', Q2H: 'every 2 hours',
+    Q3H: 'every 3 hours', Q4H: 'every 4 hours', Q6H: 'every 6 hours', Q8H: 'every 8 hours', Q12H: 'every 12 hours',
+  } as Record<string, string>,
+};
+
+const m = timingMessages;
+
+function unitName(value: number, unit: TimeUnit): string {
+  const [one, many] = m.unit[unit];
+  return value > 1 ? many : one;
+}
+
+/** "4 hours", "4 to 6 hours", "hour". */
+function periodWords(period: number, periodMax: number | undefined, unit: TimeUnit): string {
+  if (periodMax !== undefined && periodMax !== period) {
+    return `${m.range(formatNumber(period), formatNumber(periodMax))} ${unitName(periodMax, unit)}`;
+  }
+  return period === 1 ? unitName(1, unit) : `${formatNumber(period)} ${unitName(period, unit)}`;
+}
+
+/** The frequency: "twice daily", "every 8 hours", "every other day". */
+function frequencyWords(repeat: Repeat): string | undefined {
+  const { period, periodMax, periodUnit: unit } = repeat;
+  if (period === undefined || unit === undefined) return undefined;
+  const frequency = repeat.frequency ?? 1;
+  const frequencyMax = repeat.frequencyMax !== undefined && repeat.frequencyMax !== frequency ? repeat.frequencyMax : undefined;
+  const onePeriod = period === 1 && (periodMax === undefined || periodMax === 1);
+  if (frequency === 1 && frequencyMax === undefined) {
+    if (onePeriod && m.per[unit]) return `${m.times(1)} ${m.per[unit]}`;
+    if (unit === 'd' && period === 2 && periodMax === undefined) return m.everyOtherDay;
+    return m.every(periodWords(period, periodMax, unit));
+  }
+  const times = frequencyMax !== undefined ? m.timesRange(frequency, frequencyMax) : m.times(frequency);
+  if (onePeriod && m.per[unit]) return `${times} ${m.per[unit]}`;
+  return `${times} ${m.every(periodWords(period, periodMax, unit))}`;
+}
+
+/** "30 minutes before meals", "at night", joined: "in the morning and at night". */
+function whenWords(repeat: Repeat): string | undefined {
+  const phrases = (repeat.when ?? []).map((code) => {
+    const phrase = m.when[code] ?? code;
+    return repeat.offset && /^(before|after) /.test(phrase) ? `${m.offset(repeat.offset)} ${phrase}` : phrase;
+  });
+  return phrases.length ? listInWords(phrases) : undefined;
+}
+
+/** The timing in words, or undefined when it says nothing the kit can read. */
+export function timingWords(timing: Timing | undefined): string | undefined {
+  if (!timing) return undefined;
+  const repeat = timing.repeat ?? {};
+  const parts = [
+    frequencyWords(repeat),
+    whenWords(repeat),
+    repeat.timeOfDay?.length ? m.at(listInWords(repeat.timeOfDay.map((t) => t.slice(0, 5)))) : undefined,
+    repeat.dayOfWeek?.length ? m.on(listInWords(repeat.dayOfWeek.map((d) => m.day[d] ?? d))) : undefined,
+    repeat.count !== undefined ? m.forDoses(repeat.count) : undefined,
+  ].filter((p): p is string => p !== undefined);
+  if (parts.length) return parts.join(' ');
+  return codeWords(timing.code);
+}
+
+/** Timing.code: the abbreviation in words ("BID" → "twice daily"), else its text as written. */
+function codeWords(code: Timing['code']): string | undefined {
+  for (const candidate of [...(code?.coding ?? []).flatMap((c) => [c.code, c.display]), code?.text]) {
+    const key = candidate?.trim().toUpperCase().replace(/\./g, '');
+    if (key && m.code[key]) return m.code[key];
+  }
+  return code?.text?.trim() || code?.coding?.find((c) => c.display)?.display;
+}
