@@ -173,7 +173,7 @@ export class ChartDocuments {
       for (const { change, revisions } of projections) {
         change.loaded.own.add((await db.updates.add({ doc: change.name, update: change.update })) as number);
         await db.documents.put({ name: change.name, patientId: change.patientId });
-        await projectRevisions(db, { doc: change.name, patientId: change.patientId, revisions });
+        await projectRevisions(db, { doc: change.name, patientId: change.patientId, revisions, fresh: change.revisions !== undefined });
         onProgress?.((done += revisions.length));
       }
     });

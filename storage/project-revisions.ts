@@ -37,17 +37,22 @@ export interface ProjectionInput {
   doc: string;
   patientId: string;
   revisions: readonly Revision[];
+  /**
+   * Revisions this replica has just made: their ids are new, so none is in
+   * history yet and none has a child; the two lookups for that are skipped.
+   */
+  fresh?: boolean;
 }
 
 /** Projects revisions of one document; returns the keys whose record changed. Call inside a rw transaction on records and history. */
-export async function projectRevisions(db: ChartDatabase, { doc, patientId, revisions }: ProjectionInput): Promise<ResourceKey[]> {
+export async function projectRevisions(db: ChartDatabase, { doc, patientId, revisions, fresh = false }: ProjectionInput): Promise<ResourceKey[]> {
   if (revisions.length === 0) return [];
   const keys = [...new Set(revisions.map((r) => r.key))];
   const ids = revisions.map((r) => r.revisionId);
   const [existing, knownInHistory, childrenInHistory] = await Promise.all([
     db.records.bulkGet(keys),
-    db.history.bulkGet(ids),
-    db.history.where('parents').anyOf(ids).toArray(),
+    fresh ? [] : db.history.bulkGet(ids),
+    fresh ? [] : db.history.where('parents').anyOf(ids).toArray(),
   ]);
 
   const heads = new Map<ResourceKey, Revision[]>();
