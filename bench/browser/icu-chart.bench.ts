@@ -1,0 +1,168 @@
+// An intensive-care stay at full size: 30 days of minute-by-minute vital
+// signs (302,400 observations, bench/generators/icu-chart.ts) plus the rest
+// of a chart, loaded into a store once, outside the timing. Then, on the
+// closed and reopened store, with a full GC first: how long until a vitals
+// grid opening the chart has its first value — `openChartStore` and the
+// first value of `vitals(patient, last 24 hours)`, 10,080 observations —
+// and the JS heap once it has it.
+//
+// Baselines, measured in the same run and page: the same open + first
+// query on the smallest Synthea chart (Brent Beer, its own last 24 hours),
+// and its heap. The targets are absolute (under 1 s, under 300 MB), so each
+// has a second row whose baseline is that budget, target ratio ≤ 1.
+import { readBundle } from '../../model/index.js';
+import { isVitalSign, sortableDate } from '../../storage/projection.js';
+import { openChartStore, type DexieChartStore } from '../../storage/index.js';
+import { fixtureText, heapUsed, listFixtures, perSecond, summarise, toResult, type BenchResult } from '../harness/index.js';
+import { budget } from '../harness/phased.js';
+import { collectionBundle, icuChart } from '../generators/icu-chart.js';
+import { BENCH_USER, benchDatabaseName, deleteDatabase, firstValue } from './support/stores.js';
+
+const SMALL = 'Brent_Beer';
+const REPEAT = 7;
+const MB = 1024 * 1024;
+const DAY_MS = 86_400_000;
+const TIME_BUDGET_MS = 1000;
+const HEAP_BUDGET_MB = 300;
+/** How long Dexie 4 keeps a live query's cache entry after its last unsubscribe (3 s), and a margin. */
+const DEXIE_CACHE_MS = 3200;
+
+interface Chart {
+  name: string;
+  patientId: string;
+  from: string;
+  to: string;
+  /** Vital signs the window must deliver (checked on every sample). */
+  expected: number;
+}
+
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Open the store and wait for the first vitals value of the window: what is timed. */
+async function openAndQuery(chart: Chart): Promise<{ ms: number; openMs: number; store: DexieChartStore; keep: unknown }> {
+  gc();
+  await pause(20);
+  const start = performance.now();
+  const store = await openChartStore({ databaseName: chart.name, user: BENCH_USER });
+  const openMs = performance.now() - start;
+  const value = await firstValue(store.vitals(chart.patientId, { from: chart.from, to: chart.to }));
+  const ms = performance.now() - start;
+  if (value.length !== chart.expected) throw new Error(`${chart.name}: vitals gave ${value.length} observations, expected ${chart.expected}`);
+  return { ms, openMs, store, keep: value };
+}
+
+/** One sample: time to the first value, then the heap with the store open and the value held. */
+async function sample(chart: Chart): Promise<{ ms: number; openMs: number; heapMb: number }> {
+  const { ms, openMs, store, keep } = await openAndQuery(chart);
+  const heapMb = (await heapUsed()) / MB;
+  if (keep === undefined) throw new Error('unreachable'); // keeps the value alive through the heap reading
+  await store.close();
+  // Dexie keeps a query's result in a page-wide cache, keyed by database
+  // name, for 3 s after its last subscriber leaves: it would answer the next
+  // open's first query. Waiting it out makes every sample a cold open, as in
+  // a fresh page.
+  await pause(DEXIE_CACHE_MS);
+  return { ms, openMs, heapMb };
+}
+
+async function loadSmall(): Promise<{ chart: Chart; ms: number; resources: number }> {
+  const file = (await listFixtures('synthea')).find((f) => f.startsWith(SMALL));
+  if (!file) throw new Error(`no ${SMALL} fixture`);
+  const text = await fixtureText('synthea', file);
+  const read = readBundle(text);
+  if (!read.ok) throw new Error(`${SMALL}: ${read.errorCount} errors`);
+  // Its own last 24 hours: up to and including its newest vital sign.
+  const dates = read.resources
+    .filter((r) => r.resourceType === 'Observation' && isVitalSign(r))
+    .map((r) => sortableDate((r as { effectiveDateTime?: string }).effectiveDateTime)!)
+    .sort();
+  const newest = Date.parse(dates.at(-1)!);
+  const from = new Date(newest + 1 - DAY_MS).toISOString();
+  const to = new Date(newest + 1).toISOString();
+  const name = benchDatabaseName('icu-small');
+  const store = await openChartStore({ databaseName: name, user: BENCH_USER });
+  const start = performance.now();
+  const summary = await store.importBundle(text);
+  const ms = performance.now() - start;
+  await store.close();
+  const expected = dates.filter((d) => d >= from && d < to).length;
+  return { chart: { name, patientId: summary.patientIds[0]!, from, to, expected }, ms, resources: read.resources.length };
+}
+
+async function loadIcu(): Promise<{ chart: Chart; ms: number; resources: number; heapAfterLoadMb: number; dayMs: number[] }> {
+  const icu = icuChart();
+  const name = benchDatabaseName('icu');
+  const store = await openChartStore({ databaseName: name, user: BENCH_USER });
+  const dayMs: number[] = [];
+  let ms = 0;
+  let resources = 0;
+  const load = async (list: ReturnType<typeof icu.core>) => {
+    const bundle = collectionBundle(list); // generated off the clock
+    const start = performance.now();
+    await store.importBundle(bundle);
+    const took = performance.now() - start;
+    // The store keeps every document it wrote to in memory until it closes
+    // (~16 MB a day segment): dropped after each day, as a long import should.
+    store.documents.forget();
+    ms += took;
+    resources += list.length;
+    return took;
+  };
+  await load(icu.core());
+  for (let d = 0; d < icu.days; d++) dayMs.push(await load(icu.day(d)));
+  await store.close();
+  const heapAfterLoadMb = (await heapUsed()) / MB;
+  const chart = { name, patientId: icu.patientId, from: new Date(Date.parse(icu.end) - DAY_MS).toISOString(), to: icu.end, expected: icu.observationsPerDay };
+  return { chart, ms, resources, heapAfterLoadMb, dayMs };
+}
+
+export default async function icuChartBench(): Promise<BenchResult[]> {
+  const emptyHeapMb = (await heapUsed()) / MB;
+  const small = await loadSmall();
+  const icu = await loadIcu();
+  try {
+    // Warm-up: one of each, not reported.
+    await sample(small.chart);
+    await sample(icu.chart);
+    const subject = { ms: [] as number[], openMs: [] as number[], heap: [] as number[] };
+    const baseline = { ms: [] as number[], openMs: [] as number[], heap: [] as number[] };
+    for (let i = 0; i < REPEAT; i++) {
+      const order = i % 2 === 0 ? [small.chart, icu.chart] : [icu.chart, small.chart];
+      for (const chart of order) {
+        const s = await sample(chart);
+        const into = chart === icu.chart ? subject : baseline;
+        into.ms.push(s.ms);
+        into.openMs.push(s.openMs);
+        into.heap.push(s.heapMb);
+      }
+    }
+
+    const days = summarise(icu.dayMs);
+    const notes = {
+      'icu observations': icu.resources - icuChart().core().length,
+      'icu resources': icu.resources,
+      'window observations (icu / small)': `${icu.chart.expected} / ${small.chart.expected}`,
+      'empty page heap, MB': Number(emptyHeapMb.toFixed(1)),
+      'of which openChartStore, ms (icu / small)': `${summarise(subject.openMs).median.toFixed(1)} / ${summarise(baseline.openMs).median.toFixed(1)}`,
+    };
+    const loadNotes = {
+      ...notes,
+      'icu load, s': Number((icu.ms / 1000).toFixed(1)),
+      'ms per day bundle (median / max)': `${days.median.toFixed(0)} / ${days.max.toFixed(0)}`,
+      'heap after load and close, MB': Number(icu.heapAfterLoadMb.toFixed(1)),
+      'small import, ms': Number(small.ms.toFixed(0)),
+    };
+    return [
+      // No target: how loading scales, against the small chart's import rate.
+      toResult({ name: 'icu-chart.load', unit: 'resources/s', subject: perSecond(icu.resources, [icu.ms]), baseline: perSecond(small.resources, [small.ms]), notes: loadNotes }),
+      toResult({ name: 'icu-chart.open-vitals-24h', unit: 'ms', subject: subject.ms, baseline: baseline.ms, notes }),
+      toResult({ name: 'icu-chart.open-vitals-budget', unit: 'ms', subject: subject.ms, baseline: budget(TIME_BUDGET_MS), target: { max: 1 }, notes }),
+      toResult({ name: 'icu-chart.heap', unit: 'MB', subject: subject.heap, baseline: baseline.heap, notes }),
+      toResult({ name: 'icu-chart.heap-budget', unit: 'MB', subject: subject.heap, baseline: budget(HEAP_BUDGET_MB), target: { max: 1 }, notes }),
+    ];
+  } finally {
+    await deleteDatabase(icu.chart.name);
+    await deleteDatabase(small.chart.name);
+  }
+}

@@ -1,0 +1,384 @@
+// A synthetic intensive-care stay for one patient, in FHIR R4: a bedside
+// monitor's vital signs every minute for 30 days (about 300,000
+// Observations), plus the rest of a chart — the patient, encounters,
+// medication requests, allergies and progress notes.
+//
+// Pure and deterministic: the same options give the same resources, byte for
+// byte, in Node and in the browser. A seeded PRNG (mulberry32), no
+// Math.random, no clock. Each UTC day is generated on its own (its own seed),
+// so a loader can take one day at a time without holding the month.
+//
+// Seven monitor streams a minute, so that a 30-day stay is the ~300,000
+// observations the architecture's Scale section and the issue reason about
+// (30 × 1,440 × 7 = 302,400): heart rate (ECG) 8867-4, pulse rate by pulse
+// oximetry 8889-8, respiratory rate 9279-1, SpO2 59408-5 (coded 2708-6 as
+// well), the arterial-line blood-pressure panel 85354-9 (systolic 8480-6 and
+// diastolic 8462-4 as components), mean arterial pressure 8478-0, and core
+// temperature 8310-5. Every one has category vital-signs, UCUM units,
+// effectiveDateTime and subject Patient/<id>. An observation is 470–820
+// bytes of JSON (540 on average); as a revision, with the store's envelope,
+// about 800 — more than the ~600 the architecture's estimate assumed.
+import {
+  writeBundle,
+  type AllergyIntolerance, type DocumentReference, type Encounter, type FhirBundle, type FhirResource, type MedicationRequest,
+  type Observation, type Patient,
+} from '../../model/index.js';
+
+export interface IcuChartOptions {
+  /** PRNG seed; the default gives the chart the benchmarks use. */
+  seed?: number;
+  patientId?: string;
+  /** Midnight UTC of the first day of the stay. */
+  start?: string;
+  days?: number;
+  /** Minutes between two readings of each stream. */
+  intervalMinutes?: number;
+}
+
+export interface IcuChart {
+  patientId: string;
+  /** ISO instant of the stay's first minute. */
+  start: string;
+  /** ISO instant just after the last reading (exclusive end of the stay). */
+  end: string;
+  days: number;
+  /** Observations a day holds. */
+  observationsPerDay: number;
+  observationCount: number;
+  /** Everything but the vital signs: patient, encounters, medications, allergies, notes. */
+  core(): FhirResource[];
+  /** The vital signs of day `index` (0-based, a UTC day). */
+  day(index: number): Observation[];
+}
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+const LOINC = 'http://loinc.org';
+const UCUM = 'http://unitsofmeasure.org';
+const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
+const SNOMED = 'http://snomed.info/sct';
+const VITAL_SIGNS = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' }] }];
+
+// ---- PRNG ----
+
+/** mulberry32: a small, fast, well-mixed 32-bit generator. Returns [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A seed for a part of the chart, mixed from the chart's seed and the part's number. */
+function subSeed(seed: number, part: number): number {
+  let h = (seed ^ Math.imul(part + 1, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** A normal variate (Box–Muller) from a uniform source. */
+function gaussian(random: () => number): number {
+  const u = 1 - random();
+  const v = random();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+// ---- Vital-sign streams ----
+
+interface Walk {
+  mean: number;
+  /** Pull back towards the mean per step (0–1). */
+  reversion: number;
+  /** Standard deviation of a step. */
+  noise: number;
+  min: number;
+  max: number;
+  decimals: number;
+}
+
+interface Stream {
+  /** Short name for ids. */
+  tag: string;
+  code: { coding: Array<{ system: string; code: string; display: string }> };
+  unit: string;
+  ucum: string;
+  walk: Walk;
+}
+
+const quantity = (value: number, unit: string, code: string) => ({ value, unit, system: UCUM, code });
+const loinc = (code: string, display: string, ...more: Array<[string, string]>) => ({
+  coding: [{ system: LOINC, code, display }, ...more.map(([c, d]) => ({ system: LOINC, code: c, display: d }))],
+});
+
+const HEART_RATE: Stream = { tag: 'hr', code: loinc('8867-4', 'Heart rate'), unit: 'beats/minute', ucum: '/min', walk: { mean: 92, reversion: 0.04, noise: 2.2, min: 38, max: 175, decimals: 0 } };
+const PULSE_OX_RATE: Stream = { tag: 'pr', code: loinc('8889-8', 'Heart rate by Pulse oximetry'), unit: 'beats/minute', ucum: '/min', walk: { mean: 92, reversion: 0.04, noise: 2.4, min: 38, max: 175, decimals: 0 } };
+const RESPIRATORY_RATE: Stream = { tag: 'rr', code: loinc('9279-1', 'Respiratory rate'), unit: 'breaths/minute', ucum: '/min', walk: { mean: 20, reversion: 0.05, noise: 0.9, min: 6, max: 42, decimals: 0 } };
+const SPO2: Stream = {
+  tag: 'spo2',
+  code: loinc('59408-5', 'Oxygen saturation in Arterial blood by Pulse oximetry', ['2708-6', 'Oxygen saturation in Arterial blood']),
+  unit: '%', ucum: '%', walk: { mean: 95, reversion: 0.08, noise: 0.6, min: 78, max: 100, decimals: 0 },
+};
+const SYSTOLIC: Walk = { mean: 118, reversion: 0.03, noise: 2.5, min: 65, max: 210, decimals: 0 };
+const DIASTOLIC: Walk = { mean: 64, reversion: 0.03, noise: 1.6, min: 30, max: 120, decimals: 0 };
+const BP_PANEL = loinc('85354-9', 'Blood pressure panel with all children optional');
+const SYSTOLIC_CODE = loinc('8480-6', 'Systolic blood pressure');
+const DIASTOLIC_CODE = loinc('8462-4', 'Diastolic blood pressure');
+const MAP_CODE = loinc('8478-0', 'Mean blood pressure');
+const TEMPERATURE: Stream = { tag: 'temp', code: loinc('8310-5', 'Body temperature'), unit: 'Cel', ucum: 'Cel', walk: { mean: 37.4, reversion: 0.01, noise: 0.03, min: 34.5, max: 41, decimals: 1 } };
+
+/** The streams, in the order a minute's readings are listed. */
+export const ICU_VITAL_CODES = ['8867-4', '8889-8', '9279-1', '59408-5', '85354-9', '8478-0', '8310-5'] as const;
+const STREAMS_PER_MINUTE = ICU_VITAL_CODES.length;
+
+function round(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(value * f) / f;
+}
+
+/** One step of a mean-reverting random walk, kept within its bounds. */
+function step(walk: Walk, current: number, random: () => number): number {
+  const next = current + walk.reversion * (walk.mean - current) + walk.noise * gaussian(random);
+  return Math.min(walk.max, Math.max(walk.min, next));
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+// ---- Text ----
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 of the UTF-8 bytes of a string; no btoa/Buffer so it runs the same everywhere. */
+export function base64Utf8(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i]!;
+    const b = bytes[i + 1];
+    const c = bytes[i + 2];
+    out += BASE64[a >> 2]! + BASE64[((a & 3) << 4) | ((b ?? 0) >> 4)]!;
+    out += b === undefined ? '=' : BASE64[((b & 15) << 2) | ((c ?? 0) >> 6)]!;
+    out += c === undefined ? '=' : BASE64[c & 63]!;
+  }
+  return out;
+}
+
+const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+// ---- The chart ----
+
+const MEDICATIONS: ReadonlyArray<[code: string, display: string, dose: string]> = [
+  ['7512', 'Norepinephrine 1 MG/ML Injectable Solution', '0.05–0.3 mcg/kg/min IV infusion, titrate to MAP ≥ 65'],
+  ['8782', 'Propofol 10 MG/ML Injectable Suspension', '5–50 mcg/kg/min IV infusion, titrate to RASS −2 to 0'],
+  ['1736854', 'Fentanyl 50 MCG/ML Injectable Solution', '25–100 mcg/h IV infusion'],
+  ['1807508', 'Vancomycin 1000 MG Injection', '1,250 mg IV every 12 hours, by trough level'],
+  ['1659149', 'Piperacillin 4000 MG / Tazobactam 500 MG Injection', '4.5 g IV every 6 hours'],
+  ['1361048', 'Heparin sodium 5000 UNT/ML Injectable Solution', '5,000 units subcutaneously every 8 hours'],
+  ['261257', 'Pantoprazole 40 MG Injection', '40 mg IV once daily'],
+  ['1652639', 'Insulin regular human 100 UNT/ML Injectable Solution', 'IV infusion per ICU glycaemic protocol'],
+  ['1808219', 'Chlorhexidine gluconate 0.12% Oral Rinse', '15 mL oral care twice daily'],
+  ['313002', 'Sodium chloride 9 MG/ML Injectable Solution', '75 mL/h IV'],
+  ['1191', 'Aspirin 81 MG Oral Tablet', '81 mg by NG tube once daily'],
+  ['617314', 'Atorvastatin 40 MG Oral Tablet', '40 mg by NG tube at night'],
+  ['855332', 'Warfarin 5 MG Oral Tablet', 'held: on heparin'],
+  ['1719286', 'Dexmedetomidine 4 MCG/ML Injectable Solution', '0.2–1.4 mcg/kg/h IV infusion'],
+  ['198211', 'Simvastatin 40 MG Oral Tablet', 'stopped: switched to atorvastatin'],
+  ['310965', 'Ibuprofen 200 MG Oral Tablet', 'stopped: acute kidney injury'],
+  ['1665060', 'Cefazolin 2000 MG Injection', '2 g IV every 8 hours'],
+  ['204504', 'Furosemide 10 MG/ML Injectable Solution', '40 mg IV twice daily'],
+  ['1807627', 'Potassium chloride 20 MEQ Injection', 'per electrolyte protocol'],
+  ['828348', 'Acetaminophen 10 MG/ML Injectable Solution', '1 g IV every 6 hours as needed for fever'],
+];
+
+const ALLERGIES: ReadonlyArray<[code: string, display: string, category: 'medication' | 'food' | 'environment', criticality: 'low' | 'high', reaction: string, type: 'allergy' | 'intolerance']> = [
+  ['91936005', 'Allergy to penicillin', 'medication', 'high', 'Anaphylaxis', 'allergy'],
+  ['300916003', 'Latex allergy', 'environment', 'high', 'Urticaria', 'allergy'],
+  ['91939003', 'Allergy to sulfonamide', 'medication', 'low', 'Rash', 'allergy'],
+  ['91935009', 'Allergy to peanut', 'food', 'high', 'Angioedema', 'allergy'],
+  ['418038007', 'Intolerance to morphine', 'medication', 'low', 'Nausea and vomiting', 'intolerance'],
+];
+
+const NOTE_PHRASES = {
+  neuro: ['RASS −1 on propofol, follows commands intermittently.', 'Sedation held for SAT at 08:00; tolerated.', 'CAM-ICU negative.', 'Pupils equal and reactive.'],
+  cardio: ['Norepinephrine weaned to 0.05 mcg/kg/min, MAP 68–75.', 'Sinus rhythm, rate 80s–90s.', 'Lactate down-trending.', 'Off vasopressors since yesterday evening.'],
+  resp: ['Ventilated on PRVC, FiO2 0.40, PEEP 8.', 'SBT passed, extubated to 4 L nasal cannula.', 'Bilateral infiltrates unchanged on chest film.', 'SpO2 94–97% on current settings.'],
+  renal: ['Urine output 0.6 mL/kg/h, creatinine stable.', 'Net fluid balance −800 mL.', 'Furosemide started for volume overload.'],
+  id: ['Day 5 of piperacillin-tazobactam; cultures pending.', 'Blood cultures no growth at 48 h.', 'Vancomycin trough 15.2.'],
+  plan: ['Continue current management, reassess this afternoon.', 'Family meeting scheduled.', 'Physiotherapy to mobilise to chair.', 'Plan step-down to ward if stable overnight.'],
+};
+
+export function icuChart(options: IcuChartOptions = {}): IcuChart {
+  const seed = options.seed ?? 20240301;
+  const patientId = options.patientId ?? 'icu-1';
+  const startMs = Date.parse(options.start ?? '2024-03-01T00:00:00Z');
+  const days = options.days ?? 30;
+  const interval = options.intervalMinutes ?? 1;
+  if (!Number.isFinite(startMs) || startMs % DAY_MS !== 0) throw new Error('icuChart: start must be midnight UTC');
+  if (!(days >= 1) || !(interval >= 1) || 1440 % interval !== 0) throw new Error('icuChart: days ≥ 1, and the interval must divide a day');
+  const readingsPerDay = 1440 / interval;
+  const endMs = startMs + days * DAY_MS;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const subject = { reference: `Patient/${patientId}` };
+  const icuEncounter = { reference: `Encounter/${patientId}-icu` };
+
+  function day(index: number): Observation[] {
+    if (!(index >= 0 && index < days)) throw new Error(`icuChart: no day ${index}`);
+    const random = mulberry32(subSeed(seed, 1000 + index));
+    const dayMs = startMs + index * DAY_MS;
+    const stamp = iso(dayMs).slice(0, 10).replaceAll('-', '');
+    // Each day starts the walks near their means, slightly off by the day's draw.
+    let hr = HEART_RATE.walk.mean + 6 * gaussian(random);
+    let rr = RESPIRATORY_RATE.walk.mean + 2 * gaussian(random);
+    let spo2 = SPO2.walk.mean + gaussian(random);
+    let sys = SYSTOLIC.mean + 8 * gaussian(random);
+    let dia = DIASTOLIC.mean + 5 * gaussian(random);
+    let temp = TEMPERATURE.walk.mean + 0.3 * gaussian(random);
+    const out: Observation[] = new Array(readingsPerDay * STREAMS_PER_MINUTE);
+    let n = 0;
+    const reading = (stream: { tag: string }, minute: number, code: Observation['code'], effectiveDateTime: string): Observation => ({
+      resourceType: 'Observation',
+      id: `${patientId}-${stream.tag}-${stamp}-${pad(minute, 4)}`,
+      status: 'final',
+      category: VITAL_SIGNS,
+      code,
+      subject,
+      effectiveDateTime,
+    });
+    for (let r = 0; r < readingsPerDay; r++) {
+      const minute = r * interval;
+      const at = iso(dayMs + minute * MINUTE_MS).replace('.000Z', 'Z');
+      hr = step(HEART_RATE.walk, hr, random);
+      rr = step(RESPIRATORY_RATE.walk, rr, random);
+      spo2 = step(SPO2.walk, spo2, random);
+      sys = step(SYSTOLIC, sys, random);
+      dia = Math.min(step(DIASTOLIC, dia, random), sys - 15);
+      temp = step(TEMPERATURE.walk, temp, random);
+      const pulse = Math.min(PULSE_OX_RATE.walk.max, Math.max(PULSE_OX_RATE.walk.min, hr + PULSE_OX_RATE.walk.noise * gaussian(random)));
+      const systolic = round(sys, 0);
+      const diastolic = round(dia, 0);
+      for (const [stream, value] of [[HEART_RATE, hr], [PULSE_OX_RATE, pulse], [RESPIRATORY_RATE, rr], [SPO2, spo2]] as const) {
+        out[n++] = { ...reading(stream, minute, stream.code, at), valueQuantity: quantity(round(value, stream.walk.decimals), stream.unit, stream.ucum) };
+      }
+      out[n++] = {
+        ...reading({ tag: 'bp' }, minute, BP_PANEL, at),
+        component: [
+          { code: SYSTOLIC_CODE, valueQuantity: quantity(systolic, 'mmHg', 'mm[Hg]') },
+          { code: DIASTOLIC_CODE, valueQuantity: quantity(diastolic, 'mmHg', 'mm[Hg]') },
+        ],
+      };
+      out[n++] = { ...reading({ tag: 'map' }, minute, MAP_CODE, at), valueQuantity: quantity(round((systolic + 2 * diastolic) / 3, 0), 'mmHg', 'mm[Hg]') };
+      out[n++] = { ...reading(TEMPERATURE, minute, TEMPERATURE.code, at), valueQuantity: quantity(round(temp, 1), TEMPERATURE.unit, TEMPERATURE.ucum) };
+    }
+    return out;
+  }
+
+  function core(): FhirResource[] {
+    const random = mulberry32(subSeed(seed, 0));
+    const patient: Patient = {
+      resourceType: 'Patient',
+      id: patientId,
+      identifier: [{ system: 'urn:oid:2.16.840.1.113883.19.5', value: `MRN-${pad(Math.floor(random() * 1e7), 7)}` }],
+      name: [{ family: 'Marsh', given: ['Tobias', 'J'] }],
+      gender: 'male',
+      birthDate: '1957-08-19',
+    };
+    const encounter = (id: string, cls: string, display: string, type: string, start: number, end: number, status: Encounter['status']): Encounter => ({
+      resourceType: 'Encounter',
+      id: `${patientId}-${id}`,
+      status,
+      class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: cls, display },
+      type: [{ coding: [{ system: SNOMED, code: type, display }], text: display }],
+      subject,
+      period: { start: iso(start), end: iso(end) },
+    });
+    const encounters: Encounter[] = [
+      encounter('clinic', 'AMB', 'ambulatory', '185349003', startMs - 120 * DAY_MS + 9 * 3_600_000, startMs - 120 * DAY_MS + 9.5 * 3_600_000, 'finished'),
+      encounter('ed', 'EMER', 'emergency', '50849002', startMs - 5 * 3_600_000, startMs, 'finished'),
+      encounter('icu', 'IMP', 'inpatient encounter', '305351004', startMs, endMs, 'finished'),
+    ];
+    const medications: MedicationRequest[] = MEDICATIONS.map(([code, display, dose], i) => {
+      const authored = startMs + Math.floor(random() * days * 0.6 * DAY_MS);
+      const status: MedicationRequest['status'] = dose.startsWith('stopped') ? 'stopped' : dose.startsWith('held') ? 'on-hold' : random() < 0.25 ? 'completed' : 'active';
+      return {
+        resourceType: 'MedicationRequest',
+        id: `${patientId}-med-${pad(i + 1, 2)}`,
+        status,
+        intent: 'order',
+        medicationCodeableConcept: { coding: [{ system: RXNORM, code, display }], text: display },
+        subject,
+        encounter: icuEncounter,
+        authoredOn: iso(authored),
+        dosageInstruction: [{ text: dose }],
+      };
+    });
+    const allergies: AllergyIntolerance[] = ALLERGIES.map(([code, display, category, criticality, reaction, type], i) => ({
+      resourceType: 'AllergyIntolerance',
+      id: `${patientId}-alg-${i + 1}`,
+      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
+      verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: 'confirmed' }] },
+      type,
+      category: [category],
+      criticality,
+      code: { coding: [{ system: SNOMED, code, display }], text: display },
+      patient: subject,
+      recordedDate: iso(startMs - (400 + 90 * i) * DAY_MS),
+      reaction: [{ manifestation: [{ text: reaction }] }],
+    }));
+    const notes: DocumentReference[] = Array.from({ length: 30 }, (_, i) => {
+      const at = startMs + Math.floor(((i + 0.3 + 0.4 * random()) * (endMs - startMs)) / 30);
+      const text = [
+        `ICU progress note — day ${Math.floor((at - startMs) / DAY_MS) + 1} of stay`,
+        '',
+        `Neuro: ${pick(random, NOTE_PHRASES.neuro)}`,
+        `Cardiovascular: ${pick(random, NOTE_PHRASES.cardio)}`,
+        `Respiratory: ${pick(random, NOTE_PHRASES.resp)}`,
+        `Renal: ${pick(random, NOTE_PHRASES.renal)}`,
+        `Infection: ${pick(random, NOTE_PHRASES.id)}`,
+        `Plan: ${pick(random, NOTE_PHRASES.plan)} ${pick(random, NOTE_PHRASES.plan)}`,
+      ].join('\n');
+      return {
+        resourceType: 'DocumentReference',
+        id: `${patientId}-note-${pad(i + 1, 2)}`,
+        status: 'current',
+        docStatus: 'final',
+        type: { coding: [{ system: LOINC, code: '11506-3', display: 'Progress note' }], text: 'Progress note' },
+        subject,
+        date: iso(at),
+        author: [{ display: 'ICU attending' }],
+        content: [{ attachment: { contentType: 'text/plain', language: 'en', data: base64Utf8(text), title: 'ICU progress note' } }],
+        context: { encounter: [icuEncounter], period: { start: iso(at) } },
+      };
+    });
+    return [patient, ...encounters, ...medications, ...allergies, ...notes];
+  }
+
+  return {
+    patientId,
+    start: iso(startMs),
+    end: iso(endMs),
+    days,
+    observationsPerDay: readingsPerDay * STREAMS_PER_MINUTE,
+    observationCount: days * readingsPerDay * STREAMS_PER_MINUTE,
+    core,
+    day,
+  };
+}
+
+/** Every resource of the stay in one array: the core chart, then the days in order. ~300,000 objects: mind the memory. */
+export function icuChartResources(options: IcuChartOptions = {}): FhirResource[] {
+  const chart = icuChart(options);
+  const out = chart.core();
+  for (let d = 0; d < chart.days; d++) for (const o of chart.day(d)) out.push(o);
+  return out;
+}
+
+/** A FHIR collection Bundle of some resources (what `importBundle` takes), stamped with a fixed time so it stays deterministic. */
+export function collectionBundle(resources: readonly FhirResource[], timestamp = '2024-03-31T00:00:00Z'): FhirBundle {
+  return writeBundle(resources, { timestamp: new Date(timestamp) });
+}
