@@ -81,8 +81,10 @@ export class ChartDocuments {
    * what the log does not.
    */
   async append(batch: ReadonlyMap<string, readonly Revision[]>, onProgress?: (done: number) => void): Promise<void> {
-    const docs = new Map<string, Y.Doc>();
-    for (const name of batch.keys()) docs.set(name, await this.open(name));
+    // Opened together: an import touches one document per day of observations.
+    const names = [...batch.keys()];
+    const opened = await Promise.all(names.map((name) => this.open(name)));
+    const docs = new Map(names.map((name, i) => [name, opened[i]!]));
     const changes = this.#capture(() => {
       for (const [name, revisions] of batch) {
         const doc = docs.get(name)!;
