@@ -3,7 +3,7 @@ import type { FhirResource } from '../fhir/resources.js';
 // How a patient's chart is split into Yjs documents. One document per
 // patient cannot hold an intensive-care stay (minute vitals for a month is
 // 300,000 revisions), so observations go to one segment per day of their
-// clinical time, and everything else to the patient's core document. The
+// clinical time, and everything else to the core doc of the patient. The
 // sync server reads the patient from the name to authorise a connection.
 
 const PREFIX = 'emr';

@@ -1,19 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { coreDocumentName, isChartStoreError, type ChartStoreError, type MedicationRequest } from '../../../model/index.js';
+import { coreDocumentName, type MedicationRequest } from '../../../model/index.js';
 import { ChartDatabase } from '../../../storage/index.js';
 import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, PATIENT_VIEWER, uniqueDatabaseName, valueOf } from '../../support/store.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
 import { syntheaText } from '../../support/browser-fixtures.js';
-
-async function rejection(promise: Promise<unknown>): Promise<ChartStoreError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isChartStoreError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ChartStoreError, the promise resolved');
-}
+import { rejection } from '../../support/idb.js';
 
 describe('the local chart store', () => {
   afterEach(closeTestStores);
