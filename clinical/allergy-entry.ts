@@ -44,16 +44,10 @@ export interface AllergyValue {
 }
 
 /** A record as the banner lists it. */
-export interface AllergyEntry {
+export interface AllergyEntry
+  extends Pick<AllergyValue, 'label' | 'categories' | 'criticality' | 'worstSeverity' | 'reactions' | 'verification'> {
   key: ResourceKey;
-  /** The record's name; when heads in conflict name different substances, all of them ("A / B"). */
-  label: string;
-  categories: AllergyCategory[];
-  criticality?: AllergyCriticality;
-  worstSeverity?: ReactionSeverity;
-  reactions: string[];
-  verification: 'confirmed' | 'unconfirmed';
-  /** Two or more heads: show every value in `values`. */
+  /** Two or more heads: show every value in `values`. When heads in conflict name different substances, `label` names all of them ("A / B"). */
   conflict: boolean;
   /** Every head, newest first. The fields above are the most cautious reading of the heads that place the entry. */
   values: AllergyValue[];

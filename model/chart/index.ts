@@ -5,3 +5,4 @@ export * from './documents.js';
 export * from './context.js';
 export * from './revision-schema.js';
 export * from './entered-in-error.js';
+export * from './first-value.js';

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { Dexie } from 'dexie';
-import type { ChartUser, LiveQuery, ChartStoreError } from '../../model/index.js';
+import { firstValue, type ChartUser } from '../../model/index.js';
 import { openChartStore, REVISIONS, type DexieChartStore } from '../../storage/index.js';
 
 export const DR_ADA: ChartUser = { id: 'u-ada', displayName: 'Dr Ada Okafor', role: 'clinician' };
@@ -33,28 +33,7 @@ export async function closeTestStores(): Promise<void> {
 }
 
 /** The first value of a live query that satisfies `accept` (an error rejects). */
-export function valueOf<T>(query: LiveQuery<T>, accept: (value: T) => boolean = () => true): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let done = false;
-    const finish = () => {
-      done = true;
-      queueMicrotask(() => unsubscribe());
-    };
-    const unsubscribe = query.subscribe({
-      next(value) {
-        if (!done && accept(value)) {
-          finish();
-          resolve(value);
-        }
-      },
-      error(error: ChartStoreError) {
-        finish();
-        reject(error);
-      },
-    });
-    if (done) unsubscribe();
-  });
-}
+export const valueOf = firstValue;
 
 /** Sends everything `from` has of a document that `to` lacks, the way a sync provider would. */
 export async function sendDocument(from: DexieChartStore, to: DexieChartStore, name: string): Promise<void> {
