@@ -80,7 +80,7 @@ export class ChartDocuments {
    * fails, the documents touched are dropped from memory so that none holds
    * what the log does not.
    */
-  async append(batch: ReadonlyMap<string, readonly Revision[]>, onProgress?: (done: number) => void): Promise<void> {
+  async append(batch: ReadonlyMap<string, readonly Revision[]>): Promise<void> {
     // Opened together: an import touches one document per day of observations.
     const names = [...batch.keys()];
     const opened = await Promise.all(names.map((name) => this.open(name)));
@@ -93,7 +93,7 @@ export class ChartDocuments {
     });
     // Validated before they were appended: not parsed back from JSON.
     for (const change of changes) change.revisions = [...(batch.get(change.name) ?? [])];
-    await this.#enqueue(changes, onProgress);
+    await this.#enqueue(changes);
   }
 
   /** Applies an update from a peer; resolves once it is saved and projected. */
@@ -130,9 +130,9 @@ export class ChartDocuments {
   }
 
   /** Saves changes after every earlier save, in the order they happened. */
-  #enqueue(changes: Change[], onProgress?: (done: number) => void): Promise<void> {
+  #enqueue(changes: Change[]): Promise<void> {
     if (changes.length === 0) return Promise.resolve();
-    const saving = this.#saving.then(() => this.#save(changes, onProgress));
+    const saving = this.#saving.then(() => this.#save(changes));
     this.#saving = saving.catch(() => undefined);
     return saving.catch((error: unknown) => {
       for (const change of changes) this.forget(change.name);
@@ -167,17 +167,21 @@ export class ChartDocuments {
     return loaded;
   }
 
-  async #save(changes: Change[], onProgress?: (done: number) => void): Promise<void> {
-    const projections = changes.map((change) => ({ change, revisions: change.revisions ?? this.#validRevisions(change) }));
+  async #save(changes: Change[]): Promise<void> {
+    const projections = changes.map((change) => ({
+      doc: change.name,
+      patientId: change.patientId,
+      revisions: change.revisions ?? this.#validRevisions(change),
+      fresh: change.revisions !== undefined,
+    }));
+    const documents = [...new Map(changes.map((c) => [c.name, { name: c.name, patientId: c.patientId }])).values()];
     const db = this.#db;
+    // One bulk write per table, however many documents the changes touch.
     await db.transaction('rw', [db.updates, db.documents, db.records, db.history], async () => {
-      let done = 0;
-      for (const { change, revisions } of projections) {
-        change.loaded.own.add((await db.updates.add({ doc: change.name, update: change.update })) as number);
-        await db.documents.put({ name: change.name, patientId: change.patientId });
-        await projectRevisions(db, { doc: change.name, patientId: change.patientId, revisions, fresh: change.revisions !== undefined });
-        onProgress?.((done += revisions.length));
-      }
+      const seqs = await db.updates.bulkAdd(changes.map((c) => ({ doc: c.name, update: c.update })), { allKeys: true });
+      seqs.forEach((seq, i) => changes[i]!.loaded.own.add(seq as number));
+      await db.documents.bulkPut(documents);
+      await projectRevisions(db, projections);
     });
   }
 

@@ -44,37 +44,44 @@ export interface ProjectionInput {
   fresh?: boolean;
 }
 
-/** Projects revisions of one document; returns the keys whose record changed. Call inside a rw transaction on records and history. */
-export async function projectRevisions(db: ChartDatabase, { doc, patientId, revisions, fresh = false }: ProjectionInput): Promise<ResourceKey[]> {
-  if (revisions.length === 0) return [];
-  const keys = [...new Set(revisions.map((r) => r.key))];
-  const ids = revisions.map((r) => r.revisionId);
+/**
+ * Projects revisions of any number of documents in one pass (a bulk read and
+ * a bulk write, however many documents an import touches); returns the keys
+ * whose record changed. Call inside a rw transaction on records and history.
+ */
+export async function projectRevisions(db: ChartDatabase, inputs: readonly ProjectionInput[]): Promise<ResourceKey[]> {
+  const items = inputs.flatMap(({ doc, patientId, revisions, fresh = false }) => revisions.map((revision) => ({ revision, doc, patientId, fresh })));
+  if (items.length === 0) return [];
+  const keys = [...new Set(items.map((item) => item.revision.key))];
+  const unknownIds = items.filter((item) => !item.fresh).map((item) => item.revision.revisionId);
   const [existing, knownInHistory, childrenInHistory] = await Promise.all([
     db.records.bulkGet(keys),
-    fresh ? [] : db.history.bulkGet(ids),
-    fresh ? [] : db.history.where('parents').anyOf(ids).toArray(),
+    unknownIds.length > 0 ? db.history.bulkGet(unknownIds) : [],
+    unknownIds.length > 0 ? db.history.where('parents').anyOf(unknownIds).toArray() : [],
   ]);
 
   const heads = new Map<ResourceKey, Revision[]>();
-  const docs = new Map<ResourceKey, string>();
+  const homes = new Map<ResourceKey, { doc: string; patientId: string }>();
   keys.forEach((key, i) => {
     heads.set(key, existing[i]?.heads ?? []);
-    docs.set(key, existing[i]?.doc ?? doc);
+    if (existing[i]) homes.set(key, { doc: existing[i].doc, patientId: existing[i].patientId });
   });
+  for (const { revision, doc, patientId } of items) if (!homes.has(revision.key)) homes.set(revision.key, { doc, patientId });
   const known = new Set<string>(knownInHistory.flatMap((row) => (row ? [row.revisionId] : [])));
   for (const list of heads.values()) for (const head of list) known.add(head.revisionId);
   // Every revision id some known revision (or one of this batch) names as a parent.
   const superseded = new Set<string>();
   for (const row of childrenInHistory) row.parents.forEach((p) => superseded.add(p));
   for (const list of heads.values()) for (const head of list) head.parents.forEach((p) => superseded.add(p));
-  for (const revision of revisions) revision.parents.forEach((p) => superseded.add(p));
+  for (const { revision } of items) revision.parents.forEach((p) => superseded.add(p));
 
   const toHistory: HistoryRow[] = [];
   const changed = new Set<ResourceKey>();
-  for (const revision of revisions) {
+  for (const { revision } of items) {
     if (known.has(revision.revisionId)) continue;
     known.add(revision.revisionId);
     changed.add(revision.key);
+    const { patientId } = homes.get(revision.key)!;
     if (superseded.has(revision.revisionId)) {
       toHistory.push({ ...revision, patientId });
       continue;
@@ -86,7 +93,7 @@ export async function projectRevisions(db: ChartDatabase, { doc, patientId, revi
     heads.set(revision.key, [...kept, revision]);
   }
 
-  const rows = [...changed].map((key) => recordRow(key, patientId, docs.get(key)!, heads.get(key)!));
+  const rows = [...changed].map((key) => recordRow(key, homes.get(key)!.patientId, homes.get(key)!.doc, heads.get(key)!));
   await Promise.all([db.records.bulkPut(rows), toHistory.length > 0 ? db.history.bulkPut(toHistory) : undefined]);
   return [...changed];
 }

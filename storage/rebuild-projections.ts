@@ -31,7 +31,7 @@ export async function rebuildProjectionsIfStale(db: ChartDatabase): Promise<bool
         if (checked.ok) revisions.push(checked.revision);
       }
       doc.destroy();
-      await projectRevisions(db, { doc: name, patientId, revisions });
+      await projectRevisions(db, [{ doc: name, patientId, revisions }]);
     }
     await db.meta.put({ key: KEY, value: PROJECTION_VERSION });
   });
