@@ -63,15 +63,16 @@ export class ChartDocuments {
 
   /** The document, loaded from the log (once) and brought up to date with what other tabs saved. */
   async open(name: string): Promise<Y.Doc> {
-    let loading = this.#loaded.get(name);
-    if (!loading) {
-      loading = this.#load(name);
-      this.#loaded.set(name, loading);
-      loading.catch(() => this.#loaded.delete(name));
+    const loading = this.#loaded.get(name);
+    if (loading) {
+      const loaded = await loading;
+      await this.#catchUp(name, loaded);
+      return loaded.doc;
     }
-    const loaded = await loading;
-    await this.#catchUp(name, loaded);
-    return loaded.doc;
+    const fresh = this.#load(name); // reads the whole log: nothing to catch up on
+    this.#loaded.set(name, fresh);
+    fresh.catch(() => this.#loaded.delete(name));
+    return (await fresh).doc;
   }
 
   /**
