@@ -82,9 +82,11 @@ export class ChartDocuments {
    * what the log does not.
    */
   async append(batch: ReadonlyMap<string, readonly Revision[]>): Promise<void> {
-    // Opened together: an import touches one document per day of observations.
+    // Opened together: an import touches one document per day of observations,
+    // most of them new, which need no read of the log at all.
     const names = [...batch.keys()];
-    const opened = await Promise.all(names.map((name) => this.open(name)));
+    const created = await this.#createUnknown(names);
+    const opened = await Promise.all(names.map(async (name) => (created.has(name) ? (await this.#loaded.get(name)!).doc : this.open(name))));
     const docs = new Map(names.map((name, i) => [name, opened[i]!]));
     const changes = this.#capture(() => {
       for (const [name, revisions] of batch) {
@@ -141,10 +143,25 @@ export class ChartDocuments {
     });
   }
 
-  async #load(name: string): Promise<LoadedDocument> {
+  /** Starts empty documents for the names the log has never seen (one read for all); returns those names. */
+  async #createUnknown(names: readonly string[]): Promise<Set<string>> {
+    const candidates = names.filter((name) => !this.#loaded.has(name));
+    if (candidates.length === 0) return new Set();
+    const rows = await this.#db.documents.bulkGet(candidates);
+    const created = new Set(candidates.filter((name, i) => !rows[i] && !this.#loaded.has(name)));
+    for (const name of created) {
+      const loading = this.#load(name, true);
+      this.#loaded.set(name, loading);
+      loading.catch(() => this.#loaded.delete(name));
+    }
+    return created;
+  }
+
+  async #load(name: string, knownNew = false): Promise<LoadedDocument> {
     const parsed = parseDocumentName(name);
     if (!parsed) throw new Error(`not a chart document name: ${name}`);
-    const rows = await this.#db.updates.where('[doc+seq]').between([name, 0], [name, Infinity]).toArray();
+    // A document another tab creates meanwhile is read by the next catch-up.
+    const rows = knownNew ? [] : await this.#db.updates.where('[doc+seq]').between([name, 0], [name, Infinity]).toArray();
     const doc = new Y.Doc({ gc: false });
     const merged = rows.length > 0 ? Y.mergeUpdates(rows.map((row) => row.update)) : undefined;
     if (merged) Y.applyUpdate(doc, merged, FROM_LOG);
