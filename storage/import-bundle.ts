@@ -26,7 +26,12 @@ export async function importBundle(
     throw new ChartStoreError('invalid', `The bundle has ${result.errorCount} error(s); nothing was imported. ${describeIssue(result.errors[0]!)}`, result.errors);
   }
   const { resources } = result;
-  const existing = await db.records.bulkGet(resources.map(resourceKey));
+  // A patient new to this device has nothing to compare with: skip reading
+  // every key. (Were a key there after all, under another patient, the
+  // projection's own read would show both versions as a conflict.)
+  const patients = [...new Set(resources.map(patientOf).filter((id): id is string => id !== undefined))];
+  const onDevice = patients.length > 0 && (await db.documents.where('patientId').anyOf(patients).count()) > 0;
+  const existing = onDevice ? await db.records.bulkGet(resources.map(resourceKey)) : [];
   const batch = new Map<string, Revision[]>();
   const patientIds = new Set<string>();
   let unchanged = 0;
