@@ -69,10 +69,7 @@ export class ChartDocuments {
       await this.#catchUp(name, loaded);
       return loaded.doc;
     }
-    const fresh = this.#load(name); // reads the whole log: nothing to catch up on
-    this.#loaded.set(name, fresh);
-    fresh.catch(() => this.#loaded.delete(name));
-    return (await fresh).doc;
+    return (await this.#startLoading(name)).doc; // reads the whole log: nothing to catch up on
   }
 
   /**
@@ -149,12 +146,15 @@ export class ChartDocuments {
     if (candidates.length === 0) return new Set();
     const rows = await this.#db.documents.bulkGet(candidates);
     const created = new Set(candidates.filter((name, i) => !rows[i] && !this.#loaded.has(name)));
-    for (const name of created) {
-      const loading = this.#load(name, true);
-      this.#loaded.set(name, loading);
-      loading.catch(() => this.#loaded.delete(name));
-    }
+    for (const name of created) void this.#startLoading(name, true);
     return created;
+  }
+
+  #startLoading(name: string, knownNew = false): Promise<LoadedDocument> {
+    const loading = this.#load(name, knownNew);
+    this.#loaded.set(name, loading);
+    loading.catch(() => this.#loaded.delete(name));
+    return loading;
   }
 
   async #load(name: string, knownNew = false): Promise<LoadedDocument> {
