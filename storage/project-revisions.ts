@@ -82,15 +82,18 @@ export async function projectRevisions(db: ChartDatabase, inputs: readonly Proje
     known.add(revision.revisionId);
     changed.add(revision.key);
     const { patientId } = homes.get(revision.key)!;
-    if (superseded.has(revision.revisionId)) {
-      toHistory.push({ ...revision, patientId });
-      continue;
-    }
+    // The heads it replaces stop being heads, even when a later revision
+    // (already known) replaces it in turn.
     const current = heads.get(revision.key)!;
     const parents = new Set(revision.parents);
     const kept = current.filter((head) => !parents.has(head.revisionId));
     for (const head of current) if (parents.has(head.revisionId)) toHistory.push({ ...head, patientId });
-    heads.set(revision.key, [...kept, revision]);
+    if (superseded.has(revision.revisionId)) {
+      toHistory.push({ ...revision, patientId });
+      heads.set(revision.key, kept);
+    } else {
+      heads.set(revision.key, [...kept, revision]);
+    }
   }
 
   const rows = [...changed].map((key) => recordRow(key, homes.get(key)!.patientId, homes.get(key)!.doc, heads.get(key)!));
