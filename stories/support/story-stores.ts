@@ -1,0 +1,72 @@
+import { ChartStoreError, type ChartStore, type ChartStoreErrorCode, type ChartUser, type LiveQuery } from '../../model/index.js';
+import { openChartStore, type DexieChartStore } from '../../storage/index.js';
+
+// Stores for stories: the real local store holding a Synthea patient, and
+// stores that stay pending or fail, for the states a designer must see.
+
+export const STORY_USER: ChartUser = { id: 'u-story', displayName: 'Dr Story Teller', role: 'clinician' };
+
+/** The Synthea bundles, copied into the Storybook build under /fixtures/synthea/ (see .storybook/main.ts). */
+export const SYNTHEA = {
+  versie: 'Versie_Botsford_56121408-15fe-47a5-8279-6f05dee51464.json',
+  karena: 'Karena_Pfeffer_1f99a0cb-594b-476a-b9cb-502594c1ee6b.json',
+  douglas: 'Douglas_Walsh_aa28eaec-f043-4f55-bc22-a787edb0639e.json',
+  vito: 'Vito_Feeney_63dd4423-56ec-4f40-9dd6-82bc133aaddc.json',
+  fletcher: 'Fletcher_Hyatt_fe0562b5-f517-4951-8366-32fdab088930.json',
+  brent: 'Brent_Beer_7dc94cc0-8c2e-4835-9994-cecbe894bcbf.json',
+} as const;
+
+export interface StoryChart {
+  store: DexieChartStore;
+  patientId: string;
+}
+
+const charts = new Map<string, Promise<StoryChart>>();
+
+/** A local store holding one Synthea patient (imported once per browser profile). */
+export function syntheaChart(patient: keyof typeof SYNTHEA): Promise<StoryChart> {
+  let chart = charts.get(patient);
+  if (!chart) {
+    chart = (async () => {
+      const store = await openChartStore({ databaseName: `emr-kit-story-${patient}`, user: STORY_USER });
+      const response = await fetch(`./fixtures/synthea/${SYNTHEA[patient]}`);
+      if (!response.ok) throw new Error(`fixture ${SYNTHEA[patient]}: ${response.status}`);
+      const { patientIds } = await store.importBundle(await response.text()); // unchanged on a second run
+      return { store, patientId: patientIds[0]! };
+    })();
+    charts.set(patient, chart);
+  }
+  return chart;
+}
+
+/** An empty local store: a patient with no data at all. */
+export async function emptyChart(): Promise<StoryChart> {
+  const store = await openChartStore({ databaseName: 'emr-kit-story-empty', user: STORY_USER });
+  return { store, patientId: 'no-such-patient' };
+}
+
+/** A store whose every query, and every command, answers the same way: never, or with an error. */
+function answering(answer: (observer: { next(value: never): void; error?(error: ChartStoreError): void }) => void): ChartStore {
+  const query = (): LiveQuery<never> => ({
+    subscribe(observer) {
+      answer(observer);
+      return () => {};
+    },
+  });
+  const command = () => new Promise<never>((_, reject) => answer({ next: () => {}, error: reject }));
+  return {
+    user: STORY_USER,
+    patient: query, allergies: query, medications: query, vitals: query, timeline: query, notes: query, conflicts: query,
+    history: command, record: command, revise: command, enterInError: command, resolveConflict: command,
+    importBundle: command, exportPatient: command,
+    close: async () => {},
+  };
+}
+
+/** Still loading: the pending state. */
+export const pendingStore = (): ChartStore => answering(() => {});
+
+/** Failing with a given error: the error state (e.g. 'unavailable' offline with nothing cached). */
+export function failingStore(code: ChartStoreErrorCode, message: string): ChartStore {
+  return answering((observer) => queueMicrotask(() => observer.error?.(new ChartStoreError(code, message))));
+}
