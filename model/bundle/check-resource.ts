@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { resourceSchemas, type ResourceType } from '../fhir/resources.js';
 import { truncate } from '../fhir/primitives.js';
 import { formatPath, type BundleIssue } from './bundle-issue.js';
@@ -38,23 +38,23 @@ export function checkResource(resource: Record<string, unknown>, options: CheckO
   return issues;
 }
 
-const compiled = new Map<ResourceType, z.ZodType>();
+const compiled = new Map<ResourceType, z.ZodMiniType>();
 
 /**
  * Zod's ahead-of-time compiled parser halves validation time. Compiled on
  * first use; where a page's CSP forbids `new Function`, zod quietly keeps
  * its ordinary parser.
  */
-function compiledSchema(type: ResourceType): z.ZodType {
+function compiledSchema(type: ResourceType): z.ZodMiniType {
   let schema = compiled.get(type);
   if (!schema) {
-    schema = z.compile(resourceSchemas[type]) as z.ZodType;
+    schema = z.compile(resourceSchemas[type]) as z.ZodMiniType;
     compiled.set(type, schema);
   }
   return schema;
 }
 
-function validate(schema: z.ZodType, resource: unknown, report: (issue: ResourceIssue) => void): void {
+function validate(schema: z.ZodMiniType, resource: unknown, report: (issue: ResourceIssue) => void): void {
   const type = (resource as { resourceType: string }).resourceType;
   const parsed = schema.safeParse(resource, { error: explainIssue });
   if (parsed.success) return;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { checkResource } from '../bundle/check-resource.js';
 import { isModeledType, type FhirResource } from '../fhir/resources.js';
 import { fhirInstant } from '../fhir/primitives.js';
@@ -8,16 +8,16 @@ import type { Revision } from './revision.js';
 // checked before it reaches a projection, and a bad one names what is wrong.
 
 const RevisionEnvelope = z.object({
-  revisionId: z.string().min(1).max(128),
-  key: z.string().regex(/^[A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/),
-  parents: z.array(z.string().min(1).max(128)).max(64),
+  revisionId: z.string().check(z.minLength(1), z.maxLength(128)),
+  key: z.string().check(z.regex(/^[A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/)),
+  parents: z.array(z.string().check(z.minLength(1), z.maxLength(128))).check(z.maxLength(64)),
   author: z.object({
-    id: z.string().min(1).max(256),
-    displayName: z.string().max(256),
+    id: z.string().check(z.minLength(1), z.maxLength(256)),
+    displayName: z.string().check(z.maxLength(256)),
     role: z.enum(['clinician', 'nurse', 'patient', 'auditor']),
   }),
   at: fhirInstant,
-  reason: z.string().max(4096).optional(),
+  reason: z.optional(z.string().check(z.maxLength(4096))),
   resource: z.looseObject({ resourceType: z.string(), id: z.string() }),
 });
 

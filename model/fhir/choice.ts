@@ -1,19 +1,19 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 
 // FHIR choice elements (`value[x]`, `medication[x]`...): at most one of the
 // typed variants may be present, and some choices are required (1..1).
 
-type ChoiceShape<N extends string, V extends Record<string, z.ZodType>> = {
-  [K in keyof V as `${N}${K & string}`]: z.ZodOptional<V[K]>;
+type ChoiceShape<N extends string, V extends Record<string, z.ZodMiniType>> = {
+  [K in keyof V as `${N}${K & string}`]: z.ZodMiniOptional<V[K]>;
 };
 
 /** The optional fields `<name><Type>` for each variant, to spread into a shape. */
-export function choice<const N extends string, V extends Record<string, z.ZodType>>(
+export function choice<const N extends string, V extends Record<string, z.ZodMiniType>>(
   name: N,
   variants: V,
 ): ChoiceShape<N, V> {
-  const shape: Record<string, z.ZodType> = {};
-  for (const [type, schema] of Object.entries(variants)) shape[`${name}${type}`] = schema.optional();
+  const shape: Record<string, z.ZodMiniType> = {};
+  for (const [type, schema] of Object.entries(variants)) shape[`${name}${type}`] = z.optional(schema);
   return shape as ChoiceShape<N, V>;
 }
 
@@ -27,7 +27,7 @@ interface ChoiceRule {
 export function choiceRules(...rules: ChoiceRule[]) {
   // Runs for every resource read: keys are built once, and nothing is allocated on the happy path.
   const compiled = rules.map((rule) => ({ ...rule, keys: rule.types.map((t) => `${rule.name}${t}`) }));
-  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+  return (value: Record<string, unknown>, ctx: z.core.$RefinementCtx<Record<string, unknown>>) => {
     for (const { name, keys, required } of compiled) {
       let present = 0;
       for (const key of keys) if (value[key] !== undefined) present++;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { CodeableConcept } from './datatypes.js';
 
 /**
@@ -6,7 +6,7 @@ import type { CodeableConcept } from './datatypes.js';
  * clinicalStatus): a coding in that system must use one of its codes.
  */
 export function requiredCoding(field: string, system: string, codes: readonly string[]) {
-  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+  return (value: Record<string, unknown>, ctx: z.core.$RefinementCtx<Record<string, unknown>>) => {
     const concept = value[field] as CodeableConcept | undefined;
     concept?.coding?.forEach((coding, index) => {
       if (coding.system === system && (coding.code === undefined || !codes.includes(coding.code))) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   codeFrom, fhirBase64Binary, fhirCode, fhirDateTime, fhirDecimal, fhirId, fhirInstant,
   fhirPositiveInt, fhirString, fhirUnsignedInt, fhirUri, fhirBoolean, fhirTime,
@@ -10,17 +10,17 @@ import {
 export const Extension = z.looseObject({ url: fhirUri });
 
 export const Coding = z.looseObject({
-  system: fhirUri.optional(),
-  version: fhirString.optional(),
-  code: fhirCode.optional(),
-  display: fhirString.optional(),
-  userSelected: fhirBoolean.optional(),
+  system: z.optional(fhirUri),
+  version: z.optional(fhirString),
+  code: z.optional(fhirCode),
+  display: z.optional(fhirString),
+  userSelected: z.optional(fhirBoolean),
 });
 export type Coding = z.infer<typeof Coding>;
 
 export const CodeableConcept = z.looseObject({
-  coding: z.array(Coding).optional(),
-  text: fhirString.optional(),
+  coding: z.optional(z.array(Coding)),
+  text: z.optional(fhirString),
 });
 export type CodeableConcept = z.infer<typeof CodeableConcept>;
 
@@ -28,99 +28,99 @@ export type CodeableConcept = z.infer<typeof CodeableConcept>;
 export const QuantityComparator = codeFrom(['<', '<=', '>=', '>']);
 
 export const Quantity = z.looseObject({
-  value: fhirDecimal.optional(),
-  comparator: QuantityComparator.optional(),
-  unit: fhirString.optional(),
-  system: fhirUri.optional(),
-  code: fhirCode.optional(),
+  value: z.optional(fhirDecimal),
+  comparator: z.optional(QuantityComparator),
+  unit: z.optional(fhirString),
+  system: z.optional(fhirUri),
+  code: z.optional(fhirCode),
 });
 export type Quantity = z.infer<typeof Quantity>;
 
 /** A Quantity with no comparator (R4 SimpleQuantity, constraint sqty-1). */
-export const SimpleQuantity = Quantity.refine((q) => q.comparator === undefined, {
+export const SimpleQuantity = Quantity.check(z.refine((q) => q.comparator === undefined, {
   message: 'a SimpleQuantity may not have a comparator',
   path: ['comparator'],
-});
+}));
 
-export const Range = z.looseObject({ low: SimpleQuantity.optional(), high: SimpleQuantity.optional() });
-export const Ratio = z.looseObject({ numerator: Quantity.optional(), denominator: Quantity.optional() });
+export const Range = z.looseObject({ low: z.optional(SimpleQuantity), high: z.optional(SimpleQuantity) });
+export const Ratio = z.looseObject({ numerator: z.optional(Quantity), denominator: z.optional(Quantity) });
 
-export const Period = z.looseObject({ start: fhirDateTime.optional(), end: fhirDateTime.optional() });
+export const Period = z.looseObject({ start: z.optional(fhirDateTime), end: z.optional(fhirDateTime) });
 export type Period = z.infer<typeof Period>;
 
 export const Identifier = z.looseObject({
-  use: codeFrom(['usual', 'official', 'temp', 'secondary', 'old']).optional(),
-  type: CodeableConcept.optional(),
-  system: fhirUri.optional(),
-  value: fhirString.optional(),
-  period: Period.optional(),
+  use: z.optional(codeFrom(['usual', 'official', 'temp', 'secondary', 'old'])),
+  type: z.optional(CodeableConcept),
+  system: z.optional(fhirUri),
+  value: z.optional(fhirString),
+  period: z.optional(Period),
 });
 
 export const Reference = z.looseObject({
-  reference: fhirString.optional(),
-  type: fhirUri.optional(),
-  identifier: Identifier.optional(),
-  display: fhirString.optional(),
+  reference: z.optional(fhirString),
+  type: z.optional(fhirUri),
+  identifier: z.optional(Identifier),
+  display: z.optional(fhirString),
 });
 export type Reference = z.infer<typeof Reference>;
 
 export const Annotation = z.looseObject({
-  authorReference: Reference.optional(),
-  authorString: fhirString.optional(),
-  time: fhirDateTime.optional(),
+  authorReference: z.optional(Reference),
+  authorString: z.optional(fhirString),
+  time: z.optional(fhirDateTime),
   text: z.string(),
 });
 
 export const Attachment = z.looseObject({
-  contentType: fhirCode.optional(),
-  language: fhirCode.optional(),
-  data: fhirBase64Binary.optional(),
-  url: fhirUri.optional(),
-  size: fhirUnsignedInt.optional(),
-  hash: fhirBase64Binary.optional(),
-  title: fhirString.optional(),
-  creation: fhirDateTime.optional(),
+  contentType: z.optional(fhirCode),
+  language: z.optional(fhirCode),
+  data: z.optional(fhirBase64Binary),
+  url: z.optional(fhirUri),
+  size: z.optional(fhirUnsignedInt),
+  hash: z.optional(fhirBase64Binary),
+  title: z.optional(fhirString),
+  creation: z.optional(fhirDateTime),
 });
 
 export const HumanName = z.looseObject({
-  use: codeFrom(['usual', 'official', 'temp', 'nickname', 'anonymous', 'old', 'maiden']).optional(),
-  text: fhirString.optional(),
-  family: fhirString.optional(),
-  given: z.array(fhirString).optional(),
-  prefix: z.array(fhirString).optional(),
-  suffix: z.array(fhirString).optional(),
-  period: Period.optional(),
+  use: z.optional(codeFrom(['usual', 'official', 'temp', 'nickname', 'anonymous', 'old', 'maiden'])),
+  text: z.optional(fhirString),
+  family: z.optional(fhirString),
+  given: z.optional(z.array(fhirString)),
+  prefix: z.optional(z.array(fhirString)),
+  suffix: z.optional(z.array(fhirString)),
+  period: z.optional(Period),
 });
 export type HumanName = z.infer<typeof HumanName>;
 
 export const ContactPoint = z.looseObject({
-  system: codeFrom(['phone', 'fax', 'email', 'pager', 'url', 'sms', 'other']).optional(),
-  value: fhirString.optional(),
-  use: codeFrom(['home', 'work', 'temp', 'old', 'mobile']).optional(),
-  rank: fhirPositiveInt.optional(),
-  period: Period.optional(),
+  system: z.optional(codeFrom(['phone', 'fax', 'email', 'pager', 'url', 'sms', 'other'])),
+  value: z.optional(fhirString),
+  use: z.optional(codeFrom(['home', 'work', 'temp', 'old', 'mobile'])),
+  rank: z.optional(fhirPositiveInt),
+  period: z.optional(Period),
 });
 
 export const Address = z.looseObject({
-  use: codeFrom(['home', 'work', 'temp', 'old', 'billing']).optional(),
-  type: codeFrom(['postal', 'physical', 'both']).optional(),
-  text: fhirString.optional(),
-  line: z.array(fhirString).optional(),
-  city: fhirString.optional(),
-  district: fhirString.optional(),
-  state: fhirString.optional(),
-  postalCode: fhirString.optional(),
-  country: fhirString.optional(),
-  period: Period.optional(),
+  use: z.optional(codeFrom(['home', 'work', 'temp', 'old', 'billing'])),
+  type: z.optional(codeFrom(['postal', 'physical', 'both'])),
+  text: z.optional(fhirString),
+  line: z.optional(z.array(fhirString)),
+  city: z.optional(fhirString),
+  district: z.optional(fhirString),
+  state: z.optional(fhirString),
+  postalCode: z.optional(fhirString),
+  country: z.optional(fhirString),
+  period: z.optional(Period),
 });
 
 export const Meta = z.looseObject({
-  versionId: fhirId.optional(),
-  lastUpdated: fhirInstant.optional(),
-  source: fhirUri.optional(),
-  profile: z.array(fhirUri).optional(),
-  security: z.array(Coding).optional(),
-  tag: z.array(Coding).optional(),
+  versionId: z.optional(fhirId),
+  lastUpdated: z.optional(fhirInstant),
+  source: z.optional(fhirUri),
+  profile: z.optional(z.array(fhirUri)),
+  security: z.optional(z.array(Coding)),
+  tag: z.optional(z.array(Coding)),
 });
 
 export const Narrative = z.looseObject({
@@ -131,58 +131,58 @@ export const Narrative = z.looseObject({
 const UnitsOfTime = codeFrom(['s', 'min', 'h', 'd', 'wk', 'mo', 'a']);
 
 export const Timing = z.looseObject({
-  event: z.array(fhirDateTime).optional(),
-  repeat: z.looseObject({
-    boundsPeriod: Period.optional(),
-    count: fhirPositiveInt.optional(),
-    duration: fhirDecimal.optional(),
-    durationUnit: UnitsOfTime.optional(),
-    frequency: fhirPositiveInt.optional(),
-    frequencyMax: fhirPositiveInt.optional(),
-    period: fhirDecimal.optional(),
-    periodMax: fhirDecimal.optional(),
-    periodUnit: UnitsOfTime.optional(),
-    dayOfWeek: z.array(codeFrom(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).optional(),
-    timeOfDay: z.array(fhirTime).optional(),
-    when: z.array(fhirCode).optional(),
-    offset: fhirUnsignedInt.optional(),
-  }).optional(),
-  code: CodeableConcept.optional(),
+  event: z.optional(z.array(fhirDateTime)),
+  repeat: z.optional(z.looseObject({
+    boundsPeriod: z.optional(Period),
+    count: z.optional(fhirPositiveInt),
+    duration: z.optional(fhirDecimal),
+    durationUnit: z.optional(UnitsOfTime),
+    frequency: z.optional(fhirPositiveInt),
+    frequencyMax: z.optional(fhirPositiveInt),
+    period: z.optional(fhirDecimal),
+    periodMax: z.optional(fhirDecimal),
+    periodUnit: z.optional(UnitsOfTime),
+    dayOfWeek: z.optional(z.array(codeFrom(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']))),
+    timeOfDay: z.optional(z.array(fhirTime)),
+    when: z.optional(z.array(fhirCode)),
+    offset: z.optional(fhirUnsignedInt),
+  })),
+  code: z.optional(CodeableConcept),
 });
 
 export const Dosage = z.looseObject({
-  sequence: z.number().int().optional(),
-  text: fhirString.optional(),
-  additionalInstruction: z.array(CodeableConcept).optional(),
-  patientInstruction: fhirString.optional(),
-  timing: Timing.optional(),
-  asNeededBoolean: fhirBoolean.optional(),
-  asNeededCodeableConcept: CodeableConcept.optional(),
-  site: CodeableConcept.optional(),
-  route: CodeableConcept.optional(),
-  method: CodeableConcept.optional(),
-  doseAndRate: z.array(z.looseObject({
-    type: CodeableConcept.optional(),
-    doseRange: Range.optional(),
-    doseQuantity: SimpleQuantity.optional(),
-    rateRatio: Ratio.optional(),
-    rateRange: Range.optional(),
-    rateQuantity: SimpleQuantity.optional(),
-  })).optional(),
-  maxDosePerPeriod: Ratio.optional(),
-  maxDosePerAdministration: SimpleQuantity.optional(),
-  maxDosePerLifetime: SimpleQuantity.optional(),
+  sequence: z.optional(z.int()),
+  text: z.optional(fhirString),
+  additionalInstruction: z.optional(z.array(CodeableConcept)),
+  patientInstruction: z.optional(fhirString),
+  timing: z.optional(Timing),
+  asNeededBoolean: z.optional(fhirBoolean),
+  asNeededCodeableConcept: z.optional(CodeableConcept),
+  site: z.optional(CodeableConcept),
+  route: z.optional(CodeableConcept),
+  method: z.optional(CodeableConcept),
+  doseAndRate: z.optional(z.array(z.looseObject({
+    type: z.optional(CodeableConcept),
+    doseRange: z.optional(Range),
+    doseQuantity: z.optional(SimpleQuantity),
+    rateRatio: z.optional(Ratio),
+    rateRange: z.optional(Range),
+    rateQuantity: z.optional(SimpleQuantity),
+  }))),
+  maxDosePerPeriod: z.optional(Ratio),
+  maxDosePerAdministration: z.optional(SimpleQuantity),
+  maxDosePerLifetime: z.optional(SimpleQuantity),
 });
 export type Dosage = z.infer<typeof Dosage>;
 
 /** The fields every resource has (Resource and DomainResource in R4). */
 export const domainResourceFields = {
-  id: fhirId.optional(),
-  meta: Meta.optional(),
-  implicitRules: fhirUri.optional(),
-  language: fhirCode.optional(),
-  text: Narrative.optional(),
-  contained: z.array(z.looseObject({ resourceType: z.string() })).optional(),
-  extension: z.array(Extension).optional(),
-  modifierExtension: z.array(Extension).optional(),
+  id: z.optional(fhirId),
+  meta: z.optional(Meta),
+  implicitRules: z.optional(fhirUri),
+  language: z.optional(fhirCode),
+  text: z.optional(Narrative),
+  contained: z.optional(z.array(z.looseObject({ resourceType: z.string() }))),
+  extension: z.optional(z.array(Extension)),
+  modifierExtension: z.optional(z.array(Extension)),
 };

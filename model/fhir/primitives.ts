@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // FHIR R4 primitive types, with the regular expressions of the R4 spec
 // (https://hl7.org/fhir/R4/datatypes.html#primitive).
@@ -46,18 +46,18 @@ export function truncate(value: string, max = 40): string {
 export const fhirDate = temporal(DATE_RE, 'date', '2024-03-01');
 export const fhirDateTime = temporal(DATE_TIME_RE, 'dateTime', '2024-03-01T09:30:00Z');
 export const fhirInstant = temporal(INSTANT_RE, 'instant', '2024-03-01T09:30:00.000Z');
-export const fhirTime = z.string().regex(TIME_RE, 'is not a FHIR time (hh:mm:ss)');
-export const fhirId = z.string().regex(ID_RE, 'is not a FHIR id (1-64 of A-Z a-z 0-9 - .)');
-export const fhirCode = z.string().regex(CODE_RE, 'is not a FHIR code (no leading, trailing or double spaces)');
-export const fhirUri = z.string().regex(/^\S*$/, 'is not a FHIR uri (no whitespace)');
-export const fhirString = z.string().min(1, 'a FHIR string may not be empty');
+export const fhirTime = z.string().check(z.regex(TIME_RE, 'is not a FHIR time (hh:mm:ss)'));
+export const fhirId = z.string().check(z.regex(ID_RE, 'is not a FHIR id (1-64 of A-Z a-z 0-9 - .)'));
+export const fhirCode = z.string().check(z.regex(CODE_RE, 'is not a FHIR code (no leading, trailing or double spaces)'));
+export const fhirUri = z.string().check(z.regex(/^\S*$/, 'is not a FHIR uri (no whitespace)'));
+export const fhirString = z.string().check(z.minLength(1, 'a FHIR string may not be empty'));
 export const fhirMarkdown = fhirString;
 export const fhirBoolean = z.boolean();
-export const fhirDecimal = z.number().refine(Number.isFinite, 'is not a finite decimal');
-export const fhirInteger = z.number().int();
-export const fhirPositiveInt = z.number().int().min(1);
-export const fhirUnsignedInt = z.number().int().min(0);
-export const fhirBase64Binary = z.string().regex(/^[A-Za-z0-9+/=\s]*$/, 'is not base64');
+export const fhirDecimal = z.number().check(z.refine(Number.isFinite, 'is not a finite decimal'));
+export const fhirInteger = z.int();
+export const fhirPositiveInt = z.int().check(z.gte(1));
+export const fhirUnsignedInt = z.int().check(z.gte(0));
+export const fhirBase64Binary = z.string().check(z.regex(/^[A-Za-z0-9+/=\s]*$/, 'is not base64'));
 
 /** A code from a required value set: the message lists what is allowed. */
 export function codeFrom<const T extends readonly [string, ...string[]]>(values: T) {

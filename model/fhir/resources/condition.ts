@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Annotation, CodeableConcept, domainResourceFields, Identifier, Period, Quantity, Range, Reference } from '../datatypes.js';
 import { choice, choiceRules } from '../choice.js';
 import { requiredCoding } from '../coded-status.js';
@@ -10,26 +10,26 @@ const onsetOrAbatement = { DateTime: fhirDateTime, Age: Quantity, Period, Range,
 export const Condition = z.looseObject({
   resourceType: z.literal('Condition'),
   ...domainResourceFields,
-  identifier: z.array(Identifier).optional(),
-  clinicalStatus: CodeableConcept.optional(),
-  verificationStatus: CodeableConcept.optional(),
-  category: z.array(CodeableConcept).optional(),
-  severity: CodeableConcept.optional(),
-  code: CodeableConcept.optional(),
-  bodySite: z.array(CodeableConcept).optional(),
+  identifier: z.optional(z.array(Identifier)),
+  clinicalStatus: z.optional(CodeableConcept),
+  verificationStatus: z.optional(CodeableConcept),
+  category: z.optional(z.array(CodeableConcept)),
+  severity: z.optional(CodeableConcept),
+  code: z.optional(CodeableConcept),
+  bodySite: z.optional(z.array(CodeableConcept)),
   subject: Reference,
-  encounter: Reference.optional(),
+  encounter: z.optional(Reference),
   ...choice('onset', onsetOrAbatement),
   ...choice('abatement', { ...onsetOrAbatement }),
-  recordedDate: fhirDateTime.optional(),
-  recorder: Reference.optional(),
-  asserter: Reference.optional(),
-  note: z.array(Annotation).optional(),
+  recordedDate: z.optional(fhirDateTime),
+  recorder: z.optional(Reference),
+  asserter: z.optional(Reference),
+  note: z.optional(z.array(Annotation)),
 })
-  .superRefine(choiceRules(
+  .check(z.superRefine(choiceRules(
     { name: 'onset', types: Object.keys(onsetOrAbatement) },
     { name: 'abatement', types: Object.keys(onsetOrAbatement) },
-  ))
-  .superRefine(requiredCoding('clinicalStatus', CONDITION_CLINICAL, CONDITION_CLINICAL_CODES))
-  .superRefine(requiredCoding('verificationStatus', CONDITION_VERIFICATION, CONDITION_VERIFICATION_CODES));
+  )))
+  .check(z.superRefine(requiredCoding('clinicalStatus', CONDITION_CLINICAL, CONDITION_CLINICAL_CODES)))
+  .check(z.superRefine(requiredCoding('verificationStatus', CONDITION_VERIFICATION, CONDITION_VERIFICATION_CODES)));
 export type Condition = z.infer<typeof Condition>;

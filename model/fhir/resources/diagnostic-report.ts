@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Attachment, CodeableConcept, domainResourceFields, Identifier, Period, Reference } from '../datatypes.js';
 import { choice, choiceRules } from '../choice.js';
 import { codeFrom, fhirDateTime, fhirInstant, fhirString } from '../primitives.js';
@@ -6,25 +6,25 @@ import { codeFrom, fhirDateTime, fhirInstant, fhirString } from '../primitives.j
 export const DiagnosticReport = z.looseObject({
   resourceType: z.literal('DiagnosticReport'),
   ...domainResourceFields,
-  identifier: z.array(Identifier).optional(),
-  basedOn: z.array(Reference).optional(),
+  identifier: z.optional(z.array(Identifier)),
+  basedOn: z.optional(z.array(Reference)),
   status: codeFrom([
     'registered', 'partial', 'preliminary', 'final', 'amended', 'corrected', 'appended', 'cancelled', 'entered-in-error', 'unknown',
   ]),
-  category: z.array(CodeableConcept).optional(),
+  category: z.optional(z.array(CodeableConcept)),
   code: CodeableConcept,
-  subject: Reference.optional(),
-  encounter: Reference.optional(),
+  subject: z.optional(Reference),
+  encounter: z.optional(Reference),
   ...choice('effective', { DateTime: fhirDateTime, Period }),
-  issued: fhirInstant.optional(),
-  performer: z.array(Reference).optional(),
-  resultsInterpreter: z.array(Reference).optional(),
-  specimen: z.array(Reference).optional(),
-  result: z.array(Reference).optional(),
-  imagingStudy: z.array(Reference).optional(),
-  media: z.array(z.looseObject({ comment: fhirString.optional(), link: Reference })).optional(),
-  conclusion: fhirString.optional(),
-  conclusionCode: z.array(CodeableConcept).optional(),
-  presentedForm: z.array(Attachment).optional(),
-}).superRefine(choiceRules({ name: 'effective', types: ['DateTime', 'Period'] }));
+  issued: z.optional(fhirInstant),
+  performer: z.optional(z.array(Reference)),
+  resultsInterpreter: z.optional(z.array(Reference)),
+  specimen: z.optional(z.array(Reference)),
+  result: z.optional(z.array(Reference)),
+  imagingStudy: z.optional(z.array(Reference)),
+  media: z.optional(z.array(z.looseObject({ comment: z.optional(fhirString), link: Reference }))),
+  conclusion: z.optional(fhirString),
+  conclusionCode: z.optional(z.array(CodeableConcept)),
+  presentedForm: z.optional(z.array(Attachment)),
+}).check(z.superRefine(choiceRules({ name: 'effective', types: ['DateTime', 'Period'] })));
 export type DiagnosticReport = z.infer<typeof DiagnosticReport>;

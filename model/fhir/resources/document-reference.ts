@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Attachment, CodeableConcept, Coding, domainResourceFields, Identifier, Period, Reference } from '../datatypes.js';
 import { codeFrom, fhirInstant, fhirString } from '../primitives.js';
 
@@ -11,30 +11,30 @@ export const DocumentRelationship = codeFrom(['replaces', 'transforms', 'signs',
 export const DocumentReference = z.looseObject({
   resourceType: z.literal('DocumentReference'),
   ...domainResourceFields,
-  masterIdentifier: Identifier.optional(),
-  identifier: z.array(Identifier).optional(),
+  masterIdentifier: z.optional(Identifier),
+  identifier: z.optional(z.array(Identifier)),
   status: DocumentReferenceStatus,
-  docStatus: DocumentStatus.optional(),
-  type: CodeableConcept.optional(),
-  category: z.array(CodeableConcept).optional(),
-  subject: Reference.optional(),
-  date: fhirInstant.optional(),
-  author: z.array(Reference).optional(),
-  authenticator: Reference.optional(),
-  custodian: Reference.optional(),
-  relatesTo: z.array(z.looseObject({ code: DocumentRelationship, target: Reference })).optional(),
-  description: fhirString.optional(),
-  securityLabel: z.array(CodeableConcept).optional(),
-  content: z.array(z.looseObject({ attachment: Attachment, format: Coding.optional() }))
-    .min(1, 'a DocumentReference needs at least one content'),
-  context: z.looseObject({
-    encounter: z.array(Reference).optional(),
-    event: z.array(CodeableConcept).optional(),
-    period: Period.optional(),
-    facilityType: CodeableConcept.optional(),
-    practiceSetting: CodeableConcept.optional(),
-    sourcePatientInfo: Reference.optional(),
-    related: z.array(Reference).optional(),
-  }).optional(),
+  docStatus: z.optional(DocumentStatus),
+  type: z.optional(CodeableConcept),
+  category: z.optional(z.array(CodeableConcept)),
+  subject: z.optional(Reference),
+  date: z.optional(fhirInstant),
+  author: z.optional(z.array(Reference)),
+  authenticator: z.optional(Reference),
+  custodian: z.optional(Reference),
+  relatesTo: z.optional(z.array(z.looseObject({ code: DocumentRelationship, target: Reference }))),
+  description: z.optional(fhirString),
+  securityLabel: z.optional(z.array(CodeableConcept)),
+  content: z.array(z.looseObject({ attachment: Attachment, format: z.optional(Coding) }))
+    .check(z.minLength(1, 'a DocumentReference needs at least one content')),
+  context: z.optional(z.looseObject({
+    encounter: z.optional(z.array(Reference)),
+    event: z.optional(z.array(CodeableConcept)),
+    period: z.optional(Period),
+    facilityType: z.optional(CodeableConcept),
+    practiceSetting: z.optional(CodeableConcept),
+    sourcePatientInfo: z.optional(Reference),
+    related: z.optional(z.array(Reference)),
+  })),
 });
 export type DocumentReference = z.infer<typeof DocumentReference>;

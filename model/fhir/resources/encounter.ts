@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CodeableConcept, Coding, domainResourceFields, Identifier, Period, Quantity, Reference } from '../datatypes.js';
 import { codeFrom, fhirPositiveInt } from '../primitives.js';
 
@@ -9,38 +9,38 @@ export const EncounterStatus = codeFrom([
 export const Encounter = z.looseObject({
   resourceType: z.literal('Encounter'),
   ...domainResourceFields,
-  identifier: z.array(Identifier).optional(),
+  identifier: z.optional(z.array(Identifier)),
   status: EncounterStatus,
-  statusHistory: z.array(z.looseObject({ status: EncounterStatus, period: Period })).optional(),
+  statusHistory: z.optional(z.array(z.looseObject({ status: EncounterStatus, period: Period }))),
   class: Coding,
-  type: z.array(CodeableConcept).optional(),
-  serviceType: CodeableConcept.optional(),
-  priority: CodeableConcept.optional(),
-  subject: Reference.optional(),
-  episodeOfCare: z.array(Reference).optional(),
-  basedOn: z.array(Reference).optional(),
-  participant: z.array(z.looseObject({
-    type: z.array(CodeableConcept).optional(),
-    period: Period.optional(),
-    individual: Reference.optional(),
-  })).optional(),
-  appointment: z.array(Reference).optional(),
-  period: Period.optional(),
-  length: Quantity.optional(),
-  reasonCode: z.array(CodeableConcept).optional(),
-  reasonReference: z.array(Reference).optional(),
-  diagnosis: z.array(z.looseObject({
+  type: z.optional(z.array(CodeableConcept)),
+  serviceType: z.optional(CodeableConcept),
+  priority: z.optional(CodeableConcept),
+  subject: z.optional(Reference),
+  episodeOfCare: z.optional(z.array(Reference)),
+  basedOn: z.optional(z.array(Reference)),
+  participant: z.optional(z.array(z.looseObject({
+    type: z.optional(z.array(CodeableConcept)),
+    period: z.optional(Period),
+    individual: z.optional(Reference),
+  }))),
+  appointment: z.optional(z.array(Reference)),
+  period: z.optional(Period),
+  length: z.optional(Quantity),
+  reasonCode: z.optional(z.array(CodeableConcept)),
+  reasonReference: z.optional(z.array(Reference)),
+  diagnosis: z.optional(z.array(z.looseObject({
     condition: Reference,
-    use: CodeableConcept.optional(),
-    rank: fhirPositiveInt.optional(),
-  })).optional(),
-  hospitalization: z.looseObject({}).optional(),
-  location: z.array(z.looseObject({
+    use: z.optional(CodeableConcept),
+    rank: z.optional(fhirPositiveInt),
+  }))),
+  hospitalization: z.optional(z.looseObject({})),
+  location: z.optional(z.array(z.looseObject({
     location: Reference,
-    status: codeFrom(['planned', 'active', 'reserved', 'completed']).optional(),
-    period: Period.optional(),
-  })).optional(),
-  serviceProvider: Reference.optional(),
-  partOf: Reference.optional(),
+    status: z.optional(codeFrom(['planned', 'active', 'reserved', 'completed'])),
+    period: z.optional(Period),
+  }))),
+  serviceProvider: z.optional(Reference),
+  partOf: z.optional(Reference),
 });
 export type Encounter = z.infer<typeof Encounter>;

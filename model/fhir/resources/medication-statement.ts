@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Annotation, CodeableConcept, Dosage, domainResourceFields, Identifier, Period, Reference } from '../datatypes.js';
 import { choice, choiceRules } from '../choice.js';
 import { codeFrom, fhirDateTime } from '../primitives.js';
@@ -10,25 +10,25 @@ export const MedicationStatementStatus = codeFrom([
 export const MedicationStatement = z.looseObject({
   resourceType: z.literal('MedicationStatement'),
   ...domainResourceFields,
-  identifier: z.array(Identifier).optional(),
-  basedOn: z.array(Reference).optional(),
-  partOf: z.array(Reference).optional(),
+  identifier: z.optional(z.array(Identifier)),
+  basedOn: z.optional(z.array(Reference)),
+  partOf: z.optional(z.array(Reference)),
   status: MedicationStatementStatus,
-  statusReason: z.array(CodeableConcept).optional(),
-  category: CodeableConcept.optional(),
+  statusReason: z.optional(z.array(CodeableConcept)),
+  category: z.optional(CodeableConcept),
   ...choice('medication', { CodeableConcept, Reference }),
   subject: Reference,
-  context: Reference.optional(),
+  context: z.optional(Reference),
   ...choice('effective', { DateTime: fhirDateTime, Period }),
-  dateAsserted: fhirDateTime.optional(),
-  informationSource: Reference.optional(),
-  derivedFrom: z.array(Reference).optional(),
-  reasonCode: z.array(CodeableConcept).optional(),
-  reasonReference: z.array(Reference).optional(),
-  note: z.array(Annotation).optional(),
-  dosage: z.array(Dosage).optional(),
-}).superRefine(choiceRules(
+  dateAsserted: z.optional(fhirDateTime),
+  informationSource: z.optional(Reference),
+  derivedFrom: z.optional(z.array(Reference)),
+  reasonCode: z.optional(z.array(CodeableConcept)),
+  reasonReference: z.optional(z.array(Reference)),
+  note: z.optional(z.array(Annotation)),
+  dosage: z.optional(z.array(Dosage)),
+}).check(z.superRefine(choiceRules(
   { name: 'medication', types: ['CodeableConcept', 'Reference'], required: true },
   { name: 'effective', types: ['DateTime', 'Period'] },
-));
+)));
 export type MedicationStatement = z.infer<typeof MedicationStatement>;

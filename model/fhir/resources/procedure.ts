@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Annotation, CodeableConcept, domainResourceFields, Identifier, Period, Quantity, Range, Reference } from '../datatypes.js';
 import { choice, choiceRules } from '../choice.js';
 import { codeFrom, fhirDateTime, fhirString } from '../primitives.js';
@@ -8,31 +8,31 @@ const performed = { DateTime: fhirDateTime, Period, String: fhirString, Age: Qua
 export const Procedure = z.looseObject({
   resourceType: z.literal('Procedure'),
   ...domainResourceFields,
-  identifier: z.array(Identifier).optional(),
-  basedOn: z.array(Reference).optional(),
-  partOf: z.array(Reference).optional(),
+  identifier: z.optional(z.array(Identifier)),
+  basedOn: z.optional(z.array(Reference)),
+  partOf: z.optional(z.array(Reference)),
   status: codeFrom(['preparation', 'in-progress', 'not-done', 'on-hold', 'stopped', 'completed', 'entered-in-error', 'unknown']),
-  statusReason: CodeableConcept.optional(),
-  category: CodeableConcept.optional(),
-  code: CodeableConcept.optional(),
+  statusReason: z.optional(CodeableConcept),
+  category: z.optional(CodeableConcept),
+  code: z.optional(CodeableConcept),
   subject: Reference,
-  encounter: Reference.optional(),
+  encounter: z.optional(Reference),
   ...choice('performed', performed),
-  recorder: Reference.optional(),
-  asserter: Reference.optional(),
-  performer: z.array(z.looseObject({
-    function: CodeableConcept.optional(),
+  recorder: z.optional(Reference),
+  asserter: z.optional(Reference),
+  performer: z.optional(z.array(z.looseObject({
+    function: z.optional(CodeableConcept),
     actor: Reference,
-    onBehalfOf: Reference.optional(),
-  })).optional(),
-  location: Reference.optional(),
-  reasonCode: z.array(CodeableConcept).optional(),
-  reasonReference: z.array(Reference).optional(),
-  bodySite: z.array(CodeableConcept).optional(),
-  outcome: CodeableConcept.optional(),
-  report: z.array(Reference).optional(),
-  complication: z.array(CodeableConcept).optional(),
-  followUp: z.array(CodeableConcept).optional(),
-  note: z.array(Annotation).optional(),
-}).superRefine(choiceRules({ name: 'performed', types: Object.keys(performed) }));
+    onBehalfOf: z.optional(Reference),
+  }))),
+  location: z.optional(Reference),
+  reasonCode: z.optional(z.array(CodeableConcept)),
+  reasonReference: z.optional(z.array(Reference)),
+  bodySite: z.optional(z.array(CodeableConcept)),
+  outcome: z.optional(CodeableConcept),
+  report: z.optional(z.array(Reference)),
+  complication: z.optional(z.array(CodeableConcept)),
+  followUp: z.optional(z.array(CodeableConcept)),
+  note: z.optional(z.array(Annotation)),
+}).check(z.superRefine(choiceRules({ name: 'performed', types: Object.keys(performed) })));
 export type Procedure = z.infer<typeof Procedure>;
