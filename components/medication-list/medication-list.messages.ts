@@ -1,0 +1,123 @@
+import type { ChartStoreErrorCode } from '../../model/index.js';
+
+/** Every text of the medication list, in English, for translation. */
+export const medicationListMessages = {
+  title: 'Medications',
+  section: {
+    active: 'Active',
+    'not-started': 'Not started',
+    'on-hold': 'On hold',
+    past: 'Past',
+  },
+  sectionEmpty: {
+    active: 'No active medications.',
+    'not-started': 'No medications waiting to start.',
+    'on-hold': 'No medications on hold.',
+    past: 'No past medications.',
+  },
+  status: {
+    active: 'Active',
+    'on-hold': 'On hold',
+    completed: 'Completed',
+    stopped: 'Stopped',
+    cancelled: 'Cancelled',
+    draft: 'Draft: not yet authorised',
+    intended: 'Intended: not started',
+    unknown: 'Status unknown',
+    'not-taken': 'Not taken',
+    'entered-in-error': 'Entered in error',
+  } as Record<string, string>,
+  idle: 'No patient chart is connected.',
+  pending: 'Loading medications…',
+  empty: 'No medications recorded.',
+  error: (message: string) => `Medications could not be loaded: ${message}`,
+
+  statusLabel: 'Status',
+  start: 'Start',
+  end: 'End',
+  prescriber: 'Prescriber',
+  reportedBy: 'Reported by',
+  notRecorded: 'not recorded',
+
+  changeDose: 'Change dose',
+  discontinue: 'Discontinue',
+  history: 'History',
+
+  doseForm: (drug: string) => `Change the dose of ${drug}`,
+  currentDose: (dose: string) => `Current dose: ${dose}`,
+  newDose: 'New dose',
+  unit: 'Unit',
+  chooseUnit: 'Choose a unit',
+  textReplaced: (text: string) => `The written instruction “${text}” is replaced by the new structured dose.`,
+  saveDose: 'Save new dose',
+  cancel: 'Cancel',
+  problem: {
+    empty: 'Enter the new dose.',
+    comma: 'Write the dose without commas: 1000, not 1,000; a point for decimals: 0.5.',
+    notNumber: 'Enter the dose as a number, for example 500 or 0.5.',
+    notPositive: 'The dose must be more than zero.',
+    noUnit: 'Choose the unit of the dose.',
+    same: 'That is the current dose.',
+  },
+
+  discontinueForm: (line: string) => `Discontinue ${line}?`,
+  discontinueReason: 'Reason (optional)',
+  confirmDiscontinue: 'Discontinue now',
+  discontinueRevision: (reason: string) => (reason ? `discontinued: ${reason}` : 'discontinued'),
+  doseRevision: (dose: string) => `dose changed to ${dose}`,
+
+  conflict: (drug: string) => `Conflict: ${drug} was changed by two people at once`,
+  conflictsNotice: (count: number) =>
+    count === 1 ? 'One medication has conflicting changes: choose the right version below.'
+      : `${count} medications have conflicting changes: choose the right version of each below.`,
+  conflictHelp: 'Both versions are kept until a clinician chooses the right one.',
+  conflictReadOnly: 'A clinician must choose the right version.',
+  versionBy: (author: string) => `Version by ${author},`,
+  keepVersion: 'Keep this version',
+  enterRightDose: 'Enter the right dose',
+  resolveForm: (drug: string) => `Enter the right dose of ${drug}`,
+  resolveBase: (author: string) => `Starts from the newest version, by ${author}.`,
+  saveResolution: 'Save as the right dose',
+  resolvedKeeping: (author: string) => `conflict resolved: kept the version by ${author}`,
+  resolvedWithDose: (dose: string) => `conflict resolved: dose entered as ${dose}`,
+
+  historyOf: (drug: string) => `History of ${drug}`,
+  historyPending: 'Loading history…',
+  historyError: (message: string) => `History could not be loaded: ${message}`,
+  historyKind: { recorded: 'Recorded', changed: 'Changed', resolved: 'Conflict resolved' },
+  by: (author: string, role: string) => `${author} (${role})`,
+  change: { dose: 'Dose', status: 'Status', medication: 'Medication', end: 'End' },
+  changedTo: 'changed to',
+  or: ' or ',
+  otherDetails: 'Other details changed',
+  reason: (reason: string) => `Reason: ${reason}`,
+
+  saveFailed: (message: string) => `Not saved: ${message}`,
+  storeError: {
+    stale: 'someone changed this medication first. Check the current version above, then save again.',
+    'read-only': 'your role can read this chart but not change it.',
+  } as Partial<Record<ChartStoreErrorCode, string>>,
+  saved: {
+    discontinue: (drug: string) => `${drug} discontinued.`,
+    dose: (drug: string, dose: string) => `Dose of ${drug} changed to ${dose}.`,
+    resolve: (drug: string) => `Conflict resolved for ${drug}.`,
+  },
+  newConflict: (drug: string) => `Conflicting changes to ${drug}: choose the right version.`,
+};
+
+/** An ISO date or dateTime as people read it: "3 Mar 2024"; a partial date as far as it goes. */
+export function formatDate(value: string | undefined, withTime = false): string | undefined {
+  if (!value) return undefined;
+  const partial = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
+  if (partial) {
+    const [, year, month, day] = partial;
+    if (!month) return year;
+    const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? 1)));
+    return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short', ...(day ? { day: 'numeric' } : {}) }).format(date);
+  }
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric', month: 'short', year: 'numeric', ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
+  }).format(date);
+}

@@ -1,0 +1,199 @@
+import { css } from 'lit';
+import { token } from '../shared/tokens.js';
+
+// Public --emr-medication-list-* properties feed private --_ ones, each
+// falling back to a kit token.
+export const medicationListStyles = css`
+  :host {
+    --_gap: var(--emr-medication-list-gap, ${token('--emr-space-sm')});
+    --_item-background: var(--emr-medication-list-item-background, ${token('--emr-color-surface')});
+    --_item-border-color: var(--emr-medication-list-item-border-color, ${token('--emr-color-border')});
+    --_item-radius: var(--emr-medication-list-item-radius, ${token('--emr-radius-md')});
+    --_item-padding: var(--emr-medication-list-item-padding, ${token('--emr-space-md')});
+    --_heading-color: var(--emr-medication-list-heading-color, ${token('--emr-color-text')});
+    --_muted-color: var(--emr-medication-list-muted-color, ${token('--emr-color-text-muted')});
+    --_action-color: var(--emr-medication-list-action-color, ${token('--emr-color-primary')});
+    --_conflict-color: var(--emr-medication-list-conflict-color, ${token('--emr-color-conflict')});
+    --_error-color: var(--emr-medication-list-error-color, ${token('--emr-color-danger')});
+    --_focus-color: var(--emr-medication-list-focus-color, ${token('--emr-color-focus')});
+  }
+
+  h2, h3, p, ul, ol, dl, dd {
+    margin: 0;
+    padding: 0;
+  }
+  h2, h3 {
+    color: var(--_heading-color);
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  h2 {
+    font-size: ${token('--emr-font-size-lg')};
+    margin-block-end: ${token('--emr-space-md')};
+  }
+  h3 {
+    font-size: ${token('--emr-font-size-md')};
+    margin-block: ${token('--emr-space-lg')} ${token('--emr-space-sm')};
+  }
+  .count, .state, .empty, .meta, .details, .note {
+    color: var(--_muted-color);
+  }
+  .details, .meta, .note, .history {
+    font-size: ${token('--emr-font-size-sm')};
+  }
+
+  .items {
+    list-style: none;
+    display: grid;
+    gap: var(--_gap);
+  }
+  .item {
+    display: grid;
+    gap: ${token('--emr-space-xs')};
+    padding: var(--_item-padding);
+    background: var(--_item-background);
+    border: 1px solid var(--_item-border-color);
+    border-radius: var(--_item-radius);
+  }
+  .item.conflicted {
+    border: 2px solid var(--_conflict-color);
+  }
+  .name {
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .details {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${token('--emr-space-xs')} ${token('--emr-space-lg')};
+  }
+  .details div {
+    display: flex;
+    gap: ${token('--emr-space-xs')};
+  }
+  .details dt::after {
+    content: ':';
+  }
+
+  .flag, .conflicts-notice {
+    color: var(--_conflict-color);
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .conflicts-notice {
+    margin-block-end: ${token('--emr-space-md')};
+  }
+  .error, .problem {
+    color: var(--_error-color);
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .conflict {
+    display: grid;
+    gap: ${token('--emr-space-sm')};
+  }
+  .versions {
+    list-style: none;
+    display: grid;
+    gap: ${token('--emr-space-sm')};
+  }
+  .version {
+    display: grid;
+    gap: ${token('--emr-space-xs')};
+    padding-inline-start: ${token('--emr-space-md')};
+    border-inline-start: 4px solid var(--_conflict-color);
+  }
+
+  .actions, .form-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${token('--emr-space-sm')};
+  }
+  button {
+    font: inherit;
+    font-size: ${token('--emr-font-size-sm')};
+    padding: ${token('--emr-space-xs')} ${token('--emr-space-md')};
+    color: var(--_action-color);
+    background: ${token('--emr-color-surface')};
+    border: 1px solid var(--_action-color);
+    border-radius: ${token('--emr-radius-md')};
+    cursor: pointer;
+  }
+  button[type='submit'] {
+    color: ${token('--emr-color-on-primary')};
+    background: var(--_action-color);
+  }
+  button:hover {
+    background: ${token('--emr-color-surface-subtle')};
+  }
+  button[type='submit']:hover {
+    background: var(--_action-color);
+    text-decoration: underline;
+  }
+  button:disabled {
+    cursor: progress;
+  }
+  button:focus-visible, input:focus-visible, select:focus-visible {
+    outline: 2px solid var(--_focus-color);
+    outline-offset: 2px;
+  }
+
+  .form {
+    display: grid;
+    gap: ${token('--emr-space-sm')};
+    padding: ${token('--emr-space-md')};
+    background: ${token('--emr-color-surface-subtle')};
+    border-radius: var(--_item-radius);
+  }
+  .form-title {
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .field {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${token('--emr-space-sm')};
+  }
+  input, select {
+    font: inherit;
+    color: inherit;
+    background: ${token('--emr-color-surface')};
+    padding: ${token('--emr-space-xs')} ${token('--emr-space-sm')};
+    border: 1px solid ${token('--emr-color-border')};
+    border-radius: ${token('--emr-radius-sm')};
+  }
+  input[inputmode='decimal'] {
+    width: 8ch;
+    text-align: end;
+  }
+  input[aria-invalid='true'], select[aria-invalid='true'] {
+    border: 2px solid var(--_error-color);
+  }
+  .unit {
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+
+  .history {
+    padding-block-start: ${token('--emr-space-xs')};
+    border-block-start: 1px solid var(--_item-border-color);
+  }
+  .revisions {
+    list-style: none;
+    display: grid;
+    gap: ${token('--emr-space-sm')};
+  }
+  .changes {
+    list-style: none;
+  }
+  .before {
+    text-decoration: line-through;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

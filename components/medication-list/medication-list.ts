@@ -1,0 +1,155 @@
+import { consume } from '@lit/context';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import {
+  chartStoreContext, inConflict, WRITING_ROLES, type ChartRecord, type ChartStore, type Medication, type ResourceKey,
+} from '../../model/index.js';
+import { medicationLine } from '../../clinical/index.js';
+import { EmrElement } from '../shared/emr-element.js';
+import { LiveQueryController } from '../shared/live-query-controller.js';
+import { MedicationActions } from './medication-actions.js';
+import { renderEntry } from './medication-entry.js';
+import { MedicationHistoryController } from './medication-history-controller.js';
+import { medicationListMessages as m } from './medication-list.messages.js';
+import { medicationListStyles } from './medication-list.styles.js';
+import { groupBySection, SECTIONS, type SectionId } from './medication-sections.js';
+
+/**
+ * A patient's medications — MedicationRequests and MedicationStatements — in
+ * Active, Not started (draft, intended), On hold and Past sections, each as
+ * one medication line (tall man lettering, doses written the safe way) with
+ * its start, end and prescriber. Entered-in-error records are not listed;
+ * Not started appears only when it has medications; a status of "unknown"
+ * stays under Active, spelled out.
+ *
+ * Clinicians (store.user.role 'clinician' or 'nurse') can change a dose or
+ * discontinue an active or on-hold medication, and resolve a conflict by
+ * keeping one version or entering the right dose. Each action fires a
+ * cancelable event first; when it is not canceled the list writes a new
+ * revision through the store. A store error is shown beside the medication
+ * and the form keeps what was typed. Patients and auditors see no actions.
+ * Each medication's revision history can be opened.
+ *
+ * A conflict (two clinicians changed a medication at once) shows every
+ * version, with its author and time; the list never resolves it by itself.
+ *
+ * @summary A patient's medications, with dose changes, discontinuing, history and conflicts.
+ *
+ * @fires {EmrMedicationDoseChangeEvent} emr-medication-dose-change - A clinician saves a new dose. Cancelable.
+ * @fires {EmrMedicationDiscontinueEvent} emr-medication-discontinue - A clinician discontinues a medication. Cancelable.
+ * @fires {EmrMedicationConflictResolveEvent} emr-medication-conflict-resolve - A clinician resolves a conflict. Cancelable.
+ *
+ * @csspart section - One section (Active, Not started, On hold, Past).
+ * @csspart item - One medication.
+ * @csspart line - The medication line: drug, dose, route, frequency, as needed.
+ * @csspart actions - The buttons of one medication.
+ * @csspart form - The dose or discontinue form.
+ * @csspart conflict - The versions of a medication in conflict.
+ * @csspart history - The revision history of one medication.
+ * @csspart error - An error message.
+ *
+ * @cssproperty --emr-medication-list-gap - Space between medications. Default: --emr-space-sm.
+ * @cssproperty --emr-medication-list-item-background - Background of a medication. Default: --emr-color-surface.
+ * @cssproperty --emr-medication-list-item-border-color - Border of a medication. Default: --emr-color-border.
+ * @cssproperty --emr-medication-list-item-radius - Corner radius of a medication. Default: --emr-radius-md.
+ * @cssproperty --emr-medication-list-item-padding - Padding of a medication. Default: --emr-space-md.
+ * @cssproperty --emr-medication-list-heading-color - Headings. Default: --emr-color-text.
+ * @cssproperty --emr-medication-list-muted-color - Details and notes. Default: --emr-color-text-muted.
+ * @cssproperty --emr-medication-list-action-color - Buttons. Default: --emr-color-primary.
+ * @cssproperty --emr-medication-list-conflict-color - Conflict marks (always with text). Default: --emr-color-conflict.
+ * @cssproperty --emr-medication-list-error-color - Errors (always with text). Default: --emr-color-danger.
+ * @cssproperty --emr-medication-list-focus-color - Focus ring. Default: --emr-color-focus.
+ */
+export class EmrMedicationList extends EmrElement {
+  static override styles = [EmrElement.styles, medicationListStyles];
+
+  /** The FHIR id of the patient. */
+  @property({ attribute: 'patient-id', reflect: true }) patientId = '';
+
+  /** The chart store: from context (chartStoreContext), or set here by a host without one. */
+  @consume({ context: chartStoreContext, subscribe: true })
+  @property({ attribute: false })
+  store?: ChartStore;
+
+  readonly #medications = new LiveQueryController<Array<ChartRecord<Medication>>>(this, (store, id) => store.medications(id));
+  readonly #actions = new MedicationActions(this, (message) => (this.announcement = message));
+  readonly #history = new MedicationHistoryController(this);
+
+  /** What the polite live region says: results of the clinician's actions and conflicts that arrive. */
+  @state() private announcement = '';
+  /** Conflicts in the last list seen; undefined before the first, which is never announced. */
+  #conflicts: Set<ResourceKey> | undefined;
+  #lastRecords: unknown;
+  readonly #ids = new Map<ResourceKey, string>();
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('patientId') || changed.has('store')) this.#conflicts = undefined;
+    const state = this.#medications.state;
+    if (state.status !== 'ready' || state.value === this.#lastRecords) return;
+    this.#lastRecords = state.value;
+    this.#history.refresh(state.value);
+    this.#announceNewConflicts(state.value);
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <h2>${m.title}</h2>
+      ${this.#body()}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+
+  #body(): TemplateResult {
+    const state = this.#medications.state;
+    switch (state.status) {
+      case 'idle':
+        return html`<p class="state">${m.idle}</p>`;
+      case 'pending':
+        return html`<p class="state">${m.pending}</p>`;
+      case 'error':
+        return html`<p class="error" part="error"><span aria-hidden="true">⚠ </span>${m.error(state.error.message)}</p>`;
+      case 'ready':
+        return this.#sections(state.value);
+    }
+  }
+
+  #sections(records: ReadonlyArray<ChartRecord<Medication>>): TemplateResult {
+    const groups = groupBySection(records);
+    const listed = SECTIONS.reduce((count, id) => count + groups[id].length, 0);
+    if (listed === 0) return html`<p class="state">${m.empty}</p>`;
+    const conflicts = SECTIONS.reduce((count, id) => count + groups[id].filter(inConflict).length, 0);
+    return html`
+      ${conflicts ? html`<p class="conflicts-notice"><span aria-hidden="true">⚠ </span>${m.conflictsNotice(conflicts)}</p>` : nothing}
+      ${SECTIONS.map((id) => (id === 'not-started' && groups[id].length === 0 ? nothing : this.#section(id, groups[id])))}
+    `;
+  }
+
+  #section(section: SectionId, records: Array<ChartRecord<Medication>>): TemplateResult {
+    const readOnly = !this.store || !WRITING_ROLES.includes(this.store.user.role);
+    return html`<section part="section" aria-labelledby="section-${section}" data-section=${section}>
+      <h3 id="section-${section}">${m.section[section]} <span class="count">(${records.length})</span></h3>
+      ${records.length === 0 ? html`<p class="empty">${m.sectionEmpty[section]}</p>` : html`<ul class="items">
+        ${repeat(records, (record) => record.key, (record) => renderEntry(record, {
+          id: this.#idOf(record.key), section, readOnly, actions: this.#actions, history: this.#history,
+        }))}
+      </ul>`}
+    </section>`;
+  }
+
+  /** A short id for a record, stable while the element lives: keys hold characters ids should not. */
+  #idOf(key: ResourceKey): string {
+    let id = this.#ids.get(key);
+    if (!id) this.#ids.set(key, (id = `med-${this.#ids.size + 1}`));
+    return id;
+  }
+
+  #announceNewConflicts(records: ReadonlyArray<ChartRecord<Medication>>): void {
+    const now = new Set(records.filter(inConflict).map((record) => record.key));
+    const seen = this.#conflicts;
+    this.#conflicts = now;
+    if (!seen) return;
+    const fresh = records.filter((record) => now.has(record.key) && !seen.has(record.key));
+    if (fresh.length) this.announcement = fresh.map((record) => m.newConflict(medicationLine(record.current).name)).join(' ');
+  }
+}

@@ -1,0 +1,107 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { waitFor } from 'storybook/test';
+import type { ChartStore } from '../model/index.js';
+import '../components/medication-list/emr-medication-list.js';
+import { medicationChart, PATIENT_USER } from './support/medication-charts.js';
+import { emptyChart, failingStore, pendingStore, syntheaChart } from './support/story-stores.js';
+
+interface Loaded {
+  store: ChartStore;
+  patientId: string;
+}
+
+const meta: Meta = {
+  title: 'Elements/Medication list',
+  component: 'emr-medication-list',
+  render: (_args, { loaded }) => {
+    const { store, patientId } = loaded as Loaded;
+    return html`<emr-medication-list .store=${store} patient-id=${patientId}></emr-medication-list>`;
+  },
+};
+export default meta;
+
+type Story = StoryObj;
+
+/** Every section: active (a prescription as needed, units written out, a patient's own statement), not started (a draft), on hold, past. An entered-in-error record is not listed. */
+export const EverySection: Story = {
+  loaders: [() => medicationChart('sections')],
+};
+
+/** A Synthea patient with 12 medication requests: 4 active, 8 stopped. */
+export const ActiveAndPast: Story = {
+  loaders: [() => syntheaChart('karena')],
+};
+
+/** A Synthea patient with 122 medication requests: a long Past section. */
+export const LongList: Story = {
+  loaders: [() => syntheaChart('fletcher')],
+};
+
+/** A chart with no medications. */
+export const Empty: Story = {
+  loaders: [() => emptyChart()],
+};
+
+/** The store has not answered yet. */
+export const Pending: Story = {
+  loaders: [async () => ({ store: pendingStore(), patientId: 'pending' })],
+};
+
+/** The store failed: the browser's storage is switched off. */
+export const LoadError: Story = {
+  loaders: [async () => ({ store: failingStore('unavailable', 'This browser does not allow the chart to be stored.'), patientId: 'failing' })],
+};
+
+/** Two clinicians changed the warfarin dose at the same time: both versions, each with its author and time, until a clinician chooses. */
+export const Conflict: Story = {
+  loaders: [() => medicationChart('conflict')],
+};
+
+/** Clicks one of warfarin's buttons once the list has rendered it. */
+const clickWarfarin = (action: string): Story['play'] => async ({ canvasElement }) => {
+  const list = canvasElement.querySelector('emr-medication-list')!;
+  const button = await waitFor(() => {
+    const found = list.shadowRoot?.querySelector<HTMLButtonElement>(`[data-key="MedicationRequest/med-warfarin"] [data-action="${action}"]`);
+    if (!found) throw new Error('the warfarin entry has not rendered yet');
+    return found;
+  });
+  button.click();
+};
+
+/** The history of a dose changed twice, opened: who, when, dose before and after, and why. */
+export const HistoryOpen: Story = {
+  loaders: [() => medicationChart('history')],
+  play: clickWarfarin('history'),
+};
+
+/** The dose form open: the current dose, the unit the new dose keeps. */
+export const ChangeDose: Story = {
+  loaders: [() => medicationChart('history')],
+  play: clickWarfarin('dose'),
+};
+
+/** A patient reading their own chart: no actions, and a conflict is shown for a clinician to resolve. */
+export const ReadOnly: Story = {
+  loaders: [() => medicationChart('conflict', PATIENT_USER)],
+};
+
+/** Themed by a host page: global tokens and --emr-medication-list-* properties on a wrapper. */
+export const Themed: Story = {
+  loaders: [() => medicationChart('sections')],
+  render: (_args, { loaded }) => {
+    const { store, patientId } = loaded as Loaded;
+    const theme = styleMap({
+      '--emr-font-family': 'Georgia, "Times New Roman", serif',
+      '--emr-color-primary': '#5b21b6',
+      '--emr-medication-list-gap': '1rem',
+      '--emr-medication-list-item-background': '#f5f3ff',
+      '--emr-medication-list-item-border-color': '#5b21b6',
+      '--emr-medication-list-item-radius': '12px',
+      '--emr-medication-list-item-padding': '1rem 1.25rem',
+      '--emr-medication-list-heading-color': '#3b0764',
+    });
+    return html`<div style=${theme}><emr-medication-list .store=${store} patient-id=${patientId}></emr-medication-list></div>`;
+  },
+};
