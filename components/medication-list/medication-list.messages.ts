@@ -105,6 +105,15 @@ export const medicationListMessages = {
   newConflict: (drug: string) => `Conflicting changes to ${drug}: choose the right version.`,
 };
 
+// Building an Intl.DateTimeFormat costs about a millisecond: one of each kind, kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat('en-GB', options)));
+  return format;
+}
+
 /** An ISO date or dateTime as people read it: "3 Mar 2024"; a partial date as far as it goes. */
 export function formatDate(value: string | undefined, withTime = false): string | undefined {
   if (!value) return undefined;
@@ -113,11 +122,9 @@ export function formatDate(value: string | undefined, withTime = false): string 
     const [, year, month, day] = partial;
     if (!month) return year;
     const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? 1)));
-    return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short', ...(day ? { day: 'numeric' } : {}) }).format(date);
+    return formatter({ timeZone: 'UTC', year: 'numeric', month: 'short', ...(day ? { day: 'numeric' } : {}) }).format(date);
   }
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric', month: 'short', year: 'numeric', ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
-  }).format(date);
+  return formatter({ day: 'numeric', month: 'short', year: 'numeric', ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}) }).format(date);
 }
