@@ -1,0 +1,11 @@
+import './vitals-form/emr-vitals-form.js';
+import './vitals-trend/emr-vitals-trend.js';
+import { EmrVitalsGrid } from './vitals-grid.js';
+
+customElements.define('emr-vitals-grid', EmrVitalsGrid);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'emr-vitals-grid': EmrVitalsGrid;
+  }
+}

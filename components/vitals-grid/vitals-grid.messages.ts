@@ -1,0 +1,85 @@
+import type { ChartStoreErrorCode } from '../../model/index.js';
+import { formatNumber, type News2Risk } from '../../clinical/index.js';
+import type { RowId } from './vitals-readings.js';
+
+// Every text of the vitals grid, in one place for translation. Clinical
+// labels (sign names, flags, NEWS2 wording, ACVPU) come from clinical/.
+
+export const vitalsGridMessages = {
+  caption: 'Vital signs, newest first',
+  region: 'Vital signs chart',
+  vitalSign: 'Vital sign',
+  trend: 'Trend',
+  rows: {
+    'respiratory-rate': 'Respiratory rate',
+    'oxygen-saturation': 'SpO₂',
+    oxygen: 'Air or oxygen',
+    'blood-pressure': 'Blood pressure',
+    'heart-rate': 'Heart rate',
+    consciousness: 'Consciousness',
+    temperature: 'Temperature',
+    weight: 'Weight',
+    height: 'Height',
+    bmi: 'BMI',
+  } satisfies Record<RowId, string>,
+  news2: 'NEWS2',
+  news2Scale: (scale: 1 | 2) => `SpO₂ scale ${scale}`,
+  risk: { low: 'Low risk', 'low-medium': 'Low–medium risk', medium: 'Medium risk', high: 'High risk' } satisfies Record<News2Risk, string>,
+  redScore: (parameters: string) => `3 in a single parameter: ${parameters}`,
+  incomplete: 'Incomplete',
+  missing: (parameters: string) => `missing ${parameters}`,
+  atLeast: (risk: string) => `at least ${risk}`,
+  fromGcs: (gcs: number) => `consciousness from GCS ${gcs}`,
+  notRecorded: 'Not recorded',
+  air: 'Air',
+  oxygen: 'Oxygen',
+  fio2: (percent: string) => `FiO₂ ${percent}`,
+  gcs: (score: string) => `GCS ${score}`,
+  systolicOnly: (value: string) => `${value} systolic`,
+  diastolicOnly: (value: string) => `${value} diastolic`,
+  systolic: 'systolic',
+  diastolic: 'diastolic',
+  enteredInError: 'Entered in error',
+  conflict: (count: number) => `Conflict: ${count} versions`,
+  conflictColumn: 'Conflict',
+  version: (index: number, author: string) => `Version ${index}, by ${author}`,
+  news2Conflict: 'Scores differ between the conflicting versions',
+  trendLabel: (label: string, values: string) => `${label} trend, oldest to newest: ${values}`,
+  pending: 'Loading vital signs…',
+  empty: 'No vital signs recorded for this patient.',
+  emptyPage: 'No older vital signs.',
+  noPatient: 'No patient selected.',
+  error: (code: ChartStoreErrorCode) => errorText[code],
+  errorDetail: (message: string) => `Details: ${message}`,
+  overdue: (since: string, every: string) => `Observations overdue: last set ${since} ago (due every ${every}).`,
+  /** A time span for people: "45 min", "5 h 20 min", "12 days". */
+  duration: (totalMinutes: number) => {
+    const hours = Math.floor(totalMinutes / 60);
+    const minutes = Math.floor(totalMinutes % 60);
+    if (hours >= 48) return `${formatNumber(Math.floor(hours / 24))} days`;
+    return hours ? `${hours} h${minutes ? ` ${minutes} min` : ''}` : `${minutes} min`;
+  },
+  newer: 'Newer',
+  older: 'Older',
+  newest: 'Newest',
+  showing: (count: number, from: string, to: string) =>
+    count === 1 ? `1 set: ${from}` : `${count} sets: ${from} to ${to}`,
+  record: 'Record vital signs',
+  closeForm: 'Close form',
+  newSet: (time: string) => `New vital signs at ${time}.`,
+  saveFailed: (notSaved: string, message: string) => `Not saved: ${notSaved}. ${message}`,
+  /** Dates are written the same way on every machine: "12 Mar 2024, 14:05". */
+  dateLocale: 'en-GB',
+};
+
+const errorText: Record<ChartStoreErrorCode, string> = {
+  unavailable: 'Vital signs cannot be shown: this device’s storage is not available.',
+  blocked: 'Vital signs cannot be shown: another tab is holding the chart open. Close other tabs of the chart.',
+  'version-change': 'The chart was updated in another tab: reload the page.',
+  'quota-exceeded': 'This device is out of storage space.',
+  invalid: 'The vital signs could not be read.',
+  stale: 'The chart changed: reload the page.',
+  'not-found': 'No chart for this patient on this device.',
+  'read-only': 'You can view but not record vital signs.',
+  closed: 'The chart was closed.',
+};

@@ -1,0 +1,197 @@
+import { css } from 'lit';
+import { token } from '../shared/tokens.js';
+
+// Public --emr-vitals-grid-* properties feed private --_ ones, each falling
+// back to a kit token.
+export const vitalsGridStyles = css`
+  :host {
+    --_border: var(--emr-vitals-grid-border-color, ${token('--emr-color-border')});
+    --_header: var(--emr-vitals-grid-header-background, ${token('--emr-color-surface-subtle')});
+    --_padding: var(--emr-vitals-grid-cell-padding, ${token('--emr-space-xs')} ${token('--emr-space-sm')});
+    --_column: var(--emr-vitals-grid-column-width, 7.5rem);
+    --_abnormal: var(--emr-vitals-grid-abnormal-color, ${token('--emr-color-abnormal')});
+    --_critical: var(--emr-vitals-grid-critical-color, ${token('--emr-color-critical')});
+    --_conflict: var(--emr-vitals-grid-conflict-color, ${token('--emr-color-conflict')});
+    --_overdue: var(--emr-vitals-grid-overdue-color, ${token('--emr-color-warning')});
+    --_trend: var(--emr-vitals-grid-trend-color, ${token('--emr-color-primary')});
+    container-type: inline-size;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  button {
+    font: inherit;
+    padding: ${token('--emr-space-xs')} ${token('--emr-space-md')};
+    border: 1px solid ${token('--emr-color-border')};
+    border-radius: ${token('--emr-radius-md')};
+    background: ${token('--emr-color-surface')};
+    color: ${token('--emr-color-text')};
+    cursor: pointer;
+  }
+  button:disabled {
+    border-style: dashed;
+    color: ${token('--emr-color-text-muted')};
+    background: ${token('--emr-color-surface-subtle')};
+    cursor: default;
+  }
+  button.record {
+    background: ${token('--emr-color-primary')};
+    border-color: ${token('--emr-color-primary')};
+    color: ${token('--emr-color-on-primary')};
+  }
+  :is(button, .scroller):focus-visible {
+    outline: 2px solid ${token('--emr-color-focus')};
+    outline-offset: 2px;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${token('--emr-space-sm')};
+    margin-block-end: ${token('--emr-space-sm')};
+  }
+  .range {
+    color: ${token('--emr-color-text-muted')};
+    font-size: ${token('--emr-font-size-sm')};
+  }
+  .paging {
+    display: flex;
+    gap: ${token('--emr-space-xs')};
+    margin-inline-start: auto;
+  }
+  emr-vitals-form {
+    margin-block-end: ${token('--emr-space-md')};
+  }
+  .status {
+    margin: 0;
+    padding: ${token('--emr-space-md')};
+    border: 1px dashed ${token('--emr-color-border')};
+    border-radius: ${token('--emr-radius-md')};
+    color: ${token('--emr-color-text-muted')};
+  }
+  .status.error {
+    border-style: solid;
+    border-color: ${token('--emr-color-danger')};
+    color: ${token('--emr-color-text')};
+  }
+  .status.error p {
+    margin: 0;
+  }
+  .detail {
+    font-size: ${token('--emr-font-size-sm')};
+    color: ${token('--emr-color-text-muted')};
+  }
+  .overdue {
+    margin: 0 0 ${token('--emr-space-sm')};
+    padding: ${token('--emr-space-xs')} ${token('--emr-space-sm')};
+    border-inline-start: 4px solid var(--_overdue);
+    color: var(--_overdue);
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .scroller {
+    /* Contains the visually hidden texts, so they scroll with the table. */
+    position: relative;
+    overflow-x: auto;
+    max-inline-size: 100%;
+  }
+  table {
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  th, td {
+    padding: var(--_padding);
+    border: 1px solid var(--_border);
+    vertical-align: top;
+    text-align: start;
+  }
+  thead th, tbody th {
+    background: var(--_header);
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  thead th {
+    font-size: ${token('--emr-font-size-sm')};
+  }
+  thead th:nth-child(n + 3) {
+    inline-size: var(--_column);
+    min-inline-size: var(--_column);
+  }
+  tbody th {
+    position: sticky;
+    inset-inline-start: 0;
+    white-space: nowrap;
+    z-index: 1;
+  }
+  .unit {
+    font-weight: normal;
+    color: ${token('--emr-color-text-muted')};
+    font-size: ${token('--emr-font-size-sm')};
+  }
+  td.none {
+    color: ${token('--emr-color-text-muted')};
+    text-align: center;
+  }
+  td.trend {
+    vertical-align: middle;
+    color: var(--_trend);
+  }
+  emr-vitals-trend {
+    --emr-vitals-trend-color: var(--_trend);
+  }
+  .reading, .news2-result {
+    display: flex;
+    flex-direction: column;
+  }
+  .reading + .reading, .news2-result + .news2-result {
+    margin-block-start: ${token('--emr-space-xs')};
+    padding-block-start: ${token('--emr-space-xs')};
+    border-block-start: 1px dashed var(--_conflict);
+  }
+  .value {
+    white-space: nowrap;
+  }
+  .flag, .note, .version, .conflict-badge {
+    font-size: ${token('--emr-font-size-sm')};
+  }
+  .flag.abnormal, td.abnormal .value {
+    color: var(--_abnormal);
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .flag.critical, td.critical .value {
+    color: var(--_critical);
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .note, .version {
+    color: ${token('--emr-color-text-muted')};
+  }
+  .void .value {
+    color: ${token('--emr-color-text-muted')};
+  }
+  td.conflict, th .conflict-badge {
+    box-shadow: inset 4px 0 0 var(--_conflict);
+  }
+  .conflict-badge {
+    display: block;
+    color: var(--_conflict);
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .score {
+    font-size: ${token('--emr-font-size-lg')};
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .news2-result.risk-medium .risk, .news2-result.risk-low-medium .risk {
+    color: var(--_abnormal);
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .news2-result.risk-high .risk, .news2-result.risk-high .score {
+    color: var(--_critical);
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .news2-row th, .news2-row td {
+    border-block-start-width: 2px;
+  }
+`;

@@ -1,0 +1,417 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  ChartStoreError, observationsDocumentName, writeBundle, type ChartRecord, type ChartStore, type FhirResource, type LiveQuery, type Observation, type VitalsQuery,
+} from '../../model/index.js';
+import type { DexieChartStore } from '../../storage/index.js';
+import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
+import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, PATIENT_VIEWER, sendDocument, uniqueDatabaseName } from '../../test/support/store.js';
+import './emr-vitals-grid.js';
+import type { EmrVitalsRecordEvent } from './vitals-grid.events.js';
+import { EmrVitalsGrid } from './vitals-grid.js';
+import { vitalsObservations, type VitalsEntry } from './vitals-observations.js';
+
+/** The next event of that name, with its type. */
+const once = <K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, name: K) =>
+  oneEvent(target, name) as unknown as Promise<GlobalEventHandlersEventMap[K]>;
+
+// The grid on real stores (IndexedDB in Chromium); the pending and failing
+// stores stand in for a browser whose storage hangs or fails.
+
+const PATIENT = 'pat-1';
+const MINUTE = 60_000;
+let counter = 0;
+
+function set(entry: VitalsEntry, at: string | number, patientId = PATIENT): Observation[] {
+  const time = typeof at === 'number' ? new Date(at).toISOString() : at;
+  return vitalsObservations(entry, patientId, time, () => `obs-${(counter++).toString(36)}`);
+}
+
+const NORMAL: VitalsEntry = {
+  values: { 'respiratory-rate': 16, 'oxygen-saturation': 97, 'systolic-bp': 120, 'diastolic-bp': 80, 'heart-rate': 72, temperature: 37 },
+  onOxygen: false, consciousness: 'A',
+};
+
+async function storeWith(observations: Observation[], user = DR_ADA): Promise<DexieChartStore> {
+  const store = await openTestStore(undefined, user);
+  if (observations.length) await store.importBundle(writeBundle(observations));
+  return store;
+}
+
+async function grid(store: ChartStore, attributes = ''): Promise<EmrVitalsGrid> {
+  const wrapper = await fixture<HTMLDivElement>(`<div><emr-vitals-grid patient-id="${PATIENT}" ${attributes}></emr-vitals-grid></div>`);
+  const el = wrapper.querySelector('emr-vitals-grid')!;
+  el.store = store;
+  return el;
+}
+
+const root = (el: Element) => el.shadowRoot!;
+const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const ready = (el: EmrVitalsGrid) => waitUntil(() => root(el).querySelector('table, .status.empty, .status.error'), 'grid did not settle', { timeout: 10_000 });
+const columnHeaders = (el: EmrVitalsGrid) => [...root(el).querySelectorAll('thead th[scope=col] time')].map((t) => t.getAttribute('datetime'));
+/** The time cells of a row, by the start of its row header. */
+function row(el: EmrVitalsGrid, label: string): HTMLTableCellElement[] {
+  const tr = [...root(el).querySelectorAll('tbody tr')].find((r) => text(r.querySelector('th')).startsWith(label));
+  return [...(tr?.querySelectorAll<HTMLTableCellElement>('td:not(.trend)') ?? [])];
+}
+const button = (el: EmrVitalsGrid, name: string) =>
+  [...root(el).querySelectorAll('button')].find((b) => text(b).includes(name)) as HTMLButtonElement | undefined;
+
+/** The real store with some of its methods wrapped. */
+function overriding(store: ChartStore, methods: Partial<ChartStore>): ChartStore {
+  return new Proxy(store, {
+    get(target, name) {
+      const value = (methods as Record<string | symbol, unknown>)[name] ?? Reflect.get(target, name, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The real store, recording what the grid asks of `vitals` and how many records each answer holds. */
+function spying(store: ChartStore) {
+  const asked: Array<{ query: VitalsQuery; sizes: number[] }> = [];
+  const spy = overriding(store, {
+    vitals: (patientId: string, query: VitalsQuery = {}) => {
+      const entry = { query, sizes: [] as number[] };
+      asked.push(entry);
+      const live = store.vitals(patientId, query);
+      const counted: LiveQuery<Array<ChartRecord<Observation>>> = {
+        subscribe: (observer) => live.subscribe({ ...observer, next: (value) => { entry.sizes.push(value.length); observer.next(value); } }),
+      };
+      return counted;
+    },
+  });
+  return { spy, asked };
+}
+
+describe('emr-vitals-grid', () => {
+  afterEach(closeTestStores);
+
+  it('is defined, with its leaf elements', () => {
+    expect(customElements.get('emr-vitals-grid')).to.equal(EmrVitalsGrid);
+    expect(customElements.get('emr-vitals-form')).to.not.equal(undefined);
+    expect(customElements.get('emr-vitals-trend')).to.not.equal(undefined);
+  });
+
+  it('maps its attributes to properties', async () => {
+    const el = await fixture<EmrVitalsGrid>(html`<emr-vitals-grid patient-id="p-9" spo2-scale="2" overdue-minutes="60" columns="4" until="2024-03-31T00:00:00Z"></emr-vitals-grid>`);
+    expect([el.patientId, el.spo2Scale, el.overdueMinutes, el.columns, el.until]).to.deep.equal(['p-9', 2, 60, 4, '2024-03-31T00:00:00Z']);
+    el.setAttribute('spo2-scale', '3');
+    expect(el.spo2Scale).to.equal(1);
+  });
+
+  it('shows the pending, error, empty and no-patient states, never a blank box', async () => {
+    const pending = await grid(pendingStore());
+    await pending.updateComplete;
+    expect(text(root(pending).querySelector('.status.pending'))).to.equal('Loading vital signs…');
+
+    const failing = await grid(failingStore('unavailable', 'IndexedDB is disabled'));
+    await ready(failing);
+    expect(text(root(failing).querySelector('.status.error'))).to.include('this device’s storage is not available');
+    await expect(failing).to.be.accessible();
+
+    const empty = await grid(await storeWith([]));
+    await ready(empty);
+    expect(text(root(empty).querySelector('.status.empty'))).to.equal('No vital signs recorded for this patient.');
+    await expect(empty).to.be.accessible();
+
+    const nobody = await fixture<EmrVitalsGrid>(html`<emr-vitals-grid .store=${empty.store}></emr-vitals-grid>`);
+    expect(text(root(nobody).querySelector('.status'))).to.equal('No patient selected.');
+  });
+
+  it('shows a native table: a row header per sign with its unit, a column per time, newest first, and is accessible', async () => {
+    const store = await storeWith([
+      ...set(NORMAL, '2024-03-01T08:00:00Z'),
+      ...set({ values: { 'heart-rate': 80, weight: 70.5 } }, '2024-03-01T12:00:00Z'),
+    ]);
+    const el = await grid(store);
+    await ready(el);
+    expect(columnHeaders(el)).to.deep.equal(['2024-03-01T12:00:00.000Z', '2024-03-01T08:00:00.000Z']);
+    const rowHeaders = [...root(el).querySelectorAll('tbody th[scope=row]')].map(text);
+    expect(rowHeaders).to.deep.equal([
+      'Respiratory rate (/min)', 'SpO₂ (%)', 'Air or oxygen', 'Blood pressure (mmHg)', 'Heart rate (/min)', 'Consciousness',
+      'Temperature (°C)', 'Weight (kg)', 'Height (cm)', 'BMI (kg/m²)', 'NEWS2',
+    ]);
+    expect(row(el, 'Heart rate').map(text)).to.deep.equal(['80', '72']);
+    expect(row(el, 'Blood pressure').map(text)).to.deep.equal(['–Not recorded', '120/80']);
+    expect(row(el, 'Temperature').map(text)).to.deep.equal(['–Not recorded', '37.0']);
+    expect(row(el, 'Weight').map(text)).to.deep.equal(['70.5', '–Not recorded']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('flags abnormal values by text and icon, and the observation’s own interpretation wins', async () => {
+    const [hr, temperature] = set({ values: { 'heart-rate': 135, temperature: 38.5 } }, '2024-03-01T08:00:00Z');
+    temperature!.interpretation = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code: 'N' }] }];
+    const el = await grid(await storeWith([hr!, temperature!]));
+    await ready(el);
+    const [heart] = row(el, 'Heart rate');
+    expect(text(heart!.querySelector('.flag'))).to.equal('⇈ Critically high');
+    expect(heart!.querySelector('.flag [aria-hidden=true]')).to.not.equal(null);
+    expect(row(el, 'Temperature')[0]!.querySelector('.flag')).to.equal(null);
+  });
+
+  it('takes reference ranges from a property', async () => {
+    const el = await grid(await storeWith(set({ values: { 'heart-rate': 95 } }, '2024-03-01T08:00:00Z')));
+    await ready(el);
+    expect(text(row(el, 'Heart rate')[0]!.querySelector('.flag'))).to.equal('↑ High');
+    el.ranges = { 'heart-rate': { low: 50, high: 100, source: 'athlete' } };
+    await el.updateComplete;
+    expect(row(el, 'Heart rate')[0]!.querySelector('.flag')).to.equal(null);
+  });
+
+  it('scores NEWS2 per column: the score, the risk band and a 3 in a single parameter', async () => {
+    const high: VitalsEntry = { ...NORMAL, values: { ...NORMAL.values, 'respiratory-rate': 26, 'heart-rate': 115, 'inhaled-oxygen-flow': 2 }, onOxygen: true };
+    const el = await grid(await storeWith([
+      ...set(high, '2024-03-01T12:00:00Z'),
+      ...set({ values: { 'heart-rate': 70 } }, '2024-03-01T08:00:00Z'),
+    ]));
+    await ready(el);
+    const [newest, partial] = row(el, 'NEWS2');
+    expect(text(newest!.querySelector('.score'))).to.equal('7');
+    expect(text(newest!.querySelector('.risk'))).to.equal('‼ High risk');
+    expect(text(newest!.querySelector('.red'))).to.equal('‼ 3 in a single parameter: respiration rate');
+    expect(text(partial)).to.include('Incomplete');
+    expect(partial!.querySelector('.score')).to.equal(null);
+  });
+
+  it('scores SpO₂ on scale 2 when the attribute says so', async () => {
+    const el = await grid(await storeWith(set({ ...NORMAL, values: { ...NORMAL.values, 'oxygen-saturation': 89 } }, '2024-03-01T08:00:00Z')));
+    await ready(el);
+    expect(text(row(el, 'NEWS2')[0]!.querySelector('.score'))).to.equal('3');
+    expect(text(row(el, 'SpO₂')[0]!.querySelector('.flag'))).to.equal('⇊ Critically low');
+    el.setAttribute('spo2-scale', '2');
+    await el.updateComplete;
+    expect(text(row(el, 'NEWS2')[0]!.querySelector('.score'))).to.equal('0');
+    expect(row(el, 'SpO₂')[0]!.querySelector('.flag')).to.equal(null);
+    expect(text(root(el).querySelector('.news2-row th'))).to.equal('NEWS2 (SpO₂ scale 2)');
+  });
+
+  it('shows both values of an observation with two heads, flagged, and never picks one', async () => {
+    const ada = await storeWith([], DR_ADA);
+    const bo = await openTestStore(undefined, NURSE_BO);
+    const [rr, ...rest] = set(NORMAL, '2024-03-01T08:00:00Z');
+    const first = await ada.record(rr!);
+    for (const o of rest) await ada.record(o);
+    const segment = observationsDocumentName(PATIENT, '2024-03-01');
+    await sendDocument(ada, bo, segment);
+    await ada.revise({ ...rr!, valueQuantity: { ...rr!.valueQuantity!, value: 18 } }, first.revisionId);
+    await bo.revise({ ...rr!, valueQuantity: { ...rr!.valueQuantity!, value: 26 } }, first.revisionId);
+    await sendDocument(bo, ada, segment);
+
+    const el = await grid(ada);
+    await waitUntil(() => row(el, 'Respiratory rate')[0]?.classList.contains('conflict'), 'no conflict shown');
+    const cell = row(el, 'Respiratory rate')[0]!;
+    expect(text(cell.querySelector('.conflict-badge'))).to.equal('⚠ Conflict: 2 versions');
+    expect([...cell.querySelectorAll('.reading .value')].map(text).sort()).to.deep.equal(['18', '26']);
+    expect(text(root(el).querySelector('thead .conflict-badge'))).to.equal('⚠ Conflict');
+    const news2 = row(el, 'NEWS2')[0]!;
+    expect(text(news2.querySelector('.conflict-badge'))).to.include('Scores differ');
+    expect([...news2.querySelectorAll('.score')].map(text).sort()).to.deep.equal(['0', '3']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('marks the newest set overdue after the interval, in text', async () => {
+    const el = await grid(await storeWith(set(NORMAL, Date.now() - 5 * 60 * MINUTE)));
+    await ready(el);
+    expect(text(root(el).querySelector('.overdue'))).to.match(/^◷ Observations overdue: last set 5 h( \d+ min)? ago \(due every 4 h\)\.$/);
+    el.overdueMinutes = 360;
+    await el.updateComplete;
+    expect(root(el).querySelector('.overdue')).to.equal(null);
+  });
+
+  it('draws a trend line per row over the columns shown', async () => {
+    const el = await grid(await storeWith([
+      ...set({ values: { 'heart-rate': 90 } }, '2024-03-01T12:00:00Z'),
+      ...set({ values: { 'heart-rate': 70 } }, '2024-03-01T08:00:00Z'),
+    ]));
+    await ready(el);
+    const trend = [...root(el).querySelectorAll('emr-vitals-trend')].find((t) => t.label.startsWith('Heart rate'))!;
+    expect(trend.label).to.equal('Heart rate trend, oldest to newest: 70, 90');
+    await trend.updateComplete;
+    expect(trend.shadowRoot!.querySelector('polyline')).to.not.equal(null);
+  });
+
+  it('asks the store only for the window it shows, however much the chart holds, and pages by time', async () => {
+    const now = Date.now();
+    // 24 hours of minute-by-minute heart rate: 1,440 observations.
+    const observations = Array.from({ length: 1440 }, (_, i) => set({ values: { 'heart-rate': 60 + (i % 40) } }, now - (i + 1) * MINUTE)).flat();
+    const { spy, asked } = spying(await storeWith(observations));
+    const el = await grid(spy, 'columns="6"');
+    await ready(el);
+    expect(columnHeaders(el)).to.have.length(6);
+    expect(asked).to.have.length(1);
+    expect(Date.parse(asked[0]!.query.from!)).to.be.within(now - 16 * MINUTE, now - 14 * MINUTE);
+    expect(Math.max(...asked.flatMap((a) => a.sizes))).to.be.at.most(16);
+
+    const firstPage = columnHeaders(el);
+    button(el, 'Older')!.click();
+    await waitUntil(() => columnHeaders(el)[0] !== firstPage[0] && root(el).querySelector('table'));
+    expect(Date.parse(columnHeaders(el)[0]!)).to.be.below(Date.parse(firstPage.at(-1)!));
+    expect(asked.at(-1)!.query.to).to.equal(firstPage.at(-1));
+    button(el, 'Newer')!.click();
+    await waitUntil(() => columnHeaders(el)[0] === firstPage[0]);
+    expect(button(el, 'Newest')).to.equal(undefined);
+  });
+
+  it('widens the window step by step for a sparse chart until it holds a page', async () => {
+    const { spy, asked } = spying(await storeWith([
+      ...set({ values: { weight: 70 } }, '2015-07-15T00:11:58Z'),
+      ...set({ values: { weight: 72 } }, '2019-07-24T00:11:58Z'),
+    ]));
+    const el = await grid(spy);
+    await ready(el);
+    expect(columnHeaders(el)).to.deep.equal(['2019-07-24T00:11:58.000Z', '2015-07-15T00:11:58.000Z']);
+    expect(asked.at(-1)!.query.from).to.equal(undefined);
+    expect(asked[0]!.query.from).to.not.equal(undefined);
+  });
+
+  it('ends the newest page at `until`, for a stay that is over, with no overdue marker', async () => {
+    const { spy, asked } = spying(await storeWith([
+      ...set(NORMAL, '2024-03-01T14:00:00Z'), ...set(NORMAL, '2024-03-01T12:00:00Z'), ...set(NORMAL, '2024-03-01T08:00:00Z'),
+    ]));
+    const el = await grid(spy, 'until="2024-03-01T13:00:00Z"');
+    await ready(el);
+    expect(columnHeaders(el)).to.deep.equal(['2024-03-01T12:00:00.000Z', '2024-03-01T08:00:00.000Z']);
+    expect(asked[0]!.query).to.deep.equal({ from: '2024-03-01T12:45:00.000Z', to: '2024-03-01T13:00:00.000Z' });
+    expect(root(el).querySelector('.overdue')).to.equal(null);
+  });
+
+  it('says what was not saved when the store fails part-way, and leaves only that in the form', async () => {
+    const store = await storeWith([]);
+    let calls = 0;
+    // The device runs out of space after the first observation of the set.
+    const filling = overriding(store, {
+      record: <R extends FhirResource>(resource: R) =>
+        (++calls > 1 ? Promise.reject(new ChartStoreError('quota-exceeded', 'QuotaExceededError')) : store.record(resource)),
+    });
+    const el = await grid(filling);
+    await ready(el);
+    button(el, 'Record vital signs')!.click();
+    await el.updateComplete;
+    const form = root(el).querySelector('emr-vitals-form')!;
+    await form.updateComplete;
+    const field = (id: string) => form.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
+    field('heart-rate').value = '72';
+    field('temperature').value = '37.2';
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(() => form.shadowRoot!.querySelector('[role=alert]'), 'no error shown');
+    expect(text(form.shadowRoot!.querySelector('[role=alert]'))).to.equal('Not saved: Temperature. This device is out of storage space.');
+    expect([field('heart-rate').value, field('temperature').value]).to.deep.equal(['', '37.2']);
+    await waitUntil(() => text(row(el, 'Heart rate')[0]) === '72', 'the saved part is not shown');
+  });
+
+  it('records a new set through the store after a cancelable emr-vitals-record, as valid FHIR vital signs', async () => {
+    const store = await storeWith([]);
+    const el = await grid(store);
+    await ready(el);
+    const toggle = button(el, 'Record vital signs')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const form = root(el).querySelector('emr-vitals-form')!;
+    await form.updateComplete;
+    await expect(el).to.be.accessible();
+
+    const fired: EmrVitalsRecordEvent[] = [];
+    document.addEventListener('emr-vitals-record', (e) => fired.push(e), { once: true });
+    const field = (id: string) => form.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
+    field('heart-rate').value = '72';
+    field('systolic-bp').value = '118';
+    field('diastolic-bp').value = '76';
+    const event = once(el, 'emr-vitals-record');
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    const recorded = await event;
+    expect(recorded.cancelable && recorded.bubbles && recorded.composed).to.equal(true);
+    expect(recorded.patientId).to.equal(PATIENT);
+    const [panel, heart] = recorded.observations;
+    expect(panel!.code.coding![0]).to.include({ system: 'http://loinc.org', code: '85354-9' });
+    expect(panel!.component!.map((c) => [c.code.coding![0]!.code, c.valueQuantity!.value, c.valueQuantity!.code])).to.deep.equal([
+      ['8480-6', 118, 'mm[Hg]'], ['8462-4', 76, 'mm[Hg]'],
+    ]);
+    expect(heart!.valueQuantity).to.deep.equal({ value: 72, unit: '/min', system: 'http://unitsofmeasure.org', code: '/min' });
+    expect(heart!.category![0]!.coding![0]!.code).to.equal('vital-signs');
+    expect(heart!.subject).to.deep.equal({ reference: `Patient/${PATIENT}` });
+    expect(heart!.effectiveDateTime).to.equal(recorded.effectiveDateTime);
+
+    await waitUntil(() => row(el, 'Heart rate')[0] && text(row(el, 'Heart rate')[0]) === '72', 'the set was not recorded');
+    expect(text(row(el, 'Blood pressure')[0])).to.equal('118/76');
+    expect(root(el).querySelector('emr-vitals-form')).to.equal(null);
+    expect(root(el).activeElement === button(el, 'Record vital signs')).to.equal(true);
+    expect(fired.length).to.equal(1);
+    expect(text(root(el).querySelector('[role=status]'))).to.match(/^New vital signs at /);
+  });
+
+  it('records nothing when the host cancels emr-vitals-record, and keeps the form', async () => {
+    const store = await storeWith([]);
+    let recorded = 0;
+    const counting = overriding(store, {
+      record: <R extends FhirResource>(resource: R) => {
+        recorded++;
+        return store.record(resource);
+      },
+    });
+    const el = await grid(counting);
+    await ready(el);
+    button(el, 'Record vital signs')!.click();
+    await el.updateComplete;
+    const form = root(el).querySelector('emr-vitals-form')!;
+    await form.updateComplete;
+    form.shadowRoot!.querySelector<HTMLInputElement>('#heart-rate')!.value = '72';
+    el.addEventListener('emr-vitals-record', (e) => e.preventDefault(), { once: true });
+    const event = once(el, 'emr-vitals-record');
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    expect((await event).defaultPrevented).to.equal(true);
+    await el.updateComplete;
+    expect(recorded).to.equal(0);
+    expect(root(el).querySelector('emr-vitals-form')).to.not.equal(null);
+    expect(root(el).querySelector('.status.empty')).to.not.equal(null);
+  });
+
+  it('fires no event for a property set or a remote change, and announces a new set politely', async () => {
+    const store = await storeWith(set(NORMAL, Date.now() - 10 * MINUTE));
+    const el = await grid(store);
+    let fired = 0;
+    el.addEventListener('emr-vitals-record', () => fired++);
+    await ready(el);
+    const live = root(el).querySelector('[role=status]')!;
+    expect(text(live)).to.equal('');
+    el.columns = 3;
+    el.spo2Scale = 2;
+    await store.record(set({ values: { 'heart-rate': 88 } }, Date.now())[0]!);
+    await waitUntil(() => text(row(el, 'Heart rate')[0]) === '88');
+    expect(text(live)).to.match(/^New vital signs at /);
+    expect(fired).to.equal(0);
+  });
+
+  it('gives read-only roles no form', async () => {
+    const name = uniqueDatabaseName();
+    await (await openTestStore(name)).importBundle(writeBundle(set(NORMAL, '2024-03-01T08:00:00Z')));
+    const el = await grid(await openTestStore(name, PATIENT_VIEWER));
+    await ready(el);
+    expect(root(el).querySelector('table')).to.not.equal(null);
+    expect(button(el, 'Record vital signs')).to.equal(undefined);
+  });
+
+  it('works from the keyboard: the form opens, Escape closes it, and focus returns', async () => {
+    const el = await grid(await storeWith([]));
+    await ready(el);
+    button(el, 'Record vital signs')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).querySelector('emr-vitals-form'));
+    const form = root(el).querySelector('emr-vitals-form')!;
+    await waitUntil(() => form.shadowRoot!.activeElement?.id === 'respiratory-rate', 'focus did not move into the form');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !root(el).querySelector('emr-vitals-form'));
+    expect(root(el).activeElement === button(el, 'Record vital signs')).to.equal(true);
+  });
+
+  it('takes its theming tokens', async () => {
+    const store = await storeWith(set({ values: { 'heart-rate': 150 } }, '2024-03-01T08:00:00Z'));
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="--emr-vitals-grid-critical-color: rgb(1, 2, 3)">
+      <emr-vitals-grid patient-id=${PATIENT} .store=${store}></emr-vitals-grid></div>`);
+    const el = wrapper.querySelector('emr-vitals-grid')!;
+    await ready(el);
+    expect(getComputedStyle(row(el, 'Heart rate')[0]!.querySelector('.flag')!).color).to.equal('rgb(1, 2, 3)');
+  });
+});

@@ -1,0 +1,198 @@
+import { consume } from '@lit/context';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { HYPERCAPNIC_SPO2_RANGE, listInWords, vitalSignOf, VITAL_SIGNS, withRanges, type VitalRange, type VitalSignId } from '../../clinical/index.js';
+import { chartStoreContext, isChartStoreError, WRITING_ROLES, type ChartStore, type Observation } from '../../model/index.js';
+import { EmrElement } from '../shared/emr-element.js';
+import { ClockController } from './clock-controller.js';
+import { columnView, type ColumnView, type Ranges } from './vitals-columns.js';
+import type { EmrVitalsSubmitEvent } from './vitals-form/vitals-form.events.js';
+import type { EmrVitalsForm } from './vitals-form/vitals-form.js';
+import { EmrVitalsRecordEvent } from './vitals-grid.events.js';
+import { vitalsGridMessages as m } from './vitals-grid.messages.js';
+import { vitalsGridStyles } from './vitals-grid.styles.js';
+import { entryFieldsOf, vitalsObservations } from './vitals-observations.js';
+import { formatTime, vitalsTable } from './vitals-table.js';
+import { VitalsWindowController, type WindowState } from './vitals-window.js';
+
+type Ready = Extract<WindowState, { status: 'ready' }>;
+
+/**
+ * The vital signs of one patient as a chart: a row per sign, a column per
+ * time the signs were taken (newest first), abnormal values flagged in text
+ * and icon, the NEWS2 of each column, a trend line per row, a marker when
+ * the newest set is overdue, and a form to record a new set. Only the time
+ * window on screen is read from the store, so a month of minute-by-minute
+ * monitor data opens as fast as a handful of visits.
+ *
+ * @summary Vital-signs chart with NEWS2, trends and an entry form.
+ * @fires emr-vitals-record - cancelable; a clinician saves a new set (`patientId`, `observations`, `effectiveDateTime`). Nothing is recorded when it is cancelled.
+ * @csspart toolbar - the record button, the range shown and the paging buttons.
+ * @csspart table - the table.
+ * @csspart column-header - the header of one time column.
+ * @csspart cell - one vital-sign cell.
+ * @csspart news2 - one NEWS2 cell.
+ * @csspart overdue - the overdue marker.
+ * @csspart form - the entry form.
+ * @csspart status - the pending, empty and error messages.
+ * @cssproperty --emr-vitals-grid-border-color - lines between cells.
+ * @cssproperty --emr-vitals-grid-header-background - background of the headers.
+ * @cssproperty --emr-vitals-grid-cell-padding - padding of every cell.
+ * @cssproperty --emr-vitals-grid-column-width - minimum width of a time column.
+ * @cssproperty --emr-vitals-grid-abnormal-color - text of an abnormal flag (always with its label and icon).
+ * @cssproperty --emr-vitals-grid-critical-color - text of a critical flag and of a high NEWS2 (always with text).
+ * @cssproperty --emr-vitals-grid-conflict-color - marker of a conflict.
+ * @cssproperty --emr-vitals-grid-overdue-color - the overdue marker.
+ * @cssproperty --emr-vitals-grid-trend-color - the trend lines.
+ */
+export class EmrVitalsGrid extends EmrElement {
+  static override styles = [EmrElement.styles, vitalsGridStyles];
+
+  @property({ attribute: 'patient-id' }) patientId = '';
+  /** NEWS2 SpO₂ scale: 2 only for hypercapnic respiratory failure with a prescribed target of 88–92%, as the clinician decided. */
+  @property({ attribute: 'spo2-scale', converter: (value) => (value?.trim() === '2' ? 2 : 1) }) spo2Scale: 1 | 2 = 1;
+  /** Minutes after which the newest set is overdue (default 240: the 4-hourly minimum of NEWS2 for a low score); 0 turns the marker off, and so does `until`. */
+  @property({ attribute: 'overdue-minutes', type: Number }) overdueMinutes = 240;
+  /** Time columns on a page (1 to 50). */
+  @property({ type: Number }) columns = 8;
+  /** End of the newest page (ISO dateTime, exclusive): for a stay that has ended. Open-ended when absent. */
+  @property() until?: string;
+  /** Reference ranges by sign, over the adult defaults of clinical/ (a whole range per sign). */
+  @property({ attribute: false }) ranges: Partial<Record<VitalSignId, VitalRange>> = {};
+
+  @consume({ context: chartStoreContext, subscribe: true })
+  @property({ attribute: false }) store?: ChartStore;
+
+  readonly #window = new VitalsWindowController(this);
+  readonly #clock = new ClockController(this);
+
+  @state() private formOpen = false;
+  @state() private saving = false;
+  @state() private saveError = '';
+  @state() private announcement = '';
+  @query('button.record') private recordButton?: HTMLButtonElement;
+  /** The newest set seen on the newest page, per patient: for the overdue marker and for announcing new sets. */
+  #seen: { patientId: string; newest: string } | undefined;
+  #views: { columns: unknown; ranges: unknown; scale: number; views: ColumnView[] } | undefined;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('patientId')) this.formOpen = false;
+    const state = this.#window.state;
+    if (state.status !== 'ready' || !state.isNewest) return;
+    const newest = state.columns[0]?.time ?? '';
+    if (this.#seen?.patientId !== this.patientId) this.#seen = { patientId: this.patientId, newest };
+    else if (newest > this.#seen.newest) {
+      this.#seen = { patientId: this.patientId, newest };
+      this.announcement = m.newSet(formatTime(newest));
+    }
+  }
+
+  override render() {
+    const state = this.#window.state;
+    const live = html`<div class="visually-hidden" role="status">${this.announcement}</div>`;
+    if (!this.patientId) return html`<p part="status" class="status">${m.noPatient}</p>${live}`;
+    if (state.status === 'idle' || state.status === 'pending') return html`<p part="status" class="status pending">${m.pending}</p>${live}`;
+    if (state.status === 'error') {
+      return html`<div part="status" class="status error"><p><span aria-hidden="true">⚠</span> ${m.error(state.error.code)}</p>
+        <p class="detail">${m.errorDetail(state.error.message)}</p></div>${live}`;
+    }
+    const views = this.#viewsOf(state.columns);
+    return html`
+      ${this.#toolbar(state, views)}
+      ${this.formOpen ? html`<emr-vitals-form id="entry" part="form" ?busy=${this.saving} error=${this.saveError}
+        @emr-vitals-submit=${this.#onSubmit} @keydown=${this.#onFormKeydown}></emr-vitals-form>` : nothing}
+      ${this.#overdue()}
+      ${views.length
+        ? html`<div class="scroller" role="region" aria-label=${m.region} tabindex="0">${vitalsTable(views, this.#scale)}</div>`
+        : html`<p part="status" class="status empty">${state.isNewest ? m.empty : m.emptyPage}</p>`}
+      ${live}`;
+  }
+
+  get #scale(): 1 | 2 {
+    return this.spo2Scale === 2 ? 2 : 1;
+  }
+
+  get #canWrite(): boolean {
+    return !!this.store && WRITING_ROLES.includes(this.store.user.role);
+  }
+
+  /** The adult defaults, the host's ranges over them, and the scale 2 SpO₂ target unless the host gave its own. */
+  get #ranges(): Ranges {
+    const scale2 = this.#scale === 2 && !this.ranges['oxygen-saturation'] ? { 'oxygen-saturation': HYPERCAPNIC_SPO2_RANGE } : {};
+    return withRanges({ ...scale2, ...this.ranges });
+  }
+
+  #viewsOf(columns: Ready['columns']): ColumnView[] {
+    const memo = this.#views;
+    if (memo?.columns === columns && memo.ranges === this.ranges && memo.scale === this.#scale) return memo.views;
+    const ranges = this.#ranges;
+    const views = columns.map((column) => columnView(column, ranges, this.#scale));
+    this.#views = { columns, ranges: this.ranges, scale: this.#scale, views };
+    return views;
+  }
+
+  #toolbar(state: Ready, views: ColumnView[]) {
+    const oldest = views.at(-1);
+    const newest = views[0];
+    return html`<div class="toolbar" part="toolbar">
+      ${this.#canWrite ? html`<button class="record" aria-expanded=${this.formOpen ? 'true' : 'false'} aria-controls="entry"
+        @click=${this.#onToggleForm}>${this.formOpen ? m.closeForm : m.record}</button>` : nothing}
+      ${oldest && newest ? html`<span class="range">${m.showing(views.length, formatTime(oldest.time), formatTime(newest.time))}</span>` : nothing}
+      <span class="paging">
+        <button ?disabled=${!state.hasNewer} @click=${() => this.#window.newer()}><span aria-hidden="true">←</span> ${m.newer}</button>
+        <button ?disabled=${!state.hasOlder} @click=${() => this.#window.older()}>${m.older} <span aria-hidden="true">→</span></button>
+        ${state.isNewest ? nothing : html`<button @click=${() => this.#window.newest()}>${m.newest}</button>`}
+      </span>
+    </div>`;
+  }
+
+  #overdue() {
+    // A page that ends at `until` shows a stay that is over: nothing is due.
+    const newest = this.#seen?.patientId === this.patientId ? this.#seen.newest : '';
+    if (!newest || this.until || !(this.overdueMinutes > 0)) return nothing;
+    const minutes = (this.#clock.now - Date.parse(newest)) / 60_000;
+    if (!(minutes > this.overdueMinutes)) return nothing;
+    return html`<p part="overdue" class="overdue"><span aria-hidden="true">◷</span> ${m.overdue(m.duration(minutes), m.duration(this.overdueMinutes))}</p>`;
+  }
+
+  async #onToggleForm(): Promise<void> {
+    this.formOpen = !this.formOpen;
+    this.saveError = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<EmrVitalsForm>('emr-vitals-form')?.focus();
+  }
+
+  async #onFormKeydown(event: KeyboardEvent): Promise<void> {
+    if (event.key !== 'Escape' || this.saving) return;
+    this.formOpen = false;
+    await this.updateComplete;
+    this.recordButton?.focus();
+  }
+
+  async #onSubmit(event: EmrVitalsSubmitEvent): Promise<void> {
+    event.stopPropagation(); // the grid's own event is the public one
+    const { store, patientId } = this;
+    const form = event.target as EmrVitalsForm;
+    if (!store || this.saving) return;
+    const at = new Date().toISOString();
+    const observations = vitalsObservations(event.entry, patientId, at);
+    if (!this.dispatchEvent(new EmrVitalsRecordEvent(patientId, observations, at))) return;
+    this.saving = true;
+    this.saveError = '';
+    const saved: Observation[] = [];
+    try {
+      for (const observation of observations) saved.push((await store.record(observation)).resource);
+    } catch (error) {
+      const unsaved = observations.slice(saved.length).map((o) => VITAL_SIGNS[vitalSignOf(o.code) ?? 'bmi'].label);
+      form.clear(saved.flatMap(entryFieldsOf));
+      this.saveError = m.saveFailed(listInWords(unsaved), isChartStoreError(error) ? m.error(error.code) : String(error));
+      return;
+    } finally {
+      this.saving = false;
+    }
+    this.formOpen = false;
+    if (this.#window.state.status === 'ready' && !(this.#window.state as Ready).isNewest) this.#window.newest();
+    await this.updateComplete;
+    this.recordButton?.focus();
+  }
+}

@@ -1,0 +1,169 @@
+import type { ReactiveController } from 'lit';
+import type { ChartRecord, ChartStoreError, Observation } from '../../model/index.js';
+import { LiveQueryController, type ChartQueryHost } from '../shared/live-query-controller.js';
+import { groupColumns, type VitalsColumn } from './vitals-columns.js';
+
+// The grid asks the store only for the time window it shows. A chart can
+// hold a month of minute-by-minute monitor data (300,000 observations), so
+// the query is never "everything": it starts with the last 15 minutes before the
+// window's end and widens, step by step, only while the window holds fewer
+// columns than the grid shows. Dense data settles on the first step; a
+// sparse chart (a visit a year) widens to all of it, which is small. Older
+// and newer pages move the window's end.
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** The spans tried in turn, back from the window's end. */
+export const WINDOW_SPANS: readonly number[] = [15 * MINUTE, HOUR, 4 * HOUR, 12 * HOUR, DAY, 3 * DAY, 7 * DAY, 30 * DAY, 90 * DAY, 365 * DAY, Infinity];
+
+export interface VitalsWindowHost extends ChartQueryHost {
+  /** How many columns a page shows. */
+  columns: number;
+  /** Exclusive end of the newest page (ISO); the newest page is open-ended when absent. */
+  until?: string | undefined;
+}
+
+export type WindowState =
+  | { status: 'idle' }
+  | { status: 'pending' }
+  | { status: 'error'; error: ChartStoreError }
+  | {
+    status: 'ready';
+    /** The page's columns, newest first. */
+    columns: VitalsColumn[];
+    isNewest: boolean;
+    hasNewer: boolean;
+    hasOlder: boolean;
+  };
+
+const iso = (value: string | undefined): string | undefined => {
+  const time = value ? Date.parse(value) : NaN;
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+};
+
+export class VitalsWindowController implements ReactiveController {
+  readonly #host: VitalsWindowHost;
+  readonly #query: LiveQueryController<Array<ChartRecord<Observation>>>;
+  /** Exclusive end of the page shown; undefined on the newest page. */
+  #end: string | undefined;
+  /** The ends of the newer pages, for going back. */
+  #newer: Array<string | undefined> = [];
+  #span = 0;
+  #now = Date.now();
+  #identity = '';
+  #store: unknown;
+  #grouped: { value: unknown; columns: VitalsColumn[] } | undefined;
+  /** The page's columns, kept while nothing under them changes, so the host can memoise on them. */
+  #page: { all: VitalsColumn[]; size: number; columns: VitalsColumn[] } | undefined;
+  /** The last page shown for this patient and store. */
+  #shown: Extract<WindowState, { status: 'ready' }> | undefined;
+
+  constructor(host: VitalsWindowHost) {
+    this.#host = host;
+    // Added before the query, so that its hostUpdate widens the span before the query reads its key.
+    host.addController(this);
+    this.#query = new LiveQueryController(host, (store, patientId) => store.vitals(patientId, this.range), () => JSON.stringify(this.range));
+  }
+
+  /** The time range the store is asked for. */
+  get range(): { from?: string; to?: string } {
+    const to = this.#end ?? iso(this.#host.until);
+    const span = WINDOW_SPANS[this.#span]!;
+    const from = Number.isFinite(span) ? new Date((to ? Date.parse(to) : this.#now) - span).toISOString() : undefined;
+    return { ...(from && { from }), ...(to && { to }) };
+  }
+
+  /** While the next window loads, the last one stays on screen (no flash of "loading" on paging or after a save). */
+  get state(): WindowState {
+    const state = this.#query.state;
+    if (state.status === 'pending') return this.#shown ?? state;
+    if (state.status !== 'ready') return state;
+    const all = this.#columns(state.value);
+    if (this.#widening(all)) return this.#shown ?? { status: 'pending' };
+    const size = this.#size;
+    if (this.#page?.all !== all || this.#page.size !== size) this.#page = { all, size, columns: all.slice(0, size) };
+    const ready = {
+      status: 'ready' as const,
+      columns: this.#page.columns,
+      isNewest: this.#end === undefined,
+      hasNewer: this.#newer.length > 0,
+      hasOlder: all.length > size || (all.length > 0 && Number.isFinite(WINDOW_SPANS[this.#span]!)),
+    };
+    if (this.#shown?.columns !== ready.columns || this.#shown.isNewest !== ready.isNewest || this.#shown.hasNewer !== ready.hasNewer
+      || this.#shown.hasOlder !== ready.hasOlder) this.#shown = ready;
+    return this.#shown;
+  }
+
+  hostConnected(): void {
+    this.#follow();
+  }
+
+  hostUpdate(): void {
+    this.#follow();
+    const state = this.#query.state;
+    if (state.status === 'ready' && this.#widening(this.#columns(state.value))) this.#span++;
+  }
+
+  /** The page before the oldest column shown. */
+  older(): void {
+    const state = this.state;
+    const oldest = state.status === 'ready' ? state.columns.at(-1) : undefined;
+    if (!oldest) return;
+    this.#newer = [...this.#newer, this.#end];
+    this.#move(oldest.time);
+  }
+
+  /** Back to the page shown before the last move to an older one. */
+  newer(): void {
+    if (!this.#newer.length) return;
+    const end = this.#newer.at(-1);
+    this.#newer = this.#newer.slice(0, -1);
+    this.#move(end);
+  }
+
+  /** The newest page, open-ended so that new sets come in as they are recorded. */
+  newest(): void {
+    this.#reset();
+    this.#host.requestUpdate();
+  }
+
+  /** Another patient, store or end: start again from the newest page. */
+  #follow(): void {
+    const { store, patientId, until } = this.#host;
+    const identity = `${patientId}\n${until ?? ''}`;
+    if (identity === this.#identity && store === this.#store) return;
+    this.#identity = identity;
+    this.#store = store;
+    this.#shown = undefined;
+    this.#reset();
+  }
+
+  #reset(): void {
+    this.#newer = [];
+    this.#now = Date.now();
+    this.#end = undefined;
+    this.#span = 0;
+  }
+
+  #move(end: string | undefined): void {
+    this.#end = end;
+    this.#span = 0;
+    this.#host.requestUpdate();
+  }
+
+  /** Columns a page shows: 1 to 50, 8 when the host's number makes no sense. */
+  get #size(): number {
+    const wanted = Math.floor(this.#host.columns);
+    return Number.isFinite(wanted) && wanted >= 1 ? Math.min(wanted, 50) : 8;
+  }
+
+  #widening(columns: VitalsColumn[]): boolean {
+    return columns.length < this.#size && this.#span < WINDOW_SPANS.length - 1;
+  }
+
+  #columns(value: Array<ChartRecord<Observation>>): VitalsColumn[] {
+    if (this.#grouped?.value !== value) this.#grouped = { value, columns: groupColumns(value) };
+    return this.#grouped.columns;
+  }
+}
