@@ -16,14 +16,6 @@ export const vitalsGridStyles = css`
     --_trend: var(--emr-vitals-grid-trend-color, ${token('--emr-color-primary')});
     container-type: inline-size;
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   button {
     font: inherit;
     padding: ${token('--emr-space-xs')} ${token('--emr-space-md')};
