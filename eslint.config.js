@@ -115,6 +115,26 @@ export default defineConfig(
     },
   },
   {
+    // The one exception (ARCHITECTURE.md): the note editor binds its text to
+    // the collaborative text type the store hands it, through y-prosemirror.
+    files: ['components/note-editor/**'],
+    ignores: ['components/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          {
+            regex: packages('dexie', 'y-websocket', 'y-protocols'),
+            message: `the note editor may bind to Yjs text (yjs, y-prosemirror), but never touches dexie or the network (${README}).`,
+          },
+          {
+            regex: reaching('storage', 'sync', 'demo', 'stories', 'test', 'bench'),
+            message: `components talk to the ChartStore port in model/, never to storage/ or sync/, and never import demo, stories or tests (${README}).`,
+          },
+        ],
+      }],
+    },
+  },
+  {
     files: ['storage/**'],
     rules: {
       'no-restricted-imports': ['error', {
