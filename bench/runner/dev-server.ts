@@ -44,6 +44,9 @@ export async function startDevServer(root: string): Promise<DevServer> {
     // Lit's TypeScript (legacy) decorators; Vite also reads tsconfig.json,
     // this keeps the benchmarks right should that ever change.
     oxc: { decorator: { legacy: true }, target: 'es2022' },
+    // Measured as hosts run it: Lit's production build, not its development
+    // build (which checks and logs every binding it commits).
+    resolve: { conditions: ['module', 'browser', 'production'] },
     // Found up front, dependencies are pre-bundled before the first suite
     // imports them instead of invalidating modules halfway through a run.
     optimizeDeps: { entries: ['bench/browser/*.bench.ts'] },

@@ -8,7 +8,6 @@ import { renderConflict } from './medication-conflict-view.js';
 import { renderDiscontinueForm, renderDoseForm } from './medication-forms.js';
 import type { MedicationHistoryController } from './medication-history-controller.js';
 import { renderHistory } from './medication-history-view.js';
-import { lineTemplate } from './medication-line-view.js';
 import { formatDate, medicationListMessages as m } from './medication-list.messages.js';
 import { endOf, isChangeable, prescriberOf, startOf, type SectionId } from './medication-sections.js';
 
@@ -22,26 +21,15 @@ export interface EntryContext {
   history: MedicationHistoryController;
 }
 
-function detail(term: string, value: string | undefined, datetime?: string): TemplateResult {
-  const shown = datetime && value ? html`<time datetime=${datetime}>${value}</time>` : (value ?? m.notRecorded);
-  return html`<div><dt>${term}</dt><dd>${shown}</dd></div>`;
-}
-
-function details(medication: Medication): TemplateResult {
-  const start = startOf(medication);
-  const end = endOf(medication);
-  return html`<dl class="details">
-    ${detail(m.statusLabel, m.status[medication.status] ?? medication.status)}
-    ${detail(m.start, formatDate(start), start)}
-    ${detail(m.end, formatDate(end), end)}
-    ${detail(medication.resourceType === 'MedicationRequest' ? m.prescriber : m.reportedBy, prescriberOf(medication))}
-  </dl>`;
-}
-
-/** One medication: its line and details (or both versions in a conflict), its actions, form, error and history. */
+/**
+ * One medication: its line and details (or both versions in a conflict), its
+ * actions, form, error and history. The common case — one head, nothing open —
+ * is one flat template: a long list builds a hundred of these at once.
+ */
 export function renderEntry(record: ChartRecord<Medication>, ctx: EntryContext): TemplateResult {
   const { actions, history } = ctx;
-  const line = medicationLine(record.current);
+  const medication = record.current;
+  const line = medicationLine(medication);
   const conflict = record.heads.length > 1;
   const changeable = !ctx.readOnly && !conflict && isChangeable(ctx.section);
   const editing = actions.editing?.key === record.key ? actions.editing : undefined;
@@ -50,28 +38,43 @@ export function renderEntry(record: ChartRecord<Medication>, ctx: EntryContext):
   const historyId = `${ctx.id}-history`;
   const formId = `${ctx.id}-form`;
   const toggle = (kind: 'dose' | 'discontinue') => () => (editing?.kind === kind ? actions.close() : actions.open(kind, record));
-  const hidden = html`<span class="visually-hidden"> ${line.name}</span>`;
+  // The drug's name completes each button's accessible name ("History Amoxicillin"), after its visible text.
+  const named = (action: string) => `${action} ${line.name}`;
+  const nameAt = line.text.indexOf(line.name);
+  const start = startOf(medication);
+  const end = endOf(medication);
 
-  return html`<li class="item ${conflict ? 'conflicted' : ''}" part="item" data-key=${record.key}>
-    ${conflict
-      ? html`<p class="flag"><span aria-hidden="true">⚠ </span>${m.conflict(line.name)}</p>${renderConflict(record, ctx)}`
-      : html`<p class="line" part="line">${lineTemplate(line)}</p>${details(record.current)}`}
-    <div class="actions" part="actions">
-      ${changeable && editableDose(record.current)
-        ? html`<button type="button" data-action="dose" aria-expanded=${editing?.kind === 'dose'}
-            aria-controls=${ifDefined(editing?.kind === 'dose' ? formId : undefined)} @click=${toggle('dose')}>${m.changeDose}${hidden}</button>`
-        : nothing}
-      ${changeable
-        ? html`<button type="button" data-action="discontinue" aria-expanded=${editing?.kind === 'discontinue'}
-            aria-controls=${ifDefined(editing?.kind === 'discontinue' ? formId : undefined)} @click=${toggle('discontinue')}>${m.discontinue}${hidden}</button>`
-        : nothing}
-      <button type="button" data-action="history" aria-expanded=${historyOpen} aria-controls=${ifDefined(historyOpen ? historyId : undefined)}
-        @click=${() => history.toggle(record)}>${m.history}${hidden}</button>
-    </div>
-    ${error ? html`<p class="error" part="error"><span aria-hidden="true">⚠ </span>${error}</p>` : nothing}
-    ${editing?.kind === 'dose' && changeable ? renderDoseForm(record, editing, formId, actions) : nothing}
-    ${editing?.kind === 'discontinue' && changeable ? renderDiscontinueForm(record, editing, formId, actions) : nothing}
-    ${editing?.kind === 'resolve' && conflict && !ctx.readOnly ? renderDoseForm(record, editing, formId, actions) : nothing}
-    ${historyOpen ? renderHistory(history.state(record.key), historyId, line.name) : nothing}
-  </li>`;
+  // Lines break inside tags, not between them: whitespace between tags would
+  // be a text node each, and a long list builds thousands of them.
+  const summary = conflict
+    ? html`<p class="flag"><span aria-hidden="true">⚠ </span>${m.conflict(line.name)}</p>${renderConflict(record, ctx)}`
+    : html`<p class="line" part="line"
+        >${line.text.slice(0, nameAt)}<span class="name">${line.name}</span>${line.text.slice(nameAt + line.name.length)}</p
+      ><dl class="details"
+        ><div><dt>${m.statusLabel}</dt><dd>${m.status[medication.status] ?? medication.status}</dd></div
+        ><div><dt>${m.start}</dt><dd>${formatDate(start) ?? m.notRecorded}</dd></div
+        ><div><dt>${m.end}</dt><dd>${formatDate(end) ?? m.notRecorded}</dd></div
+        ><div><dt>${medication.resourceType === 'MedicationRequest' ? m.prescriber : m.reportedBy}</dt><dd>${prescriberOf(medication) ?? m.notRecorded}</dd></div
+      ></dl>`;
+
+  const changeButtons = html`${editableDose(medication)
+    ? html`<button type="button" data-action="dose" aria-expanded=${editing?.kind === 'dose'}
+        aria-controls=${ifDefined(editing?.kind === 'dose' ? formId : undefined)} aria-label=${named(m.changeDose)} @click=${toggle('dose')}>${m.changeDose}</button>`
+    : nothing}<button type="button" data-action="discontinue" aria-expanded=${editing?.kind === 'discontinue'}
+        aria-controls=${ifDefined(editing?.kind === 'discontinue' ? formId : undefined)} aria-label=${named(m.discontinue)} @click=${toggle('discontinue')}>${m.discontinue}</button>`;
+  // Error, open form and history: usually none of them.
+  const opened = error || editing || historyOpen
+    ? html`${error ? html`<p class="error" part="error"><span aria-hidden="true">⚠ </span>${error}</p>` : nothing}${
+      editing?.kind === 'dose' && changeable ? renderDoseForm(record, editing, formId, actions) : nothing}${
+      editing?.kind === 'discontinue' && changeable ? renderDiscontinueForm(record, editing, formId, actions) : nothing}${
+      editing?.kind === 'resolve' && conflict && !ctx.readOnly ? renderDoseForm(record, editing, formId, actions) : nothing}${
+      historyOpen ? renderHistory(history.state(record.key), historyId, line.name) : nothing}`
+    : nothing;
+
+  return html`<li class="item ${conflict ? 'conflicted' : ''}" part="item" data-key=${record.key}
+    >${summary}<div class="actions" part="actions"
+      >${changeable ? changeButtons : nothing}<button type="button" data-action="history" aria-expanded=${historyOpen}
+        aria-controls=${ifDefined(historyOpen ? historyId : undefined)} aria-label=${named(m.history)} @click=${() => history.toggle(record)}
+        >${m.history}</button
+    ></div>${opened}</li>`;
 }

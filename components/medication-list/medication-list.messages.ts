@@ -105,26 +105,37 @@ export const medicationListMessages = {
   newConflict: (drug: string) => `Conflicting changes to ${drug}: choose the right version.`,
 };
 
-// Building an Intl.DateTimeFormat costs about a millisecond: one of each kind, kept.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = JSON.stringify(options);
-  let format = formatters.get(key);
-  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat('en-GB', options)));
-  return format;
+// Building an Intl.DateTimeFormat costs about a millisecond: each kind built once, on first use.
+const formats = {
+  month: undefined as Intl.DateTimeFormat | undefined,
+  day: undefined as Intl.DateTimeFormat | undefined,
+  date: undefined as Intl.DateTimeFormat | undefined,
+  dateTime: undefined as Intl.DateTimeFormat | undefined,
+};
+const OPTIONS: Record<keyof typeof formats, Intl.DateTimeFormatOptions> = {
+  month: { timeZone: 'UTC', year: 'numeric', month: 'short' },
+  day: { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' },
+  date: { day: 'numeric', month: 'short', year: 'numeric' },
+  dateTime: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+};
+function formatter(kind: keyof typeof formats): Intl.DateTimeFormat {
+  return (formats[kind] ??= new Intl.DateTimeFormat('en-GB', OPTIONS[kind]));
 }
 
 /** An ISO date or dateTime as people read it: "3 Mar 2024"; a partial date as far as it goes. */
 export function formatDate(value: string | undefined, withTime = false): string | undefined {
   if (!value) return undefined;
-  const partial = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
-  if (partial) {
-    const [, year, month, day] = partial;
-    if (!month) return year;
-    const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? 1)));
-    return formatter({ timeZone: 'UTC', year: 'numeric', month: 'short', ...(day ? { day: 'numeric' } : {}) }).format(date);
+  // A plain date (no time) is a calendar day, not an instant: shown as written, whatever the time zone.
+  if (value.length <= 10) {
+    const partial = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
+    if (partial) {
+      const [, year, month, day] = partial;
+      if (!month) return year;
+      const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? 1)));
+      return formatter(day ? 'day' : 'month').format(date);
+    }
   }
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return formatter({ day: 'numeric', month: 'short', year: 'numeric', ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}) }).format(date);
+  return formatter(withTime ? 'dateTime' : 'date').format(date);
 }

@@ -53,6 +53,9 @@ export const medicationListStyles = css`
     background: var(--_item-background);
     border: 1px solid var(--_item-border-color);
     border-radius: var(--_item-radius);
+    /* A long history: the browser lays out only the entries near the screen. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 7rem;
   }
   .item.conflicted {
     border: 2px solid var(--_conflict-color);
