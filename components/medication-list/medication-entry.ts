@@ -51,10 +51,10 @@ export function renderEntry(record: ChartRecord<Medication>, ctx: EntryContext):
     : html`<p class="line" part="line"
         >${line.text.slice(0, nameAt)}<span class="name">${line.name}</span>${line.text.slice(nameAt + line.name.length)}</p
       ><dl class="details"
-        ><div><dt>${m.statusLabel}</dt><dd>${m.status[medication.status] ?? medication.status}</dd></div
-        ><div><dt>${m.start}</dt><dd>${formatDate(start) ?? m.notRecorded}</dd></div
-        ><div><dt>${m.end}</dt><dd>${formatDate(end) ?? m.notRecorded}</dd></div
-        ><div><dt>${medication.resourceType === 'MedicationRequest' ? m.prescriber : m.reportedBy}</dt><dd>${prescriberOf(medication) ?? m.notRecorded}</dd></div
+        ><dt>${m.statusLabel}</dt><dd>${m.status[medication.status] ?? medication.status}</dd
+        ><dt>${m.start}</dt><dd>${formatDate(start) ?? m.notRecorded}</dd
+        ><dt>${m.end}</dt><dd>${formatDate(end) ?? m.notRecorded}</dd
+        ><dt>${medication.resourceType === 'MedicationRequest' ? m.prescriber : m.reportedBy}</dt><dd>${prescriberOf(medication) ?? m.notRecorded}</dd
       ></dl>`;
 
   const changeButtons = html`${editableDose(medication)

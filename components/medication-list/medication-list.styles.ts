@@ -56,6 +56,7 @@ export const medicationListStyles = css`
     /* A long history: the browser lays out only the entries near the screen. */
     content-visibility: auto;
     contain-intrinsic-size: auto 7rem;
+    container-type: inline-size;
   }
   .item.conflicted {
     border: 2px solid var(--_conflict-color);
@@ -63,17 +64,29 @@ export const medicationListStyles = css`
   .name {
     font-weight: ${token('--emr-font-weight-bold')};
   }
+  /* Each term above its value, four across; a term and its value pair by
+     position (no wrapper per pair: a long list builds hundreds of them). */
   .details {
-    display: flex;
-    flex-wrap: wrap;
-    gap: ${token('--emr-space-xs')} ${token('--emr-space-lg')};
+    display: grid;
+    grid-template-rows: auto auto;
+    grid-auto-flow: column;
+    grid-auto-columns: minmax(0, 1fr);
+    column-gap: ${token('--emr-space-lg')};
   }
-  .details div {
-    display: flex;
-    gap: ${token('--emr-space-xs')};
+  .details dd {
+    color: ${token('--emr-color-text')};
+    overflow-wrap: anywhere;
   }
-  .details dt::after {
-    content: ':';
+  /* Narrow hosts: a term and its value on each line. */
+  @container (max-width: 28rem) {
+    .details {
+      grid-template-rows: none;
+      grid-auto-flow: row;
+      grid-template-columns: max-content 1fr;
+    }
+    .details dt::after {
+      content: ':';
+    }
   }
 
   .flag, .conflicts-notice {

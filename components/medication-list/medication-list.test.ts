@@ -44,8 +44,9 @@ const submit = async (el: EmrMedicationList) => {
   await el.updateComplete;
 };
 /** The details of a medication, term → value. */
+/** The item's details as term → value (each dt is followed by its dd). */
 const details = (el: EmrMedicationList, key: string) => Object.fromEntries(
-  [...item(el, key)!.querySelectorAll('.details > div')].map((pair) => [text(pair.querySelector('dt')), text(pair.querySelector('dd'))]),
+  [...item(el, key)!.querySelectorAll('.details > dt')].map((term) => [text(term), text(term.nextElementSibling)]),
 );
 const status = (el: EmrMedicationList) => text(root(el).querySelector('[role="status"]'));
 
