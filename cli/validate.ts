@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { describeIssue, readBundle, type BundleIssue, type BundleReadResult } from '../model/index.js';
+import { describeIssue, type BundleIssue } from '../model/index.js';
+import { readBundle, type BundleReadResult } from '../model/bundle-reader.js';
 import { EXIT, type Io } from './io.js';
 
 export interface FileReport {

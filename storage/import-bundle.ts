@@ -1,5 +1,6 @@
+import { readBundle } from '../model/bundle-reader.js';
 import {
-  ChartStoreError, describeIssue, readBundle, resourceKey,
+  ChartStoreError, describeIssue, resourceKey,
   type ChartUser, type ImportProgress, type ImportSummary, type Revision,
 } from '../model/index.js';
 import type { ChartDocuments } from './chart-documents.js';

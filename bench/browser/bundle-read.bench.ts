@@ -1,7 +1,7 @@
 // Reading Synthea bundles into the kit's model, against the floor of reading
 // them at all: JSON.parse of the same text. readBundle parses too, so the
 // ratio is what modelling and validation cost on top of parsing.
-import { readBundle } from '../../model/index.js';
+import { readBundle } from '../../model/bundle-reader.js';
 import { loadFixtureSet, measurePair, perSecond, toResult, type BenchResult } from '../harness/index.js';
 
 const SET = 'synthea';

@@ -10,7 +10,7 @@
 // query on the smallest Synthea chart (Brent Beer, its own last 24 hours),
 // and its heap. The targets are absolute (under 1 s, under 300 MB), so each
 // has a second row whose baseline is that budget, target ratio ≤ 1.
-import { readBundle } from '../../model/index.js';
+import { readBundle } from '../../model/bundle-reader.js';
 import { isVitalSign, sortableDate } from '../../storage/projection.js';
 import { openChartStore, type DexieChartStore } from '../../storage/index.js';
 import { fixtureText, heapUsed, listFixtures, perSecond, summarise, toResult, type BenchResult } from '../harness/index.js';

@@ -19,6 +19,8 @@ export type ResourceIssue = Omit<BundleIssue, 'entry' | 'resourceType' | 'id'>;
 export interface CheckOptions extends Partial<WalkLimits> {
   /** fullUrls of a bundle's entries → `Type/id`: references to them are rewritten in place. */
   references?: ReadonlyMap<string, string>;
+  /** The schema of a type: the plain one, unless a bulk reader passes compiled ones. */
+  schemaOf?: (type: ResourceType) => z.ZodMiniType;
 }
 
 /** The problems with one resource of a modeled type; none means it is valid FHIR R4 as the kit reads it. */
@@ -34,24 +36,8 @@ export function checkResource(resource: Record<string, unknown>, options: CheckO
     report: (issue) => issues.push(issue),
   });
   if (unsafe) return issues; // never hand a hostile object to the schema code
-  validate(compiledSchema(type), resource, (issue) => issues.push(issue));
+  validate(options.schemaOf?.(type) ?? resourceSchemas[type], resource, (issue) => issues.push(issue));
   return issues;
-}
-
-const compiled = new Map<ResourceType, z.ZodMiniType>();
-
-/**
- * Zod's ahead-of-time compiled parser halves validation time. Compiled on
- * first use; where a page's CSP forbids `new Function`, zod quietly keeps
- * its ordinary parser.
- */
-function compiledSchema(type: ResourceType): z.ZodMiniType {
-  let schema = compiled.get(type);
-  if (!schema) {
-    schema = z.compile(resourceSchemas[type]) as z.ZodMiniType;
-    compiled.set(type, schema);
-  }
-  return schema;
 }
 
 function validate(schema: z.ZodMiniType, resource: unknown, report: (issue: ResourceIssue) => void): void {

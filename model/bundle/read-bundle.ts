@@ -3,6 +3,7 @@ import { truncate } from '../fhir/primitives.js';
 import type { BundleIssue } from './bundle-issue.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { checkResource, DEFAULT_LIMITS, describe } from './check-resource.js';
+import { compiledSchemaOf } from './compiled-schemas.js';
 import { retiredType } from './older-fhir.js';
 import { FORBIDDEN_KEYS, type WalkLimits } from './walk-resource.js';
 
@@ -64,7 +65,7 @@ export function readBundle(input: string | unknown, options: ReadBundleOptions =
     }
     const where = { entry: index, resourceType: type, id: typeof resource.id === 'string' ? resource.id : undefined };
     const before = result.errorCount;
-    for (const issue of checkResource(resource, { ...limits, references })) report({ ...where, ...issue });
+    for (const issue of checkResource(resource, { ...limits, references, schemaOf: compiledSchemaOf })) report({ ...where, ...issue });
     if (result.errorCount === before) {
       resources.push(resource as FhirResource);
       result.counts[type] = (result.counts[type] ?? 0) + 1;

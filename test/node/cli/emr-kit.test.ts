@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { readBundle } from '../../../model/index.js';
+import { readBundle } from '../../../model/bundle-reader.js';
 import { syntheaFixture, syntheaFixtures } from '../../support/fixtures.js';
 
 // The real command, as a hospital team runs it.

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeIssue, readBundle, type BundleIssue, type BundleReadResult } from '../../../model/index.js';
+import { describeIssue, type BundleIssue } from '../../../model/index.js';
+import { readBundle, type BundleReadResult } from '../../../model/bundle-reader.js';
 
 // Each bad input is refused with an error that says what and where, and
 // nothing of the bundle is handed out as valid.

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readBundle, writeBundle } from '../../../model/index.js';
+import { writeBundle } from '../../../model/index.js';
+import { readBundle } from '../../../model/bundle-reader.js';
 import { syntheaFixtures } from '../../support/fixtures.js';
 
 const fixtures = syntheaFixtures();

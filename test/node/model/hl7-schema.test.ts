@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { readBundle, writeBundle, type FhirResource } from '../../../model/index.js';
+import { writeBundle, type FhirResource } from '../../../model/index.js';
+import { readBundle } from '../../../model/bundle-reader.js';
 import { syntheaFixtures } from '../../support/fixtures.js';
 
 // What the kit writes must pass the official HL7 FHIR R4 JSON schema. The
