@@ -20,6 +20,7 @@ const once = <K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, 
 
 const PATIENT = 'pat-1';
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 let counter = 0;
 
 function set(entry: VitalsEntry, at: string | number, patientId = PATIENT): Observation[] {
@@ -265,6 +266,21 @@ describe('emr-vitals-grid', () => {
     expect(asked[0]!.query.from).to.not.equal(undefined);
   });
 
+  it('reads no more than a page of observations for dense data long past, however wide the window grows', async () => {
+    const ended = Date.now() - 20 * 24 * HOUR;
+    // A day of minute-by-minute heart rate that ended 20 days ago, and no `until`.
+    const observations = Array.from({ length: 1440 }, (_, i) => set({ values: { 'heart-rate': 60 + (i % 40) } }, ended - i * MINUTE)).flat();
+    const { spy, asked } = spying(await storeWith(observations));
+    const el = await grid(spy, 'columns="6"');
+    await ready(el);
+    expect(columnHeaders(el)).to.have.length(6);
+    expect(Date.parse(columnHeaders(el)[0]!)).to.equal(ended);
+    expect(asked.length).to.be.greaterThan(1, 'the window widened');
+    expect(asked.every((a) => a.query.limit === 7 * 24)).to.equal(true);
+    expect(Math.max(...asked.flatMap((a) => a.sizes))).to.equal(7 * 24);
+    expect(button(el, 'Older')).to.not.equal(undefined);
+  });
+
   it('ends the newest page at `until`, for a stay that is over, with no overdue marker', async () => {
     const { spy, asked } = spying(await storeWith([
       ...set(NORMAL, '2024-03-01T14:00:00Z'), ...set(NORMAL, '2024-03-01T12:00:00Z'), ...set(NORMAL, '2024-03-01T08:00:00Z'),
@@ -272,7 +288,7 @@ describe('emr-vitals-grid', () => {
     const el = await grid(spy, 'until="2024-03-01T13:00:00Z"');
     await ready(el);
     expect(columnHeaders(el)).to.deep.equal(['2024-03-01T12:00:00.000Z', '2024-03-01T08:00:00.000Z']);
-    expect(asked[0]!.query).to.deep.equal({ from: '2024-03-01T12:45:00.000Z', to: '2024-03-01T13:00:00.000Z' });
+    expect(asked[0]!.query).to.deep.equal({ from: '2024-03-01T12:45:00.000Z', to: '2024-03-01T13:00:00.000Z', limit: 9 * 24 });
     expect(root(el).querySelector('.overdue')).to.equal(null);
   });
 

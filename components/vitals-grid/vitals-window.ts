@@ -8,14 +8,19 @@ import { groupColumns, type VitalsColumn } from './vitals-columns.js';
 // the query is never "everything": it starts with the last 15 minutes before the
 // window's end and widens, step by step, only while the window holds fewer
 // columns than the grid shows. Dense data settles on the first step; a
-// sparse chart (a visit a year) widens to all of it, which is small. Older
-// and newer pages move the window's end.
+// sparse chart (a visit a year) widens to all of it, which is small. Each
+// query also asks for no more than the newest few sets' worth of
+// observations, so a wide window over dense data (a stay that ended weeks
+// ago) reads no more than a narrow one. Older and newer pages move the
+// window's end.
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** The spans tried in turn, back from the window's end. */
 export const WINDOW_SPANS: readonly number[] = [15 * MINUTE, HOUR, 4 * HOUR, 12 * HOUR, DAY, 3 * DAY, 7 * DAY, 30 * DAY, 90 * DAY, 365 * DAY, Infinity];
+/** More observations than one set of vital signs holds (about ten rows, a few with two readings). */
+const MAX_PER_COLUMN = 24;
 
 export interface VitalsWindowHost extends ChartQueryHost {
   /** How many columns a page shows. */
@@ -66,12 +71,17 @@ export class VitalsWindowController implements ReactiveController {
     this.#query = new LiveQueryController(host, (store, patientId) => store.vitals(patientId, this.range), () => JSON.stringify(this.range));
   }
 
-  /** The time range the store is asked for. */
-  get range(): { from?: string; to?: string } {
+  /** The time range the store is asked for, and how many observations at most. */
+  get range(): { from?: string; to?: string; limit: number } {
     const to = this.#end ?? iso(this.#host.until);
     const span = WINDOW_SPANS[this.#span]!;
     const from = Number.isFinite(span) ? new Date((to ? Date.parse(to) : this.#now) - span).toISOString() : undefined;
-    return { ...(from && { from }), ...(to && { to }) };
+    return { ...(from && { from }), ...(to && { to }), limit: this.#limit };
+  }
+
+  /** A page's columns and one more: the oldest may be cut short by the limit, and is then left out. */
+  get #limit(): number {
+    return (this.#size + 1) * MAX_PER_COLUMN;
   }
 
   /** While the next window loads, the last one stays on screen (no flash of "loading" on paging or after a save). */
@@ -80,7 +90,7 @@ export class VitalsWindowController implements ReactiveController {
     if (state.status === 'pending') return this.#shown ?? state;
     if (state.status !== 'ready') return state;
     const all = this.#columns(state.value);
-    if (this.#widening(all)) return this.#shown ?? { status: 'pending' };
+    if (this.#widening(state.value, all)) return this.#shown ?? { status: 'pending' };
     const size = this.#size;
     if (this.#page?.all !== all || this.#page.size !== size) this.#page = { all, size, columns: all.slice(0, size) };
     const ready = {
@@ -88,7 +98,7 @@ export class VitalsWindowController implements ReactiveController {
       columns: this.#page.columns,
       isNewest: this.#end === undefined,
       hasNewer: this.#newer.length > 0,
-      hasOlder: all.length > size || (all.length > 0 && Number.isFinite(WINDOW_SPANS[this.#span]!)),
+      hasOlder: all.length > size || this.#limited(state.value) || (all.length > 0 && Number.isFinite(WINDOW_SPANS[this.#span]!)),
     };
     if (this.#shown?.columns !== ready.columns || this.#shown.isNewest !== ready.isNewest || this.#shown.hasNewer !== ready.hasNewer
       || this.#shown.hasOlder !== ready.hasOlder) this.#shown = ready;
@@ -102,7 +112,7 @@ export class VitalsWindowController implements ReactiveController {
   hostUpdate(): void {
     this.#follow();
     const state = this.#query.state;
-    if (state.status === 'ready' && this.#widening(this.#columns(state.value))) this.#span++;
+    if (state.status === 'ready' && this.#widening(state.value, this.#columns(state.value))) this.#span++;
   }
 
   /** The page before the oldest column shown. */
@@ -158,12 +168,22 @@ export class VitalsWindowController implements ReactiveController {
     return Number.isFinite(wanted) && wanted >= 1 ? Math.min(wanted, 50) : 8;
   }
 
-  #widening(columns: VitalsColumn[]): boolean {
-    return columns.length < this.#size && this.#span < WINDOW_SPANS.length - 1;
+  #widening(value: Array<ChartRecord<Observation>>, columns: VitalsColumn[]): boolean {
+    return columns.length < this.#size && !this.#limited(value) && this.#span < WINDOW_SPANS.length - 1;
+  }
+
+  /** Whether the store stopped at the limit: there is more in the window than was read. */
+  #limited(value: Array<ChartRecord<Observation>>): boolean {
+    return value.length >= this.#limit;
   }
 
   #columns(value: Array<ChartRecord<Observation>>): VitalsColumn[] {
-    if (this.#grouped?.value !== value) this.#grouped = { value, columns: groupColumns(value) };
+    if (this.#grouped?.value !== value) {
+      const columns = groupColumns(value);
+      // Cut by the limit, the oldest set may lack some of its readings: never shown incomplete.
+      if (this.#limited(value) && columns.length > 1) columns.pop();
+      this.#grouped = { value, columns };
+    }
     return this.#grouped.columns;
   }
 }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { coreDocumentName, type MedicationRequest } from '../../../model/index.js';
+import { ChartStoreError, coreDocumentName, type MedicationRequest } from '../../../model/index.js';
 import { ChartDatabase } from '../../../storage/index.js';
 import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, PATIENT_VIEWER, uniqueDatabaseName, valueOf } from '../../support/store.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
@@ -138,6 +138,23 @@ describe('the local chart store', () => {
     expect([segment.getArray('revisions').length, core.getArray('revisions').length]).to.deep.equal([1, 1]);
     const [vital] = await valueOf(store.vitals('pat-1', { from: '2024-03-01T00:00:00Z', to: '2024-03-02T00:00:00Z' }));
     expect(vital!.current.valueQuantity?.value).to.equal(88);
+  });
+
+  it('gives the newest vital signs first up to a limit, across codes, and refuses a limit that is not a count', async () => {
+    const store = await openTestStore();
+    for (let minute = 0; minute < 10; minute++) {
+      await store.record(heartRate('pat-1', `hr-${minute}`, 60 + minute, `2024-03-01T10:0${minute}:00Z`));
+    }
+    const newest = await valueOf(store.vitals('pat-1', { limit: 3 }));
+    expect(newest.map((v) => v.current.id)).to.deep.equal(['hr-9', 'hr-8', 'hr-7']);
+    const before = await valueOf(store.vitals('pat-1', { to: '2024-03-01T10:05:00Z', codes: ['8867-4', '9279-1'], limit: 2 }));
+    expect(before.map((v) => v.current.id)).to.deep.equal(['hr-4', 'hr-3']);
+    for (const limit of [0, -1, 1.5, Number.NaN]) {
+      const failed = await new Promise<ChartStoreError>((resolve) => {
+        store.vitals('pat-1', { limit }).subscribe({ next: () => resolve(new ChartStoreError('invalid', 'no error')), error: resolve });
+      });
+      expect(failed.message).to.include('limit must be a whole number', String(limit));
+    }
   });
 
   it('compacts a document saved in many small updates into one log row when it loads', async () => {
