@@ -14,6 +14,23 @@ Commands:
                      (references between entries resolved to Type/id).
     --type T         collection (default) or transaction (PUT each resource).
     --base URL       Give each entry an absolute fullUrl on this server base.
+  serve              Run the sync server (y-websocket protocol) until SIGTERM/SIGINT.
+    --port N         Port (default 1234; 0 picks a free one).
+    --host H         Interface (default 127.0.0.1).
+    --data DIR       Where documents and the audit log are kept (default ./emr-sync-data).
+    --dev            Verify tokens with the DEVELOPMENT key. Otherwise set
+                     EMR_SYNC_SECRET (HS256) or EMR_SYNC_PUBLIC_KEY (ES256/EdDSA PEM).
+  token              Print a sync-server token.
+    --user ID        The user (token subject).
+    --name TEXT      Display name (default: the user id).
+    --role R         clinician (reads and writes), viewer or auditor (read only).
+    --patients IDS   Comma-separated patient ids the token may open.
+    --lifetime T     How long it is valid: 30m, 8h, 7d (default 8h).
+    --dev            Sign with the DEVELOPMENT key (else EMR_SYNC_SECRET).
+  audit              Print a patient's audit log from a stopped server's data.
+    --data DIR       The server's data directory.
+    --patient ID     The patient.
+    --json           Print one JSON document instead.
   help               Show this text.
 `;
 
@@ -35,6 +52,44 @@ export async function main(argv: string[], io: Io): Promise<number> {
         });
         if (positionals.length !== 1) throw new UsageError('export needs exactly one FILE');
         return await exportCommand(positionals[0]!, { type: values.type, base: values.base }, io);
+      }
+      case 'serve': {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            port: { type: 'string', default: '1234' },
+            host: { type: 'string', default: '127.0.0.1' },
+            data: { type: 'string', default: 'emr-sync-data' },
+            dev: { type: 'boolean', default: false },
+          },
+        });
+        // Loaded on demand: the sync server's native store is no concern of `validate`.
+        const { serveCommand } = await import('./serve.js');
+        return await serveCommand(values, io);
+      }
+      case 'token': {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            user: { type: 'string' },
+            name: { type: 'string' },
+            role: { type: 'string' },
+            patients: { type: 'string' },
+            lifetime: { type: 'string', default: '8h' },
+            dev: { type: 'boolean', default: false },
+          },
+        });
+        const { tokenCommand } = await import('./token.js');
+        return await tokenCommand(values, io);
+      }
+      case 'audit': {
+        const { values } = parseArgs({
+          args: rest,
+          options: { data: { type: 'string' }, patient: { type: 'string' }, json: { type: 'boolean', default: false } },
+        });
+        if (!values.data || !values.patient) throw new UsageError('audit needs --data DIR and --patient ID');
+        const { auditCommand } = await import('./audit.js');
+        return await auditCommand({ data: values.data, patient: values.patient, json: values.json }, io);
       }
       case undefined:
       case 'help':

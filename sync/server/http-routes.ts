@@ -1,0 +1,50 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { VerificationKey } from './keys.js';
+import type { LogEntry } from './log.js';
+import type { SyncStore } from './store.js';
+import { verifyToken, type SyncRole } from './tokens.js';
+
+// The plain HTTP side of the server: health for the load balancer, and the
+// audit log of one patient for those whose token allows that patient.
+
+export interface HttpContext {
+  key: VerificationKey;
+  audience?: string;
+  store: SyncStore;
+  log: (entry: LogEntry) => void;
+  health(): Record<string, unknown>;
+}
+
+const AUDIT_READERS: readonly SyncRole[] = ['auditor', 'clinician'];
+
+export async function handleHttp(request: IncomingMessage, response: ServerResponse, context: HttpContext): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://server');
+  if (request.method !== 'GET') return reply(response, 405, { error: 'only GET' });
+  if (url.pathname === '/health') return reply(response, 200, context.health());
+  if (url.pathname === '/audit') return audit(request, response, url, context);
+  return reply(response, 404, { error: 'not found: the server answers GET /health and GET /audit?patient=ID, and WebSocket connections to emr/<patientId>/… documents' });
+}
+
+async function audit(request: IncomingMessage, response: ServerResponse, url: URL, context: HttpContext): Promise<void> {
+  const patientId = url.searchParams.get('patient');
+  const refuse = (status: number, reason: string, user?: string) => {
+    context.log({ event: 'audit-refused', reason, remote: request.socket.remoteAddress, user, patient: patientId ?? undefined });
+    reply(response, status, { error: reason });
+  };
+  const header = request.headers.authorization ?? '';
+  const token = /^Bearer (\S+)$/i.exec(header)?.[1];
+  if (!token) return refuse(401, 'no token: send Authorization: Bearer <token>');
+  const check = await verifyToken(token, context.key, context.audience);
+  if (!check.ok) return refuse(401, check.reason);
+  const { principal } = check;
+  if (!patientId) return refuse(400, 'the patient query parameter is required', principal.userId);
+  if (!AUDIT_READERS.includes(principal.role)) return refuse(403, `role ${principal.role} may not read the audit log`, principal.userId);
+  if (!principal.patients.includes(patientId)) return refuse(403, 'token does not allow this patient', principal.userId);
+  const records = await context.store.readAudit(patientId);
+  reply(response, 200, { patient: patientId, records });
+}
+
+function reply(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}

@@ -1,0 +1,112 @@
+import { ClassicLevel } from 'classic-level';
+import path from 'node:path';
+import type { AuditRecord, StoredUpdate, SyncStore } from './store.js';
+
+// The embedded store: LevelDB through classic-level, in `<dataDir>/store`.
+//
+//   updates!<document>!<seq, 12 digits>          → update bytes
+//   audit!<patientId>!<time>!<document>!<seq>    → AuditRecord (JSON)
+//
+// An update and its audit record go in one atomic batch. Writes are not
+// fsync'ed by default: a write is in the operating system once the batch
+// resolves, so it survives the process being killed; `syncWrites` also waits
+// for the disk, for power loss, at a cost on every update.
+
+const SEQ_DIGITS = 12;
+// '!' sorts before every character of a document name, '~' after them.
+const END = '~';
+
+export interface LevelStoreOptions {
+  /** fsync every write (survives power loss, not only a killed process). */
+  syncWrites?: boolean;
+  /** Create the store when the directory has none (default true; false to read an existing one). */
+  createIfMissing?: boolean;
+}
+
+export function storeLocation(dataDir: string): string {
+  return path.join(dataDir, 'store');
+}
+
+export class LevelStore implements SyncStore {
+  readonly #db: ClassicLevel<string, Uint8Array>;
+  readonly #updates;
+  readonly #audit;
+  readonly #sync: boolean;
+  /** Next sequence number per document, read from the store on first use. */
+  readonly #nextSeq = new Map<string, number>();
+
+  private constructor(db: ClassicLevel<string, Uint8Array>, options: LevelStoreOptions) {
+    this.#db = db;
+    this.#updates = db.sublevel<string, Uint8Array>('updates', { valueEncoding: 'view' });
+    this.#audit = db.sublevel<string, AuditRecord>('audit', { valueEncoding: 'json' });
+    this.#sync = options.syncWrites ?? false;
+  }
+
+  /** Opens (creating when missing) the store in a data directory. Fails when another process holds it. */
+  static async open(dataDir: string, options: LevelStoreOptions = {}): Promise<LevelStore> {
+    const db = new ClassicLevel<string, Uint8Array>(storeLocation(dataDir), { valueEncoding: 'view', createIfMissing: options.createIfMissing ?? true });
+    try {
+      await db.open();
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      if (cause?.code === 'LEVEL_LOCKED') {
+        throw new Error(`the store in ${dataDir} is in use by another process (a running sync server? it answers GET /audit?patient=ID)`, { cause: error });
+      }
+      if (!(options.createIfMissing ?? true) && cause?.message?.includes('No such file')) throw new Error(`no sync server store in ${dataDir}`, { cause: error });
+      throw error;
+    }
+    return new LevelStore(db, options);
+  }
+
+  async loadUpdates(document: string): Promise<Uint8Array[]> {
+    const entries = await this.#updates.iterator({ gt: `${document}!`, lt: `${document}!${END}` }).all();
+    const last = entries.at(-1);
+    this.#nextSeq.set(document, last ? Number(last[0].slice(document.length + 1)) + 1 : 1);
+    return entries.map(([, value]) => value);
+  }
+
+  async appendUpdates(document: string, updates: readonly StoredUpdate[]): Promise<void> {
+    let seq = await this.#seq(document);
+    const operations = [];
+    for (const { update, audit } of updates) {
+      const key = `${document}!${pad(seq)}`;
+      operations.push({ type: 'put' as const, sublevel: this.#updates, key, value: update });
+      operations.push({ type: 'put' as const, sublevel: this.#audit, key: `${audit.patientId}!${audit.time}!${key}`, value: audit });
+      seq++;
+    }
+    await this.#db.batch(operations as never, { sync: this.#sync });
+    this.#nextSeq.set(document, seq);
+  }
+
+  async replaceUpdates(document: string, merged: Uint8Array): Promise<void> {
+    const keys = await this.#updates.keys({ gt: `${document}!`, lt: `${document}!${END}` }).all();
+    const seq = await this.#seq(document);
+    await this.#updates.batch([
+      ...keys.map((key) => ({ type: 'del' as const, key })),
+      { type: 'put' as const, key: `${document}!${pad(seq)}`, value: merged },
+    ], { sync: this.#sync } as object);
+    this.#nextSeq.set(document, seq + 1);
+  }
+
+  async readAudit(patientId: string): Promise<AuditRecord[]> {
+    return this.#audit.values({ gt: `${patientId}!`, lt: `${patientId}!${END}` }).all();
+  }
+
+  async close(): Promise<void> {
+    await this.#db.close();
+  }
+
+  async #seq(document: string): Promise<number> {
+    let next = this.#nextSeq.get(document);
+    if (next === undefined) {
+      const [last] = await this.#updates.keys({ gt: `${document}!`, lt: `${document}!${END}`, reverse: true, limit: 1 }).all();
+      next = last ? Number(last.slice(document.length + 1)) + 1 : 1;
+      this.#nextSeq.set(document, next);
+    }
+    return next;
+  }
+}
+
+function pad(seq: number): string {
+  return String(seq).padStart(SEQ_DIGITS, '0');
+}

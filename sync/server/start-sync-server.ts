@@ -1,0 +1,158 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { admit } from './authorize.js';
+import { CLOSE } from './close-codes.js';
+import { Connection } from './connection.js';
+import { handleHttp } from './http-routes.js';
+import { verificationKey, type KeyOptions } from './keys.js';
+import { LevelStore } from './level-store.js';
+import { jsonLines, withTime, type Logger } from './log.js';
+import { checkChartRevisions } from './revision-check.js';
+import { Rooms } from './rooms.js';
+import type { SyncStore } from './store.js';
+
+export interface SyncServerOptions extends KeyOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0: any free port (see `port` on the result). */
+  port?: number;
+  /** Where the embedded store lives. Give this or `store`. */
+  dataDir?: string;
+  /** Another store (a database server, say). The server does not close a store it was given. */
+  store?: SyncStore;
+  /** fsync every write of the embedded store (power loss, not only a killed process). Default false. */
+  syncWrites?: boolean;
+  /** The audience tokens must name. Default "emr-kit-sync". */
+  audience?: string;
+  /** Receives one object per event. Default: JSON lines on stdout. */
+  log?: Logger;
+  /** Largest message a client may send, bytes. Default 32 MiB (a full day segment of minute vitals is ~8 MB). */
+  maxMessageBytes?: number;
+  /** Connections beyond this are closed with 1013 (try again later). Default 10,000. */
+  maxConnections?: number;
+  /** Stored updates of a document merged into one beyond this count. Default 200. */
+  compactAfter?: number;
+  /** Check every revision a client adds to a chart document (core, observations). Default true. */
+  checkRevisions?: boolean;
+  /** Milliseconds between pings; a client that misses one is dropped. Default 30 s. */
+  pingInterval?: number;
+}
+
+export interface SyncServer {
+  /** ws://host:port — give it to a WebsocketProvider as the server URL. */
+  url: string;
+  port: number;
+  /** Stops accepting, closes every connection (1001), stores what is pending and closes the store. */
+  close(): Promise<void>;
+}
+
+export async function startSyncServer(options: SyncServerOptions): Promise<SyncServer> {
+  const key = await verificationKey(options);
+  if (!options.store && !options.dataDir) throw new Error('startSyncServer needs a dataDir (or a store)');
+  const store = options.store ?? await LevelStore.open(options.dataDir!, { syncWrites: options.syncWrites });
+  const log = withTime(options.log ?? jsonLines);
+  const { audience } = options;
+  const maxConnections = options.maxConnections ?? 10_000;
+  const started = Date.now();
+  let closing: Promise<void> | undefined;
+
+  const rooms = new Rooms({
+    store,
+    log,
+    compactAfter: options.compactAfter ?? 200,
+    checkWrite: options.checkRevisions === false ? undefined : checkChartRevisions,
+  });
+  const connections = new Set<Connection>();
+  const health = () => ({
+    status: closing ? 'shutting-down' : 'ok',
+    documents: rooms.size,
+    connections: connections.size,
+    uptimeSeconds: Math.round((Date.now() - started) / 1000),
+  });
+
+  const http = createServer((request, response) => {
+    handleHttp(request, response, { key, audience, store, log, health }).catch((error: unknown) => {
+      log({ event: 'http-error', path: new URL(request.url ?? '/', 'http://server').pathname, error: String(error) });
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: 'internal error' }));
+    });
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 32 * 1024 * 1024 });
+
+  const onUpgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const remote = request.socket.remoteAddress;
+    const admission = await admit(request.url ?? '/', key, audience);
+    if (closing) return socket.destroy();
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      // Refusals complete the upgrade, so the client sees a close code (4xxx: do not retry) rather than a failed handshake it would retry.
+      if (!admission.ok) {
+        log({ event: 'connection-refused', reason: admission.reason, code: admission.code, remote, user: admission.userId, document: admission.document });
+        ws.close(admission.code, admission.reason);
+        return;
+      }
+      const { principal, document } = admission;
+      if (connections.size >= maxConnections) {
+        log({ event: 'connection-refused', reason: 'too many connections', code: CLOSE.tryAgainLater, remote, user: principal.userId, document });
+        ws.close(CLOSE.tryAgainLater, 'too many connections');
+        return;
+      }
+      const connection = new Connection(ws, { ...admission, remote }, { rooms, log, onGone: (gone) => connections.delete(gone) });
+      connections.add(connection);
+    });
+  };
+  http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    onUpgrade(request, socket, head).catch((error: unknown) => {
+      log({ event: 'upgrade-error', error: String(error) });
+      socket.destroy();
+    });
+  });
+
+  // A client that vanished without closing (a laptop lid, a dropped network) is found by the next ping.
+  const pings = setInterval(() => {
+    for (const connection of connections) {
+      if (!connection.alive) connection.terminate();
+      else connection.ping();
+    }
+  }, options.pingInterval ?? 30_000);
+  pings.unref();
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 0, host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `ws://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  log({ event: 'listening', url, key: key.description, dataDir: options.dataDir });
+
+  const shutdown = async () => {
+    clearInterval(pings);
+    const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+    http.closeIdleConnections();
+    const open = [...connections];
+    for (const connection of open) connection.close(CLOSE.goingAway, 'server shutting down');
+    // Documents are stored and freed as their last connection leaves, which close() did at once.
+    await rooms.settled();
+    await Promise.race([
+      Promise.all(open.map((connection) => connection.whenClosed())),
+      new Promise((resolve) => setTimeout(resolve, 1000).unref()),
+    ]);
+    for (const connection of open) connection.terminate();
+    http.closeAllConnections();
+    await stopped;
+    if (!options.store) await store.close();
+    log({ event: 'stopped' });
+  };
+
+  return {
+    url,
+    port,
+    close: () => (closing ??= shutdown()),
+  };
+}

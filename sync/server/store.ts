@@ -1,0 +1,36 @@
+// Where the sync server keeps documents and the audit log. The server ships
+// one implementation on an embedded database (level-store.ts), so it runs
+// with nothing installed; a deployment can put the same interface on a
+// database server shared by several sync processes.
+
+/** One accepted update, as the server recorded it. Who comes from the token, never from the client. */
+export interface AuditRecord {
+  /** ISO instant the server accepted the update. */
+  time: string;
+  document: string;
+  patientId: string;
+  userId: string;
+  userName: string;
+  role: string;
+  /** Size of the stored update. */
+  bytes: number;
+  /** SHA-256 of the stored update, hex. */
+  sha256: string;
+}
+
+export interface StoredUpdate {
+  update: Uint8Array;
+  audit: AuditRecord;
+}
+
+export interface SyncStore {
+  /** Every stored update of a document, oldest first; none for a new document. */
+  loadUpdates(document: string): Promise<Uint8Array[]>;
+  /** Appends updates of one document with their audit records, all or nothing; resolves once stored. */
+  appendUpdates(document: string, updates: readonly StoredUpdate[]): Promise<void>;
+  /** Replaces every stored update of a document by one (their merge). Audit records stay. */
+  replaceUpdates(document: string, merged: Uint8Array): Promise<void>;
+  /** A patient's audit records, oldest first. */
+  readAudit(patientId: string): Promise<AuditRecord[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { encodeRevision, type Revision } from '../../../model/index.js';
+import { CLOSE } from '../../../sync/server/index.js';
+import { heartRate, penicillinAllergy } from '../../support/resources.js';
+import { startTestServer, token, until, type TestServer } from './support.js';
+
+// The chart document is the chart's audit trail: the server takes only new
+// revisions that validate and that carry the token's user as their author.
+
+function revision(authorId: string, id: string): Revision {
+  return {
+    revisionId: `rev-${id}`,
+    key: `AllergyIntolerance/${id}`,
+    parents: [],
+    author: { id: authorId, displayName: 'whoever', role: 'clinician' },
+    at: '2024-03-01T09:30:00Z',
+    resource: penicillinAllergy('pat-1', id),
+  };
+}
+
+describe('sync server: chart revisions', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer();
+  });
+  afterEach(() => t.closeClients());
+  after(() => t.stop());
+
+  it("takes a clinician's own valid revisions, and relays them", async () => {
+    const doc = 'emr/pat-1/core';
+    const a = t.connect(doc, await token('dr-okafor'));
+    const b = t.connect(doc, await token('dr-lindqvist'));
+    await Promise.all([a.synced, b.synced]);
+    a.doc.getArray<string>('revisions').push([encodeRevision(revision('dr-okafor', 'alg-1'))]);
+    await until(b.doc, () => b.doc.getArray('revisions').length === 1);
+    b.doc.getArray<string>('revisions').push([encodeRevision(revision('dr-lindqvist', 'alg-2'))]);
+    await until(a.doc, () => a.doc.getArray('revisions').length === 2);
+    assert.deepEqual(a.doc.getArray('revisions').toArray(), b.doc.getArray('revisions').toArray());
+  });
+
+  it('a client resending other users’ revisions after a reconnect is not refused', async () => {
+    const doc = 'emr/pat-1/core';
+    const reconnecting = t.connect(doc, await token('dr-lindqvist'));
+    await reconnecting.synced;
+    await until(reconnecting.doc, () => reconnecting.doc.getArray('revisions').length === 2);
+    reconnecting.provider.disconnect();
+    reconnecting.provider.connect();
+    await new Promise<void>((resolve) => reconnecting.provider.once('sync', (synced) => synced && resolve()));
+    reconnecting.doc.getArray<string>('revisions').push([encodeRevision(revision('dr-lindqvist', 'alg-3'))]);
+    const observer = t.connect(doc, await token('dr-okafor'));
+    await until(observer.doc, () => observer.doc.getArray('revisions').length === 3);
+    assert.ok(!t.log.some((l) => l.event === 'write-refused'));
+  });
+
+  const refused = async (document: string, write: (array: import('yjs').Array<unknown>) => void, code: number, reason: RegExp) => {
+    const forger = t.connect(document, await token('dr-okafor'));
+    await forger.synced;
+    const before = forger.doc.getArray('revisions').length;
+    write(forger.doc.getArray('revisions'));
+    const closed = await forger.closed;
+    assert.equal(closed.code, code);
+    assert.match(closed.reason, reason);
+    const line = await t.logged((l) => l.event === 'write-refused' && l.document === document && reason.test(String(l.reason)));
+    assert.equal(line.user, 'dr-okafor');
+    assert.equal(line.document, document);
+    const reader = t.connect(document, await token('dr-lindqvist'));
+    await reader.synced;
+    assert.equal(reader.doc.getArray('revisions').length, before, 'the server document does not have it');
+  };
+
+  it('refuses a revision in another user’s name: 4403, logged, not kept', async () => {
+    await refused('emr/pat-1/core', (array) => array.push([encodeRevision(revision('dr-lindqvist', 'alg-9'))]), CLOSE.forbidden, /author is not the token user/);
+  });
+
+  it('refuses a revision that does not validate: 4400', async () => {
+    const bad = { ...revision('dr-okafor', 'alg-8'), key: 'AllergyIntolerance/other' };
+    await refused('emr/pat-1/core', (array) => array.push([JSON.stringify(bad)]), CLOSE.badMessage, /invalid revision: revision key .* does not match its resource/);
+  });
+
+  it('refuses anything but revision strings in a chart document: 4400', async () => {
+    await refused('emr/pat-1/observations/2024-03-01', (array) => array.push([{ not: 'a string' }]), CLOSE.badMessage, /invalid revision/);
+  });
+
+  it('refuses deleting a revision: 4403', async () => {
+    const doc = 'emr/pat-1/observations/2024-03-02';
+    const writer = t.connect(doc, await token('dr-okafor'));
+    await writer.synced;
+    writer.doc.getArray<string>('revisions').push([encodeRevision({ ...revision('dr-okafor', 'hr-1'), key: 'Observation/hr-1', resource: heartRate('pat-1', 'hr-1') })]);
+    const reader = t.connect(doc, await token('dr-lindqvist'));
+    await until(reader.doc, () => reader.doc.getArray('revisions').length === 1);
+    await refused(doc, (array) => array.delete(0, 1), CLOSE.forbidden, /never deleted/);
+  });
+});
