@@ -2,16 +2,19 @@ import { Dexie } from 'dexie';
 import {
   ChartStoreError, checkResource, markedEnteredInError, resourceKey, WRITING_ROLES, writeBundle,
   type ChartRecord, type ChartStore, type ChartUser, type FhirBundle, type FhirResource, type ImportProgress,
-  type ImportSummary, type LiveQuery, type ResourceKey, type Revision, type TimelineQuery, type VitalsQuery,
+  type ImportSummary, type LiveQuery, type ResourceKey, type Revision, type TimelineDensity, type TimelineDensityQuery, type TimelineQuery, type VitalsQuery,
   type AllergyIntolerance, type DocumentReference, type Medication, type Observation, type Patient, type TimelineEvent,
+  type NoteSession,
 } from '../model/index.js';
-import { ChartDocuments } from './chart-documents.js';
+import type * as Y from 'yjs';
+import { ChartDocuments, type HeldDocument } from './chart-documents.js';
 import { ChartDatabase } from './database.js';
 import { blockedError, toChartStoreError, versionChangeError } from './errors.js';
-import { importBundle } from './import-bundle.js';
 import { live } from './live.js';
+import { openNoteSession } from './note-session.js';
 import { documentOf, newRevision } from './new-revision.js';
 import { rebuildProjectionsIfStale } from './rebuild-projections.js';
+import { assertSignedNotesKept } from './signed-note-guard.js';
 import { chartQueries } from './queries.js';
 
 export interface ChartStoreOptions {
@@ -150,11 +153,37 @@ export class DexieChartStore implements ChartStore {
   timeline(patientId: string, query: TimelineQuery = {}): LiveQuery<TimelineEvent[]> {
     return this.#live(() => this.#queries.timeline(patientId, query));
   }
+  timelineDensity(patientId: string, query: TimelineDensityQuery): LiveQuery<TimelineDensity> {
+    return this.#live(() => this.#queries.timelineDensity(patientId, query));
+  }
   notes(patientId: string): LiveQuery<Array<ChartRecord<DocumentReference>>> {
     return this.#live(() => this.#queries.lane<DocumentReference>(patientId, ['DocumentReference']));
   }
+  async openNote(patientId: string, noteId: string): Promise<NoteSession> {
+    return this.#run(() => {
+      if (this.#versionChanged) throw versionChangeError();
+      return openNoteSession(this.documents, patientId, noteId);
+    });
+  }
   conflicts(patientId: string): LiveQuery<ChartRecord[]> {
     return this.#live(() => this.#queries.conflicts(patientId));
+  }
+
+  // For a sync provider (wired by the host, never imported here): the Y.Doc
+  // of a document, the same instance the rest of the page writes to, whose
+  // every update — a provider's included — is saved with its projection.
+
+  /** A chart document, loaded from the log. */
+  async openDocument(name: string): Promise<Y.Doc> {
+    return this.#run(() => this.documents.open(name));
+  }
+  /** A chart document kept loaded until `release()`, as a provider holds it. */
+  async holdDocument(name: string): Promise<HeldDocument> {
+    return this.#run(() => this.documents.hold(name));
+  }
+  /** The names of a patient's documents on this device, now and whenever one is added (here or in another tab). */
+  documentNames(patientId: string): LiveQuery<string[]> {
+    return this.#live(() => this.documents.names(patientId));
   }
 
   async history(key: ResourceKey): Promise<Revision[]> {
@@ -171,6 +200,27 @@ export class DexieChartStore implements ChartStore {
       const revision = newRevision(withId, [], this.user, options.reason);
       await this.documents.append(new Map([[documentOf(withId), [revision]]]));
       return revision;
+    });
+  }
+
+  async recordAll<R extends FhirResource>(resources: readonly R[], options: { reason?: string } = {}): Promise<Array<Revision<R>>> {
+    return this.#run(async () => {
+      this.#assertWriter();
+      const withIds = resources.map((resource) => (resource.id ? resource : { ...resource, id: crypto.randomUUID() }) as R);
+      withIds.forEach((resource, index) => assertValid(resource, `resource ${index + 1} of ${withIds.length}`));
+      const keys = withIds.map(resourceKey);
+      const twice = keys.find((key, index) => keys.indexOf(key) !== index);
+      if (twice) throw new ChartStoreError('invalid', `${twice} is given twice: nothing was recorded.`);
+      const existing = (await this.#db.records.bulkGet(keys)).findIndex((row) => row !== undefined);
+      if (existing >= 0) throw new ChartStoreError('invalid', `${keys[existing]} is already in the chart: revise it instead. Nothing was recorded.`);
+      const revisions = withIds.map((resource) => newRevision(resource, [], this.user, options.reason));
+      const batch = new Map<string, Revision[]>();
+      for (const revision of revisions) {
+        const name = documentOf(revision.resource);
+        batch.set(name, [...(batch.get(name) ?? []), revision]);
+      }
+      await this.documents.append(batch); // one transaction for every document touched
+      return revisions;
     });
   }
 
@@ -198,6 +248,7 @@ export class DexieChartStore implements ChartStore {
       const record = await this.#queries.record(key);
       const current = new Set(record.heads.map((h) => h.revisionId));
       if (parents.length === 0 || !parents.every((p) => current.has(p))) throw staleError(key, parents);
+      assertSignedNotesKept(record.heads, resource);
       const revision = newRevision(resource, [...parents], this.user, reason);
       await this.documents.append(new Map([[record.doc, [revision]]]));
       return revision;
@@ -205,8 +256,10 @@ export class DexieChartStore implements ChartStore {
   }
 
   async importBundle(bundle: string | unknown, options: { onProgress?: (progress: ImportProgress) => void } = {}): Promise<ImportSummary> {
-    return this.#run(() => {
+    return this.#run(async () => {
       this.#assertWriter();
+      // The bulk reader (with zod's compiler) loads on the first import, not with every page.
+      const { importBundle } = await import('./import-bundle.js');
       return importBundle(this.#db, this.documents, this.user, bundle, options.onProgress);
     });
   }
@@ -227,7 +280,7 @@ export class DexieChartStore implements ChartStore {
 
   async close(): Promise<void> {
     await this.documents.whenSaved();
-    this.documents.forget();
+    this.documents.forget(undefined, { includingHeld: true });
     this.#db.close();
   }
 
@@ -246,11 +299,13 @@ export class DexieChartStore implements ChartStore {
   }
 }
 
-function assertValid(resource: FhirResource): void {
+/** `where` names the resource in a batch ("resource 2 of 7"). */
+function assertValid(resource: FhirResource, where?: string): void {
   const issues = checkResource(resource as unknown as Record<string, unknown>);
   if (issues.length > 0) {
     const id = resource.id ? `/${resource.id}` : '';
-    throw new ChartStoreError('invalid', `${resource.resourceType}${id} is not valid: ${issues[0]!.path}: ${issues[0]!.message}`,
+    const batch = where ? ` (${where}; nothing was recorded)` : '';
+    throw new ChartStoreError('invalid', `${resource.resourceType}${id}${batch} is not valid: ${issues[0]!.path}: ${issues[0]!.message}`,
       issues.map((issue) => ({ ...issue, resourceType: resource.resourceType, id: resource.id })));
   }
 }

@@ -1,10 +1,11 @@
 import { Dexie } from 'dexie';
 import {
   ChartStoreError, type ChartRecord, type FhirResource, type Patient, type ResourceKey, type ResourceType,
-  type Revision, type TimelineEvent, type TimelineQuery, type VitalsQuery,
+  type Revision, type TimelineDensity, type TimelineDensityQuery, type TimelineEvent, type TimelineKind, type TimelineQuery, type VitalsQuery,
+  resourceTypes,
 } from '../model/index.js';
 import type { ChartDatabase, RecordRow } from './database.js';
-import type { Lane } from './projection.js';
+import { sortableDate, type Lane } from './projection.js';
 import { timelineEvent } from './timeline-event.js';
 
 // The reads behind the live queries: each one a range over an index.
@@ -12,6 +13,19 @@ import { timelineEvent } from './timeline-event.js';
 export function toChartRecord<R extends FhirResource>(row: RecordRow): ChartRecord<R> {
   return { key: row.key, current: row.heads[0]!.resource as R, heads: row.heads as Array<Revision<R>> };
 }
+
+/** The lanes a timeline lists: every resource type but the patient, observations split in two. */
+const TIMELINE_LANES: readonly TimelineKind[] = resourceTypes.flatMap((type): TimelineKind[] =>
+  type === 'Patient' ? [] : type === 'Observation' ? ['vital-signs', 'observation'] : [type]);
+
+function timelineLanes(types: readonly ResourceType[] | undefined, kinds: readonly TimelineKind[] | undefined): TimelineKind[] {
+  const typed = types && new Set<string>(types);
+  return TIMELINE_LANES.filter((lane) => (!kinds || kinds.includes(lane))
+    && (!typed || typed.has(lane === 'vital-signs' || lane === 'observation' ? 'Observation' : lane)));
+}
+
+/** Records without a clinical time are indexed with date '': a timeline leaves them out. */
+const EARLIEST = '0';
 
 function newestFirst(a: RecordRow, b: RecordRow): number {
   return a.date < b.date ? 1 : a.date > b.date ? -1 : a.key < b.key ? 1 : -1;
@@ -22,7 +36,7 @@ export function chartQueries(db: ChartDatabase) {
   async function lanes(patientId: string, laneNames: readonly Lane[], from: string | undefined, to: string | undefined): Promise<RecordRow[]> {
     const ranges = await Promise.all(laneNames.map((lane) => db.records
       .where('[patientId+lane+date]')
-      .between([patientId, lane, from ?? Dexie.minKey], [patientId, lane, to ?? Dexie.maxKey], true, false)
+      .between([patientId, lane, sortableDate(from) ?? Dexie.minKey], [patientId, lane, sortableDate(to) ?? Dexie.maxKey], true, false)
       .toArray()));
     return ranges.flat().sort(newestFirst);
   }
@@ -43,23 +57,69 @@ export function chartQueries(db: ChartDatabase) {
       return (await lanes(patientId, laneNames, undefined, undefined)).map((row) => toChartRecord<R>(row));
     },
 
-    async vitals<R extends FhirResource>(patientId: string, { codes, from, to }: VitalsQuery): Promise<Array<ChartRecord<R>>> {
-      if (!codes) return (await lanes(patientId, ['vital-signs'], from, to)).map((row) => toChartRecord<R>(row));
-      const ranges = await Promise.all(codes.map((code) => db.records
-        .where('[patientId+lane+code+date]')
-        .between([patientId, 'vital-signs', code, from ?? Dexie.minKey], [patientId, 'vital-signs', code, to ?? Dexie.maxKey], true, false)
-        .toArray()));
-      return ranges.flat().sort(newestFirst).map((row) => toChartRecord<R>(row));
+    async vitals<R extends FhirResource>(patientId: string, { codes, from, to, limit }: VitalsQuery): Promise<Array<ChartRecord<R>>> {
+      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
+        throw new ChartStoreError('invalid', `A vitals query's limit must be a whole number above 0, not ${String(limit)}.`);
+      }
+      const ranges = await Promise.all((codes ?? [undefined]).map((code) => {
+        const range = db.records.where(code ? '[patientId+lane+code+date]' : '[patientId+lane+date]').between(
+          [patientId, 'vital-signs', ...(code ? [code] : []), sortableDate(from) ?? Dexie.minKey],
+          [patientId, 'vital-signs', ...(code ? [code] : []), sortableDate(to) ?? Dexie.maxKey], true, false);
+        // Newest first straight from the index, so a limit reads only what it returns.
+        return limit === undefined ? range.toArray() : range.reverse().limit(limit).toArray();
+      }));
+      const rows = ranges.flat().sort(newestFirst);
+      return (limit === undefined ? rows : rows.slice(0, limit)).map((row) => toChartRecord<R>(row));
     },
 
-    async timeline(patientId: string, { types, from, to }: TimelineQuery): Promise<TimelineEvent[]> {
-      const wanted = types ? new Set<ResourceType>(types) : undefined;
-      const rows = await db.records
-        .where('[patientId+date]')
-        .between([patientId, from ?? '0'], [patientId, to ?? Dexie.maxKey], true, false)
-        .filter((row) => row.resourceType !== 'Patient' && (!wanted || wanted.has(row.resourceType as ResourceType)))
-        .toArray();
-      return rows.sort(newestFirst).map(timelineEvent);
+    /** One range per lane, so that a lane left out (or a limit) costs no read of its rows. */
+    async timeline(patientId: string, { types, kinds, from, to, limit }: TimelineQuery): Promise<TimelineEvent[]> {
+      const ranges = await Promise.all(timelineLanes(types, kinds).map((lane) => {
+        const range = db.records.where('[patientId+lane+date]')
+          .between([patientId, lane, from ?? EARLIEST], [patientId, lane, to ?? Dexie.maxKey], true, false);
+        return limit === undefined ? range.toArray() : range.reverse().limit(limit).toArray();
+      }));
+      const rows = ranges.flat().sort(newestFirst);
+      return (limit === undefined ? rows : rows.slice(0, limit)).map(timelineEvent);
+    },
+
+    /** Counts per bucket and lane: IndexedDB counts an index range without reading a row. */
+    async timelineDensity(patientId: string, { kinds, from, to, span, buckets }: TimelineDensityQuery): Promise<TimelineDensity> {
+      const lanes = timelineLanes(undefined, kinds);
+      const laneRange = (lane: TimelineKind, lower: string, upper: string | typeof Dexie.maxKey) =>
+        db.records.where('[patientId+lane+date]').between([patientId, lane, lower], [patientId, lane, upper], true, false);
+      return db.transaction('r', db.records, async () => {
+        let start = from ? Date.parse(from) : NaN;
+        let end = to ? Date.parse(to) : NaN;
+        if (Number.isNaN(end) || (Number.isNaN(start) && span === undefined)) {
+          const ends = await Promise.all(lanes.map(async (lane) => {
+            const [oldest] = await laneRange(lane, EARLIEST, Dexie.maxKey).limit(1).keys();
+            const [newest] = await laneRange(lane, EARLIEST, Dexie.maxKey).reverse().limit(1).keys();
+            return [oldest, newest].map((key) => Date.parse(String((key as unknown as string[] | undefined)?.[2])));
+          }));
+          const times = ends.flat().filter((time) => !Number.isNaN(time));
+          if (!times.length) return { buckets: [] };
+          if (Number.isNaN(end)) end = Math.max(...times) + 1;
+          if (Number.isNaN(start) && span === undefined) start = Math.min(...times);
+        }
+        if (Number.isNaN(start)) start = end - span!;
+        const count = Math.max(1, Math.floor(buckets));
+        const edges = Array.from({ length: count + 1 }, (_, i) => new Date(start + ((end - start) * i) / count).toISOString());
+        const perLane = await Promise.all(lanes.map(async (lane) => {
+          if (await laneRange(lane, edges[0]!, edges[count]!).count() === 0) return undefined;
+          return Promise.all(edges.slice(0, count).map((edge, i) => laneRange(lane, edge, edges[i + 1]!).count()));
+        }));
+        return {
+          from: edges[0]!,
+          to: edges[count]!,
+          buckets: edges.slice(0, count).map((edge, i) => ({
+            from: edge,
+            to: edges[i + 1]!,
+            events: lanes.reduce((sum, lane, l) => sum + (lane === 'vital-signs' ? 0 : perLane[l]?.[i] ?? 0), 0),
+            vitalSigns: lanes.reduce((sum, lane, l) => sum + (lane === 'vital-signs' ? perLane[l]?.[i] ?? 0 : 0), 0),
+          })),
+        };
+      });
     },
 
     async conflicts(patientId: string): Promise<ChartRecord[]> {

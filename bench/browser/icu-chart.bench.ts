@@ -13,7 +13,8 @@
 import { readBundle } from '../../model/bundle-reader.js';
 import { isVitalSign, sortableDate } from '../../storage/projection.js';
 import { openChartStore, type DexieChartStore } from '../../storage/index.js';
-import { fixtureText, heapUsed, listFixtures, perSecond, summarise, toResult, type BenchResult } from '../harness/index.js';
+import '../../components/vitals-grid/emr-vitals-grid.js';
+import { fixtureText, heapUsed, listFixtures, measurePair, perSecond, summarise, toResult, type BenchResult } from '../harness/index.js';
 import { budget } from '../harness/phased.js';
 import { collectionBundle, icuChart } from '../generators/icu-chart.js';
 import { BENCH_USER, benchDatabaseName, deleteDatabase, firstValue } from './support/stores.js';
@@ -50,6 +51,21 @@ async function openAndQuery(chart: Chart): Promise<{ ms: number; openMs: number;
   const ms = performance.now() - start;
   if (value.length !== chart.expected) throw new Error(`${chart.name}: vitals gave ${value.length} observations, expected ${chart.expected}`);
   return { ms, openMs, store, keep: value };
+}
+
+/**
+ * The vitals grid's first screen: from the element put in the page to its
+ * table of columns. No `until`: both charts end in the past, so the grid
+ * widens its window back from now, as it would for a stay that is over.
+ */
+async function gridFirstScreen(store: DexieChartStore, patientId: string): Promise<void> {
+  const grid = document.createElement('emr-vitals-grid') as HTMLElement & { store?: DexieChartStore; patientId: string };
+  grid.store = store;
+  grid.patientId = patientId;
+  document.body.append(grid);
+  const columns = () => grid.shadowRoot?.querySelectorAll('thead th[scope=col]').length ?? 0;
+  while (columns() === 0) await new Promise((resolve) => requestAnimationFrame(resolve));
+  grid.remove();
 }
 
 /** One sample: time to the first value, then the heap with the store open and the value held. */
@@ -138,6 +154,16 @@ export default async function icuChartBench(): Promise<BenchResult[]> {
       }
     }
 
+    // The grid on each chart, on stores opened once (the open is timed above).
+    const icuStore = await openChartStore({ databaseName: icu.chart.name, user: BENCH_USER });
+    const smallStore = await openChartStore({ databaseName: small.chart.name, user: BENCH_USER });
+    const grid = await measurePair(
+      () => gridFirstScreen(icuStore, icu.chart.patientId),
+      () => gridFirstScreen(smallStore, small.chart.patientId),
+      { repeat: 11 },
+    );
+    await Promise.all([icuStore.close(), smallStore.close()]);
+
     const days = summarise(icu.dayMs);
     const notes = {
       'icu observations': icu.resources - icuChart().core().length,
@@ -158,6 +184,7 @@ export default async function icuChartBench(): Promise<BenchResult[]> {
       toResult({ name: 'icu-chart.load', unit: 'resources/s', subject: perSecond(icu.resources, [icu.ms]), baseline: perSecond(small.resources, [small.ms]), notes: loadNotes }),
       toResult({ name: 'icu-chart.open-vitals-24h', unit: 'ms', subject: subject.ms, baseline: baseline.ms, notes }),
       toResult({ name: 'icu-chart.open-vitals-budget', unit: 'ms', subject: subject.ms, baseline: budget(TIME_BUDGET_MS), target: { max: 1 }, notes }),
+      toResult({ name: 'icu-chart.vitals-grid-first-screen', unit: 'ms', subject: grid.subject, baseline: grid.baseline, target: { max: 2 }, notes: { 'icu observations': notes['icu observations'], baseline: SMALL } }),
       toResult({ name: 'icu-chart.heap', unit: 'MB', subject: subject.heap, baseline: baseline.heap, notes }),
       toResult({ name: 'icu-chart.heap-budget', unit: 'MB', subject: subject.heap, baseline: budget(HEAP_BUDGET_MB), target: { max: 1 }, notes }),
     ];

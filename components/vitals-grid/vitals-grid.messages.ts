@@ -67,7 +67,7 @@ export const vitalsGridMessages = {
   record: 'Record vital signs',
   closeForm: 'Close form',
   newSet: (time: string) => `New vital signs at ${time}.`,
-  saveFailed: (notSaved: string, message: string) => `Not saved: ${notSaved}. ${message}`,
+  saveFailed: (message: string) => `Not saved: nothing of this set was recorded. ${message}`,
   /** Dates are written the same way on every machine: "12 Mar 2024, 14:05". */
   dateLocale: 'en-GB',
 };

@@ -5,7 +5,7 @@ import {
 } from '../../model/index.js';
 import type { DexieChartStore } from '../../storage/index.js';
 import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
-import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, PATIENT_VIEWER, sendDocument, uniqueDatabaseName } from '../../test/support/store.js';
+import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, PATIENT_VIEWER, sendDocument, uniqueDatabaseName, valueOf } from '../../test/support/store.js';
 import './emr-vitals-grid.js';
 import type { EmrVitalsRecordEvent } from './vitals-grid.events.js';
 import { EmrVitalsGrid } from './vitals-grid.js';
@@ -292,15 +292,13 @@ describe('emr-vitals-grid', () => {
     expect(root(el).querySelector('.overdue')).to.equal(null);
   });
 
-  it('says what was not saved when the store fails part-way, and leaves only that in the form', async () => {
+  it('saves a set whole or not at all: when the store fails, nothing is recorded and the form keeps every value', async () => {
     const store = await storeWith([]);
-    let calls = 0;
-    // The device runs out of space after the first observation of the set.
-    const filling = overriding(store, {
-      record: <R extends FhirResource>(resource: R) =>
-        (++calls > 1 ? Promise.reject(new ChartStoreError('quota-exceeded', 'QuotaExceededError')) : store.record(resource)),
+    // The device is out of space when the set is saved.
+    const full = overriding(store, {
+      recordAll: () => Promise.reject(new ChartStoreError('quota-exceeded', 'QuotaExceededError')),
     });
-    const el = await grid(filling);
+    const el = await grid(full);
     await ready(el);
     button(el, 'Record vital signs')!.click();
     await el.updateComplete;
@@ -311,9 +309,21 @@ describe('emr-vitals-grid', () => {
     field('temperature').value = '37.2';
     form.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await waitUntil(() => form.shadowRoot!.querySelector('[role=alert]'), 'no error shown');
-    expect(text(form.shadowRoot!.querySelector('[role=alert]'))).to.equal('Not saved: Temperature. This device is out of storage space.');
-    expect([field('heart-rate').value, field('temperature').value]).to.deep.equal(['', '37.2']);
-    await waitUntil(() => text(row(el, 'Heart rate')[0]) === '72', 'the saved part is not shown');
+    expect(text(form.shadowRoot!.querySelector('[role=alert]'))).to.equal('Not saved: nothing of this set was recorded. This device is out of storage space.');
+    expect([field('heart-rate').value, field('temperature').value]).to.deep.equal(['72', '37.2']);
+    expect(await valueOf(store.vitals(PATIENT))).to.deep.equal([]);
+  });
+
+  it('records a set in one transaction: an invalid observation in it leaves the chart untouched', async () => {
+    const store = await storeWith([]);
+    const [heart, temperature] = set({ values: { 'heart-rate': 72, temperature: 37.2 } }, Date.now());
+    const broken = { ...temperature!, status: 'bogus' } as unknown as Observation;
+    const failure = await store.recordAll([heart!, broken]).then(() => undefined, (error: ChartStoreError) => error);
+    expect(failure?.code).to.equal('invalid');
+    expect(failure?.message).to.include('resource 2 of 2; nothing was recorded');
+    expect(await valueOf(store.vitals(PATIENT))).to.deep.equal([]);
+    await store.recordAll([heart!, temperature!]);
+    expect(await valueOf(store.vitals(PATIENT))).to.have.length(2);
   });
 
   it('records a new set through the store after a cancelable emr-vitals-record, as valid FHIR vital signs', async () => {

@@ -1,8 +1,8 @@
 import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { HYPERCAPNIC_SPO2_RANGE, listInWords, vitalSignOf, VITAL_SIGNS, withRanges, type VitalRange, type VitalSignId } from '../../clinical/index.js';
-import { chartStoreContext, isChartStoreError, WRITING_ROLES, type ChartStore, type Observation } from '../../model/index.js';
+import { HYPERCAPNIC_SPO2_RANGE, withRanges, type VitalRange, type VitalSignId } from '../../clinical/index.js';
+import { chartStoreContext, isChartStoreError, WRITING_ROLES, type ChartStore } from '../../model/index.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { ClockController } from './clock-controller.js';
 import { columnView, type ColumnView, type Ranges } from './vitals-columns.js';
@@ -11,7 +11,7 @@ import type { EmrVitalsForm } from './vitals-form/vitals-form.js';
 import { EmrVitalsRecordEvent } from './vitals-grid.events.js';
 import { vitalsGridMessages as m } from './vitals-grid.messages.js';
 import { vitalsGridStyles } from './vitals-grid.styles.js';
-import { entryFieldsOf, vitalsObservations } from './vitals-observations.js';
+import { vitalsObservations } from './vitals-observations.js';
 import { formatTime, vitalsTable } from './vitals-table.js';
 import { VitalsWindowController, type WindowState } from './vitals-window.js';
 
@@ -172,20 +172,17 @@ export class EmrVitalsGrid extends EmrElement {
   async #onSubmit(event: EmrVitalsSubmitEvent): Promise<void> {
     event.stopPropagation(); // the grid's own event is the public one
     const { store, patientId } = this;
-    const form = event.target as EmrVitalsForm;
     if (!store || this.saving) return;
     const at = new Date().toISOString();
     const observations = vitalsObservations(event.entry, patientId, at);
     if (!this.dispatchEvent(new EmrVitalsRecordEvent(patientId, observations, at))) return;
     this.saving = true;
     this.saveError = '';
-    const saved: Observation[] = [];
     try {
-      for (const observation of observations) saved.push((await store.record(observation)).resource);
+      // One transaction: a set is saved whole or not at all, never half a set.
+      await store.recordAll(observations);
     } catch (error) {
-      const unsaved = observations.slice(saved.length).map((o) => VITAL_SIGNS[vitalSignOf(o.code) ?? 'bmi'].label);
-      form.clear(saved.flatMap(entryFieldsOf));
-      this.saveError = m.saveFailed(listInWords(unsaved), isChartStoreError(error) ? m.error(error.code) : String(error));
+      this.saveError = m.saveFailed(isChartStoreError(error) ? m.error(error.code) : String(error));
       return;
     } finally {
       this.saving = false;

@@ -1,4 +1,4 @@
-import { acvpuLabels, checkPlausible, cleanNumber, vitalSignOf, VITAL_SIGNS, type Acvpu, type VitalSignId } from '../../clinical/index.js';
+import { acvpuLabels, checkPlausible, cleanNumber, VITAL_SIGNS, type Acvpu, type VitalSignId } from '../../clinical/index.js';
 import { LOINC, OBSERVATION_CATEGORY, UCUM, type CodeableConcept, type Observation, type ObservationComponent } from '../../model/index.js';
 
 // A set of vital signs typed into the form, as FHIR R4 vital-sign
@@ -100,15 +100,4 @@ export function vitalsObservations(
     }
   }
   return out;
-}
-
-/** The form fields an observation of a set came from, so a partly saved set can leave only the rest in the form. */
-export function entryFieldsOf(observation: Observation): Array<EntrySign | 'oxygen' | 'consciousness'> {
-  switch (vitalSignOf(observation.code)) {
-    case 'blood-pressure': return ['systolic-bp', 'diastolic-bp'];
-    case 'inhaled-oxygen-flow': case 'inhaled-oxygen-concentration': return ['oxygen', 'inhaled-oxygen-flow'];
-    case 'consciousness': return ['consciousness'];
-    case 'bmi': case undefined: return [];
-    default: return [vitalSignOf(observation.code) as EntrySign];
-  }
 }

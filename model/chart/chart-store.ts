@@ -4,6 +4,7 @@ import type {
   Observation, Patient, ResourceType,
 } from '../fhir/resources.js';
 import type { ChartStoreError } from './chart-store-error.js';
+import type { NoteSession } from './note-session.js';
 import type { ChartRecord, ChartUser, ResourceKey, Revision } from './revision.js';
 
 // The port components talk to. Implemented by storage/ (Dexie + Yjs); a
@@ -29,21 +30,63 @@ export interface TimeRange {
 export interface VitalsQuery extends TimeRange {
   /** LOINC codes; all vital signs when absent. */
   codes?: readonly string[];
+  /** At most this many, the newest (read from the index backwards: a month of monitor data costs no more than a day). */
+  limit?: number;
 }
+
+/** What a timeline entry is: a resource type, with observations split into vital signs and the rest (laboratory and others). */
+export type TimelineKind = Exclude<ResourceType, 'Observation' | 'Patient'> | 'vital-signs' | 'observation';
 
 export interface TimelineQuery extends TimeRange {
   types?: readonly ResourceType[];
+  /** Kinds of entry; every kind when absent. With `types`, an event must match both. */
+  kinds?: readonly TimelineKind[];
+  /** At most this many events: the newest before `to`. A window that does not read a whole chart. */
+  limit?: number;
+}
+
+export interface TimelineDensityQuery {
+  /** Kinds counted; every kind when absent. */
+  kinds?: readonly TimelineKind[];
+  /** Inclusive start (ISO); `to` − `span` when absent, or the oldest event's time. */
+  from?: string;
+  /** Exclusive end (ISO); just after the newest event when absent. */
+  to?: string;
+  /** Length of the range in ms, back from `to`, when `from` is absent. */
+  span?: number;
+  /** How many equal slices the range is cut into. */
+  buckets: number;
+}
+
+/** How many events fall in one slice of the range. */
+export interface TimelineBucket {
+  from: string;
+  to: string;
+  /** Events other than vital signs. */
+  events: number;
+  /** Vital-sign observations (a set of several counts several). */
+  vitalSigns: number;
+}
+
+/** Where a patient's timeline events are, counted from the indexes alone. No range and no buckets when there are none. */
+export interface TimelineDensity {
+  from?: string;
+  to?: string;
+  buckets: TimelineBucket[];
 }
 
 /** One point on the chart timeline, with what a list needs to show it. */
 export interface TimelineEvent {
   key: ResourceKey;
   resourceType: ResourceType;
+  kind: TimelineKind;
   id: string;
   /** When it happened (ISO dateTime), by the resource's own clinical time. */
   date: string;
   end?: string;
   title: string;
+  /** A measured value as written for people ("72 /min", "120/80 mmHg"), for observations that have one. */
+  value?: string;
   status?: string;
   /** The encounter it belongs to, when it belongs to one. */
   encounter?: ResourceKey;
@@ -76,7 +119,16 @@ export interface ChartStore {
   vitals(patientId: string, query?: VitalsQuery): LiveQuery<Array<ChartRecord<Observation>>>;
   /** Newest first. */
   timeline(patientId: string, query?: TimelineQuery): LiveQuery<TimelineEvent[]>;
+  /** Counts of timeline events per slice of a time range, read from index keys only. */
+  timelineDensity(patientId: string, query: TimelineDensityQuery): LiveQuery<TimelineDensity>;
+  /** Clinical notes (drafts, signed notes, addenda), newest first. */
   notes(patientId: string): LiveQuery<Array<ChartRecord<DocumentReference>>>;
+  /**
+   * Opens a note's collaborative text (an empty one for a new note) and holds
+   * its document loaded until `release()`. Signing never goes through here:
+   * a signed note's text is its DocumentReference.
+   */
+  openNote(patientId: string, noteId: string): Promise<NoteSession>;
   /** Every resource of the patient with two or more heads. */
   conflicts(patientId: string): LiveQuery<ChartRecord[]>;
   /** Every revision of one resource, oldest first. */
@@ -84,6 +136,8 @@ export interface ChartStore {
 
   /** Records a new resource (an id is given when it has none). */
   record<R extends FhirResource>(resource: R, options?: { reason?: string }): Promise<Revision<R>>;
+  /** Records several new resources in one transaction — all of them or none — e.g. a set of vital signs. */
+  recordAll<R extends FhirResource>(resources: readonly R[], options?: { reason?: string }): Promise<Array<Revision<R>>>;
   /** Replaces the head revision `from` with a new version of the resource. */
   revise<R extends FhirResource>(resource: R, from: string, options?: { reason?: string }): Promise<Revision<R>>;
   /** Marks a resource entered-in-error, the FHIR way for its type. */

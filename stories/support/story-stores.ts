@@ -56,8 +56,8 @@ function answering(answer: (observer: { next(value: never): void; error?(error: 
   const command = () => new Promise<never>((_, reject) => answer({ next: () => {}, error: reject }));
   return {
     user: STORY_USER,
-    patient: query, allergies: query, medications: query, vitals: query, timeline: query, notes: query, conflicts: query,
-    history: command, record: command, revise: command, enterInError: command, resolveConflict: command,
+    patient: query, allergies: query, medications: query, vitals: query, timeline: query, timelineDensity: query, notes: query, conflicts: query,
+    history: command, record: command, recordAll: command, revise: command, enterInError: command, resolveConflict: command, openNote: command,
     importBundle: command, exportPatient: command,
     close: async () => {},
   };
