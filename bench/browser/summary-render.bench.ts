@@ -1,17 +1,19 @@
 // First render of each summary element on a real local store holding the
 // fixture patient with the most of what it shows (allergy banner: Versie
 // Botsford, 10 allergies; medication list: Fletcher Hyatt, 122 medication
-// requests): from the element being put in the page to its last row on
-// screen.
+// requests; vitals grid: Vito Feeney, 148 vital signs at 37 times): from the
+// element being put in the page to its last row on screen.
 //
 // Baseline: the same live query on the same store, and the same rows — with
 // the same clinical formatting (allergy entries, medication lines) — rendered
 // as a plain lit-html table. The ratio is what the element itself adds
 // (controllers, sections, states, actions). Target: at most 1.5.
 import { html, render } from 'lit';
-import { allergyStatus, medicationLine } from '../../clinical/index.js';
+import { allergyStatus, medicationLine, vitalReading, vitalSignOf, VITAL_SIGNS, type VitalSignId } from '../../clinical/index.js';
+import { groupColumns } from '../../components/vitals-grid/vitals-columns.js';
 import '../../components/allergy-banner/emr-allergy-banner.js';
 import '../../components/medication-list/emr-medication-list.js';
+import '../../components/vitals-grid/emr-vitals-grid.js';
 import { firstValue, type ChartStore } from '../../model/index.js';
 import { openChartStore } from '../../storage/index.js';
 import { fixtureText, listFixtures, measurePair, toResult, type BenchResult } from '../harness/index.js';
@@ -26,6 +28,8 @@ interface Case {
   tag: string;
   /** The rows the element must show, computed once from the store. */
   rows(store: ChartStore, patientId: string): Promise<number>;
+  /** Elements in the element's shadow root that count as rows shown. */
+  rowSelector?: string;
   /** The plain table of the same rows, from the same query. */
   table(store: ChartStore, patientId: string, into: HTMLElement): Promise<void>;
 }
@@ -57,11 +61,29 @@ const cases: Case[] = [
       })}</tbody></table>`, into);
     },
   },
+  {
+    name: 'vitals-grid',
+    fixture: 'Vito_Feeney',
+    tag: 'emr-vitals-grid',
+    // Its first page: eight time columns (the grid's default).
+    rows: async () => 8,
+    rowSelector: 'thead th[scope=col]',
+    table: async (store, id, into) => {
+      // The same observations the grid's window holds, into its eight columns,
+      // a row per vital sign and each value with its unit.
+      const columns = groupColumns(await firstValue(store.vitals(id, { limit: 9 * 24 }))).slice(0, 8);
+      const signs = Object.keys(VITAL_SIGNS) as VitalSignId[];
+      const cell = (sign: VitalSignId, column: (typeof columns)[number]) =>
+        column.records.filter((r) => vitalSignOf(r.current.code) === sign).map((r) => vitalReading(r.current)?.text ?? '').join(' ');
+      render(html`<table><thead><tr><td></td>${columns.map((c) => html`<th scope="col">${day.format(new Date(c.time))}</th>`)}</tr></thead>
+        <tbody>${signs.map((sign) => html`<tr><th scope="row">${VITAL_SIGNS[sign].label}</th>${columns.map((c) => html`<td>${cell(sign, c)}</td>`)}</tr>`)}</tbody></table>`, into);
+    },
+  },
 ];
 
-/** Resolves once `element` shows `rows` items (its `item` parts). */
-function shown(element: HTMLElement, rows: number): Promise<void> {
-  const count = () => element.shadowRoot?.querySelectorAll('[part~="item"]').length ?? 0;
+/** Resolves once `element` shows `rows` items (its `item` parts, or what `selector` names). */
+function shown(element: HTMLElement, rows: number, selector = '[part~="item"]'): Promise<void> {
+  const count = () => element.shadowRoot?.querySelectorAll(selector).length ?? 0;
   if (count() >= rows) return Promise.resolve();
   return new Promise((resolve) => {
     const observer = new MutationObserver(() => {
@@ -89,7 +111,7 @@ async function measureCase(c: Case): Promise<BenchResult> {
         element.store = store;
         element.patientId = patientId;
         host.append(element);
-        await shown(element, rows);
+        await shown(element, rows, c.rowSelector);
         element.remove();
       },
       async () => {

@@ -3,22 +3,14 @@ import type { ChartRecord, ChartStoreError, Observation } from '../../model/inde
 import { LiveQueryController, type ChartQueryHost } from '../shared/live-query-controller.js';
 import { groupColumns, type VitalsColumn } from './vitals-columns.js';
 
-// The grid asks the store only for the time window it shows. A chart can
-// hold a month of minute-by-minute monitor data (300,000 observations), so
-// the query is never "everything": it starts with the last 15 minutes before the
-// window's end and widens, step by step, only while the window holds fewer
-// columns than the grid shows. Dense data settles on the first step; a
-// sparse chart (a visit a year) widens to all of it, which is small. Each
-// query also asks for no more than the newest few sets' worth of
-// observations, so a wide window over dense data (a stay that ended weeks
-// ago) reads no more than a narrow one. Older and newer pages move the
-// window's end.
+// The grid asks the store only for the page it shows. A chart can hold a
+// month of minute-by-minute monitor data (300,000 observations), so the
+// query is never "everything": it is the newest observations before the
+// page's end, at most a page of sets' worth, read backwards from the date
+// index — as cheap on a stay that ended a year ago as on one going on now,
+// and one query however sparse the chart. Older and newer pages move the
+// page's end.
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-/** The spans tried in turn, back from the window's end. */
-export const WINDOW_SPANS: readonly number[] = [15 * MINUTE, HOUR, 4 * HOUR, 12 * HOUR, DAY, 3 * DAY, 7 * DAY, 30 * DAY, 90 * DAY, 365 * DAY, Infinity];
 /** More observations than one set of vital signs holds (about ten rows, a few with two readings). */
 const MAX_PER_COLUMN = 24;
 
@@ -54,8 +46,6 @@ export class VitalsWindowController implements ReactiveController {
   #end: string | undefined;
   /** The ends of the newer pages, for going back. */
   #newer: Array<string | undefined> = [];
-  #span = 0;
-  #now = Date.now();
   #identity = '';
   #store: unknown;
   #grouped: { value: unknown; columns: VitalsColumn[] } | undefined;
@@ -66,17 +56,15 @@ export class VitalsWindowController implements ReactiveController {
 
   constructor(host: VitalsWindowHost) {
     this.#host = host;
-    // Added before the query, so that its hostUpdate widens the span before the query reads its key.
+    // Added before the query, so that its hostUpdate follows a new patient or store before the query reads its key.
     host.addController(this);
     this.#query = new LiveQueryController(host, (store, patientId) => store.vitals(patientId, this.range), () => JSON.stringify(this.range));
   }
 
-  /** The time range the store is asked for, and how many observations at most. */
-  get range(): { from?: string; to?: string; limit: number } {
+  /** What the store is asked for: the newest observations before the page's end, at most `limit`. */
+  get range(): { to?: string; limit: number } {
     const to = this.#end ?? iso(this.#host.until);
-    const span = WINDOW_SPANS[this.#span]!;
-    const from = Number.isFinite(span) ? new Date((to ? Date.parse(to) : this.#now) - span).toISOString() : undefined;
-    return { ...(from && { from }), ...(to && { to }), limit: this.#limit };
+    return { ...(to && { to }), limit: this.#limit };
   }
 
   /** A page's columns and one more: the oldest may be cut short by the limit, and is then left out. */
@@ -90,7 +78,6 @@ export class VitalsWindowController implements ReactiveController {
     if (state.status === 'pending') return this.#shown ?? state;
     if (state.status !== 'ready') return state;
     const all = this.#columns(state.value);
-    if (this.#widening(state.value, all)) return this.#shown ?? { status: 'pending' };
     const size = this.#size;
     if (this.#page?.all !== all || this.#page.size !== size) this.#page = { all, size, columns: all.slice(0, size) };
     const ready = {
@@ -98,7 +85,7 @@ export class VitalsWindowController implements ReactiveController {
       columns: this.#page.columns,
       isNewest: this.#end === undefined,
       hasNewer: this.#newer.length > 0,
-      hasOlder: all.length > size || this.#limited(state.value) || (all.length > 0 && Number.isFinite(WINDOW_SPANS[this.#span]!)),
+      hasOlder: all.length > size || this.#limited(state.value),
     };
     if (this.#shown?.columns !== ready.columns || this.#shown.isNewest !== ready.isNewest || this.#shown.hasNewer !== ready.hasNewer
       || this.#shown.hasOlder !== ready.hasOlder) this.#shown = ready;
@@ -111,8 +98,6 @@ export class VitalsWindowController implements ReactiveController {
 
   hostUpdate(): void {
     this.#follow();
-    const state = this.#query.state;
-    if (state.status === 'ready' && this.#widening(state.value, this.#columns(state.value))) this.#span++;
   }
 
   /** The page before the oldest column shown. */
@@ -151,14 +136,11 @@ export class VitalsWindowController implements ReactiveController {
 
   #reset(): void {
     this.#newer = [];
-    this.#now = Date.now();
     this.#end = undefined;
-    this.#span = 0;
   }
 
   #move(end: string | undefined): void {
     this.#end = end;
-    this.#span = 0;
     this.#host.requestUpdate();
   }
 
@@ -166,10 +148,6 @@ export class VitalsWindowController implements ReactiveController {
   get #size(): number {
     const wanted = Math.floor(this.#host.columns);
     return Number.isFinite(wanted) && wanted >= 1 ? Math.min(wanted, 50) : 8;
-  }
-
-  #widening(value: Array<ChartRecord<Observation>>, columns: VitalsColumn[]): boolean {
-    return columns.length < this.#size && !this.#limited(value) && this.#span < WINDOW_SPANS.length - 1;
   }
 
   /** Whether the store stopped at the limit: there is more in the window than was read. */
