@@ -88,6 +88,13 @@ export class LevelStore implements SyncStore {
     this.#nextSeq.set(document, seq + 1);
   }
 
+  async listDocuments(patientId: string): Promise<string[]> {
+    // Keys are `<document>!<seq>`, documents `emr/<patientId>/…`: one range over the patient's prefix.
+    const prefix = `emr/${patientId}/`;
+    const keys = await this.#updates.keys({ gte: prefix, lt: `${prefix}${END}` }).all();
+    return [...new Set(keys.map((key) => key.slice(0, key.lastIndexOf('!'))))].sort();
+  }
+
   async readAudit(patientId: string): Promise<AuditRecord[]> {
     return this.#audit.values({ gt: `${patientId}!`, lt: `${patientId}!${END}` }).all();
   }

@@ -30,6 +30,8 @@ export interface SyncStore {
   appendUpdates(document: string, updates: readonly StoredUpdate[]): Promise<void>;
   /** Replaces every stored update of a document by one (their merge). Audit records stay. */
   replaceUpdates(document: string, merged: Uint8Array): Promise<void>;
+  /** The names of a patient's documents that hold anything, sorted. */
+  listDocuments(patientId: string): Promise<string[]>;
   /** A patient's audit records, oldest first. */
   readAudit(patientId: string): Promise<AuditRecord[]>;
   close(): Promise<void>;

@@ -29,6 +29,7 @@ class GatedStore implements SyncStore {
     return this.inner.appendUpdates(document, updates);
   }
   replaceUpdates(document: string, merged: Uint8Array) { return this.inner.replaceUpdates(document, merged); }
+  listDocuments(patientId: string) { return this.inner.listDocuments(patientId); }
   readAudit(patientId: string) { return this.inner.readAudit(patientId); }
   close() { return this.inner.close(); }
 }
