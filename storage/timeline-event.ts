@@ -1,4 +1,4 @@
-import type { CodeableConcept, FhirResource, Reference, ResourceKey, ResourceType, TimelineEvent } from '../model/index.js';
+import type { CodeableConcept, FhirResource, Observation, Quantity, Reference, ResourceKey, ResourceType, TimelineEvent, TimelineKind } from '../model/index.js';
 import type { RecordRow } from './database.js';
 
 function label(concept: CodeableConcept | undefined): string | undefined {
@@ -33,9 +33,24 @@ function end(resource: FhirResource): string | undefined {
       return resource.performedPeriod?.end;
     case 'Observation':
       return resource.effectivePeriod?.end;
+    case 'MedicationStatement':
+      return resource.effectivePeriod?.end;
     default:
       return undefined;
   }
+}
+
+const amount = (q: Quantity | undefined) => (q?.value === undefined ? undefined : `${q.value}${q.unit ?? q.code ? ` ${q.unit ?? q.code}` : ''}`);
+
+/** An observation's value as written for people; a blood-pressure panel as systolic/diastolic. */
+function valueOf(observation: Observation): string | undefined {
+  const quantity = amount(observation.valueQuantity);
+  if (quantity) return quantity;
+  const [first, second] = observation.component ?? [];
+  if (first?.valueQuantity?.value !== undefined && second?.valueQuantity?.value !== undefined && observation.component!.length === 2) {
+    return `${first.valueQuantity.value}/${amount(second.valueQuantity)}`;
+  }
+  return label(observation.valueCodeableConcept) ?? observation.valueString;
 }
 
 function encounterOf(resource: FhirResource): ResourceKey | undefined {
@@ -52,10 +67,12 @@ export function timelineEvent(row: RecordRow): TimelineEvent {
   return {
     key: row.key,
     resourceType: row.resourceType as ResourceType,
+    kind: row.lane as TimelineKind,
     id: resource.id!,
     date: row.date,
     ...(end(resource) ? { end: end(resource) } : {}),
     title: title(resource),
+    ...(resource.resourceType === 'Observation' && valueOf(resource) ? { value: valueOf(resource) } : {}),
     ...(row.status ? { status: row.status } : {}),
     ...(encounterOf(resource) ? { encounter: encounterOf(resource) } : {}),
     conflict: row.conflict === 1,

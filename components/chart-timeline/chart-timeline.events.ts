@@ -1,0 +1,35 @@
+import type { ResourceKey, ResourceType } from '../../model/index.js';
+
+// Public events of <emr-chart-timeline>: bubbling and composed, so that a
+// host page hears them through any shadow roots the timeline sits in. Not
+// cancelable: it asks the host to open a view, which has no default to veto.
+
+export interface TimelineSelectDetail {
+  /** The FHIR type of the entry's resource (`Observation` for a vital-sign set). */
+  resourceType: ResourceType;
+  /** The FHIR id of the resource (of a set: its first observation). */
+  id: string;
+  /** `<resourceType>/<id>`. */
+  key: ResourceKey;
+  /** Every resource of the entry: one, or each observation of a vital-sign set. */
+  keys: ResourceKey[];
+  /** When the entry happened (ISO). */
+  date: string;
+}
+
+/** A clinician chose an entry (click, Enter or Space): the host may open it. */
+export class EmrTimelineSelectEvent extends Event {
+  static readonly eventName = 'emr-timeline-select';
+  readonly detail: TimelineSelectDetail;
+
+  constructor(detail: TimelineSelectDetail) {
+    super(EmrTimelineSelectEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'emr-timeline-select': EmrTimelineSelectEvent;
+  }
+}

@@ -1,0 +1,215 @@
+import { css } from 'lit';
+import { token } from '../shared/tokens.js';
+
+// Public --emr-chart-timeline-* properties feed private --_ ones, each
+// falling back to a kit token.
+export const chartTimelineStyles = css`
+  :host {
+    --_height: var(--emr-chart-timeline-height, 32rem);
+    --_border: var(--emr-chart-timeline-border-color, ${token('--emr-color-border')});
+    --_surface: var(--emr-chart-timeline-background, ${token('--emr-color-surface')});
+    --_group: var(--emr-chart-timeline-group-color, ${token('--emr-color-primary')});
+    --_bar: var(--emr-chart-timeline-bar-color, ${token('--emr-color-primary')});
+    --_current: var(--emr-chart-timeline-current-color, ${token('--emr-color-attention')});
+    --_conflict: var(--emr-chart-timeline-conflict-color, ${token('--emr-color-conflict')});
+    --_allergy: var(--emr-chart-timeline-allergy-color, ${token('--emr-color-severity-high')});
+    --_padding: var(--emr-chart-timeline-row-padding, ${token('--emr-space-xs')} ${token('--emr-space-sm')});
+    container-type: inline-size;
+  }
+  button, input {
+    font: inherit;
+  }
+  :is(button, input):focus-visible {
+    outline: 2px solid ${token('--emr-color-focus')};
+    outline-offset: 2px;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: ${token('--emr-space-sm')} ${token('--emr-space-lg')};
+    margin-block-end: ${token('--emr-space-sm')};
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${token('--emr-space-xs')} ${token('--emr-space-md')};
+    margin: 0;
+    padding: ${token('--emr-space-xs')} ${token('--emr-space-sm')};
+    border: 1px solid var(--_border);
+    border-radius: ${token('--emr-radius-md')};
+    font-size: ${token('--emr-font-size-sm')};
+  }
+  .zoom {
+    display: flex;
+  }
+  .zoom button, .newest {
+    padding: ${token('--emr-space-xs')} ${token('--emr-space-md')};
+    border: 1px solid var(--_border);
+    background: ${token('--emr-color-surface')};
+    color: ${token('--emr-color-text')};
+    cursor: pointer;
+  }
+  .zoom button + button {
+    margin-inline-start: -1px;
+  }
+  .zoom button[aria-pressed='true'] {
+    background: ${token('--emr-color-primary')};
+    border-color: ${token('--emr-color-primary')};
+    color: ${token('--emr-color-on-primary')};
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .notice {
+    margin: 0 0 ${token('--emr-space-sm')};
+    padding: ${token('--emr-space-xs')} ${token('--emr-space-sm')};
+    border-inline-start: 4px solid var(--_allergy);
+    color: var(--_allergy);
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .density {
+    margin-block-end: ${token('--emr-space-sm')};
+  }
+  .bars {
+    display: flex;
+    align-items: end;
+    gap: 2px;
+    block-size: 3rem;
+    border-block-end: 1px solid var(--_border);
+  }
+  .bar {
+    flex: 1;
+    display: flex;
+    align-items: end;
+    block-size: 100%;
+    min-inline-size: 0.5rem;
+    padding: 0;
+    border: 0;
+    background: none;
+    cursor: pointer;
+  }
+  .bar:hover, .bar[aria-current] {
+    background: ${token('--emr-color-surface-subtle')};
+  }
+  .fill {
+    display: block;
+    inline-size: 100%;
+    background: var(--_bar);
+  }
+  .bar[aria-current] .fill {
+    background: var(--_current);
+  }
+  .bar[aria-current] {
+    box-shadow: inset 0 -3px 0 var(--_current);
+  }
+  .axis {
+    display: flex;
+    justify-content: space-between;
+    color: ${token('--emr-color-text-muted')};
+    font-size: ${token('--emr-font-size-sm')};
+  }
+  .jumped {
+    display: flex;
+    align-items: center;
+    gap: ${token('--emr-space-sm')};
+    margin: 0 0 ${token('--emr-space-sm')};
+    color: ${token('--emr-color-text-muted')};
+  }
+  .list {
+    display: block;
+    position: relative;
+    block-size: var(--_height);
+    overflow: auto;
+    /* The width rows are measured at does not change when the scrollbar comes. */
+    scrollbar-gutter: stable;
+    border: 1px solid var(--_border);
+    border-radius: ${token('--emr-radius-md')};
+    background: var(--_surface);
+  }
+  .row {
+    inline-size: 100%;
+    box-sizing: border-box;
+    border-block-end: 1px solid ${token('--emr-color-surface-subtle')};
+  }
+  .row.level-1 {
+    padding-inline-start: ${token('--emr-space-xl')};
+    box-shadow: inset calc(${token('--emr-space-md')} + 2px) 0 0 -${token('--emr-space-md')} var(--_group);
+  }
+  .row.type-encounter {
+    border-block-start: 2px solid var(--_group);
+    background: ${token('--emr-color-surface-subtle')};
+  }
+  .entry {
+    position: relative;
+    display: grid;
+    grid-template-columns: 11rem 9rem 1fr;
+    column-gap: ${token('--emr-space-sm')};
+    inline-size: 100%;
+    padding: var(--_padding);
+    border: 0;
+    background: none;
+    color: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+  .entry:hover {
+    background: ${token('--emr-color-surface-subtle')};
+  }
+  .when, .kind {
+    color: ${token('--emr-color-text-muted')};
+    font-size: ${token('--emr-font-size-sm')};
+    font-variant-numeric: tabular-nums;
+  }
+  .title {
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .kind-AllergyIntolerance .kind {
+    color: var(--_allergy);
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .detail, .conflict-badge {
+    grid-column: 3;
+    font-size: ${token('--emr-font-size-sm')};
+  }
+  .void {
+    text-decoration: line-through;
+    color: ${token('--emr-color-text-muted')};
+  }
+  .detail.void {
+    text-decoration: none;
+  }
+  .row.conflict {
+    box-shadow: inset 4px 0 0 var(--_conflict);
+  }
+  .conflict-badge {
+    color: var(--_conflict);
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .status {
+    margin: 0;
+    padding: ${token('--emr-space-md')};
+    border: 1px dashed var(--_border);
+    border-radius: ${token('--emr-radius-md')};
+    color: ${token('--emr-color-text-muted')};
+  }
+  .status.error {
+    border-style: solid;
+    border-color: ${token('--emr-color-danger')};
+    color: ${token('--emr-color-text')};
+  }
+  .status.error p {
+    margin: 0;
+  }
+  .footer {
+    margin: ${token('--emr-space-xs')} 0 0;
+    color: ${token('--emr-color-text-muted')};
+    font-size: ${token('--emr-font-size-sm')};
+  }
+  @container (max-width: 40rem) {
+    .entry {
+      grid-template-columns: 1fr;
+    }
+    .detail, .conflict-badge {
+      grid-column: 1;
+    }
+  }
+`;

@@ -1,0 +1,217 @@
+import { consume } from '@lit/context';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { chartStoreContext, type ChartStore, type TimelineBucket } from '../../model/index.js';
+import { EmrElement } from '../shared/emr-element.js';
+import { EmrTimelineSelectEvent } from './chart-timeline.events.js';
+import { chartTimelineMessages as m } from './chart-timeline.messages.js';
+import { chartTimelineStyles } from './chart-timeline.styles.js';
+import { densityStrip, entryRow, filtersFieldset, zoomButtons } from './chart-timeline.templates.js';
+import { nextIndex } from './roving-focus.js';
+import type { TimelineEntry } from './timeline-entries.js';
+import { isTimelineZoom, parseFilters, TIMELINE_FILTERS, type TimelineFilter, type TimelineZoom } from './timeline-filters.js';
+import { formatTime } from './timeline-format.js';
+import { TimelineWindowController, type TimelineView } from './timeline-window.js';
+
+type Ready = Extract<TimelineView, { status: 'ready' }>;
+
+/** Rows from the end of what is loaded at which older events are asked for. */
+const LOAD_AHEAD = 30;
+
+/**
+ * One patient's chart in time, newest first: encounters with what belongs
+ * to them, notes, lab reports, imaging, procedures, immunizations,
+ * medications started (and their stop), allergies recorded and vital-sign
+ * sets. Filter by kind, zoom to a day, week, month, year or all of it, and
+ * jump with the density strip. Only a window of the chart is read, and only
+ * the rows on screen are in the DOM, so a month of minute-by-minute monitor
+ * data scrolls like a handful of visits.
+ *
+ * Keyboard: Tab to the list, then Up, Down, Page Up, Page Down, Home and End
+ * move between entries; Enter or Space opens one. Left, Right, Home and End
+ * move between the bars of the strip.
+ *
+ * @summary Chronological chart timeline with filters, zoom and a density strip.
+ * @fires emr-timeline-select - A clinician chose an entry. `detail`: `{ resourceType, id, key, keys, date }`.
+ * @csspart toolbar - the filters and the zoom.
+ * @csspart filters - the fieldset of kinds to show.
+ * @csspart zoom - the range buttons.
+ * @csspart density - the density strip and its axis.
+ * @csspart list - the scrolling list of entries.
+ * @csspart item - one entry.
+ * @csspart status - the pending, empty and error messages.
+ * @csspart notice - the note that a filter hides allergies.
+ * @cssproperty --emr-chart-timeline-height - height of the list (it scrolls within). Default 32rem.
+ * @cssproperty --emr-chart-timeline-background - background of the list. Falls back to `--emr-color-surface`.
+ * @cssproperty --emr-chart-timeline-border-color - lines and borders. Falls back to `--emr-color-border`.
+ * @cssproperty --emr-chart-timeline-row-padding - padding of an entry.
+ * @cssproperty --emr-chart-timeline-group-color - the line of an encounter's group. Falls back to `--emr-color-primary`.
+ * @cssproperty --emr-chart-timeline-bar-color - bars of the strip. Falls back to `--emr-color-primary`.
+ * @cssproperty --emr-chart-timeline-current-color - the bar of the entries shown. Falls back to `--emr-color-attention`.
+ * @cssproperty --emr-chart-timeline-conflict-color - marker of an entry in conflict (always with text). Falls back to `--emr-color-conflict`.
+ * @cssproperty --emr-chart-timeline-allergy-color - allergy entries and the hidden-allergies notice. Falls back to `--emr-color-severity-high`.
+ */
+export class EmrChartTimeline extends EmrElement {
+  static override styles = [EmrElement.styles, chartTimelineStyles];
+
+  @property({ attribute: 'patient-id' }) patientId = '';
+  /** `day`, `week`, `month`, `year` (back from the newest event) or `all`. */
+  @property({ reflect: true, converter: (value) => (isTimelineZoom(value) ? value : 'all') }) zoom: TimelineZoom = 'all';
+  /** The kinds shown, space-separated: encounters notes labs imaging procedures immunizations medications allergies vital-signs (all by default). */
+  @property({ converter: { fromAttribute: parseFilters, toAttribute: (value: TimelineFilter[]) => value.join(' ') } })
+  show: TimelineFilter[] = [...TIMELINE_FILTERS];
+
+  @consume({ context: chartStoreContext, subscribe: true })
+  @property({ attribute: false }) store?: ChartStore;
+
+  readonly #window = new TimelineWindowController(this);
+  /** The entry that takes the list's Tab stop, by id (rows come and go as the window widens). */
+  #activeId: string | undefined;
+  #focusBar: number | undefined;
+  /** The last row on screen, as the virtualizer last said. */
+  #lastVisible = -1;
+  @query('.list') private list?: VirtualizerHostElement;
+
+  override willUpdate(): void {
+    // Still near the end once a page has come in (a fast scroll, a short page): ask for the next.
+    if (this.#lastVisible >= 0 && this.#lastVisible >= this.#entries.length - LOAD_AHEAD) this.#window.more(false);
+  }
+
+  override render(): TemplateResult {
+    const view = this.#window.view;
+    const toolbar = html`<div class="toolbar" part="toolbar">
+      ${filtersFieldset(this.show, this.#onFilter)}${zoomButtons(this.zoom, this.#onZoom)}
+    </div>
+    ${this.show.includes('allergies') ? nothing : html`<p class="notice" part="notice"><span aria-hidden="true">⚠</span> ${m.allergiesHidden}</p>`}`;
+    return html`<section aria-label=${m.region}>${toolbar}${this.#body(view)}</section>`;
+  }
+
+  #body(view: TimelineView): TemplateResult {
+    if (!this.patientId) return html`<p part="status" class="status">${m.noPatient}</p>`;
+    if (view.status === 'idle' || view.status === 'pending') return html`<p part="status" class="status pending">${m.pending}</p>`;
+    if (view.status === 'error') {
+      return html`<div part="status" class="status error"><p><span aria-hidden="true">⚠</span> ${m.error(view.error.code)}</p>
+        <p class="detail">${m.errorDetail(view.error.message)}</p></div>`;
+    }
+    if (!view.density.buckets.length) {
+      return html`<p part="status" class="status empty">${this.show.length === TIMELINE_FILTERS.length ? m.empty : m.emptyFiltered}</p>`;
+    }
+    return html`${this.#strip(view)}
+      ${view.jumpedTo ? html`<p class="jumped">${m.jumped(formatTime(view.jumpedTo))}
+        <button type="button" class="newest" @click=${() => this.#window.newest()}>${m.newest}</button></p>` : nothing}
+      ${view.entries.length ? this.#list(view) : html`<p part="status" class="status empty">${m.emptyRange}</p>`}`;
+  }
+
+  #strip(view: Ready): TemplateResult {
+    const { buckets } = view.density;
+    const newest = view.entries[0]?.date;
+    const found = newest ? buckets.findIndex((b) => newest < b.to) : -1;
+    const current = found < 0 ? buckets.length - 1 : found;
+    const focus = Math.min(this.#focusBar ?? current, buckets.length - 1);
+    return densityStrip(view.density, { current, focus }, this.#onJump, this.#onStripKeydown);
+  }
+
+  #list(view: Ready): TemplateResult {
+    const { entries } = view;
+    const active = Math.max(0, entries.findIndex((e) => e.id === this.#activeId));
+    return html`<div class="list" part="list" role="list" aria-label=${m.list} @keydown=${this.#onListKeydown} @click=${this.#onListClick}
+        @focusin=${this.#onFocusIn} @visibilityChanged=${this.#onVisible}>
+        <div virtualizer-sizer aria-hidden="true"></div>
+        ${virtualize({
+          items: entries,
+          keyFunction: (entry: TimelineEntry) => entry.id,
+          renderItem: (entry: TimelineEntry, index: number) => entryRow(entry, index, index === active),
+          scroller: true,
+        })}
+      </div>
+      <p class="footer" aria-live="off">${view.more ? m.loadingMore : m.start}</p>`;
+  }
+
+  get #entries(): TimelineEntry[] {
+    const view = this.#window.view;
+    return view.status === 'ready' ? view.entries : [];
+  }
+
+  #onFilter = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    const chosen = new Set(this.show);
+    if (input.checked) chosen.add(input.value as TimelineFilter);
+    else chosen.delete(input.value as TimelineFilter);
+    this.show = TIMELINE_FILTERS.filter((f) => chosen.has(f));
+  };
+
+  #onZoom = (zoom: TimelineZoom): void => {
+    this.zoom = zoom;
+    this.#focusBar = undefined;
+  };
+
+  #onJump = (bucket: TimelineBucket): void => {
+    this.#window.jump(bucket);
+    this.#activeId = undefined;
+    this.#lastVisible = -1;
+    this.list?.scrollTo({ top: 0 });
+  };
+
+  #onStripKeydown = (event: KeyboardEvent): void => {
+    const bars = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('button.bar')];
+    const next = nextIndex(event.key, bars.indexOf(event.target as HTMLButtonElement), bars.length, 'horizontal');
+    if (next === undefined) return;
+    event.preventDefault();
+    this.#focusBar = next;
+    this.requestUpdate();
+    bars[next]!.focus();
+  };
+
+  #onListKeydown = async (event: KeyboardEvent): Promise<void> => {
+    const entries = this.#entries;
+    const from = entries.findIndex((e) => e.id === this.#activeId);
+    const next = nextIndex(event.key, Math.max(0, from), entries.length, 'vertical');
+    if (next === undefined || !(event.target as Element).matches('button.entry')) return;
+    event.preventDefault();
+    await this.#focusEntry(next);
+  };
+
+  /** Makes an entry the active one, scrolls it into the window and focuses it once the virtualizer has drawn it. */
+  async #focusEntry(index: number): Promise<void> {
+    const entry = this.#entries[index];
+    if (!entry) return;
+    this.#activeId = entry.id;
+    this.requestUpdate();
+    await this.updateComplete;
+    const virtualizer = this.list?.[virtualizerRef];
+    const button = () => this.list?.querySelector<HTMLButtonElement>(`button.entry[data-index="${index}"]`);
+    if (!button()) {
+      virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
+      await virtualizer?.layoutComplete;
+      await this.updateComplete;
+    }
+    button()?.scrollIntoView({ block: 'nearest' });
+    button()?.focus();
+  }
+
+  #onFocusIn = (event: FocusEvent): void => {
+    const index = Number((event.target as HTMLElement).dataset.index);
+    const entry = this.#entries[index];
+    if (entry && entry.id !== this.#activeId) {
+      this.#activeId = entry.id;
+      this.requestUpdate();
+    }
+  };
+
+  #onListClick = (event: MouseEvent): void => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button.entry');
+    const entry = button && this.#entries[Number(button.dataset.index)];
+    if (!entry) return;
+    const [first] = entry.events;
+    this.dispatchEvent(new EmrTimelineSelectEvent({
+      resourceType: first!.resourceType, id: first!.id, key: first!.key, keys: entry.events.map((e) => e.key), date: entry.date,
+    }));
+  };
+
+  #onVisible = (event: VisibilityChangedEvent): void => {
+    this.#lastVisible = event.last;
+    if (event.last >= this.#entries.length - LOAD_AHEAD) this.#window.more();
+  };
+}

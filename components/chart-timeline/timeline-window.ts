@@ -1,0 +1,165 @@
+import type { ReactiveController } from 'lit';
+import type { ChartStoreError, TimelineBucket, TimelineDensity, TimelineEvent } from '../../model/index.js';
+import { LiveQueryController, type ChartQueryHost, type QueryState } from '../shared/live-query-controller.js';
+import { groupByEncounter, vitalSets, type TimelineEntry } from './timeline-entries.js';
+import { kindsOf, ZOOM_SPAN, type TimelineFilter, type TimelineZoom } from './timeline-filters.js';
+
+// The timeline never asks for a whole chart: a month of minute-by-minute
+// monitor data is 300,000 observations. It asks for the newest PAGE events
+// before the window's end, and for twice as many each time the list is
+// scrolled near its last row; a bar of the density strip moves the end.
+// The density strip reads counts only, which IndexedDB answers from its
+// indexes without reading a row.
+
+/** Events asked for at first: a screen and more, whatever the chart. */
+export const PAGE = 200;
+export const BUCKETS = 24;
+
+export interface TimelineWindowHost extends ChartQueryHost {
+  zoom: TimelineZoom;
+  show: readonly TimelineFilter[];
+}
+
+export type TimelineView =
+  | { status: 'idle' }
+  | { status: 'pending' }
+  | { status: 'error'; error: ChartStoreError }
+  | {
+    status: 'ready';
+    entries: TimelineEntry[];
+    density: TimelineDensity;
+    /** Older events exist in the range beyond those loaded. */
+    more: boolean;
+    /** The exclusive end the list was moved to by a bar, if it was. */
+    jumpedTo: string | undefined;
+  };
+
+type Ready = Extract<TimelineView, { status: 'ready' }>;
+
+export class TimelineWindowController implements ReactiveController {
+  readonly #host: TimelineWindowHost;
+  readonly #density: LiveQueryController<TimelineDensity>;
+  readonly #events: LiveQueryController<TimelineEvent[]>;
+  readonly #encounters: LiveQueryController<TimelineEvent[]>;
+  #limit = PAGE;
+  /** The limit of the events query subscribed now. */
+  #asked = 0;
+  #jumpTo: string | undefined;
+  #identity = '';
+  #store: unknown;
+  #zoom: TimelineZoom | undefined;
+  /** The last value of each query, kept while a changed query reloads, so the list does not flash "loading". */
+  #kept: { density?: TimelineDensity; events?: TimelineEvent[]; encounters?: TimelineEvent[] } = {};
+  #view: { inputs: unknown[]; view: Ready } | undefined;
+
+  constructor(host: TimelineWindowHost) {
+    this.#host = host;
+    host.addController(this); // before the queries: hostUpdate resets the window before they read their keys
+    const density = () => ({ kinds: this.#kinds(true), buckets: BUCKETS, ...(ZOOM_SPAN[host.zoom] && { span: ZOOM_SPAN[host.zoom] }) });
+    const events = () => ({ kinds: this.#kinds(false), limit: this.#limit, ...(this.#jumpTo && { to: this.#jumpTo }) });
+    const encounters = () => ({ kinds: host.show.includes('encounters') ? ['Encounter' as const] : [], ...(this.#jumpTo && { to: this.#jumpTo }) });
+    this.#density = new LiveQueryController(host, (store, id) => store.timelineDensity(id, density()), () => JSON.stringify(density()));
+    this.#events = new LiveQueryController(host, (store, id) => {
+      this.#asked = this.#limit;
+      return store.timeline(id, events());
+    }, () => JSON.stringify(events()));
+    this.#encounters = new LiveQueryController(host, (store, id) => store.timeline(id, encounters()), () => JSON.stringify(encounters()));
+  }
+
+  hostConnected(): void {
+    this.#follow();
+  }
+
+  hostUpdate(): void {
+    this.#follow();
+  }
+
+  get view(): TimelineView {
+    const density = this.#value('density', this.#density.state);
+    const events = this.#value('events', this.#events.state);
+    const encounters = this.#value('encounters', this.#encounters.state);
+    for (const state of [density, events, encounters]) if (state.status === 'error') return state;
+    if (density.status !== 'ready' || events.status !== 'ready' || encounters.status !== 'ready') {
+      return this.#density.state.status === 'idle' ? { status: 'idle' } : { status: 'pending' };
+    }
+    const inputs = [density.value, events.value, encounters.value, this.#jumpTo];
+    if (this.#view?.inputs.every((input, i) => input === inputs[i])) return this.#view.view;
+    const view = this.#build(density.value, events.value, encounters.value);
+    this.#view = { inputs, view };
+    return view;
+  }
+
+  /** Asks for more older events, when there are some and none are on their way: the list is near its end. From `willUpdate`, `update` is false. */
+  more(update = true): void {
+    const view = this.view;
+    if (view.status !== 'ready' || !view.more || this.#limit !== this.#asked || this.#events.state.status === 'pending') return;
+    this.#limit *= 2;
+    if (update) this.#host.requestUpdate();
+  }
+
+  /** Moves the list to the events before the end of a bar; the newest bar shows the newest events. */
+  jump(bucket: TimelineBucket): void {
+    const view = this.view;
+    const last = view.status === 'ready' && view.density.buckets.at(-1)?.to === bucket.to;
+    this.#move(last ? undefined : bucket.to);
+  }
+
+  newest(): void {
+    this.#move(undefined);
+  }
+
+  #move(to: string | undefined): void {
+    this.#jumpTo = to;
+    this.#limit = PAGE;
+    this.#host.requestUpdate();
+  }
+
+  #kinds(withEncounters: boolean) {
+    const kinds = kindsOf(this.#host.show);
+    return withEncounters && this.#host.show.includes('encounters') ? ['Encounter' as const, ...kinds] : kinds;
+  }
+
+  /** A query's value, or the one it had before it was changed (a wider window, another filter). */
+  #value<T>(name: 'density' | 'events' | 'encounters', state: QueryState<T>): QueryState<T> {
+    const kept = this.#kept as Record<string, unknown>;
+    if (state.status === 'ready') kept[name] = state.value;
+    return state.status === 'pending' && kept[name] !== undefined ? { status: 'ready', value: kept[name] as T } : state;
+  }
+
+  /** Another patient or store starts afresh; another zoom starts from the newest. */
+  #follow(): void {
+    const { store, patientId, zoom } = this.#host;
+    if (patientId !== this.#identity || store !== this.#store) {
+      this.#identity = patientId;
+      this.#store = store;
+      this.#kept = {};
+      this.#view = undefined;
+      this.#zoom = zoom;
+      this.#jumpTo = undefined;
+      this.#limit = PAGE;
+    } else if (zoom !== this.#zoom) {
+      this.#zoom = zoom;
+      this.#jumpTo = undefined;
+      this.#limit = PAGE;
+    }
+  }
+
+  #build(density: TimelineDensity, events: TimelineEvent[], encounters: TimelineEvent[]): Ready {
+    const from = ZOOM_SPAN[this.#host.zoom] ? density.from ?? '' : '';
+    const full = events.length >= this.#limit;
+    const oldest = events.at(-1)?.date ?? '';
+    // A full page may end part-way through a vital-sign set: its oldest time waits for the next page.
+    const complete = full && events[0]!.date !== oldest ? events.filter((e) => e.date !== oldest) : events;
+    const inRange = complete.filter((e) => e.date >= from);
+    const lower = full ? oldest : from;
+    const linked = new Set(inRange.map((e) => e.encounter));
+    const shown = encounters.filter((e) => linked.has(e.key) || e.date >= lower);
+    return {
+      status: 'ready',
+      entries: groupByEncounter(vitalSets(inRange), shown),
+      density,
+      more: full && oldest >= from,
+      jumpedTo: this.#jumpTo,
+    };
+  }
+}

@@ -1,0 +1,108 @@
+import { expect } from '@open-wc/testing';
+import { writeBundle, type Encounter, type FhirResource, type Observation } from '../../../model/index.js';
+import { closeTestStores, openTestStore, valueOf } from '../../support/store.js';
+import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
+
+// The timeline's window (kinds, limit) and its density (counts per bucket)
+// on a real store in IndexedDB.
+
+const HOUR = 3_600_000;
+const START = Date.parse('2024-03-01T00:00:00Z');
+const at = (hours: number) => new Date(START + hours * HOUR).toISOString();
+
+function glucose(id: string, hours: number): Observation {
+  return {
+    resourceType: 'Observation', id, status: 'final',
+    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
+    code: { coding: [{ system: 'http://loinc.org', code: '2339-0', display: 'Glucose' }] },
+    subject: { reference: 'Patient/pat-1' }, effectiveDateTime: at(hours),
+    valueQuantity: { value: 5.4, unit: 'mmol/L' },
+  };
+}
+
+function bloodPressure(id: string, hours: number): Observation {
+  const quantity = (value: number) => ({ value, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' });
+  return {
+    ...heartRate('pat-1', id, 0, at(hours)), valueQuantity: undefined,
+    code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] },
+    component: [
+      { code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] }, valueQuantity: quantity(121) },
+      { code: { coding: [{ system: 'http://loinc.org', code: '8462-4' }] }, valueQuantity: quantity(79) },
+    ],
+  };
+}
+
+const visit: Encounter = {
+  resourceType: 'Encounter', id: 'enc-1', status: 'finished',
+  class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
+  type: [{ text: 'Clinic visit' }], subject: { reference: 'Patient/pat-1' }, period: { start: at(1), end: at(2) },
+};
+
+/** A patient with an allergy (hour 0), a visit (1), metformin (2), a lab (3) and an hourly heart rate from hour 0 to 9, plus a blood pressure at hour 9. */
+async function chart() {
+  const store = await openTestStore();
+  const resources: FhirResource[] = [
+    patient(), { ...penicillinAllergy(), recordedDate: at(0) }, visit,
+    { ...metformin(), authoredOn: at(2), encounter: { reference: 'Encounter/enc-1' } }, glucose('glu-1', 3),
+    ...Array.from({ length: 10 }, (_, h) => heartRate('pat-1', `hr-${h}`, 70 + h, at(h))), bloodPressure('bp-9', 9),
+  ];
+  await store.importBundle(writeBundle(resources));
+  return store;
+}
+
+describe('the timeline queries', () => {
+  afterEach(closeTestStores);
+
+  it('lists by kind, telling vital signs from other observations, with values and encounters', async () => {
+    const store = await chart();
+    const vitals = await valueOf(store.timeline('pat-1', { kinds: ['vital-signs'] }));
+    expect(vitals.map((e) => e.id)).to.deep.equal(['hr-9', 'bp-9', 'hr-8', 'hr-7', 'hr-6', 'hr-5', 'hr-4', 'hr-3', 'hr-2', 'hr-1', 'hr-0']);
+    expect(vitals.every((e) => e.kind === 'vital-signs' && e.resourceType === 'Observation')).to.equal(true);
+    expect(vitals.find((e) => e.id === 'bp-9')!.value).to.equal('121/79 mmHg');
+    expect(vitals.find((e) => e.id === 'hr-2')!.value).to.equal('72 beats/minute');
+    const labs = await valueOf(store.timeline('pat-1', { kinds: ['observation'] }));
+    expect(labs.map((e) => [e.id, e.kind, e.value])).to.deep.equal([['glu-1', 'observation', '5.4 mmol/L']]);
+    const medication = (await valueOf(store.timeline('pat-1', { types: ['MedicationRequest'] })))[0]!;
+    expect([medication.kind, medication.encounter]).to.deep.equal(['MedicationRequest', 'Encounter/enc-1']);
+    const both = await valueOf(store.timeline('pat-1', { types: ['Observation', 'Encounter'], kinds: ['vital-signs', 'Encounter', 'AllergyIntolerance'] }));
+    expect(new Set(both.map((e) => e.kind))).to.deep.equal(new Set(['vital-signs', 'Encounter']));
+  });
+
+  it('gives the newest events before `to` up to the limit, newest first', async () => {
+    const store = await chart();
+    const newest = await valueOf(store.timeline('pat-1', { limit: 3 }));
+    expect(newest.map((e) => e.date)).to.deep.equal([at(9), at(9), at(8)]);
+    const earlier = await valueOf(store.timeline('pat-1', { to: at(3), limit: 4 }));
+    expect(earlier.map((e) => e.id)).to.deep.equal(['hr-2', 'med-1', 'hr-1', 'enc-1'], 'ties by key, as every query sorts');
+    const all = await valueOf(store.timeline('pat-1', {}));
+    expect(all).to.have.length(15, 'everything but the patient');
+  });
+
+  it('counts events per bucket, vital signs apart, over the range of the events', async () => {
+    const store = await chart();
+    const density = await valueOf(store.timelineDensity('pat-1', { buckets: 3 }));
+    expect(density.from).to.equal(at(0));
+    expect(Date.parse(density.to!)).to.equal(Date.parse(at(9)) + 1);
+    expect(density.buckets.map((b) => [b.events, b.vitalSigns])).to.deep.equal([[3, 3], [1, 3], [0, 5]]);
+    expect(density.buckets[1]!.from).to.equal(density.buckets[0]!.to);
+  });
+
+  it('counts only the kinds asked for, over a span back from `to`', async () => {
+    const store = await chart();
+    const density = await valueOf(store.timelineDensity('pat-1', { kinds: ['vital-signs', 'Encounter'], to: at(4), span: 4 * HOUR, buckets: 4 }));
+    expect([density.from, density.to]).to.deep.equal([at(0), at(4)]);
+    expect(density.buckets.map((b) => [b.events, b.vitalSigns])).to.deep.equal([[0, 1], [1, 1], [0, 1], [0, 1]]);
+  });
+
+  it('has no range and no buckets for a patient with no events, and follows new ones', async () => {
+    const store = await openTestStore();
+    expect(await valueOf(store.timelineDensity('pat-1', { buckets: 12 }))).to.deep.equal({ buckets: [] });
+    const live = store.timelineDensity('pat-1', { buckets: 2 });
+    const total = (d: { buckets: Array<{ events: number; vitalSigns: number }> }) => d.buckets.reduce((sum, b) => sum + b.events + b.vitalSigns, 0);
+    const next = valueOf(live, (d) => total(d) === 2);
+    await store.record(heartRate('pat-1', 'hr-x', 80, at(1)));
+    await store.record(metformin());
+    const density = await next;
+    expect(density.buckets.map((b) => [b.events, b.vitalSigns])).to.deep.equal([[1, 0], [0, 1]], 'metformin (Feb) before the heart rate (Mar)');
+  });
+});
