@@ -84,6 +84,44 @@ function storageQuota() {
   };
 }
 
+/**
+ * A real sync server on 127.0.0.1 (any free port, a temporary data
+ * directory, the development key) for the sync tests, started with the test
+ * run and stopped after it. The `sync-server` server command answers
+ * `{ url }`, and with `{ token: { userId, patients, lifetime } }` also a
+ * development token (lifetime in jose's notation: "8h", "3s", "-1m" for one
+ * already expired).
+ */
+function syncServer() {
+  let server;
+  let dataDir;
+  let devToken;
+  return {
+    name: 'sync-server',
+    async serverStart() {
+      const { tsImport } = await import('tsx/esm/api');
+      const { mkdtemp } = await import('node:fs/promises');
+      const os = await import('node:os');
+      const module = await tsImport('./sync/server/index.ts', import.meta.url);
+      devToken = module.devToken;
+      dataDir = await mkdtemp(path.join(os.tmpdir(), 'emr-sync-test-'));
+      server = await module.startSyncServer({ dataDir, dev: true, port: 0, log: (e) => (process.env.EMR_SYNC_TEST_LOG ? import('node:fs').then((fs) => fs.appendFileSync(process.env.EMR_SYNC_TEST_LOG, JSON.stringify(e) + '\n')) : undefined) });
+    },
+    async serverStop() {
+      await server?.close();
+      if (dataDir) await (await import('node:fs/promises')).rm(dataDir, { recursive: true, force: true });
+    },
+    async executeCommand({ command, payload }) {
+      if (command !== 'sync-server') return undefined;
+      const token = payload?.token;
+      return {
+        url: server.url,
+        ...(token && { token: await devToken(token.userId, token.patients, token.lifetime) }),
+      };
+    },
+  };
+}
+
 export default {
   rootDir,
   files: ['test/browser/**/*.test.ts', 'components/**/*.test.ts'],
@@ -115,6 +153,7 @@ export default {
   plugins: [
     fixtures(),
     storageQuota(),
+    syncServer(),
     dexieEsm(),
     // esbuild compiles the TypeScript with tsconfig.json's settings, so Lit's
     // experimental decorators work; in .ts files it also maps relative

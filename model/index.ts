@@ -3,3 +3,4 @@
 export * from './fhir/index.js';
 export * from './bundle/index.js';
 export * from './chart/index.js';
+export * from './sync/index.js';

@@ -1,0 +1,2 @@
+export * from './sync-state.js';
+export * from './context.js';

@@ -1,0 +1,94 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { messageSync, type WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+
+// Counts a document's local changes until the server has them.
+//
+// The y-websocket protocol has no acknowledgement, but a server answers every
+// sync step 1 with a step 2, in order with the writes before it (this kit's
+// server answers only after those writes are stored). So after local changes
+// go out, a step 1 is sent as a probe: its answer confirms every change made
+// before it. One probe at a time; changes made meanwhile get the next one.
+
+export class ConfirmedChanges {
+  readonly #provider: WebsocketProvider;
+  readonly #onChange: () => void;
+  /** Local changes made, and how many of the first of them the server has confirmed. */
+  #made = 0;
+  #confirmed = 0;
+  /** Per step 1 sent on this connection, in order: the changes its answer confirms (-1: none). */
+  #asked: number[] = [];
+  #askAgain = false;
+
+  constructor(provider: WebsocketProvider, onChange: () => void) {
+    this.#provider = provider;
+    this.#onChange = onChange;
+    // Registered after the provider's own listener: a change is on its way before it is counted.
+    provider.doc.on('update', this.#onUpdate);
+    provider.on('status', this.#onStatus);
+    provider.on('sync', this.#onSync);
+    const handle = provider.messageHandlers[messageSync]!;
+    provider.messageHandlers[messageSync] = (encoder, decoder, ...rest) => {
+      const answer = decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep2 ? this.#asked.shift() : undefined;
+      handle(encoder, decoder, ...rest);
+      if (answer !== undefined) this.#answered(answer);
+    };
+  }
+
+  /** Local changes the server has not confirmed. */
+  get waiting(): number {
+    return this.#made - this.#confirmed;
+  }
+
+  destroy(): void {
+    this.#provider.doc.off('update', this.#onUpdate);
+    this.#provider.off('status', this.#onStatus);
+    this.#provider.off('sync', this.#onSync);
+  }
+
+  readonly #onUpdate = (_update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+    // Changes applied from elsewhere (the server, the log other tabs wrote) are not this device's to send.
+    if (origin === this.#provider || !transaction.local) return;
+    this.#made++;
+    if (this.#provider.synced) this.#probe();
+    this.#onChange();
+  };
+
+  readonly #onStatus = ({ status }: { status: string }) => {
+    // The provider sends its own step 1 as it connects: its answer confirms nothing yet.
+    this.#asked = status === 'connected' ? [-1] : [];
+    this.#askAgain = false;
+  };
+
+  readonly #onSync = (synced: boolean) => {
+    // The handshake sent what the server lacked (changes made offline): confirm it.
+    if (synced && this.waiting > 0) this.#probe();
+  };
+
+  #probe(): void {
+    if (this.#asked.some((made) => made >= 0)) {
+      this.#askAgain = true;
+      return;
+    }
+    const ws = this.#provider.ws;
+    if (!this.#provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageSync);
+    syncProtocol.writeSyncStep1(encoder, this.#provider.doc);
+    ws.send(encoding.toUint8Array(encoder));
+    this.#asked.push(this.#made);
+  }
+
+  #answered(made: number): void {
+    if (made > this.#confirmed) {
+      this.#confirmed = made;
+      this.#onChange();
+    }
+    if (this.#askAgain && this.waiting > 0) {
+      this.#askAgain = false;
+      this.#probe();
+    }
+  }
+}

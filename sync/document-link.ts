@@ -1,0 +1,134 @@
+import { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import type { Peer } from '../model/index.js';
+import { ConfirmedChanges } from './confirmed-changes.js';
+import { throttleAwareness } from './throttle-awareness.js';
+
+// One chart document shared through the sync server: a y-websocket provider
+// over the Y.Doc the store holds (the store saves every update, whatever its
+// origin, so nothing received or typed offline is lost), its presence, and
+// the count of local changes the server has not confirmed.
+
+/**
+ * - `connecting`: a first attempt, or one the host asked for, under way.
+ * - `offline`: disconnected, or the last attempt failed (y-websocket retries with backoff).
+ * - `connected`: the socket is open, the first exchange not done.
+ * - `synced`: both sides have what the other had at connection time.
+ * - `stopped`: the server refused it for good (a 44xx close); only `connect()` tries again.
+ */
+export type LinkPhase = 'connecting' | 'offline' | 'connected' | 'synced' | 'stopped';
+
+export interface DocumentLinkOptions {
+  serverUrl: string;
+  name: string;
+  doc: Y.Doc;
+  token: string;
+  /** Published in this document's awareness as the `user` field (y-prosemirror reads name and color). */
+  user: Peer;
+  connect: boolean;
+  awarenessIntervalMs: number;
+  WebSocketPolyfill?: typeof WebSocket;
+  /** The phase, the waiting count or the awareness changed. */
+  onChange(): void;
+  /** The server closed with a 44xx code: y-websocket does not retry. */
+  onRefused(link: DocumentLink, code: number, reason: string): void;
+}
+
+export class DocumentLink {
+  readonly name: string;
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  readonly awareness: Awareness;
+  readonly #changes: ConfirmedChanges;
+  readonly #stopThrottle: () => void;
+  readonly #onChange: () => void;
+  #phase: LinkPhase;
+  /** An attempt failed since the last connection: retries show as offline, not connecting. */
+  #failed = false;
+  #tokenInUse: string | undefined;
+
+  constructor(options: DocumentLinkOptions) {
+    this.name = options.name;
+    this.doc = options.doc;
+    this.#onChange = options.onChange;
+    this.awareness = new Awareness(options.doc);
+    this.awareness.setLocalStateField('user', options.user);
+    this.provider = new WebsocketProvider(options.serverUrl, options.name, options.doc, {
+      connect: false,
+      awareness: this.awareness,
+      params: { token: options.token },
+      // Tabs sync through the server (which confirms), never around it.
+      disableBc: true,
+      ...(options.WebSocketPolyfill && { WebSocketPolyfill: options.WebSocketPolyfill }),
+    });
+    this.#stopThrottle = throttleAwareness(this.provider, options.awarenessIntervalMs);
+    this.#changes = new ConfirmedChanges(this.provider, this.#onChange);
+    this.#phase = 'offline';
+    this.provider.on('status', ({ status }) => {
+      // y-websocket reads its params as it opens a socket, just before it says 'connecting'.
+      if (status === 'connecting') this.#tokenInUse = this.provider.params.token;
+      if (status === 'connected') {
+        this.#failed = false;
+        this.#set('connected');
+      } else if (status === 'connecting' && !this.#failed) this.#set('connecting');
+    });
+    this.provider.on('sync', (synced) => this.#set(synced ? 'synced' : this.provider.wsconnected ? 'connected' : this.#phase));
+    this.provider.on('connection-close', (event) => {
+      // `null`: closed here (disconnect()), not a failure.
+      if (event) this.#failed = true;
+      if (this.#phase !== 'stopped') this.#set('offline');
+    });
+    this.provider.on('closed', ({ code, reason }) => {
+      this.#set('stopped');
+      options.onRefused(this, code, reason);
+    });
+    this.awareness.on('change', this.#onChange);
+    if (options.connect) this.connect();
+  }
+
+  get phase(): LinkPhase {
+    return this.#phase;
+  }
+
+  /** Local changes the server has not confirmed. */
+  get waiting(): number {
+    return this.#changes.waiting;
+  }
+
+  /** The token of the latest connection attempt (a newer one may be waiting for the next). */
+  get tokenInUse(): string | undefined {
+    return this.#tokenInUse;
+  }
+
+  /** Used from the next connection on (y-websocket reads its params when it connects). */
+  setToken(token: string): void {
+    this.provider.params = { ...this.provider.params, token };
+  }
+
+  connect(): void {
+    this.#failed = false;
+    if (!this.provider.wsconnected) this.#set('connecting');
+    this.provider.connect();
+  }
+
+  disconnect(): void {
+    this.provider.disconnect();
+    this.#set('offline');
+  }
+
+  /** Leaves the document (others see this user go); the Y.Doc stays the store's. */
+  destroy(): void {
+    this.#stopThrottle();
+    this.#changes.destroy();
+    this.awareness.off('change', this.#onChange);
+    this.provider.destroy();
+    this.awareness.destroy();
+  }
+
+  #set(phase: LinkPhase): void {
+    if (phase === this.#phase) return;
+    this.#phase = phase;
+    this.#onChange();
+  }
+}
