@@ -6,6 +6,8 @@
 // transformed here as they are by tsc.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { demoApiPlugin } from './demo/server/demo-api-plugin.js';
+import { syntheaDir } from './demo/server/patient-catalog.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -15,4 +17,6 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
   build: { outDir: here('./dist/demo'), emptyOutDir: true },
+  // The demo's fixtures, users and development tokens (dev server only).
+  plugins: [demoApiPlugin(syntheaDir(here('.')))],
 });

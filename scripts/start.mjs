@@ -3,10 +3,43 @@
 //
 // Each service is an async function that starts one part and resolves to
 // { name, url, close }; add a part by adding it to `services`.
+import { existsSync, mkdirSync, createWriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
 import { createServer } from 'vite';
 
 const configFile = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
+const syncServerFile = new URL('../sync/server/start-sync-server.ts', import.meta.url);
+// Local data of `npm start` (git-ignored): the sync server's documents and its log.
+const dataDir = fileURLToPath(new URL('../.emr-data/', import.meta.url));
+
+/**
+ * The sync server, on the published DEVELOPMENT key (the demo's users get
+ * tokens for it from the demo's dev server), with its documents under
+ * .emr-data/. The demo finds it through EMR_DEMO_SYNC_URL.
+ */
+async function syncServer() {
+  register(); // the server is TypeScript
+  const { startSyncServer } = await import('../sync/server/index.ts');
+  mkdirSync(dataDir, { recursive: true });
+  const logFile = `${dataDir}sync-server.log`;
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const options = { dev: true, dataDir: `${dataDir}sync`, log: (entry) => log.write(`${JSON.stringify(entry)}\n`) };
+  // 1234 is a preference (y-websocket's usual port): when it is taken, any free port.
+  const server = await startSyncServer({ ...options, port: 1234 }).catch((error) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    return startSyncServer({ ...options, port: 0 });
+  });
+  process.env.EMR_DEMO_SYNC_URL = server.url;
+  return {
+    name: 'emr-kit sync server (development key; log in .emr-data/sync-server.log)',
+    url: server.url,
+    close: async () => {
+      await server.close();
+      log.end();
+    },
+  };
+}
 
 /** The mock hospital portal, served by Vite's dev server. */
 async function demo() {
@@ -18,7 +51,9 @@ async function demo() {
   return { name: 'emr-kit demo', url, close: () => server.close() };
 }
 
-const services = [demo];
+// The sync server first: the demo hands its address to the page. Without
+// one (sync/server/ not in this tree) the demo runs on this device only.
+const services = existsSync(syncServerFile) ? [syncServer, demo] : [demo];
 
 /** @type {{ name: string, url: string, close: () => Promise<void> }[]} */
 const running = [];

@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { mkdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { allergyMessages } from '../../clinical/index.js';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { richestSmallChart, type FixtureChart } from './support/demo-fixture.js';
+import { startDemo, type RunningDemo } from './support/demo-server.js';
+
+// The demo portal end to end: served as `npm start` serves it (the portal on
+// Vite's dev server, beside a sync server), opened in headless Chromium. A
+// clinician picks a Synthea patient; the chart is imported into IndexedDB
+// and every element of the kit shows what the fixture holds. Then a
+// full-page screenshot, and axe on the whole page in every view.
+//
+// Playwright's CSS selectors reach into open shadow roots, so
+// `emr-allergy-banner [part="summary"]` finds the banner's own part.
+
+const PATIENCE = { timeout: 120_000 };
+const screenshotDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let demo: RunningDemo;
+let browser: Browser;
+let page: Page;
+let fixture: FixtureChart;
+const pageErrors: string[] = [];
+
+before(async () => {
+  fixture = await richestSmallChart();
+  demo = await startDemo();
+  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs.filter((arg) => arg !== '--headless') });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${demo.url}?user=dr-okafor`);
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const anyOf = (names: readonly string[]) => new RegExp(names.map(escape).join('|'), 'i');
+
+const VIEW_CONTENT = {
+  Summary: 'emr-medication-list [part="line"]',
+  Timeline: 'emr-chart-timeline [part="item"]',
+  Notes: 'emr-note-editor [part="toolbar"]',
+};
+
+async function openView(name: 'Summary' | 'Timeline' | 'Notes'): Promise<void> {
+  await page.getByRole('link', { name, exact: true }).click();
+  await page.locator(`.chart-tabs a[aria-current="page"]`, { hasText: name }).waitFor(PATIENCE);
+}
+
+test('picking a patient imports their bundle into the local store, with progress', async () => {
+  const button = page.locator('.patient-button', { hasText: fixture.patientName });
+  await button.waitFor(PATIENCE);
+  await assert.doesNotReject(button.locator('.where', { hasText: 'Not on this device yet' }).waitFor(PATIENCE));
+  await button.click();
+  await page.locator('#import-status', { hasText: `${fixture.patientName}’s chart is on this device` }).waitFor(PATIENCE);
+  await button.locator('.where', { hasText: 'On this device' }).waitFor(PATIENCE);
+  assert.equal(await page.locator('#patient-name').textContent(), fixture.patientName);
+  assert.match(page.url(), /[?&]patient=/);
+});
+
+test('the allergy banner names an allergy from the fixture', async () => {
+  const expected = fixture.allergies.length ? anyOf(fixture.allergies) : anyOf([allergyMessages.state['not-recorded']]);
+  const summary = page.locator('emr-allergy-banner [part="summary"]', { hasText: expected });
+  await summary.waitFor(PATIENCE);
+  if (fixture.allergies.length) assert.match((await summary.textContent()) ?? '', new RegExp(escape(allergyMessages.state.known)));
+});
+
+test('the medication list shows every medication of the fixture', async () => {
+  const lines = page.locator('emr-medication-list [part="line"]');
+  await page.waitForFunction(
+    (count) => document.querySelector('emr-medication-list')?.shadowRoot?.querySelectorAll('[part="line"]').length === count,
+    fixture.medicationRecords,
+    PATIENCE,
+  );
+  const shown = (await lines.allTextContents()).map((text) => text.toLowerCase());
+  for (const medication of fixture.medications) {
+    assert.ok(shown.some((line) => line.includes(medication.toLowerCase())), `${medication} is listed`);
+  }
+});
+
+test('the vitals grid has a column per time the signs were taken', async () => {
+  const columns = page.locator('emr-vitals-grid [part="column-header"]');
+  await columns.first().waitFor(PATIENCE);
+  assert.ok((await columns.count()) > 0);
+  await page.locator('emr-vitals-grid [part="cell"]', { hasText: /\d/ }).first().waitFor(PATIENCE);
+});
+
+test('the timeline lists the chart’s events', async () => {
+  await openView('Timeline');
+  const items = page.locator('emr-chart-timeline [part="item"]');
+  await items.first().waitFor(PATIENCE);
+  assert.ok((await items.count()) > 0);
+  await assert.doesNotReject(page.locator('emr-allergy-banner [part="summary"]').waitFor({ state: 'visible', ...PATIENCE }));
+});
+
+test('the notes view opens a new note in the note editor', async () => {
+  await openView('Notes');
+  await page.getByRole('button', { name: 'New note' }).click();
+  await page.locator('emr-note-editor [part="toolbar"]').waitFor(PATIENCE);
+  await assert.doesNotReject(page.locator('emr-allergy-banner [part="summary"]').waitFor({ state: 'visible', ...PATIENCE }));
+});
+
+test('a kit event shows in the event log with its detail', async () => {
+  await openView('Timeline');
+  const first = page.locator('emr-chart-timeline [part="item"]').first();
+  await first.click();
+  const entry = page.locator('#event-log li', { hasText: 'emr-timeline-select' }).first();
+  await entry.waitFor(PATIENCE);
+  assert.match((await entry.locator('pre').textContent()) ?? '', /"resourceType"/);
+});
+
+test('a second clinician, in a window of their own, gets the chart through the sync server', async () => {
+  // A browser context of its own: another device, with its own IndexedDB.
+  const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const second = await other.newPage();
+    second.on('pageerror', (error) => pageErrors.push(`second window: ${error.message}`));
+    const patientId = new URL(page.url()).searchParams.get('patient')!;
+    await second.goto(`${demo.url}?user=dr-lindqvist&patient=${patientId}`);
+    await second.locator('#import-status', { hasText: 'came from the sync server' }).waitFor(PATIENCE);
+    await second.locator('emr-allergy-banner [part="summary"]', { hasText: anyOf(fixture.allergies) }).waitFor(PATIENCE);
+    // Each sees the other in the header.
+    await page.locator('emr-sync-status [part="peer"]', { hasText: 'Dr Erik Lindqvist' }).waitFor(PATIENCE);
+    await second.locator('emr-sync-status [part="peer"]', { hasText: 'Dr Ada Okafor' }).waitFor(PATIENCE);
+
+    // The first clinician discontinues an active medication; the second sees it stop.
+    await openView('Summary');
+    const activeHeading = (p: Page) => p.locator('emr-medication-list #section-active');
+    const activeCount = (p: Page) => activeHeading(p).textContent().then((text) => Number(/\((\d+)\)/.exec(text ?? '')?.[1]));
+    await activeHeading(second).waitFor(PATIENCE);
+    const before = await activeCount(second);
+    assert.ok(before > 0, 'the fixture has an active medication');
+    const medication = page.locator('emr-medication-list [part="item"]', { has: page.getByRole('button', { name: 'Discontinue' }) }).first();
+    await medication.getByRole('button', { name: 'Discontinue' }).click();
+    await medication.locator('[part="form"] button[type="submit"]').click();
+    await page.locator('#event-log li', { hasText: 'emr-medication-discontinue' }).waitFor(PATIENCE);
+    await activeHeading(second).filter({ hasText: `(${before - 1})` }).waitFor(PATIENCE);
+  } finally {
+    await other.close();
+  }
+});
+
+test('a full-page screenshot of the chart', async () => {
+  await openView('Summary');
+  await page.locator('emr-medication-list [part="line"]').first().waitFor(PATIENCE);
+  // Tall enough for everything: the medication list leaves rows off screen unpainted (content-visibility).
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1440, height });
+  await mkdir(screenshotDir, { recursive: true });
+  const file = `${screenshotDir}demo.png`;
+  await page.screenshot({ path: file, fullPage: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  assert.ok((await stat(file)).size > 10_000, 'the screenshot has content');
+});
+
+test('axe finds no violation on the whole page, in every view and theme', async () => {
+  await page.addScriptTag({ path: axePath });
+  const problems: string[] = [];
+  for (const theme of ['standard', 'harbour']) {
+    await page.selectOption('#theme-select', theme);
+    for (const view of ['Summary', 'Timeline', 'Notes'] as const) {
+      await openView(view);
+      // Each view's element has drawn its rows again since it was shown.
+      await page.locator(VIEW_CONTENT[view]).first().waitFor({ state: 'visible', ...PATIENCE });
+      const violations = await page.evaluate(async () => {
+        const { violations } = await (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document);
+        return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+      });
+      problems.push(...violations.map((v) => `${theme} ${view}: ${v}`));
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('no script error on the page', () => {
+  assert.deepEqual(pageErrors, []);
+});
