@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole suite: what CI runs. Installs Chromium when missing, then
 # type-checks, lints, runs the Node tests, the browser tests in headless
-# Chromium, and builds Storybook and renders every story so that a broken
-# story fails. Every step runs even after one fails, so one run reports all
+# Chromium, the end-to-end tests (the demo portal; two browsers sharing a
+# chart through a real sync server), and builds Storybook and renders every
+# story so that a broken story fails. Every step runs even after one fails, so one run reports all
 # problems; the summary at the end says which steps failed, and the exit
 # status is non-zero if any did.
 set -euo pipefail
@@ -30,6 +31,7 @@ step "type-check"                        npm run --silent test:types
 step "lint"                              npm run --silent test:lint
 step "node tests"                        npm run --silent test:node
 step "browser tests (headless Chromium)" npm run --silent test:browser
+step "end-to-end (demo, two browsers, one sync server)" node scripts/node-tests.mjs test/e2e
 step "storybook build and stories"       npm run --silent test:storybook
 
 # One closing count over both test runners: Node's ("ℹ pass N") and the
