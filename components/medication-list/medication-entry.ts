@@ -52,8 +52,7 @@ export function renderEntry(record: ChartRecord<Medication>, ctx: EntryContext):
         >${line.text.slice(0, nameAt)}<span class="name">${line.name}</span>${line.text.slice(nameAt + line.name.length)}</p
       ><dl class="details"
         ><dt>${m.statusLabel}</dt><dd>${m.status[medication.status] ?? medication.status}</dd
-        ><dt>${m.start}</dt><dd>${formatDate(start) ?? m.notRecorded}</dd
-        ><dt>${m.end}</dt><dd>${formatDate(end) ?? m.notRecorded}</dd
+        ><dt>${m.dates}</dt><dd>${m.period(formatDate(start), formatDate(end), ctx.section !== 'past')}</dd
         ><dt>${medication.resourceType === 'MedicationRequest' ? m.prescriber : m.reportedBy}</dt><dd>${prescriberOf(medication) ?? m.notRecorded}</dd
       ></dl>`;
 

@@ -33,8 +33,10 @@ export const medicationListMessages = {
   error: (message: string) => `Medications could not be loaded: ${message}`,
 
   statusLabel: 'Status',
-  start: 'Start',
-  end: 'End',
+  dates: 'Dates',
+  /** When it was (or is) taken: "from 1 Feb 2024", "8 Jul 2020 to 10 Aug 2020", "from 8 Jul 2020, end not recorded". */
+  period: (start: string | undefined, end: string | undefined, ongoing: boolean) =>
+    end ? `${start ?? 'start not recorded'} to ${end}` : start ? `from ${start}${ongoing ? '' : ', end not recorded'}` : 'not recorded',
   prescriber: 'Prescriber',
   reportedBy: 'Reported by',
   notRecorded: 'not recorded',

@@ -128,8 +128,20 @@ describe('emr-medication-list', () => {
     expect(text(item(el, 'MedicationRequest/med-1')!.querySelector('[part="line"]'))).to.equal('hydrOXYzine 25 mg orally three times daily as needed for itching');
     expect(text(item(el, 'MedicationRequest/med-2')!.querySelector('[part="line"]'))).to.equal('Heparin 5,000 units orally twice daily');
     expect(text(item(el, 'MedicationStatement/med-3')!.querySelector('[part="line"]'))).to.equal('Levothyroxine 0.1 mg orally once daily');
-    expect(details(el, 'MedicationRequest/med-1')).to.deep.equal({ Status: 'Active', Start: '1 Feb 2024', End: 'not recorded', Prescriber: 'Dr Priya Naidoo' });
-    expect(details(el, 'MedicationStatement/med-3')).to.include({ Start: '1 Jun 2023', 'Reported by': 'the patient' });
+    expect(details(el, 'MedicationRequest/med-1')).to.deep.equal({ Status: 'Active', Dates: 'from 1 Feb 2024', Prescriber: 'Dr Priya Naidoo' });
+    expect(details(el, 'MedicationStatement/med-3')).to.include({ Dates: 'from 1 Jun 2023', 'Reported by': 'the patient' });
+  });
+
+  it('gives the dates as a period: from the start while it goes on, to the end when there is one, and says when a past one has none', async () => {
+    const stopped = prescription('med-1', 'Amoxicillin', 500, 'mg', { status: 'stopped', authoredOn: '2020-07-08T09:00:00Z' });
+    const course: MedicationRequest = { ...prescription('med-2', 'Prednisone', 40, 'mg', { status: 'completed' }), dosageInstruction: [{
+      ...prescription('med-2', 'Prednisone', 40, 'mg').dosageInstruction![0]!,
+      timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', boundsPeriod: { start: '2020-07-08', end: '2020-08-10' } } },
+    }] };
+    const el = await list(await chart([stopped, course]));
+    await waitUntil(() => item(el, 'MedicationRequest/med-2'));
+    expect(details(el, 'MedicationRequest/med-1')).to.include({ Dates: 'from 8 Jul 2020, end not recorded' });
+    expect(details(el, 'MedicationRequest/med-2')).to.include({ Dates: '8 Jul 2020 to 10 Aug 2020' });
   });
 
   it('shows the prescriber reference when the requester has no display', async () => {
