@@ -15,3 +15,8 @@ export * from './vital-signs.js';
 export * from './news2.js';
 export * from './news2-observations.js';
 export { listInWords, wordsMessages } from './words.js';
+export * from './note-types.js';
+export * from './note-templates.js';
+export * from './note-document.js';
+export * from './note-integrity.js';
+export { noteMessages } from './note-messages.js';

@@ -42,12 +42,23 @@ interface LoadedDocument {
   seq: number;
   /** Log rows this tab wrote from `doc`: already in it. */
   own: Set<number>;
+  /** A save of this held document failed: the next one writes its whole state, so the log misses nothing. */
+  unsaved?: boolean;
+}
+
+/** A document kept loaded for someone who uses it (a note editor, a sync provider). */
+export interface HeldDocument {
+  doc: Y.Doc;
+  /** Lets go; the last holder of a note document unloads it. Calling it again does nothing. */
+  release(): void;
 }
 
 export class ChartDocuments {
   readonly #db: ChartDatabase;
   readonly #events: DocumentEvents;
   readonly #loaded = new Map<string, Promise<LoadedDocument>>();
+  /** How many holders keep each document loaded: `forget` leaves these alone. */
+  readonly #holds = new Map<string, number>();
   /** Saves in the order updates happened, one at a time. */
   #saving: Promise<unknown> = Promise.resolve();
 
@@ -70,6 +81,40 @@ export class ChartDocuments {
       return loaded.doc;
     }
     return (await this.#startLoading(name)).doc; // reads the whole log: nothing to catch up on
+  }
+
+  /**
+   * Opens a document and keeps it loaded until `release()`. Everyone who
+   * opens the name meanwhile — by `open` or `hold` — gets the same Y.Doc, so
+   * an editor and a sync provider bind to one document; `forget` passes it by.
+   */
+  async hold(name: string): Promise<HeldDocument> {
+    this.#holds.set(name, (this.#holds.get(name) ?? 0) + 1);
+    let held = true;
+    const release = () => {
+      if (!held) return;
+      held = false;
+      const left = (this.#holds.get(name) ?? 1) - 1;
+      if (left > 0) {
+        this.#holds.set(name, left);
+        return;
+      }
+      this.#holds.delete(name);
+      // A chart has hundreds of notes: one no one uses goes back to the log.
+      // Other documents stay loaded, as `open` leaves them.
+      if (parseDocumentName(name)?.kind === 'note') void this.whenSaved().then(() => this.#holds.has(name) || this.forget(name));
+    };
+    try {
+      return { doc: await this.open(name), release };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
+  /** How many holders keep the document loaded now. */
+  holders(name: string): number {
+    return this.#holds.get(name) ?? 0;
   }
 
   /**
@@ -102,9 +147,13 @@ export class ChartDocuments {
     await this.#enqueue(this.#capture(() => Y.applyUpdate(doc, update, origin)));
   }
 
-  /** Drops documents from memory (all when no name is given): the log is the truth. */
-  forget(name?: string): void {
+  /**
+   * Drops documents from memory (all when no name is given): the log is the
+   * truth. A held document stays, unless `includingHeld` (closing the store).
+   */
+  forget(name?: string, { includingHeld = false }: { includingHeld?: boolean } = {}): void {
     for (const key of name ? [name] : [...this.#loaded.keys()]) {
+      if (!includingHeld && this.#holds.has(key)) continue;
       void this.#loaded.get(key)?.then(({ doc }) => doc.destroy(), () => undefined);
       this.#loaded.delete(key);
     }
@@ -135,7 +184,11 @@ export class ChartDocuments {
     const saving = this.#saving.then(() => this.#save(changes));
     this.#saving = saving.catch(() => undefined);
     return saving.catch((error: unknown) => {
-      for (const change of changes) this.forget(change.name);
+      for (const change of changes) {
+        // A held document stays in its holder's hands: its next save catches the log up.
+        if (this.#holds.has(change.name)) change.loaded.unsaved = true;
+        else this.forget(change.name);
+      }
       throw error;
     });
   }
@@ -177,6 +230,9 @@ export class ChartDocuments {
     });
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_LOG) return;
+      // After a failed save, the whole state: Yjs applies what the log already has as a no-op.
+      if (loaded.unsaved) update = Y.encodeStateAsUpdate(doc);
+      loaded.unsaved = false;
       const change: Change = { name, patientId: parsed.patientId, update, encoded: inserted, loaded };
       inserted = [];
       if (this.#capturing) this.#capturing.push(change);

@@ -1,5 +1,6 @@
 export * from './revision.js';
 export * from './chart-store.js';
+export * from './note-session.js';
 export * from './chart-store-error.js';
 export * from './documents.js';
 export * from './context.js';

@@ -1,0 +1,61 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { noteMessages, noteStatus, noteTypeLabel, type NoteTemplate } from '../../clinical/index.js';
+import type { ChartRecord, DocumentReference, Revision } from '../../model/index.js';
+import { editorMessages as messages } from './note-editor.messages.js';
+import type { SignedTextState } from './signed-text-controller.js';
+
+// The parts of the editor that are pure rendering: header, signature line,
+// addenda, template picker.
+
+const who = (note: DocumentReference) => note.authenticator?.display ?? note.author?.[0]?.display ?? noteMessages.unknownAuthor;
+
+export function header(note: DocumentReference | undefined, typeLabel: string): TemplateResult {
+  const status = note ? noteStatus(note) : 'draft';
+  return html`<div part="header" class="header">
+    <span class="title">${typeLabel}</span>
+    <span class="status ${status}">${noteMessages.status[status]}</span>
+    ${note && status === 'draft'
+      ? html`<span class="meta">${noteMessages.startedBy(note.author?.[0]?.display ?? noteMessages.unknownAuthor, noteMessages.dateTime(note.date))}</span>`
+      : nothing}
+  </div>`;
+}
+
+export function signature(signed: Revision<DocumentReference>, text: SignedTextState): TemplateResult {
+  const note = signed.resource;
+  return html`<p class="meta signed-by">${noteMessages.signedBy(who(note), noteMessages.dateTime(note.date))}</p>
+    ${text.status === 'ready'
+      ? text.verified
+        ? html`<p class="check verified"><span aria-hidden="true">✓ </span>${messages.verified}</p>`
+        : html`<p class="check mismatch" role="alert"><span aria-hidden="true">⚠ </span>${text.missing ? messages.noSignedText : messages.mismatch}</p>`
+      : html`<p class="check">${messages.checking}</p>`}`;
+}
+
+/** For an addendum: the note it appends to, as a link. */
+export function appendsTo(original: ChartRecord<DocumentReference> | undefined, open: (noteId: string) => void): TemplateResult | typeof nothing {
+  if (!original) return nothing;
+  const label = noteTypeLabel(original.current.type);
+  return html`<p class="meta appends">${noteMessages.addendumTo('')}<button type="button" class="link" data-note-id=${original.current.id!}
+    @click=${() => open(original.current.id!)}>${label} (${noteMessages.dateTime(original.current.date)})</button></p>`;
+}
+
+export function addenda(list: ReadonlyArray<ChartRecord<DocumentReference>>, open: (noteId: string) => void): TemplateResult | typeof nothing {
+  if (list.length === 0) return nothing;
+  return html`<section aria-labelledby="addenda-title">
+    <p id="addenda-title" class="meta">${messages.addenda}</p>
+    <ul part="addenda" class="addenda">
+      ${list.map((record) => {
+        const note = record.current;
+        const label = `${noteMessages.addendum}, ${noteMessages.status[noteStatus(note)].toLowerCase()}, ${note.author?.[0]?.display ?? noteMessages.unknownAuthor}, ${noteMessages.dateTime(note.date)}`;
+        return html`<li><button type="button" class="link" data-note-id=${note.id!} @click=${() => open(note.id!)}>${label}</button></li>`;
+      })}
+    </ul>
+  </section>`;
+}
+
+export function templatePicker(templates: readonly NoteTemplate[], insert: (id: string) => void): TemplateResult | typeof nothing {
+  if (templates.length === 0) return nothing;
+  const chosen = (button: EventTarget | null) => (button as HTMLElement).parentElement!.querySelector<HTMLSelectElement>('select.template')!.value;
+  return html`<label class="meta">${messages.template}
+      <select class="template">${templates.map((t) => html`<option value=${t.id}>${t.label}</option>`)}</select></label>
+    <button type="button" data-action="template" @click=${(e: Event) => insert(chosen(e.currentTarget))}>${messages.insertTemplate}</button>`;
+}

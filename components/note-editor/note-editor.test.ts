@@ -1,0 +1,341 @@
+import { expect, fixture, html, oneEvent, waitUntil as waitFor } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import * as Y from 'yjs';
+import { checkAttachment, signedAttachments } from '../../clinical/index.js';
+import { NOTE_TEXT_FRAGMENT, noteDocumentName, type ChartStore, type DocumentReference } from '../../model/index.js';
+import type { DexieChartStore } from '../../storage/index.js';
+import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
+import { closeTestStores, openTestStore, PATIENT_VIEWER, uniqueDatabaseName, valueOf } from '../../test/support/store.js';
+import './emr-note-editor.js';
+import { EmrNoteEditor } from './note-editor.js';
+import type { EmrNoteAddendumEvent, EmrNoteEditRefuseEvent, EmrNoteSignEvent } from './note-editor.events.js';
+
+// Store writes go through IndexedDB: give them time on a busy machine.
+const waitUntil = (predicate: () => unknown, message?: string) => waitFor(predicate, message, { timeout: 5_000 });
+
+const PATIENT = 'pat-1';
+const root = (el: EmrNoteEditor) => el.shadowRoot!;
+const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const prosemirror = (el: EmrNoteEditor) => root(el).querySelector<HTMLElement>('.ProseMirror');
+const signedText = (el: EmrNoteEditor) => root(el).querySelector<HTMLElement>('.signed-text');
+const alertText = (el: EmrNoteEditor) => text(root(el).querySelector('.alert'));
+const button = (el: EmrNoteEditor, action: string) => root(el).querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
+
+async function editor(store: ChartStore | undefined, noteId = 'note-1', attributes: { template?: string; noteType?: string; appends?: string } = {}) {
+  const el = await fixture<EmrNoteEditor>(html`<emr-note-editor .store=${store} patient-id=${PATIENT} note-id=${noteId}
+    template=${attributes.template ?? ''} note-type=${attributes.noteType ?? ''} appends=${attributes.appends ?? ''}></emr-note-editor>`);
+  return el;
+}
+
+/** An editor bound to its text, ready to type in. */
+async function editing(store: ChartStore, noteId = 'note-1', attributes: Parameters<typeof editor>[2] = {}) {
+  const el = await editor(store, noteId, attributes);
+  await waitUntil(() => prosemirror(el), 'the note text was never bound');
+  return el;
+}
+
+/** Real keystrokes into the editor (focus inside the shadow root, the browser's own selection). */
+async function type(el: EmrNoteEditor, words: string) {
+  prosemirror(el)!.focus();
+  await sendKeys({ type: words });
+}
+
+const noteOf = async (store: ChartStore, noteId = 'note-1', accept: (note: DocumentReference) => boolean = () => true) =>
+  (await valueOf(store.notes(PATIENT), (notes) => notes.some((n) => n.current.id === noteId && accept(n.current))))
+    .find((n) => n.current.id === noteId)!;
+
+async function sha1(value: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', new TextEncoder().encode(value)));
+  return btoa(String.fromCharCode(...digest));
+}
+
+async function signed(el: EmrNoteEditor) {
+  button(el, 'sign')!.click();
+  await waitUntil(() => root(el).querySelector('.check.verified, .check.mismatch'), 'the note was never shown signed');
+}
+
+/** Bridges two stores' copies of a document as a sync provider would, both ways. */
+async function bridge(a: DexieChartStore, b: DexieChartStore, name: string) {
+  const [docA, docB] = await Promise.all([a.documents.open(name), b.documents.open(name)]);
+  docA.on('update', (update: Uint8Array, origin: unknown) => origin !== 'bridge' && void b.documents.applyRemoteUpdate(name, update, 'bridge'));
+  docB.on('update', (update: Uint8Array, origin: unknown) => origin !== 'bridge' && void a.documents.applyRemoteUpdate(name, update, 'bridge'));
+}
+
+describe('emr-note-editor', () => {
+  afterEach(closeTestStores);
+
+  it('is defined as emr-note-editor and maps its attributes', async () => {
+    expect(customElements.get('emr-note-editor') === EmrNoteEditor).to.equal(true);
+    const store = await openTestStore();
+    const el = await editing(store, 'note-9', { noteType: '11488-4', template: 'consult', appends: 'note-0' });
+    expect([el.patientId, el.noteId, el.noteType, el.template, el.appends]).to.deep.equal([PATIENT, 'note-9', '11488-4', 'consult', 'note-0']);
+    el.setAttribute('readonly', '');
+    expect(el.readonly).to.equal(true);
+  });
+
+  it('saves what is typed on the device: a fresh store on the same database shows it', async () => {
+    const name = uniqueDatabaseName('note');
+    const store = await openTestStore(name);
+    const el = await editing(store);
+    await type(el, 'Chest clear on auscultation.');
+    expect(text(prosemirror(el))).to.equal('Chest clear on auscultation.');
+    const draft = await noteOf(store);
+    expect(draft.current).to.include({ status: 'current', docStatus: 'preliminary' });
+    el.remove();
+    await store.close();
+
+    const reopened = await openTestStore(name);
+    const again = await editing(reopened);
+    await waitUntil(() => text(prosemirror(again)) === 'Chest clear on auscultation.', 'the typed text did not come back from the log');
+    await expect(again).to.be.accessible();
+  });
+
+  it('shows each other\'s text to two editors on two stores whose note documents are synced', async () => {
+    const [a, b] = [await openTestStore(), await openTestStore()];
+    await bridge(a, b, noteDocumentName(PATIENT, 'note-1'));
+    const left = await editing(a);
+    const right = await editing(b);
+    await type(left, 'From the left.');
+    await waitUntil(() => text(prosemirror(right)) === 'From the left.', 'the right editor never saw the left one\'s text');
+    prosemirror(right)!.focus();
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: ' And the right.' });
+    await waitUntil(() => text(prosemirror(left)) === 'From the left. And the right.', 'the left editor never saw the right one\'s text');
+  });
+
+  it('shows co-editors\' cursors from awareness with a checked name and colour', async () => {
+    const store = await openTestStore();
+    const session = await store.openNote(PATIENT, 'note-1');
+    const doc = (session.text as Y.XmlFragment).doc!;
+    // A minimal awareness: what yCursorPlugin reads of y-protocols' Awareness.
+    const states = new Map<number, Record<string, unknown>>();
+    const listeners = new Set<() => void>();
+    const awareness = {
+      doc, clientID: doc.clientID, states,
+      getStates: () => states, getLocalState: () => states.get(doc.clientID) ?? null,
+      setLocalStateField: (field: string, value: unknown) => states.set(doc.clientID, { ...states.get(doc.clientID), [field]: value }),
+      on: (_: string, f: () => void) => listeners.add(f), off: (_: string, f: () => void) => listeners.delete(f),
+    };
+    const el = await fixture<EmrNoteEditor>(html`<emr-note-editor .store=${store} .awareness=${awareness} patient-id=${PATIENT} note-id="note-1"></emr-note-editor>`);
+    await waitUntil(() => prosemirror(el));
+    await type(el, 'Shared words');
+    const start = Y.createRelativePositionFromTypeIndex(((session.text as Y.XmlFragment).get(0) as Y.XmlElement).get(0) as Y.XmlText, 0);
+    const position = JSON.parse(JSON.stringify(start));
+    states.set(99, { user: { name: '<b>Dr Evil</b>', color: 'red; background-image: url(/hostile-cursor.png)' }, cursor: { anchor: position, head: position } });
+    states.set(98, { user: { name: 'Nurse Bo', color: '#0b5cad' }, cursor: { anchor: position, head: position } });
+    for (const listener of listeners) listener();
+    await waitUntil(() => root(el).querySelectorAll('.ProseMirror-yjs-cursor').length === 2, 'no co-editor cursors');
+    const names = [...root(el).querySelectorAll('.co-editor-name')].map((n) => n.textContent);
+    expect(names).to.have.members(['<b>Dr Evil</b>', 'Nurse Bo']);
+    expect(root(el).querySelector('.co-editor-name b') === null, 'a name is text, not markup').to.equal(true);
+    const styles = [...root(el).querySelectorAll<HTMLElement>('.ProseMirror-yjs-cursor')].map((c) => c.getAttribute('style') ?? '');
+    expect(styles.join(' ')).not.to.include('url(');
+    session.release();
+  });
+
+  it('signs: a cancelable event, then a final DocumentReference with the text, its size and SHA-1; the text is frozen', async () => {
+    const store = await openTestStore();
+    const el = await editing(store);
+    await type(el, 'Plan: discharge home.');
+    const seen: EmrNoteSignEvent[] = [];
+    el.addEventListener('emr-note-sign', (e) => seen.push(e));
+    await noteOf(store); // listed as a draft
+    el.noteType = '18842-5'; // a property set fires nothing (and a listed note keeps its type)
+    await el.updateComplete;
+    expect(seen).to.have.length(0);
+    await signed(el);
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.detail).to.deep.equal({ patientId: PATIENT, noteId: 'note-1', key: 'DocumentReference/note-1', type: '11506-3' });
+    expect(seen[0]!.cancelable && seen[0]!.composed && seen[0]!.bubbles).to.equal(true);
+
+    const note = (await noteOf(store, 'note-1', (n) => n.docStatus === 'final')).current;
+    expect(note).to.include({ status: 'current', docStatus: 'final' });
+    expect(note.authenticator).to.deep.equal({ reference: 'Practitioner/u-ada', display: 'Dr Ada Okafor' });
+    expect(note.author?.[0]?.display).to.equal('Dr Ada Okafor');
+    const { plain, html: markup } = signedAttachments(note);
+    expect(atob(plain!.data!)).to.equal('Plan: discharge home.');
+    expect(plain!.size).to.equal(21);
+    expect(plain!.hash).to.equal(await sha1('Plan: discharge home.'));
+    expect(atob(markup!.data!)).to.equal('<p>Plan: discharge home.</p>');
+    expect(markup!.hash).to.equal(await sha1('<p>Plan: discharge home.</p>'));
+    expect(await checkAttachment(markup!)).to.deep.equal({ ok: true, text: '<p>Plan: discharge home.</p>' });
+
+    expect(prosemirror(el) === null, 'the signed note is not bound to its document').to.equal(true);
+    expect(text(signedText(el))).to.equal('Plan: discharge home.');
+    expect(text(root(el).querySelector('.signed-by'))).to.match(/^Signed by Dr Ada Okafor on /);
+    expect(text(root(el).querySelector('.check'))).to.equal('✓ Text matches its signature hash.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses and reports an edit after signing; a later change of the note document does not change what is shown', async () => {
+    const store = await openTestStore();
+    const el = await editing(store);
+    await type(el, 'Signed words.');
+    await signed(el);
+    const refusals: EmrNoteEditRefuseEvent[] = [];
+    el.addEventListener('emr-note-edit-refuse', (e) => refusals.push(e));
+    root(el).querySelector<HTMLElement>('.frame')!.focus();
+    await sendKeys({ type: 'x' });
+    expect(refusals.map((e) => e.detail.reason)).to.deep.equal(['signed']);
+    expect(alertText(el)).to.equal('This note is signed: nothing was changed. Add an addendum to say more.');
+    expect(text(signedText(el))).to.equal('Signed words.');
+
+    const peer = new Y.Doc();
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Changed after signing.')]);
+    peer.getXmlFragment(NOTE_TEXT_FRAGMENT).insert(0, [paragraph]);
+    await store.documents.applyRemoteUpdate(noteDocumentName(PATIENT, 'note-1'), Y.encodeStateAsUpdate(peer));
+    await el.updateComplete;
+    expect(text(signedText(el))).to.equal('Signed words.');
+    const note = (await noteOf(store)).current;
+    expect(atob(signedAttachments(note).plain!.data!)).to.equal('Signed words.');
+  });
+
+  it('keeps the note a draft when the sign event is canceled', async () => {
+    const store = await openTestStore();
+    const el = await editing(store);
+    await type(el, 'Not yet.');
+    el.addEventListener('emr-note-sign', (e) => e.preventDefault(), { once: true });
+    const event = oneEvent(el, 'emr-note-sign');
+    button(el, 'sign')!.click();
+    expect((await event).defaultPrevented).to.equal(true);
+    await el.updateComplete;
+    expect(prosemirror(el)!.getAttribute('contenteditable')).to.equal('true');
+    expect((await noteOf(store)).current.docStatus).to.equal('preliminary');
+    await type(el, ' Still editable.');
+    expect(text(prosemirror(el))).to.equal('Not yet. Still editable.');
+  });
+
+  it('refuses to sign an empty note', async () => {
+    const el = await editing(await openTestStore());
+    button(el, 'sign')!.click();
+    await el.updateComplete;
+    expect(alertText(el)).to.equal('Nothing to sign: the note is empty.');
+  });
+
+  it('warns when the signed text does not match its hash', async () => {
+    const store = await openTestStore();
+    const el = await editing(store);
+    await type(el, 'Original words.');
+    await signed(el);
+    el.remove();
+    // Tampered outside the kit (the store itself refuses such a revision): imported as it is.
+    const note = (await noteOf(store)).current;
+    const tampered = structuredClone(note);
+    tampered.id = 'note-2';
+    for (const content of tampered.content) content.attachment.data = btoa('<p>Altered words.</p>');
+    await store.record(tampered);
+    const shown = await editor(store, 'note-2');
+    await waitUntil(() => root(shown).querySelector('.check.mismatch'), 'no warning');
+    expect(text(root(shown).querySelector('.check.mismatch'))).to.include('does not match its hash');
+    expect(text(signedText(shown))).to.equal('Altered words.');
+  });
+
+  it('takes addenda: a new note that appends to the signed one, linked both ways', async () => {
+    const store = await openTestStore();
+    const original = await editing(store);
+    await type(original, 'Original note.');
+    await signed(original);
+    const asked = oneEvent(original, 'emr-note-addendum');
+    button(original, 'addendum')!.click();
+    const { detail } = (await asked) as EmrNoteAddendumEvent;
+    expect(detail).to.include({ patientId: PATIENT, noteId: 'note-1' });
+
+    const addendum = await editing(store, detail.addendumId, { appends: detail.noteId });
+    await type(addendum, 'Later result: normal.');
+    const listed = (await noteOf(store, detail.addendumId)).current;
+    expect(listed.relatesTo).to.deep.equal([{ code: 'appends', target: { reference: 'DocumentReference/note-1' } }]);
+    await waitUntil(() => root(addendum).querySelector('.appends button'));
+    const toOriginal = oneEvent(addendum, 'emr-note-select');
+    root(addendum).querySelector<HTMLButtonElement>('.appends button')!.click();
+    expect((await toOriginal).detail).to.deep.equal({ patientId: PATIENT, noteId: 'note-1' });
+
+    await waitUntil(() => root(original).querySelector(`[data-note-id="${detail.addendumId}"]`), 'the original does not list its addendum');
+    const toAddendum = oneEvent(original, 'emr-note-select');
+    root(original).querySelector<HTMLButtonElement>(`[data-note-id="${detail.addendumId}"]`)!.click();
+    expect((await toAddendum).detail.noteId).to.equal(detail.addendumId);
+    await expect(original).to.be.accessible();
+  });
+
+  it('starts a new note from a template given as an attribute, or picked while the note is empty', async () => {
+    const store = await openTestStore();
+    const soap = await editing(store, 'note-1', { template: 'soap' });
+    await waitUntil(() => prosemirror(soap)!.querySelectorAll('h2').length === 4);
+    expect([...prosemirror(soap)!.querySelectorAll('h2')].map((h) => h.textContent)).to.deep.equal(['Subjective', 'Objective', 'Assessment', 'Plan']);
+    expect((await noteOf(store, 'note-1')).current.type?.coding?.[0]?.code).to.equal('11506-3');
+
+    const picked = await editing(store, 'note-2');
+    picked.templates = [{ id: 'short', label: 'Short', sections: [{ heading: 'Findings', prompt: 'None.' }] }];
+    await picked.updateComplete;
+    button(picked, 'template')!.click();
+    await waitUntil(() => prosemirror(picked)!.querySelector('h2'));
+    expect([...prosemirror(picked)!.children].map((block) => `${block.tagName}:${block.textContent}`)).to.deep.equal(['H2:Findings', 'P:None.']);
+    await picked.updateComplete;
+    expect(button(picked, 'template') === null, 'no template picker over text').to.equal(true);
+  });
+
+  it('records the note type as its LOINC code and shows its name', async () => {
+    const store = await openTestStore();
+    const el = await editing(store, 'note-1', { noteType: '18842-5' });
+    expect(text(root(el).querySelector('.title'))).to.equal('Discharge summary');
+    await type(el, 'Home today.');
+    const type_ = (await noteOf(store)).current.type;
+    expect(type_?.coding?.[0]).to.deep.equal({ system: 'http://loinc.org', code: '18842-5', display: 'Discharge summary' });
+  });
+
+  it('has keyboard commands (bold, undo) and lets Tab leave the text', async () => {
+    const el = await editing(await openTestStore());
+    await type(el, 'Plain ');
+    await sendKeys({ press: 'Control+b' });
+    await sendKeys({ type: 'bold' });
+    expect(prosemirror(el)!.querySelector('strong')?.textContent).to.equal('bold');
+    // Undo goes back by this user's own changes (typing within half a second is one step).
+    await sendKeys({ press: 'Control+z' });
+    await waitUntil(() => !text(prosemirror(el)).includes('bold'), 'undo did not take the bold text back');
+    await sendKeys({ press: 'Control+Shift+z' });
+    await waitUntil(() => prosemirror(el)!.querySelector('strong')?.textContent === 'bold', 'redo did not bring it back');
+    await sendKeys({ press: 'Tab' });
+    expect(text(prosemirror(el))).to.equal('Plain bold');
+    expect(root(el).activeElement === prosemirror(el), 'Tab left the text').to.equal(false);
+  });
+
+  it('is read only for a role that does not write: typing is refused and reported', async () => {
+    const name = uniqueDatabaseName('note');
+    const writer = await openTestStore(name);
+    const session = await writer.openNote(PATIENT, 'note-1');
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Written by a clinician.')]);
+    (session.text as Y.XmlFragment).insert(0, [paragraph]);
+    await session.whenSaved();
+    session.release();
+    const reader = await openTestStore(name, PATIENT_VIEWER);
+    const el = await editing(reader);
+    await waitUntil(() => text(prosemirror(el)) === 'Written by a clinician.');
+    expect(prosemirror(el)!.getAttribute('contenteditable')).to.equal('false');
+    expect(button(el, 'sign') === null, 'no sign button').to.equal(true);
+    const refused = oneEvent(el, 'emr-note-edit-refuse');
+    root(el).querySelector<HTMLElement>('.frame')!.focus();
+    await sendKeys({ type: 'x' });
+    expect((await refused).detail.reason).to.equal('read-only');
+    expect(text(prosemirror(el))).to.equal('Written by a clinician.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders idle, pending and error states, never a blank box', async () => {
+    expect(text(root(await editor(undefined)))).to.equal('No note is open.');
+    expect(text(root(await editor(pendingStore())))).to.equal('Opening the note…');
+    const failing = await editor(failingStore('unavailable', 'Storage is switched off.'));
+    await waitUntil(() => alertText(failing) === 'The note could not be opened: Storage is switched off.');
+    await expect(failing).to.be.accessible();
+  });
+
+  it('reads its look from tokens: component property, then global token', async () => {
+    const el = await editing(await openTestStore());
+    const box = root(el).querySelector('.note')!;
+    expect(getComputedStyle(box).borderTopColor).to.equal('rgb(107, 114, 128)');
+    el.style.setProperty('--emr-color-border', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(box).borderTopColor).to.equal('rgb(1, 2, 3)');
+    el.style.setProperty('--emr-note-editor-border-color', 'rgb(4, 5, 6)');
+    expect(getComputedStyle(box).borderTopColor).to.equal('rgb(4, 5, 6)');
+  });
+});

@@ -1,0 +1,80 @@
+import { css } from 'lit';
+import { token } from '../shared/tokens.js';
+
+export const styles = css`
+  :host {
+    --_border: var(--emr-note-list-border-color, ${token('--emr-color-border')});
+    --_muted: var(--emr-note-list-muted-color, ${token('--emr-color-text-muted')});
+    --_gap: var(--emr-note-list-gap, ${token('--emr-space-sm')});
+    --_signed: var(--emr-note-list-signed-color, ${token('--emr-color-normal')});
+    --_draft: var(--emr-note-list-draft-color, ${token('--emr-color-pending')});
+    --_error: var(--emr-note-list-error-color, ${token('--emr-color-critical')});
+    --_focus: var(--emr-note-list-focus-color, ${token('--emr-color-focus')});
+  }
+  ul {
+    display: grid;
+    gap: var(--_gap);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .addenda {
+    margin-block-start: ${token('--emr-space-xs')};
+    padding-inline-start: ${token('--emr-space-lg')};
+    border-inline-start: 2px solid var(--_border);
+  }
+  [part='item'] {
+    padding-block: ${token('--emr-space-xs')};
+    border-block-end: 1px solid var(--_border);
+  }
+  .addenda [part='item'] {
+    border: none;
+  }
+  button {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_gap);
+    align-items: baseline;
+    width: 100%;
+    padding: ${token('--emr-space-xs')};
+    border: none;
+    background: none;
+    color: inherit;
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .type {
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .meta {
+    color: var(--_muted);
+    font-size: ${token('--emr-font-size-sm')};
+  }
+  .status {
+    padding-inline: ${token('--emr-space-xs')};
+    border: 1px solid currentColor;
+    border-radius: ${token('--emr-radius-sm')};
+    font-size: ${token('--emr-font-size-sm')};
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .status.signed,
+  .status.amended {
+    color: var(--_signed);
+  }
+  .status.draft {
+    color: var(--_draft);
+  }
+  .state {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .state.error {
+    color: var(--_error);
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+`;

@@ -1,0 +1,79 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { noteMessages } from '../../clinical/index.js';
+import { chartStoreContext, type ChartStore } from '../../model/index.js';
+import { EmrElement } from '../shared/emr-element.js';
+import { LiveQueryController } from '../shared/live-query-controller.js';
+import { noteEntries, type NoteEntry } from './note-entries.js';
+import { EmrNoteSelectEvent } from './note-list.events.js';
+import { styles } from './note-list.styles.js';
+
+const messages = {
+  idle: 'No patient chart is connected.',
+  pending: 'Loading notes…',
+  empty: 'No notes recorded.',
+  error: (message: string) => `Notes could not be loaded: ${message}`,
+  label: 'Clinical notes',
+  conflict: 'two versions',
+};
+
+/**
+ * @summary A patient's clinical notes — drafts, signed notes and their
+ * addenda (listed under the note they append to) — with type, author, date
+ * and status. Choosing one asks the host to open it.
+ *
+ * @fires emr-note-select - A clinician chose a note. `detail`: `{ patientId, noteId }`.
+ *
+ * @csspart list - The list of notes.
+ * @csspart item - One note (or addendum).
+ *
+ * @cssproperty --emr-note-list-border-color - Falls back to `--emr-color-border`.
+ * @cssproperty --emr-note-list-muted-color - Author and date. Falls back to `--emr-color-text-muted`.
+ * @cssproperty --emr-note-list-gap - Falls back to `--emr-space-sm`.
+ * @cssproperty --emr-note-list-signed-color - "Signed". Falls back to `--emr-color-normal`.
+ * @cssproperty --emr-note-list-draft-color - "Draft". Falls back to `--emr-color-pending`.
+ * @cssproperty --emr-note-list-error-color - Falls back to `--emr-color-critical`.
+ * @cssproperty --emr-note-list-focus-color - Falls back to `--emr-color-focus`.
+ */
+export class EmrNoteList extends EmrElement {
+  static override styles = [EmrElement.styles, styles];
+
+  /** The FHIR id of the patient. */
+  @property({ attribute: 'patient-id' }) patientId = '';
+
+  /** The chart store: from context, or set directly. */
+  @consume({ context: chartStoreContext, subscribe: true })
+  @property({ attribute: false })
+  store?: ChartStore;
+
+  readonly #notes = new LiveQueryController(this, (store, patientId) => store.notes(patientId));
+
+  override render(): TemplateResult {
+    const { state } = this.#notes;
+    switch (state.status) {
+      case 'idle':
+        return html`<p class="state">${messages.idle}</p>`;
+      case 'pending':
+        return html`<p class="state" role="status">${messages.pending}</p>`;
+      case 'error':
+        return html`<p class="state error" role="alert">${messages.error(state.error.message)}</p>`;
+      case 'ready': {
+        const entries = noteEntries(state.value);
+        if (entries.length === 0) return html`<p class="state">${messages.empty}</p>`;
+        return html`<ul part="list" aria-label=${messages.label}>${entries.map((entry) => this.#item(entry, false))}</ul>`;
+      }
+    }
+  }
+
+  #item(entry: NoteEntry, addendum: boolean): TemplateResult {
+    return html`<li part="item" data-note-id=${entry.noteId}>
+      <button type="button" @click=${() => this.dispatchEvent(new EmrNoteSelectEvent({ patientId: this.patientId, noteId: entry.noteId }))}>
+        <span class="type">${addendum ? `${noteMessages.addendum}: ` : ''}${entry.type}</span>
+        <span class="status ${entry.status}">${noteMessages.status[entry.status]}${entry.conflict ? ` (${messages.conflict})` : ''}</span>
+        <span class="meta">${entry.author}, ${noteMessages.dateTime(entry.date)}</span>
+      </button>
+      ${entry.addenda.length ? html`<ul class="addenda">${entry.addenda.map((a) => this.#item(a, true))}</ul>` : nothing}
+    </li>`;
+  }
+}

@@ -1,0 +1,70 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { ChartStore } from '../model/index.js';
+import '../components/note-editor/emr-note-editor.js';
+import { failingStore, pendingStore, type StoryChart } from './support/story-stores.js';
+import { addendumChart, draftChart, emptyNoteChart, READER, signedChart, tamperedChart } from './support/note-charts.js';
+
+// <emr-note-editor> in each of its states, on real local stores seeded with
+// notes (stories/support/note-charts.ts), and on stores that stay pending or
+// fail.
+
+interface Args {
+  noteId: string;
+  template: string;
+  noteType: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Components/Note editor',
+  component: 'emr-note-editor',
+  args: { noteId: 'note-new', template: '', noteType: '' },
+  argTypes: {
+    template: { control: 'select', options: ['', 'soap', 'history-and-physical', 'consult', 'discharge', 'procedure'] },
+    noteType: { control: 'select', options: ['', '11506-3', '34117-2', '11488-4', '18842-5', '28570-0'] },
+  },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+const editor = (store: ChartStore, patientId: string, args: Args) =>
+  html`<emr-note-editor .store=${store} patient-id=${patientId} note-id=${args.noteId} template=${args.template} note-type=${args.noteType}></emr-note-editor>`;
+
+function onChart(open: () => Promise<StoryChart>, args: Partial<Args> = {}): Story {
+  return {
+    args,
+    loaders: [async () => ({ chart: await open() })],
+    render: (current, { loaded }) => editor((loaded.chart as StoryChart).store, (loaded.chart as StoryChart).patientId, current),
+  };
+}
+
+/** A new note: empty, offering the templates. Typing saves on the device and lists the draft. */
+export const NewDraft = onChart(emptyNoteChart);
+
+/** A new progress note started from the SOAP template. */
+export const WithTemplate = onChart(emptyNoteChart, { noteId: 'note-soap', template: 'soap' });
+
+/** A draft being typed: its text comes from its note document. */
+export const Typing = onChart(() => draftChart(), { noteId: 'note-draft' });
+
+/** A signed note: read only, shown from its DocumentReference with the hash checked. */
+export const Signed = onChart(signedChart, { noteId: 'note-signed' });
+
+/** A signed note with an addendum, linked below it. */
+export const SignedWithAddendum = onChart(addendumChart, { noteId: 'note-signed' });
+
+/** The addendum itself, linked to the note it appends to. */
+export const Addendum = onChart(addendumChart, { noteId: 'note-addendum' });
+
+/** A signed note whose stored text no longer matches its hash: a warning, never silence. */
+export const HashMismatch = onChart(tamperedChart, { noteId: 'note-tampered' });
+
+/** A draft seen by a user whose role does not write (a patient): read only. */
+export const ReadOnly = onChart(() => draftChart(READER), { noteId: 'note-draft' });
+
+/** The store has not answered yet. */
+export const Pending: Story = { render: (args) => editor(pendingStore(), 'any-patient', args) };
+
+/** The store fails (e.g. storage disabled). */
+export const StoreError: Story = { render: (args) => editor(failingStore('unavailable', 'IndexedDB is not available'), 'any-patient', args) };

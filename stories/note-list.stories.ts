@@ -1,0 +1,37 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { ChartStore } from '../model/index.js';
+import '../components/note-list/emr-note-list.js';
+import { failingStore, pendingStore, type StoryChart } from './support/story-stores.js';
+import { addendumChart, emptyNoteChart, fullChart } from './support/note-charts.js';
+
+// <emr-note-list> in each of its states.
+
+const meta: Meta = { title: 'Components/Note list', component: 'emr-note-list' };
+export default meta;
+
+type Story = StoryObj;
+
+const list = (store: ChartStore, patientId: string) => html`<emr-note-list .store=${store} patient-id=${patientId}></emr-note-list>`;
+
+function onChart(open: () => Promise<StoryChart>): Story {
+  return {
+    loaders: [async () => ({ chart: await open() })],
+    render: (_args, { loaded }) => list((loaded.chart as StoryChart).store, (loaded.chart as StoryChart).patientId),
+  };
+}
+
+/** Drafts, signed notes and an addendum under its note, newest first. */
+export const Notes = onChart(fullChart);
+
+/** One signed note with its addendum. */
+export const SignedWithAddendum = onChart(addendumChart);
+
+/** A patient with no notes. */
+export const Empty = onChart(emptyNoteChart);
+
+/** The store has not answered yet. */
+export const Pending: Story = { render: () => list(pendingStore(), 'any-patient') };
+
+/** The store fails. */
+export const StoreError: Story = { render: () => list(failingStore('unavailable', 'IndexedDB is not available'), 'any-patient') };
