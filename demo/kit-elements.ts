@@ -5,4 +5,5 @@ import '../components/medication-list/emr-medication-list.js';
 import '../components/vitals-grid/emr-vitals-grid.js';
 import '../components/chart-timeline/emr-chart-timeline.js';
 import '../components/note-editor/emr-note-editor.js';
+import '../components/note-list/emr-note-list.js';
 import '../components/sync-status/emr-sync-status.js';

@@ -102,10 +102,15 @@ test('the timeline lists the chart’s events', async () => {
   await assert.doesNotReject(page.locator('emr-allergy-banner [part="summary"]').waitFor({ state: 'visible', ...PATIENCE }));
 });
 
-test('the notes view opens a new note in the note editor', async () => {
+test('the notes view opens a new note in the note editor, and the note list shows it as a draft once written', async () => {
   await openView('Notes');
   await page.getByRole('button', { name: 'New note' }).click();
   await page.locator('emr-note-editor [part="toolbar"]').waitFor(PATIENCE);
+  await page.locator('emr-note-editor .ProseMirror').click();
+  await page.keyboard.type('Seen on the ward round. Comfortable at rest.');
+  const draft = page.locator('emr-note-list [part="item"]', { hasText: 'Draft' });
+  await draft.first().waitFor(PATIENCE);
+  assert.ok((await draft.count()) >= 1);
   await assert.doesNotReject(page.locator('emr-allergy-banner [part="summary"]').waitFor({ state: 'visible', ...PATIENCE }));
 });
 
