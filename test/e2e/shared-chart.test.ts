@@ -58,6 +58,12 @@ async function clinician(userId: string, name: string, patientId: string, noteId
 const newId = (label: string) => `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 const editor = (page: Page) => page.locator('emr-note-editor .ProseMirror');
 const status = (page: Page, text: string | RegExp) => page.locator('emr-sync-status [part="status"]', { hasText: text }).waitFor({ timeout: TIMEOUT });
+/** The note's text as written: without the co-editors' cursors, which are drawn inside the text as widgets. */
+const noteText = (page: Page) => editor(page).evaluate((root) => {
+  const copy = root.cloneNode(true) as HTMLElement;
+  for (const cursor of copy.querySelectorAll('.ProseMirror-yjs-cursor')) cursor.remove();
+  return copy.textContent;
+});
 const noteHas = (page: Page, text: string) => page.locator('emr-note-editor .ProseMirror', { hasText: text }).waitFor({ timeout: TIMEOUT });
 
 async function typeInNote(page: Page, text: string): Promise<void> {
@@ -104,7 +110,7 @@ describe('a chart shared by two clinicians in two browsers', { timeout: 180_000 
     await noteHas(erik.page, 'Chest clear on auscultation.');
     await typeInNote(erik.page, ' Agree, plan reviewed.');
     await noteHas(ada.page, 'Agree, plan reviewed.');
-    assert.equal(await editor(ada.page).textContent(), await editor(erik.page).textContent());
+    assert.equal(await noteText(ada.page), await noteText(erik.page));
 
     await erik.page.locator('emr-note-editor .ProseMirror-yjs-cursor', { hasText: 'Dr Ada Okafor' }).waitFor({ timeout: TIMEOUT });
     await ada.page.locator('emr-note-editor .ProseMirror-yjs-cursor', { hasText: 'Dr Erik Lindqvist' }).waitFor({ timeout: TIMEOUT });
@@ -134,7 +140,7 @@ describe('a chart shared by two clinicians in two browsers', { timeout: 180_000 
       await noteHas(page, 'Written offline.');
       await noteHas(page, 'Written online.');
     }
-    assert.equal(await editor(ada.page).textContent(), await editor(erik.page).textContent());
+    assert.equal(await noteText(ada.page), await noteText(erik.page));
     await status(erik.page, 'Synced');
   });
 
