@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { listInWords, news2Messages, VITAL_SIGNS, type FlagIcon, type News2Parameter, type News2Result } from '../../clinical/index.js';
 import { ROW_SIGN, ROWS, trendOf, type Cell, type CellFlag, type ColumnView, type News2View, type Reading, type RowId } from './vitals-columns.js';
+import { formatTime as formatIn } from '../shared/format-time.js';
 import { vitalsGridMessages as m } from './vitals-grid.messages.js';
 
 // The table of the grid: a native <table>, one row per vital sign with a
@@ -11,15 +12,8 @@ const GLYPHS: Record<FlagIcon, string> = {
   check: '✓', 'arrow-down': '↓', 'arrow-up': '↑', 'arrow-down-double': '⇊', 'arrow-up-double': '⇈', alert: '!', 'alert-critical': '‼',
 };
 
-const dateTime = new Intl.DateTimeFormat(m.dateLocale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-const dateOnly = new Intl.DateTimeFormat(m.dateLocale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
 /** "12 Mar 2024, 14:05" in the page's time zone; a partial date as a date alone. */
-export function formatTime(time: string): string {
-  const ms = Date.parse(time);
-  if (Number.isNaN(ms)) return time;
-  return time.length <= 10 ? dateOnly.format(ms) : dateTime.format(ms);
-}
+export const formatTime = (time: string): string => formatIn(time, m.dateLocale);
 
 function flagBadge({ result, of }: CellFlag): TemplateResult {
   const level = result.flag.startsWith('critically') ? 'critical' : 'abnormal';
