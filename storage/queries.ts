@@ -74,13 +74,28 @@ export function chartQueries(db: ChartDatabase) {
 
     /** One range per lane, so that a lane left out (or a limit) costs no read of its rows. */
     async timeline(patientId: string, { types, kinds, from, to, limit }: TimelineQuery): Promise<TimelineEvent[]> {
-      const ranges = await Promise.all(timelineLanes(types, kinds).map((lane) => {
-        const range = db.records.where('[patientId+lane+date]')
-          .between([patientId, lane, from ?? EARLIEST], [patientId, lane, to ?? Dexie.maxKey], true, false);
+      const [lower, upper] = [sortableDate(from) ?? EARLIEST, sortableDate(to) ?? Dexie.maxKey];
+      const lanes = timelineLanes(types, kinds);
+      const ranges = await Promise.all(lanes.map((lane) => {
+        const range = db.records.where('[patientId+lane+date]').between([patientId, lane, lower], [patientId, lane, upper], true, false);
         return limit === undefined ? range.toArray() : range.reverse().limit(limit).toArray();
       }));
-      const rows = ranges.flat().sort(newestFirst);
-      return (limit === undefined ? rows : rows.slice(0, limit)).map(timelineEvent);
+      const events = ranges.flat().sort(newestFirst).map(timelineEvent);
+      // A medication's stop is listed at its end date. The index holds only
+      // starts, and a chart holds a few hundred medications at most: all are
+      // read, and those that ended in the range kept.
+      const medicationLanes = lanes.filter((lane) => lane === 'MedicationRequest' || lane === 'MedicationStatement');
+      const medications = await Promise.all(medicationLanes.map((lane) =>
+        db.records.where('[patientId+lane+date]').between([patientId, lane, Dexie.minKey], [patientId, lane, Dexie.maxKey]).toArray()));
+      const stops = medications.flat().map(timelineEvent).flatMap((event): TimelineEvent[] => {
+        const ended = sortableDate(event.end);
+        // Not grouped under the encounter that started it: a stop comes when it comes.
+        const { encounter: _encounter, ...stop } = event;
+        const inRange = ended && ended >= lower && (to === undefined || ended < upper);
+        return inRange ? [{ ...stop, date: ended, phase: 'stopped' }] : [];
+      });
+      const all = stops.length ? [...events, ...stops].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key < b.key ? 1 : -1)) : events;
+      return limit === undefined ? all : all.slice(0, limit);
     },
 
     /** Counts per bucket and lane: IndexedDB counts an index range without reading a row. */

@@ -35,6 +35,8 @@ function end(resource: FhirResource): string | undefined {
       return resource.effectivePeriod?.end;
     case 'MedicationStatement':
       return resource.effectivePeriod?.end;
+    case 'MedicationRequest':
+      return resource.dosageInstruction?.[0]?.timing?.repeat?.boundsPeriod?.end;
     default:
       return undefined;
   }

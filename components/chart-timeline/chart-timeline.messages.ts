@@ -41,6 +41,10 @@ export const chartTimelineMessages = {
   } satisfies Record<TimelineKind, string>,
   vitalSet: (count: number) => (count === 1 ? '1 reading' : `${count} readings`),
   medicationEnded: { stopped: 'Stopped', completed: 'Completed', cancelled: 'Cancelled', 'on-hold': 'On hold' } as Record<string, string>,
+  /** The kind of a medication's stop entry. */
+  medicationStop: 'Medication stopped',
+  /** A medication's end date, on a record that does not say it has ended (yet). */
+  medicationEnds: 'Ends',
   until: (date: string) => `until ${date}`,
   enteredInError: 'Entered in error',
   conflict: 'Conflict: two versions, not yet resolved',

@@ -19,7 +19,9 @@ function detail(entry: TimelineEntry): TemplateResult | typeof nothing {
   if (event.status === 'entered-in-error') return html`<span class="detail void">${m.enteredInError}</span>`;
   const parts: string[] = [];
   if (entry.type === 'encounter' && event.end) parts.push(m.until(formatTime(event.end)));
-  if (event.kind === 'MedicationRequest' || event.kind === 'MedicationStatement') {
+  if (event.phase === 'stopped') {
+    parts.push(event.status && ENDED.has(event.status) ? m.medicationEnded[event.status]! : m.medicationEnds);
+  } else if (event.kind === 'MedicationRequest' || event.kind === 'MedicationStatement') {
     if (event.status && ENDED.has(event.status)) parts.push(m.medicationEnded[event.status]!);
     if (event.end) parts.push(m.until(formatTime(event.end)));
   }
@@ -33,7 +35,7 @@ export function entryRow(entry: TimelineEntry, index: number, active: boolean): 
   return html`<div role="listitem" part="item" class="row level-${entry.level} type-${entry.type} kind-${event.kind} ${entry.conflict ? 'conflict' : ''}">
     <button type="button" class="entry" data-index=${index} tabindex=${active ? 0 : -1}>
       <time class="when" datetime=${entry.date}>${formatTime(entry.date)}</time>
-      <span class="kind">${m.kind[event.kind]}</span>
+      <span class="kind">${event.phase === 'stopped' ? m.medicationStop : m.kind[event.kind]}</span>
       <span class="title ${event.status === 'entered-in-error' ? 'void' : ''}">${title}</span>
       ${detail(entry)}
       ${entry.conflict ? html`<span class="conflict-badge"><span aria-hidden="true">⚠</span> ${m.conflict}</span>` : nothing}

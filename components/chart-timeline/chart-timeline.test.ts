@@ -110,6 +110,23 @@ describe('emr-chart-timeline', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('lists a medication twice when it has ended: where it started, and where it stopped', async () => {
+    const store = await chart();
+    await store.record({
+      resourceType: 'MedicationStatement', id: 'ms-course', status: 'completed', medicationCodeableConcept: { text: 'Amoxicillin 500 mg capsule' },
+      subject: { reference: `Patient/${PATIENT}` }, effectivePeriod: { start: '2024-03-02T08:00:00Z', end: '2024-03-09T08:00:00Z' },
+    });
+    const el = await timeline(store, 'show="medications"');
+    await waitUntil(() => titles(el).filter((t) => t === 'Amoxicillin 500 mg capsule').length === 2, 'the course is not listed twice');
+    const course = rows(el).filter((r) => text(r.querySelector('.title')) === 'Amoxicillin 500 mg capsule');
+    expect(course.map((r) => [r.querySelector('time')!.getAttribute('datetime'), text(r.querySelector('.kind'))])).to.deep.equal([
+      ['2024-03-09T08:00:00.000Z', 'Medication stopped'],
+      ['2024-03-02T08:00:00.000Z', 'Medication'],
+    ]);
+    expect(text(course[0]!.querySelector('.detail'))).to.equal('Completed');
+    await expect(el).to.be.accessible();
+  });
+
   it('marks an entry in conflict, in text, and keeps it in the list', async () => {
     const store = await chart();
     const colleague = await openTestStore(undefined, NURSE_BO);

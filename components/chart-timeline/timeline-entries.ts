@@ -5,7 +5,7 @@ import type { ResourceKey, TimelineEvent } from '../../model/index.js';
 // it. Pure: no DOM, no store.
 
 export interface TimelineEntry {
-  /** Unique in the list: the first event's key, or the set's time. */
+  /** Unique in the list: the first event's key (with `#stopped` for a medication's stop), or the set's time. */
   id: string;
   type: 'event' | 'vital-signs' | 'encounter';
   /** When (sortable ISO); a set's shared time. */
@@ -22,7 +22,9 @@ export interface TimelineEntry {
 
 function single(event: TimelineEvent): TimelineEntry {
   const type = event.kind === 'Encounter' ? 'encounter' : 'event';
-  return { id: event.key, type, date: event.date, events: [event], level: 0, conflict: event.conflict };
+  // A medication's stop is a second entry of the same record.
+  const id = event.phase ? `${event.key}#${event.phase}` : event.key;
+  return { id, type, date: event.date, events: [event], level: 0, conflict: event.conflict };
 }
 
 /** Vital signs of one time, as one entry; everything else one entry each. Newest first. */

@@ -8,6 +8,7 @@ import {
   EmrMedicationConflictResolveEvent, EmrMedicationDiscontinueEvent, EmrMedicationDoseChangeEvent,
 } from './medication-list.events.js';
 import { medicationListMessages as m } from './medication-list.messages.js';
+import { endOf } from './medication-sections.js';
 
 /** The one form open in the list, with what the clinician has typed so far. */
 export interface Editing {
@@ -99,7 +100,7 @@ export class MedicationActions implements ReactiveController {
     const resource = discontinued(head.resource, end, reason);
     const event = new EmrMedicationDiscontinueEvent({
       key: record.key, id: resource.id!, revisionId: from,
-      end: resource.resourceType === 'MedicationStatement' ? end : undefined, reason, resource,
+      end: endOf(resource) === end ? end : undefined, reason, resource,
     });
     await this.#run(record, event, (store) => store.revise(resource, from, { reason: m.discontinueRevision(reason) }),
       m.saved.discontinue(medicationLine(resource).name));

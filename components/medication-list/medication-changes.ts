@@ -76,8 +76,14 @@ export function discontinued<R extends Medication>(medication: R, end: string, r
     delete copy.effectiveDateTime;
     copy.effectivePeriod = { ...copy.effectivePeriod, ...(start ? { start } : {}), end };
     if (reason) copy.statusReason = [{ text: reason }];
-  } else if (reason) {
-    copy.statusReason = { text: reason };
+  } else {
+    // A request's stop date goes where its dates are: the first dosage's bounds.
+    const [first, ...rest] = copy.dosageInstruction ?? [];
+    if (first) {
+      const repeat = first.timing?.repeat;
+      copy.dosageInstruction = [{ ...first, timing: { ...first.timing, repeat: { ...repeat, boundsPeriod: { ...repeat?.boundsPeriod, end } } } }, ...rest];
+    }
+    if (reason) copy.statusReason = { text: reason };
   }
   return copy as R;
 }

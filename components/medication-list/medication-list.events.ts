@@ -23,7 +23,7 @@ export class EmrMedicationDiscontinueEvent extends Event {
   /** The head revision the clinician saw and is replacing. */
   readonly revisionId: string;
   readonly status = 'stopped' as const;
-  /** The end date written, for a MedicationStatement; a MedicationRequest has no end element in FHIR R4. */
+  /** The end date written: a statement's effective period, a request's first dosage bounds (none without a dosage). */
   readonly end: string | undefined;
   readonly reason: string;
   readonly resource: Medication;

@@ -199,6 +199,8 @@ describe('emr-medication-list', () => {
       expect(history).to.have.length(2);
       expect(history[1]).to.include({ reason: 'discontinued: Kidney function falling' });
       expect((history[1]!.resource as MedicationRequest).statusReason?.text).to.equal('Kidney function falling');
+      // The stop date goes in the first dosage's bounds, where a request keeps its dates.
+      expect((history[1]!.resource as MedicationRequest).dosageInstruction![0]!.timing!.repeat!.boundsPeriod).to.deep.equal({ end: event!.end });
       expect(status(el)).to.equal('metFORMIN discontinued.');
     });
 

@@ -81,9 +81,11 @@ export interface TimelineEvent {
   resourceType: ResourceType;
   kind: TimelineKind;
   id: string;
-  /** When it happened (ISO dateTime), by the resource's own clinical time. */
+  /** When it happened (ISO dateTime), by the resource's own clinical time; for a stop, when it ended. */
   date: string;
   end?: string;
+  /** `stopped`: the end of a medication, listed at its end date beside its start (the same record). */
+  phase?: 'stopped';
   title: string;
   /** A measured value as written for people ("72 /min", "120/80 mmHg"), for observations that have one. */
   value?: string;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { writeBundle, type Encounter, type FhirResource, type Observation } from '../../../model/index.js';
+import { writeBundle, type Encounter, type FhirResource, type MedicationRequest, type Observation } from '../../../model/index.js';
 import { closeTestStores, openTestStore, valueOf } from '../../support/store.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
 
@@ -76,6 +76,25 @@ describe('the timeline queries', () => {
     expect(earlier.map((e) => e.id)).to.deep.equal(['hr-2', 'med-1', 'hr-1', 'enc-1'], 'ties by key, as every query sorts');
     const all = await valueOf(store.timeline('pat-1', {}));
     expect(all).to.have.length(15, 'everything but the patient');
+  });
+
+  it('lists a medication’s stop at its end date, apart from its encounter, within the range asked for', async () => {
+    const store = await chart();
+    const [started] = await valueOf(store.timeline('pat-1', { types: ['MedicationRequest'] }));
+    const stopped = structuredClone((await store.history('MedicationRequest/med-1'))[0]!.resource) as MedicationRequest;
+    stopped.status = 'stopped';
+    stopped.dosageInstruction![0]!.timing!.repeat!.boundsPeriod = { end: '2024-03-01T06:30:00+00:00' };
+    const head = (await store.history('MedicationRequest/med-1'))[0]!.revisionId;
+    await store.revise(stopped, head);
+    const medications = await valueOf(store.timeline('pat-1', { types: ['MedicationRequest'] }), (list) => list.length === 2);
+    expect(medications.map((e) => [e.id, e.date, e.phase, e.encounter])).to.deep.equal([
+      ['med-1', at(6.5), 'stopped', undefined],
+      ['med-1', started!.date, undefined, 'Encounter/enc-1'],
+    ]);
+    expect((await valueOf(store.timeline('pat-1', { types: ['MedicationRequest'], to: at(6) }))).map((e) => e.phase)).to.deep.equal([undefined]);
+    expect((await valueOf(store.timeline('pat-1', { limit: 2 }))).map((e) => e.id)).to.deep.equal(['hr-9', 'bp-9']);
+    expect((await valueOf(store.timeline('pat-1', { to: at(7), limit: 1 }))).map((e) => [e.id, e.phase])).to.deep.equal([['med-1', 'stopped']]);
+    expect((await valueOf(store.timeline('pat-1', { to: at(6.5), limit: 1 }))).map((e) => [e.id, e.phase])).to.deep.equal([['hr-6', undefined]]);
   });
 
   it('counts events per bucket, vital signs apart, over the range of the events', async () => {
