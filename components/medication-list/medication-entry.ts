@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ChartRecord, Medication } from '../../model/index.js';
 import { medicationLine } from '../../clinical/index.js';
 import type { MedicationActions } from './medication-actions.js';
@@ -21,10 +20,25 @@ export interface EntryContext {
   history: MedicationHistoryController;
 }
 
+/** The clicks of an entry's own buttons (change dose, discontinue, history): one listener on the list, not one per button. */
+export function onEntryAction(event: Event, recordOf: (key: string) => ChartRecord<Medication> | undefined, ctx: Pick<EntryContext, 'actions' | 'history'>): void {
+  const button = (event.target as Element).closest<HTMLButtonElement>('.actions > button[data-action]');
+  const record = recordOf(button?.closest<HTMLElement>('li.item')?.dataset.key ?? '');
+  if (!button || !record) return;
+  const action = button.dataset.action;
+  if (action === 'history') ctx.history.toggle(record);
+  else if (action === 'dose' || action === 'discontinue') {
+    if (ctx.actions.editing?.key === record.key && ctx.actions.editing.kind === action) ctx.actions.close();
+    else ctx.actions.open(action, record);
+  }
+}
+
 /**
  * One medication: its line and details (or both versions in a conflict), its
  * actions, form, error and history. The common case — one head, nothing open —
- * is one flat template: a long list builds a hundred of these at once.
+ * is one flat template: a long list builds a hundred of these at once. Lines
+ * break inside tags, not between them: whitespace between tags would be a
+ * text node each. Button clicks are handled by `onEntryAction` on the list.
  */
 export function renderEntry(record: ChartRecord<Medication>, ctx: EntryContext): TemplateResult {
   const { actions, history } = ctx;
@@ -37,30 +51,16 @@ export function renderEntry(record: ChartRecord<Medication>, ctx: EntryContext):
   const historyOpen = history.isOpen(record.key);
   const historyId = `${ctx.id}-history`;
   const formId = `${ctx.id}-form`;
-  const toggle = (kind: 'dose' | 'discontinue') => () => (editing?.kind === kind ? actions.close() : actions.open(kind, record));
   // The drug's name completes each button's accessible name ("History Amoxicillin"), after its visible text.
   const named = (action: string) => `${action} ${line.name}`;
-  const nameAt = line.text.indexOf(line.name);
-  const start = startOf(medication);
-  const end = endOf(medication);
 
-  // Lines break inside tags, not between them: whitespace between tags would
-  // be a text node each, and a long list builds thousands of them.
-  const summary = conflict
-    ? html`<p class="flag"><span aria-hidden="true">⚠ </span>${m.conflict(line.name)}</p>${renderConflict(record, ctx)}`
-    : html`<p class="line" part="line"
-        >${line.text.slice(0, nameAt)}<span class="name">${line.name}</span>${line.text.slice(nameAt + line.name.length)}</p
-      ><dl class="details"
-        ><dt>${m.statusLabel}</dt><dd>${m.status[medication.status] ?? medication.status}</dd
-        ><dt>${m.dates}</dt><dd>${m.period(formatDate(start), formatDate(end), ctx.section !== 'past')}</dd
-        ><dt>${medication.resourceType === 'MedicationRequest' ? m.prescriber : m.reportedBy}</dt><dd>${prescriberOf(medication) ?? m.notRecorded}</dd
-      ></dl>`;
-
-  const changeButtons = html`${editableDose(medication)
+  const changeButtons = () => html`${editableDose(medication)
     ? html`<button type="button" data-action="dose" aria-expanded=${editing?.kind === 'dose'}
-        aria-controls=${ifDefined(editing?.kind === 'dose' ? formId : undefined)} aria-label=${named(m.changeDose)} @click=${toggle('dose')}>${m.changeDose}</button>`
+        aria-controls=${editing?.kind === 'dose' ? formId : nothing} aria-label=${named(m.changeDose)}>${m.changeDose}</button>`
     : nothing}<button type="button" data-action="discontinue" aria-expanded=${editing?.kind === 'discontinue'}
-        aria-controls=${ifDefined(editing?.kind === 'discontinue' ? formId : undefined)} aria-label=${named(m.discontinue)} @click=${toggle('discontinue')}>${m.discontinue}</button>`;
+        aria-controls=${editing?.kind === 'discontinue' ? formId : nothing} aria-label=${named(m.discontinue)}>${m.discontinue}</button>`;
+  const actionButtons = html`${changeable ? changeButtons() : nothing}<button type="button" data-action="history" aria-expanded=${historyOpen}
+    aria-controls=${historyOpen ? historyId : nothing} aria-label=${named(m.history)}>${m.history}</button>`;
   // Error, open form and history: usually none of them.
   const opened = error || editing || historyOpen
     ? html`${error ? html`<p class="error" part="error"><span aria-hidden="true">⚠ </span>${error}</p>` : nothing}${
@@ -70,10 +70,19 @@ export function renderEntry(record: ChartRecord<Medication>, ctx: EntryContext):
       historyOpen ? renderHistory(history.state(record.key), historyId, line.name) : nothing}`
     : nothing;
 
-  return html`<li class="item ${conflict ? 'conflicted' : ''}" part="item" data-key=${record.key}
-    >${summary}<div class="actions" part="actions"
-      >${changeable ? changeButtons : nothing}<button type="button" data-action="history" aria-expanded=${historyOpen}
-        aria-controls=${ifDefined(historyOpen ? historyId : undefined)} aria-label=${named(m.history)} @click=${() => history.toggle(record)}
-        >${m.history}</button
-    ></div>${opened}</li>`;
+  if (conflict) {
+    return html`<li class="item conflicted" part="item" data-key=${record.key}
+      ><p class="flag"><span aria-hidden="true">⚠ </span>${m.conflict(line.name)}</p>${renderConflict(record, ctx)}<div class="actions" part="actions"
+        >${actionButtons}</div>${opened}</li>`;
+  }
+  const nameAt = line.text.indexOf(line.name);
+  return html`<li class="item" part="item" data-key=${record.key}
+    ><p class="line" part="line"
+      >${line.text.slice(0, nameAt)}<span class="name">${line.name}</span>${line.text.slice(nameAt + line.name.length)}</p
+    ><dl class="details"
+      ><dt>${m.statusLabel}</dt><dd>${m.status[medication.status] ?? medication.status}</dd
+      ><dt>${m.dates}</dt><dd>${m.period(formatDate(startOf(medication)), formatDate(endOf(medication)), ctx.section !== 'past')}</dd
+      ><dt>${medication.resourceType === 'MedicationRequest' ? m.prescriber : m.reportedBy}</dt><dd>${prescriberOf(medication) ?? m.notRecorded}</dd
+    ></dl
+    ><div class="actions" part="actions">${actionButtons}</div>${opened}</li>`;
 }

@@ -9,7 +9,7 @@ import { medicationLine } from '../../clinical/index.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
 import { MedicationActions } from './medication-actions.js';
-import { renderEntry } from './medication-entry.js';
+import { onEntryAction, renderEntry } from './medication-entry.js';
 import { MedicationHistoryController } from './medication-history-controller.js';
 import { medicationListMessages as m } from './medication-list.messages.js';
 import { medicationListStyles } from './medication-list.styles.js';
@@ -129,12 +129,23 @@ export class EmrMedicationList extends EmrElement {
     const readOnly = !this.store || !WRITING_ROLES.includes(this.store.user.role);
     return html`<section part="section" aria-labelledby="section-${section}" data-section=${section}>
       <h3 id="section-${section}">${m.section[section]} <span class="count">(${records.length})</span></h3>
-      ${records.length === 0 ? html`<p class="empty">${m.sectionEmpty[section]}</p>` : html`<ul class="items">
+      ${records.length === 0 ? html`<p class="empty">${m.sectionEmpty[section]}</p>` : html`<ul class="items" @click=${this.#onClick}>
         ${repeat(records, (record) => record.key, (record) => renderEntry(record, {
           id: this.#idOf(record.key), section, readOnly, actions: this.#actions, history: this.#history,
         }))}
       </ul>`}
     </section>`;
+  }
+
+  readonly #onClick = (event: Event) => onEntryAction(event, (key) => this.#recordsByKey().get(key), { actions: this.#actions, history: this.#history });
+
+  #byKey: { records: unknown; map: Map<string, ChartRecord<Medication>> } | undefined;
+
+  #recordsByKey(): Map<string, ChartRecord<Medication>> {
+    const state = this.#medications.state;
+    const records = state.status === 'ready' ? state.value : [];
+    if (this.#byKey?.records !== records) this.#byKey = { records, map: new Map(records.map((record) => [record.key, record])) };
+    return this.#byKey.map;
   }
 
   /** A short id for a record, stable while the element lives: keys hold characters ids should not. */
