@@ -1,4 +1,5 @@
 import type { CodeableConcept, FhirResource, Observation, Quantity, Reference, ResourceKey, ResourceType, TimelineEvent, TimelineKind } from '../model/index.js';
+import { bloodPressure, formatNumber, vitalReading, vitalSignOf } from '../clinical/index.js';
 import type { RecordRow } from './database.js';
 
 function label(concept: CodeableConcept | undefined): string | undefined {
@@ -42,17 +43,26 @@ function end(resource: FhirResource): string | undefined {
   }
 }
 
-const amount = (q: Quantity | undefined) => (q?.value === undefined ? undefined : `${q.value}${q.unit ?? q.code ? ` ${q.unit ?? q.code}` : ''}`);
+/** A measured amount as people read it: four significant digits at most (instruments report binary noise), the unit as sent. */
+function amount(quantity: Quantity | undefined): string | undefined {
+  if (quantity?.value === undefined) return undefined;
+  const unit = quantity.unit ?? quantity.code;
+  return `${quantity.comparator ?? ''}${formatNumber(Number(quantity.value.toPrecision(4)))}${unit ? ` ${unit}` : ''}`;
+}
 
-/** An observation's value as written for people; a blood-pressure panel as systolic/diastolic. */
+/**
+ * An observation's value as written for people. A vital sign as the vitals
+ * grid writes it ("98.1 kg", "72/min"); a blood-pressure panel as systolic/
+ * diastolic, each found by its code — never by the components' order.
+ */
 function valueOf(observation: Observation): string | undefined {
-  const quantity = amount(observation.valueQuantity);
-  if (quantity) return quantity;
-  const [first, second] = observation.component ?? [];
-  if (first?.valueQuantity?.value !== undefined && second?.valueQuantity?.value !== undefined && observation.component!.length === 2) {
-    return `${first.valueQuantity.value}/${amount(second.valueQuantity)}`;
+  const sign = vitalSignOf(observation.code);
+  if (sign === 'blood-pressure') return bloodPressure(observation).text;
+  if (sign) {
+    const reading = vitalReading(observation, sign);
+    if (reading) return reading.text;
   }
-  return label(observation.valueCodeableConcept) ?? observation.valueString;
+  return amount(observation.valueQuantity) ?? label(observation.valueCodeableConcept) ?? observation.valueString;
 }
 
 function encounterOf(resource: FhirResource): ResourceKey | undefined {

@@ -103,7 +103,7 @@ describe('emr-chart-timeline', () => {
     expect(levels).to.deep.equal([0, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0]);
     const set = rows(el)[1]!;
     expect(text(set.querySelector('.kind'))).to.equal('Vital signs');
-    expect(text(set.querySelector('.detail'))).to.equal('Body temperature 37.6 °C · Heart rate 88 /min · Blood pressure 134/85 mmHg');
+    expect(text(set.querySelector('.detail'))).to.equal('Body temperature 37.6 °C · Heart rate 88/min · Blood pressure 134/85 mmHg');
     expect(text(rows(el)[3]!.querySelector('.visually-hidden'))).to.equal('Part of: Emergency visit');
     expect(text(rows(el)[5]!)).to.include('Medication started').and.include('Stopped');
     expect(rows(el)[3]!.querySelector('time')!.getAttribute('datetime')).to.equal('2024-03-01T09:00:00.000Z');

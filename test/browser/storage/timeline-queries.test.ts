@@ -59,13 +59,25 @@ describe('the timeline queries', () => {
     expect(vitals.map((e) => e.id)).to.deep.equal(['hr-9', 'bp-9', 'hr-8', 'hr-7', 'hr-6', 'hr-5', 'hr-4', 'hr-3', 'hr-2', 'hr-1', 'hr-0']);
     expect(vitals.every((e) => e.kind === 'vital-signs' && e.resourceType === 'Observation')).to.equal(true);
     expect(vitals.find((e) => e.id === 'bp-9')!.value).to.equal('121/79 mmHg');
-    expect(vitals.find((e) => e.id === 'hr-2')!.value).to.equal('72 beats/minute');
+    expect(vitals.find((e) => e.id === 'hr-2')!.value).to.equal('72/min', 'as the vitals grid writes it');
     const labs = await valueOf(store.timeline('pat-1', { kinds: ['observation'] }));
     expect(labs.map((e) => [e.id, e.kind, e.value])).to.deep.equal([['glu-1', 'observation', '5.4 mmol/L']]);
     const medication = (await valueOf(store.timeline('pat-1', { types: ['MedicationRequest'] })))[0]!;
     expect([medication.kind, medication.encounter]).to.deep.equal(['MedicationRequest', 'Encounter/enc-1']);
     const both = await valueOf(store.timeline('pat-1', { types: ['Observation', 'Encounter'], kinds: ['vital-signs', 'Encounter', 'AllergyIntolerance'] }));
     expect(new Set(both.map((e) => e.kind))).to.deep.equal(new Set(['vital-signs', 'Encounter']));
+  });
+
+  it('writes values the safe way: a blood pressure by its components’ codes, whatever their order, and no instrument noise', async () => {
+    const store = await chart();
+    const reversed = bloodPressure('bp-10', 10);
+    reversed.component = [...reversed.component!].reverse(); // diastolic first, as some systems send it
+    await store.record(reversed);
+    await store.record({ ...glucose('glu-2', 11), valueQuantity: { value: 5.437218841, unit: 'mmol/L' } });
+    await store.record({ ...heartRate('pat-1', 'wt-12', 0, at(12)), code: { coding: [{ system: 'http://loinc.org', code: '29463-7' }] },
+      valueQuantity: { value: 98.05395815215103, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' } });
+    const events = await valueOf(store.timeline('pat-1', { from: at(10) }), (list) => list.length === 3);
+    expect(events.map((e) => [e.id, e.value])).to.deep.equal([['wt-12', '98.1 kg'], ['glu-2', '5.437 mmol/L'], ['bp-10', '121/79 mmHg']]);
   });
 
   it('gives the newest events before `to` up to the limit, newest first', async () => {
