@@ -1,25 +1,20 @@
-import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import {
-  coreDocumentName, noteDocumentName, parseDocumentName,
+  coreDocumentName,
   type LiveQuery, type Peer, type SyncRefusal, type SyncState, type SyncStatusSource, type Unsubscribe,
 } from '../model/index.js';
+import { ChartTokens } from './chart-tokens.js';
+import { discoverDocuments, followedByDefault } from './document-discovery.js';
 import { DocumentLink } from './document-link.js';
+import { LinkedDocuments, type HeldDoc } from './linked-documents.js';
 import { watchNetwork, type NetworkWatch } from './network-watch.js';
-import { peerColor } from './peer-color.js';
-import { peersIn } from './presence.js';
-import { meaningOf } from './refusal.js';
-import { listServerDocuments } from './server-documents.js';
+import { NoteSharing, type NoteLink } from './note-sharing.js';
+import { peersIn, presenceUser } from './presence.js';
+import { SyncStateFeed } from './sync-state-feed.js';
 import { syncStatus } from './sync-status.js';
-import { Throttle } from './throttle.js';
-import { readTokenClaims } from './token-claims.js';
-import { TokenKeeper } from './token-keeper.js';
 
-/** A document the store keeps loaded until `release()`: the store saves every update of `doc`. */
-export interface HeldDoc {
-  doc: Y.Doc;
-  release(): void;
-}
+export type { HeldDoc } from './linked-documents.js';
+export type { NoteLink } from './note-sharing.js';
 
 export interface ConnectChartOptions {
   /** The sync server, e.g. `wss://sync.example.org`; a document's name is appended as the path. */
@@ -47,22 +42,6 @@ export interface ConnectChartOptions {
   WebSocketPolyfill?: typeof WebSocket;
 }
 
-/** A note document shared while an editor has it open. */
-export interface NoteLink {
-  /** Presence in the note: give it to the note editor's `awareness` (co-editors' cursors). */
-  readonly awareness: Awareness;
-  /** The editor closed the note; its changes still go out before the link is dropped. */
-  close(): void;
-}
-
-interface Entry {
-  held: HeldDoc;
-  link: DocumentLink;
-}
-
-/** After a failed fetch of the first token (offline, say), the next try. */
-const TOKEN_RETRY_MS = 5_000;
-
 /** Shares a patient's chart through the sync server. The connection is the status source for `<emr-sync-status>`. */
 export function connectChart(options: ConnectChartOptions): ChartConnection {
   return new ChartConnection(options);
@@ -79,46 +58,57 @@ export class ChartConnection implements SyncStatusSource {
   readonly patientId: string;
   readonly #options: ConnectChartOptions;
   readonly #core: string;
-  readonly #entries = new Map<string, Promise<Entry | undefined>>();
-  /** Links in place, as of the last change (those still opening are left out). */
-  #settled: Entry[] = [];
-  /** Open note editors per note document. */
-  readonly #openNotes = new Map<string, number>();
-  /** Notes sent and closed since: not linked again by this connection. */
-  readonly #sent = new Set<string>();
-  readonly #keeper: TokenKeeper;
-  readonly #listeners = new Set<(state: SyncState) => void>();
-  readonly #publish: Throttle;
+  readonly #tokens: ChartTokens;
+  readonly #documents: LinkedDocuments;
+  readonly #notes: NoteSharing;
   readonly #network: NetworkWatch;
-  readonly #stops: Array<() => void> = [];
-  /** Tokens fetched because one was refused: if one of these is refused too, give up. */
-  readonly #fetchedOnRefusal = new Set<string>();
+  readonly #feed: SyncStateFeed;
+  /** Settles once the first token is in (or on destroy): linking needs it, and the user it names. */
+  readonly #ready: Promise<void>;
+  #stopDiscovery: (() => void) | undefined;
   #user: Peer | undefined;
-  #token: 'fetching' | 'failed' | 'ready' = 'fetching';
   #refusal: SyncRefusal | undefined;
   #wantOnline: boolean;
   #destroyed = false;
-  #state: SyncState;
 
   constructor(options: ConnectChartOptions) {
     this.#options = options;
     this.patientId = options.patientId;
     this.#core = coreDocumentName(options.patientId);
     this.#wantOnline = options.connect ?? true;
-    this.#keeper = new TokenKeeper(options.token, (token) => this.#forEach((link) => link.setToken(token)));
-    this.#publish = new Throttle(options.throttleMs ?? 250, () => this.#emit());
+    this.#tokens = new ChartTokens({
+      fetch: options.token,
+      onToken: (token) => this.#documents.forEach((link) => link.setToken(token)),
+      onChange: () => this.#changed(),
+      onRenewed: (link) => {
+        if (!this.#destroyed && this.#online()) link.connect();
+      },
+      onRefusal: (refusal) => this.#refuse(refusal),
+    });
+    this.#documents = new LinkedDocuments({
+      hold: (name) => options.documents(name),
+      link: (name, doc) => this.#link(name, doc),
+      onChange: () => this.#changed(),
+    });
+    this.#notes = new NoteSharing({
+      patientId: options.patientId,
+      share: (name) => this.#ready.then(() => this.#documents.ensure(name)),
+      unshare: (name) => this.#documents.drop(name),
+      follows: (name) => this.#follows(name),
+      onChange: () => this.#changed(),
+    });
     this.#network = watchNetwork(() => this.#reconcile());
-    this.#state = this.#compute();
-    void this.#start();
+    this.#feed = new SyncStateFeed(options.throttleMs ?? 250, () => this.#compute());
+    this.#ready = this.#firstToken();
+    void this.#ready.then(() => this.#shareChart());
   }
 
   get state(): SyncState {
-    return this.#state;
+    return this.#feed.state;
   }
 
   subscribe(listener: (state: SyncState) => void): Unsubscribe {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#feed.subscribe(listener);
   }
 
   /** Goes online again after `disconnect()`. A refusal stays: it needs a new connection (a new sign-in). */
@@ -134,214 +124,95 @@ export class ChartConnection implements SyncStatusSource {
   }
 
   /** Shares a note while an editor has it open; the same note opened twice is shared once. */
-  async openNote(noteId: string): Promise<NoteLink> {
-    const name = noteDocumentName(this.patientId, noteId);
-    this.#openNotes.set(name, (this.#openNotes.get(name) ?? 0) + 1);
-    this.#sent.delete(name);
-    let open = true;
-    const close = () => {
-      if (!open) return;
-      open = false;
-      const left = (this.#openNotes.get(name) ?? 1) - 1;
-      if (left > 0) this.#openNotes.set(name, left);
-      else this.#openNotes.delete(name);
-      this.#changed();
-    };
-    const entry = await this.#whenReady().then(() => this.#ensure(name));
-    if (!entry) {
-      close();
-      throw new Error(`note ${noteId} cannot be shared: the connection is closed or the note could not be opened`);
-    }
-    return { awareness: entry.link.awareness, close };
+  openNote(noteId: string): Promise<NoteLink> {
+    return this.#notes.open(noteId);
   }
 
   /** Leaves every document (others see this user go) and lets the store unload them. Call before closing the store. */
   destroy(): void {
     if (this.#destroyed) return;
     this.#destroyed = true;
-    this.#keeper.stop();
-    this.#publish.cancel();
+    this.#tokens.stop();
+    this.#feed.stop();
     this.#network.stop();
-    for (const stop of this.#stops.splice(0)) stop();
-    for (const name of [...this.#entries.keys()]) this.#drop(name);
-    this.#listeners.clear();
+    this.#stopDiscovery?.();
+    this.#documents.close();
   }
 
-  #ready: Promise<void> | undefined;
-  #whenReady(): Promise<void> {
-    return this.#ready ?? Promise.resolve();
+  async #firstToken(): Promise<void> {
+    await this.#tokens.first();
+    this.#user = presenceUser(this.#options.user, this.#tokens.current);
   }
 
-  async #start(): Promise<void> {
-    let ready!: () => void;
-    this.#ready = new Promise((resolve) => (ready = resolve));
-    while (!this.#destroyed && !(await this.#keeper.refresh().then(() => true, () => false))) {
-      this.#token = 'failed';
-      this.#changed();
-      await this.#sleep(TOKEN_RETRY_MS);
-    }
-    this.#token = 'ready';
-    this.#user = this.#presenceUser();
-    ready();
+  /** Links the core document, then every other document of the chart as it is found. */
+  async #shareChart(): Promise<void> {
     if (this.#destroyed) return;
-    const core = await this.#ensure(this.#core);
+    const core = await this.#documents.ensure(this.#core);
     if (!core || this.#destroyed) return;
-    // Documents on this device; notes among them only until they are sent.
-    this.#stops.push(this.#options.names.subscribe({
-      next: (names) => {
-        for (const name of names) if (this.#mine(name) && !this.#sent.has(name)) void this.#ensure(name);
-      },
-    }));
-    // Documents made elsewhere: asked on every connection of the core document, and now and again.
-    core.link.provider.on('sync', (synced) => synced && void this.#discover());
-    const every = setInterval(() => void this.#discover(), this.#options.discoverEveryMs ?? 30_000);
-    this.#stops.push(() => clearInterval(every));
+    this.#stopDiscovery = discoverDocuments({
+      serverUrl: this.#options.serverUrl,
+      patientId: this.patientId,
+      names: this.#options.names,
+      // Notes on this device only until they are sent.
+      wanted: (name) => !this.#notes.wasSent(name),
+      follows: (name) => this.#follows(name),
+      listingToken: () => (this.#destroyed || !this.#online() ? undefined : this.#tokens.current),
+      link: (name) => void this.#documents.ensure(name),
+      core: core.link.provider,
+      everyMs: this.#options.discoverEveryMs ?? 30_000,
+    });
     this.#changed();
   }
 
-  async #discover(): Promise<void> {
-    const token = this.#keeper.current;
-    if (this.#destroyed || this.#refusal || !token || !this.#online()) return;
-    try {
-      const names = await listServerDocuments(this.#options.serverUrl, this.patientId, token);
-      for (const name of names) if (this.#mine(name) && this.#follows(name)) void this.#ensure(name);
-    } catch {
-      // Offline, or a server without the listing: documents made elsewhere wait for the next try.
-    }
-  }
-
-  #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.#stops.push(() => (clearTimeout(timer), resolve()));
+  #link(name: string, doc: Y.Doc): DocumentLink {
+    return new DocumentLink({
+      serverUrl: this.#options.serverUrl,
+      name,
+      doc,
+      token: this.#tokens.current!,
+      user: this.#user!,
+      connect: this.#online(),
+      awarenessIntervalMs: this.#options.throttleMs ?? 250,
+      ...(this.#options.WebSocketPolyfill && { WebSocketPolyfill: this.#options.WebSocketPolyfill }),
+      onChange: () => this.#changed(),
+      onRefused: (refused, code, reason) => void this.#tokens.retryRefused(refused, code, reason),
     });
   }
 
-  #presenceUser(): Peer {
-    const given = this.#options.user;
-    const claims = readTokenClaims(this.#keeper.current ?? '');
-    const id = given?.id ?? claims.userId ?? 'unknown';
-    return { id, name: given?.name ?? claims.name ?? id, color: given?.color ?? peerColor(id) };
-  }
-
-  #mine(name: string): boolean {
-    return parseDocumentName(name)?.patientId === this.patientId;
-  }
-
   #follows(name: string): boolean {
-    return this.#options.follow ? this.#options.follow(name) : parseDocumentName(name)?.kind !== 'note';
+    return this.#options.follow ? this.#options.follow(name) : followedByDefault(name);
   }
 
   #online(): boolean {
     return this.#wantOnline && !this.#network.offline && !this.#refusal;
   }
 
-  /** The entry of a document, linking it first when it has none. */
-  #ensure(name: string): Promise<Entry | undefined> {
-    let entry = this.#entries.get(name);
-    if (!entry) {
-      entry = this.#link(name);
-      this.#entries.set(name, entry);
-    }
-    return entry;
-  }
-
-  async #link(name: string): Promise<Entry | undefined> {
-    const held = await this.#options.documents(name).catch(() => undefined);
-    if (!held || this.#destroyed || !this.#entries.has(name)) {
-      held?.release();
-      if (!this.#destroyed) this.#entries.delete(name); // the next listing tries again
-      return undefined;
-    }
-    const link = new DocumentLink({
-      serverUrl: this.#options.serverUrl,
-      name,
-      doc: held.doc,
-      token: this.#keeper.current!,
-      user: this.#user!,
-      connect: this.#online(),
-      awarenessIntervalMs: this.#options.throttleMs ?? 250,
-      ...(this.#options.WebSocketPolyfill && { WebSocketPolyfill: this.#options.WebSocketPolyfill }),
-      onChange: () => this.#changed(),
-      onRefused: (refused, code, reason) => void this.#onRefused(refused, code, reason),
-    });
-    // The store closed: nothing left to share.
-    held.doc.once('destroy', () => this.#drop(name));
-    this.#changed();
-    return { held, link };
-  }
-
-  #drop(name: string): void {
-    const entry = this.#entries.get(name);
-    this.#entries.delete(name);
-    void entry?.then((e) => {
-      e?.link.destroy();
-      e?.held.release();
-    });
-    this.#changed();
-  }
-
-  async #onRefused(link: DocumentLink, code: number, reason: string): Promise<void> {
-    const meaning = meaningOf(code, reason);
-    if (!meaning.retryWithNewToken) return this.#refuse(meaning.refusal);
-    const used = link.tokenInUse;
-    if (used && this.#fetchedOnRefusal.has(used)) return this.#refuse({ reason: 'unauthenticated', message: reason });
-    let token = this.#keeper.current;
-    if (!token || token === used) {
-      try {
-        token = await this.#keeper.refresh();
-      } catch {
-        return; // offline, or the token service is down: the keeper tries again, and its token reconnects this link below
-      }
-      this.#fetchedOnRefusal.add(token);
-    }
-    link.setToken(token);
-    if (!this.#destroyed && this.#online()) link.connect();
-  }
-
   #refuse(refusal: SyncRefusal): void {
     if (this.#refusal) return;
     this.#refusal = refusal;
-    this.#keeper.stop();
     this.#reconcile();
   }
 
   /** Brings every link in line with whether the chart should be online now. */
   #reconcile(): void {
     const online = this.#online();
-    this.#forEach((link) => {
+    this.#documents.forEach((link) => {
       if (!online) link.disconnect();
       else if (link.phase === 'offline' || (link.phase === 'stopped' && !this.#refusal)) link.connect();
     });
     this.#changed();
   }
 
-  #forEach(work: (link: DocumentLink) => void): void {
-    for (const entry of this.#entries.values()) void entry.then((e) => e && !this.#destroyed && work(e.link));
-  }
-
   #changed(): void {
     if (this.#destroyed) return;
-    void Promise.all(this.#entries.values()).then((entries) => {
-      if (this.#destroyed) return;
-      this.#settled = entries.filter((e): e is Entry => e !== undefined);
-      this.#dropSentNotes();
-      this.#publish.request();
+    this.#documents.settle((links) => {
+      this.#notes.dropSent(links);
+      this.#feed.changed();
     });
   }
 
-  /** A note no editor has open, not followed, whose changes the server has confirmed. */
-  #dropSentNotes(): void {
-    for (const { link } of this.#settled) {
-      if (parseDocumentName(link.name)?.kind !== 'note' || this.#openNotes.has(link.name) || this.#follows(link.name)) continue;
-      if (link.phase !== 'synced' || link.waiting > 0) continue;
-      this.#sent.add(link.name);
-      this.#drop(link.name);
-    }
-  }
-
   #compute(): SyncState {
-    const links = this.#settled.filter((e) => this.#entries.has(e.link.name)).map((e) => e.link);
+    const links = this.#documents.links;
     const core = links.find((link) => link.name === this.#core);
     return syncStatus({
       phases: links.map((link) => link.phase),
@@ -349,19 +220,7 @@ export class ChartConnection implements SyncStatusSource {
       peers: core && this.#user ? peersIn(core.awareness, this.#user.id) : [],
       refusal: this.#refusal,
       offline: !this.#wantOnline || this.#network.offline,
-      token: this.#token,
+      token: this.#tokens.phase,
     });
   }
-
-  #emit(): void {
-    const next = this.#compute();
-    if (sameState(next, this.#state)) return;
-    this.#state = next;
-    for (const listener of [...this.#listeners]) listener(next);
-  }
-}
-
-function sameState(a: SyncState, b: SyncState): boolean {
-  return a.status === b.status && a.waiting === b.waiting && a.refusal === b.refusal && a.peers.length === b.peers.length &&
-    a.peers.every((p, i) => p.id === b.peers[i]!.id && p.name === b.peers[i]!.name && p.color === b.peers[i]!.color);
 }

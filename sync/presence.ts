@@ -1,6 +1,7 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type { Peer } from '../model/index.js';
 import { peerColor } from './peer-color.js';
+import { readTokenClaims } from './token-claims.js';
 
 /** A colour another device sends goes into a style: a hex colour or nothing. */
 const HEX_COLOR = /^#[0-9a-f]{3,8}$/i;
@@ -20,4 +21,11 @@ export function peersIn(awareness: Awareness, selfUserId: string): Peer[] {
     byId.set(user.id, { id: user.id, name: user.name, color: HEX_COLOR.test(user.color) ? user.color : peerColor(user.id) });
   }
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+/** Who this device shows as: what the host gave, else what the token names, else `unknown`. */
+export function presenceUser(given: Partial<Peer> | undefined, token: string | undefined): Peer {
+  const claims = readTokenClaims(token ?? '');
+  const id = given?.id ?? claims.userId ?? 'unknown';
+  return { id, name: given?.name ?? claims.name ?? id, color: given?.color ?? peerColor(id) };
 }
