@@ -18,10 +18,8 @@ export function noteStatus(note: DocumentReference): NoteStatus {
   return 'draft';
 }
 
-/** A signed note's text is frozen: final or amended, whatever its status since. */
-export function isSigned(note: DocumentReference): boolean {
-  return note.docStatus === 'final' || note.docStatus === 'amended';
-}
+// The rule that a signed note never changes is the chart's own (model/chart/signed-notes.ts).
+export { isSigned, signedNoteChangeRefusal } from '../model/index.js';
 
 /** The note an addendum appends to (its id), when it is one. */
 export function appendedNoteId(note: DocumentReference): string | undefined {
@@ -99,15 +97,3 @@ export function signedAttachments(note: DocumentReference): { plain?: Attachment
   return { plain: of('text/plain'), html: of('text/html') };
 }
 
-/**
- * Why a new revision of a note may not replace `before`, or undefined when
- * it may. A signed note's content, type, subject, date and signer never
- * change; it may only be marked entered-in-error or superseded.
- */
-export function signedNoteChangeRefusal(before: DocumentReference, after: DocumentReference): string | undefined {
-  if (!isSigned(before)) return undefined;
-  const frozen = (note: DocumentReference) => JSON.stringify([note.content, note.type, note.subject, note.date, note.authenticator, note.relatesTo ?? null]);
-  const docStatusKept = after.docStatus === before.docStatus || after.docStatus === 'entered-in-error';
-  if (frozen(after) === frozen(before) && docStatusKept) return undefined;
-  return `DocumentReference/${before.id} is a signed note: its text cannot be changed. Add an addendum instead.`;
-}

@@ -6,4 +6,5 @@ export * from './documents.js';
 export * from './context.js';
 export * from './revision-schema.js';
 export * from './entered-in-error.js';
+export * from './signed-notes.js';
 export * from './first-value.js';

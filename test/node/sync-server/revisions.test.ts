@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { encodeRevision, type Revision } from '../../../model/index.js';
+import { encodeRevision, type DocumentReference, type Revision } from '../../../model/index.js';
 import { CLOSE } from '../../../sync/server/index.js';
 import { heartRate, penicillinAllergy } from '../../support/resources.js';
 import { startTestServer, token, until, type TestServer } from './support.js';
@@ -80,6 +80,27 @@ describe('sync server: chart revisions', () => {
 
   it('refuses anything but revision strings in a chart document: 4400', async () => {
     await refused('emr/pat-1/observations/2024-03-01', (array) => array.push([{ not: 'a string' }]), CLOSE.badMessage, /invalid revision/);
+  });
+
+  it('refuses a revision that changes a signed note: 4403, not kept; marking it entered-in-error is taken', async () => {
+    const doc = 'emr/pat-1/core';
+    const note = (text: string, docStatus: DocumentReference['docStatus']): DocumentReference => ({
+      resourceType: 'DocumentReference', id: 'note-7', status: docStatus === 'entered-in-error' ? 'entered-in-error' : 'current', docStatus,
+      subject: { reference: 'Patient/pat-1' }, date: '2024-03-01T10:00:00Z',
+      content: [{ attachment: { contentType: 'text/plain', data: Buffer.from(text).toString('base64') } }],
+    });
+    const noteRevision = (id: string, parents: string[], resource: DocumentReference): Revision =>
+      ({ ...revision('dr-okafor', id), revisionId: `rev-${id}`, key: 'DocumentReference/note-7', parents, resource });
+    const writer = t.connect(doc, await token('dr-okafor'));
+    await writer.synced;
+    const signed = noteRevision('signed', [], note('Chest clear.', 'final'));
+    writer.doc.getArray<string>('revisions').push([encodeRevision(signed)]);
+    const reader = t.connect(doc, await token('dr-lindqvist'));
+    await until(reader.doc, () => reader.doc.getArray<string>('revisions').toArray().some((r) => r.includes('rev-signed')));
+    await refused(doc, (array) => array.push([encodeRevision(noteRevision('edited', [signed.revisionId], note('Chest clear. Discharged.', 'final')))]),
+      CLOSE.forbidden, /signed note: its text cannot be changed/);
+    writer.doc.getArray<string>('revisions').push([encodeRevision(noteRevision('voided', [signed.revisionId], note('Chest clear.', 'entered-in-error')))]);
+    await until(reader.doc, () => reader.doc.getArray<string>('revisions').toArray().some((r) => r.includes('rev-voided')));
   });
 
   it('refuses deleting a revision: 4403', async () => {
