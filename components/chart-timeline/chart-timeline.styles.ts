@@ -184,21 +184,6 @@ export const chartTimelineStyles = css`
     color: var(--_conflict);
     font-weight: ${token('--emr-font-weight-bold')};
   }
-  .status {
-    margin: 0;
-    padding: ${token('--emr-space-md')};
-    border: 1px dashed var(--_border);
-    border-radius: ${token('--emr-radius-md')};
-    color: ${token('--emr-color-text-muted')};
-  }
-  .status.error {
-    border-style: solid;
-    border-color: ${token('--emr-color-danger')};
-    color: ${token('--emr-color-text')};
-  }
-  .status.error p {
-    margin: 0;
-  }
   .footer {
     margin: ${token('--emr-space-xs')} 0 0;
     color: ${token('--emr-color-text-muted')};

@@ -5,6 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { chartStoreContext, type ChartStore, type TimelineBucket } from '../../model/index.js';
 import { EmrElement } from '../shared/emr-element.js';
+import { stateBoxStyles } from '../shared/state-box.styles.js';
 import { EmrTimelineSelectEvent } from './chart-timeline.events.js';
 import { chartTimelineMessages as m } from './chart-timeline.messages.js';
 import { chartTimelineStyles } from './chart-timeline.styles.js';
@@ -54,7 +55,7 @@ const LOAD_AHEAD = 30;
  * @cssproperty --emr-chart-timeline-allergy-color - allergy entries and the hidden-allergies notice. Falls back to `--emr-color-severity-high`.
  */
 export class EmrChartTimeline extends EmrElement {
-  static override styles = [EmrElement.styles, chartTimelineStyles];
+  static override styles = [EmrElement.styles, stateBoxStyles, chartTimelineStyles];
 
   @property({ attribute: 'patient-id' }) patientId = '';
   /** `day`, `week`, `month`, `year` (back from the newest event) or `all`. */

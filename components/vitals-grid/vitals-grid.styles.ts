@@ -59,21 +59,6 @@ export const vitalsGridStyles = css`
   emr-vitals-form {
     margin-block-end: ${token('--emr-space-md')};
   }
-  .status {
-    margin: 0;
-    padding: ${token('--emr-space-md')};
-    border: 1px dashed ${token('--emr-color-border')};
-    border-radius: ${token('--emr-radius-md')};
-    color: ${token('--emr-color-text-muted')};
-  }
-  .status.error {
-    border-style: solid;
-    border-color: ${token('--emr-color-danger')};
-    color: ${token('--emr-color-text')};
-  }
-  .status.error p {
-    margin: 0;
-  }
   .detail {
     font-size: ${token('--emr-font-size-sm')};
     color: ${token('--emr-color-text-muted')};

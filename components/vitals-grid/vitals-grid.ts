@@ -4,6 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { HYPERCAPNIC_SPO2_RANGE, withRanges, type VitalRange, type VitalSignId } from '../../clinical/index.js';
 import { chartStoreContext, isChartStoreError, WRITING_ROLES, type ChartStore } from '../../model/index.js';
 import { EmrElement } from '../shared/emr-element.js';
+import { stateBoxStyles } from '../shared/state-box.styles.js';
 import { ClockController } from './clock-controller.js';
 import { columnView, type ColumnView, type Ranges } from './vitals-columns.js';
 import type { EmrVitalsSubmitEvent } from './vitals-form/vitals-form.events.js';
@@ -46,7 +47,7 @@ type Ready = Extract<WindowState, { status: 'ready' }>;
  * @cssproperty --emr-vitals-grid-trend-color - the trend lines.
  */
 export class EmrVitalsGrid extends EmrElement {
-  static override styles = [EmrElement.styles, vitalsGridStyles];
+  static override styles = [EmrElement.styles, stateBoxStyles, vitalsGridStyles];
 
   @property({ attribute: 'patient-id' }) patientId = '';
   /** NEWS2 SpO₂ scale: 2 only for hypercapnic respiratory failure with a prescribed target of 88–92%, as the clinician decided. */
