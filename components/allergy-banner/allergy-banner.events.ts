@@ -1,4 +1,5 @@
 import type { ResourceKey } from '../../model/index.js';
+import { KitDetailEvent } from '../shared/kit-event.js';
 
 // Public events of <emr-allergy-banner>: bubbling and composed, so that a
 // host page hears them through any shadow roots the banner sits in. Neither
@@ -18,24 +19,20 @@ export interface AllergyConflictSelectDetail extends AllergySelectDetail {
 }
 
 /** A clinician activated an allergy: the host may open its details. */
-export class EmrAllergySelectEvent extends Event {
+export class EmrAllergySelectEvent extends KitDetailEvent<AllergySelectDetail> {
   static readonly eventName = 'emr-allergy-select';
-  readonly detail: AllergySelectDetail;
 
   constructor(detail: AllergySelectDetail) {
-    super(EmrAllergySelectEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(EmrAllergySelectEvent.eventName, detail);
   }
 }
 
 /** A clinician asked to review a record in conflict: the host may open a resolution view. */
-export class EmrAllergyConflictSelectEvent extends Event {
+export class EmrAllergyConflictSelectEvent extends KitDetailEvent<AllergyConflictSelectDetail> {
   static readonly eventName = 'emr-allergy-conflict-select';
-  readonly detail: AllergyConflictSelectDetail;
 
   constructor(detail: AllergyConflictSelectDetail) {
-    super(EmrAllergyConflictSelectEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(EmrAllergyConflictSelectEvent.eventName, detail);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ResourceKey, ResourceType } from '../../model/index.js';
+import { KitDetailEvent } from '../shared/kit-event.js';
 
 // Public events of <emr-chart-timeline>: bubbling and composed, so that a
 // host page hears them through any shadow roots the timeline sits in. Not
@@ -18,13 +19,11 @@ export interface TimelineSelectDetail {
 }
 
 /** A clinician chose an entry (click, Enter or Space): the host may open it. */
-export class EmrTimelineSelectEvent extends Event {
+export class EmrTimelineSelectEvent extends KitDetailEvent<TimelineSelectDetail> {
   static readonly eventName = 'emr-timeline-select';
-  readonly detail: TimelineSelectDetail;
 
   constructor(detail: TimelineSelectDetail) {
-    super(EmrTimelineSelectEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(EmrTimelineSelectEvent.eventName, detail);
   }
 }
 

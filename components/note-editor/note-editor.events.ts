@@ -1,4 +1,5 @@
 import type { ResourceKey } from '../../model/index.js';
+import { KitDetailEvent } from '../shared/kit-event.js';
 
 // Public events of <emr-note-editor>: bubbling and composed, so a host page
 // hears them through any shadow roots the editor sits in. Only signing can
@@ -14,13 +15,11 @@ export interface NoteSignDetail {
 }
 
 /** A clinician asked to sign the note. Cancelable: `preventDefault()` keeps it a draft. */
-export class EmrNoteSignEvent extends Event {
+export class EmrNoteSignEvent extends KitDetailEvent<NoteSignDetail> {
   static readonly eventName = 'emr-note-sign';
-  readonly detail: NoteSignDetail;
 
   constructor(detail: NoteSignDetail) {
-    super(EmrNoteSignEvent.eventName, { bubbles: true, composed: true, cancelable: true });
-    this.detail = detail;
+    super(EmrNoteSignEvent.eventName, detail, { cancelable: true });
   }
 }
 
@@ -33,13 +32,11 @@ export interface NoteEditRefuseDetail {
 }
 
 /** A clinician tried to change a note that may not be changed (signed, or read-only for them): nothing was changed. */
-export class EmrNoteEditRefuseEvent extends Event {
+export class EmrNoteEditRefuseEvent extends KitDetailEvent<NoteEditRefuseDetail> {
   static readonly eventName = 'emr-note-edit-refuse';
-  readonly detail: NoteEditRefuseDetail;
 
   constructor(detail: NoteEditRefuseDetail) {
-    super(EmrNoteEditRefuseEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(EmrNoteEditRefuseEvent.eventName, detail);
   }
 }
 
@@ -52,13 +49,11 @@ export interface NoteAddendumDetail {
 }
 
 /** A clinician asked to add an addendum to a signed note: the host opens an editor for it. */
-export class EmrNoteAddendumEvent extends Event {
+export class EmrNoteAddendumEvent extends KitDetailEvent<NoteAddendumDetail> {
   static readonly eventName = 'emr-note-addendum';
-  readonly detail: NoteAddendumDetail;
 
   constructor(detail: NoteAddendumDetail) {
-    super(EmrNoteAddendumEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(EmrNoteAddendumEvent.eventName, detail);
   }
 }
 

@@ -47,16 +47,6 @@ export const styles = css`
     color: var(--_muted);
     font-size: ${token('--emr-font-size-sm')};
   }
-  .status {
-    padding-inline: ${token('--emr-space-xs')};
-    border: 1px solid currentColor;
-    border-radius: ${token('--emr-radius-sm')};
-    font-size: ${token('--emr-font-size-sm')};
-    font-weight: ${token('--emr-font-weight-bold')};
-  }
-  .status.signed {
-    color: var(--_signed);
-  }
 
   .toolbar {
     display: flex;

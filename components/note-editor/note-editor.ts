@@ -7,6 +7,7 @@ import {
 } from '../../clinical/index.js';
 import { chartStoreContext, WRITING_ROLES, type ChartStore, type DocumentReference, type Revision } from '../../model/index.js';
 import { EmrNoteSelectEvent } from '../note-list/note-list.events.js';
+import { noteStatusStyles } from '../note-list/note-status.styles.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
 import { listDraft, signDraft } from './note-chart-writes.js';
@@ -49,7 +50,7 @@ import { SignedTextController } from './signed-text-controller.js';
  * @cssproperty --emr-note-editor-focus-color - Falls back to `--emr-color-focus`.
  */
 export class EmrNoteEditor extends EmrElement {
-  static override styles = [EmrElement.styles, prosemirrorStyles, styles];
+  static override styles = [EmrElement.styles, prosemirrorStyles, noteStatusStyles, styles];
 
   /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id' }) patientId = '';

@@ -1,3 +1,5 @@
+import { KitDetailEvent } from '../shared/kit-event.js';
+
 // Public events of <emr-note-list> (and of the note editor's links between
 // an addendum and its note): bubbling and composed. Not cancelable: it asks
 // the host to open a note, which there is no default action to veto.
@@ -9,13 +11,11 @@ export interface NoteSelectDetail {
 }
 
 /** A clinician chose a note: the host opens it (in `<emr-note-editor>`). */
-export class EmrNoteSelectEvent extends Event {
+export class EmrNoteSelectEvent extends KitDetailEvent<NoteSelectDetail> {
   static readonly eventName = 'emr-note-select';
-  readonly detail: NoteSelectDetail;
 
   constructor(detail: NoteSelectDetail) {
-    super(EmrNoteSelectEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(EmrNoteSelectEvent.eventName, detail);
   }
 }
 

@@ -55,20 +55,6 @@ export const styles = css`
     color: var(--_muted);
     font-size: ${token('--emr-font-size-sm')};
   }
-  .status {
-    padding-inline: ${token('--emr-space-xs')};
-    border: 1px solid currentColor;
-    border-radius: ${token('--emr-radius-sm')};
-    font-size: ${token('--emr-font-size-sm')};
-    font-weight: ${token('--emr-font-weight-bold')};
-  }
-  .status.signed,
-  .status.amended {
-    color: var(--_signed);
-  }
-  .status.draft {
-    color: var(--_draft);
-  }
   .state {
     margin: 0;
     color: var(--_muted);

@@ -8,6 +8,7 @@ import { LiveQueryController } from '../shared/live-query-controller.js';
 import { noteEntries, type NoteEntry } from './note-entries.js';
 import { EmrNoteSelectEvent } from './note-list.events.js';
 import { styles } from './note-list.styles.js';
+import { noteStatusStyles } from './note-status.styles.js';
 
 const messages = {
   idle: 'No patient chart is connected.',
@@ -37,7 +38,7 @@ const messages = {
  * @cssproperty --emr-note-list-focus-color - Falls back to `--emr-color-focus`.
  */
 export class EmrNoteList extends EmrElement {
-  static override styles = [EmrElement.styles, styles];
+  static override styles = [EmrElement.styles, noteStatusStyles, styles];
 
   /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id' }) patientId = '';
