@@ -54,13 +54,11 @@ export function renderEntry(record: ChartRecord<Medication>, ctx: EntryContext):
   // The drug's name completes each button's accessible name ("History Amoxicillin"), after its visible text.
   const named = (action: string) => `${action} ${line.name}`;
 
-  const changeButtons = () => html`${editableDose(medication)
+  const changeButtons = changeable ? html`${editableDose(medication)
     ? html`<button type="button" data-action="dose" aria-expanded=${editing?.kind === 'dose'}
         aria-controls=${editing?.kind === 'dose' ? formId : nothing} aria-label=${named(m.changeDose)}>${m.changeDose}</button>`
     : nothing}<button type="button" data-action="discontinue" aria-expanded=${editing?.kind === 'discontinue'}
-        aria-controls=${editing?.kind === 'discontinue' ? formId : nothing} aria-label=${named(m.discontinue)}>${m.discontinue}</button>`;
-  const actionButtons = html`${changeable ? changeButtons() : nothing}<button type="button" data-action="history" aria-expanded=${historyOpen}
-    aria-controls=${historyOpen ? historyId : nothing} aria-label=${named(m.history)}>${m.history}</button>`;
+        aria-controls=${editing?.kind === 'discontinue' ? formId : nothing} aria-label=${named(m.discontinue)}>${m.discontinue}</button>` : nothing;
   // Error, open form and history: usually none of them.
   const opened = error || editing || historyOpen
     ? html`${error ? html`<p class="error" part="error"><span aria-hidden="true">⚠ </span>${error}</p>` : nothing}${
@@ -73,16 +71,19 @@ export function renderEntry(record: ChartRecord<Medication>, ctx: EntryContext):
   if (conflict) {
     return html`<li class="item conflicted" part="item" data-key=${record.key}
       ><p class="flag"><span aria-hidden="true">⚠ </span>${m.conflict(line.name)}</p>${renderConflict(record, ctx)}<div class="actions" part="actions"
-        >${actionButtons}</div>${opened}</li>`;
+        >${changeButtons}<button type="button" data-action="history" aria-expanded=${historyOpen}
+        aria-controls=${historyOpen ? historyId : nothing} aria-label=${named(m.history)}>${m.history}</button></div>${opened}</li>`;
   }
+  // The history button is written out here and above, not shared: a template
+  // of its own would be one more template instance for every entry.
   const nameAt = line.text.indexOf(line.name);
   return html`<li class="item" part="item" data-key=${record.key}
     ><p class="line" part="line"
       >${line.text.slice(0, nameAt)}<span class="name">${line.name}</span>${line.text.slice(nameAt + line.name.length)}</p
-    ><dl class="details"
-      ><dt>${m.statusLabel}</dt><dd>${m.status[medication.status] ?? medication.status}</dd
-      ><dt>${m.dates}</dt><dd>${m.period(formatDate(startOf(medication)), formatDate(endOf(medication)), ctx.section !== 'past')}</dd
-      ><dt>${medication.resourceType === 'MedicationRequest' ? m.prescriber : m.reportedBy}</dt><dd>${prescriberOf(medication) ?? m.notRecorded}</dd
-    ></dl
-    ><div class="actions" part="actions">${actionButtons}</div>${opened}</li>`;
+    ><p class="details">${m.details(
+      m.status[medication.status] ?? medication.status,
+      m.period(formatDate(startOf(medication)), formatDate(endOf(medication)), ctx.section !== 'past'),
+      m.source(medication.resourceType, prescriberOf(medication)))}</p
+    ><div class="actions" part="actions">${changeButtons}<button type="button" data-action="history" aria-expanded=${historyOpen}
+      aria-controls=${historyOpen ? historyId : nothing} aria-label=${named(m.history)}>${m.history}</button></div>${opened}</li>`;
 }

@@ -1,7 +1,10 @@
 import type { ChartStoreErrorCode } from '../../model/index.js';
+import { formatDay, formatTime } from '../shared/format-time.js';
 
 /** Every text of the medication list, in English, for translation. */
 export const medicationListMessages = {
+  /** How dates are written (an Intl locale). */
+  dateLocale: 'en-GB',
   title: 'Medications',
   section: {
     active: 'Active',
@@ -33,12 +36,14 @@ export const medicationListMessages = {
   error: (message: string) => `Medications could not be loaded: ${message}`,
 
   statusLabel: 'Status',
-  dates: 'Dates',
   /** When it was (or is) taken: "from 1 Feb 2024", "8 Jul 2020 to 10 Aug 2020", "from 8 Jul 2020, end not recorded". */
   period: (start: string | undefined, end: string | undefined, ongoing: boolean) =>
-    end ? `${start ?? 'start not recorded'} to ${end}` : start ? `from ${start}${ongoing ? '' : ', end not recorded'}` : 'not recorded',
-  prescriber: 'Prescriber',
-  reportedBy: 'Reported by',
+    end ? `${start ?? 'start not recorded'} to ${end}` : start ? `from ${start}${ongoing ? '' : ', end not recorded'}` : 'dates not recorded',
+  /** Who prescribed it, or for a statement who reported it. */
+  source: (kind: 'MedicationRequest' | 'MedicationStatement', who: string | undefined) =>
+    kind === 'MedicationRequest' ? (who ? `prescribed by ${who}` : 'prescriber not recorded') : (who ? `reported by ${who}` : 'source not recorded'),
+  /** One line under the medication line: "Active · from 1 Feb 2024 · prescribed by Dr Priya Naidoo". */
+  details: (status: string, period: string, source: string) => `${status} · ${period} · ${source}`,
   notRecorded: 'not recorded',
 
   changeDose: 'Change dose',
@@ -107,37 +112,8 @@ export const medicationListMessages = {
   newConflict: (drug: string) => `Conflicting changes to ${drug}: choose the right version.`,
 };
 
-// Building an Intl.DateTimeFormat costs about a millisecond: each kind built once, on first use.
-const formats = {
-  month: undefined as Intl.DateTimeFormat | undefined,
-  day: undefined as Intl.DateTimeFormat | undefined,
-  date: undefined as Intl.DateTimeFormat | undefined,
-  dateTime: undefined as Intl.DateTimeFormat | undefined,
-};
-const OPTIONS: Record<keyof typeof formats, Intl.DateTimeFormatOptions> = {
-  month: { timeZone: 'UTC', year: 'numeric', month: 'short' },
-  day: { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' },
-  date: { day: 'numeric', month: 'short', year: 'numeric' },
-  dateTime: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' },
-};
-function formatter(kind: keyof typeof formats): Intl.DateTimeFormat {
-  return (formats[kind] ??= new Intl.DateTimeFormat('en-GB', OPTIONS[kind]));
-}
-
-/** An ISO date or dateTime as people read it: "3 Mar 2024"; a partial date as far as it goes. */
+/** An ISO date or dateTime as people read it: "3 Mar 2024" (with the time of day when asked); a partial date as far as it goes. */
 export function formatDate(value: string | undefined, withTime = false): string | undefined {
   if (!value) return undefined;
-  // A plain date (no time) is a calendar day, not an instant: shown as written, whatever the time zone.
-  if (value.length <= 10) {
-    const partial = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
-    if (partial) {
-      const [, year, month, day] = partial;
-      if (!month) return year;
-      const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? 1)));
-      return formatter(day ? 'day' : 'month').format(date);
-    }
-  }
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return formatter(withTime ? 'dateTime' : 'date').format(date);
+  return withTime ? formatTime(value, medicationListMessages.dateLocale) : formatDay(value, medicationListMessages.dateLocale);
 }

@@ -56,7 +56,6 @@ export const medicationListStyles = css`
     /* A long history: the browser lays out only the entries near the screen. */
     content-visibility: auto;
     contain-intrinsic-size: auto 7rem;
-    container-type: inline-size;
   }
   .item.conflicted {
     border: 2px solid var(--_conflict-color);
@@ -64,29 +63,8 @@ export const medicationListStyles = css`
   .name {
     font-weight: ${token('--emr-font-weight-bold')};
   }
-  /* Each term above its value, four across; a term and its value pair by
-     position (no wrapper per pair: a long list builds hundreds of them). */
   .details {
-    display: grid;
-    grid-template-rows: auto auto;
-    grid-auto-flow: column;
-    grid-auto-columns: minmax(0, 1fr);
-    column-gap: ${token('--emr-space-lg')};
-  }
-  .details dd {
-    color: ${token('--emr-color-text')};
     overflow-wrap: anywhere;
-  }
-  /* Narrow hosts: a term and its value on each line. */
-  @container (max-width: 28rem) {
-    .details {
-      grid-template-rows: none;
-      grid-auto-flow: row;
-      grid-template-columns: max-content 1fr;
-    }
-    .details dt::after {
-      content: ':';
-    }
   }
 
   .flag, .conflicts-notice {
