@@ -13,6 +13,7 @@ import { demographics } from './patient-details.js';
 import { PatientPicker } from './patient-picker.js';
 import { setUpThemeSwitch } from './theme-switch.js';
 import { UserPicker } from './user-picker.js';
+import { importBundle } from '../storage/index.js';
 
 // The portal's wiring: who is signed in, which patient is open, and the
 // store (and sync connection) the kit's elements get from their context.
@@ -110,7 +111,7 @@ async function importChart(store: DexieChartStore, patient: CatalogPatient, gene
   }
   try {
     const bundle = await demoApi.bundle(patient, (received, total) => status.downloading(patient.name, received, total));
-    const summary = await store.importBundle(bundle, { onProgress: (progress) => status.importing(patient.name, progress) });
+    const summary = await importBundle(store, bundle, { onProgress: (progress) => status.importing(patient.name, progress) });
     if (generation !== session.generation) return;
     const saved = Object.values(summary.counts).reduce((sum, n) => sum + (n ?? 0), 0);
     status.done(`${patient.name}’s chart is on this device: ${saved.toLocaleString('en-GB')} records.`);

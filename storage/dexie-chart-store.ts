@@ -1,8 +1,7 @@
 import { Dexie } from 'dexie';
 import {
   ChartStoreError, checkResource, markedEnteredInError, resourceKey, WRITING_ROLES, writeBundle,
-  type ChartRecord, type ChartStore, type ChartUser, type FhirBundle, type FhirResource, type ImportProgress,
-  type ImportSummary, type LiveQuery, type ResourceKey, type Revision, type TimelineDensity, type TimelineDensityQuery, type TimelineQuery, type VitalsQuery,
+  type ChartRecord, type ChartStore, type ChartUser, type FhirBundle, type FhirResource, type LiveQuery, type ResourceKey, type Revision, type TimelineDensity, type TimelineDensityQuery, type TimelineQuery, type VitalsQuery,
   type AllergyIntolerance, type DocumentReference, type Medication, type Observation, type Patient, type TimelineEvent,
   type NoteSession,
 } from '../model/index.js';
@@ -15,6 +14,7 @@ import { openNoteSession } from './note-session.js';
 import { documentOf, newRevision } from './new-revision.js';
 import { rebuildProjectionsIfStale } from './rebuild-projections.js';
 import { assertSignedNotesKept } from './signed-note-guard.js';
+import { storeInternals, type StoreInternals } from './store-internals.js';
 import { chartQueries } from './queries.js';
 
 export interface ChartStoreOptions {
@@ -255,13 +255,9 @@ export class DexieChartStore implements ChartStore {
     });
   }
 
-  async importBundle(bundle: string | unknown, options: { onProgress?: (progress: ImportProgress) => void } = {}): Promise<ImportSummary> {
-    return this.#run(async () => {
-      this.#assertWriter();
-      // The bulk reader (with zod's compiler) loads on the first import, not with every page.
-      const { importBundle } = await import('./import-bundle.js');
-      return importBundle(this.#db, this.documents, this.user, bundle, options.onProgress);
-    });
+  /** For importBundle() (storage/import-bundle.ts), which is not a method so that a page that never imports does not ship the bulk reader. */
+  [storeInternals](): StoreInternals {
+    return { db: this.#db, documents: this.documents, user: this.user, run: (work) => this.#run(work), assertWriter: () => this.#assertWriter() };
   }
 
   async exportPatient(patientId: string, options: { type?: 'collection' | 'transaction' } = {}): Promise<FhirBundle> {

@@ -1,27 +1,41 @@
-import { readBundle } from '../model/bundle-reader.js';
 import {
   ChartStoreError, describeIssue, resourceKey,
-  type ChartUser, type ImportProgress, type ImportSummary, type Revision,
+  type ImportProgress, type ImportSummary, type Revision,
 } from '../model/index.js';
-import type { ChartDocuments } from './chart-documents.js';
-import type { ChartDatabase } from './database.js';
+import type { DexieChartStore } from './dexie-chart-store.js';
 import { documentOf, newRevision } from './new-revision.js';
 import { patientOf } from './projection.js';
+import { storeInternals, type StoreInternals } from './store-internals.js';
+
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+}
 
 /**
- * Imports a FHIR Bundle: validated whole first, then written in one
- * transaction, so that a bundle with one bad entry leaves nothing behind.
- * A resource already in the chart with the same content is left alone; with
- * other content it gets a new revision (a conflict stays a conflict).
+ * Imports a FHIR Bundle (JSON text or a parsed object) into the store:
+ * validated whole first, then written in one transaction, so that a bundle
+ * with one bad entry leaves nothing behind. A resource already in the chart
+ * with the same content is left alone; with other content it gets a new
+ * revision (a conflict stays a conflict). Rejects with a ChartStoreError:
+ * 'invalid' (naming the first error of the bundle), 'read-only', or what
+ * the database reports.
+ *
+ * A function, not a store method: a page that never imports does not ship
+ * the bulk reader (zod's compiled schemas), and one that does loads it on
+ * the first import.
  */
-export async function importBundle(
-  db: ChartDatabase,
-  documents: ChartDocuments,
-  user: ChartUser,
-  input: unknown,
-  onProgress: (progress: ImportProgress) => void = () => {},
-): Promise<ImportSummary> {
+export async function importBundle(store: DexieChartStore, bundle: unknown, options: ImportOptions = {}): Promise<ImportSummary> {
+  const internals = store[storeInternals]();
+  return internals.run(async () => {
+    internals.assertWriter();
+    return importInto(internals, bundle, options.onProgress ?? (() => {}));
+  });
+}
+
+async function importInto({ db, documents, user }: StoreInternals, input: unknown, onProgress: (progress: ImportProgress) => void): Promise<ImportSummary> {
   onProgress({ phase: 'validating', done: 0, total: 0 });
+  // The bulk reader loads on the first import, not with the page.
+  const { readBundle } = await import('../model/bundle-reader.js');
   const result = readBundle(input);
   if (!result.ok) {
     throw new ChartStoreError('invalid', `The bundle has ${result.errorCount} error(s); nothing was imported. ${describeIssue(result.errors[0]!)}`, result.errors);

@@ -12,7 +12,7 @@
 // has a second row whose baseline is that budget, target ratio ≤ 1.
 import { readBundle } from '../../model/bundle-reader.js';
 import { isVitalSign, sortableDate } from '../../storage/projection.js';
-import { openChartStore, type DexieChartStore } from '../../storage/index.js';
+import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
 import '../../components/vitals-grid/emr-vitals-grid.js';
 import { fixtureText, heapUsed, listFixtures, measurePair, perSecond, summarise, toResult, type BenchResult } from '../harness/index.js';
 import { budget } from '../harness/phased.js';
@@ -99,7 +99,7 @@ async function loadSmall(): Promise<{ chart: Chart; ms: number; resources: numbe
   const name = benchDatabaseName('icu-small');
   const store = await openChartStore({ databaseName: name, user: BENCH_USER });
   const start = performance.now();
-  const summary = await store.importBundle(text);
+  const summary = await importBundle(store, text);
   const ms = performance.now() - start;
   await store.close();
   const expected = dates.filter((d) => d >= from && d < to).length;
@@ -116,7 +116,7 @@ async function loadIcu(): Promise<{ chart: Chart; ms: number; resources: number;
   const load = async (list: ReturnType<typeof icu.core>) => {
     const bundle = collectionBundle(list); // generated off the clock
     const start = performance.now();
-    await store.importBundle(bundle);
+    await importBundle(store, bundle);
     const took = performance.now() - start;
     // The store keeps every document it wrote to in memory until it closes
     // (~16 MB a day segment): dropped after each day, as a long import should.

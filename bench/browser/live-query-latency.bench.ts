@@ -15,7 +15,7 @@
 import { Dexie, liveQuery, type EntityTable } from 'dexie';
 import type { MedicationRequest } from '../../model/index.js';
 import type { RecordRow } from '../../storage/database.js';
-import { openChartStore, type DexieChartStore } from '../../storage/index.js';
+import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
 import { fixtureText, listFixtures, summarise, toResult, type BenchResult } from '../harness/index.js';
 import { budget } from '../harness/phased.js';
 import { projectedRows, resourcesOf } from './support/raw-records.js';
@@ -86,7 +86,7 @@ function marker(i: number): string {
 async function kitTarget(text: string): Promise<{ target: Target<Array<{ key: string; current: { note?: Array<{ text: string }> } }>>; close(): Promise<void> }> {
   const name = benchDatabaseName('live');
   const store: DexieChartStore = await openChartStore({ databaseName: name, user: BENCH_USER });
-  const summary = await store.importBundle(text);
+  const summary = await importBundle(store, text);
   const patientId = summary.patientIds[0]!;
   const [first] = await firstValue(store.medications(patientId), (list) => list.length > 0);
   if (!first) throw new Error('the fixture has no medication');

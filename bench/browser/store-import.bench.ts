@@ -6,7 +6,7 @@
 // the Yjs documents and their log, the history table, and Dexie.
 import type { FhirResource, ImportProgress, ImportSummary } from '../../model/index.js';
 import { documentOf } from '../../storage/new-revision.js';
-import { openChartStore, type DexieChartStore } from '../../storage/index.js';
+import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
 import { loadFixtureSet, perSecond, summarise, toResult, type BenchResult } from '../harness/index.js';
 import { measurePhasedPair } from '../harness/phased.js';
 import { deleteRaw, openRawRecords, projectedRows, putRows, resourcesOf } from './support/raw-records.js';
@@ -29,7 +29,7 @@ export default async function storeImport(): Promise<BenchResult[]> {
     async run({ store }: { store: DexieChartStore }) {
       let imported = 0;
       const clock = new PhaseClock();
-      for (const text of texts) imported += total(await store.importBundle(text, { onProgress: clock.onProgress }));
+      for (const text of texts) imported += total(await importBundle(store, text, { onProgress: clock.onProgress }));
       phases.push(clock.totals);
       // A store that drops resources must not report a figure.
       if (imported !== resources.length) throw new Error(`imported ${imported} resources, expected ${resources.length}`);

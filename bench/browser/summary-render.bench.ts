@@ -15,7 +15,7 @@ import '../../components/allergy-banner/emr-allergy-banner.js';
 import '../../components/medication-list/emr-medication-list.js';
 import '../../components/vitals-grid/emr-vitals-grid.js';
 import { firstValue, type ChartStore } from '../../model/index.js';
-import { openChartStore } from '../../storage/index.js';
+import { importBundle, openChartStore } from '../../storage/index.js';
 import { fixtureText, listFixtures, measurePair, toResult, type BenchResult } from '../harness/index.js';
 import { BENCH_USER, benchDatabaseName, deleteDatabase } from './support/stores.js';
 
@@ -101,7 +101,7 @@ async function measureCase(c: Case): Promise<BenchResult> {
   const databaseName = benchDatabaseName(`render-${c.name}`);
   const store = await openChartStore({ databaseName, user: BENCH_USER });
   try {
-    const { patientIds } = await store.importBundle(await fixtureText('synthea', file));
+    const { patientIds } = await importBundle(store, await fixtureText('synthea', file));
     const patientId = patientIds[0]!;
     const rows = await c.rows(store, patientId);
     const host = document.body.appendChild(document.createElement('div'));

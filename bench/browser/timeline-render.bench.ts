@@ -11,7 +11,7 @@
 // that cache would otherwise answer the next sample's queries.
 import '../../components/chart-timeline/emr-chart-timeline.js';
 import type { ChartStore } from '../../model/index.js';
-import { openChartStore, type DexieChartStore } from '../../storage/index.js';
+import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
 import { fixtureText, heapUsed, listFixtures, summarise, toResult, type BenchResult } from '../harness/index.js';
 import { collectionBundle, icuChart } from '../generators/icu-chart.js';
 import { BENCH_USER, benchDatabaseName, deleteDatabase } from './support/stores.js';
@@ -78,7 +78,7 @@ async function loadSmall(): Promise<Chart> {
   if (!file) throw new Error(`no ${SMALL} fixture`);
   const name = benchDatabaseName('timeline-small');
   const store = await openChartStore({ databaseName: name, user: BENCH_USER });
-  const { patientIds } = await store.importBundle(await fixtureText('synthea', file));
+  const { patientIds } = await importBundle(store, await fixtureText('synthea', file));
   return { name, store, patientId: patientIds[0]! };
 }
 
@@ -87,9 +87,9 @@ async function loadIcu(): Promise<Chart & { observations: number; loadMs: number
   const name = benchDatabaseName('timeline-icu');
   const store = await openChartStore({ databaseName: name, user: BENCH_USER });
   const start = performance.now();
-  await store.importBundle(collectionBundle(icu.core()));
+  await importBundle(store, collectionBundle(icu.core()));
   for (let d = 0; d < icu.days; d++) {
-    await store.importBundle(collectionBundle(icu.day(d)));
+    await importBundle(store, collectionBundle(icu.day(d)));
     store.documents.forget(); // as a long import should: the store keeps written documents until it closes
   }
   return { name, store, patientId: icu.patientId, observations: icu.observationCount, loadMs: performance.now() - start };

@@ -2,7 +2,7 @@
 // hours of vitals (10,080 observations), close. Setup loads the stay (about
 // a minute and a half); the profile covers three cold opens, each after the
 // 3 s Dexie keeps a query's result cached (that wait shows as idle).
-import { openChartStore } from '../../storage/index.js';
+import { importBundle, openChartStore } from '../../storage/index.js';
 import { collectionBundle, icuChart } from '../generators/icu-chart.js';
 import { BENCH_USER, benchDatabaseName, firstValue } from '../browser/support/stores.js';
 
@@ -11,9 +11,9 @@ const name = benchDatabaseName('profile-icu-open');
 
 export async function setup(): Promise<void> {
   const store = await openChartStore({ databaseName: name, user: BENCH_USER });
-  await store.importBundle(collectionBundle(chart.core()));
+  await importBundle(store, collectionBundle(chart.core()));
   for (let d = 0; d < chart.days; d++) {
-    await store.importBundle(collectionBundle(chart.day(d)));
+    await importBundle(store, collectionBundle(chart.day(d)));
     store.documents.forget();
   }
   await store.close();

@@ -2,7 +2,7 @@
 // medication requests, rendered ten times from a warm store.
 import '../../components/medication-list/emr-medication-list.js';
 import { firstValue, type ChartStore } from '../../model/index.js';
-import { openChartStore, type DexieChartStore } from '../../storage/index.js';
+import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
 import { fixtureText, listFixtures } from '../harness/index.js';
 import { BENCH_USER, benchDatabaseName } from '../browser/support/stores.js';
 
@@ -13,7 +13,7 @@ let rows = 0;
 export async function setup(): Promise<void> {
   const file = (await listFixtures('synthea')).find((name) => name.startsWith('Fletcher_Hyatt'))!;
   store = await openChartStore({ databaseName: benchDatabaseName('profile-medlist'), user: BENCH_USER });
-  patientId = (await store.importBundle(await fixtureText('synthea', file))).patientIds[0]!;
+  patientId = (await importBundle(store, await fixtureText('synthea', file))).patientIds[0]!;
   rows = (await firstValue(store.medications(patientId))).length;
 }
 

@@ -10,6 +10,7 @@ import './emr-vitals-grid.js';
 import type { EmrVitalsRecordEvent } from './vitals-grid.events.js';
 import { EmrVitalsGrid } from './vitals-grid.js';
 import { vitalsObservations, type VitalsEntry } from './vitals-observations.js';
+import { importBundle } from '../../storage/index.js';
 
 /** The next event of that name, with its type. */
 const once = <K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, name: K) =>
@@ -35,7 +36,7 @@ const NORMAL: VitalsEntry = {
 
 async function storeWith(observations: Observation[], user = DR_ADA): Promise<DexieChartStore> {
   const store = await openTestStore(undefined, user);
-  if (observations.length) await store.importBundle(writeBundle(observations));
+  if (observations.length) await importBundle(store, writeBundle(observations));
   return store;
 }
 
@@ -411,7 +412,7 @@ describe('emr-vitals-grid', () => {
 
   it('gives read-only roles no form', async () => {
     const name = uniqueDatabaseName();
-    await (await openTestStore(name)).importBundle(writeBundle(set(NORMAL, '2024-03-01T08:00:00Z')));
+    await importBundle((await openTestStore(name)), writeBundle(set(NORMAL, '2024-03-01T08:00:00Z')));
     const el = await grid(await openTestStore(name, PATIENT_VIEWER));
     await ready(el);
     expect(root(el).querySelector('table')).to.not.equal(null);

@@ -147,8 +147,6 @@ export interface ChartStore {
   /** Resolves a conflict: one new revision whose parents are all the heads. */
   resolveConflict<R extends FhirResource>(resource: R, heads: readonly string[], options?: { reason?: string }): Promise<Revision<R>>;
 
-  /** Imports a FHIR Bundle in one transaction: all of it, or nothing. */
-  importBundle(bundle: string | unknown, options?: { onProgress?: (progress: ImportProgress) => void }): Promise<ImportSummary>;
   exportPatient(patientId: string, options?: { type?: 'collection' | 'transaction' }): Promise<FhirBundle>;
 
   close(): Promise<void>;

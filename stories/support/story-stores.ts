@@ -1,5 +1,5 @@
 import { ChartStoreError, type ChartStore, type ChartStoreErrorCode, type ChartUser, type LiveQuery } from '../../model/index.js';
-import { openChartStore, type DexieChartStore } from '../../storage/index.js';
+import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
 
 // Stores for stories: the real local store holding a Synthea patient, and
 // stores that stay pending or fail, for the states a designer must see.
@@ -31,7 +31,7 @@ export function syntheaChart(patient: keyof typeof SYNTHEA): Promise<StoryChart>
       const store = await openChartStore({ databaseName: `emr-kit-story-${patient}`, user: STORY_USER });
       const response = await fetch(`./fixtures/synthea/${SYNTHEA[patient]}`);
       if (!response.ok) throw new Error(`fixture ${SYNTHEA[patient]}: ${response.status}`);
-      const { patientIds } = await store.importBundle(await response.text()); // unchanged on a second run
+      const { patientIds } = await importBundle(store, await response.text()); // unchanged on a second run
       return { store, patientId: patientIds[0]! };
     })();
     charts.set(patient, chart);
@@ -58,7 +58,7 @@ function answering(answer: (observer: { next(value: never): void; error?(error: 
     user: STORY_USER,
     patient: query, allergies: query, medications: query, vitals: query, timeline: query, timelineDensity: query, notes: query, conflicts: query,
     history: command, record: command, recordAll: command, revise: command, enterInError: command, resolveConflict: command, openNote: command,
-    importBundle: command, exportPatient: command,
+    exportPatient: command,
     close: async () => {},
   };
 }

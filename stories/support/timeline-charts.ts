@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { coreDocumentName, firstValue, writeBundle, type AllergyIntolerance, type ChartUser, type FhirResource, type Observation } from '../../model/index.js';
-import { openChartStore, type DexieChartStore } from '../../storage/index.js';
+import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
 import { icuChart } from '../../bench/generators/icu-chart.js';
 import { STORY_USER, type StoryChart } from './story-stores.js';
 
@@ -71,7 +71,7 @@ export function timelineResources(patientId: string): FhirResource[] {
 /** A store holding `timelineResources`, for a given user. */
 export async function timelineStore(databaseName: string, patientId: string, user: ChartUser = STORY_USER): Promise<DexieChartStore> {
   const store = await openChartStore({ databaseName, user });
-  await store.importBundle(writeBundle(timelineResources(patientId))); // unchanged on a second run
+  await importBundle(store, writeBundle(timelineResources(patientId))); // unchanged on a second run
   return store;
 }
 
@@ -119,9 +119,9 @@ export async function icuTimelineStore(databaseName: string, days: number, user:
   const store = await openChartStore({ databaseName, user });
   if ((await firstValue(store.timeline(icu.patientId, { kinds: ['vital-signs'], limit: 1 }))).length) return { store, patientId: icu.patientId };
   const inStay = (r: FhirResource) => !('date' in r) || typeof r.date !== 'string' || r.date < icu.end;
-  await store.importBundle(writeBundle(icu.core().filter(inStay)));
+  await importBundle(store, writeBundle(icu.core().filter(inStay)));
   for (let d = 0; d < days; d++) {
-    await store.importBundle(writeBundle(icu.day(d)));
+    await importBundle(store, writeBundle(icu.day(d)));
     store.documents.forget();
   }
   return { store, patientId: icu.patientId };

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { firstValue, observationsDocumentName, writeBundle, type ChartUser, type Observation } from '../../model/index.js';
-import { openChartStore, type DexieChartStore } from '../../storage/index.js';
+import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
 import { icuChart } from '../../bench/generators/icu-chart.js';
 import { vitalsObservations, type VitalsEntry } from '../../components/vitals-grid/vitals-observations.js';
 import { STORY_USER, syntheaChart, type StoryChart } from './story-stores.js';
@@ -29,7 +29,7 @@ function sets(patientId: string, list: Array<[VitalsEntry, string | number]>): O
 
 async function seeded(patientId: string, observations: Observation[]): Promise<StoryChart> {
   const chart = await store();
-  await chart.importBundle(writeBundle(observations));
+  await importBundle(chart, writeBundle(observations));
   return { store: chart, patientId };
 }
 

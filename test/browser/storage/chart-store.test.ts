@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ChartStoreError, coreDocumentName, type MedicationRequest } from '../../../model/index.js';
-import { ChartDatabase } from '../../../storage/index.js';
+import { ChartDatabase, importBundle } from '../../../storage/index.js';
 import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, PATIENT_VIEWER, uniqueDatabaseName, valueOf } from '../../support/store.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
 import { syntheaText } from '../../support/browser-fixtures.js';
@@ -33,7 +33,7 @@ describe('the local chart store', () => {
   it('imports a Synthea bundle and answers every query from the projections', async () => {
     const store = await openTestStore();
     const phases: string[] = [];
-    const summary = await store.importBundle(await syntheaText('Versie_Botsford'), { onProgress: (p) => phases.push(p.phase) });
+    const summary = await importBundle(store, await syntheaText('Versie_Botsford'), { onProgress: (p) => phases.push(p.phase) });
     expect(summary.counts.AllergyIntolerance).to.equal(10);
     expect(summary.skipped.Claim).to.equal(27);
     expect(phases[0]).to.equal('validating');
@@ -53,7 +53,7 @@ describe('the local chart store', () => {
     expect(timeline.filter((e) => e.resourceType === 'Immunization')).to.have.length(25);
     expect(timeline.find((e) => e.resourceType === 'Immunization')!.encounter).to.match(/^Encounter\//);
 
-    const again = await store.importBundle(await syntheaText('Versie_Botsford'));
+    const again = await importBundle(store, await syntheaText('Versie_Botsford'));
     expect(again.unchanged).to.equal(155, 'the same bundle twice adds no revision');
   });
 
@@ -63,7 +63,7 @@ describe('the local chart store', () => {
     const bundle = JSON.parse(await syntheaText('Karena_Pfeffer')) as { entry: Array<{ resource: Record<string, unknown> }> };
     const bad = bundle.entry.findIndex((e) => e.resource.resourceType === 'Observation');
     bundle.entry[bad]!.resource.effectiveDateTime = 'yesterday';
-    const error = await rejection(store.importBundle(bundle));
+    const error = await rejection(importBundle(store, bundle));
     expect(error.code).to.equal('invalid');
     expect(error.issues[0]).to.include({ entry: bad, code: 'invalid', path: 'Observation.effectiveDateTime' });
     const db = new ChartDatabase(name);
@@ -180,12 +180,12 @@ describe('the local chart store', () => {
 
   it('exports a patient as a bundle that reads back the same', async () => {
     const store = await openTestStore();
-    const summary = await store.importBundle(await syntheaText('Brent_Beer'));
+    const summary = await importBundle(store, await syntheaText('Brent_Beer'));
     const bundle = await store.exportPatient(summary.patientIds[0]!);
     expect(bundle.entry[0]!.resource.resourceType).to.equal('Patient');
     expect(bundle.entry).to.have.length(144);
     const other = await openTestStore();
-    const again = await other.importBundle(bundle);
+    const again = await importBundle(other, bundle);
     expect(again.counts).to.deep.equal(summary.counts);
   });
 });

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { writeBundle, type Encounter, type FhirResource, type MedicationRequest, type Observation } from '../../../model/index.js';
 import { closeTestStores, openTestStore, valueOf } from '../../support/store.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
+import { importBundle } from '../../../storage/index.js';
 
 // The timeline's window (kinds, limit) and its density (counts per bucket)
 // on a real store in IndexedDB.
@@ -46,7 +47,7 @@ async function chart() {
     { ...metformin(), authoredOn: at(2), encounter: { reference: 'Encounter/enc-1' } }, glucose('glu-1', 3),
     ...Array.from({ length: 10 }, (_, h) => heartRate('pat-1', `hr-${h}`, 70 + h, at(h))), bloodPressure('bp-9', 9),
   ];
-  await store.importBundle(writeBundle(resources));
+  await importBundle(store, writeBundle(resources));
   return store;
 }
 
