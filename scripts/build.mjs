@@ -1,0 +1,46 @@
+// `npm run build`: what the package ships, under dist/.
+//
+// - dist/<layer>/…: the kit's TypeScript compiled by tsc to unbundled ES
+//   modules with type declarations, one file per source file. The package's
+//   entry points (emr-kit/storage, emr-kit/components/…) lead here, and a
+//   host's bundler shares lit, dexie, yjs and zod with the host's own code.
+// - dist/browser/emr-kit.js: the whole kit in one minified file with its
+//   libraries inside (emr-kit.ts), for a page without a build step. The bulk
+//   bundle reader is a second file beside it, loaded on the first import.
+//
+//   node scripts/build.mjs
+import { execFileSync } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+
+await rm(dist, { recursive: true, force: true });
+execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+await build({
+  configFile: false,
+  root,
+  logLevel: 'warn',
+  // Chunks are found beside the file that loads them, wherever a host puts the folder.
+  base: './',
+  build: {
+    outDir: path.join(dist, 'browser'),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    // An ordinary build of one entry that keeps its exports, rather than
+    // library mode, which leaves the whitespace of ES output unminified.
+    chunkSizeWarningLimit: 1024,
+    rolldownOptions: {
+      input: path.join(root, 'emr-kit.ts'),
+      preserveEntrySignatures: 'exports-only',
+      output: { entryFileNames: 'emr-kit.js', chunkFileNames: '[name]-[hash].js' },
+    },
+  },
+});
+console.error(`built ${path.relative(process.cwd(), dist) || 'dist'}/`);

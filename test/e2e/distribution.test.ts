@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { access, readdir, readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { syntheaDir } from '../../demo/server/patient-catalog.js';
+import { richestSmallChart, type FixtureChart } from './support/demo-fixture.js';
+
+// What the package ships, built as `npm run build` builds it (dist/): every
+// entry point in package.json leads to a built file with its types; the
+// compiled modules run in plain Node, with no TypeScript loader; and a page
+// with no build step that loads the one-file kit by a script tag shows a
+// chart from a Synthea bundle.
+
+const run = promisify(execFile);
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const PATIENCE = { timeout: 60_000 };
+
+let fixture: FixtureChart;
+
+before(async () => {
+  fixture = await richestSmallChart();
+  await run(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot });
+});
+
+const exists = (file: string) => access(path.join(repoRoot, file)).then(() => true, () => false);
+
+test('every entry point in package.json leads to a built module and its types', async () => {
+  const { exports } = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { exports: Record<string, string | Record<string, string>> };
+  // The registration file of every element, as a host imports it: emr-kit/components/<folder>/emr-<tag>.js.
+  const registrations = (await readdir(path.join(repoRoot, 'components'), { recursive: true, encoding: 'utf8' }))
+    .filter((name) => /(^|\/)emr-[a-z-]+\.ts$/.test(name) && !name.startsWith('shared/'))
+    .map((name) => name.replace(/\.ts$/, ''));
+  assert.ok(registrations.length >= 7, `registration files found: ${registrations.join(', ')}`);
+  const missing: string[] = [];
+  for (const [entry, target] of Object.entries(exports)) {
+    if (typeof target === 'string') continue; // package.json itself
+    const names = entry.includes('*') ? registrations : [''];
+    for (const name of names) {
+      for (const condition of ['types', 'default'] as const) {
+        const file = target[condition]!.replace('*', name);
+        if (!(await exists(file))) missing.push(`${entry} (${condition}): ${file}`);
+      }
+    }
+  }
+  assert.deepEqual(missing, []);
+});
+
+test('the compiled modules run in plain Node, through the package name', async () => {
+  const file = path.join(syntheaDir(repoRoot), fixture.file);
+  const script = `
+    import { readFile } from 'node:fs/promises';
+    import { readBundle } from 'emr-kit/model/bundle-reader';
+    import { medicationLine } from 'emr-kit/clinical';
+    const result = readBundle(await readFile(${JSON.stringify(file)}, 'utf8'));
+    const medication = result.resources.find((r) => r.resourceType === 'MedicationRequest');
+    console.log(JSON.stringify({ ok: result.ok, resources: result.resources.length, line: medicationLine(medication).text }));
+  `;
+  // No --import tsx: only what the package ships.
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot });
+  const out = JSON.parse(stdout) as { ok: boolean; resources: number; line: string };
+  assert.equal(out.ok, true);
+  assert.ok(out.resources > 0);
+  assert.ok(fixture.medications.some((name) => out.line.toLowerCase().includes(name.split(' ')[0]!.toLowerCase())), out.line);
+});
+
+test('a page with no build step loads the one-file kit by a script tag and shows the chart', async () => {
+  const fixtureText = await readFile(path.join(syntheaDir(repoRoot), fixture.file), 'utf8');
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
+  // The page, the built files and the fixture; nothing else of the repository.
+  const server: Server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const file = url.pathname === '/' ? 'test/e2e/pages/script-tag.html' : url.pathname.startsWith('/dist/browser/') ? url.pathname.slice(1) : undefined;
+    if (url.pathname === '/fixture.json') return response.writeHead(200, { 'content-type': 'application/json' }).end(fixtureText);
+    if (!file || file.includes('..')) return response.writeHead(404).end();
+    try {
+      response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(await readFile(path.join(repoRoot, file)));
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs.filter((arg) => arg !== '--headless') });
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+
+    const allergy = new RegExp(fixture.allergies.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+    // Expanded: every allergy is an item of its own.
+    await page.locator('emr-allergy-banner [part="item"]', { hasText: allergy }).first().waitFor(PATIENCE);
+    await page.waitForFunction(
+      (count) => document.querySelector('emr-medication-list')?.shadowRoot?.querySelectorAll('[part="item"]').length === count,
+      fixture.medicationRecords, PATIENCE,
+    );
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser?.close();
+    server.close();
+  }
+});
+
