@@ -36,7 +36,7 @@ const pureGlobals = (layer) => {
 };
 
 export default defineConfig(
-  globalIgnores(['node_modules/', 'dist/', '.storybook-out/', 'storybook-static/']),
+  globalIgnores(['node_modules/', 'dist/', 'demo-dist/', '.storybook-out/', 'storybook-static/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -16,7 +16,8 @@ export default defineConfig({
   // 5173 is a preference: when it is taken the next free port is used.
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
-  build: { outDir: here('./dist/demo'), emptyOutDir: true },
+  // Not under dist/, which is what the package ships.
+  build: { outDir: here('./demo-dist'), emptyOutDir: true },
   // The demo's fixtures, users and development tokens (dev server only).
   plugins: [demoApiPlugin(syntheaDir(here('.')))],
 });
