@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { encodeRevision, parseDocumentName, parseRevision, type Revision } from '../model/index.js';
+import { encodeRevision, otherPatientRefusal, parseDocumentName, parseRevision, type Revision } from '../model/index.js';
 import type { ChartDatabase } from './database.js';
 import { projectRevisions } from './project-revisions.js';
 
@@ -19,7 +19,7 @@ const COMPACT_AFTER = 64;
 const FROM_LOG = Symbol('emr-kit:from-log');
 
 export interface DocumentEvents {
-  /** A revision in an update from a peer did not validate: kept in the log, not projected. */
+  /** A revision in an update from a peer did not validate, or is for another patient than the document's: kept in the log, not projected. */
   onRejectedRevision?(doc: string, message: string): void;
   /** An update a peer sent could not be saved (the store reports it; the document reloads from the log). */
   onSaveFailed?(doc: string, error: unknown): void;
@@ -263,8 +263,9 @@ export class ChartDocuments {
     const revisions: Revision[] = [];
     for (const value of change.encoded) {
       const checked = parseRevision(value);
-      if (checked.ok) revisions.push(checked.revision);
-      else this.#events.onRejectedRevision?.(change.name, checked.message);
+      const refusal = checked.ok ? otherPatientRefusal(checked.revision.resource, change.patientId) : checked.message;
+      if (refusal) this.#events.onRejectedRevision?.(change.name, refusal);
+      else if (checked.ok) revisions.push(checked.revision);
     }
     return revisions;
   }

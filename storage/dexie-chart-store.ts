@@ -1,7 +1,8 @@
 import { Dexie } from 'dexie';
 import {
   ChartStoreError, checkResource, markedEnteredInError, resourceKey, WRITING_ROLES, writeBundle,
-  type ChartRecord, type ChartStore, type ChartUser, type FhirBundle, type FhirResource, type LiveQuery, type ResourceKey, type Revision, type TimelineDensity, type TimelineDensityQuery, type TimelineQuery, type VitalsQuery,
+  type ChartRecord, type ChartStore, type ChartUser, type FhirBundle, type FhirResource, type LiveQuery, type ResourceKey,
+  type Revision, type TimelineDensity, type TimelineDensityQuery, type TimelineQuery, type VitalsQuery,
   type AllergyIntolerance, type DocumentReference, type Medication, type Observation, type Patient, type TimelineEvent,
   type NoteSession,
 } from '../model/index.js';

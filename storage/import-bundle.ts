@@ -1,10 +1,9 @@
 import {
-  ChartStoreError, describeIssue, resourceKey,
+  ChartStoreError, describeIssue, patientOf, resourceKey,
   type ImportProgress, type ImportSummary, type Revision,
 } from '../model/index.js';
 import type { DexieChartStore } from './dexie-chart-store.js';
 import { documentOf, newRevision } from './new-revision.js';
-import { patientOf } from './projection.js';
 import { storeInternals, type StoreInternals } from './store-internals.js';
 
 export interface ImportOptions {

@@ -1,7 +1,7 @@
 import {
-  ChartStoreError, documentFor, resourceKey, type ChartDocumentName, type ChartUser, type FhirResource, type Revision,
+  ChartStoreError, documentFor, patientOf, resourceKey, type ChartDocumentName, type ChartUser, type FhirResource, type Revision,
 } from '../model/index.js';
-import { clinicalDate, patientOf, sortableDate } from './projection.js';
+import { clinicalDate, sortableDate } from './projection.js';
 
 export function newRevision<R extends FhirResource>(resource: R, parents: string[], author: ChartUser, reason?: string): Revision<R> {
   return {

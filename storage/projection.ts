@@ -1,5 +1,5 @@
-import type { FhirResource, Observation, Reference, ResourceType } from '../model/index.js';
-import { OBSERVATION_CATEGORY } from '../model/index.js';
+import type { FhirResource, Observation, ResourceType } from '../model/index.js';
+import { OBSERVATION_CATEGORY, patientOf } from '../model/index.js';
 
 // What the indexed tables know of a resource: the fields the live queries
 // range over. Derived from the resource alone, so a projection can always be
@@ -26,23 +26,6 @@ export function indexFields(resource: FhirResource): IndexFields {
     code: codeOf(resource),
     status: statusOf(resource),
   };
-}
-
-function referencedPatient(reference: Reference | undefined): string | undefined {
-  const match = /^Patient\/([A-Za-z0-9\-.]{1,64})$/.exec(reference?.reference ?? '');
-  return match?.[1];
-}
-
-export function patientOf(resource: FhirResource): string | undefined {
-  switch (resource.resourceType) {
-    case 'Patient':
-      return resource.id;
-    case 'AllergyIntolerance':
-    case 'Immunization':
-      return referencedPatient(resource.patient);
-    default:
-      return referencedPatient(resource.subject);
-  }
 }
 
 function laneOf(resource: FhirResource): Lane {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { parseRevision, type Revision } from '../model/index.js';
+import { otherPatientRefusal, parseRevision, type Revision } from '../model/index.js';
 import { REVISIONS } from './chart-documents.js';
 import { PROJECTION_VERSION, type ChartDatabase } from './database.js';
 import { versionChangeError } from './errors.js';
@@ -28,7 +28,8 @@ export async function rebuildProjectionsIfStale(db: ChartDatabase): Promise<bool
       const revisions: Revision[] = [];
       for (const encoded of doc.getArray<string>(REVISIONS).toArray()) {
         const checked = parseRevision(encoded);
-        if (checked.ok) revisions.push(checked.revision);
+        // As when it arrived: an invalid revision, or one for another patient, stays in the log unshown.
+        if (checked.ok && !otherPatientRefusal(checked.revision.resource, patientId)) revisions.push(checked.revision);
       }
       doc.destroy();
       await projectRevisions(db, [{ doc: name, patientId, revisions }]);

@@ -29,6 +29,10 @@ export const editorMessages = {
   mismatch: 'Warning: the signed text does not match its hash. It may have been altered: do not rely on it, and report it.',
   noSignedText: 'Warning: this signed note carries no text that can be checked.',
   emptyNote: 'Nothing to sign: the note is empty.',
+  signedElsewhere: (signer: string, when: string) =>
+    `${signer} signed this note (${when}) while you were writing it. What you had written is below: it is not in the signed note. Add what is missing as an addendum.`,
+  unsignedText: 'Your text, not signed',
+  dismissUnsigned: 'Dismiss',
   signFailed: (message: string) => `The note was not signed: ${message}`,
   draftFailed: (message: string) => `The draft could not be listed in the chart: ${message}`,
   conflict: 'Two versions of this note\'s record exist: resolve them before signing.',

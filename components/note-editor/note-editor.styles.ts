@@ -94,6 +94,9 @@ export const styles = css`
     color: var(--_signed);
   }
   .check.mismatch,
+  .unsigned-text {
+    white-space: pre-wrap;
+  }
   .alert {
     color: var(--_warning);
     font-weight: ${token('--emr-font-weight-bold')};

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { noteMessages, noteStatus, noteTypeLabel, type NoteTemplate } from '../../clinical/index.js';
 import type { ChartRecord, DocumentReference, Revision } from '../../model/index.js';
 import { editorMessages as messages } from './note-editor.messages.js';
+import type { UnsignedDraft } from './signed-elsewhere.js';
 import type { SignedTextState } from './signed-text-controller.js';
 
 // The parts of the editor that are pure rendering: header, signature line,
@@ -58,4 +59,14 @@ export function templatePicker(templates: readonly NoteTemplate[], insert: (id: 
   return html`<label class="meta">${messages.template}
       <select class="template">${templates.map((t) => html`<option value=${t.id}>${t.label}</option>`)}</select></label>
     <button type="button" data-action="template" @click=${(e: Event) => insert(chosen(e.currentTarget))}>${messages.insertTemplate}</button>`;
+}
+
+/** What this clinician had written when a colleague signed the note: kept in view, as text to copy into an addendum. */
+export function unsignedNotice(draft: UnsignedDraft, dismiss: () => void): TemplateResult {
+  return html`<section part="unsigned" class="unsigned" aria-labelledby="unsigned-title">
+    <p class="alert" role="alert"><span aria-hidden="true">⚠ </span>${messages.signedElsewhere(draft.signer, noteMessages.dateTime(draft.signedAt))}</p>
+    <p id="unsigned-title" class="meta">${messages.unsignedText}</p>
+    <div class="frame readonly unsigned-text" tabindex="0">${draft.text}</div>
+    <button type="button" data-action="dismiss-unsigned" @click=${dismiss}>${messages.dismissUnsigned}</button>
+  </section>`;
 }

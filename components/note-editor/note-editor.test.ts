@@ -5,7 +5,8 @@ import { checkAttachment, signedAttachments } from '../../clinical/index.js';
 import { NOTE_TEXT_FRAGMENT, noteDocumentName, type ChartStore, type DocumentReference } from '../../model/index.js';
 import type { DexieChartStore } from '../../storage/index.js';
 import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
-import { closeTestStores, openTestStore, PATIENT_VIEWER, uniqueDatabaseName, valueOf } from '../../test/support/store.js';
+import { closeTestStores, NURSE_BO, openTestStore, PATIENT_VIEWER, uniqueDatabaseName, valueOf } from '../../test/support/store.js';
+import { signDraft } from './note-chart-writes.js';
 import './emr-note-editor.js';
 import { EmrNoteEditor } from './note-editor.js';
 import type { EmrNoteAddendumEvent, EmrNoteEditRefuseEvent, EmrNoteSignEvent } from './note-editor.events.js';
@@ -189,6 +190,39 @@ describe('emr-note-editor', () => {
     expect(text(signedText(el))).to.equal('Signed words.');
     const note = (await noteOf(store)).current;
     expect(atob(signedAttachments(note).plain!.data!)).to.equal('Signed words.');
+  });
+
+  it('keeps in view what was written here when a colleague signs the note meanwhile, and says who signed', async () => {
+    const name = uniqueDatabaseName();
+    const ada = await openTestStore(name);
+    const el = await editing(ada);
+    await type(el, 'Chest clear.');
+    const draft = await noteOf(ada);
+    // A colleague, on the same chart, signs the text as it reached them; Ada goes on typing.
+    const bo = await openTestStore(name, NURSE_BO);
+    await type(el, ' Discharge tomorrow.');
+    await signDraft(bo, draft.heads[0]!, { text: 'Chest clear.', html: '<p>Chest clear.</p>' });
+
+    await waitUntil(() => root(el).querySelector('[part="unsigned"]'), 'the unsigned text was never shown');
+    expect(text(signedText(el) ?? root(el).querySelector('.frame'))).to.not.include('Discharge tomorrow');
+    expect(text(root(el).querySelector('[part="unsigned"] .alert'))).to.match(/^⚠ Bo Lindqvist RN signed this note \(.+\) while you were writing it\./);
+    expect(text(root(el).querySelector('.unsigned-text'))).to.equal('Chest clear. Discharge tomorrow.');
+    await expect(el).to.be.accessible();
+    button(el, 'dismiss-unsigned')!.click();
+    await el.updateComplete;
+    expect(root(el).querySelector('[part="unsigned"]') === null).to.equal(true);
+  });
+
+  it('shows no such notice when the colleague signed every word written here', async () => {
+    const name = uniqueDatabaseName();
+    const ada = await openTestStore(name);
+    const el = await editing(ada);
+    await type(el, 'Chest clear.');
+    const draft = await noteOf(ada);
+    const bo = await openTestStore(name, NURSE_BO);
+    await signDraft(bo, draft.heads[0]!, { text: 'Chest clear.', html: '<p>Chest clear.</p>' });
+    await waitUntil(() => signedText(el), 'the note was never shown signed');
+    expect(root(el).querySelector('[part="unsigned"]') === null).to.equal(true);
   });
 
   it('keeps the note a draft when the sign event is canceled', async () => {

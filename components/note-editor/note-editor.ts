@@ -14,11 +14,12 @@ import { listDraft, signDraft } from './note-chart-writes.js';
 import { EmrNoteAddendumEvent, EmrNoteEditRefuseEvent, EmrNoteSignEvent, type EditRefusal } from './note-editor.events.js';
 import { editorMessages as messages } from './note-editor.messages.js';
 import { styles } from './note-editor.styles.js';
-import { addenda, appendsTo, header, signature, templatePicker } from './note-editor.templates.js';
+import { addenda, appendsTo, header, signature, templatePicker, unsignedNotice } from './note-editor.templates.js';
 import { commands } from './note-plugins.js';
 import { noteRecord, type NoteRecord } from './note-record.js';
 import { NoteTextController } from './note-text-controller.js';
 import { prosemirrorStyles } from './prosemirror.styles.js';
+import { unsignedDraft, type UnsignedDraft } from './signed-elsewhere.js';
 import { SignedTextController } from './signed-text-controller.js';
 
 /**
@@ -26,6 +27,8 @@ import { SignedTextController } from './signed-text-controller.js';
  * on the device as it is typed, then signed. A signed note is read only,
  * shown from its signed DocumentReference with its hash checked, and takes
  * addenda. An edit of a signed (or read-only) note is refused and reported.
+ * When a colleague signs the note while it is open here, what this clinician
+ * had written and the signed text lacks stays in view, for an addendum.
  *
  * @fires emr-note-sign - A clinician asked to sign. Cancelable. `detail`: `{ patientId, noteId, key, type }`.
  * @fires emr-note-edit-refuse - An edit was refused, nothing changed. `detail`: `{ noteId, reason, message }`.
@@ -36,6 +39,7 @@ import { SignedTextController } from './signed-text-controller.js';
  * @csspart toolbar - Formatting, template and sign controls.
  * @csspart text - The note's text.
  * @csspart addenda - The addenda of a signed note.
+ * @csspart unsigned - What this clinician had written when a colleague signed the note.
  *
  * @cssproperty --emr-note-editor-background - Falls back to `--emr-color-surface`.
  * @cssproperty --emr-note-editor-text-color - Falls back to `--emr-color-text`.
@@ -76,6 +80,8 @@ export class EmrNoteEditor extends EmrElement {
 
   @state() private message = '';
   @state() private signing = false;
+  /** What this clinician had written when a colleague signed the note, if the signed text lacks it. */
+  @state() private unsigned: UnsignedDraft | undefined;
 
   readonly #notes = new LiveQueryController(this, (store, patientId) => store.notes(patientId));
   readonly #signedText = new SignedTextController(this);
@@ -119,12 +125,19 @@ export class EmrNoteEditor extends EmrElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('noteId') || changed.has('patientId') || changed.has('store')) {
       this.message = '';
+      this.unsigned = undefined;
       this.#listing = undefined;
     }
     const note = this.#note;
-    this.#signedText.show(this.#signedNow);
+    const signed = this.#signedNow;
+    const draft = this.#text.view;
+    // Signed by someone else while the draft was open here: keep what it lacks before the draft is let go.
+    if (signed && draft && !this.signing && signed.revisionId !== this.#justSigned?.revisionId) {
+      this.unsigned = unsignedDraft(draft.content().text, signed);
+    }
+    this.#signedText.show(signed);
     // A signed note's text is its DocumentReference: the note document is let go.
-    this.#text.sync(note !== undefined && !this.#signedNow);
+    this.#text.sync(note !== undefined && !signed);
     this.#text.view?.refresh();
   }
 
@@ -151,6 +164,7 @@ export class EmrNoteEditor extends EmrElement {
       ${appendsTo(note.original, this.#open)}
       ${signed ? signature(signed, this.#signedText.state) : this.#toolbar()}
       ${signed ? this.#signedBody() : this.#draftBody()}
+      ${this.unsigned ? unsignedNotice(this.unsigned, () => (this.unsigned = undefined)) : nothing}
       <p class="alert" role="alert">${this.message}</p>
       ${signed && this.#writer
         ? html`<div><button type="button" data-action="addendum" @click=${this.#addAddendum}>${messages.addAddendum}</button></div>`

@@ -8,3 +8,4 @@ export * from './revision-schema.js';
 export * from './entered-in-error.js';
 export * from './signed-notes.js';
 export * from './first-value.js';
+export * from './patient-of.js';

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { parseRevision, signedNoteChangeRefusal, type Revision } from '../../model/index.js';
+import { otherPatientRefusal, parseRevision, signedNoteChangeRefusal, type Revision } from '../../model/index.js';
 import { CLOSE } from './close-codes.js';
 import type { WriteCheck } from './room.js';
 
@@ -7,8 +7,9 @@ import type { WriteCheck } from './room.js';
 // each a JSON string in the root array `revisions`, and it is the chart's
 // audit trail. So the server takes from a client only new revisions that
 // validate and that the client's own user wrote: no deletions, nothing else
-// in the document, no revision in another user's name, and no revision that
-// changes a signed note (a note's later words are addenda). Note documents
+// in the document, no revision in another user's name, none for another
+// patient than the document's, and no revision that changes a signed note
+// (a note's later words are addenda). Note documents
 // hold free text and are not checked.
 
 /** The root array of a chart document (storage/chart-documents.ts). */
@@ -38,6 +39,8 @@ export const checkChartRevisions: WriteCheck = ({ doc, document, principal, upda
       const checked = parseRevision(typeof value === 'string' ? value : undefined);
       if (!checked.ok) return { code: CLOSE.badMessage, reason: `invalid revision: ${checked.message}`.slice(0, 120) };
       if (checked.revision.author.id !== principal.userId) return { code: CLOSE.forbidden, reason: 'revision author is not the token user' };
+      const otherPatient = otherPatientRefusal(checked.revision.resource, document.patientId);
+      if (otherPatient) return { code: CLOSE.forbidden, reason: otherPatient.slice(0, 120) };
       incoming.set(checked.revision.revisionId, checked.revision);
       const refusal = signedNoteRefusal(doc, incoming, checked.revision);
       if (refusal) return { code: CLOSE.forbidden, reason: refusal.slice(0, 120) };

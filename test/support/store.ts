@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { Dexie } from 'dexie';
 import { firstValue, type ChartUser } from '../../model/index.js';
-import { openChartStore, REVISIONS, type DexieChartStore } from '../../storage/index.js';
+import { openChartStore, REVISIONS, type ChartStoreOptions, type DexieChartStore } from '../../storage/index.js';
 
 export const DR_ADA: ChartUser = { id: 'u-ada', displayName: 'Dr Ada Okafor', role: 'clinician' };
 export const NURSE_BO: ChartUser = { id: 'u-bo', displayName: 'Bo Lindqvist RN', role: 'nurse' };
@@ -18,9 +18,11 @@ export function uniqueDatabaseName(label = 'chart'): string {
   return name;
 }
 
-export async function openTestStore(databaseName = uniqueDatabaseName(), user: ChartUser = DR_ADA): Promise<DexieChartStore> {
+export async function openTestStore(
+  databaseName = uniqueDatabaseName(), user: ChartUser = DR_ADA, options: Omit<ChartStoreOptions, 'user' | 'databaseName'> = {},
+): Promise<DexieChartStore> {
   names.add(databaseName);
-  const store = await openChartStore({ databaseName, user });
+  const store = await openChartStore({ ...options, databaseName, user });
   opened.push(store);
   return store;
 }

@@ -1,12 +1,11 @@
 // The floor under the store's import: IndexedDB puts of the very rows the
 // projection writes to `records`, with nothing else (no Yjs, no log, no
 // history, no Dexie), into one object store indexed like storage/database.ts.
-import { resourceKey, type ChartUser, type FhirResource } from '../../../model/index.js';
+import { patientOf, resourceKey, type ChartUser, type FhirResource } from '../../../model/index.js';
 import { readBundle } from '../../../model/bundle-reader.js';
 import type { RecordRow } from '../../../storage/database.js';
 import { documentOf, newRevision } from '../../../storage/new-revision.js';
 import { recordRow } from '../../../storage/project-revisions.js';
-import { patientOf } from '../../../storage/projection.js';
 
 export const RECORDS = 'records';
 

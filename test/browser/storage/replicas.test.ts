@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { coreDocumentName, type ChartRecord, type MedicationRequest } from '../../../model/index.js';
-import type { DexieChartStore } from '../../../storage/index.js';
-import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, sendDocument, valueOf } from '../../support/store.js';
+import * as Y from 'yjs';
+import { coreDocumentName, encodeRevision, type ChartRecord, type MedicationRequest } from '../../../model/index.js';
+import { REVISIONS, type DexieChartStore } from '../../../storage/index.js';
+import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, revisionCount, sendDocument, valueOf } from '../../support/store.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
 
 // Replicas of one chart on different devices, exchanging Yjs updates by hand
@@ -53,6 +54,26 @@ describe('replicas of a chart', () => {
       expect((await store.history('MedicationRequest/med-1')).map((r) => r.revisionId).sort())
         .to.deep.equal([original.revisionId, byAda.revisionId, byBo.revisionId, resolved.revisionId].sort());
     }
+  });
+
+  it('keep a peer’s revision for another patient in the log but never show it in this chart', async () => {
+    const rejected: Array<[string, string]> = [];
+    const bo = await openTestStore(undefined, NURSE_BO, { onRejectedRevision: (doc, message) => rejected.push([doc, message]) });
+    await bo.record(patient());
+    await bo.record(penicillinAllergy('pat-1', 'alg-1'));
+    // A peer writes pat-2's allergy into pat-1's chart document.
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(await bo.documents.open(CORE)));
+    peer.getArray<string>(REVISIONS).push([encodeRevision({
+      revisionId: 'rev-elsewhere', key: 'AllergyIntolerance/alg-2', parents: [], author: DR_ADA, at: '2024-03-01T09:30:00Z',
+      resource: { ...penicillinAllergy('pat-2', 'alg-2'), code: { text: 'Latex' } },
+    })]);
+    await bo.documents.applyRemoteUpdate(CORE, Y.encodeStateAsUpdate(peer, Y.encodeStateVector(await bo.documents.open(CORE))));
+
+    expect(rejected).to.deep.equal([[CORE, 'AllergyIntolerance/alg-2 belongs to Patient/pat-2, not to the chart of Patient/pat-1']]);
+    expect((await valueOf(bo.allergies('pat-1'))).map((record) => record.key)).to.deep.equal(['AllergyIntolerance/alg-1']);
+    expect(await valueOf(bo.allergies('pat-2'))).to.deep.equal([]);
+    expect(revisionCount(await bo.documents.open(CORE)), 'kept in the log').to.equal(3);
   });
 
   it('merge concurrent revisions of different resources with no conflict', async () => {

@@ -6,7 +6,8 @@ import { heartRate, penicillinAllergy } from '../../support/resources.js';
 import { startTestServer, token, until, type TestServer } from './support.js';
 
 // The chart document is the chart's audit trail: the server takes only new
-// revisions that validate and that carry the token's user as their author.
+// revisions that validate, that carry the token's user as their author, and
+// that belong to the document's patient.
 
 function revision(authorId: string, id: string): Revision {
   return {
@@ -71,6 +72,11 @@ describe('sync server: chart revisions', () => {
 
   it('refuses a revision in another user’s name: 4403, logged, not kept', async () => {
     await refused('emr/pat-1/core', (array) => array.push([encodeRevision(revision('dr-lindqvist', 'alg-9'))]), CLOSE.forbidden, /author is not the token user/);
+  });
+
+  it('refuses a revision for another patient than the document’s: 4403, not kept', async () => {
+    const elsewhere: Revision = { ...revision('dr-okafor', 'alg-7'), resource: penicillinAllergy('pat-2', 'alg-7') };
+    await refused('emr/pat-1/core', (array) => array.push([encodeRevision(elsewhere)]), CLOSE.forbidden, /AllergyIntolerance\/alg-7 belongs to Patient\/pat-2, not to the chart of Patient\/pat-1/);
   });
 
   it('refuses a revision that does not validate: 4400', async () => {
