@@ -41,7 +41,7 @@ export const medicationListMessages = {
     end ? `${start ?? 'start not recorded'} to ${end}` : start ? `from ${start}${ongoing ? '' : ', end not recorded'}` : 'dates not recorded',
   /** Who prescribed it, or for a statement who reported it. */
   source: (kind: 'MedicationRequest' | 'MedicationStatement', who: string | undefined) =>
-    kind === 'MedicationRequest' ? (who ? `prescribed by ${who}` : 'prescriber not recorded') : (who ? `reported by ${who}` : 'source not recorded'),
+    kind === 'MedicationRequest' ? (who ? `prescribed by ${who}` : 'prescriber not named') : (who ? `reported by ${who}` : 'source not named'),
   /** One line under the medication line: "Active · from 1 Feb 2024 · prescribed by Dr Priya Naidoo". */
   details: (status: string, period: string, source: string) => `${status} · ${period} · ${source}`,
   notRecorded: 'not recorded',

@@ -141,11 +141,13 @@ describe('emr-medication-list', () => {
     expect(details(el, 'MedicationRequest/med-2')).to.equal('Completed · 8 Jul 2020 to 10 Aug 2020 · prescribed by Dr Priya Naidoo');
   });
 
-  it('shows the prescriber reference when the requester has no display', async () => {
-    const bare: MedicationRequest = { ...prescription('med-1', 'Metformin', 500, 'mg'), requester: { reference: 'Practitioner/pr-9' } };
-    const el = await list(await chart([bare]));
-    await waitUntil(() => item(el, 'MedicationRequest/med-1'));
-    expect(details(el, 'MedicationRequest/med-1')).to.equal('Active · from 1 Feb 2024 · prescribed by Practitioner/pr-9');
+  it('names the prescriber by display, else identifier, and says so when the record names none (a bare reference names no one)', async () => {
+    const bare: MedicationRequest = { ...prescription('med-1', 'Metformin', 500, 'mg'), requester: { reference: 'Practitioner/03dfaa2f-a54b' } };
+    const byNumber: MedicationRequest = { ...prescription('med-2', 'Ramipril', 5, 'mg'), requester: { identifier: { value: 'GMC 7012345' } } };
+    const el = await list(await chart([bare, byNumber]));
+    await waitUntil(() => item(el, 'MedicationRequest/med-2'));
+    expect(details(el, 'MedicationRequest/med-1')).to.equal('Active · from 1 Feb 2024 · prescriber not named');
+    expect(details(el, 'MedicationRequest/med-2')).to.equal('Active · from 1 Feb 2024 · prescribed by GMC 7012345');
   });
 
   it('renders idle, pending, empty and error states, never a blank box', async () => {

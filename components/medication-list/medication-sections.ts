@@ -65,8 +65,12 @@ export function endOf(medication: Medication): string | undefined {
   return medication.dosageInstruction?.[0]?.timing?.repeat?.boundsPeriod?.end;
 }
 
-/** Who prescribed it (or, for a statement, who said so): the display, else the reference. */
+/**
+ * Who prescribed it (or, for a statement, who said so), as people read it:
+ * the display, else the identifier. A bare reference ("Practitioner/03dfaa2f-…")
+ * names no one a clinician would know, and is not shown.
+ */
 export function prescriberOf(medication: Medication): string | undefined {
   const who = medication.resourceType === 'MedicationRequest' ? medication.requester : medication.informationSource;
-  return who?.display?.trim() || who?.reference || who?.identifier?.value;
+  return who?.display?.trim() || who?.identifier?.value?.trim() || undefined;
 }
