@@ -192,17 +192,21 @@ describe('emr-note-editor', () => {
     expect(atob(signedAttachments(note).plain!.data!)).to.equal('Signed words.');
   });
 
-  it('keeps in view what was written here when a colleague signs the note meanwhile, and says who signed', async () => {
+  /** Ada writes "Chest clear." in a new note, then `more`; Bo, on the same chart, signs the text as it reached him: "Chest clear." */
+  async function signedByColleague(more: string) {
     const name = uniqueDatabaseName();
     const ada = await openTestStore(name);
     const el = await editing(ada);
     await type(el, 'Chest clear.');
     const draft = await noteOf(ada);
-    // A colleague, on the same chart, signs the text as it reached them; Ada goes on typing.
     const bo = await openTestStore(name, NURSE_BO);
-    await type(el, ' Discharge tomorrow.');
+    if (more) await type(el, more);
     await signDraft(bo, draft.heads[0]!, { text: 'Chest clear.', html: '<p>Chest clear.</p>' });
+    return el;
+  }
 
+  it('keeps in view what was written here when a colleague signs the note meanwhile, and says who signed', async () => {
+    const el = await signedByColleague(' Discharge tomorrow.');
     await waitUntil(() => root(el).querySelector('[part="unsigned"]'), 'the unsigned text was never shown');
     expect(text(signedText(el) ?? root(el).querySelector('.frame'))).to.not.include('Discharge tomorrow');
     expect(text(root(el).querySelector('[part="unsigned"] .alert'))).to.match(/^⚠ Bo Lindqvist RN signed this note \(.+\) while you were writing it\./);
@@ -214,13 +218,7 @@ describe('emr-note-editor', () => {
   });
 
   it('shows no such notice when the colleague signed every word written here', async () => {
-    const name = uniqueDatabaseName();
-    const ada = await openTestStore(name);
-    const el = await editing(ada);
-    await type(el, 'Chest clear.');
-    const draft = await noteOf(ada);
-    const bo = await openTestStore(name, NURSE_BO);
-    await signDraft(bo, draft.heads[0]!, { text: 'Chest clear.', html: '<p>Chest clear.</p>' });
+    const el = await signedByColleague('');
     await waitUntil(() => signedText(el), 'the note was never shown signed');
     expect(root(el).querySelector('[part="unsigned"]') === null).to.equal(true);
   });
