@@ -5,8 +5,9 @@
 //   entry points (emr-kit/storage, emr-kit/components/…) lead here, and a
 //   host's bundler shares lit, dexie, yjs and zod with the host's own code.
 // - dist/browser/emr-kit.js: the whole kit in one minified file with its
-//   libraries inside (emr-kit.ts), for a page without a build step. The bulk
-//   bundle reader is a second file beside it, loaded on the first import.
+//   libraries inside (emr-kit.ts), for a page without a build step. Its few
+//   chunks sit beside it and load from there (the bulk bundle reader, on the
+//   first import).
 //
 //   node scripts/build.mjs
 import { execFileSync } from 'node:child_process';
