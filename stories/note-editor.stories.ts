@@ -1,9 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { waitFor } from 'storybook/test';
 import type { ChartStore } from '../model/index.js';
 import '../components/note-editor/emr-note-editor.js';
 import { failingStore, pendingStore, type StoryChart } from './support/story-stores.js';
-import { addendumChart, draftChart, emptyNoteChart, READER, signedChart, tamperedChart } from './support/note-charts.js';
+import { addendumChart, draftChart, emptyNoteChart, READER, signedChart, signedMeanwhileChart, tamperedChart } from './support/note-charts.js';
 
 // <emr-note-editor> in each of its states, on real local stores seeded with
 // notes (stories/support/note-charts.ts), and on stores that stay pending or
@@ -59,6 +60,24 @@ export const Addendum = onChart(addendumChart, { noteId: 'note-addendum' });
 
 /** A signed note whose stored text no longer matches its hash: a warning, never silence. */
 export const HashMismatch = onChart(tamperedChart, { noteId: 'note-tampered' });
+
+/**
+ * A colleague signed the note while it was open here, without its last line:
+ * what was written here and is not in the signed note stays in view, for an addendum.
+ */
+export const SignedByColleagueMeanwhile: Story = {
+  ...onChart(signedMeanwhileChart, { noteId: 'note-draft' }),
+  play: async ({ canvasElement, loaded }) => {
+    const editor = canvasElement.querySelector('emr-note-editor')!;
+    await waitFor(() => {
+      if (!editor.shadowRoot?.querySelector('.ProseMirror')) throw new Error('the draft is not open yet');
+    }, { timeout: 10_000 });
+    await (loaded.chart as Awaited<ReturnType<typeof signedMeanwhileChart>>).colleagueSigns();
+    await waitFor(() => {
+      if (!editor.shadowRoot?.querySelector('[part="unsigned"]')) throw new Error('the unsigned text is not shown yet');
+    }, { timeout: 10_000 });
+  },
+};
 
 /** A draft seen by a user whose role does not write (a patient): read only. */
 export const ReadOnly = onChart(() => draftChart(READER), { noteId: 'note-draft' });

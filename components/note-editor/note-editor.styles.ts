@@ -94,7 +94,14 @@ export const styles = css`
     color: var(--_signed);
   }
   .check.mismatch,
-  .unsigned-text {
+  .unsigned {
+    display: grid;
+    gap: ${token('--emr-space-xs')};
+    justify-items: start;
+  }
+  .unsigned .frame {
+    justify-self: stretch;
+    min-height: auto;
     white-space: pre-wrap;
   }
   .alert {

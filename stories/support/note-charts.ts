@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { DEFAULT_NOTE_TYPE, draftNoteReference, NOTE_TYPES, signedNoteReference, type NoteType } from '../../clinical/index.js';
-import { type ChartUser, type DocumentReference } from '../../model/index.js';
+import { firstValue, type ChartUser, type DocumentReference } from '../../model/index.js';
 import { openChartStore, type DexieChartStore } from '../../storage/index.js';
 import { STORY_USER, type StoryChart } from './story-stores.js';
 
@@ -109,3 +109,19 @@ export const fullChart = () => noteChart('full', async (s) => {
 export const draftChart = (user?: ChartUser) => noteChart(user ? 'draft-readonly' : 'draft', async (s) => void (await recordNote(s, NOTE_PATIENT, DRAFT_NOTE)), user);
 export const tamperedChart = () => noteChart('tampered', (s) => tamperedNote(s, NOTE_PATIENT));
 export const emptyNoteChart = () => noteChart('empty', async () => {});
+
+/**
+ * A draft open here, and a colleague on the same chart who signs it as it
+ * reached them (its heading alone) when `colleagueSigns()` is called.
+ */
+export async function signedMeanwhileChart(): Promise<StoryChart & { colleagueSigns(): Promise<void> }> {
+  const chart = await noteChart('signed-meanwhile', async (s) => void (await recordNote(s, NOTE_PATIENT, DRAFT_NOTE)));
+  const colleagueSigns = async () => {
+    const colleague = await openChartStore({ databaseName: 'emr-kit-story-notes-signed-meanwhile', user: NURSE_LINDQVIST });
+    const draft = (await firstValue(colleague.notes(NOTE_PATIENT))).find((record) => record.current.id === DRAFT_NOTE.id)!;
+    const signed = await signedNoteReference(draft.current, { text: 'Hospital course', html: '<h2>Hospital course</h2>', signer: NURSE_LINDQVIST, date: new Date().toISOString() });
+    await colleague.revise(signed, draft.heads[0]!.revisionId, { reason: 'signed' });
+    await colleague.close();
+  };
+  return { ...chart, colleagueSigns };
+}
