@@ -4,7 +4,7 @@ import { waitFor } from 'storybook/test';
 import type { ChartStore } from '../model/index.js';
 import '../components/note-editor/emr-note-editor.js';
 import { failingStore, pendingStore, type StoryChart } from './support/story-stores.js';
-import { addendumChart, draftChart, emptyNoteChart, READER, signedChart, signedMeanwhileChart, tamperedChart } from './support/note-charts.js';
+import { addendumChart, draftChart, emptyNoteChart, READER, signedChart, signedMeanwhileChart, tamperedChart, twoListingsChart } from './support/note-charts.js';
 
 // <emr-note-editor> in each of its states, on real local stores seeded with
 // notes (stories/support/note-charts.ts), and on stores that stay pending or
@@ -78,6 +78,9 @@ export const SignedByColleagueMeanwhile: Story = {
     }, { timeout: 10_000 });
   },
 };
+
+/** A new note started on two devices at once: the clinician keeps one listing before signing; nothing is chosen for them. */
+export const StartedOnTwoDevices = onChart(twoListingsChart, { noteId: 'note-twice' });
 
 /** A draft seen by a user whose role does not write (a patient): read only. */
 export const ReadOnly = onChart(() => draftChart(READER), { noteId: 'note-draft' });

@@ -1,8 +1,9 @@
 import { draftNoteReference, signedNoteReference, type NoteType } from '../../clinical/index.js';
-import { ChartStoreError, type ChartStore, type DocumentReference, type Revision } from '../../model/index.js';
+import { ChartStoreError, type ChartRecord, type ChartStore, type DocumentReference, type Revision } from '../../model/index.js';
 
-// The two things the editor writes to the chart: the draft that lists a new
-// note, and the signed revision that replaces it.
+// What the editor writes to the chart: the draft that lists a new note, the
+// signed revision that replaces it, and the listing a clinician keeps when
+// two devices listed the same new note.
 
 export interface NewDraft {
   patientId: string;
@@ -32,4 +33,9 @@ export async function listDraft(store: ChartStore, draft: NewDraft): Promise<Rev
 export async function signDraft(store: ChartStore, head: Revision<DocumentReference>, content: { text: string; html: string }): Promise<Revision<DocumentReference>> {
   const signed = await signedNoteReference(head.resource, { ...content, signer: store.user, date: new Date().toISOString() });
   return store.revise(signed, head.revisionId, { reason: 'signed' });
+}
+
+/** Of the listings of one new note started on two devices, keeps the one a clinician chose: one revision replacing every head. */
+export function keepListing(store: ChartStore, record: ChartRecord<DocumentReference>, kept: Revision<DocumentReference>): Promise<Revision<DocumentReference>> {
+  return store.resolveConflict(kept.resource, record.heads.map((head) => head.revisionId), { reason: 'kept one listing of a note started on two devices' });
 }

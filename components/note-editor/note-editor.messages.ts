@@ -35,5 +35,8 @@ export const editorMessages = {
   dismissUnsigned: 'Dismiss',
   signFailed: (message: string) => `The note was not signed: ${message}`,
   draftFailed: (message: string) => `The draft could not be listed in the chart: ${message}`,
-  conflict: 'Two versions of this note\'s record exist: resolve them before signing.',
+  conflict: 'Two versions of this note\'s record exist: keep one of them (above) before signing.',
+  draftConflict: 'This note was started on two devices at once. The text is shared and kept whole either way; choose which listing to keep (type, author and time) before signing.',
+  keepDraft: (type: string, who: string, when: string) => `Keep: ${type}, started by ${who} on ${when}`,
+  keepFailed: (message: string) => `The listing was not kept: ${message}`,
 };

@@ -94,6 +94,13 @@ export const styles = css`
     color: var(--_signed);
   }
   .check.mismatch,
+  .draft-choice ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: ${token('--emr-space-xs')};
+  }
   .unsigned {
     display: grid;
     gap: ${token('--emr-space-xs')};

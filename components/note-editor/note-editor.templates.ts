@@ -70,3 +70,21 @@ export function unsignedNotice(draft: UnsignedDraft, dismiss: () => void): Templ
     <button type="button" data-action="dismiss-unsigned" @click=${dismiss}>${messages.dismissUnsigned}</button>
   </section>`;
 }
+
+/**
+ * A new note listed on two devices at once has two draft heads. Their text
+ * is one shared document, merged either way; only the listings differ. The
+ * clinician keeps one: nothing is chosen for them.
+ */
+export function draftChoice(record: ChartRecord<DocumentReference>, keep: (head: Revision<DocumentReference>) => void): TemplateResult {
+  return html`<section part="conflict" class="draft-choice" aria-labelledby="draft-choice-title">
+    <p id="draft-choice-title" class="alert" role="alert"><span aria-hidden="true">⚠ </span>${messages.draftConflict}</p>
+    <ul>
+      ${record.heads.map((head) => {
+        const note = head.resource;
+        const label = messages.keepDraft(noteTypeLabel(note.type), note.author?.[0]?.display ?? noteMessages.unknownAuthor, noteMessages.dateTime(note.date));
+        return html`<li><button type="button" data-action="keep-draft" data-revision=${head.revisionId} @click=${() => keep(head)}>${label}</button></li>`;
+      })}
+    </ul>
+  </section>`;
+}

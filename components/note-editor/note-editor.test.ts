@@ -1,11 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil as waitFor } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import * as Y from 'yjs';
-import { checkAttachment, signedAttachments } from '../../clinical/index.js';
-import { NOTE_TEXT_FRAGMENT, noteDocumentName, type ChartStore, type DocumentReference } from '../../model/index.js';
+import { checkAttachment, draftNoteReference, NOTE_TYPES, signedAttachments, type NoteType } from '../../clinical/index.js';
+import { coreDocumentName, NOTE_TEXT_FRAGMENT, noteDocumentName, type ChartStore, type ChartUser, type DocumentReference } from '../../model/index.js';
 import type { DexieChartStore } from '../../storage/index.js';
 import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
-import { closeTestStores, NURSE_BO, openTestStore, PATIENT_VIEWER, uniqueDatabaseName, valueOf } from '../../test/support/store.js';
+import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, PATIENT_VIEWER, sendDocument, uniqueDatabaseName, valueOf } from '../../test/support/store.js';
 import { signDraft } from './note-chart-writes.js';
 import './emr-note-editor.js';
 import { EmrNoteEditor } from './note-editor.js';
@@ -221,6 +221,30 @@ describe('emr-note-editor', () => {
     const el = await signedByColleague('');
     await waitUntil(() => signedText(el), 'the note was never shown signed');
     expect(root(el).querySelector('[part="unsigned"]') === null).to.equal(true);
+  });
+
+  it('a note started on two devices at once: the clinician keeps one listing, then signs', async () => {
+    const [here, there] = [await openTestStore(), await openTestStore(undefined, NURSE_BO)];
+    const listing = (store: DexieChartStore, type: NoteType, author: ChartUser, date: string) =>
+      store.record(draftNoteReference({ id: 'note-1', patientId: PATIENT, type, author, date }));
+    await listing(here, NOTE_TYPES[0]!, DR_ADA, '2024-03-01T09:00:00Z');
+    await listing(there, NOTE_TYPES[3]!, NURSE_BO, '2024-03-01T09:01:00Z');
+    await sendDocument(there, here, coreDocumentName(PATIENT));
+    const el = await editing(here);
+    await waitUntil(() => root(el).querySelectorAll('[data-action="keep-draft"]').length === 2, 'the two listings were never offered');
+    expect(text(root(el).querySelector('[part="conflict"] .alert'))).to.include('This note was started on two devices at once.');
+    await expect(el).to.be.accessible();
+
+    const keep = [...root(el).querySelectorAll<HTMLButtonElement>('[data-action="keep-draft"]')].find((b) => text(b).includes('Bo Lindqvist RN'))!;
+    expect(text(keep)).to.match(/^Keep: Discharge summary, started by Bo Lindqvist RN on /);
+    keep.click();
+    await waitUntil(() => !root(el).querySelector('[part="conflict"]'), 'the choice was never taken');
+    const record = await noteOf(here);
+    expect(record.heads).to.have.length(1);
+    expect(record.current.type?.coding?.[0]?.code).to.equal(NOTE_TYPES[3]!.code);
+    await type(el, 'Kept and signed.');
+    await signed(el);
+    expect(text(signedText(el))).to.equal('Kept and signed.');
   });
 
   it('keeps the note a draft when the sign event is canceled', async () => {

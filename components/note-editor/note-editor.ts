@@ -10,11 +10,11 @@ import { EmrNoteSelectEvent } from '../note-list/note-list.events.js';
 import { noteStatusStyles } from '../note-list/note-status.styles.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
-import { listDraft, signDraft } from './note-chart-writes.js';
+import { keepListing, listDraft, signDraft } from './note-chart-writes.js';
 import { EmrNoteAddendumEvent, EmrNoteEditRefuseEvent, EmrNoteSignEvent, type EditRefusal } from './note-editor.events.js';
 import { editorMessages as messages } from './note-editor.messages.js';
 import { styles } from './note-editor.styles.js';
-import { addenda, appendsTo, header, signature, templatePicker, unsignedNotice } from './note-editor.templates.js';
+import { addenda, appendsTo, draftChoice, header, signature, templatePicker, unsignedNotice } from './note-editor.templates.js';
 import { commands } from './note-plugins.js';
 import { noteRecord, type NoteRecord } from './note-record.js';
 import { NoteTextController } from './note-text-controller.js';
@@ -40,6 +40,7 @@ import { SignedTextController } from './signed-text-controller.js';
  * @csspart text - The note's text.
  * @csspart addenda - The addenda of a signed note.
  * @csspart unsigned - What this clinician had written when a colleague signed the note.
+ * @csspart conflict - The two listings of a note started on two devices at once, to keep one.
  *
  * @cssproperty --emr-note-editor-background - Falls back to `--emr-color-surface`.
  * @cssproperty --emr-note-editor-text-color - Falls back to `--emr-color-text`.
@@ -162,6 +163,7 @@ export class EmrNoteEditor extends EmrElement {
     return this.#box(html`
       ${header(signed?.resource ?? note.record?.current, this.#type.label)}
       ${appendsTo(note.original, this.#open)}
+      ${!signed && this.#writer && note.record && note.record.heads.length > 1 ? draftChoice(note.record, this.#keepDraft) : nothing}
       ${signed ? signature(signed, this.#signedText.state) : this.#toolbar()}
       ${signed ? this.#signedBody() : this.#draftBody()}
       ${this.unsigned ? unsignedNotice(this.unsigned, () => (this.unsigned = undefined)) : nothing}
@@ -280,6 +282,15 @@ export class EmrNoteEditor extends EmrElement {
       this.message = messages.signFailed(error instanceof Error ? error.message : String(error));
     } finally {
       this.signing = false;
+    }
+  };
+
+  #keepDraft = async (head: Revision<DocumentReference>): Promise<void> => {
+    try {
+      await keepListing(this.store!, this.#note!.record!, head);
+      this.message = '';
+    } catch (error) {
+      this.message = messages.keepFailed(error instanceof Error ? error.message : String(error));
     }
   };
 

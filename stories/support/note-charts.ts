@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { DEFAULT_NOTE_TYPE, draftNoteReference, NOTE_TYPES, signedNoteReference, type NoteType } from '../../clinical/index.js';
-import { firstValue, type ChartUser, type DocumentReference } from '../../model/index.js';
+import { coreDocumentName, firstValue, type ChartUser, type DocumentReference } from '../../model/index.js';
 import { openChartStore, type DexieChartStore } from '../../storage/index.js';
 import { STORY_USER, type StoryChart } from './story-stores.js';
 
@@ -74,13 +74,18 @@ export const CONSULT_NOTE: NoteSpec = {
   lines: ['Cardiology review: agree with plan.'],
 };
 
-/** A story chart on its own database: wiped and seeded each time it is opened. */
-export async function noteChart(label: string, seed: (store: DexieChartStore) => Promise<void>, user: ChartUser = STORY_USER): Promise<StoryChart> {
-  const databaseName = `emr-kit-story-notes-${label}`;
-  await new Promise<void>((resolve) => {
+/** Deletes a story database, so that each opening starts from its seed. */
+function wipe(databaseName: string): Promise<void> {
+  return new Promise<void>((resolve) => {
     const request = indexedDB.deleteDatabase(databaseName);
     request.onsuccess = request.onerror = request.onblocked = () => resolve();
   });
+}
+
+/** A story chart on its own database: wiped and seeded each time it is opened. */
+export async function noteChart(label: string, seed: (store: DexieChartStore) => Promise<void>, user: ChartUser = STORY_USER): Promise<StoryChart> {
+  const databaseName = `emr-kit-story-notes-${label}`;
+  await wipe(databaseName);
   const writer = await openChartStore({ databaseName, user: DR_OKAFOR });
   await seed(writer);
   await writer.close();
@@ -125,3 +130,17 @@ export async function signedMeanwhileChart(): Promise<StoryChart & { colleagueSi
   };
   return { ...chart, colleagueSigns };
 }
+
+/** A new note listed on two devices at once (two draft heads): the editor asks which listing to keep. */
+export const twoListingsChart = () => noteChart('two-listings', async (here) => {
+  const otherName = 'emr-kit-story-notes-two-listings-other';
+  await wipe(otherName);
+  const there = await openChartStore({ databaseName: otherName, user: NURSE_LINDQVIST });
+  const listing = (store: DexieChartStore, code: string, author: ChartUser, date: string) =>
+    store.record(draftNoteReference({ id: 'note-twice', patientId: NOTE_PATIENT, type: typeOf(code), author, date }));
+  await listing(here, '11506-3', DR_OKAFOR, '2024-03-06T09:00:00.000Z');
+  await listing(there, '18842-5', NURSE_LINDQVIST, '2024-03-06T09:01:00.000Z');
+  const core = coreDocumentName(NOTE_PATIENT);
+  await here.documents.applyRemoteUpdate(core, Y.encodeStateAsUpdate(await there.documents.open(core)));
+  await there.close();
+});
