@@ -28,7 +28,8 @@ import { SignedTextController } from './signed-text-controller.js';
  * shown from its signed DocumentReference with its hash checked, and takes
  * addenda. An edit of a signed (or read-only) note is refused and reported.
  * When a colleague signs the note while it is open here, what this clinician
- * had written and the signed text lacks stays in view, for an addendum.
+ * had written and the signed text lacks stays in view, for an addendum. A
+ * note started on two devices at once asks which listing to keep.
  *
  * @fires emr-note-sign - A clinician asked to sign. Cancelable. `detail`: `{ patientId, noteId, key, type }`.
  * @fires emr-note-edit-refuse - An edit was refused, nothing changed. `detail`: `{ noteId, reason, message }`.
