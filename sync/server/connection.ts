@@ -13,6 +13,8 @@ import type { Principal } from './tokens.js';
 export interface ConnectionContext {
   rooms: Rooms;
   log: (entry: LogEntry) => void;
+  /** A client that leaves more than this many bytes unread is dropped: it reconnects and catches up from the stored document. */
+  maxBufferedBytes: number;
   /** Called once, when the connection is gone. */
   onGone(connection: Connection): void;
 }
@@ -65,6 +67,15 @@ export class Connection implements Peer {
 
   send(message: Uint8Array): void {
     if (this.#ws.readyState !== WebSocket.OPEN) return;
+    // Unread messages would pile up in the server's memory: everything they
+    // carry is stored, so the client loses nothing by syncing again later.
+    // (What is already waiting counts, not this message: a large document's
+    // first sync is one large message.)
+    if (this.#ws.bufferedAmount > this.#context.maxBufferedBytes) {
+      this.#context.log({ event: 'connection-closed', reason: 'client too slow to read', remote: this.remote, user: this.principal.userId, document: this.document });
+      this.terminate();
+      return;
+    }
     this.#ws.send(message, (error) => {
       if (error) this.#ws.terminate();
     });

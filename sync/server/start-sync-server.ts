@@ -31,6 +31,8 @@ export interface SyncServerOptions extends KeyOptions {
   maxMessageBytes?: number;
   /** Connections beyond this are closed with 1013 (try again later). Default 10,000. */
   maxConnections?: number;
+  /** A client that leaves more than this unread is dropped, and catches up when it reconnects. Default 64 MiB. */
+  maxBufferedBytes?: number;
   /** Stored updates of a document merged into one beyond this count. Default 200. */
   compactAfter?: number;
   /** Check every revision a client adds to a chart document (core, observations). Default true. */
@@ -54,6 +56,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const log = withTime(options.log ?? jsonLines);
   const { audience } = options;
   const maxConnections = options.maxConnections ?? 10_000;
+  const maxBufferedBytes = options.maxBufferedBytes ?? 64 * 1024 * 1024;
   const started = Date.now();
   let closing: Promise<void> | undefined;
 
@@ -98,7 +101,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         ws.close(CLOSE.tryAgainLater, 'too many connections');
         return;
       }
-      const connection = new Connection(ws, { ...admission, remote }, { rooms, log, onGone: (gone) => connections.delete(gone) });
+      const connection = new Connection(ws, { ...admission, remote }, { rooms, log, maxBufferedBytes, onGone: (gone) => connections.delete(gone) });
       connections.add(connection);
     });
   };

@@ -130,4 +130,31 @@ describe('sync server: documents', () => {
       await t.stop();
     }
   });
+
+  it('drops a client that leaves too much unread, and it catches up when it comes back', async () => {
+    const t = await startTestServer({ maxBufferedBytes: 256 * 1024 });
+    try {
+      const { default: WebSocket } = await import('ws');
+      const doc = 'emr/pat-1/note/n-slow';
+      // A client that connects, then stops reading.
+      const slow = new WebSocket(`${t.server.url}/${doc}?token=${await token('dr-lindqvist')}`);
+      await new Promise((resolve) => slow.once('open', resolve));
+      (slow as unknown as { _socket: { pause(): void } })._socket.pause();
+      const writer = t.connect(doc, await token('dr-okafor'));
+      await writer.synced;
+      // 16 MB, more than the operating system's socket buffers hold between the two.
+      const chunk = 'x'.repeat(64 * 1024);
+      const chunks = 256;
+      for (let i = 0; i < chunks; i++) writer.doc.getText('body').insert(0, chunk);
+      const line = await t.logged((l) => l.event === 'connection-closed' && l.reason === 'client too slow to read');
+      assert.equal(line.document, doc);
+      assert.equal(line.user, 'dr-lindqvist');
+      slow.terminate();
+      // Nothing was lost: the document is stored, and a client that comes back gets all of it.
+      const back = t.connect(doc, await token('dr-lindqvist'));
+      await until(back.doc, () => back.doc.getText('body').length === chunks * chunk.length);
+    } finally {
+      await t.stop();
+    }
+  });
 });
