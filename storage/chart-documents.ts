@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { encodeRevision, otherPatientRefusal, parseDocumentName, parseRevision, type Revision } from '../model/index.js';
+import { encodeRevision, parseDocumentName, parseRevision, type Revision } from '../model/index.js';
 import type { ChartDatabase } from './database.js';
 import { projectRevisions } from './project-revisions.js';
 
@@ -262,10 +262,9 @@ export class ChartDocuments {
   #validRevisions(change: Change): Revision[] {
     const revisions: Revision[] = [];
     for (const value of change.encoded) {
-      const checked = parseRevision(value);
-      const refusal = checked.ok ? otherPatientRefusal(checked.revision.resource, change.patientId) : checked.message;
-      if (refusal) this.#events.onRejectedRevision?.(change.name, refusal);
-      else if (checked.ok) revisions.push(checked.revision);
+      const checked = parseRevision(value, change.patientId);
+      if (checked.ok) revisions.push(checked.revision);
+      else this.#events.onRejectedRevision?.(change.name, checked.message);
     }
     return revisions;
   }

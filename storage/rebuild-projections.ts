@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { otherPatientRefusal, parseRevision, type Revision } from '../model/index.js';
+import { parseRevision, type Revision } from '../model/index.js';
 import { REVISIONS } from './chart-documents.js';
 import { PROJECTION_VERSION, type ChartDatabase } from './database.js';
 import { versionChangeError } from './errors.js';
@@ -27,9 +27,9 @@ export async function rebuildProjectionsIfStale(db: ChartDatabase): Promise<bool
       Y.applyUpdate(doc, Y.mergeUpdates(rows.map((row) => row.update)));
       const revisions: Revision[] = [];
       for (const encoded of doc.getArray<string>(REVISIONS).toArray()) {
-        const checked = parseRevision(encoded);
         // As when it arrived: an invalid revision, or one for another patient, stays in the log unshown.
-        if (checked.ok && !otherPatientRefusal(checked.revision.resource, patientId)) revisions.push(checked.revision);
+        const checked = parseRevision(encoded, patientId);
+        if (checked.ok) revisions.push(checked.revision);
       }
       doc.destroy();
       await projectRevisions(db, [{ doc: name, patientId, revisions }]);

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { checkResource } from '../bundle/check-resource.js';
 import { isModeledType, type FhirResource } from '../fhir/resources.js';
 import { fhirInstant } from '../fhir/primitives.js';
+import { otherPatientRefusal } from './patient-of.js';
 import type { Revision } from './revision.js';
 
 // A revision arriving from another replica is input like any other: it is
@@ -21,10 +22,17 @@ const RevisionEnvelope = z.object({
   resource: z.looseObject({ resourceType: z.string(), id: z.string() }),
 });
 
-export type RevisionCheck = { ok: true; revision: Revision } | { ok: false; message: string };
+export type RevisionCheck =
+  | { ok: true; revision: Revision }
+  /** `otherPatient`: valid, but its resource belongs to another patient than the chart's. */
+  | { ok: false; message: string; otherPatient?: true };
 
-/** Parses one encoded revision (a JSON string in a chart document) and validates it and its resource. */
-export function parseRevision(encoded: unknown): RevisionCheck {
+/**
+ * Parses one encoded revision (a JSON string in a chart document) and
+ * validates it and its resource; with `patientId`, the chart's patient, also
+ * that the resource belongs to that chart.
+ */
+export function parseRevision(encoded: unknown, patientId?: string): RevisionCheck {
   let value: unknown;
   try {
     value = typeof encoded === 'string' ? JSON.parse(encoded) : encoded;
@@ -42,6 +50,8 @@ export function parseRevision(encoded: unknown): RevisionCheck {
   if (revision.key !== `${resource.resourceType}/${resource.id}`) return { ok: false, message: `revision key ${revision.key} does not match its resource` };
   const [issue] = checkResource(resource as Record<string, unknown>);
   if (issue) return { ok: false, message: `${issue.path}: ${issue.message}` };
+  const otherPatient = patientId === undefined ? undefined : otherPatientRefusal(resource as FhirResource, patientId);
+  if (otherPatient) return { ok: false, message: otherPatient, otherPatient: true };
   return { ok: true, revision: { ...revision, resource: resource as FhirResource } };
 }
 

@@ -74,6 +74,9 @@ export const CONSULT_NOTE: NoteSpec = {
   lines: ['Cardiology review: agree with plan.'],
 };
 
+/** The database of a story chart: one per chart, so that stories do not share data. */
+const storyDatabase = (label: string) => `emr-kit-story-notes-${label}`;
+
 /** Deletes a story database, so that each opening starts from its seed. */
 function wipe(databaseName: string): Promise<void> {
   return new Promise<void>((resolve) => {
@@ -84,7 +87,7 @@ function wipe(databaseName: string): Promise<void> {
 
 /** A story chart on its own database: wiped and seeded each time it is opened. */
 export async function noteChart(label: string, seed: (store: DexieChartStore) => Promise<void>, user: ChartUser = STORY_USER): Promise<StoryChart> {
-  const databaseName = `emr-kit-story-notes-${label}`;
+  const databaseName = storyDatabase(label);
   await wipe(databaseName);
   const writer = await openChartStore({ databaseName, user: DR_OKAFOR });
   await seed(writer);
@@ -122,7 +125,7 @@ export const emptyNoteChart = () => noteChart('empty', async () => {});
 export async function signedMeanwhileChart(): Promise<StoryChart & { colleagueSigns(): Promise<void> }> {
   const chart = await noteChart('signed-meanwhile', async (s) => void (await recordNote(s, NOTE_PATIENT, DRAFT_NOTE)));
   const colleagueSigns = async () => {
-    const colleague = await openChartStore({ databaseName: 'emr-kit-story-notes-signed-meanwhile', user: NURSE_LINDQVIST });
+    const colleague = await openChartStore({ databaseName: storyDatabase('signed-meanwhile'), user: NURSE_LINDQVIST });
     const draft = (await firstValue(colleague.notes(NOTE_PATIENT))).find((record) => record.current.id === DRAFT_NOTE.id)!;
     const signed = await signedNoteReference(draft.current, { text: 'Hospital course', html: '<h2>Hospital course</h2>', signer: NURSE_LINDQVIST, date: new Date().toISOString() });
     await colleague.revise(signed, draft.heads[0]!.revisionId, { reason: 'signed' });
@@ -133,7 +136,7 @@ export async function signedMeanwhileChart(): Promise<StoryChart & { colleagueSi
 
 /** A new note listed on two devices at once (two draft heads): the editor asks which listing to keep. */
 export const twoListingsChart = () => noteChart('two-listings', async (here) => {
-  const otherName = 'emr-kit-story-notes-two-listings-other';
+  const otherName = storyDatabase('two-listings-other');
   await wipe(otherName);
   const there = await openChartStore({ databaseName: otherName, user: NURSE_LINDQVIST });
   const listing = (store: DexieChartStore, code: string, author: ChartUser, date: string) =>

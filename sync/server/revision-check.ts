@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { otherPatientRefusal, parseRevision, signedNoteChangeRefusal, type Revision } from '../../model/index.js';
+import { parseRevision, signedNoteChangeRefusal, type Revision } from '../../model/index.js';
 import { CLOSE } from './close-codes.js';
 import type { WriteCheck } from './room.js';
 
@@ -36,11 +36,10 @@ export const checkChartRevisions: WriteCheck = ({ doc, document, principal, upda
       return { code: CLOSE.badMessage, reason: `a chart document holds only revision strings in "${REVISIONS}"` };
     }
     for (const value of content.arr) {
-      const checked = parseRevision(typeof value === 'string' ? value : undefined);
+      const checked = parseRevision(typeof value === 'string' ? value : undefined, document.patientId);
+      if (!checked.ok && checked.otherPatient) return { code: CLOSE.forbidden, reason: checked.message.slice(0, 120) };
       if (!checked.ok) return { code: CLOSE.badMessage, reason: `invalid revision: ${checked.message}`.slice(0, 120) };
       if (checked.revision.author.id !== principal.userId) return { code: CLOSE.forbidden, reason: 'revision author is not the token user' };
-      const otherPatient = otherPatientRefusal(checked.revision.resource, document.patientId);
-      if (otherPatient) return { code: CLOSE.forbidden, reason: otherPatient.slice(0, 120) };
       incoming.set(checked.revision.revisionId, checked.revision);
       const refusal = signedNoteRefusal(doc, incoming, checked.revision);
       if (refusal) return { code: CLOSE.forbidden, reason: refusal.slice(0, 120) };
