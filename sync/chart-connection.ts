@@ -26,7 +26,10 @@ export interface ConnectChartOptions {
   names: LiveQuery<string[]>;
   /** A fresh token for the sync server; asked again before expiry and when the server refuses one. */
   token(): Promise<string>;
-  /** Who this device shows as in presence; read from the token (`sub`, `name`) when not given. */
+  /**
+   * Who this device shows as in presence; read from the token (`sub`, `name`) when not given.
+   * The kit's sync server replaces `id` and `name` with the token's, so others never see a name the token does not vouch for.
+   */
   user?: { id: string; name: string; color?: string };
   /**
    * Which documents made elsewhere (listed by the server) to sync. Default: all but notes, which

@@ -4,7 +4,8 @@ import type { ParsedDocumentName } from '../../model/index.js';
 import { auditRecord } from './audit.js';
 import { CLOSE, type CloseCode } from './close-codes.js';
 import type { LogEntry } from './log.js';
-import { awarenessMessage, ProtocolError, syncStep1, syncStep2, updateMessage, type Inbound } from './protocol.js';
+import { checkPresence } from './presence-check.js';
+import { awarenessMessage, syncStep1, syncStep2, updateMessage, type Inbound } from './protocol.js';
 import type { StoredUpdate, SyncStore } from './store.js';
 import { canWrite, type Principal } from './tokens.js';
 
@@ -111,11 +112,7 @@ export class Room {
         else this.#dropReadOnly(peer);
         return;
       case 'awareness':
-        try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
-        } catch {
-          throw new ProtocolError('bad awareness update');
-        }
+        this.#applyPresence(peer, message.update);
         return;
       case 'query-awareness':
         peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
@@ -124,6 +121,17 @@ export class Room {
         // Servers send auth messages; a client's is meaningless and ignored.
         return;
     }
+  }
+
+  #applyPresence(peer: Peer, update: Uint8Array): void {
+    const own = this.peers.get(peer);
+    if (!own) return;
+    const checked = checkPresence(update, {
+      principal: peer.principal,
+      own,
+      ownedByOther: (clientId) => !own.has(clientId) && [...this.peers.values()].some((ids) => ids.has(clientId)),
+    });
+    if (checked) awarenessProtocol.applyAwarenessUpdate(this.awareness, checked, peer);
   }
 
   /** Waits until every queued write is stored, compacts, and frees the document. */
