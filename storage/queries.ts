@@ -41,6 +41,22 @@ export function chartQueries(db: ChartDatabase) {
     return ranges.flat().sort(newestFirst);
   }
 
+  /**
+   * Every medication's stop, at its end date. The index holds only starts,
+   * and a chart holds a few hundred medications at most: all are read.
+   */
+  async function medicationStops(patientId: string, laneNames: readonly TimelineKind[]): Promise<TimelineEvent[]> {
+    const medicationLanes = laneNames.filter((lane) => lane === 'MedicationRequest' || lane === 'MedicationStatement');
+    const medications = await Promise.all(medicationLanes.map((lane) =>
+      db.records.where('[patientId+lane+date]').between([patientId, lane, Dexie.minKey], [patientId, lane, Dexie.maxKey]).toArray()));
+    return medications.flat().map(timelineEvent).flatMap((event): TimelineEvent[] => {
+      const ended = sortableDate(event.end);
+      // Not grouped under the encounter that started it: a stop comes when it comes.
+      const { encounter: _encounter, ...stop } = event;
+      return ended ? [{ ...stop, date: ended, phase: 'stopped' }] : [];
+    });
+  }
+
   return {
     async record(key: ResourceKey): Promise<RecordRow> {
       const row = await db.records.get(key);
@@ -81,29 +97,22 @@ export function chartQueries(db: ChartDatabase) {
         return limit === undefined ? range.toArray() : range.reverse().limit(limit).toArray();
       }));
       const events = ranges.flat().sort(newestFirst).map(timelineEvent);
-      // A medication's stop is listed at its end date. The index holds only
-      // starts, and a chart holds a few hundred medications at most: all are
-      // read, and those that ended in the range kept.
-      const medicationLanes = lanes.filter((lane) => lane === 'MedicationRequest' || lane === 'MedicationStatement');
-      const medications = await Promise.all(medicationLanes.map((lane) =>
-        db.records.where('[patientId+lane+date]').between([patientId, lane, Dexie.minKey], [patientId, lane, Dexie.maxKey]).toArray()));
-      const stops = medications.flat().map(timelineEvent).flatMap((event): TimelineEvent[] => {
-        const ended = sortableDate(event.end);
-        // Not grouped under the encounter that started it: a stop comes when it comes.
-        const { encounter: _encounter, ...stop } = event;
-        const inRange = ended && ended >= lower && (to === undefined || ended < upper);
-        return inRange ? [{ ...stop, date: ended, phase: 'stopped' }] : [];
-      });
+      const stops = (await medicationStops(patientId, lanes)).filter((stop) => stop.date >= lower && (to === undefined || stop.date < upper));
       const all = stops.length ? [...events, ...stops].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key < b.key ? 1 : -1)) : events;
       return limit === undefined ? all : all.slice(0, limit);
     },
 
-    /** Counts per bucket and lane: IndexedDB counts an index range without reading a row. */
+    /**
+     * Counts per bucket and lane: IndexedDB counts an index range without
+     * reading a row. Medication stops, which the index does not hold, are
+     * counted from the medications, as the timeline lists them.
+     */
     async timelineDensity(patientId: string, { kinds, from, to, span, buckets }: TimelineDensityQuery): Promise<TimelineDensity> {
       const lanes = timelineLanes(undefined, kinds);
       const laneRange = (lane: TimelineKind, lower: string, upper: string | typeof Dexie.maxKey) =>
         db.records.where('[patientId+lane+date]').between([patientId, lane, lower], [patientId, lane, upper], true, false);
       return db.transaction('r', db.records, async () => {
+        const stops = (await medicationStops(patientId, lanes)).map((stop) => stop.date);
         let start = from ? Date.parse(from) : NaN;
         let end = to ? Date.parse(to) : NaN;
         if (Number.isNaN(end) || (Number.isNaN(start) && span === undefined)) {
@@ -112,7 +121,7 @@ export function chartQueries(db: ChartDatabase) {
             const [newest] = await laneRange(lane, EARLIEST, Dexie.maxKey).reverse().limit(1).keys();
             return [oldest, newest].map((key) => Date.parse(String((key as unknown as string[] | undefined)?.[2])));
           }));
-          const times = ends.flat().filter((time) => !Number.isNaN(time));
+          const times = [...ends.flat(), ...stops.map(Date.parse)].filter((time) => !Number.isNaN(time));
           if (!times.length) return { buckets: [] };
           if (Number.isNaN(end)) end = Math.max(...times) + 1;
           if (Number.isNaN(start) && span === undefined) start = Math.min(...times);
@@ -125,13 +134,14 @@ export function chartQueries(db: ChartDatabase) {
           if ((await laneRange(lane, edges[0]!, edges[count]!).limit(1).primaryKeys()).length === 0) return undefined;
           return Promise.all(edges.slice(0, count).map((edge, i) => laneRange(lane, edge, edges[i + 1]!).count()));
         }));
+        const stopsIn = (lower: string, upper: string) => stops.filter((date) => date >= lower && date < upper).length;
         return {
           from: edges[0]!,
           to: edges[count]!,
           buckets: edges.slice(0, count).map((edge, i) => ({
             from: edge,
             to: edges[i + 1]!,
-            events: lanes.reduce((sum, lane, l) => sum + (lane === 'vital-signs' ? 0 : perLane[l]?.[i] ?? 0), 0),
+            events: stopsIn(edge, edges[i + 1]!) + lanes.reduce((sum, lane, l) => sum + (lane === 'vital-signs' ? 0 : perLane[l]?.[i] ?? 0), 0),
             vitalSigns: lanes.reduce((sum, lane, l) => sum + (lane === 'vital-signs' ? perLane[l]?.[i] ?? 0 : 0), 0),
           })),
         };

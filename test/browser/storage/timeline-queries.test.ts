@@ -119,6 +119,25 @@ describe('the timeline queries', () => {
     expect(density.buckets[1]!.from).to.equal(density.buckets[0]!.to);
   });
 
+  it('counts a medication’s stop where the timeline lists it, and stretches the range to a stop after every other event', async () => {
+    const store = await chart();
+    const [head] = await store.history('MedicationRequest/med-1');
+    const stopped = structuredClone(head!.resource) as MedicationRequest;
+    stopped.status = 'stopped';
+    stopped.dosageInstruction![0]!.timing!.repeat!.boundsPeriod = { end: at(6.5) };
+    await store.revise(stopped, head!.revisionId);
+    const density = await valueOf(store.timelineDensity('pat-1', { buckets: 3 }), (d) => d.buckets[2]?.events === 1);
+    expect(density.buckets.map((b) => [b.events, b.vitalSigns])).to.deep.equal([[3, 3], [1, 3], [1, 5]]);
+    expect((await valueOf(store.timelineDensity('pat-1', { kinds: ['vital-signs'], buckets: 3 }))).buckets.map((b) => b.events))
+      .to.deep.equal([0, 0, 0], 'not counted when medications are filtered out');
+
+    stopped.dosageInstruction![0]!.timing!.repeat!.boundsPeriod = { end: at(12) };
+    await store.revise(stopped, (await store.history('MedicationRequest/med-1')).at(-1)!.revisionId);
+    const stretched = await valueOf(store.timelineDensity('pat-1', { buckets: 4 }), (d) => Date.parse(d.to!) > Date.parse(at(12)));
+    expect(Date.parse(stretched.to!)).to.equal(Date.parse(at(12)) + 1);
+    expect(stretched.buckets.map((b) => b.events)).to.deep.equal([3, 1, 0, 1], 'the stop in the last bucket, the start in the first');
+  });
+
   it('counts only the kinds asked for, over a span back from `to`', async () => {
     const store = await chart();
     const density = await valueOf(store.timelineDensity('pat-1', { kinds: ['vital-signs', 'Encounter'], to: at(4), span: 4 * HOUR, buckets: 4 }));
