@@ -19,6 +19,8 @@ export type ResourceIssue = Omit<BundleIssue, 'entry' | 'resourceType' | 'id'>;
 export interface CheckOptions extends Partial<WalkLimits> {
   /** fullUrls of a bundle's entries → `Type/id`: references to them are rewritten in place. */
   references?: ReadonlyMap<string, string>;
+  /** Names a reference without display text takes from the entry it points to. */
+  names?: ReadonlyMap<string, string>;
   /** The schema of a type: the plain one, unless a bulk reader passes compiled ones. */
   schemaOf?: (type: ResourceType) => z.ZodMiniType;
 }

@@ -4,6 +4,7 @@ import type { BundleIssue } from './bundle-issue.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { checkResource, DEFAULT_LIMITS, describe } from './check-resource.js';
 import { compiledSchemaOf } from './compiled-schemas.js';
+import { entryNames } from './entry-names.js';
 import { retiredType } from './older-fhir.js';
 import { FORBIDDEN_KEYS, type WalkLimits } from './walk-resource.js';
 
@@ -35,7 +36,9 @@ const DEFAULTS = { ...DEFAULT_LIMITS, maxErrors: 1000 };
 /**
  * Reads a FHIR R4 Bundle (transaction, batch, collection or searchset) from
  * JSON text or an already parsed value. Every entry of a modeled type is
- * validated; `urn:uuid:` references between entries become `Type/id`.
+ * validated; `urn:uuid:` references between entries become `Type/id`, and a
+ * reference to a practitioner, organisation, location or related person in
+ * the bundle (which the kit does not keep) takes its name as display text.
  * All or nothing: a bundle with any error yields no resources, and each
  * error names the entry, the field and what is wrong. It never throws.
  */
@@ -55,6 +58,7 @@ export function readBundle(input: string | unknown, options: ReadBundleOptions =
   result.bundleType = (bundle as { type: string }).type;
 
   const references = indexFullUrls(entries, report);
+  const names = entryNames(entries);
   const resources: FhirResource[] = [];
   entries.forEach((entry, index) => {
     const resource = entry.resource as Record<string, unknown>;
@@ -65,7 +69,7 @@ export function readBundle(input: string | unknown, options: ReadBundleOptions =
     }
     const where = { entry: index, resourceType: type, id: typeof resource.id === 'string' ? resource.id : undefined };
     const before = result.errorCount;
-    for (const issue of checkResource(resource, { ...limits, references, schemaOf: compiledSchemaOf })) report({ ...where, ...issue });
+    for (const issue of checkResource(resource, { ...limits, references, names, schemaOf: compiledSchemaOf })) report({ ...where, ...issue });
     if (result.errorCount === before) {
       resources.push(resource as FhirResource);
       result.counts[type] = (result.counts[type] ?? 0) + 1;

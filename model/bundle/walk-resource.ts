@@ -4,7 +4,8 @@ import { formatPath } from './bundle-issue.js';
 // One pass over a resource's whole tree — including fields the schemas do
 // not model — that refuses keys which could reach an object's prototype,
 // strings too large for a chart, and nesting deep enough to exhaust a stack;
-// and rewrites references to bundle entries (`urn:uuid:...`) as `Type/id`.
+// and rewrites references to bundle entries (`urn:uuid:...`) as `Type/id`,
+// giving those without display text the name of the entry they point to.
 
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -16,6 +17,8 @@ export interface WalkLimits {
 export interface WalkContext extends WalkLimits {
   /** fullUrl of every entry in the bundle → `Type/id`. */
   references: ReadonlyMap<string, string>;
+  /** Names of the bundle's entries that name someone or somewhere (see entry-names.ts), by fullUrl and by `Type/id`. */
+  names?: ReadonlyMap<string, string>;
   /** Receives each problem, with its path from the resource root. */
   report(issue: Omit<BundleIssue, 'entry' | 'resourceType' | 'id'>): void;
 }
@@ -76,6 +79,8 @@ export function walkResource(resource: Record<string, unknown>, ctx: WalkContext
       return;
     }
     const target = ctx.references.get(reference);
+    const name = ctx.names?.get(reference);
+    if (name !== undefined && holder.display === undefined) holder.display = name;
     if (target !== undefined) {
       holder.reference = target;
     } else if (reference.startsWith('urn:uuid:') || reference.startsWith('urn:oid:')) {

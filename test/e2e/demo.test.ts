@@ -85,6 +85,12 @@ test('the medication list shows every medication of the fixture', async () => {
   for (const medication of fixture.medications) {
     assert.ok(shown.some((line) => line.includes(medication.toLowerCase())), `${medication} is listed`);
   }
+  // The bundle's practitioners are not kept, but each prescription still names its prescriber.
+  const details = await page.locator('emr-medication-list .details').allTextContents();
+  assert.ok(fixture.prescribers.length > 0, 'the fixture names its prescribers');
+  for (const prescriber of fixture.prescribers) {
+    assert.ok(details.some((text) => text.includes(`prescribed by ${prescriber}`)), `${prescriber} is named`);
+  }
 });
 
 test('the vitals grid has a column per time the signs were taken', async () => {

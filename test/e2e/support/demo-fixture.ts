@@ -10,10 +10,11 @@ interface Coding { code?: string; display?: string }
 interface Concept { text?: string; coding?: Coding[] }
 interface Resource {
   resourceType: string;
-  name?: Array<{ given?: string[]; family?: string }>;
+  name?: Array<{ prefix?: string[]; given?: string[]; family?: string }>;
   code?: Concept;
   category?: Concept[];
   medicationCodeableConcept?: Concept;
+  requester?: { reference?: string };
   status?: string;
 }
 
@@ -27,6 +28,8 @@ export interface FixtureChart {
   medications: string[];
   /** MedicationRequests and MedicationStatements, entered-in-error ones left out (the list leaves them out). */
   medicationRecords: number;
+  /** The practitioners who prescribed them, by name (prefix, given, family). */
+  prescribers: string[];
   vitalSigns: number;
 }
 
@@ -38,7 +41,9 @@ export async function readFixtureCharts(): Promise<FixtureChart[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
   return Promise.all(files.map(async (file) => {
     const text = await readFile(path.join(dir, file), 'utf8');
-    const resources = (JSON.parse(text) as { entry: Array<{ resource: Resource }> }).entry.map((e) => e.resource);
+    const entries = (JSON.parse(text) as { entry: Array<{ fullUrl: string; resource: Resource }> }).entry;
+    const resources = entries.map((e) => e.resource);
+    const byUrl = new Map(entries.map((e) => [e.fullUrl, e.resource]));
     const patient = resources.find((r) => r.resourceType === 'Patient')!;
     const of = (...types: string[]) => resources.filter((r) => types.includes(r.resourceType));
     return {
@@ -48,6 +53,10 @@ export async function readFixtureCharts(): Promise<FixtureChart[]> {
       allergies: [...new Set(of('AllergyIntolerance').map((r) => nameOf(r.code)))],
       medications: [...new Set(of('MedicationRequest', 'MedicationStatement').map((r) => nameOf(r.medicationCodeableConcept)))],
       medicationRecords: of('MedicationRequest', 'MedicationStatement').filter((r) => r.status !== 'entered-in-error').length,
+      prescribers: [...new Set(of('MedicationRequest').map((r) => {
+        const name = byUrl.get(r.requester?.reference ?? '')?.name?.[0];
+        return [...(name?.prefix ?? []), ...(name?.given ?? []), name?.family ?? ''].join(' ').trim();
+      }))].filter(Boolean),
       vitalSigns: of('Observation').filter((r) => r.category?.some((c) => c.coding?.some((k) => k.code === 'vital-signs'))).length,
     };
   }));
