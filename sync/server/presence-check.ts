@@ -32,6 +32,8 @@ export interface PresenceWriter {
   own: ReadonlySet<number>;
   /** Whether another connection of the room publishes this client id. */
   ownedByOther(clientId: number): boolean;
+  /** The clock the room holds for a client id, if it has seen it. */
+  clockOf(clientId: number): number | undefined;
 }
 
 /**
@@ -41,7 +43,12 @@ export interface PresenceWriter {
  * a state too large, or too many clients.
  */
 export function checkPresence(update: Uint8Array, writer: PresenceWriter): Uint8Array | undefined {
-  const kept = readEntries(update).filter((entry) => !writer.ownedByOther(entry.clientId));
+  const kept = readEntries(update).filter(({ clientId, clock }) => {
+    if (writer.own.has(clientId)) return true;
+    if (writer.ownedByOther(clientId)) return false;
+    // An echo of a client that has left: the room has it already, and it is not this connection's.
+    return clock > (writer.clockOf(clientId) ?? -1);
+  });
   const clients = new Set([...writer.own, ...kept.filter((e) => e.state !== null).map((e) => e.clientId)]);
   if (clients.size > MAX_PRESENCE_CLIENTS) throw new ProtocolError(`presence for more than ${MAX_PRESENCE_CLIENTS} clients on one connection`);
   if (kept.length === 0) return undefined;

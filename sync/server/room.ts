@@ -129,7 +129,8 @@ export class Room {
     const checked = checkPresence(update, {
       principal: peer.principal,
       own,
-      ownedByOther: (clientId) => !own.has(clientId) && [...this.peers.values()].some((ids) => ids.has(clientId)),
+      ownedByOther: (clientId) => [...this.peers.values()].some((ids) => ids !== own && ids.has(clientId)),
+      clockOf: (clientId) => this.awareness.meta.get(clientId)?.clock,
     });
     if (checked) awarenessProtocol.applyAwarenessUpdate(this.awareness, checked, peer);
   }

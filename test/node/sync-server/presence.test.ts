@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import * as encoding from 'lib0/encoding';
 import type { Awareness } from 'y-protocols/awareness';
+import { checkPresence } from '../../../sync/server/presence-check.js';
 import { MESSAGE } from '../../../sync/server/protocol.js';
+import type { Principal } from '../../../sync/server/tokens.js';
 import { startTestServer, token, type Client, type TestServer } from './support.js';
 
 // Presence is what a clinician reads as "who else has this chart open", and
@@ -29,8 +31,9 @@ function seen(observer: Client, read: (awareness: Awareness) => boolean): Promis
   });
 }
 
-/** Sends an awareness update written by hand, as a hostile client would. */
-function sendPresence(from: Client, entries: Array<{ clientId: number; clock: number; state: unknown }>): void {
+type Entry = { clientId: number; clock: number; state: unknown };
+
+function presenceUpdate(entries: Entry[]): Uint8Array {
   const update = encoding.createEncoder();
   encoding.writeVarUint(update, entries.length);
   for (const { clientId, clock, state } of entries) {
@@ -38,9 +41,14 @@ function sendPresence(from: Client, entries: Array<{ clientId: number; clock: nu
     encoding.writeVarUint(update, clock);
     encoding.writeVarString(update, JSON.stringify(state));
   }
+  return encoding.toUint8Array(update);
+}
+
+/** Sends an awareness update written by hand, as a hostile client would. */
+function sendPresence(from: Client, entries: Entry[]): void {
   const message = encoding.createEncoder();
   encoding.writeVarUint(message, MESSAGE.awareness);
-  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+  encoding.writeVarUint8Array(message, presenceUpdate(entries));
   from.provider.ws!.send(encoding.toUint8Array(message));
 }
 
@@ -122,5 +130,24 @@ describe('sync server: presence', () => {
     const closed = await client.closed;
     assert.equal(closed.code, 4400);
     assert.match(closed.reason, /presence for more than 8 clients/);
+  });
+});
+
+describe('checkPresence', () => {
+  const principal: Principal = { userId: 'dr-okafor', name: 'Dr Ada Okafor', role: 'clinician', patients: ['pat-1'], expiresAt: Date.now() + 60_000 };
+
+  it('leaves out echoes of clients that have left, without counting them against the connection', () => {
+    // A stock client re-sends every state it applies: after a ward round, the states of ten colleagues who left.
+    const departed = Array.from({ length: 10 }, (_, i) => ({ clientId: 100 + i, clock: 3, state: { user: { name: `Colleague ${i}` } } }));
+    const checked = checkPresence(presenceUpdate([...departed, { clientId: 7, clock: 1, state: { cursor: 2 } }]), {
+      principal, own: new Set([7]), ownedByOther: () => false, clockOf: (id) => (id >= 100 ? 3 : 0),
+    });
+    assert.deepEqual(checked, presenceUpdate([{ clientId: 7, clock: 1, state: { cursor: 2, user: { id: 'dr-okafor', name: 'Dr Ada Okafor' } } }]));
+  });
+
+  it('refuses what is not an awareness update, and a state that is not an object', () => {
+    const writer = { principal, own: new Set<number>(), ownedByOther: () => false, clockOf: () => undefined };
+    assert.throws(() => checkPresence(new Uint8Array([5, 1]), writer), /bad awareness update/);
+    assert.throws(() => checkPresence(presenceUpdate([{ clientId: 1, clock: 1, state: ['x'] }]), writer), /presence state is not an object/);
   });
 });
