@@ -13,6 +13,7 @@ export function shareChart(store: DexieChartStore, patientId: string, user: Demo
     // The same Y.Docs the store writes to: what the page changes goes out, what comes in is saved and projected.
     documents: (name) => store.holdDocument(name),
     names: store.documentNames(patientId),
+    unsent: store.unsentChanges(patientId),
     token: () => demoApi.token(user.id),
     user: { id: user.id, name: user.name },
   });

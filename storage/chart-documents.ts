@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { encodeRevision, parseDocumentName, parseRevision, type Revision } from '../model/index.js';
 import type { ChartDatabase } from './database.js';
 import { projectRevisions } from './project-revisions.js';
+import { countUnsent, markSent, type LocalChanges } from './sent-changes.js';
 
 // The Yjs side of a chart: each document holds an append-only Y.Array of
 // revisions, each encoded as one JSON string (measured: a fraction of the
@@ -33,6 +34,8 @@ interface Change {
   encoded: string[];
   /** Set for this tab's own appends, whose revisions need no second check. */
   revisions?: Revision[];
+  /** For a change made on this device (not received): the document's state vector after it. */
+  localState?: Map<number, number>;
   loaded: LoadedDocument;
 }
 
@@ -51,6 +54,11 @@ export interface HeldDocument {
   doc: Y.Doc;
   /** Lets go; the last holder of a note document unloads it. Calling it again does nothing. */
   release(): void;
+  /**
+   * The sync server holds at least this state (an encoded state vector): the
+   * document's local changes stop counting as unsent once it holds them all.
+   */
+  markSent(stateVector: Uint8Array): Promise<void>;
 }
 
 export class ChartDocuments {
@@ -105,7 +113,9 @@ export class ChartDocuments {
       if (parseDocumentName(name)?.kind === 'note') void this.whenSaved().then(() => this.#holds.has(name) || this.forget(name));
     };
     try {
-      return { doc: await this.open(name), release };
+      const patientId = parseDocumentName(name)?.patientId ?? '';
+      const markSentHere = (stateVector: Uint8Array) => markSent(this.#db, name, patientId, Y.decodeStateVector(stateVector));
+      return { doc: await this.open(name), release, markSent: markSentHere };
     } catch (error) {
       release();
       throw error;
@@ -228,12 +238,13 @@ export class ChartDocuments {
       if (event.transaction.origin === FROM_LOG) return;
       for (const item of event.changes.added) for (const value of item.content.getContent()) inserted.push(value as string);
     });
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
+    doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
       if (origin === FROM_LOG) return;
       // After a failed save, the whole state: Yjs applies what the log already has as a no-op.
       if (loaded.unsaved) update = Y.encodeStateAsUpdate(doc);
       loaded.unsaved = false;
       const change: Change = { name, patientId: parsed.patientId, update, encoded: inserted, loaded };
+      if (transaction.local) change.localState = Y.decodeStateVector(Y.encodeStateVector(doc));
       inserted = [];
       if (this.#capturing) this.#capturing.push(change);
       else void this.#enqueue([change]).catch((error: unknown) => this.#events.onSaveFailed?.(name, error));
@@ -251,11 +262,12 @@ export class ChartDocuments {
     const documents = [...new Map(changes.map((c) => [c.name, { name: c.name, patientId: c.patientId }])).values()];
     const db = this.#db;
     // One bulk write per table, however many documents the changes touch.
-    await db.transaction('rw', [db.updates, db.documents, db.records, db.history], async () => {
+    await db.transaction('rw', [db.updates, db.documents, db.records, db.history, db.sent], async () => {
       const seqs = await db.updates.bulkAdd(changes.map((c) => ({ doc: c.name, update: c.update })), { allKeys: true });
       seqs.forEach((seq, i) => changes[i]!.loaded.own.add(seq as number));
       await db.documents.bulkPut(documents);
       await projectRevisions(db, projections);
+      await countUnsent(db, localChanges(changes));
     });
   }
 
@@ -289,4 +301,15 @@ export class ChartDocuments {
     const theirs = rows.filter((row) => !loaded.own.delete(row.seq!));
     if (theirs.length > 0) Y.applyUpdate(loaded.doc, Y.mergeUpdates(theirs.map((row) => row.update)), FROM_LOG);
   }
+}
+
+/** The local changes among `changes`, by document: how many, and the state after the last. */
+function localChanges(changes: readonly Change[]): LocalChanges {
+  const byName = new Map<string, { patientId: string; count: number; state: Map<number, number> }>();
+  for (const { name, patientId, localState } of changes) {
+    if (!localState) continue;
+    const counted = byName.get(name);
+    byName.set(name, { patientId, count: (counted?.count ?? 0) + 1, state: localState });
+  }
+  return byName;
 }

@@ -17,6 +17,18 @@ export interface DocumentRow {
   patientId: string;
 }
 
+/** A document's local changes the sync server has not confirmed (see sent-changes.ts). */
+export interface SentRow {
+  name: string;
+  patientId: string;
+  /** Local changes saved since the server last held all of them. */
+  unsent: number;
+  /** The document's state vector after the last local change saved: client id → clock. */
+  local: Map<number, number>;
+  /** What the sync server is known to hold: client id → clock. */
+  server: Map<number, number>;
+}
+
 /** A resource as it stands: its head revision(s) and the fields queries range over. */
 export interface RecordRow {
   key: ResourceKey;
@@ -54,6 +66,7 @@ export class ChartDatabase extends Dexie {
   records!: EntityTable<RecordRow, 'key'>;
   history!: EntityTable<HistoryRow, 'revisionId'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  sent!: EntityTable<SentRow, 'name'>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -76,5 +89,8 @@ export class ChartDatabase extends Dexie {
         rows.forEach((row, i) => (row.patientId = records[i]?.patientId ?? ''));
         await history.bulkPut(rows);
       });
+    // Version 3: local changes the sync server has not confirmed, kept across
+    // reloads (a chart opened offline still says what is waiting).
+    this.version(3).stores({ sent: 'name, patientId' });
   }
 }

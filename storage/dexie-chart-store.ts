@@ -15,6 +15,7 @@ import { openNoteSession } from './note-session.js';
 import { documentOf, newRevision } from './new-revision.js';
 import { rebuildProjectionsIfStale } from './rebuild-projections.js';
 import { assertSignedNotesKept } from './signed-note-guard.js';
+import { unsentChanges } from './sent-changes.js';
 import { storeInternals, type StoreInternals } from './store-internals.js';
 import { chartQueries } from './queries.js';
 
@@ -185,6 +186,10 @@ export class DexieChartStore implements ChartStore {
   /** The names of a patient's documents on this device, now and whenever one is added (here or in another tab). */
   documentNames(patientId: string): LiveQuery<string[]> {
     return this.#live(() => this.documents.names(patientId));
+  }
+  /** Local changes the sync server has not confirmed, by document name (for `connectChart`), kept across reloads. */
+  unsentChanges(patientId: string): LiveQuery<Record<string, number>> {
+    return this.#live(() => unsentChanges(this.#db, patientId));
   }
 
   async history(key: ResourceKey): Promise<Revision[]> {

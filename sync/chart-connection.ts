@@ -1,4 +1,3 @@
-import type * as Y from 'yjs';
 import {
   coreDocumentName,
   type LiveQuery, type Peer, type SyncRefusal, type SyncState, type SyncStatusSource, type Unsubscribe,
@@ -24,6 +23,11 @@ export interface ConnectChartOptions {
   documents(name: string): Promise<HeldDoc>;
   /** The patient's document names on this device, now and whenever one is added (the store's `documentNames`). */
   names: LiveQuery<string[]>;
+  /**
+   * Local changes the server has not confirmed, by document, kept across reloads (the store's
+   * `unsentChanges`): a chart opened offline then still says how many are waiting.
+   */
+  unsent?: LiveQuery<Readonly<Record<string, number>>>;
   /** A fresh token for the sync server; asked again before expiry and when the server refuses one. */
   token(): Promise<string>;
   /**
@@ -69,6 +73,9 @@ export class ChartConnection implements SyncStatusSource {
   /** Settles once the first token is in (or on destroy): linking needs it, and the user it names. */
   readonly #ready: Promise<void>;
   #stopDiscovery: (() => void) | undefined;
+  readonly #stopUnsent: Unsubscribe | undefined;
+  /** The store's count of unsent local changes per document, as last told. */
+  #unsent: Readonly<Record<string, number>> = {};
   #user: Peer | undefined;
   #refusal: SyncRefusal | undefined;
   #wantOnline: boolean;
@@ -90,7 +97,7 @@ export class ChartConnection implements SyncStatusSource {
     });
     this.#documents = new LinkedDocuments({
       hold: (name) => options.documents(name),
-      link: (name, doc) => this.#link(name, doc),
+      link: (name, held) => this.#link(name, held),
       onChange: () => this.#changed(),
     });
     this.#notes = new NoteSharing({
@@ -102,6 +109,12 @@ export class ChartConnection implements SyncStatusSource {
     });
     this.#network = watchNetwork(() => this.#reconcile());
     this.#feed = new SyncStateFeed(options.throttleMs ?? 250, () => this.#compute());
+    this.#stopUnsent = options.unsent?.subscribe({
+      next: (unsent) => {
+        this.#unsent = unsent;
+        this.#changed();
+      },
+    });
     this.#ready = this.#firstToken();
     void this.#ready.then(() => this.#shareChart());
   }
@@ -136,6 +149,7 @@ export class ChartConnection implements SyncStatusSource {
     if (this.#destroyed) return;
     this.#destroyed = true;
     this.#tokens.stop();
+    this.#stopUnsent?.();
     this.#feed.stop();
     this.#network.stop();
     this.#stopDiscovery?.();
@@ -167,11 +181,12 @@ export class ChartConnection implements SyncStatusSource {
     this.#changed();
   }
 
-  #link(name: string, doc: Y.Doc): DocumentLink {
+  #link(name: string, held: HeldDoc): DocumentLink {
     return new DocumentLink({
       serverUrl: this.#options.serverUrl,
       name,
-      doc,
+      doc: held.doc,
+      ...(held.markSent && { markSent: held.markSent }),
       token: this.#tokens.current!,
       user: this.#user!,
       connect: this.#online(),
@@ -214,12 +229,27 @@ export class ChartConnection implements SyncStatusSource {
     });
   }
 
+  /**
+   * Per document, this session's count once the server has confirmed what the
+   * device had; before that (or with no link at all, offline since a reload)
+   * the store's count, which includes earlier sessions.
+   */
+  #waiting(links: readonly DocumentLink[]): number {
+    const byName = new Map(links.map((link) => [link.name, link]));
+    let waiting = 0;
+    for (const name of new Set([...byName.keys(), ...Object.keys(this.#unsent)])) {
+      const link = byName.get(name);
+      waiting += link?.confirmedOnce ? link.waiting : Math.max(link?.waiting ?? 0, this.#unsent[name] ?? 0);
+    }
+    return waiting;
+  }
+
   #compute(): SyncState {
     const links = this.#documents.links;
     const core = links.find((link) => link.name === this.#core);
     return syncStatus({
       phases: links.map((link) => link.phase),
-      waiting: links.reduce((sum, link) => sum + link.waiting, 0),
+      waiting: this.#waiting(links),
       peers: core && this.#user ? peersIn(core.awareness, this.#user.id) : [],
       refusal: this.#refusal,
       offline: !this.#wantOnline || this.#network.offline,

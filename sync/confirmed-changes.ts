@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { messageSync, type WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 // Counts a document's local changes until the server has them.
 //
@@ -10,21 +10,36 @@ import type * as Y from 'yjs';
 // sync step 1 with a step 2, in order with the writes before it (this kit's
 // server answers only after those writes are stored). So after local changes
 // go out, a step 1 is sent as a probe: its answer confirms every change made
-// before it. One probe at a time; changes made meanwhile get the next one.
+// before it, and the whole state the document had when it was sent. One probe
+// at a time; changes made meanwhile get the next one. One goes out after
+// every connection too: it confirms what this device made before (offline,
+// or before a reload), which the handshake sent.
+
+/** A step 1 sent, waiting for its answer. */
+interface Probe {
+  /** Local changes made when it was sent; -1 for the provider's own step 1, whose answer confirms nothing. */
+  made: number;
+  /** The document's state vector when it was sent. */
+  state?: Uint8Array;
+}
 
 export class ConfirmedChanges {
   readonly #provider: WebsocketProvider;
   readonly #onChange: () => void;
+  readonly #onConfirmed: (stateVector: Uint8Array) => void;
   /** Local changes made, and how many of the first of them the server has confirmed. */
   #made = 0;
   #confirmed = 0;
-  /** Per step 1 sent on this connection, in order: the changes its answer confirms (-1: none). */
-  #asked: number[] = [];
+  /** Step 1s sent on this connection, in order. */
+  #asked: Probe[] = [];
   #askAgain = false;
+  #answeredOnce = false;
 
-  constructor(provider: WebsocketProvider, onChange: () => void) {
+  /** `onConfirmed`: the server holds at least this state of the document (an encoded state vector). */
+  constructor(provider: WebsocketProvider, onChange: () => void, onConfirmed: (stateVector: Uint8Array) => void = () => undefined) {
     this.#provider = provider;
     this.#onChange = onChange;
+    this.#onConfirmed = onConfirmed;
     // Registered after the provider's own listener: a change is on its way before it is counted.
     provider.doc.on('update', this.#onUpdate);
     provider.on('status', this.#onStatus);
@@ -40,6 +55,11 @@ export class ConfirmedChanges {
   /** Local changes the server has not confirmed. */
   get waiting(): number {
     return this.#made - this.#confirmed;
+  }
+
+  /** Whether the server has answered a probe: from then on `waiting` also covers what was made before this session. */
+  get answeredOnce(): boolean {
+    return this.#answeredOnce;
   }
 
   destroy(): void {
@@ -58,17 +78,17 @@ export class ConfirmedChanges {
 
   readonly #onStatus = ({ status }: { status: string }) => {
     // The provider sends its own step 1 as it connects: its answer confirms nothing yet.
-    this.#asked = status === 'connected' ? [-1] : [];
+    this.#asked = status === 'connected' ? [{ made: -1 }] : [];
     this.#askAgain = false;
   };
 
   readonly #onSync = (synced: boolean) => {
-    // The handshake sent what the server lacked (changes made offline): confirm it.
-    if (synced && this.waiting > 0) this.#probe();
+    // The handshake sent what the server lacked (changes made offline, or before a reload): confirm it.
+    if (synced) this.#probe();
   };
 
   #probe(): void {
-    if (this.#asked.some((made) => made >= 0)) {
+    if (this.#asked.some((probe) => probe.made >= 0)) {
       this.#askAgain = true;
       return;
     }
@@ -78,12 +98,16 @@ export class ConfirmedChanges {
     encoding.writeVarUint(encoder, messageSync);
     syncProtocol.writeSyncStep1(encoder, this.#provider.doc);
     ws.send(encoding.toUint8Array(encoder));
-    this.#asked.push(this.#made);
+    this.#asked.push({ made: this.#made, state: Y.encodeStateVector(this.#provider.doc) });
   }
 
-  #answered(made: number): void {
-    if (made > this.#confirmed) {
-      this.#confirmed = made;
+  #answered({ made, state }: Probe): void {
+    if (made < 0 || !state) return;
+    const first = !this.#answeredOnce;
+    this.#answeredOnce = true;
+    this.#onConfirmed(state);
+    if (made > this.#confirmed || first) {
+      this.#confirmed = Math.max(this.#confirmed, made);
       this.#onChange();
     }
     if (this.#askAgain && this.waiting > 0) {

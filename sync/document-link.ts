@@ -29,6 +29,11 @@ export interface DocumentLinkOptions {
   connect: boolean;
   awarenessIntervalMs: number;
   WebSocketPolyfill?: typeof WebSocket;
+  /**
+   * Keeps what the server is known to hold (an encoded state vector), so the
+   * count of waiting changes outlives a reload: the store's `markSent`.
+   */
+  markSent?(stateVector: Uint8Array): Promise<void>;
   /** The phase, the waiting count or the awareness changed. */
   onChange(): void;
   /** The server closed with a 44xx code: y-websocket does not retry. */
@@ -63,7 +68,8 @@ export class DocumentLink {
       ...(options.WebSocketPolyfill && { WebSocketPolyfill: options.WebSocketPolyfill }),
     });
     this.#stopThrottle = throttleAwareness(this.provider, options.awarenessIntervalMs);
-    this.#changes = new ConfirmedChanges(this.provider, this.#onChange);
+    const sent = options.markSent && new LatestFirst(options.markSent);
+    this.#changes = new ConfirmedChanges(this.provider, this.#onChange, (state) => sent?.write(state));
     this.#phase = 'offline';
     this.provider.on('status', ({ status }) => {
       // y-websocket reads its params as it opens a socket, just before it says 'connecting'.
@@ -94,6 +100,11 @@ export class DocumentLink {
   /** Local changes the server has not confirmed. */
   get waiting(): number {
     return this.#changes.waiting;
+  }
+
+  /** Whether the server has confirmed what this device had: from then on `waiting` is the whole count, earlier sessions included. */
+  get confirmedOnce(): boolean {
+    return this.#changes.answeredOnce;
   }
 
   /** The token of the latest connection attempt (a newer one may be waiting for the next). */
@@ -130,5 +141,35 @@ export class DocumentLink {
     if (phase === this.#phase) return;
     this.#phase = phase;
     this.#onChange();
+  }
+}
+
+/**
+ * Writes one value at a time, and of those that come meanwhile only the
+ * latest: each state the server is known to hold includes the ones before.
+ */
+class LatestFirst {
+  readonly #write: (value: Uint8Array) => Promise<void>;
+  #next: Uint8Array | undefined;
+  #writing = false;
+
+  constructor(write: (value: Uint8Array) => Promise<void>) {
+    this.#write = write;
+  }
+
+  write(value: Uint8Array): void {
+    this.#next = value;
+    if (!this.#writing) void this.#drain();
+  }
+
+  async #drain(): Promise<void> {
+    this.#writing = true;
+    while (this.#next) {
+      const value = this.#next;
+      this.#next = undefined;
+      // A failed write leaves the count higher than it is, never lower: the next confirmation corrects it.
+      await this.#write(value).catch(() => undefined);
+    }
+    this.#writing = false;
   }
 }

@@ -9,6 +9,8 @@ import type { DocumentLink } from './document-link.js';
 export interface HeldDoc {
   doc: Y.Doc;
   release(): void;
+  /** Keeps what the server is known to hold, so the count of waiting changes outlives a reload (the store's HeldDocument has it). */
+  markSent?(stateVector: Uint8Array): Promise<void>;
 }
 
 export interface LinkedDocument {
@@ -19,7 +21,7 @@ export interface LinkedDocument {
 export interface LinkedDocumentsOptions {
   hold(name: string): Promise<HeldDoc>;
   /** Shares a document once it is held. */
-  link(name: string, doc: Y.Doc): DocumentLink;
+  link(name: string, held: HeldDoc): DocumentLink;
   /** A document was linked or dropped. */
   onChange(): void;
 }
@@ -88,7 +90,7 @@ export class LinkedDocuments {
       if (!this.#closed) this.#entries.delete(name); // the next listing tries again
       return undefined;
     }
-    const link = this.#options.link(name, held.doc);
+    const link = this.#options.link(name, held);
     // The store closed: nothing left to share.
     held.doc.once('destroy', () => this.drop(name));
     this.#options.onChange();

@@ -37,7 +37,7 @@ export type SyncStatus = 'offline' | 'connecting' | 'waiting' | 'synced' | 'refu
 
 export interface SyncState {
   readonly status: SyncStatus;
-  /** Local changes the server has not confirmed: counted offline too, 0 once synced. */
+  /** Local changes the server has not confirmed: counted offline too (and after a reload, when the store's count is connected), 0 once synced. */
   readonly waiting: number;
   /** Set when `status` is `refused`. */
   readonly refusal?: SyncRefusal;

@@ -141,6 +141,7 @@ describe('the chart store and other tabs on other versions', () => {
       records: 'key, [patientId+lane+date], [patientId+lane+code+date], [patientId+date], [patientId+conflict], resourceType',
       history: 'revisionId, key, *parents, [patientId+at]',
       meta: 'key',
+      sent: 'name, patientId',
     });
     await newer.open();
     newer.close();

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ChartRecord, MedicationRequest } from '../../../model/index.js';
-import { closeTestStores, valueOf } from '../../support/store.js';
+import { closeTestStores, uniqueDatabaseName, valueOf } from '../../support/store.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
 import { listServerDocuments } from '../../../sync/index.js';
 import { destroyConnections, device, devToken, LINDQVIST, newPatientId, OKAFOR, serverUrl, synced, until } from './sync-harness.js';
@@ -87,6 +87,43 @@ describe('chart connection: two devices', function () {
     const [seen] = await valueOf(erik.store.allergies(pid), (list) => list.length === 1);
     await erik.store.revise({ ...penicillinAllergy(pid), criticality: 'low' }, seen!.heads[0]!.revisionId);
     expect((await valueOf(ada.store.allergies(pid), (list) => list[0]?.current.criticality === 'low'))[0]!.heads).to.have.length(1);
+  });
+
+  it('still count changes made offline after a reload while offline, with no token to be had, and send them when back', async () => {
+    const pid = newPatientId();
+    const databaseName = uniqueDatabaseName('sync-reload');
+    const ada = await device(OKAFOR, pid, { databaseName });
+    const erik = await device(LINDQVIST, pid);
+    await ada.store.record(patient(pid));
+    await until(ada.connection, synced, 'the first device did not sync');
+    expect(await valueOf(ada.store.unsentChanges(pid), (unsent) => Object.keys(unsent).length === 0)).to.deep.equal({});
+
+    ada.connection.disconnect();
+    await ada.store.record(penicillinAllergy(pid));
+    await ada.store.record(heartRate(pid, 'hr-1', 88, '2024-03-02T08:00:00Z'));
+    await until(ada.connection, (s) => s.waiting === 2, 'the offline changes were not counted');
+    // The page closes.
+    ada.connection.destroy();
+    await ada.store.close();
+
+    // It opens again, still offline: the token endpoint cannot be reached, so nothing links.
+    const reopened = await device(OKAFOR, pid, { databaseName, token: () => Promise.reject(new TypeError('Failed to fetch')) });
+    expect(await valueOf(reopened.store.unsentChanges(pid), (unsent) => Object.keys(unsent).length === 2)).to.deep.equal({
+      [`emr/${pid}/core`]: 1,
+      [`emr/${pid}/observations/2024-03-02`]: 1,
+    });
+    const offline = await until(reopened.connection, (s) => s.waiting === 2, 'the changes from before the reload were not counted');
+    expect(offline.status).to.equal('offline');
+    expect(await valueOf(erik.store.allergies(pid))).to.deep.equal([]);
+    reopened.connection.destroy();
+    await reopened.store.close();
+
+    // Back online: the handshake sends them, the server confirms them, and the count is gone for good.
+    const online = await device(OKAFOR, pid, { databaseName });
+    await until(online.connection, synced, 'the changes from before the reload were not confirmed');
+    expect(await valueOf(online.store.unsentChanges(pid), (unsent) => Object.keys(unsent).length === 0)).to.deep.equal({});
+    expect((await valueOf(erik.store.allergies(pid), (list) => list.length === 1))[0]!.current.code?.text).to.equal('Penicillin');
+    expect(await valueOf(erik.store.vitals(pid), (list) => list.length === 1)).to.have.length(1);
   });
 
   it('show a medication revised on both devices offline as a conflict on both, with both values; a resolution on one clears it on both', async () => {

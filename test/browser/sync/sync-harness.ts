@@ -46,9 +46,9 @@ export interface Device {
 export async function device(
   user: ChartUser,
   patientId: string,
-  options: { token?: (count: number) => Promise<string>; connection?: Partial<ConnectChartOptions> } = {},
+  options: { token?: (count: number) => Promise<string>; connection?: Partial<ConnectChartOptions>; databaseName?: string } = {},
 ): Promise<Device> {
-  const store = await openTestStore(uniqueDatabaseName('sync'), user);
+  const store = await openTestStore(options.databaseName ?? uniqueDatabaseName('sync'), user);
   const url = await serverUrl();
   let fetched = 0;
   const connection = connectChart({
@@ -56,6 +56,7 @@ export async function device(
     patientId,
     documents: (name) => store.holdDocument(name),
     names: store.documentNames(patientId),
+    unsent: store.unsentChanges(patientId),
     token: () => (options.token ?? (() => devToken(user.id, [patientId])))(++fetched),
     discoverEveryMs: 500,
     ...options.connection,

@@ -22,6 +22,7 @@ const connection = connectChart({
   patientId,
   documents: (doc) => store.holdDocument(doc),
   names: store.documentNames(patientId),
+  unsent: store.unsentChanges(patientId),
   token: async () => (await fetch(`/token?user=${encodeURIComponent(userId)}&patient=${encodeURIComponent(patientId)}`)).text(),
 });
 
