@@ -68,7 +68,7 @@ export class DocumentLink {
       ...(options.WebSocketPolyfill && { WebSocketPolyfill: options.WebSocketPolyfill }),
     });
     this.#stopThrottle = throttleAwareness(this.provider, options.awarenessIntervalMs);
-    const sent = options.markSent && new LatestFirst(options.markSent);
+    const sent = options.markSent && new LatestWins(options.markSent);
     this.#changes = new ConfirmedChanges(this.provider, this.#onChange, (state) => sent?.write(state));
     this.#phase = 'offline';
     this.provider.on('status', ({ status }) => {
@@ -102,7 +102,7 @@ export class DocumentLink {
     return this.#changes.waiting;
   }
 
-  /** Whether the server has confirmed what this device had: from then on `waiting` is the whole count, earlier sessions included. */
+  /** Whether the server has confirmed what this device had when it connected: from then on `waiting` is this document's whole count. */
   get confirmedOnce(): boolean {
     return this.#changes.answeredOnce;
   }
@@ -145,10 +145,11 @@ export class DocumentLink {
 }
 
 /**
- * Writes one value at a time, and of those that come meanwhile only the
- * latest: each state the server is known to hold includes the ones before.
+ * Writes one value at a time; of the values that come meanwhile, only the
+ * latest is written next: each state the server is known to hold includes
+ * the ones before it.
  */
-class LatestFirst {
+class LatestWins {
   readonly #write: (value: Uint8Array) => Promise<void>;
   #next: Uint8Array | undefined;
   #writing = false;
