@@ -4,6 +4,7 @@ import {
 } from '../model/index.js';
 import { ChartTokens } from './chart-tokens.js';
 import { discoverDocuments, followedByDefault } from './document-discovery.js';
+import { DayVisits } from './day-visits.js';
 import { DocumentLink } from './document-link.js';
 import { LinkedDocuments, type HeldDoc } from './linked-documents.js';
 import { watchNetwork, type NetworkWatch } from './network-watch.js';
@@ -42,6 +43,13 @@ export interface ConnectChartOptions {
   follow?(name: string): boolean;
   /** How often to ask the server for documents made elsewhere, besides on every connection (ms). Default 30 s. */
   discoverEveryMs?: number;
+  /**
+   * Days of observations kept connected: the newest ones. Older days are synced in turn, connected
+   * only while they catch up (a browser opens about 255 WebSockets in all). Default 14.
+   */
+  liveDays?: number;
+  /** The rest between two rounds of catching up the older days (ms). Default 60 s. */
+  visitEveryMs?: number;
   /** Presence goes out, and state comes in, at most this often (ms). Default 250. */
   throttleMs?: number;
   /** Connect at once (default), or wait for `connect()`. */
@@ -70,6 +78,7 @@ export class ChartConnection implements SyncStatusSource {
   readonly #notes: NoteSharing;
   readonly #network: NetworkWatch;
   readonly #feed: SyncStateFeed;
+  readonly #visits: DayVisits;
   /** Settles once the first token is in (or on destroy): linking needs it, and the user it names. */
   readonly #ready: Promise<void>;
   #stopDiscovery: (() => void) | undefined;
@@ -91,7 +100,7 @@ export class ChartConnection implements SyncStatusSource {
       onToken: (token) => this.#documents.forEach((link) => link.setToken(token)),
       onChange: () => this.#changed(),
       onRenewed: (link) => {
-        if (!this.#destroyed && this.#online()) link.connect();
+        if (!this.#destroyed && this.#online() && !this.#visits.rests(link.name)) link.connect();
       },
       onRefusal: (refusal) => this.#refuse(refusal),
     });
@@ -99,6 +108,14 @@ export class ChartConnection implements SyncStatusSource {
       hold: (name) => options.documents(name),
       link: (name, held) => this.#link(name, held),
       onChange: () => this.#changed(),
+    });
+    this.#visits = new DayVisits({
+      liveDays: options.liveDays ?? 14,
+      restMs: options.visitEveryMs ?? 60_000,
+      concurrency: 4,
+      visitTimeoutMs: 15_000,
+      links: () => this.#documents.links,
+      online: () => !this.#destroyed && this.#online(),
     });
     this.#notes = new NoteSharing({
       patientId: options.patientId,
@@ -149,6 +166,7 @@ export class ChartConnection implements SyncStatusSource {
     if (this.#destroyed) return;
     this.#destroyed = true;
     this.#tokens.stop();
+    this.#visits.stop();
     this.#stopUnsent?.();
     this.#feed.stop();
     this.#network.stop();
@@ -182,6 +200,8 @@ export class ChartConnection implements SyncStatusSource {
   }
 
   #link(name: string, held: HeldDoc): DocumentLink {
+    // A newer day may send an older one to rest.
+    this.#visits.rebalance(this.#documents.names());
     return new DocumentLink({
       serverUrl: this.#options.serverUrl,
       name,
@@ -189,10 +209,14 @@ export class ChartConnection implements SyncStatusSource {
       ...(held.markSent && { markSent: held.markSent }),
       token: this.#tokens.current!,
       user: this.#user!,
-      connect: this.#online(),
+      connect: this.#online() && !this.#visits.rests(name),
       awarenessIntervalMs: this.#options.throttleMs ?? 250,
       ...(this.#options.WebSocketPolyfill && { WebSocketPolyfill: this.#options.WebSocketPolyfill }),
-      onChange: () => this.#changed(),
+      onChange: () => {
+        this.#changed();
+        // A change made here to a resting day is sent at once.
+        if (this.#visits.rests(name)) this.#visits.wake();
+      },
       onRefused: (refused, code, reason) => void this.#tokens.retryRefused(refused, code, reason),
     });
   }
@@ -216,8 +240,10 @@ export class ChartConnection implements SyncStatusSource {
     const online = this.#online();
     this.#documents.forEach((link) => {
       if (!online) link.disconnect();
+      else if (this.#visits.rests(link.name)) return; // connected by its visits
       else if (link.phase === 'offline' || (link.phase === 'stopped' && !this.#refusal)) link.connect();
     });
+    this.#visits.wake();
     this.#changed();
   }
 
@@ -248,7 +274,8 @@ export class ChartConnection implements SyncStatusSource {
     const links = this.#documents.links;
     const core = links.find((link) => link.name === this.#core);
     return syncStatus({
-      phases: links.map((link) => link.phase),
+      // Resting days are offline between visits by design; what they hold of this device's counts in `waiting`.
+      phases: links.filter((link) => !this.#visits.rests(link.name)).map((link) => link.phase),
       waiting: this.#waiting(links),
       peers: core && this.#user ? peersIn(core.awareness, this.#user.id) : [],
       refusal: this.#refusal,

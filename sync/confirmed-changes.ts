@@ -33,7 +33,7 @@ export class ConfirmedChanges {
   /** Step 1s sent on this connection, in order. */
   #asked: Probe[] = [];
   #askAgain = false;
-  #answeredOnce = false;
+  #answers = 0;
 
   /** `onConfirmed`: the server holds at least this state of the document (an encoded state vector). */
   constructor(provider: WebsocketProvider, onChange: () => void, onConfirmed: (stateVector: Uint8Array) => void = () => undefined) {
@@ -57,9 +57,14 @@ export class ConfirmedChanges {
     return this.#made - this.#confirmed;
   }
 
-  /** Whether the server has answered a probe: from then on `waiting` also covers what was made before this session. */
-  get answeredOnce(): boolean {
-    return this.#answeredOnce;
+  /** Probes the server has answered: one or more, and `waiting` also covers what was made before this session. */
+  get answers(): number {
+    return this.#answers;
+  }
+
+  /** Sends a probe now (when connected and synced), so that `answers` grows once the server holds all there is here. */
+  confirm(): void {
+    if (this.#provider.synced) this.#probe();
   }
 
   destroy(): void {
@@ -103,13 +108,11 @@ export class ConfirmedChanges {
 
   #answered({ made, state }: Probe): void {
     if (made < 0 || !state) return;
-    const first = !this.#answeredOnce;
-    this.#answeredOnce = true;
+    this.#answers++;
     this.#onConfirmed(state);
-    if (made > this.#confirmed || first) {
-      this.#confirmed = Math.max(this.#confirmed, made);
-      this.#onChange();
-    }
+    this.#confirmed = Math.max(this.#confirmed, made);
+    // Every answer is news: the count, or what a visit waits for.
+    this.#onChange();
     if (this.#askAgain && this.waiting > 0) {
       this.#askAgain = false;
       this.#probe();

@@ -48,6 +48,8 @@ export class DocumentLink {
   readonly #changes: ConfirmedChanges;
   readonly #stopThrottle: () => void;
   readonly #onChange: () => void;
+  /** Checks of `catchUp` under way, run on every change. */
+  readonly #watchers = new Set<() => void>();
   #phase: LinkPhase;
   /** An attempt failed since the last connection: retries show as offline, not connecting. */
   #failed = false;
@@ -56,7 +58,10 @@ export class DocumentLink {
   constructor(options: DocumentLinkOptions) {
     this.name = options.name;
     this.doc = options.doc;
-    this.#onChange = options.onChange;
+    this.#onChange = () => {
+      options.onChange();
+      for (const check of [...this.#watchers]) check();
+    };
     this.awareness = new Awareness(options.doc);
     this.awareness.setLocalStateField('user', options.user);
     this.provider = new WebsocketProvider(options.serverUrl, options.name, options.doc, {
@@ -104,7 +109,31 @@ export class DocumentLink {
 
   /** Whether the server has confirmed what this device had when it connected: from then on `waiting` is this document's whole count. */
   get confirmedOnce(): boolean {
-    return this.#changes.answeredOnce;
+    return this.#changes.answers > 0;
+  }
+
+  /**
+   * Connects (or stays connected) until each side has what the other has and
+   * the server has confirmed every local change: true then; false if the
+   * server refuses or `timeoutMs` passes first.
+   */
+  catchUp(timeoutMs: number): Promise<boolean> {
+    const answersBefore = this.#changes.answers;
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.#phase === 'stopped') finish(false);
+        else if (this.#phase === 'synced' && this.#changes.answers > answersBefore && this.waiting === 0) finish(true);
+      };
+      const finish = (caughtUp: boolean) => {
+        clearTimeout(timer);
+        this.#watchers.delete(check);
+        resolve(caughtUp);
+      };
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      this.#watchers.add(check);
+      if (this.provider.wsconnected) this.#changes.confirm();
+      else this.connect();
+    });
   }
 
   /** The token of the latest connection attempt (a newer one may be waiting for the next). */

@@ -43,6 +43,11 @@ export class LinkedDocuments {
     return this.#settled.filter((e) => this.#entries.has(e.link.name)).map((e) => e.link);
   }
 
+  /** Every document linked or being linked. */
+  names(): string[] {
+    return [...this.#entries.keys()];
+  }
+
   /** The document's entry, linking it first when it has none. */
   ensure(name: string): Promise<LinkedDocument | undefined> {
     let entry = this.#entries.get(name);

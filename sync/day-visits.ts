@@ -1,0 +1,123 @@
+import { parseDocumentName } from '../model/index.js';
+import type { DocumentLink } from './document-link.js';
+
+// A browser opens about 255 WebSockets in all (measured in Chromium: the
+// 255th fails), and a chart has a document per day of observations: a long
+// stay would run out, and every other chart and tab with it. So the core
+// document, notes and the newest days stay connected; older days are
+// visited in turn — connected until each side has what the other has and
+// the server has confirmed this device's changes, then closed — every round
+// after a rest, and at once when one holds a change of this device's.
+
+export interface DayVisitsOptions {
+  /** Days of observations kept connected: the newest ones the chart has. */
+  liveDays: number;
+  /** The rest between two rounds of visits (ms). */
+  restMs: number;
+  /** Visits under way at once. */
+  concurrency: number;
+  /** How long a visit may take before it is given up until the next round (ms). */
+  visitTimeoutMs: number;
+  /** The documents linked now. */
+  links(): readonly DocumentLink[];
+  /** Whether documents may be connected now (online, not refused, not closed). */
+  online(): boolean;
+}
+
+/** The observation days past the newest `liveDays`, among `names`. */
+export function restingDays(names: Iterable<string>, liveDays: number): Set<string> {
+  const days = [...names]
+    .map((name) => ({ name, day: parseDocumentName(name)?.day }))
+    .filter((d): d is { name: string; day: string } => d.day !== undefined)
+    .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
+  return new Set(days.slice(Math.max(0, liveDays)).map((d) => d.name));
+}
+
+export class DayVisits {
+  readonly #options: DayVisitsOptions;
+  readonly #visiting = new Set<DocumentLink>();
+  /** When each resting document was last brought up to date. */
+  readonly #visited = new WeakMap<DocumentLink, number>();
+  #resting = new Set<string>();
+  #wake: (() => void) | undefined;
+  #stopped = false;
+
+  constructor(options: DayVisitsOptions) {
+    this.#options = options;
+    void this.#run();
+  }
+
+  /** Whether a document rests between visits rather than staying connected. */
+  rests(name: string): boolean {
+    return this.#resting.has(name);
+  }
+
+  /** The documents linked changed (or the chart went online): sorts them again into connected and resting. */
+  rebalance(names: Iterable<string>): void {
+    this.#resting = restingDays(names, this.#options.liveDays);
+    const online = this.#options.online();
+    for (const link of this.#options.links()) {
+      if (this.#visiting.has(link)) continue;
+      if (this.rests(link.name)) {
+        if (link.phase !== 'offline' && link.phase !== 'stopped') link.disconnect();
+      } else if (online && link.phase === 'offline') {
+        link.connect();
+      }
+    }
+    this.wake();
+  }
+
+  /** Something may be due now: a change made here, the network back. */
+  wake(): void {
+    this.#wake?.();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.wake();
+  }
+
+  async #run(): Promise<void> {
+    await Promise.resolve(); // after the connection that owns it is built
+    while (!this.#stopped) {
+      const due = this.#options.online() ? this.#due() : [];
+      const free = this.#options.concurrency - this.#visiting.size;
+      if (due.length === 0 || free <= 0) {
+        await this.#sleep(due.length === 0 ? this.#options.restMs : this.#options.visitTimeoutMs);
+        continue;
+      }
+      for (const link of due.slice(0, free)) void this.#visit(link).finally(() => this.wake());
+      await this.#sleep(this.#options.visitTimeoutMs);
+    }
+  }
+
+  /** Resting documents to visit now: those holding a change of this device's first, then the least recently visited. */
+  #due(): DocumentLink[] {
+    const now = Date.now();
+    return this.#options.links()
+      .filter((link) => this.rests(link.name) && !this.#visiting.has(link) && link.phase !== 'stopped')
+      .filter((link) => link.waiting > 0 || now - (this.#visited.get(link) ?? 0) >= this.#options.restMs)
+      .sort((a, b) => (b.waiting > 0 ? 1 : 0) - (a.waiting > 0 ? 1 : 0) || (this.#visited.get(a) ?? 0) - (this.#visited.get(b) ?? 0));
+  }
+
+  async #visit(link: DocumentLink): Promise<void> {
+    this.#visiting.add(link);
+    try {
+      if (await link.catchUp(this.#options.visitTimeoutMs)) this.#visited.set(link, Date.now());
+    } finally {
+      this.#visiting.delete(link);
+      if (this.rests(link.name) && link.phase !== 'stopped') link.disconnect();
+    }
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wake = done;
+    });
+  }
+}
