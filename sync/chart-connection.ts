@@ -251,6 +251,7 @@ export class ChartConnection implements SyncStatusSource {
     if (this.#destroyed) return;
     this.#documents.settle((links) => {
       this.#notes.dropSent(links);
+      this.#visits.wake(); // a day linked to rest is due for its first visit
       this.#feed.changed();
     });
   }

@@ -38,6 +38,8 @@ export class DayVisits {
   readonly #visiting = new Set<DocumentLink>();
   /** When each resting document was last brought up to date. */
   readonly #visited = new WeakMap<DocumentLink, number>();
+  /** Visits that failed in a row, and the time before which a document is not tried again. */
+  readonly #failures = new WeakMap<DocumentLink, { count: number; notBefore: number }>();
   #resting = new Set<string>();
   #wake: (() => void) | undefined;
   #stopped = false;
@@ -52,7 +54,7 @@ export class DayVisits {
     return this.#resting.has(name);
   }
 
-  /** The documents linked changed (or the chart went online): sorts them again into connected and resting. */
+  /** A document is being linked: sorts them all again into connected and resting (a newer day sends the oldest live one to rest). */
   rebalance(names: Iterable<string>): void {
     this.#resting = restingDays(names, this.#options.liveDays);
     const online = this.#options.online();
@@ -80,10 +82,14 @@ export class DayVisits {
   async #run(): Promise<void> {
     await Promise.resolve(); // after the connection that owns it is built
     while (!this.#stopped) {
-      const due = this.#options.online() ? this.#due() : [];
+      if (!this.#options.online()) {
+        await this.#sleep(this.#options.restMs); // woken when the chart goes online
+        continue;
+      }
+      const due = this.#due();
       const free = this.#options.concurrency - this.#visiting.size;
       if (due.length === 0 || free <= 0) {
-        await this.#sleep(due.length === 0 ? this.#options.restMs : this.#options.visitTimeoutMs);
+        await this.#sleep(due.length === 0 ? Math.max(50, this.#nextDueIn()) : this.#options.visitTimeoutMs);
         continue;
       }
       for (const link of due.slice(0, free)) void this.#visit(link).finally(() => this.wake());
@@ -95,18 +101,38 @@ export class DayVisits {
   #due(): DocumentLink[] {
     const now = Date.now();
     return this.#options.links()
-      .filter((link) => this.rests(link.name) && !this.#visiting.has(link) && link.phase !== 'stopped')
+      // A refused one too: the refusal of a whole chart stops all visits (`online`); one for an expired token does not.
+      .filter((link) => this.rests(link.name) && !this.#visiting.has(link) && now >= (this.#failures.get(link)?.notBefore ?? 0))
       .filter((link) => link.waiting > 0 || now - (this.#visited.get(link) ?? 0) >= this.#options.restMs)
       .sort((a, b) => (b.waiting > 0 ? 1 : 0) - (a.waiting > 0 ? 1 : 0) || (this.#visited.get(a) ?? 0) - (this.#visited.get(b) ?? 0));
+  }
+
+  /** How long until a resting document is due (a round's rest at most). */
+  #nextDueIn(): number {
+    const now = Date.now();
+    let soonest = this.#options.restMs;
+    for (const link of this.#options.links()) {
+      if (!this.rests(link.name) || this.#visiting.has(link)) continue;
+      const due = Math.max(this.#failures.get(link)?.notBefore ?? 0, (this.#visited.get(link) ?? 0) + this.#options.restMs);
+      soonest = Math.min(soonest, Math.max(0, due - now));
+    }
+    return soonest;
   }
 
   async #visit(link: DocumentLink): Promise<void> {
     this.#visiting.add(link);
     try {
-      if (await link.catchUp(this.#options.visitTimeoutMs)) this.#visited.set(link, Date.now());
+      if (await link.catchUp(this.#options.visitTimeoutMs)) {
+        this.#visited.set(link, Date.now());
+        this.#failures.delete(link);
+      } else {
+        // Not again at once (a server that refuses this document would be asked in a loop): 1 s, 2 s, 4 s… up to a round's rest.
+        const count = (this.#failures.get(link)?.count ?? 0) + 1;
+        this.#failures.set(link, { count, notBefore: Date.now() + Math.min(this.#options.restMs, 1000 * 2 ** (count - 1)) });
+      }
     } finally {
       this.#visiting.delete(link);
-      if (this.rests(link.name) && link.phase !== 'stopped') link.disconnect();
+      if (this.rests(link.name)) link.disconnect();
     }
   }
 
