@@ -99,11 +99,14 @@ export class ConfirmedChanges {
     }
     const ws = this.#provider.ws;
     if (!this.#provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return;
+    // A sync step 1 is the document's state vector: the one the answer confirms.
+    const state = Y.encodeStateVector(this.#provider.doc);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, messageSync);
-    syncProtocol.writeSyncStep1(encoder, this.#provider.doc);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+    encoding.writeVarUint8Array(encoder, state);
     ws.send(encoding.toUint8Array(encoder));
-    this.#asked.push({ made: this.#made, state: Y.encodeStateVector(this.#provider.doc) });
+    this.#asked.push({ made: this.#made, state });
   }
 
   #answered({ made, state }: Probe): void {
