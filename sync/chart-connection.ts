@@ -193,6 +193,7 @@ export class ChartConnection implements SyncStatusSource {
       follows: (name) => this.#follows(name),
       listingToken: () => (this.#destroyed || !this.#online() ? undefined : this.#tokens.current),
       link: (name) => void this.#documents.ensure(name),
+      changedElsewhere: (name) => this.#visits.changedElsewhere(name),
       core: core.link.provider,
       everyMs: this.#options.discoverEveryMs ?? 30_000,
     });

@@ -7,7 +7,8 @@ import type { DocumentLink } from './document-link.js';
 // document, notes and the newest days stay connected; older days are
 // visited in turn — connected until each side has what the other has and
 // the server has confirmed this device's changes, then closed — every round
-// after a rest, and at once when one holds a change of this device's.
+// after a rest, and at once when one holds a change of this device's or the
+// server says another device changed it.
 
 export interface DayVisitsOptions {
   /** Days of observations kept connected: the newest ones the chart has. */
@@ -40,6 +41,8 @@ export class DayVisits {
   readonly #visited = new WeakMap<DocumentLink, number>();
   /** Visits that failed in a row, and the time before which a document is not tried again. */
   readonly #failures = new WeakMap<DocumentLink, { count: number; notBefore: number }>();
+  /** Changed on another device since their last visit began. */
+  readonly #changedElsewhere = new WeakSet<DocumentLink>();
   #resting = new Set<string>();
   #wake: (() => void) | undefined;
   #stopped = false;
@@ -66,6 +69,14 @@ export class DayVisits {
         link.connect();
       }
     }
+    this.wake();
+  }
+
+  /** The server says another device changed a document: if it rests, it is visited now. */
+  changedElsewhere(name: string): void {
+    const link = this.#options.links().find((candidate) => candidate.name === name);
+    if (!link || !this.rests(name)) return;
+    this.#changedElsewhere.add(link);
     this.wake();
   }
 
@@ -97,14 +108,15 @@ export class DayVisits {
     }
   }
 
-  /** Resting documents to visit now: those holding a change of this device's first, then the least recently visited. */
+  /** Resting documents to visit now: those changed here or elsewhere first, then the least recently visited. */
   #due(): DocumentLink[] {
     const now = Date.now();
+    const changed = (link: DocumentLink) => (link.waiting > 0 || this.#changedElsewhere.has(link) ? 1 : 0);
     return this.#options.links()
       // A refused one too: the refusal of a whole chart stops all visits (`online`); one for an expired token does not.
       .filter((link) => this.rests(link.name) && !this.#visiting.has(link) && now >= (this.#failures.get(link)?.notBefore ?? 0))
-      .filter((link) => link.waiting > 0 || now - (this.#visited.get(link) ?? 0) >= this.#options.restMs)
-      .sort((a, b) => (b.waiting > 0 ? 1 : 0) - (a.waiting > 0 ? 1 : 0) || (this.#visited.get(a) ?? 0) - (this.#visited.get(b) ?? 0));
+      .filter((link) => changed(link) === 1 || now - (this.#visited.get(link) ?? 0) >= this.#options.restMs)
+      .sort((a, b) => changed(b) - changed(a) || (this.#visited.get(a) ?? 0) - (this.#visited.get(b) ?? 0));
   }
 
   /** How long until a resting document is due (a round's rest at most). */
@@ -113,7 +125,8 @@ export class DayVisits {
     let soonest = this.#options.restMs;
     for (const link of this.#options.links()) {
       if (!this.rests(link.name) || this.#visiting.has(link)) continue;
-      const due = Math.max(this.#failures.get(link)?.notBefore ?? 0, (this.#visited.get(link) ?? 0) + this.#options.restMs);
+      const changed = link.waiting > 0 || this.#changedElsewhere.has(link);
+      const due = Math.max(this.#failures.get(link)?.notBefore ?? 0, changed ? 0 : (this.#visited.get(link) ?? 0) + this.#options.restMs);
       soonest = Math.min(soonest, Math.max(0, due - now));
     }
     return soonest;
@@ -121,6 +134,8 @@ export class DayVisits {
 
   async #visit(link: DocumentLink): Promise<void> {
     this.#visiting.add(link);
+    // The server stored the change before it told of it: this visit fetches it. One told of during the visit gets another.
+    const toldOfChange = this.#changedElsewhere.delete(link);
     try {
       if (await link.catchUp(this.#options.visitTimeoutMs)) {
         this.#visited.set(link, Date.now());
@@ -129,6 +144,7 @@ export class DayVisits {
         // Not again at once (a server that refuses this document would be asked in a loop): 1 s, 2 s, 4 s… up to a round's rest.
         const count = (this.#failures.get(link)?.count ?? 0) + 1;
         this.#failures.set(link, { count, notBefore: Date.now() + Math.min(this.#options.restMs, 1000 * 2 ** (count - 1)) });
+        if (toldOfChange) this.#changedElsewhere.add(link); // still to fetch, once the backoff allows
       }
     } finally {
       this.#visiting.delete(link);

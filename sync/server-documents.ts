@@ -11,12 +11,26 @@ export function httpUrlOf(serverUrl: string): string {
   return serverUrl.replace(/^ws(s?):\/\//i, 'http$1://').replace(/\/+$/, '');
 }
 
+/** What the server says of a patient's documents. */
+export interface ServerListing {
+  documents: string[];
+  /** The server tells a core document's socket of changes to the others, when asked (change-notice.ts). */
+  changeNotices: boolean;
+}
+
 /** The names of the patient's documents the server holds; rejects when it cannot say. */
 export async function listServerDocuments(serverUrl: string, patientId: string, token: string): Promise<string[]> {
+  return (await readServerListing(serverUrl, patientId, token)).documents;
+}
+
+export async function readServerListing(serverUrl: string, patientId: string, token: string): Promise<ServerListing> {
   const url = `${httpUrlOf(serverUrl)}/documents?patient=${encodeURIComponent(patientId)}&token=${encodeURIComponent(token)}`;
   const response = await fetch(url, { cache: 'no-store' });
   if (!response.ok) throw new Error(`the sync server did not list the documents (HTTP ${response.status})`);
-  const body = (await response.json()) as { documents?: unknown };
+  const body = (await response.json()) as { documents?: unknown; changeNotices?: unknown };
   if (!Array.isArray(body.documents)) throw new Error('the sync server answered without a list of documents');
-  return body.documents.filter((name): name is string => typeof name === 'string');
+  return {
+    documents: body.documents.filter((name): name is string => typeof name === 'string'),
+    changeNotices: body.changeNotices === true,
+  };
 }

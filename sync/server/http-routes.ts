@@ -47,7 +47,8 @@ async function documents(request: IncomingMessage, response: ServerResponse, url
   const { principal } = check;
   if (!patientId) return refuse(400, 'the patient query parameter is required', principal.userId);
   if (!principal.patients.includes(patientId)) return refuse(403, 'token does not allow this patient', principal.userId);
-  reply(response, 200, { patient: patientId, documents: await context.store.listDocuments(patientId) });
+  // `changeNotices`: the core document's socket tells of changes to the others, on request (sync/change-notice.ts).
+  reply(response, 200, { patient: patientId, documents: await context.store.listDocuments(patientId), changeNotices: true });
 }
 
 async function audit(request: IncomingMessage, response: ServerResponse, url: URL, context: HttpContext): Promise<void> {

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { CHANGE_NOTICE } from '../change-notice.js';
 
 // The y-websocket wire format: a message type, then a y-protocols sync or
 // awareness message. Only the encoding lives here; what to do with a message
@@ -18,7 +19,9 @@ export type Inbound =
   | { type: 'write'; update: Uint8Array }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'query-awareness' }
-  | { type: 'auth' };
+  | { type: 'auth' }
+  /** Asks for notices of the chart's other documents changing (sync/change-notice.ts). */
+  | { type: 'watch-changes' };
 
 export function decodeMessage(message: Uint8Array): Inbound {
   try {
@@ -38,6 +41,8 @@ export function decodeMessage(message: Uint8Array): Inbound {
         return { type: 'query-awareness' };
       case MESSAGE.auth:
         return { type: 'auth' };
+      case CHANGE_NOTICE:
+        return { type: 'watch-changes' };
       default:
         throw new ProtocolError(`unknown message type ${type}`);
     }

@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { ParsedDocumentName } from '../../model/index.js';
 import { auditRecord } from './audit.js';
+import type { ChangeNotices } from './change-notices.js';
 import { CLOSE, type CloseCode } from './close-codes.js';
 import type { LogEntry } from './log.js';
 import { checkPresence } from './presence-check.js';
@@ -34,6 +35,8 @@ export interface RoomOptions {
   /** Compact the stored updates into one once there are more than this many. */
   compactAfter: number;
   checkWrite?: WriteCheck;
+  /** Tells the chart's core connections that asked when this document's writes are stored. */
+  notices?: ChangeNotices;
   /** The store failed: the room is unusable and must be dropped (it reloads from the store). */
   onFailure(room: Room): void;
 }
@@ -98,6 +101,7 @@ export class Room {
     const controlled = this.peers.get(peer);
     if (!controlled) return;
     this.peers.delete(peer);
+    this.#options.notices?.forget(this.parsed.patientId, peer);
     if (controlled.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
   }
 
@@ -119,6 +123,10 @@ export class Room {
         return;
       case 'auth':
         // Servers send auth messages; a client's is meaningless and ignored.
+        return;
+      case 'watch-changes':
+        // Asked on the core document, for the chart's other documents; anywhere else it means nothing.
+        if (this.parsed.kind === 'core') this.#options.notices?.watch(this.parsed.patientId, peer);
         return;
     }
   }
@@ -187,6 +195,7 @@ export class Room {
         this.#storedCount += stored.length;
       }
       for (const send of outbox) send();
+      if (stored.length > 0) this.#options.notices?.changed(this.name, this.parsed);
       if (this.#storedCount > this.#options.compactAfter) {
         try {
           await this.#compact();

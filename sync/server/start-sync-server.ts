@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { admit } from './authorize.js';
+import { ChangeNotices } from './change-notices.js';
 import { CLOSE } from './close-codes.js';
 import { Connection } from './connection.js';
 import { handleHttp } from './http-routes.js';
@@ -39,6 +40,8 @@ export interface SyncServerOptions extends KeyOptions {
   checkRevisions?: boolean;
   /** Milliseconds between pings; a client that misses one is dropped. Default 30 s. */
   pingInterval?: number;
+  /** The shortest time between two notices that one document changed (sync/change-notice.ts). Default 1 s. */
+  changeNoticeIntervalMs?: number;
 }
 
 export interface SyncServer {
@@ -60,11 +63,13 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const started = Date.now();
   let closing: Promise<void> | undefined;
 
+  const notices = new ChangeNotices({ intervalMs: options.changeNoticeIntervalMs ?? 1000 });
   const rooms = new Rooms({
     store,
     log,
     compactAfter: options.compactAfter ?? 200,
     checkWrite: options.checkRevisions === false ? undefined : checkChartRevisions,
+    notices,
   });
   const connections = new Set<Connection>();
   const health = () => ({
@@ -136,6 +141,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
 
   const shutdown = async () => {
     clearInterval(pings);
+    notices.stop();
     const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
     http.closeIdleConnections();
     const open = [...connections];

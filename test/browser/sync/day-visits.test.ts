@@ -62,4 +62,29 @@ describe('chart connection: days of observations', function () {
     expect(sockets.counts.most).to.be.at.most(1 + 2 + 4);
     expect(sockets.counts.most).to.be.at.least(3);
   });
+
+  it('fetches a resting day at once when the server says another device changed it, and a day made there', async () => {
+    const pid = newPatientId();
+    // Visits and listings ten minutes apart: within this test's minute, only
+    // the server's notices can bring the changes below.
+    const settings = { liveDays: 1, visitEveryMs: 600_000, discoverEveryMs: 600_000 };
+    const ada = await device(OKAFOR, pid, { connection: settings });
+    await ada.store.record(patient(pid));
+    for (let day = 2; day <= 4; day++) await ada.store.record(heartRate(pid, `hr-${day}`, 60 + day, at(day)));
+    await until(ada.connection, synced, 'the first device did not send its days');
+    const erik = await device(LINDQVIST, pid, { connection: settings });
+    await valueOf(erik.store.vitals(pid), (list) => list.length === 3); // each resting day's first visit
+    await until(erik.connection, synced, 'the second device did not settle');
+
+    // A resting day changed on the first device.
+    const oldest = (await ada.store.history('Observation/hr-2'))[0]!;
+    await ada.store.revise({ ...heartRate(pid, 'hr-2', 99, at(2)) }, oldest.revisionId);
+    const revised = await valueOf(erik.store.vitals(pid), (list) => bpmOf(list.find((r) => r.key === 'Observation/hr-2')) === 99);
+    expect(bpmOf(revised.find((r) => r.key === 'Observation/hr-2'))).to.equal(99);
+
+    // A day the second device has never heard of, older than the rest: it rests there too.
+    await ada.store.record(heartRate(pid, 'hr-1', 61, at(1)));
+    const added = await valueOf(erik.store.vitals(pid), (list) => list.some((r) => r.key === 'Observation/hr-1'));
+    expect(bpmOf(added.find((r) => r.key === 'Observation/hr-1'))).to.equal(61);
+  });
 });

@@ -49,7 +49,7 @@ describe('sync server: listing a patient’s documents', () => {
     const viewer = await token('portal-viewer', ['pat-1']);
     const listed = await get(httpUrl(t.server, `/documents?patient=pat-1&token=${encodeURIComponent(viewer)}`));
     assert.equal(listed.status, 200);
-    assert.deepEqual(listed.body, { patient: 'pat-1', documents: ['emr/pat-1/note/n-1', 'emr/pat-1/note/n-2'] });
+    assert.deepEqual(listed.body, { patient: 'pat-1', documents: ['emr/pat-1/note/n-1', 'emr/pat-1/note/n-2'], changeNotices: true });
     assert.equal(listed.allowOrigin, '*');
   });
 

@@ -1,0 +1,73 @@
+import type { ParsedDocumentName } from '../../model/index.js';
+import { changeNoticeMessage } from '../change-notice.js';
+import type { Peer } from './room.js';
+
+// Who is told when a chart's document changes: connections on the chart's
+// core document that asked (sync/change-notice.ts), told of every other
+// document of the same patient once its writes are stored. A document
+// written to without pause (a note being typed) is announced at most once
+// per interval, the last change always included.
+
+export interface ChangeNoticesOptions {
+  /** The shortest time between two notices of one document (ms). */
+  intervalMs: number;
+}
+
+export class ChangeNotices {
+  readonly #intervalMs: number;
+  /** Patient id → the core connections that asked. */
+  readonly #watchers = new Map<string, Set<Peer>>();
+  /** Document name → when it was last announced, and a trailing notice waiting for the interval's end. */
+  readonly #recent = new Map<string, { at: number; trailing?: NodeJS.Timeout }>();
+
+  constructor(options: ChangeNoticesOptions) {
+    this.#intervalMs = options.intervalMs;
+  }
+
+  /** A connection on a patient's core document asks to be told. */
+  watch(patientId: string, peer: Peer): void {
+    let peers = this.#watchers.get(patientId);
+    if (!peers) this.#watchers.set(patientId, (peers = new Set()));
+    peers.add(peer);
+  }
+
+  /** The connection left. */
+  forget(patientId: string, peer: Peer): void {
+    const peers = this.#watchers.get(patientId);
+    if (!peers?.delete(peer) || peers.size > 0) return;
+    this.#watchers.delete(patientId);
+  }
+
+  /** Writes to a document were stored. */
+  changed(name: string, parsed: ParsedDocumentName): void {
+    if (parsed.kind === 'core' || !this.#watchers.has(parsed.patientId)) return;
+    const recent = this.#recent.get(name);
+    const now = Date.now();
+    if (recent?.trailing) return; // the notice at the interval's end will say it
+    if (recent && now - recent.at < this.#intervalMs) {
+      recent.trailing = setTimeout(() => this.#announce(name, parsed.patientId), recent.at + this.#intervalMs - now);
+      recent.trailing.unref();
+      return;
+    }
+    this.#announce(name, parsed.patientId);
+  }
+
+  /** Stops the notices waiting for their interval's end. */
+  stop(): void {
+    for (const recent of this.#recent.values()) clearTimeout(recent.trailing);
+    this.#recent.clear();
+  }
+
+  #announce(name: string, patientId: string): void {
+    const at = Date.now();
+    this.#recent.set(name, { at });
+    // Forgotten once the interval is over: the map holds only documents changing now.
+    setTimeout(() => {
+      if (this.#recent.get(name)?.at === at && !this.#recent.get(name)?.trailing) this.#recent.delete(name);
+    }, this.#intervalMs).unref();
+    const peers = this.#watchers.get(patientId);
+    if (!peers) return;
+    const message = changeNoticeMessage(name);
+    for (const peer of peers) peer.send(message);
+  }
+}
