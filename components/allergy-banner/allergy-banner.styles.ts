@@ -188,4 +188,17 @@ export const styles = css`
     outline-offset: 2px;
   }
 
+  /* Paper has no disclosure: every allergy is printed, whatever the layout, and no control. */
+  @media print {
+    .body[hidden] {
+      display: block;
+    }
+    .toggle,
+    .review {
+      display: none;
+    }
+    .name {
+      text-decoration: none;
+    }
+  }
 `;

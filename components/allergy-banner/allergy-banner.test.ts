@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { ContextProvider } from '@lit/context';
 import { chartStoreContext, coreDocumentName, type ChartStore } from '../../model/index.js';
 import type { DexieChartStore } from '../../storage/index.js';
@@ -171,6 +171,21 @@ describe('<emr-allergy-banner>', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     expect(names(el)).to.have.length(4);
     await expect(el).to.be.accessible();
+  });
+
+  it('prints every allergy, even compact and closed, and no control', async () => {
+    const el = await banner(await chartWith(...mixedAllergies('pat-1')), { layout: 'compact' });
+    await settled(el);
+    const shown = (selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)].filter((node) => node.checkVisibility());
+    expect(shown('.entries .name')).to.have.length(0);
+    try {
+      await emulateMedia({ media: 'print' });
+      expect(shown('.entries .name').map((n) => n.textContent!.trim())).to.deep.equal(names(el)).and.to.have.length(4);
+      expect(shown('[part="toggle"]')).to.have.length(0);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+    expect(shown('.entries .name')).to.have.length(0);
   });
 
   it('compact: the disclosure works from the keyboard', async () => {

@@ -179,4 +179,13 @@ export const medicationListStyles = css`
     text-decoration: line-through;
   }
 
+  /* Paper: every medication (none left unrendered off screen) and every conflict's values; no control or open form. */
+  @media print {
+    .item {
+      content-visibility: visible;
+    }
+    .actions, .form, button {
+      display: none;
+    }
+  }
 `;

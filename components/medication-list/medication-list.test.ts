@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil as waitFor } from '@open-wc/testing';
 import { ContextProvider } from '@lit/context';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import {
   chartStoreContext, type ChartStore, type Medication, type MedicationRequest, type MedicationStatement, type ResourceKey,
 } from '../../model/index.js';
@@ -423,6 +423,24 @@ describe('emr-medication-list', () => {
     expect(actions).to.deep.equal(['history', 'history']);
     expect(text(item(el, 'MedicationRequest/med-1'))).to.include('A clinician must choose the right version.');
     await expect(el).to.be.accessible();
+  });
+
+  it('prints every medication, those off screen too, with no control or open form', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => prescription(`med-${i}`, `Drug ${i}`, 10 + i, 'mg'));
+    const el = await list(await chart(many));
+    await waitUntil(() => root(el).querySelectorAll('.item').length === 40);
+    await click(el, 'MedicationRequest/med-0', 'dose');
+    // checkVisibility with contentVisibilityAuto: false for what the browser skips rendering off screen.
+    const rendered = (selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)].filter((node) => node.checkVisibility({ contentVisibilityAuto: true }));
+    expect(rendered('.item .details').length, 'some are off screen').to.be.below(40);
+    try {
+      await emulateMedia({ media: 'print' });
+      expect(rendered('.item .details')).to.have.length(40);
+      expect(rendered('button, .form')).to.have.length(0);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+    expect(rendered('.form')).to.have.length(1);
   });
 
   it('takes its colours from --emr-medication-list-* tokens', async () => {

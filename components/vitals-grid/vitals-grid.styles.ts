@@ -171,4 +171,17 @@ export const vitalsGridStyles = css`
   .news2-row th, .news2-row td {
     border-block-start-width: 2px;
   }
+
+  /* Paper: the page of columns shown, with its range and NEWS2; no control or open form. */
+  @media print {
+    button, emr-vitals-form {
+      display: none;
+    }
+    .scroller {
+      overflow: visible;
+    }
+    tbody th {
+      position: static;
+    }
+  }
 `;

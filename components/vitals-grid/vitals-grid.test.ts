@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import {
   ChartStoreError, observationsDocumentName, writeBundle, type ChartRecord, type ChartStore, type FhirResource, type LiveQuery, type Observation, type VitalsQuery,
 } from '../../model/index.js';
@@ -430,6 +430,27 @@ describe('emr-vitals-grid', () => {
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !root(el).querySelector('emr-vitals-form'));
     expect(root(el).activeElement === button(el, 'Record vital signs')).to.equal(true);
+  });
+
+  it('prints the page of columns shown with its range, uncut, and no control or open form', async () => {
+    const now = Date.now();
+    const el = await grid(await storeWith(Array.from({ length: 12 }, (_, i) => set(NORMAL, now - (i + 1) * HOUR)).flat()), 'columns="12"');
+    await ready(el);
+    button(el, 'Record')!.click();
+    await el.updateComplete;
+    const shown = (selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)].filter((node) => node.checkVisibility());
+    const scroller = root(el).querySelector<HTMLElement>('.scroller')!;
+    expect(shown('button, emr-vitals-form').length).to.be.above(0);
+    expect(getComputedStyle(scroller).overflowX).to.equal('auto');
+    try {
+      await emulateMedia({ media: 'print' });
+      expect(shown('button, emr-vitals-form')).to.have.length(0);
+      expect(getComputedStyle(scroller).overflowX).to.equal('visible');
+      expect(shown('.range')).to.have.length(1);
+      expect(shown('thead th[part=column-header]')).to.have.length(12);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 
   it('takes its theming tokens', async () => {
