@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { encodeRevision, parseDocumentName, parseRevision, type Revision } from '../model/index.js';
+import { changeTime, encodeRevision, parseDocumentName, parseRevision, type Revision } from '../model/index.js';
 import type { ChartDatabase } from './database.js';
 import { projectRevisions } from './project-revisions.js';
 import { countUnsent, markSent, type LocalChanges } from './sent-changes.js';
@@ -34,8 +34,8 @@ interface Change {
   encoded: string[];
   /** Set for this tab's own appends, whose revisions need no second check. */
   revisions?: Revision[];
-  /** For a change made on this device (not received): the document's state vector after it. */
-  localState?: Map<number, number>;
+  /** For a change made on this device (not received): the document's state vector after it, and when it was made. */
+  local?: { state: Map<number, number>; at: number };
   loaded: LoadedDocument;
 }
 
@@ -55,10 +55,12 @@ export interface HeldDocument {
   /** Lets go; the last holder of a note document unloads it. Calling it again does nothing. */
   release(): void;
   /**
-   * The sync server holds at least this state (an encoded state vector): the
-   * document's local changes stop counting as unsent once it holds them all.
+   * The sync server holds at least this state (an encoded state vector), and
+   * every change made before `at` (`changeTime()` when the probe it answered
+   * was sent): the document's local changes stop counting as unsent once it
+   * holds them all.
    */
-  markSent(stateVector: Uint8Array): Promise<void>;
+  markSent(stateVector: Uint8Array, at: number): Promise<void>;
 }
 
 export class ChartDocuments {
@@ -114,7 +116,7 @@ export class ChartDocuments {
     };
     try {
       const patientId = parseDocumentName(name)?.patientId ?? '';
-      const markSentHere = (stateVector: Uint8Array) => markSent(this.#db, name, patientId, Y.decodeStateVector(stateVector));
+      const markSentHere = (stateVector: Uint8Array, at: number) => markSent(this.#db, name, patientId, Y.decodeStateVector(stateVector), at);
       return { doc: await this.open(name), release, markSent: markSentHere };
     } catch (error) {
       release();
@@ -244,7 +246,7 @@ export class ChartDocuments {
       if (loaded.unsaved) update = Y.encodeStateAsUpdate(doc);
       loaded.unsaved = false;
       const change: Change = { name, patientId: parsed.patientId, update, encoded: inserted, loaded };
-      if (transaction.local) change.localState = Y.decodeStateVector(Y.encodeStateVector(doc));
+      if (transaction.local) change.local = { state: Y.decodeStateVector(Y.encodeStateVector(doc)), at: changeTime() };
       inserted = [];
       if (this.#capturing) this.#capturing.push(change);
       else void this.#enqueue([change]).catch((error: unknown) => this.#events.onSaveFailed?.(name, error));
@@ -303,13 +305,13 @@ export class ChartDocuments {
   }
 }
 
-/** The local changes among `changes`, by document: how many, and the state after the last. */
+/** The local changes among `changes`, by document: how many, and the state after the last and its time. */
 function localChanges(changes: readonly Change[]): LocalChanges {
-  const byName = new Map<string, { patientId: string; count: number; state: Map<number, number> }>();
-  for (const { name, patientId, localState } of changes) {
-    if (!localState) continue;
+  const byName = new Map<string, { patientId: string; count: number; state: Map<number, number>; at: number }>();
+  for (const { name, patientId, local } of changes) {
+    if (!local) continue;
     const counted = byName.get(name);
-    byName.set(name, { patientId, count: (counted?.count ?? 0) + 1, state: localState });
+    byName.set(name, { patientId, count: (counted?.count ?? 0) + 1, ...local });
   }
   return byName;
 }

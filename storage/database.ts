@@ -27,6 +27,10 @@ export interface SentRow {
   local: Map<number, number>;
   /** What the sync server is known to hold: client id → clock. */
   server: Map<number, number>;
+  /** When the last local change was made (`changeTime`); absent in rows saved before it was kept. */
+  changedAt?: number;
+  /** When the probe of the latest confirmation was sent: the server holds every change made before. */
+  confirmedAt?: number;
 }
 
 /** A resource as it stands: its head revision(s) and the fields queries range over. */

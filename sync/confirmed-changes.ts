@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { messageSync, type WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { changeTime } from '../model/index.js';
 
 // Counts a document's local changes until the server has them.
 //
@@ -21,12 +22,14 @@ interface Probe {
   made: number;
   /** The document's state vector when it was sent. */
   state?: Uint8Array;
+  /** When it was sent (`changeTime`): its answer confirms every change made before. */
+  at?: number;
 }
 
 export class ConfirmedChanges {
   readonly #provider: WebsocketProvider;
   readonly #onChange: () => void;
-  readonly #onConfirmed: (stateVector: Uint8Array) => void;
+  readonly #onConfirmed: (stateVector: Uint8Array, at: number) => void;
   /** Local changes made, and how many of the first of them the server has confirmed. */
   #made = 0;
   #confirmed = 0;
@@ -35,8 +38,8 @@ export class ConfirmedChanges {
   #askAgain = false;
   #answers = 0;
 
-  /** `onConfirmed`: the server holds at least this state of the document (an encoded state vector). */
-  constructor(provider: WebsocketProvider, onChange: () => void, onConfirmed: (stateVector: Uint8Array) => void = () => undefined) {
+  /** `onConfirmed`: the server holds at least this state of the document (an encoded state vector), and every change made before `at`. */
+  constructor(provider: WebsocketProvider, onChange: () => void, onConfirmed: (stateVector: Uint8Array, at: number) => void = () => undefined) {
     this.#provider = provider;
     this.#onChange = onChange;
     this.#onConfirmed = onConfirmed;
@@ -106,13 +109,13 @@ export class ConfirmedChanges {
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
     encoding.writeVarUint8Array(encoder, state);
     ws.send(encoding.toUint8Array(encoder));
-    this.#asked.push({ made: this.#made, state });
+    this.#asked.push({ made: this.#made, state, at: changeTime() });
   }
 
-  #answered({ made, state }: Probe): void {
-    if (made < 0 || !state) return;
+  #answered({ made, state, at }: Probe): void {
+    if (made < 0 || !state || at === undefined) return;
     this.#answers++;
-    this.#onConfirmed(state);
+    this.#onConfirmed(state, at);
     this.#confirmed = Math.max(this.#confirmed, made);
     // Every answer is news: the count, or what a visit waits for.
     this.#onChange();

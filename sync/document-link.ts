@@ -31,9 +31,10 @@ export interface DocumentLinkOptions {
   WebSocketPolyfill?: typeof WebSocket;
   /**
    * Keeps what the server is known to hold (an encoded state vector), so the
-   * count of waiting changes outlives a reload: the store's `markSent`.
+   * count of waiting changes outlives a reload: the store's `markSent`. `at`:
+   * when the probe was sent; the server holds every change made before.
    */
-  markSent?(stateVector: Uint8Array): Promise<void>;
+  markSent?(stateVector: Uint8Array, at: number): Promise<void>;
   /** The phase, the waiting count or the awareness changed. */
   onChange(): void;
   /** The server closed with a 44xx code: y-websocket does not retry. */
@@ -73,8 +74,9 @@ export class DocumentLink {
       ...(options.WebSocketPolyfill && { WebSocketPolyfill: options.WebSocketPolyfill }),
     });
     this.#stopThrottle = throttleAwareness(this.provider, options.awarenessIntervalMs);
-    const sent = options.markSent && new LatestWins(options.markSent);
-    this.#changes = new ConfirmedChanges(this.provider, this.#onChange, (state) => sent?.write(state));
+    const markSent = options.markSent;
+    const sent = markSent && new LatestWins(({ state, at }: { state: Uint8Array; at: number }) => markSent(state, at));
+    this.#changes = new ConfirmedChanges(this.provider, this.#onChange, (state, at) => sent?.write({ state, at }));
     this.#phase = 'offline';
     this.provider.on('status', ({ status }) => {
       // y-websocket reads its params as it opens a socket, just before it says 'connecting'.
@@ -178,16 +180,16 @@ export class DocumentLink {
  * latest is written next: each state the server is known to hold includes
  * the ones before it.
  */
-class LatestWins {
-  readonly #write: (value: Uint8Array) => Promise<void>;
-  #next: Uint8Array | undefined;
+class LatestWins<T> {
+  readonly #write: (value: T) => Promise<void>;
+  #next: T | undefined;
   #writing = false;
 
-  constructor(write: (value: Uint8Array) => Promise<void>) {
+  constructor(write: (value: T) => Promise<void>) {
     this.#write = write;
   }
 
-  write(value: Uint8Array): void {
+  write(value: T): void {
     this.#next = value;
     if (!this.#writing) void this.#drain();
   }

@@ -10,7 +10,7 @@ export interface HeldDoc {
   doc: Y.Doc;
   release(): void;
   /** Keeps what the server is known to hold, so the count of waiting changes outlives a reload (the store's HeldDocument has it). */
-  markSent?(stateVector: Uint8Array): Promise<void>;
+  markSent?(stateVector: Uint8Array, at: number): Promise<void>;
 }
 
 export interface LinkedDocument {

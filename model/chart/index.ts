@@ -9,3 +9,4 @@ export * from './entered-in-error.js';
 export * from './signed-notes.js';
 export * from './first-value.js';
 export * from './patient-of.js';
+export * from './change-clock.js';

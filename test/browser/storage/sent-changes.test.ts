@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import * as Y from 'yjs';
-import { coreDocumentName, observationsDocumentName } from '../../../model/index.js';
+import { changeTime, coreDocumentName, noteDocumentName, observationsDocumentName } from '../../../model/index.js';
 import { openChartStore } from '../../../storage/index.js';
 import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, sendDocument, uniqueDatabaseName, valueOf } from '../../support/store.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
@@ -38,7 +38,7 @@ describe('unsent changes', () => {
     const afterFirst = Y.encodeStateVector(held.doc);
     await store.record(metformin());
 
-    await held.markSent(afterFirst);
+    await held.markSent(afterFirst, changeTime());
     expect(await unsentOf(store)).to.deep.equal({ [CORE]: 2 }, 'the server lacks the second: the count stands');
     held.release();
     await store.close();
@@ -47,7 +47,7 @@ describe('unsent changes', () => {
     try {
       expect(await valueOf(reopened.unsentChanges('pat-1'))).to.deep.equal({ [CORE]: 2 });
       const again = await reopened.holdDocument(CORE);
-      await again.markSent(Y.encodeStateVector(again.doc));
+      await again.markSent(Y.encodeStateVector(again.doc), changeTime());
       expect(await valueOf(reopened.unsentChanges('pat-1'), (u) => !u[CORE])).to.deep.equal({});
       again.release();
     } finally {
@@ -59,14 +59,46 @@ describe('unsent changes', () => {
     const store = await openTestStore(undefined, DR_ADA);
     await store.record(patient());
     const held = await store.holdDocument(CORE);
-    await held.markSent(Y.encodeStateVector(held.doc));
+    await held.markSent(Y.encodeStateVector(held.doc), changeTime());
     expect(await unsentOf(store)).to.deep.equal({});
 
     // The server's answer can overtake the store's own save of the change.
     held.doc.transact(() => held.doc.getMap('scratch').set('typed', 1));
-    const confirmed = held.markSent(Y.encodeStateVector(held.doc));
+    const confirmed = held.markSent(Y.encodeStateVector(held.doc), changeTime());
     await Promise.all([confirmed, store.documents.whenSaved()]);
     expect(await unsentOf(store)).to.deep.equal({});
     held.release();
+  });
+
+  it('counts a change that only deletes, which advances no clock, until a confirmation sent after it; across a reload too', async () => {
+    const databaseName = uniqueDatabaseName();
+    const note = noteDocumentName('pat-1', 'n-1');
+    const store = await openTestStore(databaseName, DR_ADA);
+    const held = await store.holdDocument(note);
+    const text = held.doc.getText('draft');
+    text.insert(0, 'Chest clear. Wrong patient.');
+    await held.markSent(Y.encodeStateVector(held.doc), changeTime());
+    expect(await unsentOf(store)).to.deep.equal({});
+
+    const probedBefore = changeTime(); // a probe sent before the deletion: its answer does not cover it
+    text.delete(12, 15);
+    await store.documents.whenSaved();
+    expect(await unsentOf(store)).to.deep.equal({ [note]: 1 });
+    await held.markSent(Y.encodeStateVector(held.doc), probedBefore);
+    expect(await unsentOf(store)).to.deep.equal({ [note]: 1 }, 'the state is the same, but the deletion came after the probe');
+    held.release();
+    await store.close();
+
+    const reopened = await openChartStore({ databaseName, user: DR_ADA });
+    try {
+      expect(await valueOf(reopened.unsentChanges('pat-1'))).to.deep.equal({ [note]: 1 });
+      const again = await reopened.holdDocument(note);
+      expect(again.doc.getText('draft').toString()).to.equal('Chest clear.');
+      await again.markSent(Y.encodeStateVector(again.doc), changeTime());
+      expect(await valueOf(reopened.unsentChanges('pat-1'), (u) => !u[note])).to.deep.equal({});
+      again.release();
+    } finally {
+      await reopened.close();
+    }
   });
 });
