@@ -1,8 +1,9 @@
 import { EmrAllergyBanner } from './allergy-banner.js';
+import { defineElement } from '../shared/define-element.js';
 
 export { EmrAllergyBanner };
 
-customElements.define('emr-allergy-banner', EmrAllergyBanner);
+defineElement('emr-allergy-banner', EmrAllergyBanner);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,8 +1,9 @@
 import { EmrChartTimeline } from './chart-timeline.js';
+import { defineElement } from '../shared/define-element.js';
 
 export { EmrChartTimeline };
 
-customElements.define('emr-chart-timeline', EmrChartTimeline);
+defineElement('emr-chart-timeline', EmrChartTimeline);
 
 declare global {
   interface HTMLElementTagNameMap {

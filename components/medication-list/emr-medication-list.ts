@@ -1,9 +1,10 @@
 import { EmrMedicationList } from './medication-list.js';
+import { defineElement } from '../shared/define-element.js';
 
 export { EmrMedicationList };
 export * from './medication-list.events.js';
 
-customElements.define('emr-medication-list', EmrMedicationList);
+defineElement('emr-medication-list', EmrMedicationList);
 
 declare global {
   interface HTMLElementTagNameMap {

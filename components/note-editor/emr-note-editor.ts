@@ -1,8 +1,9 @@
 import { EmrNoteEditor } from './note-editor.js';
+import { defineElement } from '../shared/define-element.js';
 
 export { EmrNoteEditor };
 
-customElements.define('emr-note-editor', EmrNoteEditor);
+defineElement('emr-note-editor', EmrNoteEditor);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,8 +1,9 @@
 import { EmrNoteList } from './note-list.js';
+import { defineElement } from '../shared/define-element.js';
 
 export { EmrNoteList };
 
-customElements.define('emr-note-list', EmrNoteList);
+defineElement('emr-note-list', EmrNoteList);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,8 +1,9 @@
 import { EmrSyncStatus } from './sync-status.js';
+import { defineElement } from '../shared/define-element.js';
 
 export { EmrSyncStatus };
 
-customElements.define('emr-sync-status', EmrSyncStatus);
+defineElement('emr-sync-status', EmrSyncStatus);
 
 declare global {
   interface HTMLElementTagNameMap {

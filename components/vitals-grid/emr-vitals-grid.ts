@@ -1,8 +1,9 @@
 import './vitals-form/emr-vitals-form.js';
 import './vitals-trend/emr-vitals-trend.js';
 import { EmrVitalsGrid } from './vitals-grid.js';
+import { defineElement } from '../shared/define-element.js';
 
-customElements.define('emr-vitals-grid', EmrVitalsGrid);
+defineElement('emr-vitals-grid', EmrVitalsGrid);
 
 declare global {
   interface HTMLElementTagNameMap {

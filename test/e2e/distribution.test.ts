@@ -7,16 +7,16 @@ import path from 'node:path';
 import { before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { syntheaDir } from '../../demo/server/patient-catalog.js';
 import { richestSmallChart, type FixtureChart } from './support/demo-fixture.js';
 
 // What the package ships, built as `npm run build` builds it (dist/): every
 // entry point in package.json leads to a built file with its types; the
-// compiled modules run in plain Node, with no TypeScript loader; and a page
+// compiled modules run in plain Node, with no TypeScript loader; a page
 // with no build step that loads the one-file kit by a script tag shows a
-// chart from a Synthea bundle.
+// chart from a Synthea bundle, and still does with a second copy loaded.
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -70,13 +70,18 @@ test('the compiled modules run in plain Node, through the package name', async (
   assert.ok(fixture.medications.some((name) => out.line.toLowerCase().includes(name.split(' ')[0]!.toLowerCase())), out.line);
 });
 
-test('a page with no build step loads the one-file kit by a script tag and shows the chart', async () => {
+/**
+ * Opens a page of test/e2e/pages in Chromium, served with the built files
+ * under /dist/browser/ and the fixture at /fixture.json (nothing else of the
+ * repository), and hands it to `check` with the errors it threw and what it
+ * logged.
+ */
+async function inBrowser(pageFile: string, check: (page: Page, seen: { errors: string[]; warnings: string[] }) => Promise<void>): Promise<void> {
   const fixtureText = await readFile(path.join(syntheaDir(repoRoot), fixture.file), 'utf8');
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
-  // The page, the built files and the fixture; nothing else of the repository.
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const file = url.pathname === '/' ? 'test/e2e/pages/script-tag.html' : url.pathname.startsWith('/dist/browser/') ? url.pathname.slice(1) : undefined;
+    const file = url.pathname === '/' ? `test/e2e/pages/${pageFile}` : url.pathname.startsWith('/dist/browser/') ? url.pathname.slice(1) : undefined;
     if (url.pathname === '/fixture.json') return response.writeHead(200, { 'content-type': 'application/json' }).end(fixtureText);
     if (!file || file.includes('..')) return response.writeHead(404).end();
     try {
@@ -90,21 +95,40 @@ test('a page with no build step loads the one-file kit by a script tag and shows
   try {
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs.filter((arg) => arg !== '--headless') });
     const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const seen = { errors: [] as string[], warnings: [] as string[] };
+    page.on('pageerror', (error) => seen.errors.push(error.message));
+    page.on('console', (message) => message.type() === 'warning' && seen.warnings.push(message.text()));
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-
-    const allergy = new RegExp(fixture.allergies.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
-    // Expanded: every allergy is an item of its own.
-    await page.locator('emr-allergy-banner [part="item"]', { hasText: allergy }).first().waitFor(PATIENCE);
-    await page.waitForFunction(
-      (count) => document.querySelector('emr-medication-list')?.shadowRoot?.querySelectorAll('[part="item"]').length === count,
-      fixture.medicationRecords, PATIENCE,
-    );
-    assert.deepEqual(errors, []);
+    await check(page, seen);
   } finally {
     await browser?.close();
     server.close();
   }
+}
+
+/** Waits until the page's banner lists the fixture's allergies and its list every medication. */
+async function chartShown(page: Page): Promise<void> {
+  const allergy = new RegExp(fixture.allergies.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+  // Expanded: every allergy is an item of its own.
+  await page.locator('emr-allergy-banner [part="item"]', { hasText: allergy }).first().waitFor(PATIENCE);
+  await page.waitForFunction(
+    (count) => document.querySelector('emr-medication-list')?.shadowRoot?.querySelectorAll('[part="item"]').length === count,
+    fixture.medicationRecords, PATIENCE,
+  );
+}
+
+test('a page with no build step loads the one-file kit by a script tag and shows the chart', async () => {
+  await inBrowser('script-tag.html', async (page, { errors }) => {
+    await chartShown(page);
+    assert.deepEqual(errors, []);
+  });
 });
 
+test('a second copy of the kit in the page (another part of a portal) breaks nothing: the elements of the first stay', async () => {
+  await inBrowser('two-copies.html', async (page, { errors, warnings }) => {
+    await page.waitForFunction(() => (window as { secondCopyLoaded?: boolean }).secondCopyLoaded === true, undefined, PATIENCE);
+    await chartShown(page);
+    assert.deepEqual(errors, []);
+    assert.ok(warnings.some((text) => text.includes('<emr-allergy-banner> is already defined by another copy of the kit')), warnings.join('\n'));
+  });
+});

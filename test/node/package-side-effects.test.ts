@@ -18,7 +18,7 @@ const hasSideEffects = createFilter(patterns, null, { resolve: root });
 
 const SHIPPED = ['components', 'model', 'clinical', 'storage', 'sync'];
 /** Statements that change the page the moment a module is evaluated. */
-const TOP_LEVEL_EFFECT = /^(customElements\.define|globalThis\.\w+\s*=|window\.\w+\s*=|document\.)/m;
+const TOP_LEVEL_EFFECT = /^(customElements\.define|defineElement\(|globalThis\.\w+\s*=|window\.\w+\s*=|document\.)/m;
 
 function sources(): string[] {
   const files = SHIPPED.flatMap((dir) =>

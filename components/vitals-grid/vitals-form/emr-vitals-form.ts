@@ -1,6 +1,7 @@
 import { EmrVitalsForm } from './vitals-form.js';
+import { defineElement } from '../../shared/define-element.js';
 
-customElements.define('emr-vitals-form', EmrVitalsForm);
+defineElement('emr-vitals-form', EmrVitalsForm);
 
 declare global {
   interface HTMLElementTagNameMap {

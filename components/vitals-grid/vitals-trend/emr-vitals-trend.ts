@@ -1,6 +1,7 @@
 import { EmrVitalsTrend } from './vitals-trend.js';
+import { defineElement } from '../../shared/define-element.js';
 
-customElements.define('emr-vitals-trend', EmrVitalsTrend);
+defineElement('emr-vitals-trend', EmrVitalsTrend);
 
 declare global {
   interface HTMLElementTagNameMap {
