@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import { defineElement } from './define-element.js';
 import { EmrAllergyBanner } from '../allergy-banner/allergy-banner.js';
 import '../allergy-banner/emr-allergy-banner.js';
+import { EmrMedicationList } from '../medication-list/medication-list.js';
+import '../medication-list/emr-medication-list.js';
 
 // A portal whose parts each bundle the kit defines every element twice: the
 // second definition must neither throw nor replace the first.
@@ -27,12 +29,18 @@ describe('defineElement', () => {
     expect(customElements.get(name)).to.equal(Probe);
   });
 
-  it('keeps the first definition when another copy of the kit defines the tag again, and says so instead of throwing', () => {
-    class AnotherCopy extends HTMLElement {}
-    const warnings = warningsOf(() => defineElement('emr-allergy-banner', AnotherCopy));
+  it('keeps the first definitions when another copy of the kit defines its tags again, and says so once instead of throwing', () => {
+    class AnotherBanner extends HTMLElement {}
+    class AnotherList extends HTMLElement {}
+    const warnings = warningsOf(() => {
+      defineElement('emr-allergy-banner', AnotherBanner);
+      defineElement('emr-medication-list', AnotherList);
+    });
     expect(customElements.get('emr-allergy-banner')).to.equal(EmrAllergyBanner);
-    expect(warnings).to.have.length(1);
-    expect(warnings[0]).to.contain('<emr-allergy-banner> is already defined by another copy of the kit');
+    expect(customElements.get('emr-medication-list')).to.equal(EmrMedicationList);
+    expect(warnings).to.deep.equal([
+      'emr-kit: another copy of the kit already defined <emr-allergy-banner> and its other elements; this page keeps using that copy\'s. Load the kit once, so that every part of the page runs the same version.',
+    ]);
   });
 
   it('says nothing when the same element is defined again (the same module loaded twice)', () => {
