@@ -72,8 +72,8 @@ test('the compiled modules run in plain Node, through the package name', async (
 
 /**
  * Opens a page of test/e2e/pages in Chromium, served with the built files
- * under /dist/browser/ and the fixture at /fixture.json (nothing else of the
- * repository), and hands it to `check` with the errors it threw and what it
+ * under /dist/browser/, the pages' scripts under /pages/ and the fixture at
+ * /fixture.json (nothing else of the repository), and hands it to `check` with the errors it threw and what it
  * logged.
  */
 async function inBrowser(pageFile: string, check: (page: Page, seen: { errors: string[]; warnings: string[] }) => Promise<void>): Promise<void> {
@@ -81,7 +81,9 @@ async function inBrowser(pageFile: string, check: (page: Page, seen: { errors: s
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const file = url.pathname === '/' ? `test/e2e/pages/${pageFile}` : url.pathname.startsWith('/dist/browser/') ? url.pathname.slice(1) : undefined;
+    const file = url.pathname === '/' ? `test/e2e/pages/${pageFile}`
+      : url.pathname.startsWith('/dist/browser/') ? url.pathname.slice(1)
+        : url.pathname.startsWith('/pages/') ? `test/e2e${url.pathname}` : undefined;
     if (url.pathname === '/fixture.json') return response.writeHead(200, { 'content-type': 'application/json' }).end(fixtureText);
     if (!file || file.includes('..')) return response.writeHead(404).end();
     try {
