@@ -45,6 +45,11 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
   },
   {
+    // Except the scripts of the end-to-end test pages, which run in the browser.
+    files: ['test/e2e/pages/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     files: ['**/*.ts'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
