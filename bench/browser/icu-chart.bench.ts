@@ -61,24 +61,13 @@ async function openAndQuery(chart: Chart): Promise<{ ms: number; openMs: number;
   return { ms, openMs, store, keep: value };
 }
 
+type Grid = HTMLElement & { store?: DexieChartStore; patientId: string };
+
 /**
  * The vitals grid's first screen: from the element put in the page to its
  * table of columns. No `until`: both charts end in the past, so the grid
  * widens its window back from now, as it would for a stay that is over.
  */
-async function gridFirstScreen(store: DexieChartStore, patientId: string): Promise<void> {
-  const grid = document.createElement('emr-vitals-grid') as HTMLElement & { store?: DexieChartStore; patientId: string };
-  grid.store = store;
-  grid.patientId = patientId;
-  document.body.append(grid);
-  const columns = () => grid.shadowRoot?.querySelectorAll('thead th[scope=col]').length ?? 0;
-  while (columns() === 0) await new Promise((resolve) => requestAnimationFrame(resolve));
-  grid.remove();
-}
-
-type Grid = HTMLElement & { store?: DexieChartStore; patientId: string };
-
-/** A grid showing its newest page: what a paging sample starts from. */
 async function gridOnScreen(store: DexieChartStore, patientId: string): Promise<Grid> {
   const grid = document.createElement('emr-vitals-grid') as Grid;
   grid.store = store;
@@ -87,6 +76,8 @@ async function gridOnScreen(store: DexieChartStore, patientId: string): Promise<
   while (!firstColumn(grid)) await new Promise((resolve) => requestAnimationFrame(resolve));
   return grid;
 }
+
+const gridFirstScreen = async (store: DexieChartStore, patientId: string) => (await gridOnScreen(store, patientId)).remove();
 
 const firstColumn = (grid: Grid): string | undefined => grid.shadowRoot?.querySelector('thead th[part=column-header]')?.textContent?.trim() || undefined;
 

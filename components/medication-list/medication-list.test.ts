@@ -430,7 +430,7 @@ describe('emr-medication-list', () => {
     const el = await list(await chart(many));
     await waitUntil(() => root(el).querySelectorAll('.item').length === 40);
     await click(el, 'MedicationRequest/med-0', 'dose');
-    // checkVisibility with contentVisibilityAuto: false for what the browser skips rendering off screen.
+    // With contentVisibilityAuto, checkVisibility is false for what the browser skips rendering off screen.
     const rendered = (selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)].filter((node) => node.checkVisibility({ contentVisibilityAuto: true }));
     expect(rendered('.item .details').length, 'some are off screen').to.be.below(40);
     try {

@@ -73,8 +73,8 @@ test('the compiled modules run in plain Node, through the package name', async (
 /**
  * Opens a page of test/e2e/pages in Chromium, served with the built files
  * under /dist/browser/, the pages' scripts under /pages/ and the fixture at
- * /fixture.json (nothing else of the repository), and hands it to `check` with the errors it threw and what it
- * logged.
+ * /fixture.json (nothing else of the repository), and hands it to `check`
+ * with the errors the page threw and the warnings it logged.
  */
 async function inBrowser(pageFile: string, check: (page: Page, seen: { errors: string[]; warnings: string[] }) => Promise<void>): Promise<void> {
   const fixtureText = await readFile(path.join(syntheaDir(repoRoot), fixture.file), 'utf8');

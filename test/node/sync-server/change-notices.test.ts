@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it, mock } from 'node:test';
 import * as decoding from 'lib0/decoding';
 import { CHANGE_NOTICE, readChangeNotice, watchChangesMessage } from '../../../sync/change-notice.js';
 import { ChangeNotices } from '../../../sync/server/change-notices.js';
@@ -10,8 +10,6 @@ import { startTestServer, token, type Client, type TestServer } from './support.
 // sockets are few). The server tells a device's core document socket, when
 // asked, that another document of the chart changed, so that the device
 // fetches it at once instead of at the next visit.
-
-const INTERVAL_MS = 300;
 
 /** Collects the notices a client's core socket receives; `ask` sends the request. */
 function noticesOf(client: Client): { names: string[]; next(): Promise<string>; ask(): void } {
@@ -29,6 +27,15 @@ function noticesOf(client: Client): { names: string[]; next(): Promise<string>; 
   };
 }
 
+/** A client on a patient's core document that has asked for notices. */
+async function watchingCore(t: TestServer, patients = ['pat-1']): Promise<ReturnType<typeof noticesOf>> {
+  const core = t.connect('emr/pat-1/core', await token('dr-okafor', patients));
+  await core.synced;
+  const notices = noticesOf(core);
+  notices.ask();
+  return notices;
+}
+
 /** One change to a note's text, through the server. */
 function write(client: Client, text = 'x'): void {
   client.doc.getText('body').insert(0, text);
@@ -39,16 +46,13 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('sync server: notices of changes to a chart\'s other documents', () => {
   let t: TestServer;
   before(async () => {
-    t = await startTestServer({ changeNoticeIntervalMs: INTERVAL_MS });
+    t = await startTestServer();
   });
   afterEach(() => t.closeClients());
   after(() => t.stop());
 
   it('tells a core socket that asked which document changed, once the change is stored', async () => {
-    const core = t.connect('emr/pat-1/core', await token('dr-okafor'));
-    await core.synced;
-    const notices = noticesOf(core);
-    notices.ask();
+    const notices = await watchingCore(t);
     const writer = t.connect('emr/pat-1/note/n-notice-1', await token('dr-lindqvist'));
     await writer.synced;
     const told = notices.next();
@@ -61,11 +65,8 @@ describe('sync server: notices of changes to a chart\'s other documents', () => 
     assert.equal(reader.doc.getText('body').toString(), 'Reviewed on the ward round.');
   });
 
-  it('tells only of the patient of the core document, and nothing of the core document itself', async () => {
-    const core = t.connect('emr/pat-1/core', await token('dr-okafor', ['pat-1', 'pat-2']));
-    await core.synced;
-    const notices = noticesOf(core);
-    notices.ask();
+  it('tells only of the patient of the core document', async () => {
+    const notices = await watchingCore(t, ['pat-1', 'pat-2']);
     const otherPatient = t.connect('emr/pat-2/note/n-notice-2', await token('dr-lindqvist', ['pat-2']));
     const ownPatient = t.connect('emr/pat-1/note/n-notice-3', await token('dr-lindqvist'));
     await Promise.all([otherPatient.synced, ownPatient.synced]);
@@ -98,43 +99,19 @@ describe('sync server: notices of changes to a chart\'s other documents', () => 
     assert.deepEqual(askedOnNote.names, []);
     assert.equal(onNote.provider.wsconnected, true);
   });
-
-  it('tells of a document written to without pause at most once per interval, the last change included', async () => {
-    const core = t.connect('emr/pat-1/core', await token('dr-okafor'));
-    await core.synced;
-    const notices = noticesOf(core);
-    notices.ask();
-    const writer = t.connect('emr/pat-1/note/n-notice-6', await token('dr-lindqvist'));
-    await writer.synced;
-    const times: number[] = [];
-    core.provider.messageHandlers[CHANGE_NOTICE] = (_encoder, decoder) => {
-      readChangeNotice(decoder);
-      times.push(Date.now());
-    };
-    const started = Date.now();
-    for (let i = 0; i < 20; i++) {
-      write(writer, String(i));
-      await pause(10);
-    }
-    const lastWrite = Date.now();
-    await pause(INTERVAL_MS * 2);
-    // About 200 ms of writes: the first change at once, the rest in one notice at the interval's end.
-    assert.equal(times.length, 2, `notices at ${times.map((at) => at - started).join(', ')} ms`);
-    assert.ok(times[1]! - times[0]! >= INTERVAL_MS - 5, 'the second waited for the interval');
-    assert.ok(times[1]! >= lastWrite - 5, 'the last notice came after the last write');
-  });
 });
 
 describe('change notices: who is told', () => {
   /** A connection as the notices see it, recording what it is sent. */
   const peer = (userId: string) => {
     const sent: string[] = [];
-    return {
+    const recorded = {
       sent,
       principal: { userId, name: userId, role: 'clinician', patients: ['pat-1'], expiresAt: Date.now() + 60_000 } satisfies Principal,
-      send: (message: Uint8Array) => sent.push(readNotice(message)),
+      send: (message: Uint8Array): unknown => sent.push(readNotice(message)),
       close: () => undefined,
     };
+    return recorded;
   };
   const note = (noteId: string) => ({ name: `emr/pat-1/note/${noteId}`, parsed: { patientId: 'pat-1', kind: 'note' as const, noteId } });
 
@@ -152,6 +129,28 @@ describe('change notices: who is told', () => {
     notices.stop();
     assert.deepEqual(okafor.sent, ['emr/pat-1/note/a']);
     assert.deepEqual(lindqvist.sent, ['emr/pat-1/note/a', 'emr/pat-1/note/b']);
+  });
+
+  it('tells of a document written to without pause at most once per interval, the last change included', () => {
+    mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+    try {
+      const notices = new ChangeNotices({ intervalMs: 1000 });
+      const okafor = peer('dr-okafor');
+      notices.watch('pat-1', okafor);
+      const told: number[] = [];
+      okafor.send = () => told.push(Date.now());
+      // Writes every 100 ms for 2.5 s.
+      for (let at = 0; at <= 2500; at += 100) {
+        notices.changed(note('a').name, note('a').parsed);
+        mock.timers.tick(100);
+      }
+      // Then quiet for 2 s (in steps: the mock tells a timer the time its tick ends at).
+      for (let step = 0; step < 20; step++) mock.timers.tick(100);
+      notices.stop();
+      assert.deepEqual(told, [0, 1000, 2000, 3000], 'at once, then at each interval\'s end, the last one after the last write (2.5 s)');
+    } finally {
+      mock.timers.reset();
+    }
   });
 
   it('never tells of the core document, which the watchers are on', () => {
