@@ -227,7 +227,8 @@ export class ChartDocuments {
     if (!parsed) throw new Error(`not a chart document name: ${name}`);
     // A document another tab creates meanwhile is read by the next catch-up.
     const rows = knownNew ? [] : await this.#db.updates.where('[doc+seq]').between([name, 0], [name, Infinity]).toArray();
-    const doc = new Y.Doc({ gc: false });
+    // The name as guid: otherwise Yjs draws a random UUID, one call to the random source per digit, for each document an import opens.
+    const doc = new Y.Doc({ guid: name, gc: false });
     const merged = rows.length > 0 ? Y.mergeUpdates(rows.map((row) => row.update)) : undefined;
     if (merged) Y.applyUpdate(doc, merged, FROM_LOG);
     const loaded: LoadedDocument = { doc, seq: rows.at(-1)?.seq ?? 0, own: new Set() };

@@ -23,7 +23,7 @@ export async function rebuildProjectionsIfStale(db: ChartDatabase): Promise<bool
     await Promise.all([db.records.clear(), db.history.clear()]);
     for (const { name, patientId } of await db.documents.toArray()) {
       const rows = await db.updates.where('[doc+seq]').between([name, 0], [name, Infinity]).toArray();
-      const doc = new Y.Doc({ gc: false });
+      const doc = new Y.Doc({ guid: name, gc: false });
       Y.applyUpdate(doc, Y.mergeUpdates(rows.map((row) => row.update)));
       const revisions: Revision[] = [];
       for (const encoded of doc.getArray<string>(REVISIONS).toArray()) {
