@@ -4,7 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { ChartStore } from '../model/index.js';
 import '../components/vitals-grid/emr-vitals-grid.js';
 import { emptyChart, failingStore, pendingStore, syntheaChart, type StoryChart } from './support/story-stores.js';
-import { conflictChart, deterioratingChart, icuDayChart, overdueChart, readOnlyChart, scale2Chart } from './support/vitals-charts.js';
+import { conflictChart, deterioratingChart, diedChart, icuDayChart, overdueChart, readOnlyChart, scale2Chart } from './support/vitals-charts.js';
 
 // <emr-vitals-grid> in each of its states, on real local stores (Synthea
 // patients and small seeded charts), and on stores that stay pending or fail.
@@ -81,6 +81,9 @@ export const News2HighRisk = onChart(deterioratingChart);
 
 /** The newest set is seven hours old: overdue against the 4-hour default. */
 export const Overdue = onChart(overdueChart);
+
+/** The patient has died: in place of an overdue marker, no observations are due. */
+export const PatientDied = onChart(diedChart);
 
 /** A patient on SpO₂ scale 2 (target 88–92%): 89% on air is in range and scores 0. */
 export const Scale2 = onChart(scale2Chart, { spo2Scale: 2 });

@@ -52,6 +52,8 @@ export const vitalsGridMessages = {
   error: (code: ChartStoreErrorCode) => errorText[code],
   errorDetail: (message: string) => `Details: ${message}`,
   overdue: (since: string, every: string) => `Observations overdue: last set ${since} ago (due every ${every}).`,
+  /** In place of the overdue marker once the patient has died; the date when it is recorded. */
+  notDueDied: (date: string | undefined) => (date ? `No observations due: the patient died on ${date}.` : 'No observations due: the patient has died.'),
   /** A time span for people: "45 min", "5 h 20 min", "12 days". */
   duration: (totalMinutes: number) => {
     const hours = Math.floor(totalMinutes / 60);

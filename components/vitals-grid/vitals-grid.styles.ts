@@ -70,6 +70,11 @@ export const vitalsGridStyles = css`
     color: var(--_overdue);
     font-weight: ${token('--emr-font-weight-bold')};
   }
+  .not-due {
+    margin: 0 0 ${token('--emr-space-sm')};
+    font-size: ${token('--emr-font-size-sm')};
+    color: ${token('--emr-color-text-muted')};
+  }
   .scroller {
     /* Contains the visually hidden texts, so they scroll with the table. */
     position: relative;

@@ -34,9 +34,9 @@ const NORMAL: VitalsEntry = {
   onOxygen: false, consciousness: 'A',
 };
 
-async function storeWith(observations: Observation[], user = DR_ADA): Promise<DexieChartStore> {
+async function storeWith(resources: FhirResource[], user = DR_ADA): Promise<DexieChartStore> {
   const store = await openTestStore(undefined, user);
-  if (observations.length) await importBundle(store, writeBundle(observations));
+  if (resources.length) await importBundle(store, writeBundle(resources));
   return store;
 }
 
@@ -219,6 +219,22 @@ describe('emr-vitals-grid', () => {
     el.overdueMinutes = 360;
     await el.updateComplete;
     expect(root(el).querySelector('.overdue')).to.equal(null);
+  });
+
+  it('never marks a set overdue for a patient who has died: it says none is due, and when they died', async () => {
+    const store = await storeWith([{ resourceType: 'Patient', id: PATIENT, deceasedDateTime: '1979-11-07' }, ...set(NORMAL, '1979-09-24T23:11:00Z')]);
+    const el = await grid(store);
+    await ready(el);
+    await waitUntil(() => root(el).querySelector('.not-due'), 'no word that nothing is due');
+    expect(text(root(el).querySelector('[part="not-due"]'))).to.equal('No observations due: the patient died on 7 Nov 1979.');
+    expect(root(el).querySelector('.overdue')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    // Alive (deceasedBoolean false), the same old set is overdue.
+    const [patient] = await store.history(`Patient/${PATIENT}`);
+    await store.revise({ resourceType: 'Patient', id: PATIENT, deceasedBoolean: false }, patient!.revisionId);
+    await waitUntil(() => root(el).querySelector('.overdue'), 'the marker did not come back');
+    expect(root(el).querySelector('.not-due')).to.equal(null);
   });
 
   it('draws a trend line per row over the columns shown', async () => {

@@ -1,9 +1,11 @@
 import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { HYPERCAPNIC_SPO2_RANGE, withRanges, type VitalRange, type VitalSignId } from '../../clinical/index.js';
-import { chartStoreContext, isChartStoreError, WRITING_ROLES, type ChartStore } from '../../model/index.js';
+import { HYPERCAPNIC_SPO2_RANGE, observationsDue, withRanges, type VitalRange, type VitalSignId } from '../../clinical/index.js';
+import { chartStoreContext, isChartStoreError, WRITING_ROLES, type ChartRecord, type ChartStore, type Patient } from '../../model/index.js';
 import { EmrElement } from '../shared/emr-element.js';
+import { formatDay } from '../shared/format-time.js';
+import { LiveQueryController } from '../shared/live-query-controller.js';
 import { stateBoxStyles } from '../shared/state-box.styles.js';
 import { ClockController } from './clock-controller.js';
 import { columnView, type ColumnView, type Ranges } from './vitals-columns.js';
@@ -22,9 +24,10 @@ type Ready = Extract<WindowState, { status: 'ready' }>;
  * The vital signs of one patient as a chart: a row per sign, a column per
  * time the signs were taken (newest first), abnormal values flagged in text
  * and icon, the NEWS2 of each column, a trend line per row, a marker when
- * the newest set is overdue, and a form to record a new set. Only the time
- * window on screen is read from the store, so a month of minute-by-minute
- * monitor data opens as fast as a handful of visits.
+ * the newest set is overdue (never for a patient who has died), and a form
+ * to record a new set. Only the time window on screen is read from the
+ * store, so a month of minute-by-minute monitor data opens as fast as a
+ * handful of visits.
  *
  * @summary Vital-signs chart with NEWS2, trends and an entry form.
  * @fires emr-vitals-record - cancelable; a clinician saves a new set (`patientId`, `observations`, `effectiveDateTime`). Nothing is recorded when it is cancelled.
@@ -34,6 +37,7 @@ type Ready = Extract<WindowState, { status: 'ready' }>;
  * @csspart cell - one vital-sign cell.
  * @csspart news2 - one NEWS2 cell.
  * @csspart overdue - the overdue marker.
+ * @csspart not-due - in its place, for a patient who has died: no observations are due.
  * @csspart form - the entry form.
  * @csspart status - the pending, empty and error messages.
  * @cssproperty --emr-vitals-grid-border-color - lines between cells.
@@ -66,6 +70,8 @@ export class EmrVitalsGrid extends EmrElement {
 
   readonly #window = new VitalsWindowController(this);
   readonly #clock = new ClockController(this);
+  /** The patient, for `deceased[x]`: nothing is due once they have died. */
+  readonly #patient = new LiveQueryController<ChartRecord<Patient> | undefined>(this, (store, patientId) => store.patient(patientId));
 
   @state() private formOpen = false;
   @state() private saving = false;
@@ -149,11 +155,16 @@ export class EmrVitalsGrid extends EmrElement {
 
   #overdue() {
     // A page that ends at `until` shows a stay that is over: nothing is due.
+    if (this.until) return nothing;
     const newest = this.#seen?.patientId === this.patientId ? this.#seen.newest : '';
-    if (!newest || this.until || !(this.overdueMinutes > 0)) return nothing;
-    const minutes = (this.#clock.now - Date.parse(newest)) / 60_000;
-    if (!(minutes > this.overdueMinutes)) return nothing;
-    return html`<p part="overdue" class="overdue"><span aria-hidden="true">◷</span> ${m.overdue(m.duration(minutes), m.duration(this.overdueMinutes))}</p>`;
+    const patientState = this.#patient.state;
+    // Not before the patient is read: a marker must not flash up on the chart of someone who has died.
+    if (patientState.status === 'pending' || patientState.status === 'idle') return nothing;
+    const patient = patientState.status === 'ready' ? patientState.value?.current : undefined;
+    const due = observationsDue({ newest, now: this.#clock.now, everyMinutes: this.overdueMinutes, patient });
+    if (due.state === 'died') return html`<p part="not-due" class="not-due">${m.notDueDied(due.date && formatDay(due.date, m.dateLocale))}</p>`;
+    if (due.state !== 'overdue') return nothing;
+    return html`<p part="overdue" class="overdue"><span aria-hidden="true">◷</span> ${m.overdue(m.duration(due.minutesSince), m.duration(this.overdueMinutes))}</p>`;
   }
 
   async #onToggleForm(): Promise<void> {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { firstValue, observationsDocumentName, writeBundle, type ChartUser, type Observation } from '../../model/index.js';
+import { firstValue, observationsDocumentName, writeBundle, type ChartUser, type FhirResource, type Observation } from '../../model/index.js';
 import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
 import { icuChart } from '../../bench/generators/icu-chart.js';
 import { vitalsObservations, type VitalsEntry } from '../../components/vitals-grid/vitals-observations.js';
@@ -27,9 +27,9 @@ function sets(patientId: string, list: Array<[VitalsEntry, string | number]>): O
   });
 }
 
-async function seeded(patientId: string, observations: Observation[]): Promise<StoryChart> {
+async function seeded(patientId: string, resources: FhirResource[]): Promise<StoryChart> {
   const chart = await store();
-  await importBundle(chart, writeBundle(observations));
+  await importBundle(chart, writeBundle(resources));
   return { store: chart, patientId };
 }
 
@@ -51,6 +51,12 @@ export const overdueChart = () => seeded('story-vitals-overdue', sets('story-vit
   [normal({ 'heart-rate': 84 }), 7],
   [normal({ 'heart-rate': 80 }), 11],
 ]));
+
+/** The patient died two hours ago, five hours after the last set: no observations are due, so no overdue marker. */
+export const diedChart = () => seeded('story-vitals-died', [
+  { resourceType: 'Patient', id: 'story-vitals-died', deceasedDateTime: new Date(Math.floor((Date.now() - 2 * HOUR) / 60_000) * 60_000).toISOString() },
+  ...sets('story-vitals-died', [[normal({ 'heart-rate': 48, 'systolic-bp': 88 }), 7], [normal({ 'heart-rate': 60 }), 11]]),
+]);
 
 /** Hypercapnic respiratory failure, target 88–92%: on scale 2, 89% on air scores 0; 97% on oxygen scores 3. */
 export const scale2Chart = () => seeded('story-vitals-copd', sets('story-vitals-copd', [
