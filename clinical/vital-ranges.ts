@@ -55,6 +55,18 @@ export const HYPERCAPNIC_SPO2_RANGE: VitalRange = {
   source: `${NEWS2}, SpO₂ scale 2; BTS oxygen guideline target 88–92%`,
 };
 
+/**
+ * For a child (see adult-age.ts): every sign without bounds, so that only an
+ * observation's own interpretation flags it, and a host's ranges over that.
+ * A sign left out would fall back to the adult default.
+ */
+export function withoutAdultRanges(
+  overrides: Partial<Record<VitalSignId, VitalRange>>,
+): Readonly<Partial<Record<VitalSignId, VitalRange>>> {
+  const none = Object.fromEntries(Object.keys(ADULT_RANGES).map((id) => [id, { source: 'none: adult ranges do not apply under 16' }]));
+  return { ...none, ...overrides };
+}
+
 /** The defaults with a host's overrides (a whole range per sign). */
 export function withRanges(
   overrides: Partial<Record<VitalSignId, VitalRange>>,

@@ -32,6 +32,8 @@ export interface ColumnView {
   cells: Partial<Record<RowId, Cell>>;
   news2?: News2View;
   conflict: boolean;
+  /** Taken before the patient's 16th birthday: no NEWS2, and no adult ranges (the caller passes the ranges that apply). */
+  child?: true;
 }
 
 const VOID = new Set(['entered-in-error', 'cancelled']);
@@ -93,8 +95,8 @@ function news2View(records: ReadonlyArray<ChartRecord<Observation>>, spo2Scale: 
   return { results, conflict: results.length > 1, ...(fromGcs !== undefined && { fromGcs }) };
 }
 
-/** Everything one column shows. */
-export function columnView(column: VitalsColumn, ranges: Ranges, spo2Scale: 1 | 2): ColumnView {
+/** Everything one column shows; for a child, no NEWS2 (not for use under 16). */
+export function columnView(column: VitalsColumn, ranges: Ranges, spo2Scale: 1 | 2, age: 'adult' | 'child' = 'adult'): ColumnView {
   const cells: Partial<Record<RowId, Cell>> = {};
   let conflict = false;
   for (const record of column.records) {
@@ -113,6 +115,7 @@ export function columnView(column: VitalsColumn, ranges: Ranges, spo2Scale: 1 | 
     });
   }
   joinHalves(cells['blood-pressure']);
+  if (age === 'child') return { time: column.time, cells, conflict, child: true };
   const news2 = news2View(column.records, spo2Scale);
   return { time: column.time, cells, conflict, ...(news2 && { news2 }) };
 }

@@ -52,6 +52,10 @@ export const vitalsGridMessages = {
   error: (code: ChartStoreErrorCode) => errorText[code],
   errorDetail: (message: string) => `Details: ${message}`,
   overdue: (since: string, every: string) => `Observations overdue: last set ${since} ago (due every ${every}).`,
+  /** Above the table when a set on the page was taken before the patient's 16th birthday. */
+  childRanges: (hostRanges: boolean) =>
+    `Under 16: adult reference ranges and NEWS2 do not apply. Values are flagged only where the observation itself says${hostRanges ? ', or by the ranges set for this chart' : ''}.`,
+  news2NotForChildren: 'Not for under 16s',
   /** In place of the overdue marker once the patient has died; the date when it is recorded. */
   notDueDied: (date: string | undefined) => (date ? `No observations due: the patient died on ${date}.` : 'No observations due: the patient has died.'),
   /** A time span for people: "45 min", "5 h 20 min", "12 days". */

@@ -70,7 +70,8 @@ export const vitalsGridStyles = css`
     color: var(--_overdue);
     font-weight: ${token('--emr-font-weight-bold')};
   }
-  .not-due {
+  .not-due,
+  .child-note {
     margin: 0 0 ${token('--emr-space-sm')};
     font-size: ${token('--emr-font-size-sm')};
     color: ${token('--emr-color-text-muted')};
@@ -116,6 +117,10 @@ export const vitalsGridStyles = css`
   td.none {
     color: ${token('--emr-color-text-muted')};
     text-align: center;
+  }
+  td.not-scored {
+    color: ${token('--emr-color-text-muted')};
+    font-size: ${token('--emr-font-size-sm')};
   }
   td.trend {
     vertical-align: middle;

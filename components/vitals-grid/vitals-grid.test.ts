@@ -152,6 +152,32 @@ describe('emr-vitals-grid', () => {
     expect(row(el, 'Temperature')[0]!.querySelector('.flag')).to.equal(null);
   });
 
+  it('applies adult ranges and NEWS2 only from the 16th birthday: before, the observation’s own flag and the host’s ranges alone', async () => {
+    const teen = { resourceType: 'Patient', id: PATIENT, birthDate: '2008-05-22' } as const;
+    const fast: VitalsEntry = { ...NORMAL, values: { ...NORMAL.values, 'heart-rate': 135, temperature: 38.5 } };
+    const child = set(fast, '2024-05-21T08:00:00Z');
+    const temperature = child.find((o) => o.code.coding?.[0]?.code === '8310-5')!;
+    temperature.interpretation = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code: 'H' }] }];
+    const el = await grid(await storeWith([teen, ...child, ...set(fast, '2024-05-22T08:00:00Z')]));
+    await ready(el);
+    expect(columnHeaders(el)).to.deep.equal(['2024-05-22T08:00:00.000Z', '2024-05-21T08:00:00.000Z']);
+    const [adult, younger] = row(el, 'Heart rate');
+    expect(text(adult!.querySelector('.flag'))).to.equal('⇈ Critically high', 'on the 16th birthday');
+    expect(text(younger!.querySelector('.flag'))).to.equal('', 'the day before: no adult range');
+    expect(text(row(el, 'Temperature')[1]!.querySelector('.flag'))).to.equal('↑ High', 'the observation’s own interpretation');
+    const [scored, notScored] = row(el, 'NEWS2');
+    expect(text(scored!)).to.match(/^\d+/);
+    expect(text(notScored!)).to.equal('Not for under 16s');
+    expect(text(root(el).querySelector('[part="child-note"]'))).to.equal(
+      'Under 16: adult reference ranges and NEWS2 do not apply. Values are flagged only where the observation itself says.');
+    await expect(el).to.be.accessible();
+
+    el.ranges = { 'heart-rate': { low: 70, high: 120, source: 'paediatric early warning chart' } };
+    await el.updateComplete;
+    expect(text(row(el, 'Heart rate')[1]!.querySelector('.flag'))).to.equal('↑ High', 'the host’s own range');
+    expect(text(root(el).querySelector('[part="child-note"]'))).to.match(/, or by the ranges set for this chart\.$/);
+  });
+
   it('takes reference ranges from a property', async () => {
     const el = await grid(await storeWith(set({ values: { 'heart-rate': 95 } }, '2024-03-01T08:00:00Z')));
     await ready(el);

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { HYPERCAPNIC_SPO2_RANGE, observationsDue, withRanges, type VitalRange, type VitalSignId } from '../../clinical/index.js';
+import { HYPERCAPNIC_SPO2_RANGE, isAdultAt, observationsDue, withoutAdultRanges, withRanges, type VitalRange, type VitalSignId } from '../../clinical/index.js';
 import { chartStoreContext, isChartStoreError, WRITING_ROLES, type ChartRecord, type ChartStore, type Patient } from '../../model/index.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { formatDay } from '../shared/format-time.js';
@@ -38,6 +38,7 @@ type Ready = Extract<WindowState, { status: 'ready' }>;
  * @csspart news2 - one NEWS2 cell.
  * @csspart overdue - the overdue marker.
  * @csspart not-due - in its place, for a patient who has died: no observations are due.
+ * @csspart child-note - says that adult ranges and NEWS2 do not apply, when a set on the page was taken before the 16th birthday.
  * @csspart form - the entry form.
  * @csspart status - the pending, empty and error messages.
  * @cssproperty --emr-vitals-grid-border-color - lines between cells.
@@ -62,7 +63,7 @@ export class EmrVitalsGrid extends EmrElement {
   @property({ type: Number }) columns = 8;
   /** End of the newest page (ISO dateTime, exclusive): for a stay that has ended. Open-ended when absent. */
   @property() until?: string;
-  /** Reference ranges by sign, over the adult defaults of clinical/ (a whole range per sign). */
+  /** Reference ranges by sign, over the adult defaults of clinical/ (a whole range per sign). Sets taken before the 16th birthday get these alone: adult defaults and NEWS2 do not apply to children. */
   @property({ attribute: false }) ranges: Partial<Record<VitalSignId, VitalRange>> = {};
 
   @consume({ context: chartStoreContext, subscribe: true })
@@ -70,7 +71,7 @@ export class EmrVitalsGrid extends EmrElement {
 
   readonly #window = new VitalsWindowController(this);
   readonly #clock = new ClockController(this);
-  /** The patient, for `deceased[x]`: nothing is due once they have died. */
+  /** The patient: `birthDate` decides whether adult ranges and NEWS2 apply, and nothing is due once they have died. */
   readonly #patient = new LiveQueryController<ChartRecord<Patient> | undefined>(this, (store, patientId) => store.patient(patientId));
 
   @state() private formOpen = false;
@@ -80,7 +81,7 @@ export class EmrVitalsGrid extends EmrElement {
   @query('button.record') private recordButton?: HTMLButtonElement;
   /** The newest set seen on the newest page, per patient: for the overdue marker and for announcing new sets. */
   #seen: { patientId: string; newest: string } | undefined;
-  #views: { columns: unknown; ranges: unknown; scale: number; views: ColumnView[] } | undefined;
+  #views: { columns: unknown; ranges: unknown; scale: number; patient: unknown; views: ColumnView[] } | undefined;
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('patientId')) this.formOpen = false;
@@ -98,7 +99,11 @@ export class EmrVitalsGrid extends EmrElement {
     const state = this.#window.state;
     const live = html`<div class="visually-hidden" role="status">${this.announcement}</div>`;
     if (!this.patientId) return html`<p part="status" class="status">${m.noPatient}</p>${live}`;
-    if (state.status === 'idle' || state.status === 'pending') return html`<p part="status" class="status pending">${m.pending}</p>${live}`;
+    // The patient first: a child's values must never be shown against adult ranges, not even for a moment.
+    const patientState = this.#patient.state.status;
+    if (state.status === 'idle' || state.status === 'pending' || patientState === 'idle' || patientState === 'pending') {
+      return html`<p part="status" class="status pending">${m.pending}</p>${live}`;
+    }
     if (state.status === 'error') {
       return html`<div part="status" class="status error"><p><span aria-hidden="true">⚠</span> ${m.error(state.error.code)}</p>
         <p class="detail">${m.errorDetail(state.error.message)}</p></div>${live}`;
@@ -109,6 +114,7 @@ export class EmrVitalsGrid extends EmrElement {
       ${this.formOpen ? html`<emr-vitals-form id="entry" part="form" ?busy=${this.saving} error=${this.saveError}
         @emr-vitals-submit=${this.#onSubmit} @keydown=${this.#onFormKeydown}></emr-vitals-form>` : nothing}
       ${this.#overdue()}
+      ${views.some((view) => view.child) ? html`<p part="child-note" class="child-note">${m.childRanges(Object.keys(this.ranges).length > 0)}</p>` : nothing}
       ${views.length
         ? html`<div class="scroller" role="region" aria-label=${m.region} tabindex="0">${vitalsTable(views, this.#scale)}</div>`
         : html`<p part="status" class="status empty">${state.isNewest ? m.empty : m.emptyPage}</p>`}
@@ -129,12 +135,21 @@ export class EmrVitalsGrid extends EmrElement {
     return withRanges({ ...scale2, ...this.ranges });
   }
 
+  get #patientRecord(): Patient | undefined {
+    const state = this.#patient.state;
+    return state.status === 'ready' ? state.value?.current : undefined;
+  }
+
   #viewsOf(columns: Ready['columns']): ColumnView[] {
     const memo = this.#views;
-    if (memo?.columns === columns && memo.ranges === this.ranges && memo.scale === this.#scale) return memo.views;
-    const ranges = this.#ranges;
-    const views = columns.map((column) => columnView(column, ranges, this.#scale));
-    this.#views = { columns, ranges: this.ranges, scale: this.#scale, views };
+    const patient = this.#patientRecord;
+    if (memo?.columns === columns && memo.ranges === this.ranges && memo.scale === this.#scale && memo.patient === patient) return memo.views;
+    const adultRanges = this.#ranges;
+    const childRanges = withoutAdultRanges(this.ranges);
+    const views = columns.map((column) => isAdultAt(patient, column.time)
+      ? columnView(column, adultRanges, this.#scale)
+      : columnView(column, childRanges, this.#scale, 'child'));
+    this.#views = { columns, ranges: this.ranges, scale: this.#scale, patient, views };
     return views;
   }
 
@@ -157,11 +172,7 @@ export class EmrVitalsGrid extends EmrElement {
     // A page that ends at `until` shows a stay that is over: nothing is due.
     if (this.until) return nothing;
     const newest = this.#seen?.patientId === this.patientId ? this.#seen.newest : '';
-    const patientState = this.#patient.state;
-    // Not before the patient is read: a marker must not flash up on the chart of someone who has died.
-    if (patientState.status === 'pending' || patientState.status === 'idle') return nothing;
-    const patient = patientState.status === 'ready' ? patientState.value?.current : undefined;
-    const due = observationsDue({ newest, now: this.#clock.now, everyMinutes: this.overdueMinutes, patient });
+    const due = observationsDue({ newest, now: this.#clock.now, everyMinutes: this.overdueMinutes, patient: this.#patientRecord });
     if (due.state === 'died') return html`<p part="not-due" class="not-due">${m.notDueDied(due.date && formatDay(due.date, m.dateLocale))}</p>`;
     if (due.state !== 'overdue') return nothing;
     return html`<p part="overdue" class="overdue"><span aria-hidden="true">◷</span> ${m.overdue(m.duration(due.minutesSince), m.duration(this.overdueMinutes))}</p>`;

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { listInWords, news2Messages, VITAL_SIGNS, type FlagIcon, type News2Parameter, type News2Result } from '../../clinical/index.js';
-import { ROW_SIGN, ROWS, trendOf, type Cell, type CellFlag, type ColumnView, type News2View, type Reading, type RowId } from './vitals-columns.js';
+import { ROW_SIGN, ROWS, trendOf, type Cell, type CellFlag, type ColumnView, type Reading, type RowId } from './vitals-columns.js';
 import { formatTime as formatIn } from '../shared/format-time.js';
 import { vitalsGridMessages as m } from './vitals-grid.messages.js';
 
@@ -60,7 +60,8 @@ function news2Result(result: News2Result): TemplateResult {
   </span>`;
 }
 
-function news2Cell(view: News2View | undefined): TemplateResult {
+function news2Cell({ news2: view, child }: ColumnView): TemplateResult {
+  if (child) return html`<td part="news2" class="not-scored">${m.news2NotForChildren}</td>`;
   if (!view) return html`<td part="news2" class="none"><span aria-hidden="true">–</span><span class="visually-hidden">${m.notRecorded}</span></td>`;
   return html`<td part="news2" class="news2 ${view.conflict ? 'conflict' : ''}">
     ${view.conflict ? html`<span class="conflict-badge"><span aria-hidden="true">⚠</span> ${m.news2Conflict}</span>` : nothing}
@@ -105,7 +106,7 @@ export function vitalsTable(views: readonly ColumnView[], scale: 1 | 2): Templat
       <tr class="news2-row">
         <th scope="row">${m.news2}${scale === 2 ? html` <span class="unit">(${m.news2Scale(2)})</span>` : nothing}</th>
         ${trend(m.news2, trendOf('news2', views))}
-        ${views.map((v) => news2Cell(v.news2))}
+        ${views.map(news2Cell)}
       </tr>
     </tbody>
   </table>`;

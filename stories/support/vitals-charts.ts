@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { firstValue, observationsDocumentName, writeBundle, type ChartUser, type FhirResource, type Observation } from '../../model/index.js';
+import { firstValue, OBSERVATION_INTERPRETATION, observationsDocumentName, writeBundle, type ChartUser, type FhirResource, type Observation } from '../../model/index.js';
 import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
 import { icuChart } from '../../bench/generators/icu-chart.js';
 import { vitalsObservations, type VitalsEntry } from '../../components/vitals-grid/vitals-observations.js';
@@ -57,6 +57,18 @@ export const diedChart = () => seeded('story-vitals-died', [
   { resourceType: 'Patient', id: 'story-vitals-died', deceasedDateTime: new Date(Math.floor((Date.now() - 2 * HOUR) / 60_000) * 60_000).toISOString() },
   ...sets('story-vitals-died', [[normal({ 'heart-rate': 48, 'systolic-bp': 88 }), 7], [normal({ 'heart-rate': 60 }), 11]]),
 ]);
+
+/** A six-year-old: a heart rate of 105 and a respiratory rate of 24 are normal at that age, so no adult flag and no NEWS2; a fever the observation itself flags. */
+export const childChart = () => {
+  const born = new Date(Date.now() - (6 * 365 + 100) * 24 * HOUR).toISOString().slice(0, 10);
+  const observations = sets('story-vitals-child', [
+    [normal({ 'heart-rate': 105, 'respiratory-rate': 24, 'systolic-bp': 98, 'diastolic-bp': 60, temperature: 38.6, weight: 21 }), 1],
+    [normal({ 'heart-rate': 98, 'respiratory-rate': 22, 'systolic-bp': 100, 'diastolic-bp': 62, temperature: 37.2 }), 5],
+  ]);
+  const fever = observations.find((o) => o.code.coding?.[0]?.code === '8310-5')!;
+  fever.interpretation = [{ coding: [{ system: OBSERVATION_INTERPRETATION, code: 'H' }] }];
+  return seeded('story-vitals-child', [{ resourceType: 'Patient', id: 'story-vitals-child', birthDate: born }, ...observations]);
+};
 
 /** Hypercapnic respiratory failure, target 88–92%: on scale 2, 89% on air scores 0; 97% on oxygen scores 3. */
 export const scale2Chart = () => seeded('story-vitals-copd', sets('story-vitals-copd', [
