@@ -140,6 +140,16 @@ export default defineConfig(
     },
   },
   {
+    // Browser tests take @open-wc/testing through test/support/testing.ts,
+    // which makes a failed assertion on a DOM node reportable.
+    files: ['components/**/*.test.ts', 'test/browser/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: '@open-wc/testing', message: 'import it from test/support/testing.ts: a failing assertion on a DOM node would otherwise hang the run.' }],
+      }],
+    },
+  },
+  {
     files: ['storage/**'],
     rules: {
       'no-restricted-imports': ['error', {

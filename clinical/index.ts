@@ -13,6 +13,7 @@ export * from './tall-man.js';
 export { TALL_MAN_SETS, type TallManSet } from './data/tall-man-lettering.js';
 export * from './vital-signs.js';
 export * from './observations-due.js';
+export * from './patient-death.js';
 export * from './adult-age.js';
 export * from './news2.js';
 export * from './news2-observations.js';

@@ -1,4 +1,5 @@
 import type { Patient } from '../model/index.js';
+import { deathOf } from './patient-death.js';
 
 // Whether a patient's next set of vital signs is late. A patient who has
 // died has none due: an "overdue" marker on their chart would be a false
@@ -23,14 +24,8 @@ export interface ObservationsDueInput {
 
 export function observationsDue({ newest, now, everyMinutes, patient }: ObservationsDueInput): ObservationsDue {
   const died = deathOf(patient);
-  if (died) return died;
+  if (died) return { state: 'died', ...died };
   if (!newest || !(everyMinutes > 0)) return { state: 'not-due' };
   const minutesSince = (now - Date.parse(newest)) / 60_000;
   return minutesSince > everyMinutes ? { state: 'overdue', minutesSince } : { state: 'not-due' };
-}
-
-/** `deceasedDateTime`, or `deceasedBoolean: true` (died, date not recorded); undefined while alive or unknown. */
-function deathOf(patient: Patient | undefined): Extract<ObservationsDue, { state: 'died' }> | undefined {
-  if (patient?.deceasedDateTime !== undefined) return { state: 'died', date: patient.deceasedDateTime };
-  return patient?.deceasedBoolean === true ? { state: 'died' } : undefined;
 }

@@ -39,6 +39,11 @@ export const LongList: Story = {
   loaders: [() => syntheaChart('fletcher')],
 };
 
+/** A Synthea patient who died in 1979 with four prescriptions still recorded as active: a notice says so. */
+export const PatientDied: Story = {
+  loaders: [() => syntheaChart('vito')],
+};
+
 /** A chart with no medications. */
 export const Empty: Story = {
   loaders: [() => emptyChart()],

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '../../test/support/testing.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { ContextProvider } from '@lit/context';
 import { chartStoreContext, coreDocumentName, type ChartStore } from '../../model/index.js';

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '../../test/support/testing.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ChartStore, LiveQuery, TimelineDensityQuery, TimelineEvent, TimelineQuery } from '../../model/index.js';
 import { failingStore, pendingStore } from '../../stories/support/story-stores.js';

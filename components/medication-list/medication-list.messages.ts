@@ -73,6 +73,9 @@ export const medicationListMessages = {
   discontinueRevision: (reason: string) => (reason ? `discontinued: ${reason}` : 'discontinued'),
   doseRevision: (dose: string) => `dose changed to ${dose}`,
 
+  /** The patient has died, yet `count` medications are still active or on hold. */
+  diedNotice: (date: string | undefined, count: number) =>
+    `The patient died${date ? ` on ${formatDay(date, medicationListMessages.dateLocale)}` : ''}, but ${count === 1 ? '1 medication is' : `${count} medications are`} still recorded as active or on hold.`,
   conflict: (drug: string) => `Conflict: ${drug} was changed by two people at once`,
   conflictsNotice: (count: number) =>
     count === 1 ? 'One medication has conflicting changes: choose the right version below.'

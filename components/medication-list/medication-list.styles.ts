@@ -71,8 +71,12 @@ export const medicationListStyles = css`
     color: var(--_conflict-color);
     font-weight: ${token('--emr-font-weight-bold')};
   }
-  .conflicts-notice {
+  .conflicts-notice, .died-notice {
     margin-block-end: ${token('--emr-space-md')};
+  }
+  .died-notice {
+    padding-inline-start: ${token('--emr-space-sm')};
+    border-inline-start: 4px solid var(--_muted-color);
   }
   .error, .problem {
     color: var(--_error-color);

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil as waitFor } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil as waitFor } from '../../test/support/testing.js';
 import { ContextProvider } from '@lit/context';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import {
@@ -94,6 +94,29 @@ describe('emr-medication-list', () => {
     host.append(child);
     await waitUntil(() => item(child, 'MedicationRequest/med-1'), 'the store from context was not used');
     expect(child.store).to.equal(store);
+  });
+
+  it('says when a patient who has died still has medications recorded as active or on hold', async () => {
+    const store = await chart([
+      prescription('med-1', 'Metformin', 500, 'mg'),
+      prescription('med-2', 'Warfarin', 3, 'mg', { status: 'on-hold' }),
+      prescription('med-3', 'Amoxicillin', 500, 'mg', { status: 'stopped' }),
+    ]);
+    const el = await list(store);
+    await waitUntil(() => item(el, 'MedicationRequest/med-1'));
+    expect(text(root(el).querySelector('[part="died-notice"]'))).to.equal('', 'alive: no notice');
+
+    await store.record({ resourceType: 'Patient', id: PATIENT, deceasedDateTime: '2024-03-01T10:00:00Z' });
+    await waitUntil(() => root(el).querySelector('[part="died-notice"]'), 'no notice once the patient has died');
+    expect(text(root(el).querySelector('[part="died-notice"]'))).to.equal(
+      'The patient died on 1 Mar 2024, but 2 medications are still recorded as active or on hold.');
+    await expect(el).to.be.accessible();
+
+    for (const key of ['MedicationRequest/med-1', 'MedicationRequest/med-2'] as const) {
+      const head = await headOf(store, key);
+      await store.revise({ ...head.current, status: 'stopped' }, head.heads[0]!.revisionId);
+    }
+    await waitUntil(() => !root(el).querySelector('[part="died-notice"]'), 'the notice stays once nothing is current');
   });
 
   it('sorts medications into Active, Not started, On hold and Past; entered-in-error is not listed', async () => {

@@ -3,9 +3,9 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
-  chartStoreContext, inConflict, WRITING_ROLES, type ChartRecord, type ChartStore, type Medication, type ResourceKey,
+  chartStoreContext, inConflict, WRITING_ROLES, type ChartRecord, type ChartStore, type Medication, type Patient, type ResourceKey,
 } from '../../model/index.js';
-import { medicationLine } from '../../clinical/index.js';
+import { deathOf, medicationLine } from '../../clinical/index.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
 import { MedicationActions } from './medication-actions.js';
@@ -34,6 +34,9 @@ import { groupBySection, SECTIONS, type SectionId } from './medication-sections.
  * A conflict (two clinicians changed a medication at once) shows every
  * version, with its author and time; the list never resolves it by itself.
  *
+ * When the patient has died (Patient.deceased[x]) and medications are still
+ * recorded as active or on hold, a notice says so, for a clinician to end them.
+ *
  * @summary A patient's medications, with dose changes, discontinuing, history and conflicts.
  *
  * @fires {EmrMedicationDoseChangeEvent} emr-medication-dose-change - A clinician saves a new dose. Cancelable.
@@ -48,6 +51,7 @@ import { groupBySection, SECTIONS, type SectionId } from './medication-sections.
  * @csspart conflict - The versions of a medication in conflict.
  * @csspart history - The revision history of one medication.
  * @csspart error - An error message.
+ * @csspart died-notice - Medications still current on the chart of a patient who has died.
  *
  * @cssproperty --emr-medication-list-gap - Space between medications. Default: --emr-space-sm.
  * @cssproperty --emr-medication-list-item-background - Background of a medication. Default: --emr-color-surface.
@@ -73,6 +77,8 @@ export class EmrMedicationList extends EmrElement {
   store?: ChartStore;
 
   readonly #medications = new LiveQueryController<Array<ChartRecord<Medication>>>(this, (store, id) => store.medications(id));
+  /** The patient, for `deceased[x]`. */
+  readonly #patient = new LiveQueryController<ChartRecord<Patient> | undefined>(this, (store, id) => store.patient(id));
   readonly #actions = new MedicationActions(this, (message) => (this.announcement = message));
   readonly #history = new MedicationHistoryController(this);
 
@@ -119,7 +125,11 @@ export class EmrMedicationList extends EmrElement {
     const listed = SECTIONS.reduce((count, id) => count + groups[id].length, 0);
     if (listed === 0) return html`<p class="state">${m.empty}</p>`;
     const conflicts = SECTIONS.reduce((count, id) => count + groups[id].filter(inConflict).length, 0);
+    const patient = this.#patient.state.status === 'ready' ? this.#patient.state.value?.current : undefined;
+    const died = deathOf(patient);
+    const current = groups.active.length + groups['on-hold'].length;
     return html`
+      ${died && current ? html`<p class="died-notice" part="died-notice">${m.diedNotice(died.date, current)}</p>` : nothing}
       ${conflicts ? html`<p class="conflicts-notice"><span aria-hidden="true">⚠ </span>${m.conflictsNotice(conflicts)}</p>` : nothing}
       ${SECTIONS.map((id) => (id === 'not-started' && groups[id].length === 0 ? nothing : this.#section(id, groups[id])))}
     `;

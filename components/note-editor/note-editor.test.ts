@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil as waitFor } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil as waitFor } from '../../test/support/testing.js';
 import { sendKeys } from '@web/test-runner-commands';
 import * as Y from 'yjs';
 import { checkAttachment, draftNoteReference, NOTE_TYPES, signedAttachments, type NoteType } from '../../clinical/index.js';

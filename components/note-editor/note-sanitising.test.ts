@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil as waitFor } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil as waitFor } from '../../test/support/testing.js';
 import * as Y from 'yjs';
 import { signedAttachments } from '../../clinical/index.js';
 import { NOTE_TEXT_FRAGMENT, noteDocumentName, type ChartStore } from '../../model/index.js';

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil as waitFor } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil as waitFor } from '../../test/support/testing.js';
 import { ContextProvider } from '@lit/context';
 import { sendKeys } from '@web/test-runner-commands';
 import { chartStoreContext, type ChartStore } from '../../model/index.js';

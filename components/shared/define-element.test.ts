@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '../../test/support/testing.js';
 import { defineElement } from './define-element.js';
 import { EmrAllergyBanner } from '../allergy-banner/allergy-banner.js';
 import '../allergy-banner/emr-allergy-banner.js';

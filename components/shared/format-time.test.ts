@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '../../test/support/testing.js';
 import { formatDay, formatTime } from './format-time.js';
 
 // formatDay writes a day from the locale's pattern without calling Intl each

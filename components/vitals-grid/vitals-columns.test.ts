@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '../../test/support/testing.js';
 import { ADULT_RANGES, HYPERCAPNIC_SPO2_RANGE, withRanges } from '../../clinical/index.js';
 import type { ChartRecord, ChartUser, Observation, Revision } from '../../model/index.js';
 import { columnView, groupColumns, observationTime, trendOf } from './vitals-columns.js';

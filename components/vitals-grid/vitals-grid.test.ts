@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '../../test/support/testing.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import {
   ChartStoreError, observationsDocumentName, writeBundle, type ChartRecord, type ChartStore, type FhirResource, type LiveQuery, type Observation, type VitalsQuery,

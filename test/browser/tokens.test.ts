@@ -1,4 +1,4 @@
-import { fixture, html, expect } from '@open-wc/testing';
+import { fixture, html, expect } from '../support/testing.js';
 import { css } from 'lit';
 import { property } from 'lit/decorators.js';
 import Dexie from 'dexie';

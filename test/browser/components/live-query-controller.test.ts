@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '../../support/testing.js';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AllergyIntolerance, ChartRecord, ChartStore } from '../../../model/index.js';

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '../../support/testing.js';
 import { ChartStoreError, coreDocumentName, type MedicationRequest } from '../../../model/index.js';
 import { ChartDatabase, importBundle } from '../../../storage/index.js';
 import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, PATIENT_VIEWER, uniqueDatabaseName, valueOf } from '../../support/store.js';

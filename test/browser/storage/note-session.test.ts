@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '../../support/testing.js';
 import * as Y from 'yjs';
 import { draftNoteReference, DEFAULT_NOTE_TYPE, signedNoteReference } from '../../../clinical/index.js';
 import { NOTE_TEXT_FRAGMENT, noteDocumentName, type ChartStoreError } from '../../../model/index.js';

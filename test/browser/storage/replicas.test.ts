@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '../../support/testing.js';
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { coreDocumentName, encodeRevision, type ChartRecord, type MedicationRequest } from '../../../model/index.js';

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '../../support/testing.js';
 import * as Y from 'yjs';
 import { changeTime, coreDocumentName, noteDocumentName, observationsDocumentName } from '../../../model/index.js';
 import { openChartStore } from '../../../storage/index.js';

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '../../support/testing.js';
 import { Dexie } from 'dexie';
 import type { ChartStoreError } from '../../../model/index.js';
 import { ChartDatabase, openChartStore } from '../../../storage/index.js';

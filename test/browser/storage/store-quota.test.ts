@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '../../support/testing.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { coreDocumentName } from '../../../model/index.js';
 import { REVISIONS, importBundle } from '../../../storage/index.js';

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '../../support/testing.js';
 import { Dexie } from 'dexie';
 import * as Y from 'yjs';
 import { coreDocumentName, encodeRevision, resourceKey, type FhirResource, type MedicationRequest, type Revision } from '../../../model/index.js';

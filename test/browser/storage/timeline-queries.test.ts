@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '../../support/testing.js';
 import { writeBundle, type Encounter, type FhirResource, type MedicationRequest, type Observation } from '../../../model/index.js';
 import { closeTestStores, openTestStore, valueOf } from '../../support/store.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';

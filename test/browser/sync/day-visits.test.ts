@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '../../support/testing.js';
 import type { Observation } from '../../../model/index.js';
 import { closeTestStores, valueOf } from '../../support/store.js';
 import { heartRate, patient } from '../../support/resources.js';

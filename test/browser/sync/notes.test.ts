@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '../../support/testing.js';
 import * as Y from 'yjs';
 import { closeTestStores } from '../../support/store.js';
 import { patient } from '../../support/resources.js';

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '../../support/testing.js';
 import { closeTestStores, valueOf } from '../../support/store.js';
 import { patient, penicillinAllergy } from '../../support/resources.js';
 import { destroyConnections, device, devToken, LINDQVIST, newPatientId, OKAFOR, synced, until } from './sync-harness.js';

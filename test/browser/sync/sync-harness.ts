@@ -1,4 +1,4 @@
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from '../../support/testing.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { ChartUser, SyncState } from '../../../model/index.js';
 import type { DexieChartStore } from '../../../storage/index.js';
