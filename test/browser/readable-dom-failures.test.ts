@@ -18,4 +18,16 @@ describe('a failed assertion on a DOM node', () => {
     expect(failure.expected).to.equal(null);
     expect(() => structuredClone(failure.actual)).to.not.throw();
   });
+
+  it('does the same for each node of a list', async () => {
+    const el = await fixture(html`<ul><li>a</li><li>b</li></ul>`);
+    let failure: { actual?: unknown } = {};
+    try {
+      expect([...el.querySelectorAll('li')]).to.deep.equal([]);
+    } catch (error) {
+      failure = error as typeof failure;
+    }
+    expect(failure.actual).to.deep.equal(['<li>a</li>', '<li>b</li>']);
+    expect(() => structuredClone(failure.actual)).to.not.throw();
+  });
 });
