@@ -180,6 +180,7 @@ describe('<emr-allergy-banner>', () => {
     expect(shown('.entries .name')).to.have.length(0);
     try {
       await emulateMedia({ media: 'print' });
+      await waitUntil(() => matchMedia('print').matches, 'print media not applied');
       expect(names(el)).to.have.length(4);
       expect(shown('.entries .name').map((n) => n.textContent!.trim())).to.deep.equal(names(el));
       expect(shown('[part="toggle"]')).to.have.length(0);

@@ -458,6 +458,9 @@ describe('emr-medication-list', () => {
     expect(rendered('.item .details').length, 'some are off screen').to.be.below(40);
     try {
       await emulateMedia({ media: 'print' });
+      // The media change reaches the page's rendering after the command returns.
+      await waitUntil(() => matchMedia('print').matches, 'print media not applied');
+      await waitUntil(() => rendered('.item .details').length === 40, 'medications off screen are not printed');
       expect(rendered('.item .details')).to.have.length(40);
       expect(rendered('button, .form')).to.have.length(0);
     } finally {

@@ -486,6 +486,7 @@ describe('emr-vitals-grid', () => {
     expect(getComputedStyle(scroller).overflowX).to.equal('auto');
     try {
       await emulateMedia({ media: 'print' });
+      await waitUntil(() => matchMedia('print').matches, 'print media not applied');
       expect(shown('button, emr-vitals-form')).to.have.length(0);
       expect(getComputedStyle(scroller).overflowX).to.equal('visible');
       expect(shown('.range')).to.have.length(1);
