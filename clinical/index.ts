@@ -15,6 +15,7 @@ export * from './vital-signs.js';
 export * from './observations-due.js';
 export * from './patient-death.js';
 export * from './adult-age.js';
+export * from './pregnancy.js';
 export * from './news2.js';
 export * from './news2-observations.js';
 export { listInWords, wordsMessages } from './words.js';

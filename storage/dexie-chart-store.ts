@@ -3,7 +3,7 @@ import {
   ChartStoreError, checkResource, markedEnteredInError, resourceKey, WRITING_ROLES, writeBundle,
   type ChartRecord, type ChartStore, type ChartUser, type FhirBundle, type FhirResource, type LiveQuery, type ResourceKey,
   type Revision, type TimelineDensity, type TimelineDensityQuery, type TimelineQuery, type VitalsQuery,
-  type AllergyIntolerance, type DocumentReference, type Medication, type Observation, type Patient, type TimelineEvent,
+  type AllergyIntolerance, type Condition, type DocumentReference, type Medication, type Observation, type Patient, type TimelineEvent,
   type NoteSession,
 } from '../model/index.js';
 import type * as Y from 'yjs';
@@ -148,6 +148,9 @@ export class DexieChartStore implements ChartStore {
   }
   medications(patientId: string): LiveQuery<Array<ChartRecord<Medication>>> {
     return this.#live(() => this.#queries.lane<Medication>(patientId, ['MedicationRequest', 'MedicationStatement']));
+  }
+  conditions(patientId: string): LiveQuery<Array<ChartRecord<Condition>>> {
+    return this.#live(() => this.#queries.lane<Condition>(patientId, ['Condition']));
   }
   vitals(patientId: string, query: VitalsQuery = {}): LiveQuery<Array<ChartRecord<Observation>>> {
     return this.#live(() => this.#queries.vitals<Observation>(patientId, query));

@@ -4,7 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { ChartStore } from '../model/index.js';
 import '../components/vitals-grid/emr-vitals-grid.js';
 import { emptyChart, failingStore, pendingStore, syntheaChart, type StoryChart } from './support/story-stores.js';
-import { childChart, conflictChart, deterioratingChart, diedChart, icuDayChart, overdueChart, readOnlyChart, scale2Chart } from './support/vitals-charts.js';
+import { childChart, conflictChart, deterioratingChart, diedChart, icuDayChart, overdueChart, pregnancyChart, readOnlyChart, scale2Chart } from './support/vitals-charts.js';
 
 // <emr-vitals-grid> in each of its states, on real local stores (Synthea
 // patients and small seeded charts), and on stores that stay pending or fail.
@@ -84,6 +84,9 @@ export const Overdue = onChart(overdueChart);
 
 /** A child (under 16): adult ranges and NEWS2 do not apply; only the observation's own interpretation flags a value. */
 export const Child = onChart(childChart);
+
+/** A recorded pregnancy: NEWS2 is not for use in pregnancy, so the sets taken during it are not scored. */
+export const Pregnant = onChart(pregnancyChart);
 
 /** The patient has died: in place of an overdue marker, no observations are due. */
 export const PatientDied = onChart(diedChart);

@@ -32,9 +32,12 @@ export interface ColumnView {
   cells: Partial<Record<RowId, Cell>>;
   news2?: News2View;
   conflict: boolean;
-  /** Taken before the patient's 16th birthday: no NEWS2, and no adult ranges (the caller passes the ranges that apply). */
-  child?: true;
+  /** Why the column has no NEWS2: taken before the 16th birthday (the caller passes no adult ranges then), or in a recorded pregnancy. */
+  news2Withheld?: News2Withheld;
 }
+
+/** NEWS2 is not for use under 16 or in pregnancy (RCP, 2017). */
+export type News2Withheld = 'under-16' | 'pregnancy';
 
 const VOID = new Set(['entered-in-error', 'cancelled']);
 
@@ -95,8 +98,8 @@ function news2View(records: ReadonlyArray<ChartRecord<Observation>>, spo2Scale: 
   return { results, conflict: results.length > 1, ...(fromGcs !== undefined && { fromGcs }) };
 }
 
-/** Everything one column shows; for a child, no NEWS2 (not for use under 16). */
-export function columnView(column: VitalsColumn, ranges: Ranges, spo2Scale: 1 | 2, age: 'adult' | 'child' = 'adult'): ColumnView {
+/** Everything one column shows; no NEWS2 where it does not apply. */
+export function columnView(column: VitalsColumn, ranges: Ranges, spo2Scale: 1 | 2, news2Withheld?: News2Withheld): ColumnView {
   const cells: Partial<Record<RowId, Cell>> = {};
   let conflict = false;
   for (const record of column.records) {
@@ -115,7 +118,7 @@ export function columnView(column: VitalsColumn, ranges: Ranges, spo2Scale: 1 | 
     });
   }
   joinHalves(cells['blood-pressure']);
-  if (age === 'child') return { time: column.time, cells, conflict, child: true };
+  if (news2Withheld) return { time: column.time, cells, conflict, news2Withheld };
   const news2 = news2View(column.records, spo2Scale);
   return { time: column.time, cells, conflict, ...(news2 && { news2 }) };
 }

@@ -1,5 +1,6 @@
 import type { ChartStoreErrorCode } from '../../model/index.js';
 import { formatNumber, type News2Risk } from '../../clinical/index.js';
+import type { News2Withheld } from './vitals-columns.js';
 import type { RowId } from './vitals-readings.js';
 
 // Every text of the vitals grid, in one place for translation. Clinical
@@ -55,7 +56,10 @@ export const vitalsGridMessages = {
   /** Above the table when a set on the page was taken before the patient's 16th birthday. */
   childRanges: (hostRanges: boolean) =>
     `Under 16: adult reference ranges and NEWS2 do not apply. Values are flagged only where the observation itself says${hostRanges ? ', or by the ranges set for this chart' : ''}.`,
-  news2NotForChildren: 'Not for under 16s',
+  /** Above the table when a set on the page was taken while a pregnancy is recorded. */
+  pregnancy: 'Pregnancy recorded: NEWS2 is not for use in pregnancy. Use an obstetric early warning score.',
+  /** The NEWS2 cell of a set it does not apply to. */
+  news2Withheld: { 'under-16': 'Not for under 16s', pregnancy: 'Not for use in pregnancy' } satisfies Record<News2Withheld, string>,
   /** In place of the overdue marker once the patient has died; the date when it is recorded. */
   notDueDied: (date: string | undefined) => (date ? `No observations due: the patient died on ${date}.` : 'No observations due: the patient has died.'),
   /** A time span for people: "45 min", "5 h 20 min", "12 days". */

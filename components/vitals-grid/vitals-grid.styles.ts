@@ -71,7 +71,7 @@ export const vitalsGridStyles = css`
     font-weight: ${token('--emr-font-weight-bold')};
   }
   .not-due,
-  .child-note {
+  .news2-note {
     margin: 0 0 ${token('--emr-space-sm')};
     font-size: ${token('--emr-font-size-sm')};
     color: ${token('--emr-color-text-muted')};

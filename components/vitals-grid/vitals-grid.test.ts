@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '../../test/support/testing.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import {
-  ChartStoreError, observationsDocumentName, writeBundle, type ChartRecord, type ChartStore, type FhirResource, type LiveQuery, type Observation, type VitalsQuery,
+  ChartStoreError, observationsDocumentName, writeBundle, type ChartRecord, type ChartStore, type Condition, type FhirResource, type LiveQuery, type Observation, type VitalsQuery,
 } from '../../model/index.js';
 import type { DexieChartStore } from '../../storage/index.js';
 import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
@@ -176,6 +176,51 @@ describe('emr-vitals-grid', () => {
     await el.updateComplete;
     expect(text(row(el, 'Heart rate')[1]!.querySelector('.flag'))).to.equal('↑ High', 'the host’s own range');
     expect(text(root(el).querySelector('[part="child-note"]'))).to.match(/, or by the ranges set for this chart\.$/);
+  });
+
+  it('gives no NEWS2 to a set taken while a pregnancy is recorded, and says why; adult flags stay', async () => {
+    const woman = { resourceType: 'Patient', id: PATIENT, birthDate: '1994-12-21', gender: 'female' } as const;
+    const pregnancy: Condition = {
+      resourceType: 'Condition', id: 'pregnancy-1', subject: { reference: `Patient/${PATIENT}` },
+      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'resolved' }] },
+      code: { coding: [{ system: 'http://snomed.info/sct', code: '72892002', display: 'Normal pregnancy' }] },
+      onsetDateTime: '2024-01-10T09:00:00Z', abatementDateTime: '2024-08-01T09:00:00Z',
+    };
+    const fast: VitalsEntry = { ...NORMAL, values: { ...NORMAL.values, 'heart-rate': 135 } };
+    const store = await storeWith([woman, pregnancy, ...set(fast, '2024-08-02T08:00:00Z'), ...set(fast, '2024-05-01T08:00:00Z')]);
+    const el = await grid(store);
+    await ready(el);
+    const [after, during] = row(el, 'NEWS2');
+    expect(text(after!)).to.match(/^\d+/, 'after the pregnancy ended');
+    expect(text(during!)).to.equal('Not for use in pregnancy');
+    expect(text(row(el, 'Heart rate')[1]!.querySelector('.flag'))).to.equal('⇈ Critically high', 'the adult range still flags');
+    expect(text(root(el).querySelector('[part="pregnancy-note"]'))).to.equal(
+      'Pregnancy recorded: NEWS2 is not for use in pregnancy. Use an obstetric early warning score.');
+    expect(root(el).querySelector('[part="child-note"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    // Entered in error: the set is scored again.
+    const [recorded] = await store.history('Condition/pregnancy-1');
+    await store.enterInError('Condition/pregnancy-1', recorded!.revisionId, 'wrong patient');
+    await waitUntil(() => !root(el).querySelector('[part="pregnancy-note"]'), 'the note stayed');
+    expect(text(row(el, 'NEWS2')[1]!)).to.match(/^\d+/);
+  });
+
+  it('shows no NEWS2 before it knows whether a pregnancy is recorded', async () => {
+    const store = await storeWith([{ resourceType: 'Patient', id: PATIENT, birthDate: '1990-01-01' }, ...set(NORMAL, '2024-03-01T08:00:00Z')]);
+    // The conditions never answer, as on a device whose storage hangs on that read.
+    const hanging = new Proxy(store, {
+      get(target, name) {
+        if (name === 'conditions') return pendingStore().conditions;
+        const value: unknown = Reflect.get(target, name, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const el = await grid(hanging);
+    await waitUntil(() => root(el).querySelector('.status.pending'), 'not pending');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(root(el).querySelector('table')).to.equal(null);
+    expect(text(root(el).querySelector('[part="status"]'))).to.equal('Loading vital signs…');
   });
 
   it('takes reference ranges from a property', async () => {

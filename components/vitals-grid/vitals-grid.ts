@@ -1,8 +1,10 @@
 import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { HYPERCAPNIC_SPO2_RANGE, isAdultAt, observationsDue, withoutAdultRanges, withRanges, type VitalRange, type VitalSignId } from '../../clinical/index.js';
-import { chartStoreContext, isChartStoreError, WRITING_ROLES, type ChartRecord, type ChartStore, type Patient } from '../../model/index.js';
+import {
+  HYPERCAPNIC_SPO2_RANGE, isAdultAt, isPregnantAt, observationsDue, pregnancyPeriods, withoutAdultRanges, withRanges, type VitalRange, type VitalSignId,
+} from '../../clinical/index.js';
+import { chartStoreContext, isChartStoreError, WRITING_ROLES, type ChartRecord, type ChartStore, type Condition, type Patient } from '../../model/index.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { formatDay } from '../shared/format-time.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
@@ -39,6 +41,7 @@ type Ready = Extract<WindowState, { status: 'ready' }>;
  * @csspart overdue - the overdue marker.
  * @csspart not-due - in its place, for a patient who has died: no observations are due.
  * @csspart child-note - says that adult ranges and NEWS2 do not apply, when a set on the page was taken before the 16th birthday.
+ * @csspart pregnancy-note - says that NEWS2 does not apply, when a set on the page was taken while a pregnancy is recorded.
  * @csspart form - the entry form.
  * @csspart status - the pending, empty and error messages.
  * @cssproperty --emr-vitals-grid-border-color - lines between cells.
@@ -73,6 +76,8 @@ export class EmrVitalsGrid extends EmrElement {
   readonly #clock = new ClockController(this);
   /** The patient: `birthDate` decides whether adult ranges and NEWS2 apply, and nothing is due once they have died. */
   readonly #patient = new LiveQueryController<ChartRecord<Patient> | undefined>(this, (store, patientId) => store.patient(patientId));
+  /** The conditions: a recorded pregnancy withholds NEWS2. */
+  readonly #conditions = new LiveQueryController<Array<ChartRecord<Condition>>>(this, (store, patientId) => store.conditions(patientId));
 
   @state() private formOpen = false;
   @state() private saving = false;
@@ -81,7 +86,7 @@ export class EmrVitalsGrid extends EmrElement {
   @query('button.record') private recordButton?: HTMLButtonElement;
   /** The newest set seen on the newest page, per patient: for the overdue marker and for announcing new sets. */
   #seen: { patientId: string; newest: string } | undefined;
-  #views: { columns: unknown; ranges: unknown; scale: number; patient: unknown; views: ColumnView[] } | undefined;
+  #views: { columns: unknown; ranges: unknown; scale: number; patient: unknown; conditions: unknown; views: ColumnView[] } | undefined;
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('patientId')) this.formOpen = false;
@@ -99,9 +104,9 @@ export class EmrVitalsGrid extends EmrElement {
     const state = this.#window.state;
     const live = html`<div class="visually-hidden" role="status">${this.announcement}</div>`;
     if (!this.patientId) return html`<p part="status" class="status">${m.noPatient}</p>${live}`;
-    // The patient first: a child's values must never be shown against adult ranges, not even for a moment.
-    const patientState = this.#patient.state.status;
-    if (state.status === 'idle' || state.status === 'pending' || patientState === 'idle' || patientState === 'pending') {
+    // The patient and conditions first: a child's values must never be shown against adult ranges, nor a NEWS2 in pregnancy, not even for a moment.
+    const waiting = (status: string) => status === 'idle' || status === 'pending';
+    if (state.status === 'idle' || state.status === 'pending' || waiting(this.#patient.state.status) || waiting(this.#conditions.state.status)) {
       return html`<p part="status" class="status pending">${m.pending}</p>${live}`;
     }
     if (state.status === 'error') {
@@ -114,7 +119,8 @@ export class EmrVitalsGrid extends EmrElement {
       ${this.formOpen ? html`<emr-vitals-form id="entry" part="form" ?busy=${this.saving} error=${this.saveError}
         @emr-vitals-submit=${this.#onSubmit} @keydown=${this.#onFormKeydown}></emr-vitals-form>` : nothing}
       ${this.#overdue()}
-      ${views.some((view) => view.child) ? html`<p part="child-note" class="child-note">${m.childRanges(Object.keys(this.ranges).length > 0)}</p>` : nothing}
+      ${views.some((view) => view.news2Withheld === 'under-16') ? html`<p part="child-note" class="news2-note">${m.childRanges(Object.keys(this.ranges).length > 0)}</p>` : nothing}
+      ${views.some((view) => view.news2Withheld === 'pregnancy') ? html`<p part="pregnancy-note" class="news2-note">${m.pregnancy}</p>` : nothing}
       ${views.length
         ? html`<div class="scroller" role="region" aria-label=${m.region} tabindex="0">${vitalsTable(views, this.#scale)}</div>`
         : html`<p part="status" class="status empty">${state.isNewest ? m.empty : m.emptyPage}</p>`}
@@ -143,13 +149,18 @@ export class EmrVitalsGrid extends EmrElement {
   #viewsOf(columns: Ready['columns']): ColumnView[] {
     const memo = this.#views;
     const patient = this.#patientRecord;
-    if (memo?.columns === columns && memo.ranges === this.ranges && memo.scale === this.#scale && memo.patient === patient) return memo.views;
+    const conditions = this.#conditions.state.status === 'ready' ? this.#conditions.state.value : undefined;
+    if (memo?.columns === columns && memo.ranges === this.ranges && memo.scale === this.#scale && memo.patient === patient && memo.conditions === conditions) {
+      return memo.views;
+    }
     const adultRanges = this.#ranges;
     const childRanges = withoutAdultRanges(this.ranges);
-    const views = columns.map((column) => isAdultAt(patient, column.time)
-      ? columnView(column, adultRanges, this.#scale)
-      : columnView(column, childRanges, this.#scale, 'child'));
-    this.#views = { columns, ranges: this.ranges, scale: this.#scale, patient, views };
+    // Every version of a condition in conflict counts: any of them recording a pregnancy withholds NEWS2.
+    const pregnancies = pregnancyPeriods((conditions ?? []).flatMap((record) => record.heads.map((head) => head.resource)));
+    const views = columns.map((column) => !isAdultAt(patient, column.time)
+      ? columnView(column, childRanges, this.#scale, 'under-16')
+      : columnView(column, adultRanges, this.#scale, isPregnantAt(pregnancies, column.time) ? 'pregnancy' : undefined));
+    this.#views = { columns, ranges: this.ranges, scale: this.#scale, patient, conditions, views };
     return views;
   }
 

@@ -60,8 +60,8 @@ function news2Result(result: News2Result): TemplateResult {
   </span>`;
 }
 
-function news2Cell({ news2: view, child }: ColumnView): TemplateResult {
-  if (child) return html`<td part="news2" class="not-scored">${m.news2NotForChildren}</td>`;
+function news2Cell({ news2: view, news2Withheld }: ColumnView): TemplateResult {
+  if (news2Withheld) return html`<td part="news2" class="not-scored">${m.news2Withheld[news2Withheld]}</td>`;
   if (!view) return html`<td part="news2" class="none"><span aria-hidden="true">–</span><span class="visually-hidden">${m.notRecorded}</span></td>`;
   return html`<td part="news2" class="news2 ${view.conflict ? 'conflict' : ''}">
     ${view.conflict ? html`<span class="conflict-badge"><span aria-hidden="true">⚠</span> ${m.news2Conflict}</span>` : nothing}

@@ -1,6 +1,6 @@
 import type { FhirBundle } from '../bundle/write-bundle.js';
 import type {
-  AllergyIntolerance, DocumentReference, FhirResource, MedicationRequest, MedicationStatement,
+  AllergyIntolerance, Condition, DocumentReference, FhirResource, MedicationRequest, MedicationStatement,
   Observation, Patient, ResourceType,
 } from '../fhir/resources.js';
 import type { ChartStoreError } from './chart-store-error.js';
@@ -117,6 +117,8 @@ export interface ChartStore {
   patient(patientId: string): LiveQuery<ChartRecord<Patient> | undefined>;
   allergies(patientId: string): LiveQuery<Array<ChartRecord<AllergyIntolerance>>>;
   medications(patientId: string): LiveQuery<Array<ChartRecord<Medication>>>;
+  /** Conditions (problems and diagnoses), active or not, newest first. */
+  conditions(patientId: string): LiveQuery<Array<ChartRecord<Condition>>>;
   /** Vital-sign observations, newest first. */
   vitals(patientId: string, query?: VitalsQuery): LiveQuery<Array<ChartRecord<Observation>>>;
   /** Newest first. */

@@ -70,6 +70,25 @@ export const childChart = () => {
   return seeded('story-vitals-child', [{ resourceType: 'Patient', id: 'story-vitals-child', birthDate: born }, ...observations]);
 };
 
+/** Twenty weeks pregnant: no NEWS2 for the sets taken since, the adult ranges still flag; a set from before the pregnancy is scored. */
+export const pregnancyChart = () => {
+  const onset = new Date(Date.now() - 20 * 7 * 24 * HOUR).toISOString().slice(0, 10);
+  return seeded('story-vitals-pregnant', [
+    { resourceType: 'Patient', id: 'story-vitals-pregnant', birthDate: '1994-12-21', gender: 'female' },
+    {
+      resourceType: 'Condition', id: 'story-vitals-pregnant-pregnancy', subject: { reference: 'Patient/story-vitals-pregnant' },
+      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
+      code: { coding: [{ system: 'http://snomed.info/sct', code: '72892002', display: 'Normal pregnancy' }], text: 'Normal pregnancy' },
+      onsetDateTime: onset,
+    },
+    ...sets('story-vitals-pregnant', [
+      [normal({ 'heart-rate': 104, 'respiratory-rate': 21, 'systolic-bp': 104, 'diastolic-bp': 62 }), 1],
+      [normal({ 'heart-rate': 96, 'respiratory-rate': 18 }), 5],
+      [normal({ 'heart-rate': 74 }), 30 * 7 * 24],
+    ]),
+  ]);
+};
+
 /** Hypercapnic respiratory failure, target 88–92%: on scale 2, 89% on air scores 0; 97% on oxygen scores 3. */
 export const scale2Chart = () => seeded('story-vitals-copd', sets('story-vitals-copd', [
   [normal({ 'oxygen-saturation': 89, 'respiratory-rate': 20 }), 1],

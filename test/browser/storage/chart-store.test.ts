@@ -41,6 +41,10 @@ describe('the local chart store', () => {
     const [patientId] = summary.patientIds;
     expect((await valueOf(store.allergies(patientId!))).length).to.equal(10);
     expect((await valueOf(store.medications(patientId!))).length).to.equal(8);
+    const conditions = (await valueOf(store.conditions(patientId!))).map((c) => c.current.onsetDateTime);
+    expect(conditions).to.deep.equal([
+      '2021-02-25T00:46:35+00:00', '2020-11-09T00:46:35+00:00', '2020-09-22T00:46:35+00:00', '2019-04-18T00:46:35+00:00', '2019-01-18T00:46:35+00:00',
+    ], 'all five, newest first');
     const vitals = await valueOf(store.vitals(patientId!));
     expect(vitals.length).to.be.greaterThan(10);
     const dates = vitals.map((v) => v.current.effectiveDateTime!);

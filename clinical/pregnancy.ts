@@ -1,0 +1,80 @@
+import { SNOMED, type Condition } from '../model/index.js';
+
+// NEWS2 is not for use in pregnancy (Royal College of Physicians, NEWS2,
+// 2017): the physiology of pregnancy changes what is normal, and an
+// obstetric early warning score is used instead. So a set of vital signs
+// taken while a pregnancy is recorded on the chart gets no NEWS2.
+//
+// A pregnancy is a Condition coded as one (below), not refuted or entered
+// in error, from its onset to its abatement. A recorded end is trusted; with
+// none, it lasts at most MAX_PREGNANCY_WEEKS from its onset, so that a
+// pregnancy nobody marked as over does not withhold NEWS2 for years. Where a
+// date is partial, the window is widened, never narrowed: a NEWS2 shown in
+// pregnancy is the error to avoid.
+
+/** Pregnancy findings and the ICD-10 codes of a pregnant state (SNOMED CT; ICD-10 Z33–Z35; ICD-10-CM Z33.1, Z34, O09). */
+export const PREGNANCY_CODES = {
+  [SNOMED]: ['77386006', '72892002', '47200007'],
+  'http://hl7.org/fhir/sid/icd-10': ['Z33', 'Z34', 'Z35'],
+  'http://hl7.org/fhir/sid/icd-10-cm': ['Z33.1', 'Z34', 'O09'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Gestation is at most about 42 weeks; two more for an onset recorded at the last period. */
+export const MAX_PREGNANCY_WEEKS = 44;
+
+const WEEK = 7 * 24 * 3_600_000;
+/** A date without a time covers that day in every time zone: UTC+14 to UTC−12. */
+const ZONE_MARGIN = { before: 14 * 3_600_000, after: 12 * 3_600_000 };
+const DATE_ONLY = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** The first or last moment a FHIR date or dateTime can mean, in ms; undefined when it cannot be read. */
+function bound(value: string | undefined, end: 'first' | 'last'): number | undefined {
+  if (!value) return undefined;
+  const match = DATE_ONLY.exec(value);
+  if (!match) {
+    const time = Date.parse(value);
+    return Number.isNaN(time) ? undefined : time;
+  }
+  const year = Number(match[1]);
+  const month = match[2] ? Number(match[2]) - 1 : end === 'first' ? 0 : 11;
+  if (end === 'first') return Date.UTC(year, month, match[3] ? Number(match[3]) : 1) - ZONE_MARGIN.before;
+  const nextDay = match[3] ? Date.UTC(year, month, Number(match[3]) + 1) : Date.UTC(year, month + 1, 1);
+  return nextDay + ZONE_MARGIN.after;
+}
+
+const VOID_VERIFICATION = new Set(['refuted', 'entered-in-error']);
+
+/** SNOMED CT codes match exactly; ICD-10 codes by prefix, as the classification nests them (Z34.0 is under Z34). */
+function isPregnancyCode({ system, code }: { system?: string; code?: string }): boolean {
+  if (!system || !code || !Object.hasOwn(PREGNANCY_CODES, system)) return false;
+  const codes: readonly string[] = PREGNANCY_CODES[system as keyof typeof PREGNANCY_CODES];
+  return codes.some((c) => (system === SNOMED ? code === c : code.startsWith(c)));
+}
+
+function isPregnancy(condition: Condition): boolean {
+  if (condition.verificationStatus?.coding?.some((c) => c.code !== undefined && VOID_VERIFICATION.has(c.code))) return false;
+  return condition.code?.coding?.some(isPregnancyCode) ?? false;
+}
+
+export interface PregnancyPeriod {
+  /** ms since the epoch, inclusive. */
+  from: number;
+  /** ms since the epoch, exclusive. */
+  to: number;
+}
+
+/** When the recorded pregnancies were, from the chart's conditions; a pregnancy with no date to place it by is left out. */
+export function pregnancyPeriods(conditions: readonly Condition[]): PregnancyPeriod[] {
+  return conditions.filter(isPregnancy).flatMap((condition): PregnancyPeriod[] => {
+    const from = bound(condition.onsetDateTime ?? condition.onsetPeriod?.start ?? condition.recordedDate, 'first');
+    if (from === undefined) return [];
+    const recordedEnd = bound(condition.abatementDateTime ?? condition.abatementPeriod?.end ?? condition.abatementPeriod?.start, 'last');
+    return [{ from, to: recordedEnd ?? from + MAX_PREGNANCY_WEEKS * WEEK }];
+  });
+}
+
+/** Whether a time (FHIR date or dateTime) falls in one of the periods. */
+export function isPregnantAt(periods: readonly PregnancyPeriod[], at: string): boolean {
+  const time = bound(at, 'first');
+  return time !== undefined && periods.some(({ from, to }) => time >= from && time < to);
+}

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isPregnantAt, MAX_PREGNANCY_WEEKS, pregnancyPeriods } from '../../../clinical/index.js';
+import { CONDITION_CLINICAL, CONDITION_VERIFICATION, SNOMED, type Condition } from '../../../model/index.js';
+
+const ICD10 = 'http://hl7.org/fhir/sid/icd-10';
+const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
+
+function condition(system: string, code: string, fields: Partial<Condition> = {}): Condition {
+  return { resourceType: 'Condition', id: 'c1', subject: { reference: 'Patient/p1' }, code: { coding: [{ system, code }] }, ...fields };
+}
+const status = (clinical: string) => ({ clinicalStatus: { coding: [{ system: CONDITION_CLINICAL, code: clinical }] } });
+const verified = (verification: string) => ({ verificationStatus: { coding: [{ system: CONDITION_VERIFICATION, code: verification }] } });
+const pregnantAt = (conditions: Condition[], at: string) => isPregnantAt(pregnancyPeriods(conditions), at);
+
+describe('pregnancy, and when NEWS2 does not apply', () => {
+  it('is pregnant from onset to abatement, as Synthea records a normal pregnancy', () => {
+    const synthea = condition(SNOMED, '72892002', { ...status('resolved'), onsetDateTime: '2016-08-11T04:33:40+00:00', abatementDateTime: '2016-09-01T04:33:40+00:00' });
+    assert.equal(pregnantAt([synthea], '2016-08-11T04:33:40Z'), true, 'at onset');
+    assert.equal(pregnantAt([synthea], '2016-08-20T10:00:00Z'), true);
+    assert.equal(pregnantAt([synthea], '2016-08-11T04:00:00Z'), false, 'before onset');
+    assert.equal(pregnantAt([synthea], '2016-09-01T04:33:40Z'), false, 'from abatement on');
+    assert.equal(pregnantAt([synthea], '2017-04-13T04:33:40Z'), false, 'months later');
+  });
+
+  it('reads SNOMED CT findings exactly and ICD-10 codes by category', () => {
+    const at = '2024-03-01T08:00:00Z';
+    const onset = { onsetDateTime: '2024-01-10' };
+    assert.equal(pregnantAt([condition(SNOMED, '77386006', onset)], at), true, 'pregnant (finding)');
+    assert.equal(pregnantAt([condition(SNOMED, '47200007', onset)], at), true, 'high-risk pregnancy');
+    assert.equal(pregnantAt([condition(ICD10, 'Z34.0', onset)], at), true, 'supervision of a first normal pregnancy');
+    assert.equal(pregnantAt([condition(ICD10, 'Z33', onset)], at), true);
+    assert.equal(pregnantAt([condition(ICD10CM, 'O09.511', onset)], at), true, 'supervision of an elderly primigravida');
+    assert.equal(pregnantAt([condition(ICD10CM, 'Z33.2', onset)], at), false, 'an encounter for termination is not itself the pregnant state');
+    assert.equal(pregnantAt([condition(SNOMED, '44054006', onset)], at), false, 'diabetes');
+    assert.equal(pregnantAt([condition(SNOMED, '7738600', onset)], at), false, 'a SNOMED code is not a prefix');
+    assert.equal(pregnantAt([condition('__proto__', 'Z34', onset), condition('', '77386006', onset)], at), false, 'unknown or missing systems');
+  });
+
+  it('ignores a pregnancy that was refuted or entered in error', () => {
+    const onset = { onsetDateTime: '2024-01-10' };
+    assert.equal(pregnantAt([condition(SNOMED, '77386006', { ...onset, ...verified('refuted') })], '2024-03-01'), false);
+    assert.equal(pregnantAt([condition(SNOMED, '77386006', { ...onset, ...verified('entered-in-error') })], '2024-03-01'), false);
+    assert.equal(pregnantAt([condition(SNOMED, '77386006', { ...onset, ...verified('provisional') })], '2024-03-01'), true, 'a provisional one counts');
+  });
+
+  it(`lasts at most ${MAX_PREGNANCY_WEEKS} weeks from onset when no end is recorded, active or not`, () => {
+    const active = condition(SNOMED, '72892002', { ...status('active'), onsetDateTime: '2024-01-01T00:00:00Z' });
+    const lastDay = new Date(Date.parse('2024-01-01T00:00:00Z') + MAX_PREGNANCY_WEEKS * 7 * 86_400_000 - 1).toISOString();
+    assert.equal(pregnantAt([active], lastDay), true);
+    assert.equal(pregnantAt([active], '2024-11-05T00:00:00Z'), false, `${MAX_PREGNANCY_WEEKS} weeks on`);
+    assert.equal(pregnantAt([active], '2027-01-01T00:00:00Z'), false, 'never marked as over: not pregnant for years');
+    const resolved = condition(SNOMED, '72892002', { ...status('resolved'), onsetDateTime: '2024-01-01T00:00:00Z' });
+    assert.equal(pregnantAt([resolved], '2024-06-01T00:00:00Z'), true, 'resolved, on an unknown date');
+  });
+
+  it('widens the period where a date is partial, and places a pregnancy by its recorded date when it has no onset', () => {
+    const monthOnly = condition(SNOMED, '77386006', { onsetDateTime: '2016-08', abatementDateTime: '2016-09-01' });
+    assert.equal(pregnantAt([monthOnly], '2016-07-31T12:00:00Z'), true, 'the first of August somewhere in the world');
+    assert.equal(pregnantAt([monthOnly], '2016-07-31T08:00:00Z'), false);
+    assert.equal(pregnantAt([monthOnly], '2016-09-01T23:00:00Z'), true, 'all of the last day');
+    assert.equal(pregnantAt([monthOnly], '2016-09-02T13:00:00Z'), false);
+    const period = condition(SNOMED, '77386006', { onsetPeriod: { start: '2020-02-01' }, abatementPeriod: { start: '2020-08-20', end: '2020-08-21' } });
+    assert.equal(pregnantAt([period], '2020-08-21T18:00:00Z'), true, 'to the end of the abatement period');
+    const recorded = condition(SNOMED, '77386006', { recordedDate: '2021-03-04T10:00:00Z' });
+    assert.equal(pregnantAt([recorded], '2021-03-05T10:00:00Z'), true);
+    assert.equal(pregnantAt([recorded], '2021-03-03T10:00:00Z'), false);
+    assert.deepEqual(pregnancyPeriods([condition(SNOMED, '77386006', { onsetString: 'in her twenties' })]), [], 'nothing to place it by');
+  });
+
+  it('judges a partial set time by its first moment, and an unreadable one as not in pregnancy', () => {
+    const conditions = [condition(SNOMED, '77386006', { onsetDateTime: '2024-01-10T00:00:00Z', abatementDateTime: '2024-08-01T00:00:00Z' })];
+    assert.equal(pregnantAt(conditions, '2024-03'), true);
+    assert.equal(pregnantAt(conditions, 'not a date'), false);
+  });
+});
