@@ -292,20 +292,22 @@ describe('emr-vitals-grid', () => {
     expect(root(el).querySelector('.overdue')).to.equal(null);
   });
 
-  it('never marks a set overdue for a patient who has died: it says none is due, and when they died', async () => {
+  it('never marks a set overdue for a patient who has died, nor offers to record one: it says none is due, and when they died', async () => {
     const store = await storeWith([{ resourceType: 'Patient', id: PATIENT, deceasedDateTime: '1979-11-07' }, ...set(NORMAL, '1979-09-24T23:11:00Z')]);
     const el = await grid(store);
     await ready(el);
     await waitUntil(() => root(el).querySelector('.not-due'), 'no word that nothing is due');
     expect(text(root(el).querySelector('[part="not-due"]'))).to.equal('No observations due: the patient died on 7 Nov 1979.');
     expect(root(el).querySelector('.overdue')).to.equal(null);
+    expect(button(el, 'Record vital signs'), 'a set is recorded as taken now, after the death').to.equal(undefined);
     await expect(el).to.be.accessible();
 
-    // Alive (deceasedBoolean false), the same old set is overdue.
+    // Alive (deceasedBoolean false), the same old set is overdue, and a new one can be recorded.
     const [patient] = await store.history(`Patient/${PATIENT}`);
     await store.revise({ resourceType: 'Patient', id: PATIENT, deceasedBoolean: false }, patient!.revisionId);
     await waitUntil(() => root(el).querySelector('.overdue'), 'the marker did not come back');
     expect(root(el).querySelector('.not-due')).to.equal(null);
+    expect(button(el, 'Record vital signs')).to.not.equal(undefined);
   });
 
   it('draws a trend line per row over the columns shown', async () => {

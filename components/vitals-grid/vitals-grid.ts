@@ -2,7 +2,7 @@ import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
-  HYPERCAPNIC_SPO2_RANGE, isAdultAt, isPregnantAt, observationsDue, pregnancyPeriods, withoutAdultRanges, withRanges, type VitalRange, type VitalSignId,
+  deathOf, HYPERCAPNIC_SPO2_RANGE, isAdultAt, isPregnantAt, observationsDue, pregnancyPeriods, withoutAdultRanges, withRanges, type VitalRange, type VitalSignId,
 } from '../../clinical/index.js';
 import { chartStoreContext, isChartStoreError, WRITING_ROLES, type ChartRecord, type ChartStore, type Condition, type Patient } from '../../model/index.js';
 import { EmrElement } from '../shared/emr-element.js';
@@ -25,9 +25,10 @@ type Ready = Extract<WindowState, { status: 'ready' }>;
 /**
  * The vital signs of one patient as a chart: a row per sign, a column per
  * time the signs were taken (newest first), abnormal values flagged in text
- * and icon, the NEWS2 of each column, a trend line per row, a marker when
- * the newest set is overdue (never for a patient who has died), and a form
- * to record a new set. Only the time window on screen is read from the
+ * and icon, the NEWS2 of each column (none under 16 or in a recorded
+ * pregnancy), a trend line per row, a marker when
+ * the newest set is overdue, and a form to record a new set (neither for a
+ * patient who has died). Only the time window on screen is read from the
  * store, so a month of minute-by-minute monitor data opens as fast as a
  * handful of visits.
  *
@@ -116,7 +117,7 @@ export class EmrVitalsGrid extends EmrElement {
     const views = this.#viewsOf(state.columns);
     return html`
       ${this.#toolbar(state, views)}
-      ${this.formOpen ? html`<emr-vitals-form id="entry" part="form" ?busy=${this.saving} error=${this.saveError}
+      ${this.formOpen && this.#canRecord ? html`<emr-vitals-form id="entry" part="form" ?busy=${this.saving} error=${this.saveError}
         @emr-vitals-submit=${this.#onSubmit} @keydown=${this.#onFormKeydown}></emr-vitals-form>` : nothing}
       ${this.#overdue()}
       ${views.some((view) => view.news2Withheld === 'under-16') ? html`<p part="child-note" class="news2-note">${m.childRanges(Object.keys(this.ranges).length > 0)}</p>` : nothing}
@@ -131,8 +132,9 @@ export class EmrVitalsGrid extends EmrElement {
     return this.spo2Scale === 2 ? 2 : 1;
   }
 
-  get #canWrite(): boolean {
-    return !!this.store && WRITING_ROLES.includes(this.store.user.role);
+  /** A set is recorded as taken now: not by a user who may only read, and not once the patient has died. */
+  get #canRecord(): boolean {
+    return !!this.store && WRITING_ROLES.includes(this.store.user.role) && !deathOf(this.#patientRecord);
   }
 
   /** The adult defaults, the host's ranges over them, and the scale 2 SpO₂ target unless the host gave its own. */
@@ -168,7 +170,7 @@ export class EmrVitalsGrid extends EmrElement {
     const oldest = views.at(-1);
     const newest = views[0];
     return html`<div class="toolbar" part="toolbar">
-      ${this.#canWrite ? html`<button class="record" aria-expanded=${this.formOpen ? 'true' : 'false'} aria-controls="entry"
+      ${this.#canRecord ? html`<button class="record" aria-expanded=${this.formOpen ? 'true' : 'false'} aria-controls="entry"
         @click=${this.#onToggleForm}>${this.formOpen ? m.closeForm : m.record}</button>` : nothing}
       ${oldest && newest ? html`<span class="range">${m.showing(views.length, formatTime(oldest.time), formatTime(newest.time))}</span>` : nothing}
       <span class="paging">
