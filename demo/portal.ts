@@ -51,7 +51,11 @@ const session: {
 const [config, users, patients] = await Promise.all([demoApi.config(), demoApi.users(), demoApi.patients()]);
 session.config = config;
 const params = new URLSearchParams(location.search);
-const picker = new PatientPicker(byId('patient-picker'), patients, (patient) => void openPatient(patient));
+const picker = new PatientPicker(byId('patient-picker'), patients, (patient) => {
+  void openPatient(patient);
+  // To the chart, as after a change of page: on a phone it sits below the ward list, out of sight.
+  byId('chart').focus();
+});
 const userPicker = new UserPicker(byId('user-select'), users, params.get('user'), (user) => void signIn(user));
 byId('reset-data').addEventListener('click', () => void resetLocalData());
 
