@@ -82,13 +82,23 @@ export const vitalsGridStyles = css`
     overflow-x: auto;
     max-inline-size: 100%;
   }
+  /*
+   * Separate borders, each cell drawing its top and end ones. Chromium
+   * places sticky cells on their own layer, rounded apart from the rest: a
+   * row header can slip a pixel up over the one above, and would cover a
+   * line drawn at that one's bottom (rows then seem to merge).
+   */
   table {
-    border-collapse: collapse;
+    border-collapse: separate;
+    border-spacing: 0;
+    border-block-end: 1px solid var(--_border);
+    border-inline-start: 1px solid var(--_border);
     font-variant-numeric: tabular-nums;
   }
   th, td {
     padding: var(--_padding);
-    border: 1px solid var(--_border);
+    border-block-start: 1px solid var(--_border);
+    border-inline-end: 1px solid var(--_border);
     vertical-align: top;
     text-align: start;
   }
