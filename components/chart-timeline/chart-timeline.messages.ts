@@ -1,4 +1,5 @@
 import type { ChartStoreErrorCode, TimelineKind } from '../../model/index.js';
+import { formatNumber } from '../../clinical/index.js';
 import type { TimelineFilter, TimelineZoom } from './timeline-filters.js';
 
 // Every text of the chart timeline, in one place for translation.
@@ -56,6 +57,10 @@ export const chartTimelineMessages = {
   noPatient: 'No patient selected.',
   loadingMore: 'Loading older entries…',
   start: 'Start of the range.',
+  /** At the end of a printed timeline. */
+  printedAll: (count: number) => `${formatNumber(count)} ${count === 1 ? 'entry' : 'entries'}: all of the range.`,
+  printedPart: (count: number, oldest: string) =>
+    `${formatNumber(count)} ${count === 1 ? 'entry' : 'entries'}, back to ${oldest}. Older entries in this range were not loaded: scroll to the end of the list before printing to include them.`,
   jumped: (date: string) => `Showing entries before ${date}.`,
   newest: 'Back to newest',
   allergiesHidden: 'Allergies are hidden by the filter.',

@@ -189,6 +189,32 @@ export const chartTimelineStyles = css`
     color: ${token('--emr-color-text-muted')};
     font-size: ${token('--emr-font-size-sm')};
   }
+  .print-list, .print-footer {
+    display: none;
+  }
+  /* Paper: every entry loaded, in place of the scrolling list; no control but the filters, which say what is shown. */
+  @media print {
+    .footer, .zoom, .jumped button {
+      display: none;
+    }
+    .list {
+      /* Over the virtualizer's inline display. */
+      display: none !important;
+    }
+    .print-list, .print-footer {
+      display: block;
+    }
+    .print-list {
+      border: 1px solid var(--_border);
+    }
+    .print-list .row {
+      break-inside: avoid;
+    }
+    .print-footer {
+      color: ${token('--emr-color-text-muted')};
+      font-size: ${token('--emr-font-size-sm')};
+    }
+  }
   @container (max-width: 40rem) {
     .entry {
       grid-template-columns: 1fr;

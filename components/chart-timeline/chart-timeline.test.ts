@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '../../test/support/testing.js';
-import { sendKeys } from '@web/test-runner-commands';
-import type { ChartStore, LiveQuery, TimelineDensityQuery, TimelineEvent, TimelineQuery } from '../../model/index.js';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { writeBundle, type ChartStore, type Immunization, type LiveQuery, type TimelineDensityQuery, type TimelineEvent, type TimelineQuery } from '../../model/index.js';
+import { importBundle } from '../../storage/index.js';
 import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
 import { conflictAllergy, icuTimelineStore, timelineStore } from '../../stories/support/timeline-charts.js';
 import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, uniqueDatabaseName } from '../../test/support/store.js';
@@ -280,18 +281,50 @@ describe('emr-chart-timeline', () => {
     expect(getComputedStyle(root(el).querySelector('.bar .fill')!).backgroundColor).to.equal('rgb(4, 5, 6)');
   });
 
+  it('prints every entry loaded, those scrolled out of view too, with no control but the filters', async () => {
+    const el = await timeline(await chart());
+    await settled(el);
+    const printed = await whilePrinting(async () => {
+      await waitUntil(() => root(el).querySelector('.print-list'), 'no list for paper');
+      const shown = (selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)].filter((node) => node.checkVisibility());
+      expect(shown('.list, .zoom button'), 'the scrolling list and the zoom').to.have.length(0);
+      expect(shown('.filters'), 'what is shown').to.have.length(1);
+      return { titles: shown('.print-list .title').map(text), footer: text(shown('.print-footer')[0]) };
+    });
+    expect(printed.titles).to.deep.equal([
+      '1 reading', '3 readings',
+      'Emergency visit', 'Wrist splinting', 'Wrist X-ray', 'Ibuprofen 400 mg tablet',
+      'General examination', 'Annual review', 'Lipid panel', 'Influenza vaccine', '2 readings',
+      'Penicillin allergy',
+    ]);
+    expect(printed.footer).to.equal('12 entries: all of the range.');
+    await waitUntil(() => !root(el).querySelector('.print-list'), 'the list for paper stayed after printing');
+  });
+
+  it('prints a long chart as far as it is loaded, and says that older entries were not', () => despiteResizeObserverLoops(async () => {
+    const store = await openTestStore();
+    const vaccines = Array.from({ length: PAGE + 30 }, (_, i): Immunization => ({
+      resourceType: 'Immunization', id: `imm-${i}`, status: 'completed', patient: { reference: 'Patient/pat-many' },
+      vaccineCode: { text: `Vaccine ${i}` }, occurrenceDateTime: new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString(),
+    }));
+    await importBundle(store, writeBundle(vaccines));
+    const many = await timeline(store, '', 'pat-many');
+    await settled(many);
+    const onScreen = rows(many).length;
+    const printed = await whilePrinting(async () => {
+      await waitUntil(() => root(many).querySelector('.print-footer'), 'no list for paper');
+      const printedRows = root(many).querySelectorAll('.print-list .row');
+      return { count: printedRows.length, oldest: text([...printedRows].at(-1)!.querySelector('time')), footer: text(root(many).querySelector('.print-footer')) };
+    });
+    expect(onScreen, 'rows on screen').to.be.below(50);
+    expect(printed.count, 'the first page, loaded').to.be.above(onScreen).and.at.most(PAGE);
+    expect(printed.footer).to.equal(
+      `${printed.count} entries, back to ${printed.oldest}. Older entries in this range were not loaded: scroll to the end of the list before printing to include them.`);
+  }));
+
   it('keeps a bounded number of rows in the DOM and reads a window of a big chart, widening as it is scrolled', async function () {
     this.timeout(60_000);
-    // Rows measured while the list scrolls fast can leave a ResizeObserver
-    // notification for the next frame: Chromium reports that as an error
-    // event (w3c/csswg-drafts#5488), which is not a failure of the list.
-    const onerror = window.onerror;
-    window.onerror = (message, ...rest) => (String(message).startsWith('ResizeObserver loop') ? true : onerror?.call(window, message, ...rest));
-    try {
-      await scrollsTheBigChart();
-    } finally {
-      window.onerror = onerror;
-    }
+    await despiteResizeObserverLoops(scrollsTheBigChart);
   });
 });
 
@@ -324,4 +357,41 @@ async function scrollsTheBigChart(): Promise<void> {
   expect(before).to.be.within(5, 60);
   expect(entries(el).filter((b) => b.tabIndex === 0).length).to.be.at.most(1);
   await expect(el).to.be.accessible();
+}
+
+/**
+ * Rows measured while the list scrolls fast, or changes size, can leave a
+ * ResizeObserver notification for the next frame: Chromium reports that as
+ * an error event (w3c/csswg-drafts#5488), which is not a failure of the list.
+ */
+async function despiteResizeObserverLoops<T>(run: () => Promise<T>): Promise<T> {
+  const onerror = window.onerror;
+  let quietFrames = 0;
+  window.onerror = (message, ...rest) => {
+    if (!String(message).startsWith('ResizeObserver loop')) return onerror?.call(window, message, ...rest);
+    quietFrames = 0;
+    return true;
+  };
+  try {
+    return await run();
+  } finally {
+    // The notifications come frames late: wait until ten frames pass without one.
+    for (let frame = 0; frame < 300 && quietFrames < 10; frame++, quietFrames++) await new Promise(requestAnimationFrame);
+    window.onerror = onerror;
+  }
+}
+
+/** Runs a check with the page in print media, and back on screen after; hidden for paper and shown again, the virtual list's rows change size. */
+function whilePrinting<T>(check: () => Promise<T>): Promise<T> {
+  return despiteResizeObserverLoops(async () => {
+    try {
+      await emulateMedia({ media: 'print' });
+      // The media change reaches the page's rendering after the command returns.
+      await waitUntil(() => matchMedia('print').matches, 'print media not applied');
+      return await check();
+    } finally {
+      await emulateMedia({ media: 'screen' });
+      await waitUntil(() => !matchMedia('print').matches, 'print media not left');
+    }
+  });
 }

@@ -5,6 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { chartStoreContext, type ChartStore, type TimelineBucket } from '../../model/index.js';
 import { EmrElement } from '../shared/emr-element.js';
+import { PrintMediaController } from '../shared/print-media-controller.js';
 import { stateBoxStyles } from '../shared/state-box.styles.js';
 import { EmrTimelineSelectEvent } from './chart-timeline.events.js';
 import { chartTimelineMessages as m } from './chart-timeline.messages.js';
@@ -28,7 +29,8 @@ const LOAD_AHEAD = 30;
  * sets. Filter by kind, zoom to a day, week, month, year or all of it, and
  * jump with the density strip. Only a window of the chart is read, and only
  * the rows on screen are in the DOM, so a month of minute-by-minute monitor
- * data scrolls like a handful of visits.
+ * data scrolls like a handful of visits. Printed, it lists every entry
+ * loaded so far, and says whether older ones in the range were not.
  *
  * Keyboard: Tab to the list, then Up, Down, Page Up, Page Down, Home and End
  * move between entries; Enter or Space opens one. Left, Right, Home and End
@@ -68,6 +70,7 @@ export class EmrChartTimeline extends EmrElement {
   @property({ attribute: false }) store?: ChartStore;
 
   readonly #window = new TimelineWindowController(this);
+  readonly #print = new PrintMediaController(this);
   /** The entry that takes the list's Tab stop, by id (rows come and go as the window widens). */
   #activeId: string | undefined;
   #focusBar: number | undefined;
@@ -127,7 +130,15 @@ export class EmrChartTimeline extends EmrElement {
           scroller: true,
         })}
       </div>
-      <p class="footer" aria-live="off">${view.more ? m.loadingMore : m.start}</p>`;
+      <p class="footer" aria-live="off">${view.more ? m.loadingMore : m.start}</p>
+      ${this.#print.printing ? this.#printList(view) : nothing}`;
+  }
+
+  /** For paper: the virtual list holds only the rows on screen, so every entry loaded is drawn here, while printing only. */
+  #printList({ entries, more }: Ready): TemplateResult {
+    const oldest = entries.at(-1)!.date;
+    return html`<div class="print-list" role="list">${entries.map((entry, index) => entryRow(entry, index, false))}</div>
+      <p class="print-footer">${more ? m.printedPart(entries.length, formatTime(oldest)) : m.printedAll(entries.length)}</p>`;
   }
 
   get #entries(): TimelineEntry[] {
