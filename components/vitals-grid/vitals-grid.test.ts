@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '../../test/support/testing.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import {
-  ChartStoreError, observationsDocumentName, writeBundle, type ChartRecord, type ChartStore, type Condition, type FhirResource, type LiveQuery, type Observation, type VitalsQuery,
+  ChartStoreError, CONDITION_CLINICAL, observationsDocumentName, SNOMED, writeBundle, type ChartRecord, type ChartStore, type Condition, type FhirResource, type LiveQuery, type Observation, type VitalsQuery,
 } from '../../model/index.js';
 import type { DexieChartStore } from '../../storage/index.js';
 import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
@@ -182,8 +182,8 @@ describe('emr-vitals-grid', () => {
     const woman = { resourceType: 'Patient', id: PATIENT, birthDate: '1994-12-21', gender: 'female' } as const;
     const pregnancy: Condition = {
       resourceType: 'Condition', id: 'pregnancy-1', subject: { reference: `Patient/${PATIENT}` },
-      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'resolved' }] },
-      code: { coding: [{ system: 'http://snomed.info/sct', code: '72892002', display: 'Normal pregnancy' }] },
+      clinicalStatus: { coding: [{ system: CONDITION_CLINICAL, code: 'resolved' }] },
+      code: { coding: [{ system: SNOMED, code: '72892002', display: 'Normal pregnancy' }] },
       onsetDateTime: '2024-01-10T09:00:00Z', abatementDateTime: '2024-08-01T09:00:00Z',
     };
     const fast: VitalsEntry = { ...NORMAL, values: { ...NORMAL.values, 'heart-rate': 135 } };

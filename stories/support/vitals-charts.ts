@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { firstValue, OBSERVATION_INTERPRETATION, observationsDocumentName, writeBundle, type ChartUser, type FhirResource, type Observation } from '../../model/index.js';
+import { CONDITION_CLINICAL, firstValue, OBSERVATION_INTERPRETATION, SNOMED, observationsDocumentName, writeBundle, type ChartUser, type FhirResource, type Observation } from '../../model/index.js';
 import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
 import { icuChart } from '../../bench/generators/icu-chart.js';
 import { vitalsObservations, type VitalsEntry } from '../../components/vitals-grid/vitals-observations.js';
@@ -77,8 +77,8 @@ export const pregnancyChart = () => {
     { resourceType: 'Patient', id: 'story-vitals-pregnant', birthDate: '1994-12-21', gender: 'female' },
     {
       resourceType: 'Condition', id: 'story-vitals-pregnant-pregnancy', subject: { reference: 'Patient/story-vitals-pregnant' },
-      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
-      code: { coding: [{ system: 'http://snomed.info/sct', code: '72892002', display: 'Normal pregnancy' }], text: 'Normal pregnancy' },
+      clinicalStatus: { coding: [{ system: CONDITION_CLINICAL, code: 'active' }] },
+      code: { coding: [{ system: SNOMED, code: '72892002', display: 'Normal pregnancy' }], text: 'Normal pregnancy' },
       onsetDateTime: onset,
     },
     ...sets('story-vitals-pregnant', [
