@@ -1,4 +1,4 @@
-import { SNOMED, type Condition } from '../model/index.js';
+import { LOINC, SNOMED, type Condition, type Observation } from '../model/index.js';
 
 // NEWS2 is not for use in pregnancy (Royal College of Physicians, NEWS2,
 // 2017): the physiology of pregnancy changes what is normal, and an
@@ -6,11 +6,13 @@ import { SNOMED, type Condition } from '../model/index.js';
 // taken while a pregnancy is recorded on the chart gets no NEWS2.
 //
 // A pregnancy is a Condition coded as one (below), not refuted or entered
-// in error, from its onset to its abatement. A recorded end is trusted; with
-// none, it lasts at most MAX_PREGNANCY_WEEKS from its onset, so that a
-// pregnancy nobody marked as over does not withhold NEWS2 for years. Where a
-// date is partial, the window is widened, never narrowed: a NEWS2 shown in
-// pregnancy is the error to avoid.
+// in error, from its onset to its abatement; or a Pregnancy status
+// Observation valued "Pregnant" (as US Core and IPS record it), from the
+// time it was observed. A recorded end is trusted; with none, a later status
+// of "Not pregnant" ends it, and it lasts at most MAX_PREGNANCY_WEEKS, so
+// that a pregnancy nobody marked as over does not withhold NEWS2 for years.
+// Where a date is partial, the window is widened, never narrowed: a NEWS2
+// shown in pregnancy is the error to avoid.
 
 /** Pregnancy findings and the ICD-10 codes of a pregnant state (SNOMED CT; ICD-10 Z33–Z35; ICD-10-CM Z33.1, Z34, O09). */
 export const PREGNANCY_CODES = {
@@ -18,6 +20,12 @@ export const PREGNANCY_CODES = {
   'http://hl7.org/fhir/sid/icd-10': ['Z33', 'Z34', 'Z35'],
   'http://hl7.org/fhir/sid/icd-10-cm': ['Z33.1', 'Z34', 'O09'],
 } as const satisfies Record<string, readonly string[]>;
+
+/** LOINC codes of a pregnancy status Observation: Pregnancy status, and Pregnancy status – Reported. */
+export const PREGNANCY_STATUS_CODES = ['82810-3', '11449-6'] as const;
+
+/** The status values that say something (SNOMED CT); others (unknown, not yet confirmed) say nothing. */
+const STATUS_VALUES: Record<string, 'pregnant' | 'not-pregnant'> = { '77386006': 'pregnant', '60001007': 'not-pregnant' };
 
 /** Gestation is at most about 42 weeks; two more for an onset recorded at the last period. */
 export const MAX_PREGNANCY_WEEKS = 44;
@@ -63,14 +71,42 @@ export interface PregnancyPeriod {
   to: number;
 }
 
-/** When the recorded pregnancies were, from the chart's conditions; a pregnancy with no date to place it by is left out. */
-export function pregnancyPeriods(conditions: readonly Condition[]): PregnancyPeriod[] {
-  return conditions.filter(isPregnancy).flatMap((condition): PregnancyPeriod[] => {
+interface StatusAt {
+  value: 'pregnant' | 'not-pregnant';
+  /** The first and last moment the observed time can mean. */
+  first: number;
+  last: number;
+}
+
+const VOID_OBSERVATION = new Set(['cancelled', 'entered-in-error']);
+
+function statusOf(observation: Observation): StatusAt[] {
+  if (VOID_OBSERVATION.has(observation.status)) return [];
+  if (!observation.code.coding?.some((c) => c.system === LOINC && (PREGNANCY_STATUS_CODES as readonly string[]).includes(c.code ?? ''))) return [];
+  const coding = observation.valueCodeableConcept?.coding?.find((c) => c.system === SNOMED && Object.hasOwn(STATUS_VALUES, c.code ?? ''));
+  const time = observation.effectiveDateTime ?? observation.effectivePeriod?.start ?? observation.effectiveInstant ?? observation.issued;
+  const [first, last] = [bound(time, 'first'), bound(time, 'last')];
+  return coding && first !== undefined && last !== undefined ? [{ value: STATUS_VALUES[coding.code!]!, first, last }] : [];
+}
+
+/**
+ * When the recorded pregnancies were: from the chart's conditions and its
+ * pregnancy status observations (either may be empty). A pregnancy with no
+ * date to place it by is left out.
+ */
+export function pregnancyPeriods(conditions: readonly Condition[], statusObservations: readonly Observation[] = []): PregnancyPeriod[] {
+  const statuses = statusObservations.flatMap(statusOf);
+  /** Without a recorded end: the first "Not pregnant" after the start, or the longest a pregnancy lasts. */
+  const endFrom = (from: number) => Math.min(from + MAX_PREGNANCY_WEEKS * WEEK,
+    ...statuses.filter((status) => status.value === 'not-pregnant' && status.first > from).map((status) => status.last));
+  const fromConditions = conditions.filter(isPregnancy).flatMap((condition): PregnancyPeriod[] => {
     const from = bound(condition.onsetDateTime ?? condition.onsetPeriod?.start ?? condition.recordedDate, 'first');
     if (from === undefined) return [];
     const recordedEnd = bound(condition.abatementDateTime ?? condition.abatementPeriod?.end ?? condition.abatementPeriod?.start, 'last');
-    return [{ from, to: recordedEnd ?? from + MAX_PREGNANCY_WEEKS * WEEK }];
+    return [{ from, to: recordedEnd ?? endFrom(from) }];
   });
+  const fromStatuses = statuses.filter((status) => status.value === 'pregnant').map(({ first }) => ({ from: first, to: endFrom(first) }));
+  return [...fromConditions, ...fromStatuses];
 }
 
 /** Whether a time (FHIR date or dateTime) falls in one of the periods. */

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import {
   ChartStoreError, checkResource, markedEnteredInError, resourceKey, WRITING_ROLES, writeBundle,
-  type ChartRecord, type ChartStore, type ChartUser, type FhirBundle, type FhirResource, type LiveQuery, type ResourceKey,
+  type ChartRecord, type ChartStore, type ChartUser, type FhirBundle, type FhirResource, type LiveQuery, type ObservationsQuery, type ResourceKey,
   type Revision, type TimelineDensity, type TimelineDensityQuery, type TimelineQuery, type VitalsQuery,
   type AllergyIntolerance, type Condition, type DocumentReference, type Medication, type Observation, type Patient, type TimelineEvent,
   type NoteSession,
@@ -153,7 +153,10 @@ export class DexieChartStore implements ChartStore {
     return this.#live(() => this.#queries.lane<Condition>(patientId, ['Condition']));
   }
   vitals(patientId: string, query: VitalsQuery = {}): LiveQuery<Array<ChartRecord<Observation>>> {
-    return this.#live(() => this.#queries.vitals<Observation>(patientId, query));
+    return this.#live(() => this.#queries.observations<Observation>(patientId, 'vital-signs', query));
+  }
+  observations(patientId: string, query: ObservationsQuery): LiveQuery<Array<ChartRecord<Observation>>> {
+    return this.#live(() => this.#queries.observations<Observation>(patientId, 'observation', query));
   }
   timeline(patientId: string, query: TimelineQuery = {}): LiveQuery<TimelineEvent[]> {
     return this.#live(() => this.#queries.timeline(patientId, query));

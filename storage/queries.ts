@@ -73,14 +73,15 @@ export function chartQueries(db: ChartDatabase) {
       return (await lanes(patientId, laneNames, undefined, undefined)).map((row) => toChartRecord<R>(row));
     },
 
-    async vitals<R extends FhirResource>(patientId: string, { codes, from, to, limit }: VitalsQuery): Promise<Array<ChartRecord<R>>> {
+    /** Observations of one lane: vital signs, or the others. */
+    async observations<R extends FhirResource>(patientId: string, lane: Extract<Lane, 'vital-signs' | 'observation'>, { codes, from, to, limit }: VitalsQuery): Promise<Array<ChartRecord<R>>> {
       if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
-        throw new ChartStoreError('invalid', `A vitals query's limit must be a whole number above 0, not ${String(limit)}.`);
+        throw new ChartStoreError('invalid', `An observations query's limit must be a whole number above 0, not ${String(limit)}.`);
       }
       const ranges = await Promise.all((codes ?? [undefined]).map((code) => {
         const range = db.records.where(code ? '[patientId+lane+code+date]' : '[patientId+lane+date]').between(
-          [patientId, 'vital-signs', ...(code ? [code] : []), sortableDate(from) ?? Dexie.minKey],
-          [patientId, 'vital-signs', ...(code ? [code] : []), sortableDate(to) ?? Dexie.maxKey], true, false);
+          [patientId, lane, ...(code ? [code] : []), sortableDate(from) ?? Dexie.minKey],
+          [patientId, lane, ...(code ? [code] : []), sortableDate(to) ?? Dexie.maxKey], true, false);
         // Newest first straight from the index, so a limit reads only what it returns.
         return limit === undefined ? range.toArray() : range.reverse().limit(limit).toArray();
       }));

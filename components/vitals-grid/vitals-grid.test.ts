@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '../../test/support/testing.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import {
-  ChartStoreError, CONDITION_CLINICAL, observationsDocumentName, SNOMED, writeBundle, type ChartRecord, type ChartStore, type Condition, type FhirResource, type LiveQuery, type Observation, type VitalsQuery,
+  ChartStoreError, CONDITION_CLINICAL, LOINC, OBSERVATION_CATEGORY, observationsDocumentName, SNOMED, writeBundle, type ChartRecord, type ChartStore, type Condition, type FhirResource, type LiveQuery, type Observation, type VitalsQuery,
 } from '../../model/index.js';
 import type { DexieChartStore } from '../../storage/index.js';
 import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
@@ -206,22 +206,35 @@ describe('emr-vitals-grid', () => {
     expect(text(row(el, 'NEWS2')[1]!)).to.match(/^\d+/);
   });
 
-  it('shows no NEWS2 before it knows whether a pregnancy is recorded', async () => {
-    const store = await storeWith([{ resourceType: 'Patient', id: PATIENT, birthDate: '1990-01-01' }, ...set(NORMAL, '2024-03-01T08:00:00Z')]);
-    // The conditions never answer, as on a device whose storage hangs on that read.
-    const hanging = new Proxy(store, {
-      get(target, name) {
-        if (name === 'conditions') return pendingStore().conditions;
-        const value: unknown = Reflect.get(target, name, target);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
+  it('gives no NEWS2 from a pregnancy status observation of "Pregnant" until a later "Not pregnant"', async () => {
+    const woman = { resourceType: 'Patient', id: PATIENT, birthDate: '1994-12-21', gender: 'female' } as const;
+    const status = (id: string, value: string, at: string): Observation => ({
+      resourceType: 'Observation', id, status: 'final', subject: { reference: `Patient/${PATIENT}` },
+      category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'social-history' }] }],
+      code: { coding: [{ system: LOINC, code: '82810-3', display: 'Pregnancy status' }] },
+      effectiveDateTime: at, valueCodeableConcept: { coding: [{ system: SNOMED, code: value }] },
     });
-    const el = await grid(hanging);
-    await waitUntil(() => root(el).querySelector('.status.pending'), 'not pending');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(root(el).querySelector('table')).to.equal(null);
-    expect(text(root(el).querySelector('[part="status"]'))).to.equal('Loading vital signs…');
+    const store = await storeWith([
+      woman, status('status-1', '77386006', '2024-02-01T09:00:00Z'), status('status-2', '60001007', '2024-09-20T09:00:00Z'),
+      ...set(NORMAL, '2024-10-01T08:00:00Z'), ...set(NORMAL, '2024-05-01T08:00:00Z'), ...set(NORMAL, '2024-01-15T08:00:00Z'),
+    ]);
+    const el = await grid(store);
+    await ready(el);
+    expect(row(el, 'NEWS2').map(text)).to.deep.equal(['0 Low risk', 'Not for use in pregnancy', '0 Low risk']);
+    expect(root(el).querySelector('[part="pregnancy-note"]')).not.to.equal(null);
   });
+
+  for (const query of ['conditions', 'observations'] as const) {
+    it(`shows no NEWS2 before it knows whether a pregnancy is recorded (${query} pending)`, async () => {
+      const store = await storeWith([{ resourceType: 'Patient', id: PATIENT, birthDate: '1990-01-01' }, ...set(NORMAL, '2024-03-01T08:00:00Z')]);
+      // The query never answers, as on a device whose storage hangs on that read.
+      const el = await grid(overriding(store, { [query]: pendingStore()[query] }));
+      await waitUntil(() => root(el).querySelector('.status.pending'), 'not pending');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(root(el).querySelector('table')).to.equal(null);
+      expect(text(root(el).querySelector('[part="status"]'))).to.equal('Loading vital signs…');
+    });
+  }
 
   it('takes reference ranges from a property', async () => {
     const el = await grid(await storeWith(set({ values: { 'heart-rate': 95 } }, '2024-03-01T08:00:00Z')));

@@ -2,9 +2,12 @@ import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
-  deathOf, HYPERCAPNIC_SPO2_RANGE, isAdultAt, isPregnantAt, observationsDue, pregnancyPeriods, withoutAdultRanges, withRanges, type VitalRange, type VitalSignId,
+  deathOf, HYPERCAPNIC_SPO2_RANGE, isAdultAt, isPregnantAt, observationsDue, PREGNANCY_STATUS_CODES, pregnancyPeriods, withoutAdultRanges, withRanges,
+  type VitalRange, type VitalSignId,
 } from '../../clinical/index.js';
-import { chartStoreContext, isChartStoreError, WRITING_ROLES, type ChartRecord, type ChartStore, type Condition, type Patient } from '../../model/index.js';
+import {
+  chartStoreContext, isChartStoreError, WRITING_ROLES, type ChartRecord, type ChartStore, type Condition, type FhirResource, type Observation, type Patient,
+} from '../../model/index.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { formatDay } from '../shared/format-time.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
@@ -76,8 +79,10 @@ export class EmrVitalsGrid extends EmrElement {
   readonly #clock = new ClockController(this);
   /** The patient: `birthDate` decides whether adult ranges and NEWS2 apply, and nothing is due once they have died. */
   readonly #patient = new LiveQueryController<ChartRecord<Patient> | undefined>(this, (store, patientId) => store.patient(patientId));
-  /** The conditions: a recorded pregnancy withholds NEWS2. */
+  /** The conditions and pregnancy status observations: a recorded pregnancy withholds NEWS2. */
   readonly #conditions = new LiveQueryController<Array<ChartRecord<Condition>>>(this, (store, patientId) => store.conditions(patientId));
+  readonly #pregnancyStatus = new LiveQueryController<Array<ChartRecord<Observation>>>(
+    this, (store, patientId) => store.observations(patientId, { codes: PREGNANCY_STATUS_CODES }));
 
   @state() private formOpen = false;
   @state() private saving = false;
@@ -86,7 +91,7 @@ export class EmrVitalsGrid extends EmrElement {
   @query('button.record') private recordButton?: HTMLButtonElement;
   /** The newest set seen on the newest page, per patient: for the overdue marker and for announcing new sets. */
   #seen: { patientId: string; newest: string } | undefined;
-  #views: { columns: unknown; ranges: unknown; scale: number; patient: unknown; conditions: unknown; views: ColumnView[] } | undefined;
+  #views: { columns: unknown; ranges: unknown; scale: number; patient: unknown; conditions: unknown; statuses: unknown; views: ColumnView[] } | undefined;
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('patientId')) this.formOpen = false;
@@ -104,9 +109,10 @@ export class EmrVitalsGrid extends EmrElement {
     const state = this.#window.state;
     const live = html`<div class="visually-hidden" role="status">${this.announcement}</div>`;
     if (!this.patientId) return html`<p part="status" class="status">${m.noPatient}</p>${live}`;
-    // The patient and conditions first: a child's values must never be shown against adult ranges, nor a NEWS2 in pregnancy, not even for a moment.
+    // The patient and pregnancies first: a child's values must never be shown against adult ranges, nor a NEWS2 in pregnancy, not even for a moment.
     const waiting = (status: string) => status === 'idle' || status === 'pending';
-    if (state.status === 'idle' || state.status === 'pending' || waiting(this.#patient.state.status) || waiting(this.#conditions.state.status)) {
+    if (state.status === 'idle' || state.status === 'pending'
+      || [this.#patient, this.#conditions, this.#pregnancyStatus].some((query) => waiting(query.state.status))) {
       return html`<p part="status" class="status pending">${m.pending}</p>${live}`;
     }
     if (state.status === 'error') {
@@ -151,17 +157,20 @@ export class EmrVitalsGrid extends EmrElement {
     const memo = this.#views;
     const patient = this.#patientRecord;
     const conditions = this.#conditions.state.status === 'ready' ? this.#conditions.state.value : undefined;
-    if (memo?.columns === columns && memo.ranges === this.ranges && memo.scale === this.#scale && memo.patient === patient && memo.conditions === conditions) {
+    const statuses = this.#pregnancyStatus.state.status === 'ready' ? this.#pregnancyStatus.state.value : undefined;
+    if (memo?.columns === columns && memo.ranges === this.ranges && memo.scale === this.#scale && memo.patient === patient
+      && memo.conditions === conditions && memo.statuses === statuses) {
       return memo.views;
     }
     const adultRanges = this.#ranges;
     const childRanges = withoutAdultRanges(this.ranges);
-    // Every version of a condition in conflict counts: any of them recording a pregnancy withholds NEWS2.
-    const pregnancies = pregnancyPeriods((conditions ?? []).flatMap((record) => record.heads.map((head) => head.resource)));
+    // Every version of a record in conflict counts: any of them recording a pregnancy withholds NEWS2.
+    const heads = <R extends FhirResource>(records: Array<ChartRecord<R>> | undefined) => (records ?? []).flatMap((record) => record.heads.map((head) => head.resource));
+    const pregnancies = pregnancyPeriods(heads(conditions), heads(statuses));
     const views = columns.map((column) => !isAdultAt(patient, column.time)
       ? columnView(column, childRanges, this.#scale, 'under-16')
       : columnView(column, adultRanges, this.#scale, isPregnantAt(pregnancies, column.time) ? 'pregnancy' : undefined));
-    this.#views = { columns, ranges: this.ranges, scale: this.#scale, patient, conditions, views };
+    this.#views = { columns, ranges: this.ranges, scale: this.#scale, patient, conditions, statuses, views };
     return views;
   }
 

@@ -34,6 +34,11 @@ export interface VitalsQuery extends TimeRange {
   limit?: number;
 }
 
+/** Observations other than vital signs (laboratory, social history, surveys), by the code of their first coding (LOINC). */
+export interface ObservationsQuery extends VitalsQuery {
+  codes: readonly string[];
+}
+
 /** What a timeline entry is: a resource type, with observations split into vital signs and the rest (laboratory and others). */
 export type TimelineKind = Exclude<ResourceType, 'Observation' | 'Patient'> | 'vital-signs' | 'observation';
 
@@ -121,6 +126,8 @@ export interface ChartStore {
   conditions(patientId: string): LiveQuery<Array<ChartRecord<Condition>>>;
   /** Vital-sign observations, newest first. */
   vitals(patientId: string, query?: VitalsQuery): LiveQuery<Array<ChartRecord<Observation>>>;
+  /** Other observations with the given codes, newest first. */
+  observations(patientId: string, query: ObservationsQuery): LiveQuery<Array<ChartRecord<Observation>>>;
   /** Newest first. */
   timeline(patientId: string, query?: TimelineQuery): LiveQuery<TimelineEvent[]>;
   /** Counts of timeline events per slice of a time range, read from index keys only. */

@@ -52,6 +52,12 @@ describe('the local chart store', () => {
     const heights = await valueOf(store.vitals(patientId!, { codes: ['8302-2'] }));
     expect(heights.length).to.be.greaterThan(0);
     expect(heights.every((h) => h.current.code.coding?.[0]?.code === '8302-2')).to.equal(true);
+    const others = await valueOf(store.observations(patientId!, { codes: ['72166-2', '718-7'] }));
+    const codes = others.map((o) => o.current.code.coding?.[0]?.code);
+    expect([codes.filter((c) => c === '72166-2').length, codes.filter((c) => c === '718-7').length, codes.length]).to.deep.equal([10, 1, 11], 'a survey and a laboratory test');
+    const times = others.map((o) => o.current.effectiveDateTime!);
+    expect(times).to.deep.equal([...times].sort().reverse(), 'newest first');
+    expect(await valueOf(store.observations(patientId!, { codes: ['8302-2'] }))).to.deep.equal([], 'vital signs are not among the other observations');
     const timeline = await valueOf(store.timeline(patientId!, { types: ['Encounter', 'Immunization'] }));
     expect(timeline.filter((e) => e.resourceType === 'Encounter')).to.have.length(19);
     expect(timeline.filter((e) => e.resourceType === 'Immunization')).to.have.length(25);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isPregnantAt, MAX_PREGNANCY_WEEKS, pregnancyPeriods } from '../../../clinical/index.js';
-import { CONDITION_CLINICAL, CONDITION_VERIFICATION, SNOMED, type Condition } from '../../../model/index.js';
+import { CONDITION_CLINICAL, CONDITION_VERIFICATION, LOINC, SNOMED, type Condition, type Observation } from '../../../model/index.js';
 
 const ICD10 = 'http://hl7.org/fhir/sid/icd-10';
 const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
@@ -12,6 +12,18 @@ function condition(system: string, code: string, fields: Partial<Condition> = {}
 const status = (clinical: string) => ({ clinicalStatus: { coding: [{ system: CONDITION_CLINICAL, code: clinical }] } });
 const verified = (verification: string) => ({ verificationStatus: { coding: [{ system: CONDITION_VERIFICATION, code: verification }] } });
 const pregnantAt = (conditions: Condition[], at: string) => isPregnantAt(pregnancyPeriods(conditions), at);
+
+/** A Pregnancy status observation as US Core records it. */
+function pregnancyStatus(value: string, at: string, fields: Partial<Observation> = {}): Observation {
+  return {
+    resourceType: 'Observation', id: `status-${at}`, status: 'final', subject: { reference: 'Patient/p1' },
+    code: { coding: [{ system: LOINC, code: '82810-3', display: 'Pregnancy status' }] },
+    effectiveDateTime: at, valueCodeableConcept: { coding: [{ system: SNOMED, code: value }] }, ...fields,
+  };
+}
+const PREGNANT = '77386006';
+const NOT_PREGNANT = '60001007';
+const UNKNOWN = '261665006';
 
 describe('pregnancy, and when NEWS2 does not apply', () => {
   it('is pregnant from onset to abatement, as Synthea records a normal pregnancy', () => {
@@ -72,5 +84,57 @@ describe('pregnancy, and when NEWS2 does not apply', () => {
     const conditions = [condition(SNOMED, '77386006', { onsetDateTime: '2024-01-10T00:00:00Z', abatementDateTime: '2024-08-01T00:00:00Z' })];
     assert.equal(pregnantAt(conditions, '2024-03'), true);
     assert.equal(pregnantAt(conditions, 'not a date'), false);
+  });
+
+  describe('from pregnancy status observations', () => {
+    const withStatuses = (statuses: Observation[], at: string, conditions: Condition[] = []) => isPregnantAt(pregnancyPeriods(conditions, statuses), at);
+
+    it('is pregnant from a status of "Pregnant" until a later "Not pregnant"', () => {
+      const statuses = [pregnancyStatus(PREGNANT, '2024-02-01T09:00:00Z'), pregnancyStatus(NOT_PREGNANT, '2024-09-20T09:00:00Z')];
+      assert.equal(withStatuses(statuses, '2024-02-01T08:00:00Z'), false, 'before it was observed');
+      assert.equal(withStatuses(statuses, '2024-02-01T09:00:00Z'), true);
+      assert.equal(withStatuses(statuses, '2024-09-20T08:59:00Z'), true);
+      assert.equal(withStatuses(statuses, '2024-09-20T09:00:00Z'), false, 'from the "Not pregnant" on');
+      assert.equal(withStatuses([pregnancyStatus(NOT_PREGNANT, '2024-01-01T09:00:00Z')], '2024-03-01T09:00:00Z'), false, '"Not pregnant" alone');
+    });
+
+    it(`lasts at most ${MAX_PREGNANCY_WEEKS} weeks from a "Pregnant" nobody followed up`, () => {
+      const statuses = [pregnancyStatus(PREGNANT, '2024-01-01T00:00:00Z')];
+      assert.equal(withStatuses(statuses, '2024-10-01T00:00:00Z'), true);
+      assert.equal(withStatuses(statuses, '2024-11-05T00:00:00Z'), false);
+    });
+
+    it('ends a pregnancy condition with no recorded end at a later "Not pregnant", and never cuts a recorded one short', () => {
+      const open = condition(SNOMED, '72892002', { ...status('active'), onsetDateTime: '2024-01-10T00:00:00Z' });
+      const notPregnant = [pregnancyStatus(NOT_PREGNANT, '2024-05-01T10:00:00Z')];
+      assert.equal(withStatuses(notPregnant, '2024-04-30T10:00:00Z', [open]), true);
+      assert.equal(withStatuses(notPregnant, '2024-05-02T10:00:00Z', [open]), false, 'after "Not pregnant"');
+      assert.equal(withStatuses([pregnancyStatus(NOT_PREGNANT, '2024-01-01T10:00:00Z')], '2024-03-01T10:00:00Z', [open]), true, 'a "Not pregnant" before the onset');
+      const ended = condition(SNOMED, '72892002', { onsetDateTime: '2024-01-10T00:00:00Z', abatementDateTime: '2024-08-01T00:00:00Z' });
+      assert.equal(withStatuses(notPregnant, '2024-06-01T10:00:00Z', [ended]), true, 'the recorded end is trusted');
+    });
+
+    it('widens a status observed on a date alone to that whole day, in every time zone', () => {
+      const statuses = [pregnancyStatus(PREGNANT, '2024-02-01'), pregnancyStatus(NOT_PREGNANT, '2024-06-01')];
+      assert.equal(withStatuses(statuses, '2024-01-31T12:00:00Z'), true, 'the first of February somewhere in the world');
+      assert.equal(withStatuses(statuses, '2024-06-01T23:00:00Z'), true, 'all of the day it was found over');
+      assert.equal(withStatuses(statuses, '2024-06-02T13:00:00Z'), false);
+    });
+
+    it('reads only statuses that say pregnant or not: other codes, values, entered in error and cancelled say nothing', () => {
+      const at = '2024-03-01T09:00:00Z';
+      const observed = '2024-02-01T09:00:00Z';
+      assert.equal(withStatuses([pregnancyStatus(PREGNANT, observed, { code: { coding: [{ system: LOINC, code: '11449-6' }] } })], at), true, 'Pregnancy status – Reported');
+      assert.equal(withStatuses([pregnancyStatus(PREGNANT, observed, { status: 'preliminary' })], at), true, 'a preliminary one counts');
+      assert.equal(withStatuses([pregnancyStatus(UNKNOWN, observed)], at), false, 'unknown');
+      assert.equal(withStatuses([pregnancyStatus(PREGNANT, observed, { status: 'entered-in-error' })], at), false);
+      assert.equal(withStatuses([pregnancyStatus(PREGNANT, observed, { status: 'cancelled' })], at), false);
+      assert.equal(withStatuses([pregnancyStatus(PREGNANT, observed, { code: { coding: [{ system: LOINC, code: '8302-2' }] } })], at), false, 'another LOINC code');
+      assert.equal(withStatuses([pregnancyStatus(PREGNANT, observed, { code: { coding: [{ system: SNOMED, code: '82810-3' }] } })], at), false, 'the code in another system');
+      assert.equal(withStatuses([pregnancyStatus('__proto__', observed)], at), false, 'a value named like an object property');
+      assert.equal(withStatuses([pregnancyStatus(PREGNANT, 'last spring')], at), false, 'no time to place it by');
+      const effectivePeriod = pregnancyStatus(PREGNANT, '', { effectiveDateTime: undefined, effectivePeriod: { start: observed } });
+      assert.equal(withStatuses([effectivePeriod], at), true, 'by the start of its effective period');
+    });
   });
 });
