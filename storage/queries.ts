@@ -5,6 +5,7 @@ import {
   resourceTypes,
 } from '../model/index.js';
 import type { ChartDatabase, RecordRow } from './database.js';
+import { countSlices } from './lane-hours.js';
 import { sortableDate, type Lane } from './projection.js';
 import { timelineEvent } from './timeline-event.js';
 
@@ -104,15 +105,15 @@ export function chartQueries(db: ChartDatabase) {
     },
 
     /**
-     * Counts per bucket and lane: IndexedDB counts an index range without
-     * reading a row. Medication stops, which the index does not hold, are
+     * Counts per bucket and lane, from the per-hour counts and the index,
+     * reading no record. Medication stops, which the index does not hold, are
      * counted from the medications, as the timeline lists them.
      */
     async timelineDensity(patientId: string, { kinds, from, to, span, buckets }: TimelineDensityQuery): Promise<TimelineDensity> {
       const lanes = timelineLanes(undefined, kinds);
       const laneRange = (lane: TimelineKind, lower: string, upper: string | typeof Dexie.maxKey) =>
         db.records.where('[patientId+lane+date]').between([patientId, lane, lower], [patientId, lane, upper], true, false);
-      return db.transaction('r', db.records, async () => {
+      return db.transaction('r', [db.records, db.laneHours], async () => {
         const stops = (await medicationStops(patientId, lanes)).map((stop) => stop.date);
         let start = from ? Date.parse(from) : NaN;
         let end = to ? Date.parse(to) : NaN;
@@ -133,7 +134,7 @@ export function chartQueries(db: ChartDatabase) {
         const perLane = await Promise.all(lanes.map(async (lane) => {
           // A lane with nothing in the range costs one key read, not a count per bucket.
           if ((await laneRange(lane, edges[0]!, edges[count]!).limit(1).primaryKeys()).length === 0) return undefined;
-          return Promise.all(edges.slice(0, count).map((edge, i) => laneRange(lane, edge, edges[i + 1]!).count()));
+          return countSlices(db, patientId, lane, edges);
         }));
         const stopsIn = (lower: string, upper: string) => stops.filter((date) => date >= lower && date < upper).length;
         return {

@@ -62,6 +62,27 @@ export class ChartDatabaseV1 extends Dexie {
   }
 }
 
+/** The chart database as releases before the per-hour counts declared it (storage/database.ts, versions 1 to 3). */
+export class ChartDatabaseV3 extends Dexie {
+  updates!: EntityTable<UpdateRow, 'seq'>;
+  documents!: EntityTable<DocumentRow, 'name'>;
+  records!: EntityTable<RecordRow, 'key'>;
+  history!: EntityTable<HistoryRow, 'revisionId'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(3).stores({
+      updates: '++seq, [doc+seq]',
+      documents: 'name, patientId',
+      records: 'key, [patientId+lane+date], [patientId+lane+code+date], [patientId+date], [patientId+conflict]',
+      history: 'revisionId, key, *parents, [patientId+at]',
+      meta: 'key',
+      sent: 'name, patientId',
+    });
+  }
+}
+
 /** Row counts of the log and the projections, read through a connection of its own. */
 export async function tableCounts(name: string): Promise<{ updates: number; documents: number; records: number; history: number }> {
   const db = new ChartDatabase(name);

@@ -1,6 +1,9 @@
 import { expect } from '../../support/testing.js';
-import { writeBundle, type Encounter, type FhirResource, type MedicationRequest, type Observation } from '../../../model/index.js';
-import { closeTestStores, openTestStore, valueOf } from '../../support/store.js';
+import {
+  observationsDocumentName, resourceKey, writeBundle, type Encounter, type FhirResource, type MedicationRequest, type Observation, type TimelineDensityQuery,
+} from '../../../model/index.js';
+import type { DexieChartStore } from '../../../storage/index.js';
+import { closeTestStores, NURSE_BO, openTestStore, sendDocument, uniqueDatabaseName, valueOf } from '../../support/store.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
 import { importBundle } from '../../../storage/index.js';
 
@@ -156,4 +159,46 @@ describe('the timeline queries', () => {
     const density = await next;
     expect(density.buckets.map((b) => [b.events, b.vitalSigns])).to.deep.equal([[1, 0], [0, 1]], 'metformin (Feb) before the heart rate (Mar)');
   });
+
+  it('counts what the timeline lists, however the range is sliced, as records move between hours, days and heads', async () => {
+    const store = await openTestStore();
+    // 150 heart rates at pseudo-random minutes over three days (some in the same minute), a lab, a visit, and an allergy dated by day alone.
+    let seed = 7;
+    const minute = () => (seed = (seed * 16_807) % 2_147_483_647) % (72 * 60);
+    const rates = Array.from({ length: 150 }, (_, i) => heartRate('pat-1', `hr-${i}`, 60 + (i % 40), new Date(START + minute() * 60_000).toISOString()));
+    await importBundle(store, writeBundle([
+      patient(), ...rates, glucose('glu-1', 30), visit, { ...penicillinAllergy(), recordedDate: '2024-03-02' },
+      heartRate('pat-1', 'hr-conflict', 80, at(5.5)),
+    ]));
+    const head = async (id: string) => (await store.history(`Observation/${id}`)).at(-1)!;
+    // Moved within the day, moved to another day, entered in error (still listed, as such), and two heads at different times.
+    await store.revise({ ...rates[0]!, effectiveDateTime: at(50.25) }, (await head('hr-0')).revisionId);
+    await store.revise({ ...rates[1]!, effectiveDateTime: at(1.75) }, (await head('hr-1')).revisionId);
+    await store.enterInError(resourceKey(rates[2]!), (await head('hr-2')).revisionId, 'wrong patient');
+    const replica = await openTestStore(uniqueDatabaseName('replica'), NURSE_BO);
+    const day = observationsDocumentName('pat-1', '2024-03-01');
+    await sendDocument(store, replica, day);
+    const first = await head('hr-conflict');
+    await store.revise({ ...heartRate('pat-1', 'hr-conflict', 82, at(6.5)) }, first.revisionId);
+    await replica.revise({ ...heartRate('pat-1', 'hr-conflict', 84, at(70.5)) }, first.revisionId);
+    await sendDocument(replica, store, day);
+    expect(await valueOf(store.conflicts('pat-1'))).to.have.length(1);
+
+    for (const query of [{ buckets: 1 }, { buckets: 5 }, { buckets: 24 }, { buckets: 97 }, { from: at(0.2), to: at(71.9), buckets: 13 },
+      { kinds: ['vital-signs'], to: at(48), span: 30 * HOUR, buckets: 7 }] satisfies TimelineDensityQuery[]) {
+      await expectDensityAsListed(store, query);
+    }
+  });
 });
+
+/** The density's counts against the events the timeline lists over the same range. */
+async function expectDensityAsListed(store: DexieChartStore, query: TimelineDensityQuery): Promise<void> {
+  const density = await valueOf(store.timelineDensity('pat-1', query));
+  const events = await valueOf(store.timeline('pat-1', { from: density.from, to: density.to, kinds: query.kinds }));
+  const listed = density.buckets.map(({ from, to }) => {
+    const inside = events.filter((event) => event.date >= from && event.date < to);
+    return [inside.filter((event) => event.kind !== 'vital-signs').length, inside.filter((event) => event.kind === 'vital-signs').length];
+  });
+  expect(density.buckets.map((bucket) => [bucket.events, bucket.vitalSigns])).to.deep.equal(listed, JSON.stringify(query));
+  expect(listed.flat().reduce((sum, count) => sum + count, 0)).to.be.greaterThan(0, 'counted something');
+}
