@@ -265,7 +265,7 @@ export class ChartDocuments {
     const documents = [...new Map(changes.map((c) => [c.name, { name: c.name, patientId: c.patientId }])).values()];
     const db = this.#db;
     // One bulk write per table, however many documents the changes touch.
-    await db.transaction('rw', [db.updates, db.documents, db.records, db.history, db.laneHours, db.sent], async () => {
+    await db.transaction('rw', [db.updates, db.documents, db.records, db.history, db.laneDays, db.sent], async () => {
       const seqs = await db.updates.bulkAdd(changes.map((c) => ({ doc: c.name, update: c.update })), { allKeys: true });
       seqs.forEach((seq, i) => changes[i]!.loaded.own.add(seq as number));
       await db.documents.bulkPut(documents);

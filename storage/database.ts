@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { ResourceKey, Revision } from '../model/index.js';
-import { countAllHours } from './lane-hours.js';
+import { countAllDays } from './lane-days.js';
 import type { Lane } from './projection.js';
 
 // The durable side of a chart: every Yjs update as it was made or received
@@ -57,12 +57,12 @@ export interface HistoryRow extends Revision {
   patientId: string;
 }
 
-/** How many records of a chart's lane have their clinical time in one hour (see lane-hours.ts). */
-export interface LaneHourRow {
+/** How many records of a chart's lane have their clinical time in one day (see lane-days.ts). */
+export interface LaneDayRow {
   patientId: string;
   lane: Lane;
-  /** '2024-03-01T08', or a date without a time as it is. */
-  hour: string;
+  /** '2024-03-01' (UTC), or a partial date as it is. */
+  day: string;
   count: number;
 }
 
@@ -81,7 +81,7 @@ export class ChartDatabase extends Dexie {
   history!: EntityTable<HistoryRow, 'revisionId'>;
   meta!: EntityTable<MetaRow, 'key'>;
   sent!: EntityTable<SentRow, 'name'>;
-  laneHours!: Dexie.Table<LaneHourRow, [string, Lane, string]>;
+  laneDays!: Dexie.Table<LaneDayRow, [string, Lane, string]>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -107,10 +107,10 @@ export class ChartDatabase extends Dexie {
     // Version 3: local changes the sync server has not confirmed, kept across
     // reloads (a chart opened offline still says what is waiting).
     this.version(3).stores({ sent: 'name, patientId' });
-    // Version 4: records per lane and hour, so that the timeline's density
+    // Version 4: records per lane and day, so that the timeline's density
     // strip does not count a month of monitor data key by key.
     this.version(4)
-      .stores({ laneHours: '[patientId+lane+hour]' })
-      .upgrade((tx) => countAllHours(tx.table('records'), tx.table('laneHours')));
+      .stores({ laneDays: '[patientId+lane+day]' })
+      .upgrade((tx) => countAllDays(tx.table('records'), tx.table('laneDays')));
   }
 }

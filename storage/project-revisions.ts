@@ -1,6 +1,6 @@
 import type { ResourceKey, Revision } from '../model/index.js';
 import type { ChartDatabase, HistoryRow, RecordRow } from './database.js';
-import { countHours } from './lane-hours.js';
+import { countDays } from './lane-days.js';
 import { indexFields } from './projection.js';
 
 // Folding revisions into the projections: inside the caller's Dexie
@@ -48,7 +48,7 @@ export interface ProjectionInput {
 /**
  * Projects revisions of any number of documents in one pass (a bulk read and
  * a bulk write, however many documents an import touches); returns the keys
- * whose record changed. Call inside a rw transaction on records, history and laneHours.
+ * whose record changed. Call inside a rw transaction on records, history and laneDays.
  */
 export async function projectRevisions(db: ChartDatabase, inputs: readonly ProjectionInput[]): Promise<ResourceKey[]> {
   const items = inputs.flatMap(({ doc, patientId, revisions, fresh = false }) => revisions.map((revision) => ({ revision, doc, patientId, fresh })));
@@ -102,7 +102,7 @@ export async function projectRevisions(db: ChartDatabase, inputs: readonly Proje
   await Promise.all([
     db.records.bulkPut(rows),
     toHistory.length > 0 ? db.history.bulkPut(toHistory) : undefined,
-    countHours(db, rows.map((after) => ({ before: before.get(after.key), after }))),
+    countDays(db, rows.map((after) => ({ before: before.get(after.key), after }))),
   ]);
   return [...changed];
 }

@@ -19,8 +19,8 @@ export async function rebuildProjectionsIfStale(db: ChartDatabase): Promise<bool
   // A newer release derived them (and reads them in another tab, perhaps):
   // rebuilding them the old way would undo that, at every open of either.
   if (typeof stored?.value === 'number' && stored.value > PROJECTION_VERSION) throw versionChangeError();
-  await db.transaction('rw', [db.updates, db.documents, db.records, db.history, db.laneHours, db.meta], async () => {
-    await Promise.all([db.records.clear(), db.history.clear(), db.laneHours.clear()]);
+  await db.transaction('rw', [db.updates, db.documents, db.records, db.history, db.laneDays, db.meta], async () => {
+    await Promise.all([db.records.clear(), db.history.clear(), db.laneDays.clear()]);
     for (const { name, patientId } of await db.documents.toArray()) {
       const rows = await db.updates.where('[doc+seq]').between([name, 0], [name, Infinity]).toArray();
       const doc = new Y.Doc({ guid: name, gc: false });

@@ -142,7 +142,7 @@ describe('the chart store and other tabs on other versions', () => {
       history: 'revisionId, key, *parents, [patientId+at]',
       meta: 'key',
       sent: 'name, patientId',
-      laneHours: '[patientId+lane+hour]',
+      laneDays: '[patientId+lane+day]',
     });
     await newer.open();
     newer.close();

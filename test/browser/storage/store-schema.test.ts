@@ -2,7 +2,7 @@ import { expect } from '../../support/testing.js';
 import { Dexie } from 'dexie';
 import * as Y from 'yjs';
 import { coreDocumentName, encodeRevision, resourceKey, type FhirResource, type MedicationRequest, type Revision } from '../../../model/index.js';
-import type { HistoryRow, LaneHourRow, RecordRow } from '../../../storage/database.js';
+import type { HistoryRow, LaneDayRow, RecordRow } from '../../../storage/database.js';
 import { ChartDatabase, openChartStore, PROJECTION_VERSION, REVISIONS } from '../../../storage/index.js';
 import { newRevision } from '../../../storage/new-revision.js';
 import { indexFields } from '../../../storage/projection.js';
@@ -38,13 +38,13 @@ function recordOf(head: Revision, patientId: string, doc: string): RecordRow {
 }
 
 /** Every projection row, in key order. */
-async function projections(name: string): Promise<{ records: RecordRow[]; history: HistoryRow[]; laneHours: LaneHourRow[] }> {
+async function projections(name: string): Promise<{ records: RecordRow[]; history: HistoryRow[]; laneDays: LaneDayRow[] }> {
   const db = new ChartDatabase(name);
   try {
     return {
       records: await db.records.orderBy('key').toArray(),
       history: await db.history.orderBy('revisionId').toArray(),
-      laneHours: await db.laneHours.toArray(),
+      laneDays: await db.laneDays.toArray(),
     };
   } finally {
     db.close();
@@ -101,12 +101,12 @@ describe('the chart database across releases', () => {
     expect(after.find((row) => row.revisionId === medication[1]!.revisionId)?.patientId).to.equal('pat-2');
   });
 
-  it('migrates a version 3 database: records are counted per lane and hour, and the counts follow new revisions', async () => {
+  it('migrates a version 3 database: records are counted per lane and day, and the counts follow new revisions', async () => {
     const name = uniqueDatabaseName('v3');
     const doc = coreDocumentName('pat-1');
-    const pulses = ['2024-03-01T09:10:00.000Z', '2024-03-01T09:50:00.000Z', '2024-03-01T11:00:00.000Z']
+    const pulses = ['2024-03-01T09:10:00.000Z', '2024-03-01T23:50:00.000Z', '2024-03-02T00:10:00.000Z']
       .map((at, i) => revisionAt(heartRate('pat-1', `hr-${i}`, 70 + i, at), [], at));
-    const allergy = revisionAt({ ...penicillinAllergy(), recordedDate: '2024-02-28' }, [], '2024-02-28T10:00:00.000Z');
+    const allergy = revisionAt({ ...penicillinAllergy(), recordedDate: '2024-02' }, [], '2024-02-28T10:00:00.000Z');
     const v3 = new ChartDatabaseV3(name);
     await v3.updates.bulkAdd(logOf([...pulses, allergy]).map((update) => ({ doc, update })));
     await v3.documents.put({ name: doc, patientId: 'pat-1' });
@@ -115,13 +115,13 @@ describe('the chart database across releases', () => {
     v3.close();
 
     const store = await openTestStore(name);
-    const counted = async () => (await projections(name)).laneHours.map(({ lane, hour, count }) => [lane, hour, count]);
+    const counted = async () => (await projections(name)).laneDays.map(({ lane, day, count }) => [lane, day, count]);
     expect(await counted()).to.have.deep.members([
-      ['AllergyIntolerance', '2024-02-28', 1], ['vital-signs', '2024-03-01T09', 2], ['vital-signs', '2024-03-01T11', 1],
+      ['AllergyIntolerance', '2024-02', 1], ['vital-signs', '2024-03-01', 2], ['vital-signs', '2024-03-02', 1],
     ]);
-    await store.revise(heartRate('pat-1', 'hr-0', 70, '2024-03-01T11:30:00Z'), pulses[0]!.revisionId);
+    await store.revise(heartRate('pat-1', 'hr-0', 70, '2024-03-02T11:30:00Z'), pulses[0]!.revisionId);
     expect(await counted()).to.have.deep.members([
-      ['AllergyIntolerance', '2024-02-28', 1], ['vital-signs', '2024-03-01T09', 1], ['vital-signs', '2024-03-01T11', 2],
+      ['AllergyIntolerance', '2024-02', 1], ['vital-signs', '2024-03-01', 1], ['vital-signs', '2024-03-02', 2],
     ]);
   });
 
@@ -145,7 +145,7 @@ describe('the chart database across releases', () => {
     const before = await projections(name);
     expect(before.records).to.have.length(4);
     expect(before.history).to.have.length(3);
-    expect(before.laneHours.reduce((sum, row) => sum + row.count, 0)).to.equal(3, 'every record with a clinical time');
+    expect(before.laneDays.reduce((sum, row) => sum + row.count, 0)).to.equal(3, 'every record with a clinical time');
 
     // A release that derives the projections differently finds them stale (and, say, damaged).
     const db = new ChartDatabase(name);
@@ -153,8 +153,8 @@ describe('the chart database across releases', () => {
     await db.records.clear();
     await db.records.put({ ...before.records[0]!, key: 'Patient/ghost', patientId: 'ghost' });
     await db.history.clear();
-    await db.laneHours.clear();
-    await db.laneHours.put({ patientId: 'ghost', lane: 'Patient', hour: '2024-03-01T09', count: 3 });
+    await db.laneDays.clear();
+    await db.laneDays.put({ patientId: 'ghost', lane: 'Patient', day: '2024-03-01', count: 3 });
     db.close();
 
     const reopened = await openTestStore(name);
