@@ -1,13 +1,20 @@
 import type { ChartDatabase, LaneDayRow, RecordRow } from './database.js';
 import type { Lane } from './projection.js';
 
-// How many records each lane of a chart holds per day of clinical time (UTC),
-// kept in the transaction that writes the records. IndexedDB counts an index
-// range by walking it: the density strip of a month in intensive care
-// (302,400 vital signs) took over 20 ms to count, at every change. With these
-// counts it sums the days a slice covers whole and walks only the days its
-// edges cut through. A day, not an hour: reading a row costs about as much
-// as walking a hundred keys, and a month of hours is 720 rows.
+// How many observations a chart holds per day of clinical time (UTC), kept
+// in the transaction that writes the records. IndexedDB counts an index range
+// by walking it: the density strip of a month in intensive care (302,400
+// vital signs) took over 20 ms to count, at every change. With these counts
+// it sums the days a slice covers whole and walks only the days its edges cut
+// through. A day, not an hour: reading a row costs about as much as walking a
+// hundred keys, and a month of hours is 720 rows.
+//
+// Only observations are counted: monitors and analysers record thousands a
+// day. The other lanes hold a few records a day at most, and a count row for
+// every day they touch would cost an import more (a write each) than it saves.
+
+/** The lanes counted per day. */
+export const COUNTED_LANES: ReadonlySet<Lane> = new Set<Lane>(['vital-signs', 'observation']);
 
 /**
  * The day a sortable date falls in ('2024-03-01'); a partial date ('2024-03')
@@ -29,15 +36,15 @@ function dayFrom(date: string): string {
 type DayKey = [patientId: string, lane: Lane, day: string];
 
 /**
- * Moves each changed record's count from the day and lane it was in to the
- * ones it is in now. Call inside the rw transaction (records and laneDays)
+ * Moves each changed observation's count from the day and lane it was in to
+ * the ones it is in now. Call inside the rw transaction (records and laneDays)
  * that writes the new rows. Records with no clinical time are not counted:
  * no timeline range holds them.
  */
 export async function countDays(db: ChartDatabase, changes: ReadonlyArray<{ before: RecordRow | undefined; after: RecordRow }>): Promise<void> {
   const deltas = new Map<string, { key: DayKey; delta: number }>();
   const add = ({ patientId, lane, date }: RecordRow, delta: number) => {
-    if (!date) return;
+    if (!date || !COUNTED_LANES.has(lane)) return;
     const key: DayKey = [patientId, lane, dayOf(date)];
     const id = key.join('\u0000');
     const entry = deltas.get(id);
@@ -50,15 +57,36 @@ export async function countDays(db: ChartDatabase, changes: ReadonlyArray<{ befo
   }
   const moved = [...deltas.values()].filter(({ delta }) => delta !== 0);
   if (moved.length === 0) return;
-  const rows = await db.laneDays.bulkGet(moved.map(({ key }) => key));
+  const stored = await storedDays(db, moved.map(({ key }) => key));
   const put: LaneDayRow[] = [];
   const emptied: DayKey[] = [];
-  moved.forEach(({ key: [patientId, lane, day], delta }, i) => {
-    const count = (rows[i]?.count ?? 0) + delta;
+  for (const { key, delta } of moved) {
+    const [patientId, lane, day] = key;
+    const row = stored.get(key.join('\u0000'));
+    const count = (row?.count ?? 0) + delta;
     if (count > 0) put.push({ patientId, lane, day, count });
-    else if (rows[i]) emptied.push([patientId, lane, day]);
-  });
+    else if (row) emptied.push(key);
+  }
   await Promise.all([put.length > 0 && db.laneDays.bulkPut(put), emptied.length > 0 && db.laneDays.bulkDelete(emptied)]);
+}
+
+/**
+ * The stored rows of some days, by key: one range read per patient and lane,
+ * from its first day to its last, rather than a read per day (an import
+ * touches a thousand days, and each read is a request to IndexedDB).
+ */
+async function storedDays(db: ChartDatabase, keys: readonly DayKey[]): Promise<Map<string, LaneDayRow>> {
+  const spans = new Map<string, { patientId: string; lane: Lane; first: string; last: string }>();
+  for (const [patientId, lane, day] of keys) {
+    const id = `${patientId}\u0000${lane}`;
+    const span = spans.get(id);
+    if (!span) spans.set(id, { patientId, lane, first: day, last: day });
+    else if (day < span.first) span.first = day;
+    else if (day > span.last) span.last = day;
+  }
+  const ranges = await Promise.all([...spans.values()].map(({ patientId, lane, first, last }) =>
+    db.laneDays.where('[patientId+lane+day]').between([patientId, lane, first], [patientId, lane, last], true, true).toArray()));
+  return new Map(ranges.flat().map((row) => [`${row.patientId}\u0000${row.lane}\u0000${row.day}`, row]));
 }
 
 /** The counts of every record, from the index alone: for a database that had none. */
@@ -66,7 +94,7 @@ export async function countAllDays(records: ChartDatabase['records'], laneDays: 
   const counts = new Map<string, LaneDayRow>();
   const keys = await records.orderBy('[patientId+lane+date]').keys() as unknown as Array<[string, Lane, string]>;
   for (const [patientId, lane, date] of keys) {
-    if (!date) continue;
+    if (!date || !COUNTED_LANES.has(lane)) continue;
     const day = dayOf(date);
     const id = `${patientId}\u0000${lane}\u0000${day}`;
     const row = counts.get(id);
@@ -77,7 +105,7 @@ export async function countAllDays(records: ChartDatabase['records'], laneDays: 
 }
 
 /**
- * How many records of one lane fall in each slice [edges[i], edges[i + 1]):
+ * How many records of one counted lane fall in each slice [edges[i], edges[i + 1]):
  * the days a slice covers whole from the counts, the rest (the days its edges
  * cut through) counted on the index, and only where the counts say that day
  * holds something: a walk is a request to IndexedDB, and a sparse lane would

@@ -162,12 +162,13 @@ describe('the timeline queries', () => {
 
   it('counts what the timeline lists, however the range is sliced, as records move between days and heads', async () => {
     const store = await openTestStore();
-    // 150 heart rates at pseudo-random minutes over three days (some in the same minute), a lab, a visit, and an allergy dated by day alone.
+    // 150 heart rates at pseudo-random minutes over three days (some in the same minute), a visit, two labs and an allergy, one of each dated by day alone.
     let seed = 7;
     const minute = () => (seed = (seed * 16_807) % 2_147_483_647) % (72 * 60);
     const rates = Array.from({ length: 150 }, (_, i) => heartRate('pat-1', `hr-${i}`, 60 + (i % 40), new Date(START + minute() * 60_000).toISOString()));
     await importBundle(store, writeBundle([
-      patient(), ...rates, glucose('glu-1', 30), visit, { ...penicillinAllergy(), recordedDate: '2024-03-02' },
+      patient(), ...rates, glucose('glu-1', 30), { ...glucose('glu-2', 0), effectiveDateTime: '2024-03-02' }, visit,
+      { ...penicillinAllergy(), recordedDate: '2024-03-02' },
       heartRate('pat-1', 'hr-conflict', 80, at(5.5)),
     ]));
     const head = async (id: string) => (await store.history(`Observation/${id}`)).at(-1)!;
