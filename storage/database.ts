@@ -57,7 +57,7 @@ export interface HistoryRow extends Revision {
   patientId: string;
 }
 
-/** How many records of a chart's lane have their clinical time in one day (see lane-days.ts). */
+/** How many observations of a chart (vital signs, or the others) have their clinical time in one day (see lane-days.ts). */
 export interface LaneDayRow {
   patientId: string;
   lane: Lane;
@@ -107,8 +107,8 @@ export class ChartDatabase extends Dexie {
     // Version 3: local changes the sync server has not confirmed, kept across
     // reloads (a chart opened offline still says what is waiting).
     this.version(3).stores({ sent: 'name, patientId' });
-    // Version 4: records per lane and day, so that the timeline's density
-    // strip does not count a month of monitor data key by key.
+    // Version 4: observations counted per day, so that the timeline's
+    // density strip does not count a month of monitor data key by key.
     this.version(4)
       .stores({ laneDays: '[patientId+lane+day]' })
       .upgrade((tx) => countAllDays(tx.table('records'), tx.table('laneDays')));

@@ -62,7 +62,7 @@ export class ChartDatabaseV1 extends Dexie {
   }
 }
 
-/** The chart database as releases before the per-hour counts declared it (storage/database.ts, versions 1 to 3). */
+/** The chart database as releases before the per-day counts declared it (storage/database.ts, versions 1 to 3). */
 export class ChartDatabaseV3 extends Dexie {
   updates!: EntityTable<UpdateRow, 'seq'>;
   documents!: EntityTable<DocumentRow, 'name'>;
