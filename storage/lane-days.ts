@@ -35,6 +35,9 @@ function dayFrom(date: string): string {
 
 type DayKey = [patientId: string, lane: Lane, day: string];
 
+/** A day key as one string, for maps. */
+const idOf = (patientId: string, lane: Lane, day: string) => `${patientId}\u0000${lane}\u0000${day}`;
+
 /**
  * Moves each changed observation's count from the day and lane it was in to
  * the ones it is in now. Call inside the rw transaction (records and laneDays)
@@ -46,7 +49,7 @@ export async function countDays(db: ChartDatabase, changes: ReadonlyArray<{ befo
   const add = ({ patientId, lane, date }: RecordRow, delta: number) => {
     if (!date || !COUNTED_LANES.has(lane)) return;
     const key: DayKey = [patientId, lane, dayOf(date)];
-    const id = key.join('\u0000');
+    const id = idOf(...key);
     const entry = deltas.get(id);
     if (entry) entry.delta += delta;
     else deltas.set(id, { key, delta });
@@ -62,7 +65,7 @@ export async function countDays(db: ChartDatabase, changes: ReadonlyArray<{ befo
   const emptied: DayKey[] = [];
   for (const { key, delta } of moved) {
     const [patientId, lane, day] = key;
-    const row = stored.get(key.join('\u0000'));
+    const row = stored.get(idOf(...key));
     const count = (row?.count ?? 0) + delta;
     if (count > 0) put.push({ patientId, lane, day, count });
     else if (row) emptied.push(key);
@@ -86,7 +89,7 @@ async function storedDays(db: ChartDatabase, keys: readonly DayKey[]): Promise<M
   }
   const ranges = await Promise.all([...spans.values()].map(({ patientId, lane, first, last }) =>
     db.laneDays.where('[patientId+lane+day]').between([patientId, lane, first], [patientId, lane, last], true, true).toArray()));
-  return new Map(ranges.flat().map((row) => [`${row.patientId}\u0000${row.lane}\u0000${row.day}`, row]));
+  return new Map(ranges.flat().map((row) => [idOf(row.patientId, row.lane, row.day), row]));
 }
 
 /** The counts of every record, from the index alone: for a database that had none. */
@@ -96,7 +99,7 @@ export async function countAllDays(records: ChartDatabase['records'], laneDays: 
   for (const [patientId, lane, date] of keys) {
     if (!date || !COUNTED_LANES.has(lane)) continue;
     const day = dayOf(date);
-    const id = `${patientId}\u0000${lane}\u0000${day}`;
+    const id = idOf(patientId, lane, day);
     const row = counts.get(id);
     if (row) row.count++;
     else counts.set(id, { patientId, lane, day, count: 1 });
