@@ -1,5 +1,5 @@
 import type { FhirResource, Observation, ResourceType } from '../model/index.js';
-import { OBSERVATION_CATEGORY, patientOf } from '../model/index.js';
+import { codeIn, LOINC, OBSERVATION_CATEGORY, patientOf } from '../model/index.js';
 
 // What the indexed tables know of a resource: the fields the live queries
 // range over. Derived from the resource alone, so a projection can always be
@@ -13,7 +13,7 @@ export interface IndexFields {
   lane: Lane;
   /** Clinical time as a sortable string: a UTC ISO instant, or a partial date as written. */
   date: string | undefined;
-  /** The first coding's code (LOINC for observations), for code queries. */
+  /** The first coding's code (an observation's LOINC code, wherever it is), for code queries. */
   code: string | undefined;
   status: string | undefined;
 }
@@ -89,6 +89,10 @@ function codeOf(resource: FhirResource): string | undefined {
     case 'Patient':
     case 'ImagingStudy':
       return undefined;
+    case 'Observation':
+      // Observations are queried by LOINC, which US Core requires but not
+      // first: a local code often comes first.
+      return codeIn(resource.code, LOINC) ?? resource.code.coding?.[0]?.code;
     default:
       return resource.code?.coding?.[0]?.code;
   }

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '../../test/support/testing.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import {
-  ChartStoreError, CONDITION_CLINICAL, LOINC, OBSERVATION_CATEGORY, observationsDocumentName, SNOMED, writeBundle, type ChartRecord, type ChartStore, type Condition, type FhirResource, type LiveQuery, type Observation, type VitalsQuery,
+  ChartStoreError, CONDITION_CLINICAL, LOINC, OBSERVATION_CATEGORY, observationsDocumentName, SNOMED, writeBundle, type ChartRecord, type ChartStore, type Coding, type Condition, type FhirResource, type LiveQuery, type Observation, type VitalsQuery,
 } from '../../model/index.js';
 import type { DexieChartStore } from '../../storage/index.js';
 import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
@@ -208,14 +208,16 @@ describe('emr-vitals-grid', () => {
 
   it('gives no NEWS2 from a pregnancy status observation of "Pregnant" until a later "Not pregnant"', async () => {
     const woman = { resourceType: 'Patient', id: PATIENT, birthDate: '1994-12-21', gender: 'female' } as const;
-    const status = (id: string, value: string, at: string): Observation => ({
+    // The first status is coded locally first, as many systems send it: LOINC second.
+    const local = { system: 'http://hospital.example/observation-codes', code: 'PREG-STATUS' };
+    const status = (id: string, value: string, at: string, first: Coding[] = []): Observation => ({
       resourceType: 'Observation', id, status: 'final', subject: { reference: `Patient/${PATIENT}` },
       category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'social-history' }] }],
-      code: { coding: [{ system: LOINC, code: '82810-3', display: 'Pregnancy status' }] },
+      code: { coding: [...first, { system: LOINC, code: '82810-3', display: 'Pregnancy status' }] },
       effectiveDateTime: at, valueCodeableConcept: { coding: [{ system: SNOMED, code: value }] },
     });
     const store = await storeWith([
-      woman, status('status-1', '77386006', '2024-02-01T09:00:00Z'), status('status-2', '60001007', '2024-09-20T09:00:00Z'),
+      woman, status('status-1', '77386006', '2024-02-01T09:00:00Z', [local]), status('status-2', '60001007', '2024-09-20T09:00:00Z'),
       ...set(NORMAL, '2024-10-01T08:00:00Z'), ...set(NORMAL, '2024-05-01T08:00:00Z'), ...set(NORMAL, '2024-01-15T08:00:00Z'),
     ]);
     const el = await grid(store);

@@ -34,7 +34,7 @@ export interface VitalsQuery extends TimeRange {
   limit?: number;
 }
 
-/** Observations other than vital signs (laboratory, social history, surveys), by the code of their first coding (LOINC). */
+/** Observations other than vital signs (laboratory, social history, surveys), by LOINC code (a coding in any place; the first coding's code when none is LOINC). */
 export interface ObservationsQuery extends VitalsQuery {
   codes: readonly string[];
 }

@@ -165,6 +165,26 @@ describe('the chart database across releases', () => {
     expect(conflict!.heads.map((h) => h.author.displayName)).to.have.members([DR_ADA.displayName, NURSE_BO.displayName]);
   });
 
+  it('finds an observation by its LOINC code when a local coding comes first, also in projections derived before', async () => {
+    const name = uniqueDatabaseName('loinc-second');
+    const store = await openTestStore(name);
+    await store.record(patient());
+    const local = { system: 'http://hospital.example/observation-codes', code: 'HR-MON', display: 'Monitor heart rate' };
+    const observation = heartRate();
+    await store.record({ ...observation, code: { coding: [local, ...observation.code.coding!] } });
+    const byLoinc = async () => (await valueOf(store.vitals('pat-1', { codes: ['8867-4'] }))).map((r) => r.key);
+    expect(await byLoinc()).to.deep.equal(['Observation/hr-1']);
+    await store.close();
+
+    // Version 1 of the projections indexed the first coding's code.
+    const db = new ChartDatabase(name);
+    await db.records.update('Observation/hr-1', { code: local.code });
+    await db.meta.put({ key: 'projectionVersion', value: 1 });
+    db.close();
+    const reopened = await openTestStore(name);
+    expect((await valueOf(reopened.vitals('pat-1', { codes: ['8867-4'] }))).map((r) => r.key)).to.deep.equal(['Observation/hr-1']);
+  });
+
   it('refuses projections that a newer release derived, and leaves them alone', async () => {
     const name = uniqueDatabaseName('newer-projections');
     const store = await openTestStore(name);
