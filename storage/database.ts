@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { ResourceKey, Revision } from '../model/index.js';
 import { countAllDays } from './lane-days.js';
 import type { Lane } from './projection.js';
+import { reindexObservationCodes } from './reindex-observation-codes.js';
 
 // The durable side of a chart: every Yjs update as it was made or received
 // (the log), and the projections the live queries read (never a Y.Doc).
@@ -113,5 +114,10 @@ export class ChartDatabase extends Dexie {
     this.version(4)
       .stores({ laneDays: '[patientId+lane+day]' })
       .upgrade((tx) => countAllDays(tx.table('records'), tx.table('laneDays')));
+    // Version 5: an observation is indexed by its LOINC code wherever that
+    // stands among its codings, not by its first coding's code.
+    this.version(5)
+      .stores({})
+      .upgrade((tx) => reindexObservationCodes(tx.table('records')));
   }
 }

@@ -1,7 +1,7 @@
 import { expect } from '../../support/testing.js';
 import { Dexie } from 'dexie';
 import * as Y from 'yjs';
-import { coreDocumentName, encodeRevision, resourceKey, type FhirResource, type MedicationRequest, type Revision } from '../../../model/index.js';
+import { coreDocumentName, encodeRevision, OBSERVATION_CATEGORY, resourceKey, type FhirResource, type MedicationRequest, type Observation, type Revision } from '../../../model/index.js';
 import type { HistoryRow, LaneDayRow, RecordRow } from '../../../storage/database.js';
 import { ChartDatabase, openChartStore, PROJECTION_VERSION, REVISIONS } from '../../../storage/index.js';
 import { newRevision } from '../../../storage/new-revision.js';
@@ -10,7 +10,7 @@ import { ChartDatabaseV1, ChartDatabaseV3, rejection, tableCounts } from '../../
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
 import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, sendDocument, uniqueDatabaseName, valueOf } from '../../support/store.js';
 
-// The database across releases: the version 1 → 2 migration, and the
+// The database across releases: its migrations (versions 1 to 5), and the
 // projections rebuilt from the log when a release derives them differently.
 
 /** A revision at a given time, as the kit makes them. */
@@ -165,24 +165,34 @@ describe('the chart database across releases', () => {
     expect(conflict!.heads.map((h) => h.author.displayName)).to.have.members([DR_ADA.displayName, NURSE_BO.displayName]);
   });
 
-  it('finds an observation by its LOINC code when a local coding comes first, also in projections derived before', async () => {
-    const name = uniqueDatabaseName('loinc-second');
-    const store = await openTestStore(name);
-    await store.record(patient());
+  it('finds an observation by its LOINC code when a local coding comes first, also one an older release indexed', async () => {
     const local = { system: 'http://hospital.example/observation-codes', code: 'HR-MON', display: 'Monitor heart rate' };
-    const observation = heartRate();
-    await store.record({ ...observation, code: { coding: [local, ...observation.code.coding!] } });
-    const byLoinc = async () => (await valueOf(store.vitals('pat-1', { codes: ['8867-4'] }))).map((r) => r.key);
-    expect(await byLoinc()).to.deep.equal(['Observation/hr-1']);
-    await store.close();
+    const byLocalFirst = (observation: Observation): Observation => ({ ...observation, code: { coding: [local, ...observation.code.coding!] } });
+    const store = await openTestStore();
+    await store.record(patient());
+    await store.record(byLocalFirst(heartRate()));
+    expect((await valueOf(store.vitals('pat-1', { codes: ['8867-4'] }))).map((r) => r.key)).to.deep.equal(['Observation/hr-1']);
 
-    // Version 1 of the projections indexed the first coding's code.
-    const db = new ChartDatabase(name);
-    await db.records.update('Observation/hr-1', { code: local.code });
-    await db.meta.put({ key: 'projectionVersion', value: 1 });
-    db.close();
-    const reopened = await openTestStore(name);
-    expect((await valueOf(reopened.vitals('pat-1', { codes: ['8867-4'] }))).map((r) => r.key)).to.deep.equal(['Observation/hr-1']);
+    // Releases before schema version 5 indexed the first coding's code.
+    const name = uniqueDatabaseName('v4-codes');
+    const doc = coreDocumentName('pat-1');
+    const localOnly: Observation = {
+      ...heartRate('pat-1', 'lab-1'), category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'laboratory' }] }], code: { coding: [{ ...local, code: 'LAB-7' }] },
+    };
+    const written = [byLocalFirst(heartRate('pat-1', 'hr-1')), heartRate('pat-1', 'hr-2', 80, '2024-03-01T10:30:00Z'), localOnly, penicillinAllergy()]
+      .map((resource) => revisionAt(resource, [], '2024-03-01T12:00:00Z'));
+    const firstCode = (resource: FhirResource) => (resource.resourceType === 'Observation' ? resource.code.coding![0]!.code! : indexFields(resource).code ?? '');
+    const older = new ChartDatabaseV3(name);
+    await older.updates.bulkAdd(logOf(written).map((update) => ({ doc, update })));
+    await older.documents.put({ name: doc, patientId: 'pat-1' });
+    await older.records.bulkPut(written.map((revision) => ({ ...recordOf(revision, 'pat-1', doc), code: firstCode(revision.resource) })));
+    await older.meta.put({ key: 'projectionVersion', value: PROJECTION_VERSION });
+    older.close();
+    const upgraded = await openTestStore(name);
+    expect((await valueOf(upgraded.vitals('pat-1', { codes: ['8867-4'] }))).map((r) => r.key)).to.have.members(['Observation/hr-1', 'Observation/hr-2']);
+    expect(await valueOf(upgraded.vitals('pat-1', { codes: ['HR-MON'] }))).to.deep.equal([], 'no longer under the local code');
+    expect((await valueOf(upgraded.observations('pat-1', { codes: ['LAB-7'] }))).map((r) => r.key)).to.deep.equal(['Observation/lab-1'], 'no LOINC: the first code still');
+    expect(await valueOf(upgraded.allergies('pat-1'))).to.have.length(1);
   });
 
   it('refuses projections that a newer release derived, and leaves them alone', async () => {
