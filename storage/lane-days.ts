@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import type { ChartDatabase, LaneDayRow, RecordRow } from './database.js';
 import type { Lane } from './projection.js';
 
@@ -92,19 +93,35 @@ async function storedDays(db: ChartDatabase, keys: readonly DayKey[]): Promise<M
   return new Map(ranges.flat().map((row) => [idOf(row.patientId, row.lane, row.day), row]));
 }
 
-/** The counts of every record, from the index alone: for a database that had none. */
+/** The last possible date of a day: a partial date is a day of its own, a full day holds its instants. */
+const lastOf = (day: string) => (day.length === 10 ? `${day}\uffff` : day);
+
+/**
+ * The counts of every record, for a database that had none: a native count
+ * per day, skipping on the index from one day to the next (and over whole
+ * lanes not counted), rather than a walk of every key through a cursor (a
+ * month of intensive care took seconds).
+ */
 export async function countAllDays(records: ChartDatabase['records'], laneDays: ChartDatabase['laneDays']): Promise<void> {
-  const counts = new Map<string, LaneDayRow>();
-  const keys = await records.orderBy('[patientId+lane+date]').keys() as unknown as Array<[string, Lane, string]>;
-  for (const [patientId, lane, date] of keys) {
-    if (!date || !COUNTED_LANES.has(lane)) continue;
-    const day = dayOf(date);
-    const id = idOf(patientId, lane, day);
-    const row = counts.get(id);
-    if (row) row.count++;
-    else counts.set(id, { patientId, lane, day, count: 1 });
+  const INDEX = '[patientId+lane+date]';
+  const after = async (bound?: unknown[]) =>
+    (await (bound ? records.where(INDEX).above(bound) : records.orderBy(INDEX)).limit(1).keys())[0] as [string, Lane, string] | undefined;
+  const rows: LaneDayRow[] = [];
+  let key = await after();
+  while (key) {
+    const [patientId, lane, date] = key;
+    if (!COUNTED_LANES.has(lane)) {
+      key = await after([patientId, lane, Dexie.maxKey]);
+    } else if (!date) {
+      key = await after([patientId, lane, '']); // no clinical time: not counted
+    } else {
+      const day = dayOf(date);
+      const count = await records.where(INDEX).between([patientId, lane, day], [patientId, lane, lastOf(day)], true, true).count();
+      rows.push({ patientId, lane, day, count });
+      key = await after([patientId, lane, lastOf(day)]);
+    }
   }
-  await laneDays.bulkPut([...counts.values()]);
+  await laneDays.bulkPut(rows);
 }
 
 /**

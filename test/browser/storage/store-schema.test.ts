@@ -107,6 +107,9 @@ describe('the chart database across releases', () => {
     const pulses = ['2024-03-01T09:10:00.000Z', '2024-03-01T23:50:00.000Z', '2024-03-02T00:10:00.000Z']
       .map((at, i) => revisionAt(heartRate('pat-1', `hr-${i}`, 70 + i, at), [], at));
     pulses.push(revisionAt({ ...heartRate('pat-1', 'hr-3', 73), effectiveDateTime: '2024-02' }, [], '2024-02-28T10:00:00.000Z'));
+    pulses.push(revisionAt({ ...heartRate('pat-1', 'hr-4', 74), effectiveDateTime: '2024-03-01' }, [], '2024-03-01T10:00:00.000Z'));
+    const { effectiveDateTime: _, ...untimed } = heartRate('pat-1', 'hr-5', 75);
+    pulses.push(revisionAt(untimed, [], '2024-03-01T10:00:00.000Z'));
     const allergy = revisionAt({ ...penicillinAllergy(), recordedDate: '2024-02-20' }, [], '2024-02-28T10:00:00.000Z');
     const v3 = new ChartDatabaseV3(name);
     await v3.updates.bulkAdd(logOf([...pulses, allergy]).map((update) => ({ doc, update })));
@@ -118,10 +121,10 @@ describe('the chart database across releases', () => {
     const store = await openTestStore(name);
     const counted = async () => (await projections(name)).laneDays.map(({ lane, day, count }) => [lane, day, count]);
     expect(await counted(), 'the allergy is not an observation').to.have.deep.members([
-      ['vital-signs', '2024-02', 1], ['vital-signs', '2024-03-01', 2], ['vital-signs', '2024-03-02', 1],
-    ]);
+      ['vital-signs', '2024-02', 1], ['vital-signs', '2024-03-01', 3], ['vital-signs', '2024-03-02', 1],
+    ], 'a date-only reading in its day; one with no time not counted');
     await store.revise(heartRate('pat-1', 'hr-0', 70, '2024-03-02T11:30:00Z'), pulses[0]!.revisionId);
-    expect(await counted()).to.have.deep.members([['vital-signs', '2024-02', 1], ['vital-signs', '2024-03-01', 1], ['vital-signs', '2024-03-02', 2]]);
+    expect(await counted()).to.have.deep.members([['vital-signs', '2024-02', 1], ['vital-signs', '2024-03-01', 2], ['vital-signs', '2024-03-02', 2]]);
   });
 
   it('rebuilds stale projections from the log, exactly as they were', async () => {
