@@ -13,6 +13,13 @@ import { LOINC, SNOMED, type Condition, type Observation } from '../model/index.
 // that a pregnancy nobody marked as over does not withhold NEWS2 for years.
 // Where a date is partial, the window is widened, never narrowed: a NEWS2
 // shown in pregnancy is the error to avoid.
+//
+// Nor is NEWS2 validated soon after a pregnancy, when physiology has not yet
+// returned to normal and most maternal deaths after birth happen: maternity
+// services score the six weeks after birth (the puerperium) with their
+// obstetric score. So a set taken within POSTPARTUM_DAYS of a pregnancy's
+// end gets none either; a host whose policy scores postnatal women with
+// NEWS2 sets fewer days, or none.
 
 /** Pregnancy findings and the ICD-10 codes of a pregnant state (SNOMED CT; ICD-10 Z33–Z35; ICD-10-CM Z33.1, Z34, O09). */
 export const PREGNANCY_CODES = {
@@ -30,7 +37,16 @@ const STATUS_VALUES: Record<string, 'pregnant' | 'not-pregnant'> = { '77386006':
 /** Gestation is at most about 42 weeks; two more for an onset recorded at the last period. */
 export const MAX_PREGNANCY_WEEKS = 44;
 
-const WEEK = 7 * 24 * 3_600_000;
+/** The puerperium: six weeks after a pregnancy ends. */
+export const POSTPARTUM_DAYS = 42;
+
+/** The days a host set, made safe: none below zero, and the default for a value that is not a number. */
+export function postpartumDaysOf(days: number): number {
+  return Number.isFinite(days) ? Math.max(0, days) : POSTPARTUM_DAYS;
+}
+
+const DAY = 24 * 3_600_000;
+const WEEK = 7 * DAY;
 /** A date without a time covers that day in every time zone: UTC+14 to UTC−12. */
 const ZONE_MARGIN = { before: 14 * 3_600_000, after: 12 * 3_600_000 };
 const DATE_ONLY = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -109,8 +125,15 @@ export function pregnancyPeriods(conditions: readonly Condition[], statusObserva
   return [...fromConditions, ...fromStatuses];
 }
 
-/** Whether a time (FHIR date or dateTime) falls in one of the periods. */
-export function isPregnantAt(periods: readonly PregnancyPeriod[], at: string): boolean {
+/**
+ * Whether a time (FHIR date or dateTime) falls in one of the periods
+ * ('pregnancy'), or within `postpartumDays` after the end of one
+ * ('postpartum'); undefined when neither.
+ */
+export function pregnancyStateAt(periods: readonly PregnancyPeriod[], at: string, postpartumDays = POSTPARTUM_DAYS): 'pregnancy' | 'postpartum' | undefined {
   const time = bound(at, 'first');
-  return time !== undefined && periods.some(({ from, to }) => time >= from && time < to);
+  if (time === undefined) return undefined;
+  if (periods.some(({ from, to }) => time >= from && time < to)) return 'pregnancy';
+  const after = postpartumDaysOf(postpartumDays) * DAY;
+  return periods.some(({ from, to }) => time >= from && time < to + after) ? 'postpartum' : undefined;
 }

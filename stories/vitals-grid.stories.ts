@@ -4,7 +4,9 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { ChartStore } from '../model/index.js';
 import '../components/vitals-grid/emr-vitals-grid.js';
 import { emptyChart, failingStore, pendingStore, syntheaChart, type StoryChart } from './support/story-stores.js';
-import { childChart, conflictChart, deterioratingChart, diedChart, icuDayChart, overdueChart, pregnancyChart, readOnlyChart, scale2Chart } from './support/vitals-charts.js';
+import {
+  childChart, conflictChart, deterioratingChart, diedChart, icuDayChart, overdueChart, postpartumChart, pregnancyChart, readOnlyChart, scale2Chart,
+} from './support/vitals-charts.js';
 
 // <emr-vitals-grid> in each of its states, on real local stores (Synthea
 // patients and small seeded charts), and on stores that stay pending or fail.
@@ -13,16 +15,18 @@ interface Args {
   columns: number;
   spo2Scale: 1 | 2;
   overdueMinutes: number;
+  postpartumDays: number;
 }
 
 const meta: Meta<Args> = {
   title: 'Components/Vitals grid',
   component: 'emr-vitals-grid',
-  args: { columns: 8, spo2Scale: 1, overdueMinutes: 240 },
+  args: { columns: 8, spo2Scale: 1, overdueMinutes: 240, postpartumDays: 42 },
   argTypes: {
     columns: { control: { type: 'number', min: 1, max: 50 } },
     spo2Scale: { control: 'inline-radio', options: [1, 2] },
     overdueMinutes: { control: { type: 'number', min: 0 } },
+    postpartumDays: { control: { type: 'number', min: 0 } },
   },
 };
 export default meta;
@@ -31,6 +35,7 @@ type Story = StoryObj<Args>;
 
 const grid = (store: ChartStore, patientId: string, args: Args, until?: string) => html`<emr-vitals-grid .store=${store}
   patient-id=${patientId} columns=${args.columns} spo2-scale=${args.spo2Scale} overdue-minutes=${args.overdueMinutes}
+  postpartum-days=${args.postpartumDays}
   until=${until ?? nothing}></emr-vitals-grid>`;
 
 function onChart(open: () => Promise<StoryChart & { end?: string }>, args?: Partial<Args>): Story {
@@ -87,6 +92,9 @@ export const Child = onChart(childChart);
 
 /** A recorded pregnancy: NEWS2 is not for use in pregnancy, so the sets taken during it are not scored. */
 export const Pregnant = onChart(pregnancyChart);
+
+/** A pregnancy that ended ten days ago: NEWS2 is not used in the six weeks after one (`postpartum-days`, 42 by default). */
+export const Postpartum = onChart(postpartumChart);
 
 /** The patient has died: in place of an overdue marker, no observations are due. */
 export const PatientDied = onChart(diedChart);

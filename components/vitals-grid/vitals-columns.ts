@@ -32,12 +32,12 @@ export interface ColumnView {
   cells: Partial<Record<RowId, Cell>>;
   news2?: News2View;
   conflict: boolean;
-  /** Why the column has no NEWS2: taken before the 16th birthday (the caller passes no adult ranges then), or in a recorded pregnancy. */
+  /** Why the column has no NEWS2: taken before the 16th birthday (the caller passes no adult ranges then), in a recorded pregnancy, or soon after one. */
   news2Withheld?: News2Withheld;
 }
 
-/** NEWS2 is not for use under 16 or in pregnancy (RCP, 2017). */
-export type News2Withheld = 'under-16' | 'pregnancy';
+/** NEWS2 is not for use under 16 or in pregnancy (RCP, 2017), nor validated in the weeks after a pregnancy. */
+export type News2Withheld = 'under-16' | 'pregnancy' | 'postpartum';
 
 const VOID = new Set(['entered-in-error', 'cancelled']);
 

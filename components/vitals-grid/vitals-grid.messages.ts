@@ -58,8 +58,12 @@ export const vitalsGridMessages = {
     `Under 16: adult reference ranges and NEWS2 do not apply. Values are flagged only where the observation itself says${hostRanges ? ', or by the ranges set for this chart' : ''}.`,
   /** Above the table when a set on the page was taken while a pregnancy is recorded. */
   pregnancy: 'Pregnancy recorded: NEWS2 is not for use in pregnancy. Use an obstetric early warning score.',
+  /** Above the table when a set on the page was taken soon after a recorded pregnancy ended (and none in one). */
+  postpartum: (days: number) => `Recent pregnancy: NEWS2 is not used for ${days} days after a pregnancy ends. Use an obstetric early warning score.`,
   /** The NEWS2 cell of a set it does not apply to. */
-  news2Withheld: { 'under-16': 'Not for under 16s', pregnancy: 'Not for use in pregnancy' } satisfies Record<News2Withheld, string>,
+  news2Withheld: {
+    'under-16': 'Not for under 16s', pregnancy: 'Not for use in pregnancy', postpartum: 'Not for use soon after pregnancy',
+  } satisfies Record<News2Withheld, string>,
   /** In place of the overdue marker once the patient has died; the date when it is recorded. */
   notDueDied: (date: string | undefined) => (date ? `No observations due: the patient died on ${date}.` : 'No observations due: the patient has died.'),
   /** A time span for people: "45 min", "5 h 20 min", "12 days". */

@@ -187,13 +187,16 @@ describe('emr-vitals-grid', () => {
       onsetDateTime: '2024-01-10T09:00:00Z', abatementDateTime: '2024-08-01T09:00:00Z',
     };
     const fast: VitalsEntry = { ...NORMAL, values: { ...NORMAL.values, 'heart-rate': 135 } };
-    const store = await storeWith([woman, pregnancy, ...set(fast, '2024-08-02T08:00:00Z'), ...set(fast, '2024-05-01T08:00:00Z')]);
+    const store = await storeWith([
+      woman, pregnancy, ...set(fast, '2024-09-20T08:00:00Z'), ...set(fast, '2024-08-02T08:00:00Z'), ...set(fast, '2024-05-01T08:00:00Z'),
+    ]);
     const el = await grid(store);
     await ready(el);
-    const [after, during] = row(el, 'NEWS2');
-    expect(text(after!)).to.match(/^\d+/, 'after the pregnancy ended');
+    const [after, soonAfter, during] = row(el, 'NEWS2');
+    expect(text(after!)).to.match(/^\d+/, 'seven weeks after the pregnancy ended');
+    expect(text(soonAfter!)).to.equal('Not for use soon after pregnancy', 'the day after it ended');
     expect(text(during!)).to.equal('Not for use in pregnancy');
-    expect(text(row(el, 'Heart rate')[1]!.querySelector('.flag'))).to.equal('⇈ Critically high', 'the adult range still flags');
+    expect(text(row(el, 'Heart rate')[2]!.querySelector('.flag'))).to.equal('⇈ Critically high', 'the adult range still flags');
     expect(text(root(el).querySelector('[part="pregnancy-note"]'))).to.equal(
       'Pregnancy recorded: NEWS2 is not for use in pregnancy. Use an obstetric early warning score.');
     expect(root(el).querySelector('[part="child-note"]')).to.equal(null);
@@ -203,7 +206,39 @@ describe('emr-vitals-grid', () => {
     const [recorded] = await store.history('Condition/pregnancy-1');
     await store.enterInError('Condition/pregnancy-1', recorded!.revisionId, 'wrong patient');
     await waitUntil(() => !root(el).querySelector('[part="pregnancy-note"]'), 'the note stayed');
-    expect(text(row(el, 'NEWS2')[1]!)).to.match(/^\d+/);
+    expect(row(el, 'NEWS2').map(text).every((cell) => /^\d+/.test(cell))).to.equal(true);
+  });
+
+  it('gives no NEWS2 for six weeks after a pregnancy ends, or for the days the host sets', async () => {
+    const woman = { resourceType: 'Patient', id: PATIENT, birthDate: '1994-12-21', gender: 'female' } as const;
+    const pregnancy: Condition = {
+      resourceType: 'Condition', id: 'pregnancy-1', subject: { reference: `Patient/${PATIENT}` },
+      code: { coding: [{ system: SNOMED, code: '72892002', display: 'Normal pregnancy' }] },
+      onsetDateTime: '2024-01-10T09:00:00Z', abatementDateTime: '2024-08-01T09:00:00Z',
+    };
+    const el = await grid(await storeWith([
+      woman, pregnancy, ...set(NORMAL, '2024-09-20T08:00:00Z'), ...set(NORMAL, '2024-08-20T08:00:00Z'), ...set(NORMAL, '2024-08-02T08:00:00Z'),
+    ]));
+    await ready(el);
+    expect(row(el, 'NEWS2').map(text)).to.deep.equal(['0 Low risk', 'Not for use soon after pregnancy', 'Not for use soon after pregnancy']);
+    expect(text(root(el).querySelector('[part="pregnancy-note"]'))).to.equal(
+      'Recent pregnancy: NEWS2 is not used for 42 days after a pregnancy ends. Use an obstetric early warning score.');
+    await expect(el).to.be.accessible();
+
+    el.setAttribute('postpartum-days', '7');
+    await el.updateComplete;
+    expect(row(el, 'NEWS2').map(text)).to.deep.equal(['0 Low risk', '0 Low risk', 'Not for use soon after pregnancy']);
+    expect(text(root(el).querySelector('[part="pregnancy-note"]'))).to.contain('for 7 days');
+
+    el.setAttribute('postpartum-days', '0');
+    await el.updateComplete;
+    expect(row(el, 'NEWS2').map(text)).to.deep.equal(['0 Low risk', '0 Low risk', '0 Low risk']);
+    expect(root(el).querySelector('[part="pregnancy-note"]')).to.equal(null);
+
+    el.setAttribute('postpartum-days', 'six weeks');
+    await el.updateComplete;
+    expect(row(el, 'NEWS2').map(text)).to.deep.equal(['0 Low risk', 'Not for use soon after pregnancy', 'Not for use soon after pregnancy'], 'not a number: the default');
+    expect(text(root(el).querySelector('[part="pregnancy-note"]'))).to.contain('for 42 days');
   });
 
   it('gives no NEWS2 from a pregnancy status observation of "Pregnant" until a later "Not pregnant"', async () => {
@@ -218,7 +253,7 @@ describe('emr-vitals-grid', () => {
     });
     const store = await storeWith([
       woman, status('status-1', '77386006', '2024-02-01T09:00:00Z', [local]), status('status-2', '60001007', '2024-09-20T09:00:00Z'),
-      ...set(NORMAL, '2024-10-01T08:00:00Z'), ...set(NORMAL, '2024-05-01T08:00:00Z'), ...set(NORMAL, '2024-01-15T08:00:00Z'),
+      ...set(NORMAL, '2024-11-15T08:00:00Z'), ...set(NORMAL, '2024-05-01T08:00:00Z'), ...set(NORMAL, '2024-01-15T08:00:00Z'),
     ]);
     const el = await grid(store);
     await ready(el);

@@ -2,7 +2,7 @@ import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
-  deathOf, HYPERCAPNIC_SPO2_RANGE, isAdultAt, isPregnantAt, observationsDue, PREGNANCY_STATUS_CODES, pregnancyPeriods, withoutAdultRanges, withRanges,
+  deathOf, HYPERCAPNIC_SPO2_RANGE, isAdultAt, observationsDue, POSTPARTUM_DAYS, postpartumDaysOf, PREGNANCY_STATUS_CODES, pregnancyPeriods, pregnancyStateAt, withoutAdultRanges, withRanges,
   type VitalRange, type VitalSignId,
 } from '../../clinical/index.js';
 import {
@@ -28,8 +28,8 @@ type Ready = Extract<WindowState, { status: 'ready' }>;
 /**
  * The vital signs of one patient as a chart: a row per sign, a column per
  * time the signs were taken (newest first), abnormal values flagged in text
- * and icon, the NEWS2 of each column (none under 16 or in a recorded
- * pregnancy), a trend line per row, a marker when the newest set is
+ * and icon, the NEWS2 of each column (none under 16, in a recorded
+ * pregnancy or in the six weeks after one), a trend line per row, a marker when the newest set is
  * overdue, and a form to record a new set (neither for a patient who has
  * died). Only the time window on screen is read from the store, so a month
  * of minute-by-minute monitor data opens as fast as a handful of visits.
@@ -44,7 +44,7 @@ type Ready = Extract<WindowState, { status: 'ready' }>;
  * @csspart overdue - the overdue marker.
  * @csspart not-due - in its place, for a patient who has died: no observations are due.
  * @csspart child-note - says that adult ranges and NEWS2 do not apply, when a set on the page was taken before the 16th birthday.
- * @csspart pregnancy-note - says that NEWS2 does not apply, when a set on the page was taken while a pregnancy is recorded.
+ * @csspart pregnancy-note - says that NEWS2 does not apply, when a set on the page was taken in a recorded pregnancy or within `postpartum-days` after one.
  * @csspart form - the entry form.
  * @csspart status - the pending, empty and error messages.
  * @cssproperty --emr-vitals-grid-border-color - lines between cells.
@@ -65,6 +65,8 @@ export class EmrVitalsGrid extends EmrElement {
   @property({ attribute: 'spo2-scale', converter: (value) => (value?.trim() === '2' ? 2 : 1) }) spo2Scale: 1 | 2 = 1;
   /** Minutes after which the newest set is overdue (default 240: the 4-hourly minimum of NEWS2 for a low score); 0 turns the marker off, and so does `until`. */
   @property({ attribute: 'overdue-minutes', type: Number }) overdueMinutes = 240;
+  /** Days after a pregnancy ends during which NEWS2 is withheld (default 42, the puerperium); 0 where policy scores postnatal women with NEWS2. */
+  @property({ attribute: 'postpartum-days', type: Number }) postpartumDays = POSTPARTUM_DAYS;
   /** Time columns on a page (1 to 50). */
   @property({ type: Number }) columns = 8;
   /** End of the newest page (ISO dateTime, exclusive): for a stay that has ended. Open-ended when absent. */
@@ -91,7 +93,7 @@ export class EmrVitalsGrid extends EmrElement {
   @query('button.record') private recordButton?: HTMLButtonElement;
   /** The newest set seen on the newest page, per patient: for the overdue marker and for announcing new sets. */
   #seen: { patientId: string; newest: string } | undefined;
-  #views: { columns: unknown; ranges: unknown; scale: number; patient: unknown; conditions: unknown; statuses: unknown; views: ColumnView[] } | undefined;
+  #views: { columns: unknown; ranges: unknown; scale: number; postpartumDays: number; patient: unknown; conditions: unknown; statuses: unknown; views: ColumnView[] } | undefined;
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('patientId')) this.formOpen = false;
@@ -126,7 +128,7 @@ export class EmrVitalsGrid extends EmrElement {
         @emr-vitals-submit=${this.#onSubmit} @keydown=${this.#onFormKeydown}></emr-vitals-form>` : nothing}
       ${this.#overdue()}
       ${views.some((view) => view.news2Withheld === 'under-16') ? html`<p part="child-note" class="news2-note">${m.childRanges(Object.keys(this.ranges).length > 0)}</p>` : nothing}
-      ${views.some((view) => view.news2Withheld === 'pregnancy') ? html`<p part="pregnancy-note" class="news2-note">${m.pregnancy}</p>` : nothing}
+      ${this.#pregnancyNote(views)}
       ${views.length
         ? html`<div class="scroller" role="region" aria-label=${m.region} tabindex="0">${vitalsTable(views, this.#scale)}</div>`
         : html`<p part="status" class="status empty">${state.isNewest ? m.empty : m.emptyPage}</p>`}
@@ -158,8 +160,8 @@ export class EmrVitalsGrid extends EmrElement {
     const patient = this.#patientRecord;
     const conditions = this.#conditions.state.status === 'ready' ? this.#conditions.state.value : undefined;
     const statuses = this.#pregnancyStatus.state.status === 'ready' ? this.#pregnancyStatus.state.value : undefined;
-    if (memo?.columns === columns && memo.ranges === this.ranges && memo.scale === this.#scale && memo.patient === patient
-      && memo.conditions === conditions && memo.statuses === statuses) {
+    if (memo?.columns === columns && memo.ranges === this.ranges && memo.scale === this.#scale && memo.postpartumDays === this.postpartumDays
+      && memo.patient === patient && memo.conditions === conditions && memo.statuses === statuses) {
       return memo.views;
     }
     const adultRanges = this.#ranges;
@@ -169,9 +171,16 @@ export class EmrVitalsGrid extends EmrElement {
     const pregnancies = pregnancyPeriods(heads(conditions), heads(statuses));
     const views = columns.map((column) => !isAdultAt(patient, column.time)
       ? columnView(column, childRanges, this.#scale, 'under-16')
-      : columnView(column, adultRanges, this.#scale, isPregnantAt(pregnancies, column.time) ? 'pregnancy' : undefined));
-    this.#views = { columns, ranges: this.ranges, scale: this.#scale, patient, conditions, statuses, views };
+      : columnView(column, adultRanges, this.#scale, pregnancyStateAt(pregnancies, column.time, this.postpartumDays)));
+    this.#views = { columns, ranges: this.ranges, scale: this.#scale, postpartumDays: this.postpartumDays, patient, conditions, statuses, views };
     return views;
+  }
+
+  /** Why sets on the page have no NEWS2, when a pregnancy is the reason: in pregnancy, or soon after. */
+  #pregnancyNote(views: ColumnView[]) {
+    const note = views.some((view) => view.news2Withheld === 'pregnancy') ? m.pregnancy
+      : views.some((view) => view.news2Withheld === 'postpartum') ? m.postpartum(postpartumDaysOf(this.postpartumDays)) : undefined;
+    return note ? html`<p part="pregnancy-note" class="news2-note">${note}</p>` : nothing;
   }
 
   #toolbar(state: Ready, views: ColumnView[]) {

@@ -89,6 +89,25 @@ export const pregnancyChart = () => {
   ]);
 };
 
+/** A pregnancy that ended ten days ago: the sets since are not scored; one from before the pregnancy is. */
+export const postpartumChart = () => {
+  const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 24 * HOUR).toISOString().slice(0, 10);
+  return seeded('story-vitals-postpartum', [
+    { resourceType: 'Patient', id: 'story-vitals-postpartum', birthDate: '1991-05-02', gender: 'female' },
+    {
+      resourceType: 'Condition', id: 'story-vitals-postpartum-pregnancy', subject: { reference: 'Patient/story-vitals-postpartum' },
+      clinicalStatus: { coding: [{ system: CONDITION_CLINICAL, code: 'resolved' }] },
+      code: { coding: [{ system: SNOMED, code: '72892002', display: 'Normal pregnancy' }], text: 'Normal pregnancy' },
+      onsetDateTime: day(40 * 7), abatementDateTime: day(10),
+    },
+    ...sets('story-vitals-postpartum', [
+      [normal({ 'heart-rate': 92, 'systolic-bp': 138, 'diastolic-bp': 88 }), 2],
+      [normal({ 'heart-rate': 88 }), 6 * 24],
+      [normal({ 'heart-rate': 70 }), 45 * 7 * 24],
+    ]),
+  ]);
+};
+
 /** Hypercapnic respiratory failure, target 88–92%: on scale 2, 89% on air scores 0; 97% on oxygen scores 3. */
 export const scale2Chart = () => seeded('story-vitals-copd', sets('story-vitals-copd', [
   [normal({ 'oxygen-saturation': 89, 'respiratory-rate': 20 }), 1],

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isPregnantAt, MAX_PREGNANCY_WEEKS, pregnancyPeriods } from '../../../clinical/index.js';
+import { MAX_PREGNANCY_WEEKS, POSTPARTUM_DAYS, pregnancyPeriods, pregnancyStateAt } from '../../../clinical/index.js';
 import { CONDITION_CLINICAL, CONDITION_VERIFICATION, LOINC, SNOMED, type Condition, type Observation } from '../../../model/index.js';
 
 const ICD10 = 'http://hl7.org/fhir/sid/icd-10';
@@ -11,7 +11,7 @@ function condition(system: string, code: string, fields: Partial<Condition> = {}
 }
 const status = (clinical: string) => ({ clinicalStatus: { coding: [{ system: CONDITION_CLINICAL, code: clinical }] } });
 const verified = (verification: string) => ({ verificationStatus: { coding: [{ system: CONDITION_VERIFICATION, code: verification }] } });
-const pregnantAt = (conditions: Condition[], at: string) => isPregnantAt(pregnancyPeriods(conditions), at);
+const pregnantAt = (conditions: Condition[], at: string) => pregnancyStateAt(pregnancyPeriods(conditions), at) === 'pregnancy';
 
 /** A Pregnancy status observation as US Core records it. */
 function pregnancyStatus(value: string, at: string, fields: Partial<Observation> = {}): Observation {
@@ -86,8 +86,48 @@ describe('pregnancy, and when NEWS2 does not apply', () => {
     assert.equal(pregnantAt(conditions, 'not a date'), false);
   });
 
+  describe(`in the ${POSTPARTUM_DAYS} days after a pregnancy ends`, () => {
+    const DAY = 86_400_000;
+    const plus = (at: string, ms: number) => new Date(Date.parse(at) + ms).toISOString();
+    const end = '2016-09-01T04:33:40.000Z';
+    const synthea = [condition(SNOMED, '72892002', { onsetDateTime: '2016-01-11T04:33:40+00:00', abatementDateTime: end })];
+
+    it('is postpartum from the recorded end, for six weeks', () => {
+      const periods = pregnancyPeriods(synthea);
+      assert.equal(pregnancyStateAt(periods, plus(end, -1)), 'pregnancy');
+      assert.equal(pregnancyStateAt(periods, end), 'postpartum');
+      assert.equal(pregnancyStateAt(periods, plus(end, POSTPARTUM_DAYS * DAY - 1)), 'postpartum');
+      assert.equal(pregnancyStateAt(periods, plus(end, POSTPARTUM_DAYS * DAY)), undefined, 'six weeks on');
+      assert.equal(pregnancyStateAt(periods, '2016-01-01T00:00:00Z'), undefined, 'before the pregnancy');
+    });
+
+    it('takes the days the host sets: fewer, or none', () => {
+      const periods = pregnancyPeriods(synthea);
+      assert.equal(pregnancyStateAt(periods, plus(end, 6 * DAY), 7), 'postpartum');
+      assert.equal(pregnancyStateAt(periods, plus(end, 8 * DAY), 7), undefined);
+      assert.equal(pregnancyStateAt(periods, end, 0), undefined, 'none: scored from the end of pregnancy');
+      assert.equal(pregnancyStateAt(periods, end, -5), undefined, 'fewer than none is none');
+      assert.equal(pregnancyStateAt(periods, plus(end, 30 * DAY), Number.NaN), 'postpartum', 'not a number: the default');
+      assert.equal(pregnancyStateAt(periods, plus(end, -1), 0), 'pregnancy', 'still withheld in pregnancy');
+    });
+
+    it('follows the end a "Not pregnant" gives, and the longest a pregnancy lasts when none is recorded', () => {
+      const statuses = [pregnancyStatus(PREGNANT, '2024-02-01T09:00:00Z'), pregnancyStatus(NOT_PREGNANT, '2024-09-20T09:00:00Z')];
+      assert.equal(pregnancyStateAt(pregnancyPeriods([], statuses), '2024-10-01T09:00:00Z'), 'postpartum');
+      assert.equal(pregnancyStateAt(pregnancyPeriods([], statuses), '2024-11-01T09:00:00Z'), undefined);
+      const open = [condition(SNOMED, '72892002', { onsetDateTime: '2024-01-01T00:00:00Z' })];
+      assert.equal(pregnancyStateAt(pregnancyPeriods(open), '2024-11-05T00:00:00Z'), 'postpartum', `${MAX_PREGNANCY_WEEKS} weeks on, the birth was at the latest then`);
+      assert.equal(pregnancyStateAt(pregnancyPeriods(open), '2024-12-20T00:00:00Z'), undefined);
+    });
+
+    it('says pregnancy when a new one begins within six weeks of the last', () => {
+      const next = condition(SNOMED, '77386006', { onsetDateTime: plus(end, 20 * DAY) });
+      assert.equal(pregnancyStateAt(pregnancyPeriods([...synthea, next]), plus(end, 21 * DAY)), 'pregnancy');
+    });
+  });
+
   describe('from pregnancy status observations', () => {
-    const withStatuses = (statuses: Observation[], at: string, conditions: Condition[] = []) => isPregnantAt(pregnancyPeriods(conditions, statuses), at);
+    const withStatuses = (statuses: Observation[], at: string, conditions: Condition[] = []) => pregnancyStateAt(pregnancyPeriods(conditions, statuses), at) === 'pregnancy';
 
     it('is pregnant from a status of "Pregnant" until a later "Not pregnant"', () => {
       const statuses = [pregnancyStatus(PREGNANT, '2024-02-01T09:00:00Z'), pregnancyStatus(NOT_PREGNANT, '2024-09-20T09:00:00Z')];
