@@ -73,8 +73,7 @@ export interface MetaRow {
 }
 
 /** Bumped when what `indexFields` derives changes: the store then rebuilds the projections from the log. */
-export const PROJECTION_VERSION = 2;
-// 2: an observation's code is its LOINC coding's, not its first coding's.
+export const PROJECTION_VERSION = 1;
 
 export class ChartDatabase extends Dexie {
   updates!: EntityTable<UpdateRow, 'seq'>;

@@ -29,9 +29,9 @@ type Ready = Extract<WindowState, { status: 'ready' }>;
  * The vital signs of one patient as a chart: a row per sign, a column per
  * time the signs were taken (newest first), abnormal values flagged in text
  * and icon, the NEWS2 of each column (none under 16, in a recorded
- * pregnancy or in the six weeks after one), a trend line per row, a marker when the newest set is
- * overdue, and a form to record a new set (neither for a patient who has
- * died). Only the time window on screen is read from the store, so a month
+ * pregnancy or in the six weeks after one), a trend line per row, a marker
+ * when the newest set is overdue, and a form to record a new set (neither
+ * for a patient who has died). Only the time window on screen is read from the store, so a month
  * of minute-by-minute monitor data opens as fast as a handful of visits.
  *
  * @summary Vital-signs chart with NEWS2, trends and an entry form.
