@@ -2,8 +2,9 @@
 // hours of vitals (10,080 observations), close. Setup loads the stay (about
 // a minute and a half); the profile covers three cold opens, each after the
 // 3 s Dexie keeps a query's result cached (that wait shows as idle).
-import { importBundle, openChartStore } from '../../storage/index.js';
-import { collectionBundle, icuChart } from '../generators/icu-chart.js';
+import { openChartStore } from '../../storage/index.js';
+import { icuChart } from '../generators/icu-chart.js';
+import { loadIcuStay } from './support/icu-stay.js';
 import { BENCH_USER, benchDatabaseName, firstValue } from '../browser/support/stores.js';
 
 const chart = icuChart();
@@ -11,11 +12,7 @@ const name = benchDatabaseName('profile-icu-open');
 
 export async function setup(): Promise<void> {
   const store = await openChartStore({ databaseName: name, user: BENCH_USER });
-  await importBundle(store, collectionBundle(chart.core()));
-  for (let d = 0; d < chart.days; d++) {
-    await importBundle(store, collectionBundle(chart.day(d)));
-    store.documents.forget();
-  }
+  await loadIcuStay(store, chart);
   await store.close();
   await new Promise((resolve) => setTimeout(resolve, 3200));
 }

@@ -3,10 +3,11 @@
 // (`countAllDays`), version 5 re-indexes observations by LOINC
 // (`reindexObservationCodes`). Each runs in its own transaction, as in the
 // upgrade. Setup loads the stay (about a minute and a half).
-import { ChartDatabase, importBundle, openChartStore } from '../../storage/index.js';
+import { ChartDatabase, openChartStore } from '../../storage/index.js';
 import { countAllDays } from '../../storage/lane-days.js';
 import { reindexObservationCodes } from '../../storage/reindex-observation-codes.js';
-import { collectionBundle, icuChart } from '../generators/icu-chart.js';
+import { icuChart } from '../generators/icu-chart.js';
+import { loadIcuStay } from './support/icu-stay.js';
 import { BENCH_USER, benchDatabaseName } from '../browser/support/stores.js';
 
 const chart = icuChart();
@@ -14,11 +15,7 @@ const name = benchDatabaseName('profile-upgrades');
 
 export async function setup(): Promise<void> {
   const store = await openChartStore({ databaseName: name, user: BENCH_USER });
-  await importBundle(store, collectionBundle(chart.core()));
-  for (let d = 0; d < chart.days; d++) {
-    await importBundle(store, collectionBundle(chart.day(d)));
-    store.documents.forget();
-  }
+  await loadIcuStay(store, chart);
   await store.close();
 }
 

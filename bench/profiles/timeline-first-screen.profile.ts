@@ -2,8 +2,9 @@
 // newest 200 events and the density strip's counts, each timed alone after
 // Dexie's 3 s live-query cache has let go. Setup loads the stay (about a
 // minute and a half).
-import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
-import { collectionBundle, icuChart } from '../generators/icu-chart.js';
+import { openChartStore, type DexieChartStore } from '../../storage/index.js';
+import { icuChart } from '../generators/icu-chart.js';
+import { loadIcuStay } from './support/icu-stay.js';
 import { BENCH_USER, benchDatabaseName, firstValue } from '../browser/support/stores.js';
 
 const chart = icuChart();
@@ -11,11 +12,7 @@ let store: DexieChartStore;
 
 export async function setup(): Promise<void> {
   store = await openChartStore({ databaseName: benchDatabaseName('profile-timeline'), user: BENCH_USER });
-  await importBundle(store, collectionBundle(chart.core()));
-  for (let d = 0; d < chart.days; d++) {
-    await importBundle(store, collectionBundle(chart.day(d)));
-    store.documents.forget();
-  }
+  await loadIcuStay(store, chart);
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
