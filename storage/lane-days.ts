@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import type { ChartDatabase, LaneDayRow, RecordRow } from './database.js';
+import { firstKeyAfter } from './index-keys.js';
 import type { Lane } from './projection.js';
 
 // How many observations a chart holds per day of clinical time (UTC), kept
@@ -104,8 +105,7 @@ const lastOf = (day: string) => (day.length === 10 ? `${day}\uffff` : day);
  */
 export async function countAllDays(records: ChartDatabase['records'], laneDays: ChartDatabase['laneDays']): Promise<void> {
   const INDEX = '[patientId+lane+date]';
-  const after = async (bound?: unknown[]) =>
-    (await (bound ? records.where(INDEX).above(bound) : records.orderBy(INDEX)).limit(1).keys())[0] as [string, Lane, string] | undefined;
+  const after = (bound?: unknown[]) => firstKeyAfter<[string, Lane, string]>(records, INDEX, bound);
   const rows: LaneDayRow[] = [];
   let key = await after();
   while (key) {

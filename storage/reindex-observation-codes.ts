@@ -1,7 +1,9 @@
 import { Dexie } from 'dexie';
 import type { ResourceKey } from '../model/index.js';
 import type { ChartDatabase } from './database.js';
-import { indexFields, type Lane } from './projection.js';
+import { firstKeyAfter } from './index-keys.js';
+import { recordRow } from './project-revisions.js';
+import type { Lane } from './projection.js';
 
 // Before schema version 5 an observation was indexed by its first coding's
 // code. Queries name observations by LOINC, and a local code often comes
@@ -21,9 +23,8 @@ const LOINC_SHAPED = /^\d+-\d$/;
  */
 export async function reindexObservationCodes(records: ChartDatabase['records']): Promise<void> {
   const suspects: ResourceKey[] = [];
-  const after = async (bound: unknown[]) =>
-    (await records.where(INDEX).above(bound).limit(1).keys())[0] as [string, Lane, string] | undefined;
-  let key = (await records.orderBy(INDEX).limit(1).keys())[0] as [string, Lane, string] | undefined;
+  const after = (bound?: unknown[]) => firstKeyAfter<[string, Lane, string]>(records, INDEX, bound);
+  let key = await after();
   while (key) {
     const [patientId, lane, code] = key;
     if (!OBSERVATION_LANES.has(lane)) {
@@ -35,10 +36,8 @@ export async function reindexObservationCodes(records: ChartDatabase['records'])
     }
     key = await after([patientId, lane, code, Dexie.maxKey]);
   }
+  // Each row derived again as a write derives it; only those whose code moved are written.
   const rows = (await records.bulkGet(suspects)).flatMap((row) => (row ? [row] : []));
-  const changed = rows.flatMap((row) => {
-    const code = indexFields(row.heads[0]!.resource).code ?? '';
-    return code === row.code ? [] : [{ ...row, code }];
-  });
+  const changed = rows.map((row) => recordRow(row.key, row.patientId, row.doc, row.heads)).filter((row, i) => row.code !== rows[i]!.code);
   await records.bulkPut(changed);
 }
