@@ -105,6 +105,15 @@ export const Scale2 = onChart(scale2Chart, { spo2Scale: 2 });
 /** A day of intensive-care monitoring (2,016 observations), shown up to the end of the stay; only a page is read at a time. */
 export const IntensiveCareDay = onChart(icuDayChart, { columns: 12 });
 
+/** A narrow column (a phone, a side panel): labels wrap and the trend column gives way to the newest set. */
+export const NarrowWidth: Story = {
+  loaders: [async () => ({ chart: await deterioratingChart() })],
+  render: (args, { loaded }) => {
+    const chart = loaded.chart as StoryChart;
+    return html`<div style="width: 20rem">${grid(chart.store, chart.patientId, args)}</div>`;
+  },
+};
+
 /** The form to record a new set, opened. */
 export const FormOpen: Story = {
   ...onChart(deterioratingChart),

@@ -192,6 +192,22 @@ export const vitalsGridStyles = css`
     border-block-start-width: 2px;
   }
 
+  /*
+   * A narrow column (a phone, a side panel): row headers wrap and the trend
+   * column gives way, so the newest set shows beside its labels unscrolled.
+   */
+  @container (max-inline-size: 30rem) {
+    tbody th {
+      white-space: normal;
+    }
+    th .unit {
+      display: block;
+    }
+    thead th:nth-child(2), td.trend {
+      display: none;
+    }
+  }
+
   /* Paper: the page of columns shown, with its range and NEWS2; no control or open form. */
   @media print {
     button, emr-vitals-form {

@@ -571,6 +571,31 @@ describe('emr-vitals-grid', () => {
     expect(root(el).activeElement === button(el, 'Record vital signs')).to.equal(true);
   });
 
+  it('shows the newest set beside its labels in a narrow column, unscrolled: labels wrap and the trend column gives way', async () => {
+    const now = Date.now();
+    const store = await storeWith([...set(NORMAL, now - 2 * HOUR), ...set({ values: { 'heart-rate': 88 } }, now - HOUR)]);
+    const shownTrends = (el: EmrVitalsGrid) => [...root(el).querySelectorAll<HTMLElement>('.trend')].filter((cell) => cell.checkVisibility());
+    for (const width of [320, 900]) {
+      const wrapper = await fixture<HTMLDivElement>(`<div style="width: ${width}px"><emr-vitals-grid patient-id="${PATIENT}"></emr-vitals-grid></div>`);
+      const el = wrapper.querySelector('emr-vitals-grid')!;
+      el.store = store;
+      await ready(el);
+      const scroller = root(el).querySelector<HTMLElement>('.scroller')!;
+      const newest = row(el, 'Heart rate')[0]!;
+      expect(text(newest)).to.equal('88');
+      expect(newest.getBoundingClientRect().right, `newest set within ${width}px`).to.be.at.most(scroller.getBoundingClientRect().right + 0.5);
+      expect(scroller.scrollLeft).to.equal(0);
+      if (width === 320) {
+        expect(shownTrends(el)).to.have.length(0);
+        const label = [...root(el).querySelectorAll<HTMLElement>('tbody th')].find((th) => text(th).startsWith('Respiratory rate'))!;
+        expect(label.scrollWidth, 'label not cut').to.be.at.most(label.clientWidth + 1);
+      } else {
+        expect(shownTrends(el).length, 'trend column at full width').to.be.above(0);
+      }
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('prints the page of columns shown with its range, uncut, and no control or open form', async () => {
     const now = Date.now();
     const el = await grid(await storeWith(Array.from({ length: 12 }, (_, i) => set(NORMAL, now - (i + 1) * HOUR)).flat()), 'columns="12"');
