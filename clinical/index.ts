@@ -9,6 +9,7 @@ export { timingWords, timingMessages } from './dose-timing.js';
 export { routeWords } from './dose-route.js';
 export { unitWords, unitFor, type UnitWords } from './dose-units.js';
 export * from './number-format.js';
+export * from './ucum-written.js';
 export * from './tall-man.js';
 export { TALL_MAN_SETS, type TallManSet } from './data/tall-man-lettering.js';
 export * from './vital-signs.js';

@@ -1,5 +1,5 @@
-import type { CodeableConcept, FhirResource, Observation, Quantity, Reference, ResourceKey, ResourceType, TimelineEvent, TimelineKind } from '../model/index.js';
-import { bloodPressure, formatNumber, vitalReading, vitalSignOf } from '../clinical/index.js';
+import { UCUM, type CodeableConcept, type FhirResource, type Observation, type Quantity, type Reference, type ResourceKey, type ResourceType, type TimelineEvent, type TimelineKind } from '../model/index.js';
+import { bloodPressure, formatNumber, ucumWritten, vitalReading, vitalSignOf } from '../clinical/index.js';
 import type { RecordRow } from './database.js';
 
 function label(concept: CodeableConcept | undefined): string | undefined {
@@ -43,11 +43,16 @@ function end(resource: FhirResource): string | undefined {
   }
 }
 
-/** A measured amount as people read it: four significant digits at most (instruments report binary noise), the unit as sent. */
+/**
+ * A measured amount as people read it: four significant digits at most
+ * (instruments report binary noise), and the unit as sent for people —
+ * written out when what was sent is the UCUM code itself.
+ */
 function amount(quantity: Quantity | undefined): string | undefined {
   if (quantity?.value === undefined) return undefined;
-  const unit = quantity.unit ?? quantity.code;
-  return `${quantity.comparator ?? ''}${formatNumber(Number(quantity.value.toPrecision(4)))}${unit ? ` ${unit}` : ''}`;
+  const { unit, code, system } = quantity;
+  const written = system === UCUM && code !== undefined && (unit === undefined || unit === code) ? ucumWritten(code) : unit ?? code;
+  return `${quantity.comparator ?? ''}${formatNumber(Number(quantity.value.toPrecision(4)))}${written ? ` ${written}` : ''}`;
 }
 
 /**

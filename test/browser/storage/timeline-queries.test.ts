@@ -84,6 +84,19 @@ describe('the timeline queries', () => {
     expect(events.map((e) => [e.id, e.value])).to.deep.equal([['wt-12', '98.1 kg'], ['glu-2', '5.437 mmol/L'], ['bp-10', '121/79 mmHg']]);
   });
 
+  it('writes a unit sent as its UCUM code the way clinicians do, and a unit written for people as sent', async () => {
+    const store = await chart();
+    const ucum = (value: number, code: string, unit: string | undefined = code) => ({ value, ...(unit && { unit }), system: 'http://unitsofmeasure.org', code });
+    await store.record({ ...glucose('wbc-1', 20), valueQuantity: ucum(7.1, '10*3/uL') });
+    await store.record({ ...glucose('egfr-1', 21), valueQuantity: ucum(88, 'mL/min/{1.73_m2}', undefined) });
+    await store.record({ ...glucose('pain-1', 22), valueQuantity: ucum(3, '{score}') });
+    await store.record({ ...glucose('wbc-2', 23), valueQuantity: ucum(6.9, '10*3/uL', 'thousand per microlitre') });
+    const events = await valueOf(store.timeline('pat-1', { from: at(20) }), (list) => list.length === 4);
+    expect(events.map((e) => [e.id, e.value])).to.deep.equal([
+      ['wbc-2', '6.9 thousand per microlitre'], ['pain-1', '3'], ['egfr-1', '88 mL/min/1.73 m²'], ['wbc-1', '7.1 ×10³/µL'],
+    ]);
+  });
+
   it('gives the newest events before `to` up to the limit, newest first', async () => {
     const store = await chart();
     const newest = await valueOf(store.timeline('pat-1', { limit: 3 }));
