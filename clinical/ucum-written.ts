@@ -1,3 +1,5 @@
+import { UCUM, type Quantity } from '../model/index.js';
+
 // A UCUM unit code as clinicians write it. Many systems (Synthea among them)
 // put the code itself in Quantity.unit, the text meant for people, so a
 // chart would otherwise read "0.84 {score}", "7.1 10*3/uL" or
@@ -27,4 +29,9 @@ export function ucumWritten(code: string): string {
     .replace(/([a-zA-Z])(-?[1-9])(?![\d.])/g, (_, letter: string, power: string) => letter + superscript(power))
     .replace(/([a-zA-Z\]])\.(?=[a-zA-Z[])/g, '$1·')
     .replace(/(\d)\.(?=[a-zA-Z])/g, '$1 ');
+}
+
+/** A quantity's unit for people: as sent, or written out when what was sent for people is the UCUM code itself. */
+export function quantityUnit({ unit, code, system }: Quantity): string | undefined {
+  return system === UCUM && code !== undefined && (unit === undefined || unit === code) ? ucumWritten(code) : unit ?? code;
 }

@@ -2,6 +2,7 @@ import type { CodeableConcept, Observation, ObservationComponent, Quantity } fro
 import { LOINC, SNOMED } from '../model/index.js';
 import { lookUp } from './coding.js';
 import { cleanNumber, formatNumber } from './number-format.js';
+import { quantityUnit } from './ucum-written.js';
 
 // The vital signs the grid shows: which codes they come under, the unit each
 // is shown in, and how a value in another unit is converted (a temperature
@@ -118,7 +119,7 @@ export interface VitalReading {
   id: VitalSignId;
   /** In the sign's unit, rounded as shown; undefined when the unit could not be converted (shown, never flagged). */
   value?: number;
-  /** "37.2 °C", "98%", "18/min"; the value and unit as sent when they could not be converted. */
+  /** "37.2 °C", "98%", "18/min"; the value and its unit for people (`quantityUnit`) when they could not be converted. */
   text: string;
 }
 
@@ -138,7 +139,8 @@ export function vitalReading(source: Observation | ObservationComponent, id = vi
   const comparator = quantity.comparator ? `${quantity.comparator}` : '';
   const converted = convert(id, quantity);
   if (converted === undefined) {
-    return { id, text: `${comparator}${formatNumber(quantity.value)}${quantity.unit ? ` ${quantity.unit}` : ''}` };
+    const unit = quantityUnit(quantity);
+    return { id, text: `${comparator}${formatNumber(quantity.value)}${unit ? ` ${unit}` : ''}` };
   }
   return { id, value: cleanNumber(converted, VITAL_SIGNS[id].decimals), text: `${comparator}${formatVital(id, converted)}` };
 }

@@ -1,5 +1,5 @@
-import { UCUM, type CodeableConcept, type FhirResource, type Observation, type Quantity, type Reference, type ResourceKey, type ResourceType, type TimelineEvent, type TimelineKind } from '../model/index.js';
-import { bloodPressure, formatNumber, ucumWritten, vitalReading, vitalSignOf } from '../clinical/index.js';
+import type { CodeableConcept, FhirResource, Observation, Quantity, Reference, ResourceKey, ResourceType, TimelineEvent, TimelineKind } from '../model/index.js';
+import { bloodPressure, formatNumber, quantityUnit, vitalReading, vitalSignOf } from '../clinical/index.js';
 import type { RecordRow } from './database.js';
 
 function label(concept: CodeableConcept | undefined): string | undefined {
@@ -50,8 +50,7 @@ function end(resource: FhirResource): string | undefined {
  */
 function amount(quantity: Quantity | undefined): string | undefined {
   if (quantity?.value === undefined) return undefined;
-  const { unit, code, system } = quantity;
-  const written = system === UCUM && code !== undefined && (unit === undefined || unit === code) ? ucumWritten(code) : unit ?? code;
+  const written = quantityUnit(quantity);
   return `${quantity.comparator ?? ''}${formatNumber(Number(quantity.value.toPrecision(4)))}${written ? ` ${written}` : ''}`;
 }
 

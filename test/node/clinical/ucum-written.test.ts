@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ucumWritten } from '../../../clinical/index.js';
+import { quantityUnit, ucumWritten } from '../../../clinical/index.js';
 
 describe('UCUM units as clinicians write them', () => {
   it('writes the units of the Synthea charts the way a lab report does', () => {
@@ -36,5 +36,14 @@ describe('UCUM units as clinicians write them', () => {
     assert.equal(ucumWritten('s-1'), 's⁻¹');
     assert.equal(ucumWritten('mg.h/L'), 'mg·h/L');
     assert.equal(ucumWritten('g/(24.h)'), 'g/(24 h)');
+  });
+
+  it('writes out a quantity’s unit only when what was sent for people is the UCUM code itself', () => {
+    const UCUM = 'http://unitsofmeasure.org';
+    assert.equal(quantityUnit({ value: 7.1, unit: '10*3/uL', system: UCUM, code: '10*3/uL' }), '×10³/µL');
+    assert.equal(quantityUnit({ value: 88, system: UCUM, code: 'mL/min/{1.73_m2}' }), 'mL/min/1.73 m²');
+    assert.equal(quantityUnit({ value: 6.9, unit: 'thousand per microlitre', system: UCUM, code: '10*3/uL' }), 'thousand per microlitre');
+    assert.equal(quantityUnit({ value: 5, unit: 'ug', system: 'http://example.org/units', code: 'ug' }), 'ug', 'not UCUM: as sent');
+    assert.equal(quantityUnit({ value: 5 }), undefined);
   });
 });

@@ -54,6 +54,7 @@ describe('vital signs: codes, units and display', () => {
     const odd = vital('8310-5', 310, 'K');
     assert.deepEqual(vitalReading(odd), { id: 'temperature', text: '310 K' });
     assert.equal(flag(odd), undefined);
+    assert.deepEqual(vitalReading(vital('29463-7', 11, '[stone_av]')), { id: 'weight', text: '11 stone' }, 'a UCUM code sent for people is written out');
     assert.equal(vitalReading(vital('8310-5', 37.2))?.value, undefined);
     assert.equal(vitalReading(vital('8867-4', 72))?.value, 72, 'a heart rate has one unit: none needed');
   });
