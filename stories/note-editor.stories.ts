@@ -49,6 +49,21 @@ export const WithTemplate = onChart(emptyNoteChart, { noteId: 'note-soap', templ
 /** A draft being typed: its text comes from its note document. */
 export const Typing = onChart(() => draftChart(), { noteId: 'note-draft' });
 
+/** "Sign note" asks once more: signing cannot be undone, only added to. */
+export const ConfirmingSign: Story = {
+  ...onChart(() => draftChart(), { noteId: 'note-draft' }),
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector('emr-note-editor')!.shadowRoot!;
+    await waitFor(() => {
+      if (!root.querySelector('.ProseMirror')) throw new Error('the draft is not open yet');
+    }, { timeout: 10_000 });
+    root.querySelector<HTMLButtonElement>('[data-action="sign"]')!.click();
+    await waitFor(() => {
+      if (!root.querySelector('[part="confirm-sign"]')) throw new Error('the question is not shown yet');
+    });
+  },
+};
+
 /** A signed note: read only, shown from its DocumentReference with the hash checked. */
 export const Signed = onChart(signedChart, { noteId: 'note-signed' });
 

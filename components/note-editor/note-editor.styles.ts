@@ -57,6 +57,19 @@ export const styles = css`
   .toolbar .spacer {
     flex: 1;
   }
+  .confirm-sign {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${token('--emr-space-xs')};
+    padding: var(--_gap);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: ${token('--emr-color-surface-subtle')};
+  }
+  .confirm-sign p {
+    flex-basis: 100%;
+  }
 
   .frame {
     min-height: var(--_min-height);

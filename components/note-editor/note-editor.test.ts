@@ -50,8 +50,15 @@ async function sha1(value: string): Promise<string> {
   return btoa(String.fromCharCode(...digest));
 }
 
-async function signed(el: EmrNoteEditor) {
+/** Asks to sign, then answers the editor's question. */
+async function confirmSign(el: EmrNoteEditor) {
   button(el, 'sign')!.click();
+  await waitUntil(() => button(el, 'confirm-sign'), 'the editor never asked to confirm');
+  button(el, 'confirm-sign')!.click();
+}
+
+async function signed(el: EmrNoteEditor) {
+  await confirmSign(el);
   await waitUntil(() => root(el).querySelector('.check.verified, .check.mismatch'), 'the note was never shown signed');
 }
 
@@ -253,13 +260,53 @@ describe('emr-note-editor', () => {
     await type(el, 'Not yet.');
     el.addEventListener('emr-note-sign', (e) => e.preventDefault(), { once: true });
     const event = oneEvent(el, 'emr-note-sign');
-    button(el, 'sign')!.click();
+    await confirmSign(el);
     expect((await event).defaultPrevented).to.equal(true);
     await el.updateComplete;
     expect(prosemirror(el)!.getAttribute('contenteditable')).to.equal('true');
     expect((await noteOf(store)).current.docStatus).to.equal('preliminary');
     await type(el, ' Still editable.');
     expect(text(prosemirror(el))).to.equal('Not yet. Still editable.');
+  });
+
+  it('asks once more before signing: nothing is signed until the clinician answers; Escape and "Keep editing" go back to the draft', async () => {
+    const store = await openTestStore();
+    const el = await editing(store);
+    await type(el, 'Reviewed on the ward round.');
+    await noteOf(store); // listed as a draft
+    const seen: EmrNoteSignEvent[] = [];
+    el.addEventListener('emr-note-sign', (e) => seen.push(e));
+    const question = () => root(el).querySelector<HTMLElement>('[part="confirm-sign"]');
+
+    button(el, 'sign')!.click();
+    await waitUntil(() => question(), 'the editor never asked');
+    expect(text(question())).to.equal('Sign this note? Once signed, its text cannot be changed: anything more goes in an addendum. Sign now Keep editing');
+    expect(root(el).activeElement).to.equal(button(el, 'confirm-sign'));
+    expect(button(el, 'sign')!.getAttribute('aria-expanded')).to.equal('true');
+    expect(seen, 'no sign event before the answer').to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !question(), 'Escape did not close the question');
+    expect(root(el).activeElement).to.equal(button(el, 'sign'));
+    button(el, 'sign')!.click();
+    await waitUntil(() => button(el, 'cancel-sign'));
+    button(el, 'cancel-sign')!.click();
+    await waitUntil(() => !question(), '"Keep editing" did not close the question');
+    expect(seen).to.have.length(0);
+    expect((await noteOf(store)).current.docStatus).to.equal('preliminary');
+    await type(el, ' Plan unchanged.');
+    expect(text(prosemirror(el))).to.equal('Reviewed on the ward round. Plan unchanged.');
+
+    // From the keyboard: Enter on the sign button, Enter on the answer.
+    button(el, 'sign')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).activeElement === button(el, 'confirm-sign'), 'the answer never took focus');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => signedText(el), 'the note was never shown signed');
+    expect(seen).to.have.length(1);
+    expect(text(signedText(el))).to.equal('Reviewed on the ward round. Plan unchanged.');
+    await waitUntil(() => root(el).activeElement?.classList.contains('frame'), 'focus was not given to the signed text');
   });
 
   it('refuses to sign an empty note', async () => {

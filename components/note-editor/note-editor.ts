@@ -24,14 +24,15 @@ import { SignedTextController } from './signed-text-controller.js';
 
 /**
  * @summary A clinical note: a draft edited together in real time and saved
- * on the device as it is typed, then signed. A signed note is read only,
+ * on the device as it is typed, then signed once the clinician confirms it
+ * (signing cannot be undone). A signed note is read only,
  * shown from its signed DocumentReference with its hash checked, and takes
  * addenda. An edit of a signed (or read-only) note is refused and reported.
  * When a colleague signs the note while it is open here, what this clinician
  * had written and the signed text lacks stays in view, for an addendum. A
  * note started on two devices at once asks which listing to keep.
  *
- * @fires emr-note-sign - A clinician asked to sign. Cancelable. `detail`: `{ patientId, noteId, key, type }`.
+ * @fires emr-note-sign - A clinician asked to sign, and confirmed it. Cancelable. `detail`: `{ patientId, noteId, key, type }`.
  * @fires emr-note-edit-refuse - An edit was refused, nothing changed. `detail`: `{ noteId, reason, message }`.
  * @fires emr-note-addendum - A clinician asked to add an addendum. `detail`: `{ patientId, noteId, addendumId }`.
  * @fires emr-note-select - A clinician opened a linked note (an addendum, or the note an addendum appends to). `detail`: `{ patientId, noteId }`.
@@ -40,6 +41,7 @@ import { SignedTextController } from './signed-text-controller.js';
  * @csspart toolbar - Formatting, template and sign controls.
  * @csspart text - The note's text.
  * @csspart addenda - The addenda of a signed note.
+ * @csspart confirm-sign - The question asked before signing, with its answers.
  * @csspart unsigned - What this clinician had written when a colleague signed the note.
  * @csspart conflict - The two listings of a note started on two devices at once, to keep one.
  *
@@ -82,6 +84,8 @@ export class EmrNoteEditor extends EmrElement {
 
   @state() private message = '';
   @state() private signing = false;
+  /** Signing cannot be undone, so the editor asks once more first. */
+  @state() private confirming = false;
   /** What this clinician had written when a colleague signed the note, if the signed text lacks it. */
   @state() private unsigned: UnsignedDraft | undefined;
 
@@ -128,6 +132,7 @@ export class EmrNoteEditor extends EmrElement {
     if (changed.has('noteId') || changed.has('patientId') || changed.has('store')) {
       this.message = '';
       this.unsigned = undefined;
+      this.confirming = false;
       this.#listing = undefined;
     }
     const note = this.#note;
@@ -166,6 +171,7 @@ export class EmrNoteEditor extends EmrElement {
       ${appendsTo(note.original, this.#open)}
       ${!signed && this.#writer && note.record && note.record.heads.length > 1 ? draftChoice(note.record, this.#keepDraft) : nothing}
       ${signed ? signature(signed, this.#signedText.state) : this.#toolbar()}
+      ${!signed && this.confirming && this.#editable ? this.#signConfirmation() : nothing}
       ${signed ? this.#signedBody() : this.#draftBody()}
       ${this.unsigned ? unsignedNotice(this.unsigned, () => (this.unsigned = undefined)) : nothing}
       <p class="alert" role="alert">${this.message}</p>
@@ -194,9 +200,19 @@ export class EmrNoteEditor extends EmrElement {
       <button type="button" data-action="bullet-list" @click=${run('bulletList')}>${messages.bulletList}</button>
       ${this.#shownEmpty ? templatePicker(this.templates, this.#insertTemplate) : nothing}
       <span class="spacer"></span>
-      <button type="button" class="primary" data-action="sign" ?disabled=${this.signing || !view} @click=${this.#sign}>
+      <button type="button" class="primary" data-action="sign" aria-expanded=${this.confirming ? 'true' : 'false'}
+        ?disabled=${this.signing || !view} @click=${this.#askToSign}>
         ${this.signing ? messages.signing : messages.sign}
       </button>
+    </div>`;
+  }
+
+  #signConfirmation(): TemplateResult {
+    return html`<div part="confirm-sign" class="confirm-sign" role="group" aria-labelledby="confirm-sign-text"
+      @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.#cancelSign()}>
+      <p id="confirm-sign-text">${messages.confirmSign}</p>
+      <button type="button" class="primary" data-action="confirm-sign" @click=${this.#sign}>${messages.signNow}</button>
+      <button type="button" data-action="cancel-sign" @click=${this.#cancelSign}>${messages.keepEditing}</button>
     </div>`;
   }
 
@@ -259,14 +275,43 @@ export class EmrNoteEditor extends EmrElement {
     return this.#listing;
   }
 
-  #sign = async (): Promise<void> => {
+  #askToSign = async (): Promise<void> => {
+    if (!this.#canSign()) return;
+    this.message = '';
+    this.confirming = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[data-action="confirm-sign"]')?.focus();
+  };
+
+  #cancelSign = async (): Promise<void> => {
+    this.confirming = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[data-action="sign"]')?.focus();
+  };
+
+  /** Whether there is a draft to sign; says so when it is empty. */
+  #canSign(): boolean {
     const view = this.#text.view;
-    const store = this.store;
-    if (!view || !store || !this.#editable) return;
-    if (view.isEmpty) {
-      this.message = messages.emptyNote;
-      return;
+    if (!view || !this.store || !this.#editable) return false;
+    if (view.isEmpty) this.message = messages.emptyNote;
+    return !view.isEmpty;
+  }
+
+  #sign = async (): Promise<void> => {
+    const confirmed = this.confirming;
+    this.confirming = false;
+    await this.#signDraft();
+    // The answer's button is gone: focus what the clinician signed, or the sign button again.
+    if (confirmed) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(this.#signedNow ? '.frame' : '[data-action="sign"]')?.focus();
     }
+  };
+
+  async #signDraft(): Promise<void> {
+    if (!this.#canSign()) return;
+    const view = this.#text.view!;
+    const store = this.store!;
     const type = this.#note?.record?.current.type?.coding?.[0]?.code ?? this.#type.code;
     if (!this.dispatchEvent(new EmrNoteSignEvent({ patientId: this.patientId, noteId: this.noteId, key: `DocumentReference/${this.noteId}`, type }))) return;
     // No keystroke between reading the text and signing it.
@@ -284,7 +329,7 @@ export class EmrNoteEditor extends EmrElement {
     } finally {
       this.signing = false;
     }
-  };
+  }
 
   #keepDraft = async (head: Revision<DocumentReference>): Promise<void> => {
     try {

@@ -71,6 +71,8 @@ describe('emr-note-editor: hostile content', () => {
     expect(prosemirror(el)!.textContent).to.include('styled');
 
     el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="sign"]')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-action="confirm-sign"]'));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="confirm-sign"]')!.click();
     const notes = await valueOf(store.notes(PATIENT), (list) => list.some((n) => n.current.docStatus === 'final'));
     const signedHtml = atob(signedAttachments(notes[0]!.current).html!.data!);
     expect(signedHtml).not.to.match(/<img|<script|<iframe|onerror|onclick|onmouseover|javascript:|data:|style=/i);
