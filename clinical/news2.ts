@@ -150,6 +150,20 @@ export function news2Risk(total: number, redScore: boolean): News2Risk {
   return total >= 7 ? 'high' : total >= 5 ? 'medium' : redScore ? 'low-medium' : 'low';
 }
 
+/**
+ * Chart 4's minimum frequency of monitoring, as the longest time in minutes
+ * until the next set: 12-hourly at 0, 4–6-hourly (so 6 hours at most) at 1–4,
+ * hourly for a score of 3 in one parameter or a total of 5 or more. At 7 or
+ * more the chart asks for continuous monitoring: a set charted over an hour
+ * ago is late then too.
+ */
+const MONITORING_MINUTES: Record<News2ResponseLevel, number> = { zero: 720, low: 360, 'low-medium': 60, medium: 60, high: 60 };
+
+/** The longest Chart 4 allows before the next set; an incomplete set counts at the least it can score. */
+export function news2MonitoringMinutes(result: News2Result): number {
+  return MONITORING_MINUTES[result.partialSum === 0 ? 'zero' : result.minimumRisk];
+}
+
 const known = (value: number | undefined): value is number => value !== undefined && Number.isFinite(value);
 
 /** The NEWS2 of one set of observations. */

@@ -5,7 +5,7 @@ import type { ChartStore } from '../model/index.js';
 import '../components/vitals-grid/emr-vitals-grid.js';
 import { emptyChart, failingStore, pendingStore, syntheaChart, type StoryChart } from './support/story-stores.js';
 import {
-  childChart, conflictChart, deterioratingChart, diedChart, icuDayChart, overdueChart, postpartumChart, pregnancyChart, readOnlyChart, scale2Chart,
+  childChart, conflictChart, deterioratingChart, diedChart, icuDayChart, overdueAtNews2Chart, overdueChart, postpartumChart, pregnancyChart, readOnlyChart, scale2Chart,
 } from './support/vitals-charts.js';
 
 // <emr-vitals-grid> in each of its states, on real local stores (Synthea
@@ -86,6 +86,9 @@ export const News2HighRisk = onChart(deterioratingChart);
 
 /** The newest set is seven hours old: overdue against the 4-hour default. */
 export const Overdue = onChart(overdueChart);
+
+/** The last set scored NEWS2 6 ninety minutes ago: overdue after an hour (RCP Chart 4), though the chart's interval is 4 hours. */
+export const OverdueAtNews2 = onChart(overdueAtNews2Chart);
 
 /** A child (under 16): adult ranges and NEWS2 do not apply; only the observation's own interpretation flags a value. */
 export const Child = onChart(childChart);

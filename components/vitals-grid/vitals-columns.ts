@@ -49,6 +49,15 @@ export function observationTime(observation: Observation): string | undefined {
   return Number.isNaN(time) ? value : new Date(time).toISOString();
 }
 
+/** The newest set with a NEWS2, unless a newer one has its NEWS2 withheld: the last score, which may ask for the next set sooner. */
+export function lastScoredSet(views: readonly ColumnView[]): { time: string; results: readonly News2Result[] } | undefined {
+  for (const view of views) {
+    if (view.news2Withheld) return undefined;
+    if (view.news2) return { time: view.time, results: view.news2.results };
+  }
+  return undefined;
+}
+
 /** Records (newest first) into columns of one time each, newest first; records the grid has no row for are left out. */
 export function groupColumns(records: ReadonlyArray<ChartRecord<Observation>>): VitalsColumn[] {
   const columns = new Map<string, VitalsColumn>();

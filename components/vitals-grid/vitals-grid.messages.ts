@@ -1,5 +1,5 @@
 import type { ChartStoreErrorCode } from '../../model/index.js';
-import { formatNumber, type News2Risk } from '../../clinical/index.js';
+import { formatNumber, type News2Result, type News2Risk } from '../../clinical/index.js';
 import type { News2Withheld } from './vitals-columns.js';
 import type { RowId } from './vitals-readings.js';
 
@@ -53,6 +53,10 @@ export const vitalsGridMessages = {
   error: (code: ChartStoreErrorCode) => errorText[code],
   errorDetail: (message: string) => `Details: ${message}`,
   overdue: (since: string, every: string) => `Observations overdue: last set ${since} ago (due every ${every}).`,
+  /** When the last NEWS2 asks for the next set sooner than the chart's interval (RCP Chart 4). */
+  overdueByNews2: (since: string, every: string, { total, partialSum, redScore }: News2Result) =>
+    `Observations overdue: last NEWS2 set ${since} ago; ${redScore && (total ?? partialSum) < 5 ? 'with a score of 3 in one parameter'
+      : total !== undefined ? `at NEWS2 ${total}` : `at a partial NEWS2 of ${partialSum}`} they are due at least every ${every}.`,
   /** Above the table when a set on the page was taken before the patient's 16th birthday. */
   childRanges: (hostRanges: boolean) =>
     `Under 16: adult reference ranges and NEWS2 do not apply. Values are flagged only where the observation itself says${hostRanges ? ', or by the ranges set for this chart' : ''}.`,

@@ -342,6 +342,21 @@ describe('emr-vitals-grid', () => {
     expect(root(el).querySelector('.overdue')).to.equal(null);
   });
 
+  it('marks the set overdue an hour after a NEWS2 of 5 or more (RCP Chart 4), counting from the scored set, and says why', async () => {
+    const unwell: VitalsEntry = { ...NORMAL, values: { ...NORMAL.values, 'respiratory-rate': 25, 'heart-rate': 115, temperature: 38.5 } };
+    const weight: VitalsEntry = { values: { weight: 70 } };
+    const store = await storeWith([...set(unwell, Date.now() - 90 * MINUTE), ...set(weight, Date.now() - 10 * MINUTE)]);
+    const el = await grid(store);
+    await ready(el);
+    expect(text(row(el, 'NEWS2')[1])).to.match(/^6\b/);
+    expect(text(root(el).querySelector('.overdue'))).to.match(
+      /^◷ Observations overdue: last NEWS2 set 1 h (29|30|31) min ago; at NEWS2 6 they are due at least every 1 h\.$/);
+    await expect(el).to.be.accessible();
+    el.overdueMinutes = 0; // the host turns the marker off (an outpatient chart)
+    await el.updateComplete;
+    expect(root(el).querySelector('.overdue')).to.equal(null);
+  });
+
   it('never marks a set overdue for a patient who has died, nor offers to record one: it says none is due, and when they died', async () => {
     const store = await storeWith([{ resourceType: 'Patient', id: PATIENT, deceasedDateTime: '1979-11-07' }, ...set(NORMAL, '1979-09-24T23:11:00Z')]);
     const el = await grid(store);

@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
   deathOf, HYPERCAPNIC_SPO2_RANGE, isAdultAt, observationsDue, POSTPARTUM_DAYS, postpartumDaysOf, PREGNANCY_STATUS_CODES, pregnancyPeriods, pregnancyStateAt, withoutAdultRanges, withRanges,
-  type VitalRange, type VitalSignId,
+  type ObservationsDueInput, type VitalRange, type VitalSignId,
 } from '../../clinical/index.js';
 import {
   chartStoreContext, isChartStoreError, WRITING_ROLES, type ChartRecord, type ChartStore, type Condition, type FhirResource, type Observation, type Patient,
@@ -13,7 +13,7 @@ import { formatDay } from '../shared/format-time.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
 import { stateBoxStyles } from '../shared/state-box.styles.js';
 import { ClockController } from './clock-controller.js';
-import { columnView, type ColumnView, type Ranges } from './vitals-columns.js';
+import { columnView, lastScoredSet, type ColumnView, type Ranges } from './vitals-columns.js';
 import type { EmrVitalsSubmitEvent } from './vitals-form/vitals-form.events.js';
 import type { EmrVitalsForm } from './vitals-form/vitals-form.js';
 import { EmrVitalsRecordEvent } from './vitals-grid.events.js';
@@ -30,8 +30,8 @@ type Ready = Extract<WindowState, { status: 'ready' }>;
  * time the signs were taken (newest first), abnormal values flagged in text
  * and icon, the NEWS2 of each column (none under 16, in a recorded
  * pregnancy or in the six weeks after one), a trend line per row, a marker
- * when the newest set is overdue, and a form to record a new set (neither
- * for a patient who has died). Only the time window on screen is read from the store, so a month
+ * when the newest set is overdue (sooner when the last NEWS2 asks for it),
+ * and a form to record a new set (neither for a patient who has died). Only the time window on screen is read from the store, so a month
  * of minute-by-minute monitor data opens as fast as a handful of visits.
  *
  * @summary Vital-signs chart with NEWS2, trends and an entry form.
@@ -63,7 +63,10 @@ export class EmrVitalsGrid extends EmrElement {
   @property({ attribute: 'patient-id' }) patientId = '';
   /** NEWS2 SpO₂ scale: 2 only for hypercapnic respiratory failure with a prescribed target of 88–92%, as the clinician decided. */
   @property({ attribute: 'spo2-scale', converter: (value) => (value?.trim() === '2' ? 2 : 1) }) spo2Scale: 1 | 2 = 1;
-  /** Minutes after which the newest set is overdue (default 240: the 4-hourly minimum of NEWS2 for a low score); 0 turns the marker off, and so does `until`. */
+  /**
+   * Minutes after which the newest set is overdue (default 240: the 4-hourly minimum of NEWS2 for a low score); 0 turns the marker off, and so does `until`.
+   * A last NEWS2 that asks for the next set sooner (hourly at 5 or more, or with a 3 in one parameter) shortens it.
+   */
   @property({ attribute: 'overdue-minutes', type: Number }) overdueMinutes = 240;
   /** Days after a pregnancy ends during which NEWS2 is withheld (default 42, the puerperium); 0 where policy scores postnatal women with NEWS2. */
   @property({ attribute: 'postpartum-days', type: Number }) postpartumDays = POSTPARTUM_DAYS;
@@ -93,6 +96,8 @@ export class EmrVitalsGrid extends EmrElement {
   @query('button.record') private recordButton?: HTMLButtonElement;
   /** The newest set seen on the newest page, per patient: for the overdue marker and for announcing new sets. */
   #seen: { patientId: string; newest: string } | undefined;
+  /** The newest set with a NEWS2, as the newest page showed it: it may ask for the next set sooner. */
+  #lastScored: { patientId: string; set: ObservationsDueInput['scored'] } | undefined;
   #views: { columns: unknown; ranges: unknown; scale: number; postpartumDays: number; patient: unknown; conditions: unknown; statuses: unknown; views: ColumnView[] } | undefined;
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -126,7 +131,7 @@ export class EmrVitalsGrid extends EmrElement {
       ${this.#toolbar(state, views)}
       ${this.formOpen && this.#canRecord ? html`<emr-vitals-form id="entry" part="form" ?busy=${this.saving} error=${this.saveError}
         @emr-vitals-submit=${this.#onSubmit} @keydown=${this.#onFormKeydown}></emr-vitals-form>` : nothing}
-      ${this.#overdue()}
+      ${this.#overdue(state.isNewest ? views : undefined)}
       ${views.some((view) => view.news2Withheld === 'under-16') ? html`<p part="child-note" class="news2-note">${m.childRanges(Object.keys(this.ranges).length > 0)}</p>` : nothing}
       ${this.#pregnancyNote(views)}
       ${views.length
@@ -198,14 +203,18 @@ export class EmrVitalsGrid extends EmrElement {
     </div>`;
   }
 
-  #overdue() {
+  /** `newestPage`: the views of the newest page, when it is the one shown; older pages keep what it showed. */
+  #overdue(newestPage: ColumnView[] | undefined) {
     // A page that ends at `until` shows a stay that is over: nothing is due.
     if (this.until) return nothing;
+    if (newestPage) this.#lastScored = { patientId: this.patientId, set: lastScoredSet(newestPage) };
     const newest = this.#seen?.patientId === this.patientId ? this.#seen.newest : '';
-    const due = observationsDue({ newest, now: this.#clock.now, everyMinutes: this.overdueMinutes, patient: this.#patientRecord });
+    const scored = this.#lastScored?.patientId === this.patientId ? this.#lastScored.set : undefined;
+    const due = observationsDue({ newest, scored, now: this.#clock.now, everyMinutes: this.overdueMinutes, patient: this.#patientRecord });
     if (due.state === 'died') return html`<p part="not-due" class="not-due">${m.notDueDied(due.date && formatDay(due.date, m.dateLocale))}</p>`;
     if (due.state !== 'overdue') return nothing;
-    return html`<p part="overdue" class="overdue"><span aria-hidden="true">◷</span> ${m.overdue(m.duration(due.minutesSince), m.duration(this.overdueMinutes))}</p>`;
+    const [since, every] = [m.duration(due.minutesSince), m.duration(due.everyMinutes)];
+    return html`<p part="overdue" class="overdue"><span aria-hidden="true">◷</span> ${due.news2 ? m.overdueByNews2(since, every, due.news2) : m.overdue(since, every)}</p>`;
   }
 
   async #onToggleForm(): Promise<void> {

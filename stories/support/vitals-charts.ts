@@ -52,6 +52,12 @@ export const overdueChart = () => seeded('story-vitals-overdue', sets('story-vit
   [normal({ 'heart-rate': 80 }), 11],
 ]));
 
+/** The last set, 90 minutes ago, scored NEWS2 6: RCP Chart 4 asks for one at least hourly, sooner than the 4-hour default. */
+export const overdueAtNews2Chart = () => seeded('story-vitals-overdue-news2', sets('story-vitals-overdue-news2', [
+  [normal({ 'respiratory-rate': 25, 'heart-rate': 115, temperature: 38.5 }), 1.5],
+  [normal({ 'heart-rate': 88 }), 5.5],
+]));
+
 /** The patient died two hours ago, five hours after the last set: no observations are due, so no overdue marker. */
 export const diedChart = () => seeded('story-vitals-died', [
   { resourceType: 'Patient', id: 'story-vitals-died', deceasedDateTime: new Date(Math.floor((Date.now() - 2 * HOUR) / 60_000) * 60_000).toISOString() },

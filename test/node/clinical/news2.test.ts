@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  news2, news2Inputs, scoreAirOrOxygen, scoreConsciousness, scorePulse, scoreRespirationRate, scoreSpo2Scale1,
+  news2, news2Inputs, news2MonitoringMinutes, scoreAirOrOxygen, scoreConsciousness, scorePulse, scoreRespirationRate, scoreSpo2Scale1,
   scoreSpo2Scale2, scoreSystolicBp, scoreTemperature, type News2Input,
 } from '../../../clinical/index.js';
 import type { Observation } from '../../../model/index.js';
@@ -133,6 +133,27 @@ describe('NEWS2 aggregate, risk and response', () => {
     assert.equal(result.total, 7);
     assert.equal(result.risk, 'high');
     assert.match(result.response!.actions.join(' '), /critical care competencies/);
+  });
+});
+
+describe('NEWS2 Chart 4: the longest wait until the next set', () => {
+  const wait = (input: Partial<News2Input>) => news2MonitoringMinutes(news2({ ...WELL, ...input }));
+
+  it('12-hourly at 0, 4–6-hourly (6 h at most) at 1–4, hourly at 5 or more or for a 3 in one parameter, hourly at least when continuous', () => {
+    assert.equal(wait({}), 720, 'NEWS2 0');
+    assert.equal(wait({ temperature: 38.5 }), 360, 'NEWS2 1');
+    assert.equal(wait({ respirationRate: 22, temperature: 38.5, pulse: 95 }), 360, 'NEWS2 4, no single 3');
+    assert.equal(wait({ respirationRate: 25 }), 60, 'NEWS2 3 from one parameter');
+    assert.equal(wait({ respirationRate: 22, pulse: 115, temperature: 38.5 }), 60, 'NEWS2 5');
+    assert.equal(wait({ respirationRate: 25, pulse: 115, temperature: 39.5 }), 60, 'NEWS2 7: continuous monitoring');
+  });
+
+  it('counts an incomplete set at the least it can score', () => {
+    const { temperature: _missing, ...noTemperature } = WELL;
+    assert.equal(news2MonitoringMinutes(news2(noTemperature)), 720, 'a partial sum of 0');
+    assert.equal(news2MonitoringMinutes(news2({ ...noTemperature, respirationRate: 22 })), 360, 'a partial sum of 2');
+    assert.equal(news2MonitoringMinutes(news2({ ...noTemperature, respirationRate: 22, pulse: 135 })), 60, 'a partial sum of 5: at least medium');
+    assert.equal(news2MonitoringMinutes(news2({ pulse: 135 })), 60, 'one parameter, scoring 3');
   });
 });
 
