@@ -15,13 +15,19 @@ export type ObservationsDue =
   /** The patient has died (FHIR `deceased[x]`); `date` as recorded, when it is. */
   | { state: 'died'; date?: string };
 
+/** A set with a NEWS2: its versions' results when in conflict. */
+export interface ScoredSet {
+  time: string;
+  results: readonly News2Result[];
+}
+
 export interface ObservationsDueInput {
   /** Time of the newest set (ISO dateTime); none recorded when absent. */
   newest?: string;
   /** Now, in ms since the epoch. */
   now: number;
-  /** The newest set with a NEWS2 (none when a newer set has its NEWS2 withheld): its versions' results when in conflict. */
-  scored?: { time: string; results: readonly News2Result[] };
+  /** The newest set with a NEWS2 (none when a newer set has its NEWS2 withheld). */
+  scored?: ScoredSet;
   /** How often a set is due, in minutes; 0 or less: never overdue (the host's choice, e.g. for outpatients). */
   everyMinutes: number;
   /** The patient, when known: `deceased[x]` decides. */

@@ -297,15 +297,13 @@ export class EmrNoteEditor extends EmrElement {
     return !view.isEmpty;
   }
 
+  /** The clinician's answer "Sign now". */
   #sign = async (): Promise<void> => {
-    const confirmed = this.confirming;
     this.confirming = false;
     await this.#signDraft();
     // The answer's button is gone: focus what the clinician signed, or the sign button again.
-    if (confirmed) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(this.#signedNow ? '.frame' : '[data-action="sign"]')?.focus();
-    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(this.#signedNow ? '.frame' : '[data-action="sign"]')?.focus();
   };
 
   async #signDraft(): Promise<void> {

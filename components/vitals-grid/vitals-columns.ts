@@ -1,4 +1,4 @@
-import { news2, news2Inputs, vitalSignOf, type News2Result } from '../../clinical/index.js';
+import { news2, news2Inputs, vitalSignOf, type News2Result, type ScoredSet } from '../../clinical/index.js';
 import type { ChartRecord, Observation } from '../../model/index.js';
 import { readingsOf, type Ranges, type Reading, type RowId } from './vitals-readings.js';
 import { vitalsGridMessages as m } from './vitals-grid.messages.js';
@@ -50,7 +50,7 @@ export function observationTime(observation: Observation): string | undefined {
 }
 
 /** The newest set with a NEWS2, unless a newer one has its NEWS2 withheld: the last score, which may ask for the next set sooner. */
-export function lastScoredSet(views: readonly ColumnView[]): { time: string; results: readonly News2Result[] } | undefined {
+export function lastScoredSet(views: readonly ColumnView[]): ScoredSet | undefined {
   for (const view of views) {
     if (view.news2Withheld) return undefined;
     if (view.news2) return { time: view.time, results: view.news2.results };

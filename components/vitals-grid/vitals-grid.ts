@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
   deathOf, HYPERCAPNIC_SPO2_RANGE, isAdultAt, observationsDue, POSTPARTUM_DAYS, postpartumDaysOf, PREGNANCY_STATUS_CODES, pregnancyPeriods, pregnancyStateAt, withoutAdultRanges, withRanges,
-  type ObservationsDueInput, type VitalRange, type VitalSignId,
+  type ScoredSet, type VitalRange, type VitalSignId,
 } from '../../clinical/index.js';
 import {
   chartStoreContext, isChartStoreError, WRITING_ROLES, type ChartRecord, type ChartStore, type Condition, type FhirResource, type Observation, type Patient,
@@ -97,7 +97,7 @@ export class EmrVitalsGrid extends EmrElement {
   /** The newest set seen on the newest page, per patient: for the overdue marker and for announcing new sets. */
   #seen: { patientId: string; newest: string } | undefined;
   /** The newest set with a NEWS2, as the newest page showed it: it may ask for the next set sooner. */
-  #lastScored: { patientId: string; set: ObservationsDueInput['scored'] } | undefined;
+  #lastScored: { patientId: string; set: ScoredSet | undefined } | undefined;
   #views: { columns: unknown; ranges: unknown; scale: number; postpartumDays: number; patient: unknown; conditions: unknown; statuses: unknown; views: ColumnView[] } | undefined;
 
   override willUpdate(changed: PropertyValues<this>): void {
