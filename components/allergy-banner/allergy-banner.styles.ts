@@ -36,6 +36,14 @@ export const styles = css`
   .banner.no-known-allergies {
     --_accent: var(--emr-allergy-banner-no-known-color, ${token('--emr-color-normal')});
   }
+  /* Not confirmed: never the accent or the data text style of a confirmed "none" (NHS CUI PAB-0068, PAB-0071). */
+  .banner.no-known-allergies.unconfirmed {
+    --_accent: var(--emr-allergy-banner-no-known-unconfirmed-color, ${token('--emr-color-warning')});
+  }
+  .banner.unconfirmed .state {
+    font-weight: normal;
+    font-style: italic;
+  }
   .banner.not-recorded {
     --_accent: var(--emr-allergy-banner-not-recorded-color, ${token('--emr-color-warning')});
   }

@@ -111,6 +111,15 @@ describe('<emr-allergy-banner>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows an unconfirmed "No known allergies" as unconfirmed: its own words, icon and class, never the confirmed tick', async () => {
+    const el = await banner(await chartWith(allergy('pat-1', 'nka', { name: 'No known allergy', snomed: '716186003', verification: 'unconfirmed' })));
+    await settled(el);
+    expect(el.state).to.equal('no-known-allergies');
+    expect(text(el)).to.equal('? No known allergies — unconfirmed');
+    expect($(el, '.banner').classList.contains('unconfirmed')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
   it('never lets a "no known allergies" assertion hide an allergy: it flags the contradiction, and shows a scoped one beside the list', async () => {
     const contradicted = await banner(await chartWith(noKnownAllergy('pat-1'), penicillinAllergy()));
     await settled(contradicted);
