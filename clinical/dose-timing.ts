@@ -1,6 +1,7 @@
 import type { Dosage } from '../model/index.js';
 import { formatNumber } from './number-format.js';
 import { listInWords } from './words.js';
+import { errorProneFrequency } from './error-prone.js';
 
 // A FHIR Timing in words: "twice daily", "every 4 to 6 hours", "every other
 // day", "once daily at night". Never the Latin abbreviations (ISMP List of
@@ -42,11 +43,13 @@ export const timingMessages = {
     AC: 'before meals', ACM: 'before breakfast', ACD: 'before lunch', ACV: 'before the evening meal',
     PC: 'after meals', PCM: 'after breakfast', PCD: 'after lunch', PCV: 'after the evening meal',
   } as Record<string, string>,
+  /** Text sent as an abbreviation that ISMP lists as error-prone and that has more than one reading. */
+  withheld: 'frequency not shown (error-prone abbreviation): check the original prescription',
   /** HL7 v3 GTSAbbreviation codes (Timing.code), and the same abbreviations typed as text. */
   code: {
-    QD: 'once daily', OD: 'once daily', BID: 'twice daily', BD: 'twice daily', TID: 'three times daily', TDS: 'three times daily',
+    QD: 'once daily', BID: 'twice daily', BD: 'twice daily', TID: 'three times daily', TDS: 'three times daily',
     QID: 'four times daily', QDS: 'four times daily', QOD: 'every other day', AM: 'in the morning', PM: 'in the evening',
-    BED: 'at bedtime', HS: 'at bedtime', WK: 'once weekly', MO: 'once monthly', Q1H: 'every hour', Q2H: 'every 2 hours',
+    BED: 'at bedtime', WK: 'once weekly', MO: 'once monthly', Q1H: 'every hour', Q2H: 'every 2 hours',
     Q3H: 'every 3 hours', Q4H: 'every 4 hours', Q6H: 'every 6 hours', Q8H: 'every 8 hours', Q12H: 'every 12 hours',
   } as Record<string, string>,
 };
@@ -107,9 +110,25 @@ export function timingWords(timing: Timing | undefined): string | undefined {
   return codeWords(timing.code);
 }
 
-/** Timing.code: the abbreviation in words ("BID" → "twice daily"), else its text as written. */
+const GTS = 'http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation';
+
+/**
+ * Timing.code: a GTSAbbreviation code in words; text (or a code of no known
+ * system) on ISMP's error-prone list written out, or withheld when it has two
+ * readings; other abbreviations in words ("BID" → "twice daily"); else the
+ * text as written.
+ */
 function codeWords(code: Timing['code']): string | undefined {
-  for (const candidate of [...(code?.coding ?? []).flatMap((c) => [c.code, c.display]), code?.text]) {
+  for (const coding of code?.coding ?? []) {
+    const gts = coding.system === GTS ? coding.code?.trim().toUpperCase() : undefined;
+    if (gts && m.code[gts]) return m.code[gts];
+  }
+  const candidates = [...(code?.coding ?? []).flatMap((c) => [c.code, c.display]), code?.text];
+  for (const candidate of candidates) {
+    const abbreviation = errorProneFrequency(candidate);
+    if (abbreviation) return abbreviation.kind === 'meaning' ? abbreviation.words : m.withheld;
+  }
+  for (const candidate of candidates) {
     const key = candidate?.trim().toUpperCase().replace(/\./g, '');
     if (key && m.code[key]) return m.code[key];
   }
