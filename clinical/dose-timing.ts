@@ -26,6 +26,10 @@ export const timingMessages = {
   times: (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : n === 3 ? 'three times' : n === 4 ? 'four times' : `${formatNumber(n)} times`),
   timesRange: (low: number, high: number) => `${formatNumber(low)} to ${formatNumber(high)} times`,
   range: (low: string, high: string) => `${low} to ${high}`,
+  /** Course length (Timing.repeat.boundsDuration): "for 7 days". */
+  forLength: (length: string) => `for ${length}`,
+  /** Time each dose takes (Timing.repeat.duration), e.g. an infusion: "over 60 minutes". */
+  over: (length: string) => `over ${length}`,
   forDoses: (n: number) => `for ${formatNumber(n)} ${n === 1 ? 'dose' : 'doses'}`,
   at: (times: string) => `at ${times}`,
   on: (days: string) => `on ${days}`,
@@ -95,6 +99,22 @@ function whenWords(repeat: Repeat): string | undefined {
   return phrases.length ? listInWords(phrases) : undefined;
 }
 
+const TIME_UNITS = new Set<string>(Object.keys(m.unit));
+const isTimeUnit = (code: string | undefined): code is TimeUnit => code !== undefined && TIME_UNITS.has(code);
+
+/** "7 days", "1 hour", "1.5 hours". */
+function lengthWords(value: number, unit: TimeUnit): string {
+  const [one, many] = m.unit[unit];
+  return `${formatNumber(value)} ${value === 1 ? one : many}`;
+}
+
+/** "for 7 days", from a UCUM time Duration; undefined when it has no value or no time unit. */
+function courseWords(bounds: Repeat['boundsDuration']): string | undefined {
+  if (bounds?.value === undefined) return undefined;
+  const unit = bounds.code ?? bounds.unit;
+  return isTimeUnit(unit) ? m.forLength(lengthWords(bounds.value, unit)) : undefined;
+}
+
 /** The timing in words, or undefined when it says nothing the kit can read. */
 export function timingWords(timing: Timing | undefined): string | undefined {
   if (!timing) return undefined;
@@ -104,7 +124,9 @@ export function timingWords(timing: Timing | undefined): string | undefined {
     whenWords(repeat),
     repeat.timeOfDay?.length ? m.at(listInWords(repeat.timeOfDay.map((t) => t.slice(0, 5)))) : undefined,
     repeat.dayOfWeek?.length ? m.on(listInWords(repeat.dayOfWeek.map((d) => m.day[d] ?? d))) : undefined,
+    repeat.duration !== undefined && repeat.durationUnit ? m.over(lengthWords(repeat.duration, repeat.durationUnit)) : undefined,
     repeat.count !== undefined ? m.forDoses(repeat.count) : undefined,
+    courseWords(repeat.boundsDuration),
   ].filter((p): p is string => p !== undefined);
   if (parts.length) return parts.join(' ');
   return codeWords(timing.code);
