@@ -30,6 +30,12 @@ export const timingMessages = {
   forLength: (length: string) => `for ${length}`,
   /** Time each dose takes (Timing.repeat.duration), e.g. an infusion: "over 60 minutes". */
   over: (length: string) => `over ${length}`,
+  /** Course dates (Timing.repeat.boundsPeriod): "from 3 Mar 2024 to 10 Mar 2024 inclusive". */
+  fromTo: (start: string, end: string, inclusive: boolean) => `from ${start} to ${end}${inclusive ? ' inclusive' : ''}`,
+  from: (start: string) => `from ${start}`,
+  until: (end: string, inclusive: boolean) => (inclusive ? `up to and including ${end}` : `until ${end}`),
+  onDay: (day: string) => `on ${day} only`,
+  month: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
   forDoses: (n: number) => `for ${formatNumber(n)} ${n === 1 ? 'dose' : 'doses'}`,
   at: (times: string) => `at ${times}`,
   on: (days: string) => `on ${days}`,
@@ -115,6 +121,41 @@ function courseWords(bounds: Repeat['boundsDuration']): string | undefined {
   return isTimeUnit(unit) ? m.forLength(lengthWords(bounds.value, unit)) : undefined;
 }
 
+const DATE_TIME = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?)?/;
+
+/**
+ * A FHIR date or dateTime as written: "3 Mar 2024", "3 Mar 2024 08:00",
+ * "Mar 2024", "2024". The day and time are those written in the value, in
+ * the sender's own offset: a date is a calendar day, and converting an
+ * instant would make a line read differently on machines in other zones.
+ * `whole` is true when the value names whole days (no time), which an end
+ * of a Period includes.
+ */
+function dateWords(value: string): { text: string; whole: boolean } {
+  const match = DATE_TIME.exec(value.trim());
+  if (!match) return { text: value, whole: false };
+  const [, year, month, day, hour, minute] = match;
+  const monthName = month ? m.month[Number(month) - 1] : undefined;
+  if (month && !monthName) return { text: value, whole: false };
+  const date = [day && String(Number(day)), monthName, year].filter(Boolean).join(' ');
+  return hour ? { text: `${date} ${hour}:${minute}`, whole: false } : { text: date, whole: true };
+}
+
+/**
+ * The course as dates (Timing.repeat.boundsPeriod). FHIR counts the end as
+ * included ("any matching date/time"), so an end given as a day says
+ * "inclusive": "until 10 Mar" alone is read by some as stopping on the 9th.
+ * No length is worked out from the dates: whether both ends count, and what
+ * a time of day does to it, would be a guess.
+ */
+function periodCourseWords(bounds: Repeat['boundsPeriod']): string | undefined {
+  const start = bounds?.start ? dateWords(bounds.start) : undefined;
+  const end = bounds?.end ? dateWords(bounds.end) : undefined;
+  if (start && end) return start.text === end.text && end.whole ? m.onDay(end.text) : m.fromTo(start.text, end.text, end.whole);
+  if (start) return m.from(start.text);
+  return end ? m.until(end.text, end.whole) : undefined;
+}
+
 /** The timing in words, or undefined when it says nothing the kit can read. */
 export function timingWords(timing: Timing | undefined): string | undefined {
   if (!timing) return undefined;
@@ -126,7 +167,7 @@ export function timingWords(timing: Timing | undefined): string | undefined {
     repeat.dayOfWeek?.length ? m.on(listInWords(repeat.dayOfWeek.map((d) => m.day[d] ?? d))) : undefined,
     repeat.duration !== undefined && repeat.durationUnit ? m.over(lengthWords(repeat.duration, repeat.durationUnit)) : undefined,
     repeat.count !== undefined ? m.forDoses(repeat.count) : undefined,
-    courseWords(repeat.boundsDuration),
+    courseWords(repeat.boundsDuration) ?? periodCourseWords(repeat.boundsPeriod),
   ].filter((p): p is string => p !== undefined);
   if (parts.length) return parts.join(' ');
   return codeWords(timing.code);
