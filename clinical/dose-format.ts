@@ -1,8 +1,8 @@
 import type { CodeableConcept, Dosage, MedicationRequest, MedicationStatement, Quantity } from '../model/index.js';
 import { conceptLabel, inSentence } from './coding.js';
 import { routeWords } from './dose-route.js';
-import { timingMessages, timingWords } from './dose-timing.js';
-import { unitFor, unitWords } from './dose-units.js';
+import { timeUnit, timingMessages, timingWords } from './dose-timing.js';
+import { isOne, unitFor, unitWords } from './dose-units.js';
 import { formatNumber } from './number-format.js';
 import { tallMan } from './tall-man.js';
 import { listInWords } from './words.js';
@@ -22,9 +22,13 @@ export const doseMessages = {
   atLeast: (dose: string) => `at least ${dose}`,
   upTo: (dose: string) => `up to ${dose}`,
   rate: (rate: string) => `at ${rate}`,
+  /** A rate by time: "2 units per hour", "5 mL per 30 minutes". */
+  per: (dose: string, period: string) => `${dose} per ${period}`,
   asNeeded: 'as needed',
   asNeededFor: (reason: string) => `as needed for ${reason}`,
+  /** "(maximum 8 tablets in 24 hours)"; a period of one unit: "(maximum 4 g per day)". */
   maximum: (dose: string, period: string) => `(maximum ${dose} in ${period})`,
+  maximumPer: (dose: string, unit: string) => `(maximum ${dose} per ${unit})`,
   maximumPerDose: (dose: string) => `(maximum ${dose} per dose)`,
   then: ', then ',
   doNotGive: (line: string) => `Do not give: ${line}`,
@@ -44,7 +48,11 @@ export function formatQuantity(quantity: Quantity | undefined): string | undefin
   return comparator ? `${comparator} ${amount}` : amount;
 }
 
-/** "1 to 2 tablets"; "500 mg to 1 g" when the units differ; "up to 2 puffs" with no low. */
+/**
+ * "1 to 2 tablets", "0.5 to 1 tablet" (the unit agrees with the number
+ * next to it); "500 mg to 1 g" when the units differ; "up to 2 puffs" with
+ * no low; "2 tablets" when both ends are the same.
+ */
 export function formatRange(range: { low?: Quantity; high?: Quantity } | undefined): string | undefined {
   const { low, high } = range ?? {};
   if (low?.value === undefined || high?.value === undefined) {
@@ -54,6 +62,7 @@ export function formatRange(range: { low?: Quantity; high?: Quantity } | undefin
   }
   const lowWords = unitWords(low.code, low.unit);
   const highWords = unitWords(high.code, high.unit);
+  if (lowWords?.one === highWords?.one && formatNumber(low.value) === formatNumber(high.value)) return formatQuantity(high);
   if (lowWords?.one === highWords?.one) {
     const unit = highWords ? ` ${unitFor(high.value, highWords)}` : '';
     return `${m.range(formatNumber(low.value), formatNumber(high.value))}${unit}`;
@@ -61,12 +70,20 @@ export function formatRange(range: { low?: Quantity; high?: Quantity } | undefin
   return m.range(formatQuantity(low)!, formatQuantity(high)!);
 }
 
-/** A time span: "24 hours", "day". */
-function periodWords(quantity: Quantity | undefined): string | undefined {
-  const unit = (quantity?.code ?? quantity?.unit) as keyof typeof timingMessages.unit | undefined;
-  if (quantity?.value === undefined || !unit || !Object.hasOwn(timingMessages.unit, unit)) return formatQuantity(quantity);
+/**
+ * A time span below a rate or a maximum, by UCUM code or word: { one: true,
+ * words: "hour" } for one of the unit, { one: false, words: "30 minutes" }
+ * otherwise; a span that is not a time is written as a quantity.
+ */
+function periodWords(quantity: Quantity | undefined): { one: boolean; words: string } | undefined {
+  if (quantity?.value === undefined) return undefined;
+  const unit = timeUnit(quantity.code) ?? timeUnit(quantity.unit);
+  if (!unit) {
+    const words = formatQuantity(quantity);
+    return words === undefined ? undefined : { one: false, words };
+  }
   const [one, many] = timingMessages.unit[unit];
-  return quantity.value === 1 ? one : `${formatNumber(quantity.value)} ${many}`;
+  return isOne(quantity.value) ? { one: true, words: one } : { one: false, words: `${formatNumber(quantity.value)} ${many}` };
 }
 
 function rateWords(dose: NonNullable<Dosage['doseAndRate']>[number] | undefined): string | undefined {
@@ -74,7 +91,9 @@ function rateWords(dose: NonNullable<Dosage['doseAndRate']>[number] | undefined)
   if (rate) return m.rate(rate);
   const ratio = dose?.rateRatio;
   const per = ratio && formatQuantity(ratio.numerator);
-  return per ? m.rate(`${per} per ${periodWords(ratio.denominator)}`) : undefined;
+  const period = ratio && periodWords(ratio.denominator);
+  if (!per) return undefined;
+  return m.rate(period ? m.per(per, period.words) : per);
 }
 
 function asNeededWords(dosage: Dosage): string | undefined {
@@ -86,7 +105,7 @@ function asNeededWords(dosage: Dosage): string | undefined {
 function maximumWords(dosage: Dosage): string | undefined {
   const perPeriod = formatQuantity(dosage.maxDosePerPeriod?.numerator);
   const period = periodWords(dosage.maxDosePerPeriod?.denominator);
-  if (perPeriod && period) return m.maximum(perPeriod, period);
+  if (perPeriod && period) return period.one ? m.maximumPer(perPeriod, period.words) : m.maximum(perPeriod, period.words);
   const perDose = formatQuantity(dosage.maxDosePerAdministration);
   return perDose ? m.maximumPerDose(perDose) : undefined;
 }

@@ -1,5 +1,6 @@
 import type { Dosage } from '../model/index.js';
 import { formatNumber } from './number-format.js';
+import { isOne } from './dose-units.js';
 import { listInWords } from './words.js';
 import { errorProneFrequency } from './error-prone.js';
 
@@ -39,7 +40,6 @@ export const timingMessages = {
   forDoses: (n: number) => `for ${formatNumber(n)} ${n === 1 ? 'dose' : 'doses'}`,
   at: (times: string) => `at ${times}`,
   on: (days: string) => `on ${days}`,
-  offset: (minutes: number) => `${formatNumber(minutes)} minutes`,
   day: {
     mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday',
   } as Record<string, string>,
@@ -66,17 +66,18 @@ export const timingMessages = {
 
 const m = timingMessages;
 
+/** Singular for exactly one, plural for any other amount: "1 hour", "0.5 hours", "every 1.5 hours". */
 function unitName(value: number, unit: TimeUnit): string {
   const [one, many] = m.unit[unit];
-  return value > 1 ? many : one;
+  return isOne(value) ? one : many;
 }
 
-/** "4 hours", "4 to 6 hours", "hour". */
+/** "4 hours", "4 to 6 hours", "0.5 to 1 hour" (the unit agrees with the number next to it), "hour". */
 function periodWords(period: number, periodMax: number | undefined, unit: TimeUnit): string {
   if (periodMax !== undefined && periodMax !== period) {
     return `${m.range(formatNumber(period), formatNumber(periodMax))} ${unitName(periodMax, unit)}`;
   }
-  return period === 1 ? unitName(1, unit) : `${formatNumber(period)} ${unitName(period, unit)}`;
+  return isOne(period) ? unitName(1, unit) : `${formatNumber(period)} ${unitName(period, unit)}`;
 }
 
 /** The frequency: "twice daily", "every 8 hours", "every other day". */
@@ -100,25 +101,37 @@ function frequencyWords(repeat: Repeat): string | undefined {
 function whenWords(repeat: Repeat): string | undefined {
   const phrases = (repeat.when ?? []).map((code) => {
     const phrase = m.when[code] ?? code;
-    return repeat.offset && /^(before|after) /.test(phrase) ? `${m.offset(repeat.offset)} ${phrase}` : phrase;
+    return repeat.offset && /^(before|after) /.test(phrase) ? `${lengthWords(repeat.offset, 'min')} ${phrase}` : phrase;
   });
   return phrases.length ? listInWords(phrases) : undefined;
 }
 
-const TIME_UNITS = new Set<string>(Object.keys(m.unit));
-const isTimeUnit = (code: string | undefined): code is TimeUnit => code !== undefined && TIME_UNITS.has(code);
+/** Time units as UCUM codes and as the words systems send in `unit`. */
+const TIME_WORDS: Record<string, TimeUnit> = {
+  s: 's', sec: 's', second: 's', min: 'min', minute: 'min', h: 'h', hr: 'h', hour: 'h',
+  d: 'd', day: 'd', wk: 'wk', week: 'wk', mo: 'mo', month: 'mo', a: 'a', yr: 'a', year: 'a',
+};
 
-/** "7 days", "1 hour", "1.5 hours". */
-function lengthWords(value: number, unit: TimeUnit): string {
-  const [one, many] = m.unit[unit];
-  return `${formatNumber(value)} ${value === 1 ? one : many}`;
+/** A time unit from a UCUM code ("h") or a word ("hours", "Day"); undefined when it is not one. */
+export function timeUnit(text: string | undefined): TimeUnit | undefined {
+  const word = text?.trim();
+  if (!word) return undefined;
+  if (Object.hasOwn(m.unit, word)) return word as TimeUnit;
+  const lower = word.toLowerCase();
+  const singular = lower.replace(/s$/, '');
+  return Object.hasOwn(TIME_WORDS, lower) ? TIME_WORDS[lower] : Object.hasOwn(TIME_WORDS, singular) ? TIME_WORDS[singular] : undefined;
 }
 
-/** "for 7 days", from a UCUM time Duration; undefined when it has no value or no time unit. */
+/** "7 days", "1 hour", "1.5 hours", "0.5 days". */
+function lengthWords(value: number, unit: TimeUnit): string {
+  return `${formatNumber(value)} ${unitName(value, unit)}`;
+}
+
+/** "for 7 days", from a time Duration (UCUM code or unit words); undefined when it has no value or no time unit. */
 function courseWords(bounds: Repeat['boundsDuration']): string | undefined {
   if (bounds?.value === undefined) return undefined;
-  const unit = bounds.code ?? bounds.unit;
-  return isTimeUnit(unit) ? m.forLength(lengthWords(bounds.value, unit)) : undefined;
+  const unit = timeUnit(bounds.code) ?? timeUnit(bounds.unit);
+  return unit ? m.forLength(lengthWords(bounds.value, unit)) : undefined;
 }
 
 const DATE_TIME = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?)?/;

@@ -91,7 +91,7 @@ describe('units (ISMP error-prone abbreviations)', () => {
   it('countable forms take a plural: "1 tablet", "2 tablets"', () => {
     assert.equal(formatQuantity(q(1, '{tbl}')), '1 tablet');
     assert.equal(formatQuantity(q(2, '{tbl}')), '2 tablets');
-    assert.equal(formatQuantity(q(0.5, '{tbl}')), '0.5 tablet');
+    assert.equal(formatQuantity(q(0.5, '{tbl}')), '0.5 tablets', 'any amount but one takes the plural');
     assert.equal(formatQuantity(q(1.5, '{tbl}')), '1.5 tablets');
     assert.equal(formatQuantity(q(1, '{puff}')), '1 puff');
     assert.equal(formatQuantity(q(2, undefined, 'puffs')), '2 puffs');
