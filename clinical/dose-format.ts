@@ -1,6 +1,7 @@
 import type { CodeableConcept, Dosage, MedicationRequest, MedicationStatement, Quantity } from '../model/index.js';
 import { conceptLabel, inSentence } from './coding.js';
-import { routeWords } from './dose-route.js';
+import { routeWithheld, routeWords } from './dose-route.js';
+import { errorProneMessages } from './error-prone.js';
 import { timeUnit, timingMessages, timingWords } from './dose-timing.js';
 import { isOne, unitFor, unitWords } from './dose-units.js';
 import { formatNumber } from './number-format.js';
@@ -31,6 +32,8 @@ export const doseMessages = {
   maximumPer: (dose: string, unit: string) => `(maximum ${dose} per ${unit})`,
   maximumPerDose: (dose: string) => `(maximum ${dose} per dose)`,
   then: ', then ',
+  /** Before a note at the end of a line: "2 mg twice daily; route not shown (…)". */
+  note: '; ',
   doNotGive: (line: string) => `Do not give: ${line}`,
   notTaking: (line: string) => `Not taking: ${line}`,
   unnamedMedication: 'Medication (name not recorded)',
@@ -110,11 +113,21 @@ function maximumWords(dosage: Dosage): string | undefined {
   return perDose ? m.maximumPerDose(perDose) : undefined;
 }
 
+/** One note for what was withheld, at the end of the line rather than in the middle of it. */
+function withheldNote(route: boolean, frequency: boolean): string | undefined {
+  const e = errorProneMessages;
+  if (route && frequency) return e.withheld(e.routeAndFrequency, true);
+  if (route) return e.withheld(e.route);
+  return frequency ? e.withheld(e.frequency) : undefined;
+}
+
 /**
  * One Dosage in words: dose, rate, route, timing, as needed, extra
  * instructions, maximum. The structured fields win when they say at least a
  * dose and when to take it; otherwise the prescriber's own `text` is shown
  * as written (a line built from half the structure would drop the rest).
+ * A route or frequency withheld as an ambiguous abbreviation is said once,
+ * after the rest of the line.
  */
 export function formatDosage(dosage: Dosage): string {
   const doseAndRate = dosage.doseAndRate?.find((d) => d.doseQuantity || d.doseRange) ?? dosage.doseAndRate?.[0];
@@ -124,10 +137,14 @@ export function formatDosage(dosage: Dosage): string {
   const text = dosage.text?.trim();
   if (text && !(dose && (when || asNeeded))) return text;
   const extra = (dosage.additionalInstruction ?? []).map(conceptLabel).filter((l): l is string => !!l).map(inSentence);
+  const route = routeWords(dosage.route);
   const parts = [
-    dose, rateWords(doseAndRate), routeWords(dosage.route), when, asNeeded,
+    dose, rateWords(doseAndRate), route === routeWithheld ? undefined : route,
+    when === timingMessages.withheld ? undefined : when, asNeeded,
     extra.length ? listInWords(extra) : undefined, maximumWords(dosage),
   ].filter((p): p is string => !!p);
+  const withheld = withheldNote(route === routeWithheld, when === timingMessages.withheld);
+  if (withheld) return parts.length ? `${parts.join(' ')}${m.note}${withheld}` : withheld;
   return parts.length ? parts.join(' ') : m.noDose;
 }
 

@@ -1,7 +1,7 @@
 import type { CodeableConcept } from '../model/index.js';
 import { SNOMED } from '../model/index.js';
 import { conceptLabel, inSentence, lookUp } from './coding.js';
-import { errorProneRoute } from './error-prone.js';
+import { errorProneMessages, errorProneRoute } from './error-prone.js';
 
 // The route in the words of a medication line: "orally", "inhaled",
 // "subcutaneously". Written out: ISMP lists SC, SQ, IN, IT, AD, OD and others
@@ -46,7 +46,7 @@ const WORDS: Record<string, string> = {
 };
 
 /** Text sent as an abbreviation that ISMP lists as error-prone and that has more than one reading. */
-export const routeWithheld = 'route not shown (error-prone abbreviation): check the original prescription';
+export const routeWithheld = errorProneMessages.withheld(errorProneMessages.route);
 
 /**
  * The route in words, or undefined when there is none. A coded route wins;

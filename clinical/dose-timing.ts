@@ -2,7 +2,7 @@ import type { Dosage } from '../model/index.js';
 import { formatNumber } from './number-format.js';
 import { isOne } from './dose-units.js';
 import { listInWords } from './words.js';
-import { errorProneFrequency } from './error-prone.js';
+import { errorProneFrequency, errorProneMessages } from './error-prone.js';
 
 // A FHIR Timing in words: "twice daily", "every 4 to 6 hours", "every other
 // day", "once daily at night". Never the Latin abbreviations (ISMP List of
@@ -54,7 +54,7 @@ export const timingMessages = {
     PC: 'after meals', PCM: 'after breakfast', PCD: 'after lunch', PCV: 'after the evening meal',
   } as Record<string, string>,
   /** Text sent as an abbreviation that ISMP lists as error-prone and that has more than one reading. */
-  withheld: 'frequency not shown (error-prone abbreviation): check the original prescription',
+  withheld: errorProneMessages.withheld(errorProneMessages.frequency),
   /** HL7 v3 GTSAbbreviation codes (Timing.code), and the same abbreviations typed as text. */
   code: {
     QD: 'once daily', BID: 'twice daily', BD: 'twice daily', TID: 'three times daily', TDS: 'three times daily',

@@ -6,6 +6,20 @@ import {
 // meaning when it has one, else a sign that it was withheld. Case, dots and
 // spaces do not matter ("Q.D.", "q.d.", "qd").
 
+/** All the text of this module, for translation. */
+export const errorProneMessages = {
+  /**
+   * What a line says in place of text withheld because it was sent as an
+   * abbreviation with two readings: why, and where to look. The abbreviation
+   * itself is never repeated: shown, it would be read.
+   */
+  withheld: (what: string, several = false) =>
+    `${what} not shown (sent as ${several ? 'ambiguous, error-prone abbreviations' : 'an ambiguous, error-prone abbreviation'}): check the original prescription`,
+  route: 'route',
+  frequency: 'frequency',
+  routeAndFrequency: 'route and frequency',
+};
+
 export type ErrorProneReading = { kind: 'meaning'; words: string } | { kind: 'withheld' };
 
 const key = (text: string) => text.toLowerCase().replace(/[.\s]/g, '');

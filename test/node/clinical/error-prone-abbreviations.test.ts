@@ -7,7 +7,7 @@ import { ERROR_PRONE_FREQUENCIES, ERROR_PRONE_ROUTES } from '../../../clinical/d
 // never shown as sent: written out where they have one meaning, withheld
 // (with a pointer to the original prescription) where they have two.
 
-const ROUTE_WITHHELD = 'route not shown (error-prone abbreviation): check the original prescription';
+const ROUTE_WITHHELD = 'route not shown (sent as an ambiguous, error-prone abbreviation): check the original prescription';
 const variants = (abbreviation: string) => {
   const bare = abbreviation.replace(/[.\s]/g, '');
   const dotted = bare.split('').join('.') + '.';
@@ -64,7 +64,30 @@ describe('ISMP error-prone abbreviations in route text', () => {
   it('shows the withholding in the medication line', () => {
     const line = formatDosage({ route: { text: 'IN' }, timing: { code: { text: 'OD' } }, doseAndRate: [{ doseQuantity: { value: 2, unit: 'mg', code: 'mg', system: 'http://unitsofmeasure.org' } }] });
     assert.ok(!/\bIN\b|\bOD\b/.test(line), line);
-    assert.match(line, /route not shown/);
+    assert.match(line, /route/);
     assert.match(line, /frequency not shown/);
+  });
+});
+
+describe('the message in place of withheld text', () => {
+  const UCUM = 'http://unitsofmeasure.org';
+  const dose = { doseAndRate: [{ doseQuantity: { value: 2, unit: 'mg', code: 'mg', system: UCUM } }] };
+
+  it('says why (an ambiguous, error-prone abbreviation) and where to look, without the abbreviation', () => {
+    for (const [message, sent] of [[timingMessages.withheld, ['OD', 'QOD', 'HS']], [routeWords({ text: 'IN' }), ['IN', 'OD', 'AD', 'IT']]] as const) {
+      assert.match(message ?? '', /ambiguous/);
+      assert.match(message ?? '', /error-prone abbreviation/);
+      assert.match(message ?? '', /check the original prescription/);
+      for (const abbreviation of sent) assert.doesNotMatch(message ?? '', new RegExp(`\\b${abbreviation}\\b`, 'i'), abbreviation);
+    }
+  });
+
+  it('is said once, after the rest of the line, for route and frequency together', () => {
+    assert.equal(formatDosage({ ...dose, route: { text: 'IN' }, timing: { code: { text: 'OD' } } }),
+      '2 mg; route and frequency not shown (sent as ambiguous, error-prone abbreviations): check the original prescription');
+    assert.equal(formatDosage({ ...dose, route: { text: 'AD' }, timing: { code: { text: 'BD' } } }),
+      '2 mg twice daily; route not shown (sent as an ambiguous, error-prone abbreviation): check the original prescription');
+    assert.equal(formatDosage({ ...dose, route: { text: 'oral' }, timing: { code: { text: 'q.o.d.' } } }),
+      '2 mg orally; frequency not shown (sent as an ambiguous, error-prone abbreviation): check the original prescription');
   });
 });
