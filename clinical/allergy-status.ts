@@ -73,6 +73,16 @@ export interface AllergyStatus {
  * - An allergy beside a "no known allergy" assertion: the allergy wins and
  *   `contradiction` is set, so a wrong assertion never hides a real allergy.
  */
+/**
+ * Whether a "no known allergy" record is confirmed: only when every head
+ * asserts it, current, with a confirmed verification status. Heads in
+ * conflict never make a claim of safety stronger: a head that refutes,
+ * ends or withdraws the assertion leaves it unconfirmed.
+ */
+export function noKnownRecordConfirmed(entry: Pick<AllergyEntry, 'values'>): boolean {
+  return entry.values.every((v) => v.kind === 'no-known' && v.verification === 'confirmed');
+}
+
 export function allergyStatus(records: ReadonlyArray<ChartRecord<AllergyIntolerance>> | undefined | Error): AllergyStatus {
   if (records === undefined || records instanceof Error) return empty('unavailable', false);
 
@@ -88,8 +98,7 @@ export function allergyStatus(records: ReadonlyArray<ChartRecord<AllergyIntolera
     else if (placement === 'inactive') inactive.push(entry);
     else if (placement === 'refuted') refuted.push(entry);
     else if (placement === 'no-known') {
-      // Confirmed only when every head says so: heads in conflict never make a claim of safety stronger.
-      const confirmed = entry.values.every((v) => v.verification === 'confirmed');
+      const confirmed = noKnownRecordConfirmed(entry);
       for (const value of entry.values) if (value.noKnownScope) noKnown.push({ key: entry.key, scope: value.noKnownScope, confirmed });
     }
   }

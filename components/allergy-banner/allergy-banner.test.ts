@@ -274,8 +274,27 @@ describe('<emr-allergy-banner>', () => {
     const el = await banner(store);
     await waitUntil(() => text(el).includes('Other allergy records in conflict'));
     expect(el.state).to.equal('not-recorded');
-    expect(text(el)).to.contain('No known allergies').and.contain('no known allergy, not current');
+    expect(text(el)).to.contain('no known allergy, not current');
+    // One head refutes it: the row must not read as a confirmed "none".
+    expect($(el, '.others-title + .entries .line').textContent!.trim()).to.equal('No known allergies — unconfirmed');
     await expect(el).to.be.accessible();
+  });
+
+  it('says "unconfirmed" in a conflict row for a "no known allergies" record that is unconfirmed, and not for a confirmed one', async () => {
+    const nka = (verification: 'confirmed' | 'unconfirmed', note: string) =>
+      ({ ...allergy('pat-1', 'nka', { name: 'No known allergy', snomed: '716186003', verification }), note: [{ text: note }] });
+    const rowOf = async (verification: 'confirmed' | 'unconfirmed') => {
+      const { store } = await concurrentRevisions(nka(verification, 'first'), (ada, bo, from) =>
+        Promise.all([ada.revise(nka(verification, 'asked again'), from), bo.revise(nka(verification, 'asked the family'), from)]),
+      );
+      const el = await banner(store);
+      await waitUntil(() => text(el).includes('Other allergy records in conflict'), 'no conflict row');
+      return { el, row: $(el, '.others-title + .entries .line').textContent!.trim() };
+    };
+    const unconfirmed = await rowOf('unconfirmed');
+    expect(unconfirmed.row).to.equal('No known allergies — unconfirmed');
+    await expect(unconfirmed.el).to.be.accessible();
+    expect((await rowOf('confirmed')).row).to.equal('No known allergies');
   });
 
   it('announces, politely, an allergy that arrives after the first render, and nothing on the first render', async () => {
