@@ -196,6 +196,58 @@ export const styles = css`
     outline-offset: 2px;
   }
 
+  /*
+   * Windows high contrast replaces every colour above with the user's system
+   * colours, so each meaning shown by colour is shown here by a system colour
+   * pair or a border style as well: known allergies by a Highlight accent; an
+   * unconfirmed "none" (like "not recorded") by a dashed accent, never the
+   * solid one of a confirmed "none"; unavailable by a double one; high
+   * criticality and severe reactions marked (Mark/MarkText), moderate ones
+   * outlined, mild ones plain; conflicts framed in Highlight.
+   */
+  @media (forced-colors: active) {
+    .banner {
+      border-color: CanvasText;
+    }
+    .banner.known {
+      border-inline-start-color: Highlight;
+    }
+    .banner.no-known-allergies.unconfirmed,
+    .banner.not-recorded {
+      border-inline-start-style: dashed;
+    }
+    .banner.unavailable {
+      border-inline-start-style: double;
+    }
+    .icon {
+      color: inherit;
+    }
+    .badge.high,
+    .severity.severe {
+      forced-color-adjust: none;
+      padding-inline: ${token('--emr-space-xs')};
+      background: Mark;
+      color: MarkText;
+    }
+    .severity.moderate {
+      padding-inline: ${token('--emr-space-xs')};
+      outline: 1px solid CanvasText;
+    }
+    .tag {
+      border-color: CanvasText;
+    }
+    .conflict {
+      border: 2px solid Highlight;
+    }
+    .conflict-flag,
+    .conflict-title {
+      color: Highlight;
+    }
+    button:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+
   /* Paper has no disclosure: every allergy is printed, whatever the layout, and no control. */
   @media print {
     .body[hidden] {

@@ -182,6 +182,31 @@ describe('<emr-allergy-banner>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps severity and an unconfirmed "no known allergies" distinguishable in forced colours (Windows high contrast)', async () => {
+    const mixed = await banner(await chartWith(...mixedAllergies('pat-1')), { layout: 'expanded' });
+    const confirmed = await banner(await chartWith(noKnownAllergy('pat-1')));
+    const unconfirmed = await banner(await chartWith(allergy('pat-1', 'nka', { name: 'No known allergy', snomed: '716186003', verification: 'unconfirmed' })));
+    await Promise.all([mixed, confirmed, unconfirmed].map(settled));
+    const style = (el: EmrAllergyBanner, selector: string) => getComputedStyle($(el, selector));
+    /** What survives forced colours: system colours and border and outline styles. */
+    const look = (el: EmrAllergyBanner, selector: string) => {
+      const s = style(el, selector);
+      return [s.backgroundColor, s.color, s.outlineStyle, s.borderInlineStartStyle, s.borderInlineStartColor].join(' ');
+    };
+    try {
+      await emulateMedia({ forcedColors: 'active' });
+      await waitUntil(() => matchMedia('(forced-colors: active)').matches, 'forced colours not applied');
+      expect(style(unconfirmed, '.banner').borderInlineStartStyle).to.equal('dashed');
+      expect(style(confirmed, '.banner').borderInlineStartStyle).to.equal('solid');
+      expect(look(mixed, '.badge.high')).not.to.equal(look(mixed, '.badge.low'));
+      const severities = ['.severity.severe', '.severity.moderate', '.severity.mild'].map((s) => look(mixed, s));
+      expect(new Set(severities).size, severities.join(' | ')).to.equal(3);
+      await expect(mixed).to.be.accessible();
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
+  });
+
   it('prints every allergy, even compact and closed, and no control', async () => {
     const el = await banner(await chartWith(...mixedAllergies('pat-1')), { layout: 'compact' });
     await settled(el);
