@@ -4,6 +4,7 @@ import {
 } from '../model/index.js';
 import type { DexieChartStore } from './dexie-chart-store.js';
 import { documentOf, newRevision } from './new-revision.js';
+import { assertRevisionRuleKept } from './revision-guard.js';
 import { storeInternals, type StoreInternals } from './store-internals.js';
 
 export interface ImportOptions {
@@ -65,7 +66,9 @@ async function importInto({ db, documents, user }: StoreInternals, input: unknow
     }
     patientIds.add(patientOf(resource)!);
     const list = batch.get(doc) ?? [];
-    list.push(newRevision(resource, parents, user, 'imported'));
+    const revision = newRevision(resource, parents, user, 'imported');
+    if (row) assertRevisionRuleKept(revision, row.heads, ': nothing was imported');
+    list.push(revision);
     batch.set(doc, list);
   });
 
