@@ -20,6 +20,8 @@ Commands:
     --data DIR       Where documents and the audit log are kept (default ./emr-sync-data).
     --dev            Verify tokens with the DEVELOPMENT key. Otherwise set
                      EMR_SYNC_SECRET (HS256) or EMR_SYNC_PUBLIC_KEY (ES256/EdDSA PEM).
+    --no-sync-writes Acknowledge an update once the operating system has it, not
+                     the disk: faster, but a power cut can lose acknowledged updates.
   token              Print a sync-server token.
     --user ID        The user (token subject).
     --name TEXT      Display name (default: the user id).
@@ -61,6 +63,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
             host: { type: 'string', default: '127.0.0.1' },
             data: { type: 'string', default: 'emr-sync-data' },
             dev: { type: 'boolean', default: false },
+            'no-sync-writes': { type: 'boolean', default: false },
           },
         });
         // Loaded on demand: the sync server's native store is no concern of `validate`.

@@ -6,6 +6,7 @@ export interface ServeOptions {
   port: string;
   data: string;
   dev: boolean;
+  'no-sync-writes': boolean;
 }
 
 /** Runs the sync server until SIGTERM or SIGINT, then shuts it down gracefully. */
@@ -19,6 +20,7 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
       port,
       dataDir: options.data,
       dev: options.dev,
+      syncWrites: !options['no-sync-writes'],
       log: (entry) => io.out.write(`${JSON.stringify(entry)}\n`),
     });
   } catch (error) {

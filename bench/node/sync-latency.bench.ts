@@ -10,6 +10,10 @@
 // Baseline: the same rounds between two Y.Docs in this process that apply each
 // other's updates directly — the floor of any transport. The absolute target
 // (p95 under 50 ms) is a row against that budget.
+//
+// The server syncs every write to the disk before it relays it (acknowledged
+// means on disk). A second server with that turned off runs the same rounds,
+// interleaved, so the rows show what durability costs on this disk.
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -68,19 +72,27 @@ async function round(pair: Pair): Promise<number[]> {
 
 export default async function syncLatency(): Promise<BenchResult[]> {
   const server = await startServerProcess();
+  const unsyncedServer = await startServerProcess({ syncWrites: false });
   const viaServer = await throughServer(server.url);
+  const viaUnsynced = await throughServer(unsyncedServer.url);
   const inProcess = direct();
   try {
     await round(viaServer);
+    await round(viaUnsynced);
     await round(inProcess);
     const p50 = { subject: [] as number[], baseline: [] as number[] };
-    const p95 = { subject: [] as number[], baseline: [] as number[] };
+    const p95 = { subject: [] as number[], baseline: [] as number[], unsynced: [] as number[] };
     const all: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      const order = r % 2 === 0 ? [inProcess, viaServer] : [viaServer, inProcess];
+      const pairs = [inProcess, viaServer, viaUnsynced];
+      const order = [...pairs.slice(r % 3), ...pairs.slice(0, r % 3)];
       for (const pair of order) {
         const s = await round(pair);
         const summary = summarise(s);
+        if (pair === viaUnsynced) {
+          p95.unsynced.push(summary.p95);
+          continue;
+        }
         const target = pair === viaServer ? 'subject' : 'baseline';
         p50[target].push(summary.median);
         p95[target].push(summary.p95);
@@ -93,14 +105,17 @@ export default async function syncLatency(): Promise<BenchResult[]> {
       toResult({ name: 'sync-latency.p50', unit: 'ms', subject: p50.subject, baseline: p50.baseline, notes }),
       toResult({ name: 'sync-latency.p95', unit: 'ms', subject: p95.subject, baseline: budget(50, ROUNDS), target: { max: 1 }, notes }),
       toResult({ name: 'sync-latency.p95-vs-direct', unit: 'ms', subject: p95.subject, baseline: p95.baseline, notes }),
+      toResult({ name: 'sync-latency.p95-unsynced', unit: 'ms', subject: p95.unsynced, baseline: budget(50, ROUNDS), notes: { 'writes synced to disk': 'no' } }),
+      toResult({ name: 'sync-latency.p95-durable-vs-unsynced', unit: 'ms', subject: p95.subject, baseline: p95.unsynced, notes: { 'what durability costs': 'subject: synced writes (the default); baseline: --no-sync-writes' } }),
     ];
   } finally {
-    viaServer.close();
-    viaServer.a.destroy();
-    viaServer.b.destroy();
-    inProcess.a.destroy();
-    inProcess.b.destroy();
+    for (const pair of [viaServer, viaUnsynced, inProcess]) {
+      pair.close();
+      pair.a.destroy();
+      pair.b.destroy();
+    }
     await server.close();
+    await unsyncedServer.close();
   }
 }
 

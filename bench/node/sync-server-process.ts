@@ -14,7 +14,7 @@ const serverModule = pathToFileURL(path.resolve(path.dirname(fileURLToPath(impor
 const SCRIPT = `
 import { createInterface } from 'node:readline';
 const { startSyncServer } = await import(process.env.SYNC_SERVER_MODULE);
-const server = await startSyncServer({ dev: true, port: 0, dataDir: process.env.SYNC_DATA_DIR, log: (e) => { if (/failed|error/.test(e.event)) process.stderr.write(JSON.stringify(e) + '\\n'); } });
+const server = await startSyncServer({ dev: true, port: 0, dataDir: process.env.SYNC_DATA_DIR, syncWrites: process.env.SYNC_WRITES !== '0', log: (e) => { if (/failed|error/.test(e.event)) process.stderr.write(JSON.stringify(e) + '\\n'); } });
 const say = (o) => process.stdout.write(JSON.stringify(o) + '\\n');
 say({ url: server.url });
 for await (const line of createInterface({ input: process.stdin })) {
@@ -30,10 +30,11 @@ export interface ServerProcess {
   close(): Promise<void>;
 }
 
-export async function startServerProcess(): Promise<ServerProcess> {
+/** `syncWrites: false` acknowledges updates once the operating system has them (the server's default is on the disk). */
+export async function startServerProcess(options: { syncWrites?: boolean } = {}): Promise<ServerProcess> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'emr-sync-bench-'));
   const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', SCRIPT], {
-    env: { ...process.env, SYNC_SERVER_MODULE: serverModule, SYNC_DATA_DIR: dataDir },
+    env: { ...process.env, SYNC_SERVER_MODULE: serverModule, SYNC_DATA_DIR: dataDir, SYNC_WRITES: options.syncWrites === false ? '0' : '1' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const waiting: Array<{ resolve(reply: Record<string, unknown>): void; reject(error: Error): void }> = [];
