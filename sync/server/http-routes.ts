@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { VerificationKey } from './keys.js';
 import type { LogEntry } from './log.js';
+import type { RefusalLimit } from './refusal-limit.js';
 import type { SyncStore } from './store.js';
 import { verifyToken, type SyncRole } from './tokens.js';
 
@@ -17,6 +18,8 @@ export interface HttpContext {
   store: SyncStore;
   log: (entry: LogEntry) => void;
   health(): Record<string, unknown>;
+  /** Refusals count against the remote address as refused upgrades do (refusal-limit.ts). */
+  refusals: RefusalLimit;
 }
 
 const AUDIT_READERS: readonly SyncRole[] = ['auditor', 'clinician'];
@@ -25,6 +28,12 @@ export async function handleHttp(request: IncomingMessage, response: ServerRespo
   const url = new URL(request.url ?? '/', 'http://server');
   if (request.method !== 'GET') return reply(response, 405, { error: 'only GET' });
   if (url.pathname === '/health') return reply(response, 200, context.health());
+  const remote = request.socket.remoteAddress ?? 'unknown';
+  const retryAfter = context.refusals.retryAfter(remote);
+  if (retryAfter > 0) {
+    response.setHeader('retry-after', String(retryAfter));
+    return reply(response, 429, { error: 'too many refused requests from this address; try again later' });
+  }
   if (url.pathname === '/audit') return audit(request, response, url, context);
   if (url.pathname === '/documents') return documents(request, response, url, context);
   return reply(response, 404, { error: 'not found: the server answers GET /health, GET /documents?patient=ID, GET /audit?patient=ID, and WebSocket connections to emr/<patientId>/… documents' });
@@ -37,6 +46,7 @@ export async function handleHttp(request: IncomingMessage, response: ServerRespo
 async function documents(request: IncomingMessage, response: ServerResponse, url: URL, context: HttpContext): Promise<void> {
   const patientId = url.searchParams.get('patient');
   const refuse = (status: number, reason: string, user?: string) => {
+    context.refusals.record(request.socket.remoteAddress ?? 'unknown');
     context.log({ event: 'documents-refused', reason, remote: request.socket.remoteAddress, user, patient: patientId ?? undefined });
     reply(response, status, { error: reason });
   };
@@ -54,6 +64,7 @@ async function documents(request: IncomingMessage, response: ServerResponse, url
 async function audit(request: IncomingMessage, response: ServerResponse, url: URL, context: HttpContext): Promise<void> {
   const patientId = url.searchParams.get('patient');
   const refuse = (status: number, reason: string, user?: string) => {
+    context.refusals.record(request.socket.remoteAddress ?? 'unknown');
     context.log({ event: 'audit-refused', reason, remote: request.socket.remoteAddress, user, patient: patientId ?? undefined });
     reply(response, status, { error: reason });
   };

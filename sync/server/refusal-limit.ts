@@ -1,7 +1,8 @@
-// Refused upgrades, counted per remote address. A token is checked with a
-// signature verification, which costs; an address that keeps being refused
-// (a client retrying a forged token, a scan) is answered 429 before any of
-// that, until its minute is up. Addresses behind one NAT share a count, so
+// Refusals (of upgrades, and of the HTTP routes that take a token), counted
+// per remote address. A token is checked with a signature verification,
+// which costs; an address that keeps being refused (a client retrying a
+// forged token, a scan) is answered 429 before any of that, until its minute
+// is up. Addresses behind one NAT share a count, so
 // the limit is set well above what a ward's expired tokens make at a shift
 // change.
 

@@ -93,7 +93,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   });
 
   const http = createServer({ maxHeaderSize: options.maxHeaderBytes ?? 256 * 1024 }, (request, response) => {
-    handleHttp(request, response, { key, audience, store, log, health }).catch((error: unknown) => {
+    handleHttp(request, response, { key, audience, store, log, health, refusals }).catch((error: unknown) => {
       log({ event: 'http-error', path: new URL(request.url ?? '/', 'http://server').pathname, error: String(error) });
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ error: 'internal error' }));

@@ -135,9 +135,12 @@ describe('sync server: refused upgrades and large tokens', () => {
       ws.on('open', () => reject(new Error('a throttled address was let in')));
     });
     assert.equal(status, 429);
+    // The HTTP routes that read a token share the count: the address waits there too.
+    const audit = await getJson(httpUrl(t.server, '/audit?patient=pat-1'), { authorization: `Bearer ${valid}` });
+    assert.equal(audit.status, 429);
     const { body } = await getJson(httpUrl(t.server, '/health'));
     assert.equal(body.refusedUpgrades, 3);
-    assert.equal(body.throttledUpgrades, 1);
+    assert.equal(body.throttledUpgrades, 2);
   });
 });
 
