@@ -3,7 +3,10 @@ import {
   type ImportProgress, type ImportSummary, type Revision,
 } from '../model/index.js';
 import type { DexieChartStore } from './dexie-chart-store.js';
-import { documentOf, newRevision } from './new-revision.js';
+import { canonicalJson } from './canonical-json.js';
+import { importedBases } from './imported-bases.js';
+import { importedRevision } from './imported-revision.js';
+import { documentOf } from './new-revision.js';
 import { storeInternals, type StoreInternals } from './store-internals.js';
 
 export interface ImportOptions {
@@ -15,7 +18,9 @@ export interface ImportOptions {
  * validated whole first, then written in one transaction, so that a bundle
  * with one bad entry leaves nothing behind. A resource already in the chart
  * with the same content is left alone; with other content it gets a new
- * revision (a conflict stays a conflict). Rejects with a ChartStoreError:
+ * revision replacing the version imported before (a conflict when the
+ * record was changed on a device since). Importing one version twice, on
+ * one device or two, makes one revision (see imported-revision.ts). Rejects with a ChartStoreError:
  * 'invalid' (naming the first error of the bundle), 'read-only', or what
  * the database reports.
  *
@@ -46,32 +51,39 @@ async function importInto({ db, documents, user }: StoreInternals, input: unknow
   const patients = [...new Set(resources.map(patientOf).filter((id): id is string => id !== undefined))];
   const onDevice = patients.length > 0 && (await db.documents.where('patientId').anyOf(patients).count()) > 0;
   const existing = onDevice ? await db.records.bulkGet(resources.map(resourceKey)) : [];
+  const contents = resources.map(canonicalJson);
+  // A record whose heads hold this content already is left alone; for the
+  // others, the imported version(s) that this one replaces.
+  const sameAsHead = existing.map((row, i) => row !== undefined && row.heads.some((head) => canonicalJson(head.resource) === contents[i]));
+  const toWalk = existing.flatMap((row, i) => (row && !sameAsHead[i] ? [i] : []));
+  const walked = await importedBases(db, toWalk.map((i) => existing[i]!));
+  const bases = new Map(toWalk.map((i, n) => [i, walked[n]!]));
   const batch = new Map<string, Revision[]>();
-  const patientIds = new Set<string>();
   let unchanged = 0;
-  resources.forEach((resource, i) => {
+  const made = await Promise.all(resources.map(async (resource, i) => {
     const row = existing[i];
-    let doc: string;
-    let parents: string[];
-    if (!row) {
-      doc = documentOf(resource); // refuses a resource that names no patient
-      parents = [];
-    } else if (row.heads.length === 1 && JSON.stringify(row.heads[0]!.resource) === JSON.stringify(resource)) {
+    const replaced = bases.get(i) ?? [];
+    // The same content again, or the version imported before a change made here: nothing new.
+    if (sameAsHead[i] || replaced.some((base) => canonicalJson(base.resource) === contents[i])) return undefined;
+    // Beside a change made here since the last import (a conflict), never over it.
+    const doc = row ? row.doc : documentOf(resource); // refuses a resource that names no patient
+    return { doc, revision: await importedRevision(resource, replaced.map((base) => base.revisionId), user, contents[i]) };
+  }));
+  for (const entry of made) {
+    if (!entry) {
       unchanged++;
-      return;
-    } else {
-      doc = row.doc;
-      parents = [row.heads[0]!.revisionId];
+      continue;
     }
-    patientIds.add(patientOf(resource)!);
-    const list = batch.get(doc) ?? [];
-    list.push(newRevision(resource, parents, user, 'imported'));
-    batch.set(doc, list);
-  });
+    const list = batch.get(entry.doc) ?? [];
+    list.push(entry.revision);
+    batch.set(entry.doc, list);
+  }
 
   const total = resources.length - unchanged;
   onProgress({ phase: 'writing', done: 0, total });
-  await documents.append(batch); // one transaction: progress can only say it began and ended
+  // One transaction: progress can only say it began and ended. The same
+  // revisions may be there already (another import, another device's).
+  await documents.append(batch, { fresh: false });
   onProgress({ phase: 'done', done: total, total });
-  return { patientIds: [...patientIds], counts: result.counts, skipped: result.skipped, unchanged };
+  return { patientIds: patients, counts: result.counts, skipped: result.skipped, unchanged };
 }

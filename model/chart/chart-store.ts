@@ -109,6 +109,7 @@ export interface ImportProgress {
 }
 
 export interface ImportSummary {
+  /** The patients whose records the bundle holds, changed or not. */
   patientIds: string[];
   counts: Partial<Record<ResourceType, number>>;
   skipped: Record<string, number>;
