@@ -1,6 +1,6 @@
 import {
   ChartStoreError, describeIssue, patientOf, resourceKey,
-  type ImportProgress, type ImportSummary, type Revision,
+  type FhirResource, type ImportProgress, type ImportSummary, type Revision,
 } from '../model/index.js';
 import type { DexieChartStore } from './dexie-chart-store.js';
 import { canonicalJson } from './canonical-json.js';
@@ -36,7 +36,7 @@ export async function importBundle(store: DexieChartStore, bundle: unknown, opti
   });
 }
 
-async function importInto({ db, documents, user }: StoreInternals, input: unknown, onProgress: (progress: ImportProgress) => void): Promise<ImportSummary> {
+async function importInto(internals: StoreInternals, input: unknown, onProgress: (progress: ImportProgress) => void): Promise<ImportSummary> {
   onProgress({ phase: 'validating', done: 0, total: 0 });
   // The bulk reader loads on the first import, not with the page.
   const { readBundle } = await import('../model/bundle-reader.js');
@@ -45,11 +45,27 @@ async function importInto({ db, documents, user }: StoreInternals, input: unknow
     throw new ChartStoreError('invalid', `The bundle has ${result.errorCount} error(s); nothing was imported. ${describeIssue(result.errors[0]!)}`, result.errors);
   }
   const { resources } = result;
+  const patients = [...new Set(resources.map(patientOf).filter((id): id is string => id !== undefined))];
+  // Until it is saved, the charts it brings read as "importing", not as empty.
+  const end = internals.beginImport(patients);
+  try {
+    const unchanged = await writeRevisions(internals, resources, patients, (total) => onProgress({ phase: 'writing', done: 0, total }));
+    end(true);
+    const total = resources.length - unchanged;
+    onProgress({ phase: 'done', done: total, total });
+    return { patientIds: patients, counts: result.counts, skipped: result.skipped, unchanged };
+  } catch (error) {
+    end(false);
+    throw error;
+  }
+}
+
+/** Appends a revision for each resource that brings something new, in one transaction; returns how many did not. */
+async function writeRevisions({ db, documents, user }: StoreInternals, resources: readonly FhirResource[], patients: readonly string[], writing: (total: number) => void): Promise<number> {
   // A patient new to this device has nothing to compare with: skip reading
   // every key. (Were a key there after all, under another patient, the
   // projection's own read would show both versions as a conflict.)
-  const patients = [...new Set(resources.map(patientOf).filter((id): id is string => id !== undefined))];
-  const onDevice = patients.length > 0 && (await db.documents.where('patientId').anyOf(patients).count()) > 0;
+  const onDevice = patients.length > 0 && (await db.documents.where('patientId').anyOf([...patients]).count()) > 0;
   const existing = onDevice ? await db.records.bulkGet(resources.map(resourceKey)) : [];
   const contents = resources.map(canonicalJson);
   // A record whose heads hold this content already is left alone; for the
@@ -58,8 +74,6 @@ async function importInto({ db, documents, user }: StoreInternals, input: unknow
   const toWalk = existing.flatMap((row, i) => (row && !sameAsHead[i] ? [i] : []));
   const walked = await importedBases(db, toWalk.map((i) => existing[i]!));
   const bases = new Map(toWalk.map((i, n) => [i, walked[n]!]));
-  const batch = new Map<string, Revision[]>();
-  let unchanged = 0;
   const made = await Promise.all(resources.map(async (resource, i) => {
     const row = existing[i];
     const replaced = bases.get(i) ?? [];
@@ -69,6 +83,8 @@ async function importInto({ db, documents, user }: StoreInternals, input: unknow
     const doc = row ? row.doc : documentOf(resource); // refuses a resource that names no patient
     return { doc, revision: await importedRevision(resource, replaced.map((base) => base.revisionId), user, contents[i]) };
   }));
+  const batch = new Map<string, Revision[]>();
+  let unchanged = 0;
   for (const entry of made) {
     if (!entry) {
       unchanged++;
@@ -78,12 +94,9 @@ async function importInto({ db, documents, user }: StoreInternals, input: unknow
     list.push(entry.revision);
     batch.set(entry.doc, list);
   }
-
-  const total = resources.length - unchanged;
-  onProgress({ phase: 'writing', done: 0, total });
+  writing(resources.length - unchanged);
   // One transaction: progress can only say it began and ended. The same
   // revisions may be there already (another import, another device's).
   await documents.append(batch, { fresh: false });
-  onProgress({ phase: 'done', done: total, total });
-  return { patientIds: patients, counts: result.counts, skipped: result.skipped, unchanged };
+  return unchanged;
 }

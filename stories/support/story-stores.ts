@@ -56,7 +56,7 @@ function answering(answer: (observer: { next(value: never): void; error?(error: 
   const command = () => new Promise<never>((_, reject) => answer({ next: () => {}, error: reject }));
   return {
     user: STORY_USER,
-    patient: query, allergies: query, medications: query, conditions: query, vitals: query, observations: query, timeline: query, timelineDensity: query, notes: query, conflicts: query,
+    chartPresence: query, patient: query, allergies: query, medications: query, conditions: query, vitals: query, observations: query, timeline: query, timelineDensity: query, notes: query, conflicts: query,
     history: command, record: command, recordAll: command, revise: command, enterInError: command, resolveConflict: command, openNote: command,
     exportPatient: command,
     close: async () => {},
