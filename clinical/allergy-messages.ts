@@ -23,6 +23,14 @@ export const allergyMessages = {
     return `No known ${scopes.map((s) => scopeNoun[s]).join(' or ')} allergies`;
   },
 
+  /** "No known allergies", or "No known drug allergies — unconfirmed" when the assertion is not confirmed. */
+  noKnownLabel(scopes: readonly NoKnownScope[], confirmed: boolean): string {
+    const label = scopes.includes('all')
+      ? allergyMessages.state['no-known-allergies']
+      : allergyMessages.noKnownScoped(scopes.filter((s): s is Exclude<NoKnownScope, 'all'> => s !== 'all'));
+    return confirmed ? label : `${label} — unconfirmed`;
+  },
+
   /** Never blank: a record with no substance named still shows as an allergy. */
   unnamedAllergy: 'Allergy (substance not recorded)',
 

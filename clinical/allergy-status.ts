@@ -10,6 +10,12 @@ import { allergyMessages as messages } from './allergy-messages.js';
 // allergies not recorded, allergies unavailable. The banner is never blank
 // and never says "None" when nothing was recorded: "none recorded" and
 // "recorded as none" are different facts, and only the second one is safe.
+// A "no known allergies" assertion that is not confirmed (unconfirmed,
+// presumed, or no verification status) keeps its state but says so in its
+// label: the banner shows "No known allergies" in data text style only for
+// a confirmed assertion (PAB-0068), and an unverified one must never look
+// like it. Refuted and entered-in-error assertions say nothing (see
+// allergy-entry.ts).
 
 export type { AllergyEntry, AllergyState, NoKnownScope } from './allergy-entry.js';
 
@@ -28,6 +34,14 @@ export interface AllergyStatus {
   };
   /** What current "no known allergy" assertions cover (empty when there are none). */
   noKnownScopes: NoKnownScope[];
+  /**
+   * Whether those assertions are confirmed: each scope in `noKnownScopes` has
+   * an assertion whose verification status is `confirmed` in every head.
+   * Unconfirmed, presumed or absent verification is not confirmed, and the
+   * label says so ("No known allergies — unconfirmed"): an unverified "none"
+   * is not the same fact as a confirmed one. False when there are none.
+   */
+  noKnownConfirmed: boolean;
   /**
    * A "no known allergy" assertion stands beside an allergy it covers: the
    * allergy wins (`state` is `known`) and the record needs correcting.
@@ -59,13 +73,23 @@ export interface AllergyStatus {
  * - An allergy beside a "no known allergy" assertion: the allergy wins and
  *   `contradiction` is set, so a wrong assertion never hides a real allergy.
  */
+/**
+ * Whether a "no known allergy" record is confirmed: only when every head
+ * asserts it, current, with a confirmed verification status. Heads in
+ * conflict never make a claim of safety stronger: a head that refutes,
+ * ends or withdraws the assertion leaves it unconfirmed.
+ */
+export function noKnownRecordConfirmed(entry: Pick<AllergyEntry, 'values'>): boolean {
+  return entry.values.every((v) => v.kind === 'no-known' && v.verification === 'confirmed');
+}
+
 export function allergyStatus(records: ReadonlyArray<ChartRecord<AllergyIntolerance>> | undefined | Error): AllergyStatus {
   if (records === undefined || records instanceof Error) return empty('unavailable', false);
 
   const entries: AllergyEntry[] = [];
   const inactive: AllergyEntry[] = [];
   const refuted: AllergyEntry[] = [];
-  const noKnown: Array<{ key: ResourceKey; scope: NoKnownScope }> = [];
+  const noKnown: Array<{ key: ResourceKey; scope: NoKnownScope; confirmed: boolean }> = [];
   let conflict = false;
   for (const record of records) {
     const { placement, entry } = allergyEntry(record);
@@ -74,15 +98,18 @@ export function allergyStatus(records: ReadonlyArray<ChartRecord<AllergyIntolera
     else if (placement === 'inactive') inactive.push(entry);
     else if (placement === 'refuted') refuted.push(entry);
     else if (placement === 'no-known') {
-      for (const value of entry.values) if (value.noKnownScope) noKnown.push({ key: entry.key, scope: value.noKnownScope });
+      const confirmed = noKnownRecordConfirmed(entry);
+      for (const value of entry.values) if (value.noKnownScope) noKnown.push({ key: entry.key, scope: value.noKnownScope, confirmed });
     }
   }
   entries.sort(byDanger);
   inactive.sort(byDanger);
   refuted.sort(byDanger);
   const noKnownScopes = scopesOf(noKnown.map((n) => n.scope));
+  const confirmedScopes = scopesOf(noKnown.filter((n) => n.confirmed).map((n) => n.scope));
+  const noKnownConfirmed = noKnownScopes.length > 0 && noKnownScopes.every((s) => confirmedScopes.includes(s) || confirmedScopes.includes('all'));
   const contradicted = [...new Set(noKnown.filter((n) => entries.some((e) => covers(n.scope, e))).map((n) => n.key))];
-  const lists = { inactive, refuted, noKnownScopes, conflict };
+  const lists = { inactive, refuted, noKnownScopes, noKnownConfirmed, conflict };
 
   if (entries.length) {
     const top = entries[0]!;
@@ -97,9 +124,7 @@ export function allergyStatus(records: ReadonlyArray<ChartRecord<AllergyIntolera
     };
   }
   if (noKnownScopes.length) {
-    const label = noKnownScopes.includes('all')
-      ? messages.state['no-known-allergies']
-      : messages.noKnownScoped(noKnownScopes as Array<Exclude<NoKnownScope, 'all'>>);
+    const label = messages.noKnownLabel(noKnownScopes, noKnownConfirmed);
     return { ...empty('no-known-allergies', conflict), label, summary: { count: 0, text: label }, ...lists };
   }
   return { ...empty('not-recorded', conflict), ...lists };
@@ -108,7 +133,7 @@ export function allergyStatus(records: ReadonlyArray<ChartRecord<AllergyIntolera
 function empty(state: AllergyState, conflict: boolean): AllergyStatus {
   const label = messages.state[state];
   return {
-    state, label, entries: [], summary: { count: 0, text: label }, noKnownScopes: [],
+    state, label, entries: [], summary: { count: 0, text: label }, noKnownScopes: [], noKnownConfirmed: false,
     contradiction: false, contradicted: [], inactive: [], refuted: [], conflict,
   };
 }

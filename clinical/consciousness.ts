@@ -1,14 +1,15 @@
-import type { Observation } from '../model/index.js';
+import type { CodeableConcept, Observation } from '../model/index.js';
 import { LOINC, SNOMED } from '../model/index.js';
 import { lookUp } from './coding.js';
 import { vitalSignOf } from './vital-readings.js';
+import { ACVPU_ANSWERS, ACVPU_LOINC_WRITTEN_BY_EARLIER_KIT, type AcvpuLevel } from './data/acvpu-codes.js';
 
 // Level of consciousness on the ACVPU scale (NEWS2: Alert, new Confusion,
 // Voice, Pain, Unresponsive), read from an observation's coded or written
 // answer; and the Glasgow Coma Scale total, the fallback when no ACVPU was
 // recorded.
 
-export type Acvpu = 'A' | 'C' | 'V' | 'P' | 'U';
+export type Acvpu = AcvpuLevel;
 
 /** All the text of this module, for translation. */
 export const acvpuLabels: Record<Acvpu, string> = {
@@ -19,18 +20,12 @@ export const acvpuLabels: Record<Acvpu, string> = {
   U: 'Unresponsive',
 };
 
-/** LOINC answer list for ACVPU (LOINC 67775-7 / 80288-4 answers). */
+const levels = Object.entries(ACVPU_ANSWERS) as Array<[Acvpu, (typeof ACVPU_ANSWERS)[Acvpu]]>;
+/** Published SNOMED CT and LOINC answers (sources in data/acvpu-codes.ts), code → level. */
+const SNOMED_ANSWERS: Record<string, Acvpu> = Object.fromEntries(levels.map(([level, a]) => [a.snomed.code, level]));
 const LOINC_ANSWERS: Record<string, Acvpu> = {
-  'LA9340-6': 'A', 'LA6560-2': 'C', 'LA17108-4': 'V', 'LA17107-6': 'P', 'LA9343-0': 'U',
-};
-
-/** SNOMED CT answers used by UK NEWS2 records. */
-const SNOMED_ANSWERS: Record<string, Acvpu> = {
-  '248234008': 'A', // Mentally alert
-  '130987000': 'C', // Acute confusion
-  '450847001': 'V', // Responds to voice
-  '450848006': 'P', // Responds to pain
-  '422768004': 'U', // Unresponsive
+  ...Object.fromEntries(levels.flatMap(([level, a]) => (a.loinc ? [[a.loinc.code, level]] : []))),
+  ...ACVPU_LOINC_WRITTEN_BY_EARLIER_KIT,
 };
 
 /** Written answers, lower case. */
@@ -56,6 +51,15 @@ export function acvpuOf(observation: Observation): Acvpu | undefined {
     ?? fromWords(answer?.text)
     ?? answer?.coding?.map((c) => fromWords(c.display)).find((a) => a)
     ?? fromWords(observation.valueString);
+}
+
+/** The answer to record for a level: its UK Core SNOMED CT code, and the LOINC 67775-7 answer where that list has one. */
+export function acvpuAnswer(level: Acvpu): CodeableConcept {
+  const { snomed, loinc } = ACVPU_ANSWERS[level];
+  return {
+    coding: [{ system: SNOMED, ...snomed }, ...(loinc ? [{ system: LOINC, ...loinc }] : [])],
+    text: acvpuLabels[level],
+  };
 }
 
 /** The GCS total (3–15) of a GCS observation, or undefined. */

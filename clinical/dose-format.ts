@@ -1,8 +1,9 @@
 import type { CodeableConcept, Dosage, MedicationRequest, MedicationStatement, Quantity } from '../model/index.js';
 import { conceptLabel, inSentence } from './coding.js';
-import { routeWords } from './dose-route.js';
-import { timingMessages, timingWords } from './dose-timing.js';
-import { unitFor, unitWords } from './dose-units.js';
+import { routeWithheld, routeWords } from './dose-route.js';
+import { errorProneMessages } from './error-prone.js';
+import { timeUnit, timingMessages, timingWords } from './dose-timing.js';
+import { isOne, unitFor, unitWords } from './dose-units.js';
 import { formatNumber } from './number-format.js';
 import { tallMan } from './tall-man.js';
 import { listInWords } from './words.js';
@@ -22,11 +23,17 @@ export const doseMessages = {
   atLeast: (dose: string) => `at least ${dose}`,
   upTo: (dose: string) => `up to ${dose}`,
   rate: (rate: string) => `at ${rate}`,
+  /** A rate by time: "2 units per hour", "5 mL per 30 minutes". */
+  per: (dose: string, period: string) => `${dose} per ${period}`,
   asNeeded: 'as needed',
   asNeededFor: (reason: string) => `as needed for ${reason}`,
+  /** "(maximum 8 tablets in 24 hours)"; a period of one unit: "(maximum 4 g per day)". */
   maximum: (dose: string, period: string) => `(maximum ${dose} in ${period})`,
+  maximumPer: (dose: string, unit: string) => `(maximum ${dose} per ${unit})`,
   maximumPerDose: (dose: string) => `(maximum ${dose} per dose)`,
   then: ', then ',
+  /** Before a note at the end of a line: "2 mg twice daily; route not shown (…)". */
+  note: '; ',
   doNotGive: (line: string) => `Do not give: ${line}`,
   notTaking: (line: string) => `Not taking: ${line}`,
   unnamedMedication: 'Medication (name not recorded)',
@@ -44,7 +51,11 @@ export function formatQuantity(quantity: Quantity | undefined): string | undefin
   return comparator ? `${comparator} ${amount}` : amount;
 }
 
-/** "1 to 2 tablets"; "500 mg to 1 g" when the units differ; "up to 2 puffs" with no low. */
+/**
+ * "1 to 2 tablets", "0.5 to 1 tablet" (the unit agrees with the number
+ * next to it); "500 mg to 1 g" when the units differ; "up to 2 puffs" with
+ * no low; "2 tablets" when both ends are the same.
+ */
 export function formatRange(range: { low?: Quantity; high?: Quantity } | undefined): string | undefined {
   const { low, high } = range ?? {};
   if (low?.value === undefined || high?.value === undefined) {
@@ -54,6 +65,7 @@ export function formatRange(range: { low?: Quantity; high?: Quantity } | undefin
   }
   const lowWords = unitWords(low.code, low.unit);
   const highWords = unitWords(high.code, high.unit);
+  if (lowWords?.one === highWords?.one && formatNumber(low.value) === formatNumber(high.value)) return formatQuantity(high);
   if (lowWords?.one === highWords?.one) {
     const unit = highWords ? ` ${unitFor(high.value, highWords)}` : '';
     return `${m.range(formatNumber(low.value), formatNumber(high.value))}${unit}`;
@@ -61,12 +73,20 @@ export function formatRange(range: { low?: Quantity; high?: Quantity } | undefin
   return m.range(formatQuantity(low)!, formatQuantity(high)!);
 }
 
-/** A time span: "24 hours", "day". */
-function periodWords(quantity: Quantity | undefined): string | undefined {
-  const unit = (quantity?.code ?? quantity?.unit) as keyof typeof timingMessages.unit | undefined;
-  if (quantity?.value === undefined || !unit || !Object.hasOwn(timingMessages.unit, unit)) return formatQuantity(quantity);
+/**
+ * A time span below a rate or a maximum, by UCUM code or word: { one: true,
+ * words: "hour" } for one of the unit, { one: false, words: "30 minutes" }
+ * otherwise; a span that is not a time is written as a quantity.
+ */
+function periodWords(quantity: Quantity | undefined): { one: boolean; words: string } | undefined {
+  if (quantity?.value === undefined) return undefined;
+  const unit = timeUnit(quantity.code) ?? timeUnit(quantity.unit);
+  if (!unit) {
+    const words = formatQuantity(quantity);
+    return words === undefined ? undefined : { one: false, words };
+  }
   const [one, many] = timingMessages.unit[unit];
-  return quantity.value === 1 ? one : `${formatNumber(quantity.value)} ${many}`;
+  return isOne(quantity.value) ? { one: true, words: one } : { one: false, words: `${formatNumber(quantity.value)} ${many}` };
 }
 
 function rateWords(dose: NonNullable<Dosage['doseAndRate']>[number] | undefined): string | undefined {
@@ -74,7 +94,9 @@ function rateWords(dose: NonNullable<Dosage['doseAndRate']>[number] | undefined)
   if (rate) return m.rate(rate);
   const ratio = dose?.rateRatio;
   const per = ratio && formatQuantity(ratio.numerator);
-  return per ? m.rate(`${per} per ${periodWords(ratio.denominator)}`) : undefined;
+  const period = ratio && periodWords(ratio.denominator);
+  if (!per) return undefined;
+  return m.rate(period ? m.per(per, period.words) : per);
 }
 
 function asNeededWords(dosage: Dosage): string | undefined {
@@ -86,9 +108,17 @@ function asNeededWords(dosage: Dosage): string | undefined {
 function maximumWords(dosage: Dosage): string | undefined {
   const perPeriod = formatQuantity(dosage.maxDosePerPeriod?.numerator);
   const period = periodWords(dosage.maxDosePerPeriod?.denominator);
-  if (perPeriod && period) return m.maximum(perPeriod, period);
+  if (perPeriod && period) return period.one ? m.maximumPer(perPeriod, period.words) : m.maximum(perPeriod, period.words);
   const perDose = formatQuantity(dosage.maxDosePerAdministration);
   return perDose ? m.maximumPerDose(perDose) : undefined;
+}
+
+/** One note for what was withheld, at the end of the line rather than in the middle of it. */
+function withheldNote(route: boolean, frequency: boolean): string | undefined {
+  const e = errorProneMessages;
+  if (route && frequency) return e.withheld(e.routeAndFrequency, true);
+  if (route) return e.withheld(e.route);
+  return frequency ? e.withheld(e.frequency) : undefined;
 }
 
 /**
@@ -96,6 +126,8 @@ function maximumWords(dosage: Dosage): string | undefined {
  * instructions, maximum. The structured fields win when they say at least a
  * dose and when to take it; otherwise the prescriber's own `text` is shown
  * as written (a line built from half the structure would drop the rest).
+ * A route or frequency withheld as an ambiguous abbreviation is said once,
+ * after the rest of the line.
  */
 export function formatDosage(dosage: Dosage): string {
   const doseAndRate = dosage.doseAndRate?.find((d) => d.doseQuantity || d.doseRange) ?? dosage.doseAndRate?.[0];
@@ -105,10 +137,14 @@ export function formatDosage(dosage: Dosage): string {
   const text = dosage.text?.trim();
   if (text && !(dose && (when || asNeeded))) return text;
   const extra = (dosage.additionalInstruction ?? []).map(conceptLabel).filter((l): l is string => !!l).map(inSentence);
+  const route = routeWords(dosage.route);
   const parts = [
-    dose, rateWords(doseAndRate), routeWords(dosage.route), when, asNeeded,
+    dose, rateWords(doseAndRate), route === routeWithheld ? undefined : route,
+    when === timingMessages.withheld ? undefined : when, asNeeded,
     extra.length ? listInWords(extra) : undefined, maximumWords(dosage),
   ].filter((p): p is string => !!p);
+  const withheld = withheldNote(route === routeWithheld, when === timingMessages.withheld);
+  if (withheld) return parts.length ? `${parts.join(' ')}${m.note}${withheld}` : withheld;
   return parts.length ? parts.join(' ') : m.noDose;
 }
 

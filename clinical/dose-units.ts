@@ -1,3 +1,6 @@
+import { cleanNumber } from './number-format.js';
+import { ucumWritten } from './ucum-written.js';
+
 // Dose units as clinicians should write them, from UCUM codes or from the
 // unit text a system sent. Follows the ISMP List of Error-Prone
 // Abbreviations, Symbols, and Dose Designations (2021 update) and The Joint
@@ -8,7 +11,10 @@
 // - "mL", never "cc" (cc reads as U) nor "ml" (l reads as 1);
 // - "nanograms" in full: "ng" reads as "mg" (NZ and UK charting guidance;
 //   ISMP does not list it, so this is the stricter choice).
-// Countable dose forms take a plural: "1 tablet", "2 tablets".
+// Countable dose forms take a plural for any amount but exactly one, as in
+// clinical English: "1 tablet", "2 tablets", "0.5 units", "1.5 tablets"; also
+// when the unit is compound: "80 units/kg", "2 units per hour".
+// Any other UCUM code is written as people write it ("mg/m2" → "mg/m²").
 
 export interface UnitWords {
   one: string;
@@ -58,8 +64,18 @@ const COUNTABLE: Record<string, UnitWords> = {
   unit: UNITS,
 };
 
-/** Time units in a rate's denominator: "mL per hour". */
-const PER_TIME: Record<string, string> = { s: 'second', min: 'minute', h: 'hour', hr: 'hour', d: 'day', wk: 'week' };
+/** Time units in a rate's denominator, UCUM codes and words: "mL per hour". */
+const PER_TIME: Record<string, string> = {
+  s: 'second', sec: 'second', second: 'second', min: 'minute', minute: 'minute',
+  h: 'hour', hr: 'hour', hour: 'hour', d: 'day', day: 'day', wk: 'week', week: 'week',
+  mo: 'month', month: 'month', a: 'year', year: 'year',
+};
+
+/** A time unit below the line, by UCUM code or word, singular or plural. */
+function perTime(part: string): string | undefined {
+  const word = part.trim().toLowerCase();
+  return Object.hasOwn(PER_TIME, word) ? PER_TIME[word] : Object.hasOwn(PER_TIME, word.replace(/s$/, '')) ? PER_TIME[word.replace(/s$/, '')] : undefined;
+}
 
 function countable(text: string): UnitWords | undefined {
   const word = text.replace(/^\{(.*)\}$/, '$1').trim().toLowerCase();
@@ -72,17 +88,34 @@ function simpleUnit(text: string): UnitWords | undefined {
   return EXACT[text] ?? EXACT[text.toLowerCase()] ?? countable(text);
 }
 
-/** "mg/kg" stays; a time below the line is written out: "mL/h" → "mL per hour". */
-function compoundUnit(unit: string): UnitWords | undefined {
+/**
+ * "mg/kg" stays; a time below the line is written out: "mL/h" → "mL per
+ * hour". The first unit keeps its plural: "units/kg", "units per hour".
+ * Below the line, a UCUM code the kit has no word for is written as people
+ * write it ("mg/m2" → "mg/m²"); in text sent for people, it makes the whole
+ * unit unknown.
+ */
+function compoundUnit(unit: string, isCode: boolean): UnitWords | undefined {
   const [first = '', ...rest] = unit.split('/');
-  let line = simpleUnit(first)?.one;
+  const above = simpleUnit(first);
+  if (!above) return undefined;
+  let below = '';
   for (const part of rest) {
-    if (line === undefined) return undefined;
-    const time = PER_TIME[part];
-    const word = simpleUnit(part)?.one;
-    line = time ? `${line} per ${time}` : word ? `${line}/${word}` : undefined;
+    const time = perTime(part);
+    const word = simpleUnit(part)?.one ?? (isCode && part ? written(part) : undefined);
+    if (!time && !word) return undefined;
+    below += time ? ` per ${time}` : `/${word}`;
   }
-  return line === undefined ? undefined : same(line);
+  return { one: above.one + below, many: above.many + below };
+}
+
+/**
+ * A UCUM code as people write it, never with "U" or "IU" for units (ISMP);
+ * a unit that is only an annotation ("{bottle}") keeps its words.
+ */
+function written(code: string): string {
+  if (/^\{[^}]*\}$/.test(code)) return code.slice(1, -1);
+  return ucumWritten(code).replace(/(^|[^A-Za-zµ])I?U(?![A-Za-z])/g, '$1units');
 }
 
 /**
@@ -91,17 +124,28 @@ function compoundUnit(unit: string): UnitWords | undefined {
  * UCUM braces removed.
  */
 export function unitWords(code: string | undefined, text: string | undefined): UnitWords | undefined {
-  for (const candidate of [code, text]) {
+  for (const [candidate, isCode] of [[code, true], [text, false]] as const) {
     const unit = candidate?.trim();
     if (!unit) continue;
-    const known = unit.includes('/') ? compoundUnit(unit) : simpleUnit(unit);
+    const known = unit.includes('/') ? compoundUnit(unit, isCode) : simpleUnit(unit);
     if (known) return known;
   }
-  const raw = (text ?? code)?.trim();
-  return raw ? same(raw.replace(/^\{(.*)\}$/, '$1')) : undefined;
+  const sent = text?.trim();
+  const coded = code?.trim();
+  if (coded && (!sent || sent === coded)) return same(written(coded));
+  return sent ? same(sent.replace(/^\{(.*)\}$/, '$1')) : undefined;
 }
 
-/** "tablet" for 1 (or less: "0.5 tablet"), "tablets" above one. */
+/**
+ * The singular for exactly one, the plural for any other amount, as clinical
+ * English writes it: "1 tablet", "0.5 tablets", "1.5 units", "0 units".
+ * One is judged as printed, so 1.0000000000001 is one.
+ */
 export function unitFor(value: number, words: UnitWords): string {
-  return value > 1 ? words.many : words.one;
+  return isOne(value) ? words.one : words.many;
+}
+
+/** Whether `value` is printed as "1". */
+export function isOne(value: number): boolean {
+  return cleanNumber(value) === 1;
 }

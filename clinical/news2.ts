@@ -1,5 +1,5 @@
 import type { Acvpu } from './consciousness.js';
-import { roundHalfUp } from './number-format.js';
+import { scoreOnChart } from './chart-precision.js';
 import { news2Messages } from './news2-messages.js';
 import { listInWords } from './words.js';
 
@@ -13,7 +13,10 @@ export { news2Messages } from './news2-messages.js';
 //
 // For adults (16 and over); not validated in pregnancy. Values are scored at
 // the precision the chart is written in: whole numbers, and temperature to
-// one decimal (rounded half up), so 36.04 °C scores as 36.0.
+// one decimal. A value recorded more finely, that falls between two rows of
+// the chart, takes the more alarming row's score, never a rounded one: a
+// respiration rate of 20.5 (between 12–20 and 21–24) scores 2, SpO₂ 91.5
+// scores 3, 35.05 °C scores 3 (see chart-precision.ts).
 //
 // A NEWS2 with a parameter missing is not a NEWS2: there is no aggregate
 // then, only a partial sum, clearly labelled. Because every score is zero or
@@ -86,18 +89,15 @@ export interface News2Result {
 }
 
 const m = news2Messages;
-const whole = (value: number) => roundHalfUp(value, 0);
 
 /** Chart 1, respiration rate (per minute): ≤8 → 3, 9–11 → 1, 12–20 → 0, 21–24 → 2, ≥25 → 3. */
 export function scoreRespirationRate(rate: number): number {
-  const r = whole(rate);
-  return r <= 8 ? 3 : r <= 11 ? 1 : r <= 20 ? 0 : r <= 24 ? 2 : 3;
+  return scoreOnChart(rate, 0, (r) => (r <= 8 ? 3 : r <= 11 ? 1 : r <= 20 ? 0 : r <= 24 ? 2 : 3));
 }
 
 /** Chart 1, SpO₂ scale 1 (%): ≤91 → 3, 92–93 → 2, 94–95 → 1, ≥96 → 0. */
 export function scoreSpo2Scale1(spo2: number): number {
-  const s = whole(spo2);
-  return s <= 91 ? 3 : s <= 93 ? 2 : s <= 95 ? 1 : 0;
+  return scoreOnChart(spo2, 0, (s) => (s <= 91 ? 3 : s <= 93 ? 2 : s <= 95 ? 1 : 0));
 }
 
 /**
@@ -107,7 +107,10 @@ export function scoreSpo2Scale1(spo2: number): number {
  * depends on oxygen and oxygen is not known.
  */
 export function scoreSpo2Scale2(spo2: number, onOxygen: boolean | undefined): number | undefined {
-  const s = whole(spo2);
+  return scoreOnChart(spo2, 0, (s) => spo2Scale2Row(s, onOxygen));
+}
+
+function spo2Scale2Row(s: number, onOxygen: boolean | undefined): number | undefined {
   if (s <= 83) return 3;
   if (s <= 85) return 2;
   if (s <= 87) return 1;
@@ -124,14 +127,12 @@ export function scoreAirOrOxygen(onOxygen: boolean): number {
 
 /** Chart 1, systolic blood pressure (mmHg): ≤90 → 3, 91–100 → 2, 101–110 → 1, 111–219 → 0, ≥220 → 3. */
 export function scoreSystolicBp(systolic: number): number {
-  const s = whole(systolic);
-  return s <= 90 ? 3 : s <= 100 ? 2 : s <= 110 ? 1 : s <= 219 ? 0 : 3;
+  return scoreOnChart(systolic, 0, (s) => (s <= 90 ? 3 : s <= 100 ? 2 : s <= 110 ? 1 : s <= 219 ? 0 : 3));
 }
 
 /** Chart 1, pulse (per minute): ≤40 → 3, 41–50 → 1, 51–90 → 0, 91–110 → 1, 111–130 → 2, ≥131 → 3. */
 export function scorePulse(pulse: number): number {
-  const p = whole(pulse);
-  return p <= 40 ? 3 : p <= 50 ? 1 : p <= 90 ? 0 : p <= 110 ? 1 : p <= 130 ? 2 : 3;
+  return scoreOnChart(pulse, 0, (p) => (p <= 40 ? 3 : p <= 50 ? 1 : p <= 90 ? 0 : p <= 110 ? 1 : p <= 130 ? 2 : 3));
 }
 
 /** Chart 1, consciousness: alert → 0; new confusion, voice, pain or unresponsive → 3. */
@@ -141,8 +142,7 @@ export function scoreConsciousness(level: Acvpu | 'not-alert'): number {
 
 /** Chart 1, temperature (°C, to one decimal): ≤35.0 → 3, 35.1–36.0 → 1, 36.1–38.0 → 0, 38.1–39.0 → 1, ≥39.1 → 2. */
 export function scoreTemperature(celsius: number): number {
-  const t = roundHalfUp(celsius, 1);
-  return t <= 35 ? 3 : t <= 36 ? 1 : t <= 38 ? 0 : t <= 39 ? 1 : 2;
+  return scoreOnChart(celsius, 1, (t) => (t <= 35 ? 3 : t <= 36 ? 1 : t <= 38 ? 0 : t <= 39 ? 1 : 2));
 }
 
 /** Chart 3: 7 or more high; 5–6 medium; a red score (3 in one parameter) low–medium; else low. */

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { changeTime, encodeRevision, parseDocumentName, parseRevision, type Revision } from '../model/index.js';
+import { ChartStoreError, changeTime, encodeRevision, parseDocumentName, parseRevision, type Revision } from '../model/index.js';
 import type { ChartDatabase } from './database.js';
 import { projectRevisions } from './project-revisions.js';
 import { countUnsent, markSent, type LocalChanges } from './sent-changes.js';
@@ -20,7 +20,12 @@ const COMPACT_AFTER = 64;
 const FROM_LOG = Symbol('emr-kit:from-log');
 
 export interface DocumentEvents {
-  /** A revision in an update from a peer did not validate, or is for another patient than the document's: kept in the log, not projected. */
+  /**
+   * A revision in an update from a peer did not validate, is for another
+   * patient than the document's, or breaks the revision rule (a parent this
+   * device does not hold, a second root, a signed note changed): kept in the
+   * log, not projected.
+   */
   onRejectedRevision?(doc: string, message: string): void;
   /** An update a peer sent could not be saved (the store reports it; the document reloads from the log). */
   onSaveFailed?(doc: string, error: unknown): void;
@@ -272,13 +277,18 @@ export class ChartDocuments {
     const documents = [...new Map(changes.map((c) => [c.name, { name: c.name, patientId: c.patientId }])).values()];
     const db = this.#db;
     // One bulk write per table, however many documents the changes touch.
-    await db.transaction('rw', [db.updates, db.documents, db.records, db.history, db.laneDays, db.sent], async () => {
+    const { refused } = await db.transaction('rw', [db.updates, db.documents, db.records, db.history, db.laneDays, db.sent], async () => {
       const seqs = await db.updates.bulkAdd(changes.map((c) => ({ doc: c.name, update: c.update })), { allKeys: true });
       seqs.forEach((seq, i) => changes[i]!.loaded.own.add(seq as number));
       await db.documents.bulkPut(documents);
-      await projectRevisions(db, projections);
+      const projected = await projectRevisions(db, projections);
+      // This tab's own revision was checked before it was made; refused now, a peer's came between: nothing is saved.
+      const own = projected.refused.find(({ doc, revision }) => changes.some((c) => c.revisions !== undefined && c.name === doc && c.revisions.includes(revision)));
+      if (own) throw new ChartStoreError('stale', `${own.message}. Nothing was saved.`);
       await countUnsent(db, localChanges(changes));
+      return projected;
     });
+    for (const { doc, revision, message } of refused) this.#events.onRejectedRevision?.(doc, `revision ${revision.revisionId}: ${message}`);
   }
 
   #validRevisions(change: Change): Revision[] {

@@ -15,7 +15,7 @@ import { live } from './live.js';
 import { openNoteSession } from './note-session.js';
 import { documentOf, newRevision } from './new-revision.js';
 import { rebuildProjectionsIfStale } from './rebuild-projections.js';
-import { assertSignedNotesKept } from './signed-note-guard.js';
+import { assertRevisionRuleKept } from './revision-guard.js';
 import { unsentChanges } from './sent-changes.js';
 import { storeInternals, type StoreInternals } from './store-internals.js';
 import { chartQueries } from './queries.js';
@@ -266,8 +266,8 @@ export class DexieChartStore implements ChartStore {
       const record = await this.#queries.record(key);
       const current = new Set(record.heads.map((h) => h.revisionId));
       if (parents.length === 0 || !parents.every((p) => current.has(p))) throw staleError(key, parents);
-      assertSignedNotesKept(record.heads, resource);
       const revision = newRevision(resource, [...parents], this.user, reason);
+      assertRevisionRuleKept(revision, record.heads);
       await this.documents.append(new Map([[record.doc, [revision]]]));
       return revision;
     });

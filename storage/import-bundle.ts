@@ -1,12 +1,12 @@
 import {
-  ChartStoreError, describeIssue, patientOf, resourceKey,
+  canonicalJson, ChartStoreError, describeIssue, patientOf, resourceKey,
   type FhirResource, type ImportProgress, type ImportSummary, type Revision,
 } from '../model/index.js';
 import type { DexieChartStore } from './dexie-chart-store.js';
-import { canonicalJson } from './canonical-json.js';
 import { importedBases } from './imported-bases.js';
 import { importedRevision } from './imported-revision.js';
 import { documentOf } from './new-revision.js';
+import { assertRevisionRuleKept } from './revision-guard.js';
 import { storeInternals, type StoreInternals } from './store-internals.js';
 
 export interface ImportOptions {
@@ -74,15 +74,21 @@ async function writeRevisions({ db, documents, user }: StoreInternals, resources
   const toWalk = existing.flatMap((row, i) => (row && !sameAsHead[i] ? [i] : []));
   const walked = await importedBases(db, toWalk.map((i) => existing[i]!));
   const bases = new Map(toWalk.map((i, n) => [i, walked[n]!]));
-  const made = await Promise.all(resources.map(async (resource, i) => {
+  const made = resources.map((resource, i) => {
     const row = existing[i];
     const replaced = bases.get(i) ?? [];
     // The same content again, or the version imported before a change made here: nothing new.
     if (sameAsHead[i] || replaced.some((base) => canonicalJson(base.resource) === contents[i])) return undefined;
-    // Beside a change made here since the last import (a conflict), never over it.
+    // Beside a change made here since the last import (a conflict), never over it. A record
+    // never imported before (made on a device) is replaced, as any revision replaces the
+    // heads it names: a second root of it would be refused by the revision rule.
     const doc = row ? row.doc : documentOf(resource); // refuses a resource that names no patient
-    return { doc, revision: await importedRevision(resource, replaced.map((base) => base.revisionId), user, contents[i]) };
-  }));
+    const parents = row && replaced.length === 0 ? row.heads.map((head) => head.revisionId) : replaced.map((base) => base.revisionId);
+    const revision = importedRevision(resource, parents, user, contents[i]);
+    // The revision rule, against every current head and the versions it replaces: a signed note is never re-imported over.
+    if (row) assertRevisionRuleKept(revision, row.heads, ': nothing was imported', replaced);
+    return { doc, revision };
+  });
   const batch = new Map<string, Revision[]>();
   let unchanged = 0;
   for (const entry of made) {

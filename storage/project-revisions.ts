@@ -1,6 +1,6 @@
-import { encodeRevision, type ResourceKey, type Revision } from '../model/index.js';
+import { canonicalJson, encodeRevision, signedFirst, type ResourceKey, type Revision } from '../model/index.js';
+import { admitRevisions, type Candidate } from './admit-revisions.js';
 import type { ChartDatabase, HistoryRow, RecordRow } from './database.js';
-import { canonicalJson } from './canonical-json.js';
 import { countDays } from './lane-days.js';
 import { indexFields } from './projection.js';
 
@@ -10,15 +10,22 @@ import { indexFields } from './projection.js';
 // A resource's heads are its revisions that no other known revision names
 // as a parent. Two heads are a conflict, kept and shown, never resolved
 // here. The same revision arriving twice is one revision; a parent arriving
-// after its child goes straight to history.
+// after its child goes straight to history. A revision the revision rule
+// refuses (admit-revisions.ts) is not projected at all.
 //
 // Two replicas can make one revision id (an import names its revisions by
 // their content: imported-revision.ts), each with its own author and time.
 // Every replica keeps the same copy of it, the one `firstCopy` prefers,
 // whatever order they arrive in: the audit trail reads alike everywhere.
 
-/** Newest first: by the author's time, then by revision id so every replica orders ties alike. */
+/**
+ * A signed note first (the note a draft changed offline never replaces),
+ * then newest first: by the author's time, then by revision id so every
+ * replica orders ties alike.
+ */
 export function compareHeads(a: Revision, b: Revision): number {
+  const signed = signedFirst(a.resource, b.resource);
+  if (signed !== 0) return signed;
   if (a.at !== b.at) return a.at < b.at ? 1 : -1;
   return a.revisionId < b.revisionId ? 1 : a.revisionId > b.revisionId ? -1 : 0;
 }
@@ -63,18 +70,30 @@ export interface ProjectionInput {
   fresh?: boolean;
 }
 
+export interface Projected {
+  /** The keys whose record changed. */
+  changed: ResourceKey[];
+  /** The revisions the revision rule refused, with why: in the log, not projected. */
+  refused: Array<{ doc: string; revision: Revision; message: string }>;
+}
+
 /**
  * Projects revisions of any number of documents in one pass (a bulk read and
- * a bulk write, however many documents an import touches); returns the keys
- * whose record changed. Call inside a rw transaction on records, history and laneDays.
+ * a bulk write, however many documents an import touches), those the
+ * revision rule admits. Call inside a rw transaction on records, history and laneDays.
  */
-export async function projectRevisions(db: ChartDatabase, inputs: readonly ProjectionInput[]): Promise<ResourceKey[]> {
-  const items = inputs.flatMap(({ doc, patientId, revisions, fresh = false }) => revisions.map((revision) => ({ revision, doc, patientId, fresh })));
-  if (items.length === 0) return [];
-  const keys = [...new Set(items.map((item) => item.revision.key))];
+export async function projectRevisions(db: ChartDatabase, inputs: readonly ProjectionInput[]): Promise<Projected> {
+  const candidates = inputs.flatMap(({ doc, patientId, revisions, fresh = false }) => revisions.map((revision) => ({ revision, doc, patientId, fresh })));
+  if (candidates.length === 0) return { changed: [], refused: [] };
+  const keys = [...new Set(candidates.map((item) => item.revision.key))];
+  const records = await db.records.bulkGet(keys);
+  const admission = await admitRevisions<Candidate & { fresh: boolean }>(db, candidates, new Map(keys.map((key, i) => [key, records[i]])));
+  const refused = admission.refused.map(({ candidate: { doc, revision }, message }) => ({ doc, revision, message }));
+  const items = admission.admitted;
+  if (items.length === 0) return { changed: [], refused };
   const unknownIds = items.filter((item) => !item.fresh).map((item) => item.revision.revisionId);
   const [existing, knownInHistory, childrenInHistory] = await Promise.all([
-    db.records.bulkGet(keys),
+    records,
     unknownIds.length > 0 ? db.history.bulkGet(unknownIds) : [],
     unknownIds.length > 0 ? db.history.where('parents').anyOf(unknownIds).toArray() : [],
   ]);
@@ -128,7 +147,7 @@ export async function projectRevisions(db: ChartDatabase, inputs: readonly Proje
     historyRows.length > 0 ? db.history.bulkPut(historyRows) : undefined,
     countDays(db, rows.map((after) => ({ before: before.get(after.key), after }))),
   ]);
-  return [...changed];
+  return { changed: [...changed], refused };
 
   function moveToHistory(revision: Revision, patientId: string): void {
     toHistory.set(revision.revisionId, { ...revision, patientId });

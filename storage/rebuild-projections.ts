@@ -27,7 +27,7 @@ export async function rebuildProjectionsIfStale(db: ChartDatabase): Promise<bool
       Y.applyUpdate(doc, Y.mergeUpdates(rows.map((row) => row.update)));
       const revisions: Revision[] = [];
       for (const encoded of doc.getArray<string>(REVISIONS).toArray()) {
-        // As when it arrived: an invalid revision, or one for another patient, stays in the log unshown.
+        // As when it arrived: an invalid revision, one for another patient, or one the revision rule refuses stays in the log unshown.
         const checked = parseRevision(encoded, patientId);
         if (checked.ok) revisions.push(checked.revision);
       }

@@ -41,6 +41,10 @@ function onStore(store: () => ChartStore, layout?: AllergyBannerLayout): Story {
 
 const knownChart = () => seededChart('known', storyPatient('story-known', 'Achterberg', 'Joanna'), () => mixedAllergies('story-known'));
 const noKnownChart = () => seededChart('no-known', storyPatient('story-nka', 'Nakamura', 'Kenji'), () => [noKnownAllergy('story-nka')]);
+const unconfirmedNoKnownChart = () =>
+  seededChart('no-known-unconfirmed', storyPatient('story-nka-unconfirmed', 'Okonkwo', 'Chidi'), () => [
+    allergy('story-nka-unconfirmed', 'nka', { name: 'No known allergy', snomed: '716186003', verification: 'unconfirmed' }),
+  ]);
 const longNamesChart = () => seededChart('long-names', storyPatient('story-long', 'Oyelaran', 'Titilayo'), () => longNamedAllergies('story-long'));
 const offline = () => failingStore('unavailable', 'IndexedDB is not available');
 
@@ -51,6 +55,10 @@ export const KnownAllergiesCompact = onChart(knownChart, 'compact');
 /** An explicit assertion of no known allergy (SNOMED 716186003). */
 export const NoKnownAllergies = onChart(noKnownChart);
 export const NoKnownAllergiesCompact = onChart(noKnownChart, 'compact');
+
+/** The same assertion, not confirmed: "No known allergies — unconfirmed", never the confirmed tick or colour. */
+export const NoKnownAllergiesUnconfirmed = onChart(unconfirmedNoKnownChart);
+export const NoKnownAllergiesUnconfirmedCompact = onChart(unconfirmedNoKnownChart, 'compact');
 
 /** A Synthea patient with no allergy data at all: "not recorded", never "None". */
 export const AllergiesNotRecorded = onChart(() => syntheaChart('brent'));

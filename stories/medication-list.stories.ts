@@ -69,6 +69,16 @@ export const LoadError: Story = {
   loaders: [async () => ({ store: failingStore('unavailable', 'This browser does not allow the chart to be stored.'), patientId: 'failing' })],
 };
 
+/**
+ * Lines that say more: a course given as dates ("from 3 Mar 2024 to 10 Mar
+ * 2024 inclusive"), an infusion rate ("at 2 units per hour"), a weight-based
+ * dose ("1 mg/kg"), and a route and frequency sent as ambiguous
+ * abbreviations, withheld with one note pointing to the original prescription.
+ */
+export const DoseLines: Story = {
+  loaders: [() => medicationChart('dose-lines')],
+};
+
 /** Two clinicians changed the warfarin dose at the same time: both versions, each with its author and time, until a clinician chooses. */
 export const Conflict: Story = {
   loaders: [() => medicationChart('conflict')],

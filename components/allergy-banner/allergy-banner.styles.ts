@@ -36,6 +36,14 @@ export const styles = css`
   .banner.no-known-allergies {
     --_accent: var(--emr-allergy-banner-no-known-color, ${token('--emr-color-normal')});
   }
+  /* Not confirmed: never the accent or the data text style of a confirmed "none" (NHS CUI PAB-0068, PAB-0071). */
+  .banner.no-known-allergies.unconfirmed {
+    --_accent: var(--emr-allergy-banner-no-known-unconfirmed-color, ${token('--emr-color-warning')});
+  }
+  .banner.unconfirmed .state {
+    font-weight: normal;
+    font-style: italic;
+  }
   .banner.not-recorded {
     --_accent: var(--emr-allergy-banner-not-recorded-color, ${token('--emr-color-warning')});
   }
@@ -186,6 +194,58 @@ export const styles = css`
   button:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
+  }
+
+  /*
+   * Windows high contrast replaces every colour above with the user's system
+   * colours, so each meaning shown by colour is shown here by a system colour
+   * pair or a border style as well: known allergies by a Highlight accent; an
+   * unconfirmed "none" (like "not recorded") by a dashed accent, never the
+   * solid one of a confirmed "none"; unavailable by a double one; high
+   * criticality and severe reactions marked (Mark/MarkText), moderate ones
+   * outlined, mild ones plain; conflicts framed in Highlight.
+   */
+  @media (forced-colors: active) {
+    .banner {
+      border-color: CanvasText;
+    }
+    .banner.known {
+      border-inline-start-color: Highlight;
+    }
+    .banner.no-known-allergies.unconfirmed,
+    .banner.not-recorded {
+      border-inline-start-style: dashed;
+    }
+    .banner.unavailable {
+      border-inline-start-style: double;
+    }
+    .icon {
+      color: inherit;
+    }
+    .badge.high,
+    .severity.severe {
+      forced-color-adjust: none;
+      padding-inline: ${token('--emr-space-xs')};
+      background: Mark;
+      color: MarkText;
+    }
+    .severity.moderate {
+      padding-inline: ${token('--emr-space-xs')};
+      outline: 1px solid CanvasText;
+    }
+    .tag {
+      border-color: CanvasText;
+    }
+    .conflict {
+      border: 2px solid Highlight;
+    }
+    .conflict-flag,
+    .conflict-title {
+      color: Highlight;
+    }
+    button:focus-visible {
+      outline-color: Highlight;
+    }
   }
 
   /* Paper has no disclosure: every allergy is printed, whatever the layout, and no control. */

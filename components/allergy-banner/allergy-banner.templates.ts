@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { allergyMessages, type AllergyEntry } from '../../clinical/index.js';
+import { allergyMessages, noKnownRecordConfirmed, type AllergyEntry } from '../../clinical/index.js';
 import { chronological, conflictDifferences } from './allergy-conflict.js';
 import { bannerMessages as messages } from './allergy-banner.messages.js';
 
@@ -76,9 +76,13 @@ export function otherConflicts(entries: readonly AllergyEntry[], actions: EntryA
   `;
 }
 
-/** A "no known allergy" assertion reads as one, not as an unnamed allergy. */
+/**
+ * A "no known allergy" assertion reads as one, not as an unnamed allergy,
+ * and says "unconfirmed" unless every head confirms it, as the banner's
+ * own label does: unknown must not look like none.
+ */
 function recordLabel(entry: AllergyEntry): string {
   const scope = entry.values.find((v) => v.noKnownScope)?.noKnownScope;
   if (!scope) return entry.label;
-  return scope === 'all' ? allergyMessages.state['no-known-allergies'] : allergyMessages.noKnownScoped([scope]);
+  return allergyMessages.noKnownLabel([scope], noKnownRecordConfirmed(entry));
 }

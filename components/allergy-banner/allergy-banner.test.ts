@@ -111,6 +111,15 @@ describe('<emr-allergy-banner>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows an unconfirmed "No known allergies" as unconfirmed: its own words, icon and class, never the confirmed tick', async () => {
+    const el = await banner(await chartWith(allergy('pat-1', 'nka', { name: 'No known allergy', snomed: '716186003', verification: 'unconfirmed' })));
+    await settled(el);
+    expect(el.state).to.equal('no-known-allergies');
+    expect(text(el)).to.equal('? No known allergies — unconfirmed');
+    expect($(el, '.banner').classList.contains('unconfirmed')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
   it('never lets a "no known allergies" assertion hide an allergy: it flags the contradiction, and shows a scoped one beside the list', async () => {
     const contradicted = await banner(await chartWith(noKnownAllergy('pat-1'), penicillinAllergy()));
     await settled(contradicted);
@@ -171,6 +180,31 @@ describe('<emr-allergy-banner>', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     expect(names(el)).to.have.length(4);
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps severity and an unconfirmed "no known allergies" distinguishable in forced colours (Windows high contrast)', async () => {
+    const mixed = await banner(await chartWith(...mixedAllergies('pat-1')), { layout: 'expanded' });
+    const confirmed = await banner(await chartWith(noKnownAllergy('pat-1')));
+    const unconfirmed = await banner(await chartWith(allergy('pat-1', 'nka', { name: 'No known allergy', snomed: '716186003', verification: 'unconfirmed' })));
+    await Promise.all([mixed, confirmed, unconfirmed].map(settled));
+    const style = (el: EmrAllergyBanner, selector: string) => getComputedStyle($(el, selector));
+    /** What survives forced colours: system colours and border and outline styles. */
+    const look = (el: EmrAllergyBanner, selector: string) => {
+      const s = style(el, selector);
+      return [s.backgroundColor, s.color, s.outlineStyle, s.borderInlineStartStyle, s.borderInlineStartColor].join(' ');
+    };
+    try {
+      await emulateMedia({ forcedColors: 'active' });
+      await waitUntil(() => matchMedia('(forced-colors: active)').matches, 'forced colours not applied');
+      expect(style(unconfirmed, '.banner').borderInlineStartStyle).to.equal('dashed');
+      expect(style(confirmed, '.banner').borderInlineStartStyle).to.equal('solid');
+      expect(look(mixed, '.badge.high')).not.to.equal(look(mixed, '.badge.low'));
+      const severities = ['.severity.severe', '.severity.moderate', '.severity.mild'].map((s) => look(mixed, s));
+      expect(new Set(severities).size, severities.join(' | ')).to.equal(3);
+      await expect(mixed).to.be.accessible();
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
   });
 
   it('prints every allergy, even compact and closed, and no control', async () => {
@@ -265,8 +299,27 @@ describe('<emr-allergy-banner>', () => {
     const el = await banner(store);
     await waitUntil(() => text(el).includes('Other allergy records in conflict'));
     expect(el.state).to.equal('not-recorded');
-    expect(text(el)).to.contain('No known allergies').and.contain('no known allergy, not current');
+    expect(text(el)).to.contain('no known allergy, not current');
+    // One head refutes it: the row must not read as a confirmed "none".
+    expect($(el, '.others-title + .entries .line').textContent!.trim()).to.equal('No known allergies — unconfirmed');
     await expect(el).to.be.accessible();
+  });
+
+  it('says "unconfirmed" in a conflict row for a "no known allergies" record that is unconfirmed, and not for a confirmed one', async () => {
+    const nka = (verification: 'confirmed' | 'unconfirmed', note: string) =>
+      ({ ...allergy('pat-1', 'nka', { name: 'No known allergy', snomed: '716186003', verification }), note: [{ text: note }] });
+    const rowOf = async (verification: 'confirmed' | 'unconfirmed') => {
+      const { store } = await concurrentRevisions(nka(verification, 'first'), (ada, bo, from) =>
+        Promise.all([ada.revise(nka(verification, 'asked again'), from), bo.revise(nka(verification, 'asked the family'), from)]),
+      );
+      const el = await banner(store);
+      await waitUntil(() => text(el).includes('Other allergy records in conflict'), 'no conflict row');
+      return { el, row: $(el, '.others-title + .entries .line').textContent!.trim() };
+    };
+    const unconfirmed = await rowOf('unconfirmed');
+    expect(unconfirmed.row).to.equal('No known allergies — unconfirmed');
+    await expect(unconfirmed.el).to.be.accessible();
+    expect((await rowOf('confirmed')).row).to.equal('No known allergies');
   });
 
   it('announces, politely, an allergy that arrives after the first render, and nothing on the first render', async () => {

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { chartStoreContext, type ChartStore } from '../../model/index.js';
-import { allergyMessages, type AllergyEntry, type AllergyState, type NoKnownScope } from '../../clinical/index.js';
+import { allergyMessages, type AllergyEntry, type AllergyState } from '../../clinical/index.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { AllergyBannerController, type BannerView } from './allergy-banner-controller.js';
 import { EmrAllergyConflictSelectEvent, EmrAllergySelectEvent } from './allergy-banner.events.js';
@@ -14,8 +14,10 @@ export type AllergyBannerLayout = 'expanded' | 'compact';
 
 type Ready = Extract<BannerView, { phase: 'ready' }>;
 
-const ICON: Record<AllergyState | 'pending', string> = {
+const ICON: Record<AllergyState | 'pending' | 'unconfirmed', string> = {
   pending: '…',
+  /** "No known allergies" not confirmed: a question, not a tick. */
+  unconfirmed: '?',
   known: '⚠',
   'no-known-allergies': '✓',
   'not-recorded': '?',
@@ -49,6 +51,7 @@ const ICON: Record<AllergyState | 'pending', string> = {
  * @cssproperty --emr-allergy-banner-gap - Space between items. Falls back to `--emr-space-sm`.
  * @cssproperty --emr-allergy-banner-known-color - Accent of "Known allergies". Falls back to `--emr-color-severity-high`.
  * @cssproperty --emr-allergy-banner-no-known-color - Accent of "No known allergies". Falls back to `--emr-color-normal`.
+ * @cssproperty --emr-allergy-banner-no-known-unconfirmed-color - Accent of "No known allergies — unconfirmed". Falls back to `--emr-color-warning`.
  * @cssproperty --emr-allergy-banner-not-recorded-color - Accent of "Allergies not recorded". Falls back to `--emr-color-warning`.
  * @cssproperty --emr-allergy-banner-unavailable-color - Accent of "Allergies unavailable". Falls back to `--emr-color-critical`.
  * @cssproperty --emr-allergy-banner-pending-color - Accent while loading. Falls back to `--emr-color-pending`.
@@ -91,8 +94,10 @@ export class EmrAllergyBanner extends EmrElement {
   override render(): TemplateResult {
     const { view, announcement } = this.#data;
     const state = this.state;
+    // An unconfirmed "no known allergies" must never look like a confirmed one: its own accent and icon, and words.
+    const unconfirmed = view.phase !== 'pending' && state === 'no-known-allergies' && !view.status.noKnownConfirmed;
     return html`
-      <div part="banner" class="banner ${state}" role="group" aria-labelledby="state">
+      <div part="banner" class="banner ${state}${unconfirmed ? ' unconfirmed' : ''}" role="group" aria-labelledby="state">
         ${view.phase === 'pending'
           ? html`<p part="summary" class="summary"><span class="lead">${icon(state)} <strong id="state" class="state">${messages.pending}</strong></span></p>`
           : this.#ready(view)}
@@ -106,12 +111,12 @@ export class EmrAllergyBanner extends EmrElement {
     const { entries } = status;
     const top = status.summary.top;
     // A scoped assertion that no listed allergy contradicts ("No known drug allergies" beside a food allergy).
-    const alsoRecorded = status.state === 'known' && !status.contradiction && status.noKnownScopes.length ? noKnownLabel(status.noKnownScopes) : '';
+    const alsoRecorded = status.state === 'known' && !status.contradiction && status.noKnownScopes.length ? allergyMessages.noKnownLabel(status.noKnownScopes, status.noKnownConfirmed) : '';
     const hasBody = entries.length > 0 || others.length > 0 || alsoRecorded !== '';
     const showBody = !compact || this.open;
     return html`
       <p part="summary" class="summary">
-        <span class="lead">${icon(status.state)} <strong id="state" class="state">${status.state === 'known' ? messages.known(entries.length) : status.label}</strong></span>
+        <span class="lead">${icon(status.state === 'no-known-allergies' && !status.noKnownConfirmed ? 'unconfirmed' : status.state)} <strong id="state" class="state">${status.state === 'known' ? messages.known(entries.length) : status.label}</strong></span>
         ${compact && top
           ? html`<span class="top">${allergyName(top, this.#actions)} ${flags(top)} ${entries.length > 1
               ? html`<span class="more">${messages.more(entries.length - 1)}</span>`
@@ -143,12 +148,8 @@ export class EmrAllergyBanner extends EmrElement {
   }
 }
 
-const icon = (state: AllergyState | 'pending') => html`<span class="icon" aria-hidden="true">${ICON[state]}</span>`;
+const icon = (state: AllergyState | 'pending' | 'unconfirmed') => html`<span class="icon" aria-hidden="true">${ICON[state]}</span>`;
 
 /** The FHIR id: the key is `AllergyIntolerance/<id>`. */
 const idOf = (entry: AllergyEntry) => entry.key.slice(entry.key.indexOf('/') + 1);
 
-/** "No known drug allergies": an assertion a listed allergy does not contradict ('all' always is). */
-function noKnownLabel(scopes: readonly NoKnownScope[]): string {
-  return allergyMessages.noKnownScoped(scopes.filter((s): s is Exclude<NoKnownScope, 'all'> => s !== 'all'));
-}

@@ -1,4 +1,4 @@
-import { acvpuLabels, checkPlausible, cleanNumber, VITAL_SIGNS, type Acvpu, type VitalSignId } from '../../clinical/index.js';
+import { acvpuAnswer, checkPlausible, cleanNumber, VITAL_SIGNS, type Acvpu, type VitalSignId } from '../../clinical/index.js';
 import { LOINC, OBSERVATION_CATEGORY, UCUM, type CodeableConcept, type Observation, type ObservationComponent } from '../../model/index.js';
 
 // A set of vital signs typed into the form, as FHIR R4 vital-sign
@@ -36,7 +36,6 @@ const OXYGEN_CONCENTRATION = { code: '3150-0', display: 'Inhaled oxygen concentr
 /** Room air, as an inspired oxygen concentration. */
 const ROOM_AIR_PERCENT = 21;
 const RESPONSIVENESS = { code: '67775-7', display: 'Level of responsiveness' };
-const ACVPU_ANSWERS: Record<Acvpu, string> = { A: 'LA9340-6', C: 'LA6560-2', V: 'LA17108-4', P: 'LA17107-6', U: 'LA9343-0' };
 
 const concept = (...codes: Array<{ code: string; display: string }>) => ({
   coding: codes.map((c) => ({ system: LOINC, ...c })),
@@ -86,7 +85,7 @@ export function vitalsObservations(
   if (entry.consciousness) {
     const level = entry.consciousness;
     out.push(observation(concept(RESPONSIVENESS), {
-      valueCodeableConcept: { coding: [{ system: LOINC, code: ACVPU_ANSWERS[level], display: acvpuLabels[level] }], text: acvpuLabels[level] },
+      valueCodeableConcept: acvpuAnswer(level),
     }));
   }
   if (values.temperature !== undefined) out.push(measured('temperature', values.temperature));

@@ -28,3 +28,18 @@ export function markedEnteredInError<R extends FhirResource>(resource: R): R {
   }
   return copy as R;
 }
+
+/** Whether the resource is marked entered-in-error, as `markedEnteredInError` marks it. */
+export function isEnteredInError(resource: FhirResource): boolean {
+  switch (resource.resourceType) {
+    case 'AllergyIntolerance':
+    case 'Condition':
+      return resource.verificationStatus?.coding?.some((c) => c.code === 'entered-in-error') ?? false;
+    case 'Patient':
+      return false; // inactive is not void: a patient record is made active again
+    case 'DocumentReference':
+      return resource.status === 'entered-in-error' || resource.docStatus === 'entered-in-error';
+    default:
+      return resource.status === 'entered-in-error';
+  }
+}

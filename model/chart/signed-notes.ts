@@ -1,4 +1,4 @@
-import type { DocumentReference } from '../fhir/resources.js';
+import type { DocumentReference, FhirResource } from '../fhir/resources.js';
 
 // A signed note is never edited in place. The rule lives here, beside the
 // revision log, because every layer that takes revisions applies it: the
@@ -21,4 +21,14 @@ export function signedNoteChangeRefusal(before: DocumentReference, after: Docume
   const docStatusKept = after.docStatus === before.docStatus || after.docStatus === 'entered-in-error';
   if (frozen(after) === frozen(before) && docStatusKept) return undefined;
   return `DocumentReference/${before.id} is a signed note: its text cannot be changed. Add an addendum instead.`;
+}
+
+/**
+ * Orders the heads of one record: a signed note before any head that is not
+ * signed, so that a draft changed offline while a colleague signed it (a
+ * conflict the revision rule lets in) never stands as the note. 0 otherwise.
+ */
+export function signedFirst(a: FhirResource, b: FhirResource): number {
+  const signed = (r: FhirResource) => r.resourceType === 'DocumentReference' && isSigned(r);
+  return signed(a) === signed(b) ? 0 : signed(a) ? -1 : 1;
 }

@@ -133,6 +133,7 @@ const UnitsOfTime = codeFrom(['s', 'min', 'h', 'd', 'wk', 'mo', 'a']);
 export const Timing = z.looseObject({
   event: z.optional(z.array(fhirDateTime)),
   repeat: z.optional(z.looseObject({
+    boundsDuration: z.optional(Quantity),
     boundsPeriod: z.optional(Period),
     count: z.optional(fhirPositiveInt),
     duration: z.optional(fhirDecimal),

@@ -68,6 +68,30 @@ export function everySection(): Medication[] {
 }
 
 /**
+ * Lines that say more than a dose and a frequency: a course given as dates,
+ * an infusion rate in units per hour, a weight-based dose, and a line whose
+ * route and frequency were sent as ambiguous abbreviations.
+ */
+export function doseLines(): Medication[] {
+  const amoxicillin = prescription('med-amoxicillin', 'Amoxicillin', 500, 'mg', { frequency: 3 });
+  const insulin = prescription('med-insulin', 'Insulin soluble', 50, '[iU]');
+  const enoxaparin = prescription('med-enoxaparin', 'Enoxaparin', 1, 'mg/kg', { frequency: 2 });
+  const ambiguous = prescription('med-desmopressin', 'Desmopressin', 10, 'ug');
+  const [amoxicillinDose] = amoxicillin.dosageInstruction!;
+  const [insulinDose] = insulin.dosageInstruction!;
+  const [enoxaparinDose] = enoxaparin.dosageInstruction!;
+  const [ambiguousDose] = ambiguous.dosageInstruction!;
+  enoxaparinDose!.route = { coding: [{ system: 'http://snomed.info/sct', code: '34206005', display: 'Subcutaneous route' }] };
+  amoxicillinDose!.timing = { repeat: { frequency: 3, period: 1, periodUnit: 'd', boundsPeriod: { start: '2024-03-03', end: '2024-03-10' } } };
+  insulinDose!.route = { coding: [{ system: 'http://snomed.info/sct', code: '47625008', display: 'Intravenous route' }] };
+  insulinDose!.timing = { repeat: { count: 1 } };
+  insulinDose!.doseAndRate = [{ doseQuantity: { value: 50, unit: '[iU]', system: UCUM, code: '[iU]' }, rateQuantity: { value: 2, unit: 'U/h', system: UCUM, code: 'U/h' } }];
+  ambiguousDose!.route = { text: 'IN' };
+  ambiguousDose!.timing = { code: { text: 'OD' } };
+  return [amoxicillin, insulin, enoxaparin, ambiguous];
+}
+
+/**
  * Two revisions of the same head made at once (as two offline clinicians
  * would): the medication then has two heads, a conflict.
  */
@@ -79,7 +103,7 @@ export async function concurrentRevisions(
   return revisions;
 }
 
-type ChartName = 'sections' | 'conflict' | 'history';
+type ChartName = 'sections' | 'conflict' | 'history' | 'dose-lines';
 const built = new Map<ChartName, Promise<DexieChartStore>>();
 
 const databaseName = (name: ChartName) => `emr-kit-story-medications-${name}`;
@@ -105,8 +129,8 @@ export async function medicationChart(name: ChartName, user: ChartUser = STORY_U
 }
 
 async function build(name: ChartName, store: DexieChartStore): Promise<void> {
-  if (name === 'sections') {
-    for (const medication of everySection()) await store.record(medication);
+  if (name === 'sections' || name === 'dose-lines') {
+    for (const medication of name === 'sections' ? everySection() : doseLines()) await store.record(medication);
     return;
   }
   const warfarin = prescription('med-warfarin', 'Warfarin', 5, 'mg');

@@ -12,8 +12,8 @@ export type Admission =
   | { ok: true; principal: Principal; document: string; parsed: ParsedDocumentName }
   | { ok: false; code: CloseCode; reason: string; document?: string; userId?: string };
 
-/** Longest token read; anything longer is refused unread. */
-const MAX_TOKEN_LENGTH = 8192;
+/** Longest token read (identity providers' tokens with many claims reach ~10 KB); anything longer is refused unread, with 4401 so that it is not retried. */
+export const MAX_TOKEN_LENGTH = 16 * 1024;
 
 export async function admit(requestUrl: string, key: VerificationKey, audience?: string): Promise<Admission> {
   const url = new URL(requestUrl, 'ws://server');
@@ -29,7 +29,7 @@ export async function admit(requestUrl: string, key: VerificationKey, audience?:
 
   const token = url.searchParams.get('token');
   if (!token) return { ok: false, code: CLOSE.unauthenticated, reason: 'no token', document };
-  if (token.length > MAX_TOKEN_LENGTH) return { ok: false, code: CLOSE.unauthenticated, reason: 'token malformed', document };
+  if (token.length > MAX_TOKEN_LENGTH) return { ok: false, code: CLOSE.unauthenticated, reason: `token too large (over ${MAX_TOKEN_LENGTH} characters)`, document };
   const check = await verifyToken(token, key, audience);
   if (!check.ok) return { ok: false, code: CLOSE.unauthenticated, reason: check.reason, document };
   const { principal } = check;

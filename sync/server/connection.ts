@@ -8,13 +8,20 @@ import type { Rooms } from './rooms.js';
 import type { Principal } from './tokens.js';
 
 // One admitted client on one document. Messages that arrive while the
-// document loads wait here, in order.
+// document loads wait here, in order, up to a bound.
+//
+// Whatever a client sends, the worst that can come of it is this client's
+// socket closed: a message the server cannot take closes it with 4400, and
+// any other error while handling it (the server's own fault) with 1011. No
+// error from one connection reaches the process.
 
 export interface ConnectionContext {
   rooms: Rooms;
   log: (entry: LogEntry) => void;
   /** A client that leaves more than this many bytes unread is dropped: it reconnects and catches up from the stored document. */
   maxBufferedBytes: number;
+  /** Bytes a connection may have waiting for its document to load, or for the room's queue. */
+  maxQueuedBytes: number;
   /** Called once, when the connection is gone. */
   onGone(connection: Connection): void;
 }
@@ -29,6 +36,7 @@ export class Connection implements Peer {
   readonly #context: ConnectionContext;
   #room: Room | undefined;
   #waiting: Uint8Array[] | undefined = [];
+  #waitingBytes = 0;
   #gone = false;
   readonly #expiry: NodeJS.Timeout;
 
@@ -39,7 +47,13 @@ export class Connection implements Peer {
     this.remote = admitted.remote;
     this.#context = context;
     ws.binaryType = 'nodebuffer';
-    ws.on('message', (data: RawData, isBinary: boolean) => this.#onMessage(data, isBinary));
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      try {
+        this.#onMessage(data, isBinary);
+      } catch (error) {
+        this.#fault('message', error);
+      }
+    });
     ws.on('pong', () => {
       this.alive = true;
     });
@@ -53,16 +67,19 @@ export class Connection implements Peer {
       this.close(CLOSE.unauthenticated, 'token expired');
     }, Math.max(0, Math.min(this.principal.expiresAt - Date.now(), 2 ** 31 - 1)));
     this.#expiry.unref();
-    void context.rooms.join(admitted.document, admitted.parsed, this).then((room) => {
-      this.#room = room;
-      if (this.#gone) {
-        context.rooms.leave(room, this);
-        return;
-      }
-      const waiting = this.#waiting ?? [];
-      this.#waiting = undefined;
-      for (const message of waiting) this.#handle(message);
-    });
+    context.rooms.join(admitted.document, admitted.parsed, this).then(
+      (room) => {
+        this.#room = room;
+        if (this.#gone) {
+          context.rooms.leave(room, this);
+          return;
+        }
+        const waiting = this.#waiting ?? [];
+        this.#waiting = undefined;
+        for (const message of waiting) this.#handle(message);
+      },
+      (error: unknown) => this.#fault('join', error),
+    );
   }
 
   send(message: Uint8Array): void {
@@ -114,8 +131,14 @@ export class Connection implements Peer {
       return;
     }
     const message = toBytes(data);
-    if (this.#waiting) this.#waiting.push(message);
-    else this.#handle(message);
+    if (!this.#waiting) return this.#handle(message);
+    this.#waitingBytes += message.byteLength;
+    if (this.#waitingBytes > this.#context.maxQueuedBytes) {
+      this.#context.log({ event: 'connection-closed', reason: 'too much sent while the document loads', remote: this.remote, user: this.principal.userId, document: this.document });
+      this.close(CLOSE.tryAgainLater, 'too much sent while the document loads');
+      return;
+    }
+    this.#waiting.push(message);
   }
 
   #handle(message: Uint8Array): void {
@@ -123,9 +146,15 @@ export class Connection implements Peer {
     try {
       this.#room.receive(this, decodeMessage(message));
     } catch (error) {
-      if (!(error instanceof ProtocolError)) throw error;
-      this.#refuse(error.message);
+      if (error instanceof ProtocolError) this.#refuse(error.message);
+      else this.#fault('message', error);
     }
+  }
+
+  /** The server failed on this connection's behalf: it alone goes, told to come back (1011). */
+  #fault(stage: string, error: unknown): void {
+    this.#context.log({ event: 'connection-failed', stage, error: String(error).slice(0, 500), remote: this.remote, user: this.principal.userId, document: this.document });
+    this.close(CLOSE.internalError, 'server error');
   }
 
   #refuse(reason: string): void {
@@ -137,7 +166,11 @@ export class Connection implements Peer {
     if (this.#gone) return;
     this.#gone = true;
     clearTimeout(this.#expiry);
-    if (this.#room) this.#context.rooms.leave(this.#room, this);
+    try {
+      if (this.#room) this.#context.rooms.leave(this.#room, this);
+    } catch (error) {
+      this.#context.log({ event: 'connection-failed', stage: 'leave', error: String(error).slice(0, 500), remote: this.remote, user: this.principal.userId, document: this.document });
+    }
     this.#context.onGone(this);
   }
 }

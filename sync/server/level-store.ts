@@ -6,18 +6,20 @@ import type { AuditRecord, StoredUpdate, SyncStore } from './store.js';
 //
 //   updates!<document>!<seq, 12 digits>          → update bytes
 //   audit!<patientId>!<time>!<document>!<seq>    → AuditRecord (JSON)
+//   clients!<document>!<clientId>                → user id owning that Yjs client id
 //
-// An update and its audit record go in one atomic batch. Writes are not
-// fsync'ed by default: a write is in the operating system once the batch
-// resolves, so it survives the process being killed; `syncWrites` also waits
-// for the disk, for power loss, at a cost on every update.
+// An update, its audit record and its client-id claims go in one atomic
+// batch. Writes are synced to the disk by default (`syncWrites`): a batch
+// resolves once it would survive a power cut, not only the process being
+// killed; acknowledged means on disk. Turning it off trades that for latency
+// (bench/README.md, sync-latency).
 
 const SEQ_DIGITS = 12;
 // '!' sorts before every character of a document name, '~' after them.
 const END = '~';
 
 export interface LevelStoreOptions {
-  /** fsync every write (survives power loss, not only a killed process). */
+  /** fsync every write (survives power loss, not only a killed process). Default true. */
   syncWrites?: boolean;
   /** Create the store when the directory has none (default true; false to read an existing one). */
   createIfMissing?: boolean;
@@ -31,6 +33,7 @@ export class LevelStore implements SyncStore {
   readonly #db: ClassicLevel<string, Uint8Array>;
   readonly #updates;
   readonly #audit;
+  readonly #clients;
   readonly #sync: boolean;
   /** Next sequence number per document, read from the store on first use. */
   readonly #nextSeq = new Map<string, number>();
@@ -39,7 +42,8 @@ export class LevelStore implements SyncStore {
     this.#db = db;
     this.#updates = db.sublevel<string, Uint8Array>('updates', { valueEncoding: 'view' });
     this.#audit = db.sublevel<string, AuditRecord>('audit', { valueEncoding: 'json' });
-    this.#sync = options.syncWrites ?? false;
+    this.#clients = db.sublevel<string, string>('clients', { valueEncoding: 'utf8' });
+    this.#sync = options.syncWrites ?? true;
   }
 
   /** Opens (creating when missing) the store in a data directory. Fails when another process holds it. */
@@ -65,13 +69,19 @@ export class LevelStore implements SyncStore {
     return entries.map(([, value]) => value);
   }
 
+  async loadClientOwners(document: string): Promise<Map<number, string>> {
+    const entries = await this.#clients.iterator({ gt: `${document}!`, lt: `${document}!${END}` }).all();
+    return new Map(entries.map(([key, userId]) => [Number(key.slice(document.length + 1)), userId]));
+  }
+
   async appendUpdates(document: string, updates: readonly StoredUpdate[]): Promise<void> {
     let seq = await this.#seq(document);
     const operations = [];
-    for (const { update, audit } of updates) {
+    for (const { update, audit, claims = [] } of updates) {
       const key = `${document}!${pad(seq)}`;
       operations.push({ type: 'put' as const, sublevel: this.#updates, key, value: update });
       operations.push({ type: 'put' as const, sublevel: this.#audit, key: `${audit.patientId}!${audit.time}!${key}`, value: audit });
+      for (const clientId of claims) operations.push({ type: 'put' as const, sublevel: this.#clients, key: `${document}!${clientId}`, value: audit.userId });
       seq++;
     }
     await this.#db.batch(operations as never, { sync: this.#sync });

@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { jsonDeeperThan } from './json-depth.js';
 import { ProtocolError } from './protocol.js';
 import type { Principal } from './tokens.js';
 
@@ -17,6 +18,8 @@ import type { Principal } from './tokens.js';
 export const MAX_PRESENCE_STATE_BYTES = 16 * 1024;
 /** Awareness clients one connection may publish: one per document in a stock client. */
 export const MAX_PRESENCE_CLIENTS = 8;
+/** A cursor is nested four deep (state, cursor, anchor, item): far more is an attack on whatever reads it next. */
+export const MAX_PRESENCE_DEPTH = 16;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -72,6 +75,7 @@ function readEntries(update: Uint8Array): PresenceEntry[] {
       const clock = decoding.readVarUint(decoder);
       const json = decoding.readVarUint8Array(decoder); // a var string is its UTF-8 bytes
       if (json.length > MAX_PRESENCE_STATE_BYTES) throw new ProtocolError(`presence state over ${MAX_PRESENCE_STATE_BYTES / 1024} KiB`);
+      if (jsonDeeperThan(json, MAX_PRESENCE_DEPTH)) throw new ProtocolError(`presence state nested over ${MAX_PRESENCE_DEPTH} levels`);
       const state: unknown = JSON.parse(utf8.decode(json));
       if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new ProtocolError('presence state is not an object');
       entries.push({ clientId, clock, state: state as Record<string, unknown> | null });

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
-import { parseRevision, signedNoteChangeRefusal, type Revision } from '../../model/index.js';
+import { inCausalOrder, parseRevision, revisionFacts, revisionRefusal, type Revision } from '../../model/index.js';
 import { CLOSE } from './close-codes.js';
+import { documentLog, PendingLog } from './revision-log.js';
 import type { WriteCheck } from './room.js';
 
 // A chart document (core, observations) is an append-only log of revisions,
@@ -8,9 +9,14 @@ import type { WriteCheck } from './room.js';
 // audit trail. So the server takes from a client only new revisions that
 // validate and that the client's own user wrote: no deletions, nothing else
 // in the document, no revision in another user's name, none for another
-// patient than the document's, and no revision that changes a signed note
-// (a note's later words are addenda). Note documents
-// hold free text and are not checked.
+// patient than the document's, and none that breaks the revision rule
+// (model/chart/revision-rule.ts): parents that this document does not hold
+// or that are of another record, a second root for a record that exists, a
+// record entered in error revived, a signed note changed, a held revision
+// id with other content. A copy of a held revision (the same import made on
+// two devices) is taken, and changes nothing. The document holds
+// its whole log, so a parent it lacks is refused here, never waited for.
+// Note documents hold free text and are not checked.
 
 /** The root array of a chart document (storage/chart-documents.ts). */
 export const REVISIONS = 'revisions';
@@ -25,7 +31,7 @@ export const checkChartRevisions: WriteCheck = ({ doc, document, principal, upda
     return { code: CLOSE.badMessage, reason: 'update does not decode' };
   }
   if (decoded.ds.clients.size > 0) return { code: CLOSE.forbidden, reason: 'chart revisions are never deleted' };
-  const incoming = new Map<string, Revision>();
+  const incoming: Revision[] = [];
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) continue;
     if (!(struct instanceof Y.Item)) return { code: CLOSE.forbidden, reason: 'chart revisions are never deleted' };
@@ -40,34 +46,17 @@ export const checkChartRevisions: WriteCheck = ({ doc, document, principal, upda
       if (!checked.ok && checked.otherPatient) return { code: CLOSE.forbidden, reason: checked.message.slice(0, 120) };
       if (!checked.ok) return { code: CLOSE.badMessage, reason: `invalid revision: ${checked.message}`.slice(0, 120) };
       if (checked.revision.author.id !== principal.userId) return { code: CLOSE.forbidden, reason: 'revision author is not the token user' };
-      incoming.set(checked.revision.revisionId, checked.revision);
-      const refusal = signedNoteRefusal(doc, incoming, checked.revision);
-      if (refusal) return { code: CLOSE.forbidden, reason: refusal.slice(0, 120) };
+      incoming.push(checked.revision);
     }
+  }
+  if (incoming.length === 0) return undefined;
+  // One write may carry a revision and its parent: the parent is checked first.
+  const log = new PendingLog(documentLog(doc, REVISIONS));
+  for (const revision of inCausalOrder(incoming)) {
+    const refusal = revisionRefusal(revision, log);
+    if (refusal) return { code: CLOSE.forbidden, reason: refusal.message.slice(0, 120) };
+    // A copy of a revision held already (the same import made on another device) changes nothing.
+    if (!log.revision(revision.revisionId)) log.add(revisionFacts(revision));
   }
   return undefined;
 };
-
-/** Why a revision may not replace one of its parents, when a parent is a signed note. */
-function signedNoteRefusal(doc: Y.Doc, incoming: ReadonlyMap<string, Revision>, revision: Revision): string | undefined {
-  if (revision.resource.resourceType !== 'DocumentReference' || revision.parents.length === 0) return undefined;
-  for (const parent of parentsOf(doc, incoming, revision.parents)) {
-    if (parent.resource.resourceType !== 'DocumentReference') continue;
-    const refusal = signedNoteChangeRefusal(parent.resource, revision.resource);
-    if (refusal) return refusal;
-  }
-  return undefined;
-}
-
-/** The parent revisions, from the same update or the document; read only for a note's revision, which is rare. */
-function parentsOf(doc: Y.Doc, incoming: ReadonlyMap<string, Revision>, ids: readonly string[]): Revision[] {
-  const found = ids.flatMap((id) => incoming.get(id) ?? []);
-  const missing = ids.filter((id) => !incoming.has(id));
-  if (missing.length === 0) return found;
-  for (const value of doc.getArray<string>(REVISIONS)) {
-    if (typeof value !== 'string' || !missing.some((id) => value.includes(id))) continue;
-    const parsed = parseRevision(value);
-    if (parsed.ok && missing.includes(parsed.revision.revisionId)) found.push(parsed.revision);
-  }
-  return found;
-}

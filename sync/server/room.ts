@@ -5,6 +5,8 @@ import { auditRecord } from './audit.js';
 import type { ChangeNotices } from './change-notices.js';
 import { CLOSE, type CloseCode } from './close-codes.js';
 import type { LogEntry } from './log.js';
+import { ClientOwners } from './client-owners.js';
+import { readIncoming } from './incoming-update.js';
 import { checkPresence } from './presence-check.js';
 import { awarenessMessage, syncStep1, syncStep2, updateMessage, type Inbound } from './protocol.js';
 import type { StoredUpdate, SyncStore } from './store.js';
@@ -17,6 +19,15 @@ import { canWrite, type Principal } from './tokens.js';
 // client has received is on disk, and a replica that answers a sync step 1
 // is never ahead of the store. Writes that arrive together are stored in one
 // batch, which is what keeps 200 co-editors cheap.
+//
+// A write is read in full and checked before the document applies it
+// (incoming-update.ts, client-owners.ts, the chart's revision check), so a
+// refused write changes nothing. What is stored for a write is what its
+// sender added, audited under the sender: structs held back for a missing
+// dependency are the sender's, even when another user's later write is what
+// lets them in. A failure on one connection's behalf closes that connection;
+// one that leaves the document in doubt drops the room, which reloads from
+// the store.
 
 /** A connection, as a room sees it. */
 export interface Peer {
@@ -34,6 +45,8 @@ export interface RoomOptions {
   log: (entry: LogEntry) => void;
   /** Compact the stored updates into one once there are more than this many. */
   compactAfter: number;
+  /** Bytes of writes one connection may have queued, not yet stored; beyond, it is closed (1013). */
+  maxQueuedBytes: number;
   checkWrite?: WriteCheck;
   /** Tells the chart's core connections that asked when this document's writes are stored. */
   notices?: ChangeNotices;
@@ -61,6 +74,9 @@ export class Room {
   #draining: Promise<void> | undefined;
   #storedCount = 0;
   #failed = false;
+  #owners = new ClientOwners();
+  /** Bytes of each connection's writes waiting in the queue. */
+  readonly #queuedBytes = new Map<Peer, number>();
   /** Updates the doc emitted while a job was applied. */
   #captured: Uint8Array[] = [];
   /** Read-only connections already logged for a dropped write (once each). */
@@ -101,6 +117,7 @@ export class Room {
     const controlled = this.peers.get(peer);
     if (!controlled) return;
     this.peers.delete(peer);
+    this.#queuedBytes.delete(peer);
     this.#options.notices?.forget(this.parsed.patientId, peer);
     if (controlled.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
   }
@@ -112,7 +129,7 @@ export class Room {
         this.#enqueue({ kind: 'answer', peer, stateVector: message.stateVector });
         return;
       case 'write':
-        if (canWrite(peer.principal)) this.#enqueue({ kind: 'write', peer, update: message.update });
+        if (canWrite(peer.principal)) this.#enqueueWrite(peer, message.update);
         else this.#dropReadOnly(peer);
         return;
       case 'awareness':
@@ -154,18 +171,32 @@ export class Room {
   }
 
   async #load(): Promise<void> {
-    const updates = await this.#options.store.loadUpdates(this.name);
+    const [updates, owners] = await Promise.all([this.#options.store.loadUpdates(this.name), this.#options.store.loadClientOwners(this.name)]);
+    this.#owners = new ClientOwners(owners);
     if (updates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(updates), LOADED);
     this.#storedCount = updates.length;
     if (this.#storedCount > this.#options.compactAfter) await this.#compact();
   }
 
+  #enqueueWrite(peer: Peer, update: Uint8Array): void {
+    const queued = (this.#queuedBytes.get(peer) ?? 0) + update.byteLength;
+    if (queued > this.#options.maxQueuedBytes) {
+      this.#options.log({ event: 'connection-closed', reason: 'too many writes waiting to be stored', user: peer.principal.userId, document: this.name });
+      peer.close(CLOSE.tryAgainLater, 'too many writes waiting to be stored');
+      return;
+    }
+    this.#queuedBytes.set(peer, queued);
+    this.#enqueue({ kind: 'write', peer, update });
+  }
+
   #enqueue(job: Job): void {
     if (this.#failed) return;
     this.#jobs.push(job);
-    this.#draining ??= this.#drain().finally(() => {
-      this.#draining = undefined;
-    });
+    this.#draining ??= this.#drain()
+      .catch((error: unknown) => this.#fail('drain', error))
+      .finally(() => {
+        this.#draining = undefined;
+      });
   }
 
   async #settled(): Promise<void> {
@@ -182,8 +213,16 @@ export class Room {
       // Sends wait until the batch is stored, in the order their jobs came.
       const outbox: Array<() => void> = [];
       for (const job of batch) {
-        if (job.kind === 'write') this.#apply(job.peer, job.update, stored, outbox);
-        else if (this.peers.has(job.peer)) this.#answer(job, outbox);
+        if (job.kind === 'write') this.#unqueue(job.peer, job.update.byteLength);
+        try {
+          if (job.kind === 'write') this.#apply(job.peer, job.update, stored, outbox);
+          else if (this.peers.has(job.peer)) this.#answer(job, outbox);
+        } catch (error) {
+          // The server's own fault, on this connection's behalf; the document was not touched (#apply guards its one change).
+          this.#options.log({ event: 'connection-failed', stage: job.kind, error: String(error).slice(0, 500), user: job.peer.principal.userId, document: this.name });
+          job.peer.close(CLOSE.internalError, 'server error');
+        }
+        if (this.#failed) return;
       }
       if (stored.length > 0) {
         try {
@@ -209,31 +248,49 @@ export class Room {
   #apply(peer: Peer, update: Uint8Array, stored: StoredUpdate[], outbox: Array<() => void>): void {
     const { principal } = peer;
     if (this.#refused.has(peer)) return;
+    const incoming = readIncoming(this.doc, update);
+    if (!incoming.ok) return this.#refuse(peer, CLOSE.badMessage, incoming.reason);
+    const { fresh, novel, deletes } = incoming.update;
+    // Nothing new (a reconnecting client resending what the server has): nothing to store or relay.
+    if (novel.length === 0 && !deletes) return;
+    const ownership = this.#owners.check(novel, principal.userId);
+    if (ownership.taken) return this.#refuse(peer, CLOSE.forbidden, `client id ${ownership.taken.clientId} belongs to another user`);
     const refusal = this.#options.checkWrite?.({ doc: this.doc, document: this.parsed, principal, update });
-    if (refusal) {
-      this.#options.log({ event: 'write-refused', reason: refusal.reason, user: principal.userId, document: this.name });
-      this.#refused.add(peer);
-      peer.close(refusal.code, refusal.reason);
-      return;
-    }
+    if (refusal) return this.#refuse(peer, refusal.code, refusal.reason);
+
+    const { pendingStructs, pendingDs } = this.doc.store;
     this.#captured = [];
     try {
       Y.applyUpdate(this.doc, update, peer);
-    } catch {
-      this.#options.log({ event: 'write-refused', reason: 'update does not decode', user: principal.userId, document: this.name });
-      this.#refused.add(peer);
-      peer.close(CLOSE.badMessage, 'update does not decode');
+    } catch (error) {
+      // It decoded, yet failed part-way: the document may hold half of it. Drop the room; it reloads what was stored.
+      this.#refuse(peer, CLOSE.badMessage, 'update does not apply');
+      this.#fail('apply', error);
       return;
     }
-    // Nothing new (a reconnecting client resending what the server has): nothing to store or relay.
-    for (const effective of this.#captured) {
-      stored.push({ update: effective, audit: auditRecord(this.name, this.parsed.patientId, principal, effective) });
-      const message = updateMessage(effective);
+    const effective = this.#captured;
+    this.#captured = [];
+    const heldBack = this.doc.store.pendingStructs !== pendingStructs || this.doc.store.pendingDs !== pendingDs;
+    if (effective.length === 0 && !heldBack) return;
+    this.#owners.claim(ownership.claims, principal.userId);
+    stored.push({ update: fresh, audit: auditRecord(this.name, this.parsed.patientId, principal, fresh), claims: ownership.claims });
+    for (const change of effective) {
+      const message = updateMessage(change);
       outbox.push(() => {
         for (const other of this.peers.keys()) if (other !== peer) other.send(message);
       });
     }
-    this.#captured = [];
+  }
+
+  #refuse(peer: Peer, code: CloseCode, reason: string): void {
+    this.#options.log({ event: 'write-refused', reason, user: peer.principal.userId, document: this.name });
+    this.#refused.add(peer);
+    peer.close(code, reason);
+  }
+
+  #unqueue(peer: Peer, bytes: number): void {
+    const queued = this.#queuedBytes.get(peer);
+    if (queued !== undefined) this.#queuedBytes.set(peer, queued - bytes);
   }
 
   #answer(job: Extract<Job, { kind: 'greet' | 'answer' }>, outbox: Array<() => void>): void {

@@ -8,6 +8,7 @@ import { Connection } from './connection.js';
 import { handleHttp } from './http-routes.js';
 import { verificationKey, type KeyOptions } from './keys.js';
 import { LevelStore } from './level-store.js';
+import { RefusalLimit, type RefusalLimitOptions } from './refusal-limit.js';
 import { jsonLines, withTime, type Logger } from './log.js';
 import { checkChartRevisions } from './revision-check.js';
 import { Rooms } from './rooms.js';
@@ -22,7 +23,7 @@ export interface SyncServerOptions extends KeyOptions {
   dataDir?: string;
   /** Another store (a database server, say). The server does not close a store it was given. */
   store?: SyncStore;
-  /** fsync every write of the embedded store (power loss, not only a killed process). Default false. */
+  /** fsync every write of the embedded store, so that acknowledged means on disk (power loss, not only a killed process). Default true. */
   syncWrites?: boolean;
   /** The audience tokens must name. Default "emr-kit-sync". */
   audience?: string;
@@ -34,6 +35,12 @@ export interface SyncServerOptions extends KeyOptions {
   maxConnections?: number;
   /** A client that leaves more than this unread is dropped, and catches up when it reconnects. Default 64 MiB. */
   maxBufferedBytes?: number;
+  /** Bytes a connection may have waiting (for its document to load, or to be stored); beyond, it is closed with 1013. Default twice maxMessageBytes. */
+  maxQueuedBytes?: number;
+  /** Largest HTTP request head, bytes: a token up to this size is read and refused with a close code (4401) that clients do not retry. Default 256 KiB. */
+  maxHeaderBytes?: number;
+  /** Refused upgrades per remote address before it is answered 429 for the rest of the window. */
+  refusalLimit?: RefusalLimitOptions;
   /** Stored updates of a document merged into one beyond this count. Default 200. */
   compactAfter?: number;
   /** Check every revision a client adds to a chart document (core, observations). Default true. */
@@ -60,6 +67,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const { audience } = options;
   const maxConnections = options.maxConnections ?? 10_000;
   const maxBufferedBytes = options.maxBufferedBytes ?? 64 * 1024 * 1024;
+  const maxMessageBytes = options.maxMessageBytes ?? 32 * 1024 * 1024;
+  const maxQueuedBytes = options.maxQueuedBytes ?? 2 * maxMessageBytes;
+  const refusals = new RefusalLimit(options.refusalLimit);
   const started = Date.now();
   let closing: Promise<void> | undefined;
 
@@ -68,6 +78,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     store,
     log,
     compactAfter: options.compactAfter ?? 200,
+    maxQueuedBytes,
     checkWrite: options.checkRevisions === false ? undefined : checkChartRevisions,
     notices,
   });
@@ -77,22 +88,40 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     documents: rooms.size,
     connections: connections.size,
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
+    refusedUpgrades: refusals.refused,
+    throttledUpgrades: refusals.throttled,
   });
 
-  const http = createServer((request, response) => {
+  const http = createServer({ maxHeaderSize: options.maxHeaderBytes ?? 256 * 1024 }, (request, response) => {
     handleHttp(request, response, { key, audience, store, log, health }).catch((error: unknown) => {
       log({ event: 'http-error', path: new URL(request.url ?? '/', 'http://server').pathname, error: String(error) });
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ error: 'internal error' }));
     });
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 32 * 1024 * 1024 });
+  // A request head larger than maxHeaderBytes never reaches the upgrade: Node answers it (431). Logged and counted like a refusal.
+  http.on('clientError', (error: Error & { code?: string }, socket: Duplex) => {
+    const remote = (socket as Duplex & { remoteAddress?: string }).remoteAddress ?? 'unknown';
+    if (error.code === 'HPE_HEADER_OVERFLOW') {
+      refusals.record(remote);
+      log({ event: 'connection-refused', reason: 'request head too large', code: 431, remote });
+      if (socket.writable) socket.end('HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n');
+    }
+    socket.destroy();
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
 
   const onUpgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const remote = request.socket.remoteAddress;
+    const remote = request.socket.remoteAddress ?? 'unknown';
+    const retryAfter = refusals.retryAfter(remote);
+    if (retryAfter > 0) {
+      socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${retryAfter}\r\nConnection: close\r\n\r\n`);
+      return;
+    }
     const admission = await admit(request.url ?? '/', key, audience);
     if (closing) return socket.destroy();
+    if (!admission.ok) refusals.record(remote);
     wss.handleUpgrade(request, socket, head, (ws) => {
       // Refusals complete the upgrade, so the client sees a close code (4xxx: do not retry) rather than a failed handshake it would retry.
       if (!admission.ok) {
@@ -106,7 +135,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         ws.close(CLOSE.tryAgainLater, 'too many connections');
         return;
       }
-      const connection = new Connection(ws, { ...admission, remote }, { rooms, log, maxBufferedBytes, onGone: (gone) => connections.delete(gone) });
+      const connection = new Connection(ws, { ...admission, remote }, { rooms, log, maxBufferedBytes, maxQueuedBytes, onGone: (gone) => connections.delete(gone) });
       connections.add(connection);
     });
   };

@@ -21,14 +21,18 @@ export interface AuditRecord {
 export interface StoredUpdate {
   update: Uint8Array;
   audit: AuditRecord;
+  /** Yjs client ids this update is the first to write with: they become the audit's user's, stored in the same write. */
+  claims?: readonly number[];
 }
 
 export interface SyncStore {
   /** Every stored update of a document, oldest first; none for a new document. */
   loadUpdates(document: string): Promise<Uint8Array[]>;
-  /** Appends updates of one document with their audit records, all or nothing; resolves once stored. */
+  /** Which user owns each Yjs client id written in a document (sync/server/client-owners.ts). */
+  loadClientOwners(document: string): Promise<Map<number, string>>;
+  /** Appends updates of one document with their audit records and claims, all or nothing; resolves once stored. */
   appendUpdates(document: string, updates: readonly StoredUpdate[]): Promise<void>;
-  /** Replaces every stored update of a document by one (their merge). Audit records stay. */
+  /** Replaces every stored update of a document by one (their merge). Audit records and client owners stay. */
   replaceUpdates(document: string, merged: Uint8Array): Promise<void>;
   /** The names of a patient's documents that hold anything, sorted. */
   listDocuments(patientId: string): Promise<string[]>;

@@ -53,11 +53,11 @@ describe('allergy status: the four banner states', () => {
     assert.deepEqual(status.summary, { count: 1, top: entry, text: 'Penicillin (high criticality)' });
   });
 
-  it('an active "No known allergy" (SNOMED 716186003), confirmed or unconfirmed, is "No known allergies"', () => {
-    for (const verification of ['confirmed', 'unconfirmed'] as const) {
+  it('an active "No known allergy" (SNOMED 716186003) is "No known allergies", and says when it is not confirmed', () => {
+    for (const [verification, label] of [['confirmed', 'No known allergies'], ['unconfirmed', 'No known allergies — unconfirmed']] as const) {
       const status = allergyStatus([record('nka', noKnownAllergy({ verification }))]);
       assert.equal(status.state, 'no-known-allergies');
-      assert.equal(status.label, 'No known allergies');
+      assert.equal(status.label, label);
       assert.deepEqual(status.noKnownScopes, ['all']);
       assert.deepEqual(status.entries, [], 'the assertion is not listed as an allergy');
     }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  formatDosage, formatDosages, formatNumber, formatQuantity, formatRange, medicationLine, roundHalfUp, timingWords,
+  timingMessages, formatDosage, formatDosages, formatNumber, formatQuantity, formatRange, medicationLine, roundHalfUp, timingWords,
 } from '../../../clinical/index.js';
 import type { Dosage, MedicationRequest, MedicationStatement } from '../../../model/index.js';
 
@@ -91,7 +91,7 @@ describe('units (ISMP error-prone abbreviations)', () => {
   it('countable forms take a plural: "1 tablet", "2 tablets"', () => {
     assert.equal(formatQuantity(q(1, '{tbl}')), '1 tablet');
     assert.equal(formatQuantity(q(2, '{tbl}')), '2 tablets');
-    assert.equal(formatQuantity(q(0.5, '{tbl}')), '0.5 tablet');
+    assert.equal(formatQuantity(q(0.5, '{tbl}')), '0.5 tablets', 'any amount but one takes the plural');
     assert.equal(formatQuantity(q(1.5, '{tbl}')), '1.5 tablets');
     assert.equal(formatQuantity(q(1, '{puff}')), '1 puff');
     assert.equal(formatQuantity(q(2, undefined, 'puffs')), '2 puffs');
@@ -163,8 +163,8 @@ describe('timing in words ("daily" not QD/od; "every other day" not QOD)', () =>
     assert.equal(code('QID'), 'four times daily');
     assert.equal(code('QOD'), 'every other day');
     assert.equal(code('Q4H'), 'every 4 hours');
-    assert.equal(timingWords({ code: { text: 'od' } }), 'once daily');
-    assert.equal(timingWords({ code: { text: 'q.o.d.' } }), 'every other day');
+    assert.equal(timingWords({ code: { text: 'od' } }), timingMessages.withheld, 'OD is also right eye');
+    assert.equal(timingWords({ code: { text: 'q.o.d.' } }), timingMessages.withheld, 'QOD is misread as QD or QID');
     assert.equal(timingWords({ code: { text: 'with breakfast' } }), 'with breakfast');
     assert.equal(timingWords(undefined), undefined);
   });

@@ -64,10 +64,10 @@ describe('NEWS2 Chart 1: each parameter', () => {
     scores(scoreTemperature, [[33, 3], [35.0, 3], [35.1, 1], [36.0, 1], [36.1, 0], [38.0, 0], [38.1, 1], [39.0, 1], [39.1, 2], [41, 2]]);
   });
 
-  it('values between the chart\'s steps are scored at its precision (whole numbers; temperature to 0.1, half up)', () => {
-    scores(scoreTemperature, [[36.04, 1], [36.05, 0], [38.04, 0], [38.05, 1], [35.04, 3]]);
-    scores(scoreRespirationRate, [[20.4, 0], [20.5, 2], [8.4, 3], [8.5, 1]]);
-    scores(scoreSpo2Scale1, [[95.5, 0], [95.4, 1]]);
+  it('values between the chart\'s steps take the more alarming row (whole numbers; temperature to 0.1)', () => {
+    scores(scoreTemperature, [[36.04, 1], [36.05, 1], [38.04, 1], [38.05, 1], [35.04, 3]]);
+    scores(scoreRespirationRate, [[20.4, 2], [20.5, 2], [8.4, 3], [8.5, 3]]);
+    scores(scoreSpo2Scale1, [[95.5, 1], [95.4, 1]]);
   });
 });
 

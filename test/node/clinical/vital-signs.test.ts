@@ -192,7 +192,7 @@ describe('consciousness and oxygen', () => {
   it('reads ACVPU from LOINC answers, SNOMED answers and words', () => {
     assert.equal(acvpuOf(acvpu({ valueCodeableConcept: { coding: [{ system: LOINC, code: 'LA9340-6' }] } })), 'A');
     assert.equal(acvpuOf(acvpu({ valueCodeableConcept: { coding: [{ system: LOINC, code: 'LA6560-2' }] } })), 'C');
-    assert.equal(acvpuOf(acvpu({ valueCodeableConcept: { coding: [{ system: SNOMED, code: '450848006' }] } })), 'P');
+    assert.equal(acvpuOf(acvpu({ valueCodeableConcept: { coding: [{ system: SNOMED, code: '450847001' }] } })), 'P');
     assert.equal(acvpuOf(acvpu({ valueCodeableConcept: { text: 'New confusion' } })), 'C');
     assert.equal(acvpuOf(acvpu({ valueCodeableConcept: { coding: [{ display: 'Voice responsive (finding)' }] } })), 'V');
     assert.equal(acvpuOf(acvpu({ valueString: 'U' })), 'U');

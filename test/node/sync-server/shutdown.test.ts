@@ -23,6 +23,7 @@ class GatedStore implements SyncStore {
     this.#release();
   }
   loadUpdates(document: string) { return this.inner.loadUpdates(document); }
+  loadClientOwners(document: string) { return this.inner.loadClientOwners(document); }
   async appendUpdates(document: string, updates: readonly StoredUpdate[]) {
     this.#arrived?.();
     await this.#open;
