@@ -56,4 +56,33 @@ describe('a new chart opened on two devices at once', function () {
       expect(headDoses(conflict!)).to.deep.equal([1000, 850]);
     }
   });
+
+  it('two devices that imported different versions of a record offline both reach the server: a conflict on both, nothing refused, the rest of the offline work kept', async () => {
+    const pid = newPatientId();
+    const rejected: string[] = [];
+    const onRejectedRevision = (_doc: string, message: string) => rejected.push(message);
+    const [ada, erik] = await Promise.all([device(OKAFOR, pid, { onRejectedRevision }), device(LINDQVIST, pid, { onRejectedRevision })]);
+    ada.connection.disconnect();
+    erik.connection.disconnect();
+    // The hospital's record changed between the two devices' imports; neither has the other's.
+    await importBundle(ada.store, writeBundle([patient(pid), metformin(pid, 'med-1', 500)]));
+    await importBundle(erik.store, writeBundle([patient(pid), metformin(pid, 'med-1', 1000)]));
+    // Other work done offline on the second device, which must reach the server too.
+    await erik.store.record(penicillinAllergy(pid, 'alg-offline'));
+    ada.connection.connect();
+    await until(ada.connection, synced, 'the first device did not settle');
+    erik.connection.connect();
+    await until(erik.connection, synced, 'the second device did not settle (refused?)');
+    for (const { store } of [ada, erik]) {
+      const [conflict] = await valueOf(store.conflicts(pid), (list) => list.length === 1);
+      expect(conflict!.key).to.equal('MedicationRequest/med-1');
+      expect(headDoses(conflict!)).to.deep.equal([1000, 500]);
+      // The patient, imported alike on both, is one revision.
+      expect((await store.history(`Patient/${pid}`))).to.have.length(1);
+    }
+    const allergies = await valueOf(ada.store.allergies(pid), (list) => list.length === 1);
+    expect(allergies[0]!.key).to.equal('AllergyIntolerance/alg-offline');
+    expect(erik.connection.state.status).to.equal('synced');
+    expect(rejected).to.deep.equal([]);
+  });
 });
