@@ -39,6 +39,8 @@ interface Change {
   encoded: string[];
   /** Set for this tab's own appends, whose revisions need no second check. */
   revisions?: Revision[];
+  /** This tab's own appends whose revision ids are new (drawn at random): no other replica has them. */
+  fresh?: boolean;
   /** For a change made on this device (not received): the document's state vector after it, and when it was made. */
   local?: { state: Map<number, number>; at: number };
   loaded: LoadedDocument;
@@ -138,9 +140,11 @@ export class ChartDocuments {
    * Appends revisions to documents and resolves once every update and its
    * projection are saved, in one transaction: all of them or none. If saving
    * fails, the documents touched are dropped from memory so that none holds
-   * what the log does not.
+   * what the log does not. `fresh: false` for revisions whose ids may be
+   * known already (an import's, named by their content): the projection
+   * then looks for them in history too.
    */
-  async append(batch: ReadonlyMap<string, readonly Revision[]>): Promise<void> {
+  async append(batch: ReadonlyMap<string, readonly Revision[]>, { fresh = true }: { fresh?: boolean } = {}): Promise<void> {
     // Opened together: an import touches one document per day of observations,
     // most of them new, which need no read of the log at all.
     const names = [...batch.keys()];
@@ -154,7 +158,10 @@ export class ChartDocuments {
       }
     });
     // Validated before they were appended: not parsed back from JSON.
-    for (const change of changes) change.revisions = [...(batch.get(change.name) ?? [])];
+    for (const change of changes) {
+      change.revisions = [...(batch.get(change.name) ?? [])];
+      change.fresh = fresh;
+    }
     await this.#enqueue(changes);
   }
 
@@ -265,7 +272,7 @@ export class ChartDocuments {
       doc: change.name,
       patientId: change.patientId,
       revisions: change.revisions ?? this.#validRevisions(change),
-      fresh: change.revisions !== undefined,
+      fresh: change.fresh === true,
     }));
     const documents = [...new Map(changes.map((c) => [c.name, { name: c.name, patientId: c.patientId }])).values()];
     const db = this.#db;
@@ -276,7 +283,7 @@ export class ChartDocuments {
       await db.documents.bulkPut(documents);
       const projected = await projectRevisions(db, projections);
       // This tab's own revision was checked before it was made; refused now, a peer's came between: nothing is saved.
-      const own = projected.refused.find(({ doc, revision }) => projections.some((p) => p.fresh && p.doc === doc && p.revisions.includes(revision)));
+      const own = projected.refused.find(({ doc, revision }) => changes.some((c) => c.revisions !== undefined && c.name === doc && c.revisions.includes(revision)));
       if (own) throw new ChartStoreError('stale', `${own.message}. Nothing was saved.`);
       await countUnsent(db, localChanges(changes));
       return projected;

@@ -4,10 +4,11 @@ import {
   type ChartRecord, type ChartStore, type ChartUser, type FhirBundle, type FhirResource, type LiveQuery, type ObservationsQuery, type ResourceKey,
   type Revision, type TimelineDensity, type TimelineDensityQuery, type TimelineQuery, type VitalsQuery,
   type AllergyIntolerance, type Condition, type DocumentReference, type Medication, type Observation, type Patient, type TimelineEvent,
-  type NoteSession,
+  type NoteSession, type ChartPresence,
 } from '../model/index.js';
 import type * as Y from 'yjs';
 import { ChartDocuments, type HeldDocument } from './chart-documents.js';
+import { chartPresence, ImportsUnderWay } from './chart-presence.js';
 import { ChartDatabase } from './database.js';
 import { blockedError, toChartStoreError, versionChangeError } from './errors.js';
 import { live } from './live.js';
@@ -97,6 +98,7 @@ export class DexieChartStore implements ChartStore {
   readonly documents: ChartDocuments;
   readonly #db: ChartDatabase;
   readonly #queries: ReturnType<typeof chartQueries>;
+  readonly #imports = new ImportsUnderWay();
   #versionChanged = false;
   /** Live queries subscribed now: each told once when another tab upgrades the database. */
   readonly #onVersionChange = new Set<() => void>();
@@ -140,6 +142,10 @@ export class DexieChartStore implements ChartStore {
     };
   }
 
+  chartPresence(patientId: string): LiveQuery<ChartPresence> {
+    const stored = this.#live(async () => (await this.#db.documents.where('patientId').equals(patientId).limit(1).primaryKeys()).length > 0);
+    return chartPresence(stored, this.#imports, patientId);
+  }
   patient(patientId: string): LiveQuery<ChartRecord<Patient> | undefined> {
     return this.#live(() => this.#queries.patient(patientId));
   }
@@ -269,7 +275,10 @@ export class DexieChartStore implements ChartStore {
 
   /** For importBundle() (storage/import-bundle.ts), which is not a method so that a page that never imports does not ship the bulk reader. */
   [storeInternals](): StoreInternals {
-    return { db: this.#db, documents: this.documents, user: this.user, run: (work) => this.#run(work), assertWriter: () => this.#assertWriter() };
+    return {
+      db: this.#db, documents: this.documents, user: this.user, run: (work) => this.#run(work), assertWriter: () => this.#assertWriter(),
+      beginImport: (patientIds) => this.#imports.begin(patientIds),
+    };
   }
 
   async exportPatient(patientId: string, options: { type?: 'collection' | 'transaction' } = {}): Promise<FhirBundle> {

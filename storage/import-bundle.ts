@@ -1,9 +1,11 @@
 import {
-  ChartStoreError, describeIssue, patientOf, resourceKey,
-  type ImportProgress, type ImportSummary, type Revision,
+  canonicalJson, ChartStoreError, describeIssue, patientOf, resourceKey,
+  type FhirResource, type ImportProgress, type ImportSummary, type Revision,
 } from '../model/index.js';
 import type { DexieChartStore } from './dexie-chart-store.js';
-import { documentOf, newRevision } from './new-revision.js';
+import { importedBases } from './imported-bases.js';
+import { importedRevision } from './imported-revision.js';
+import { documentOf } from './new-revision.js';
 import { assertRevisionRuleKept } from './revision-guard.js';
 import { storeInternals, type StoreInternals } from './store-internals.js';
 
@@ -16,7 +18,9 @@ export interface ImportOptions {
  * validated whole first, then written in one transaction, so that a bundle
  * with one bad entry leaves nothing behind. A resource already in the chart
  * with the same content is left alone; with other content it gets a new
- * revision (a conflict stays a conflict). Rejects with a ChartStoreError:
+ * revision replacing the version imported before (a conflict when the
+ * record was changed on a device since). Importing one version twice, on
+ * one device or two, makes one revision (see imported-revision.ts). Rejects with a ChartStoreError:
  * 'invalid' (naming the first error of the bundle), 'read-only', or what
  * the database reports.
  *
@@ -32,7 +36,7 @@ export async function importBundle(store: DexieChartStore, bundle: unknown, opti
   });
 }
 
-async function importInto({ db, documents, user }: StoreInternals, input: unknown, onProgress: (progress: ImportProgress) => void): Promise<ImportSummary> {
+async function importInto(internals: StoreInternals, input: unknown, onProgress: (progress: ImportProgress) => void): Promise<ImportSummary> {
   onProgress({ phase: 'validating', done: 0, total: 0 });
   // The bulk reader loads on the first import, not with the page.
   const { readBundle } = await import('../model/bundle-reader.js');
@@ -41,40 +45,64 @@ async function importInto({ db, documents, user }: StoreInternals, input: unknow
     throw new ChartStoreError('invalid', `The bundle has ${result.errorCount} error(s); nothing was imported. ${describeIssue(result.errors[0]!)}`, result.errors);
   }
   const { resources } = result;
+  const patients = [...new Set(resources.map(patientOf).filter((id): id is string => id !== undefined))];
+  // Until it is saved, the charts it brings read as "importing", not as empty.
+  const end = internals.beginImport(patients);
+  try {
+    const unchanged = await writeRevisions(internals, resources, patients, (total) => onProgress({ phase: 'writing', done: 0, total }));
+    end(true);
+    const total = resources.length - unchanged;
+    onProgress({ phase: 'done', done: total, total });
+    return { patientIds: patients, counts: result.counts, skipped: result.skipped, unchanged };
+  } catch (error) {
+    end(false);
+    throw error;
+  }
+}
+
+/** Appends a revision for each resource that brings something new, in one transaction; returns how many did not. */
+async function writeRevisions({ db, documents, user }: StoreInternals, resources: readonly FhirResource[], patients: readonly string[], writing: (total: number) => void): Promise<number> {
   // A patient new to this device has nothing to compare with: skip reading
   // every key. (Were a key there after all, under another patient, the
   // projection's own read would show both versions as a conflict.)
-  const patients = [...new Set(resources.map(patientOf).filter((id): id is string => id !== undefined))];
-  const onDevice = patients.length > 0 && (await db.documents.where('patientId').anyOf(patients).count()) > 0;
+  const onDevice = patients.length > 0 && (await db.documents.where('patientId').anyOf([...patients]).count()) > 0;
   const existing = onDevice ? await db.records.bulkGet(resources.map(resourceKey)) : [];
-  const batch = new Map<string, Revision[]>();
-  const patientIds = new Set<string>();
-  let unchanged = 0;
-  resources.forEach((resource, i) => {
+  const contents = resources.map(canonicalJson);
+  // A record whose heads hold this content already is left alone; for the
+  // others, the imported version(s) that this one replaces.
+  const sameAsHead = existing.map((row, i) => row !== undefined && row.heads.some((head) => canonicalJson(head.resource) === contents[i]));
+  const toWalk = existing.flatMap((row, i) => (row && !sameAsHead[i] ? [i] : []));
+  const walked = await importedBases(db, toWalk.map((i) => existing[i]!));
+  const bases = new Map(toWalk.map((i, n) => [i, walked[n]!]));
+  const made = resources.map((resource, i) => {
     const row = existing[i];
-    let doc: string;
-    let parents: string[];
-    if (!row) {
-      doc = documentOf(resource); // refuses a resource that names no patient
-      parents = [];
-    } else if (row.heads.length === 1 && JSON.stringify(row.heads[0]!.resource) === JSON.stringify(resource)) {
-      unchanged++;
-      return;
-    } else {
-      doc = row.doc;
-      parents = [row.heads[0]!.revisionId];
-    }
-    patientIds.add(patientOf(resource)!);
-    const list = batch.get(doc) ?? [];
-    const revision = newRevision(resource, parents, user, 'imported');
-    if (row) assertRevisionRuleKept(revision, row.heads, ': nothing was imported');
-    list.push(revision);
-    batch.set(doc, list);
+    const replaced = bases.get(i) ?? [];
+    // The same content again, or the version imported before a change made here: nothing new.
+    if (sameAsHead[i] || replaced.some((base) => canonicalJson(base.resource) === contents[i])) return undefined;
+    // Beside a change made here since the last import (a conflict), never over it. A record
+    // never imported before (made on a device) is replaced, as any revision replaces the
+    // heads it names: a second root of it would be refused by the revision rule.
+    const doc = row ? row.doc : documentOf(resource); // refuses a resource that names no patient
+    const parents = row && replaced.length === 0 ? row.heads.map((head) => head.revisionId) : replaced.map((base) => base.revisionId);
+    const revision = importedRevision(resource, parents, user, contents[i]);
+    // The revision rule, against every current head and the versions it replaces: a signed note is never re-imported over.
+    if (row) assertRevisionRuleKept(revision, row.heads, ': nothing was imported', replaced);
+    return { doc, revision };
   });
-
-  const total = resources.length - unchanged;
-  onProgress({ phase: 'writing', done: 0, total });
-  await documents.append(batch); // one transaction: progress can only say it began and ended
-  onProgress({ phase: 'done', done: total, total });
-  return { patientIds: [...patientIds], counts: result.counts, skipped: result.skipped, unchanged };
+  const batch = new Map<string, Revision[]>();
+  let unchanged = 0;
+  for (const entry of made) {
+    if (!entry) {
+      unchanged++;
+      continue;
+    }
+    const list = batch.get(entry.doc) ?? [];
+    list.push(entry.revision);
+    batch.set(entry.doc, list);
+  }
+  writing(resources.length - unchanged);
+  // One transaction: progress can only say it began and ended. The same
+  // revisions may be there already (another import, another device's).
+  await documents.append(batch, { fresh: false });
+  return unchanged;
 }

@@ -1,4 +1,4 @@
-import { signedFirst, type ResourceKey, type Revision } from '../model/index.js';
+import { canonicalJson, encodeRevision, signedFirst, type ResourceKey, type Revision } from '../model/index.js';
 import { admitRevisions, type Candidate } from './admit-revisions.js';
 import type { ChartDatabase, HistoryRow, RecordRow } from './database.js';
 import { countDays } from './lane-days.js';
@@ -9,9 +9,14 @@ import { indexFields } from './projection.js';
 //
 // A resource's heads are its revisions that no other known revision names
 // as a parent. Two heads are a conflict, kept and shown, never resolved
-// here. The same revision arriving twice changes nothing; a parent arriving
+// here. The same revision arriving twice is one revision; a parent arriving
 // after its child goes straight to history. A revision the revision rule
 // refuses (admit-revisions.ts) is not projected at all.
+//
+// Two replicas can make one revision id (an import names its revisions by
+// their content: imported-revision.ts), each with its own author and time.
+// Every replica keeps the same copy of it, the one `firstCopy` prefers,
+// whatever order they arrive in: the audit trail reads alike everywhere.
 
 /**
  * A signed note first (the note a draft changed offline never replaces),
@@ -23,6 +28,18 @@ export function compareHeads(a: Revision, b: Revision): number {
   if (signed !== 0) return signed;
   if (a.at !== b.at) return a.at < b.at ? 1 : -1;
   return a.revisionId < b.revisionId ? 1 : a.revisionId > b.revisionId ? -1 : 0;
+}
+
+/** Of two copies of one revision id, whether `a` is the one to keep: the earlier, then by author id, then by its whole text. */
+export function firstCopy(a: Revision, b: Revision): boolean {
+  if (a.at !== b.at) return a.at < b.at;
+  if (a.author.id !== b.author.id) return a.author.id < b.author.id;
+  return encodeRevision(a) < encodeRevision(b);
+}
+
+/** Two copies of one revision: the same id, record, parents and content; author, time and reason may differ. */
+function sameRevision(a: Revision, b: Revision): boolean {
+  return a.revisionId === b.revisionId && a.key === b.key && canonicalJson(a.parents) === canonicalJson(b.parents) && canonicalJson(a.resource) === canonicalJson(b.resource);
 }
 
 export function recordRow(key: ResourceKey, patientId: string, doc: string, heads: Revision[]): RecordRow {
@@ -96,10 +113,15 @@ export async function projectRevisions(db: ChartDatabase, inputs: readonly Proje
   for (const list of heads.values()) for (const head of list) head.parents.forEach((p) => superseded.add(p));
   for (const { revision } of items) revision.parents.forEach((p) => superseded.add(p));
 
-  const toHistory: HistoryRow[] = [];
+  const toHistory = new Map<string, HistoryRow>();
+  for (const row of knownInHistory) if (row) toHistory.set(row.revisionId, row);
+  const stored = new Set(toHistory.keys());
   const changed = new Set<ResourceKey>();
   for (const { revision } of items) {
-    if (known.has(revision.revisionId)) continue;
+    if (known.has(revision.revisionId)) {
+      keepFirstCopy(revision);
+      continue;
+    }
     known.add(revision.revisionId);
     changed.add(revision.key);
     const { patientId } = homes.get(revision.key)!;
@@ -108,9 +130,9 @@ export async function projectRevisions(db: ChartDatabase, inputs: readonly Proje
     const current = heads.get(revision.key)!;
     const parents = new Set(revision.parents);
     const kept = current.filter((head) => !parents.has(head.revisionId));
-    for (const head of current) if (parents.has(head.revisionId)) toHistory.push({ ...head, patientId });
+    for (const head of current) if (parents.has(head.revisionId)) moveToHistory(head, patientId);
     if (superseded.has(revision.revisionId)) {
-      toHistory.push({ ...revision, patientId });
+      moveToHistory(revision, patientId);
       heads.set(revision.key, kept);
     } else {
       heads.set(revision.key, [...kept, revision]);
@@ -119,10 +141,34 @@ export async function projectRevisions(db: ChartDatabase, inputs: readonly Proje
 
   const before = new Map(keys.map((key, i) => [key, existing[i]]));
   const rows = [...changed].map((key) => recordRow(key, homes.get(key)!.patientId, homes.get(key)!.doc, heads.get(key)!));
+  const historyRows = [...toHistory.values()].filter((row) => !stored.has(row.revisionId));
   await Promise.all([
     db.records.bulkPut(rows),
-    toHistory.length > 0 ? db.history.bulkPut(toHistory) : undefined,
+    historyRows.length > 0 ? db.history.bulkPut(historyRows) : undefined,
     countDays(db, rows.map((after) => ({ before: before.get(after.key), after }))),
   ]);
   return { changed: [...changed], refused };
+
+  function moveToHistory(revision: Revision, patientId: string): void {
+    toHistory.set(revision.revisionId, { ...revision, patientId });
+    stored.delete(revision.revisionId);
+  }
+
+  /**
+   * Another copy of a revision already known: it takes the place of the one
+   * kept when it comes first. Only a true copy (the same record and content);
+   * anything else reusing a known id is ignored, as it always was.
+   */
+  function keepFirstCopy(copy: Revision): void {
+    const list = heads.get(copy.key)!;
+    const head = list.find((h) => h.revisionId === copy.revisionId);
+    if (head) {
+      if (!sameRevision(copy, head) || !firstCopy(copy, head)) return;
+      heads.set(copy.key, list.map((h) => (h === head ? copy : h)));
+      changed.add(copy.key);
+      return;
+    }
+    const past = toHistory.get(copy.revisionId);
+    if (past && sameRevision(copy, past) && firstCopy(copy, past)) moveToHistory(copy, past.patientId);
+  }
 }

@@ -7,8 +7,14 @@ import { ChartStoreError, revisionFacts, revisionRefusal, type Revision } from '
 // asks again when the revision is saved (admit-revisions.ts), for a peer's
 // revision that came between.
 
-export function assertRevisionRuleKept(revision: Revision, heads: readonly Revision[], context = ''): void {
-  const facts = heads.map(revisionFacts);
-  const refusal = revisionRefusal(revision, { revision: (id) => facts.find((f) => f.revisionId === id), heads: () => facts });
+/** `heads`: the record's current heads; `others`: other revisions of it that `revision` names (an import's earlier import). */
+export function assertRevisionRuleKept(revision: Revision, heads: readonly Revision[], context = '', others: readonly Revision[] = []): void {
+  const facts = heads.map((head) => revisionFacts(head));
+  const known = [...facts, ...others.map((other) => revisionFacts(other))];
+  const refusal = revisionRefusal(revision, {
+    revision: (id) => known.find((f) => f.revisionId === id),
+    heads: () => facts,
+    roots: () => known.filter((f) => f.parents.length === 0),
+  });
   if (refusal) throw new ChartStoreError('invalid', `${refusal.message}${context}`);
 }

@@ -17,4 +17,6 @@ export interface StoreInternals {
   run<T>(work: () => Promise<T>): Promise<T>;
   /** Throws 'read-only' unless the user may write. */
   assertWriter(): void;
+  /** The patients' charts are being imported (chartPresence says `importing`) until the function returned is called. */
+  beginImport(patientIds: readonly string[]): (saved: boolean) => void;
 }

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import type { ChartStore } from '../model/index.js';
 import '../components/allergy-banner/emr-allergy-banner.js';
 import type { AllergyBannerLayout } from '../components/allergy-banner/allergy-banner.js';
-import { emptyChart, failingStore, pendingStore, syntheaChart, type StoryChart } from './support/story-stores.js';
+import { chartNotOnDevice, failingStore, importingStore, pendingStore, syntheaChart, type StoryChart } from './support/story-stores.js';
 import { allergy, conflictChart, longNamedAllergies, mixedAllergies, noKnownAllergy, seededChart, storyPatient } from './support/allergy-charts.js';
 
 // <emr-allergy-banner> in each of its states, on real local stores (Synthea
@@ -69,7 +69,10 @@ export const AllergiesUnavailable = onStore(offline);
 export const AllergiesUnavailableCompact = onStore(offline, 'compact');
 
 /** The store works but holds nothing of this patient (offline, never synced): unavailable, not "not recorded". */
-export const AllergiesUnavailableNotOnDevice = onChart(emptyChart);
+export const AllergiesUnavailableNotOnDevice = onChart(chartNotOnDevice);
+
+/** Unavailable while the chart is being imported here: neither "no known allergies" nor "not recorded". */
+export const AllergiesUnavailableLoadingTheChart = onStore(importingStore);
 
 /** The store has not answered yet. */
 export const Pending = onStore(pendingStore);

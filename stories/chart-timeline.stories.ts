@@ -4,7 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { ChartStore } from '../model/index.js';
 import '../components/chart-timeline/emr-chart-timeline.js';
 import { TIMELINE_FILTERS, type TimelineFilter, type TimelineZoom } from '../components/chart-timeline/timeline-filters.js';
-import { emptyChart, failingStore, pendingStore, syntheaChart, type StoryChart } from './support/story-stores.js';
+import { chartNotOnDevice, emptyChart, failingStore, importingStore, pendingStore, syntheaChart, type StoryChart } from './support/story-stores.js';
 import { icuTimelineChart, timelineChart, timelineConflictChart } from './support/timeline-charts.js';
 
 // <emr-chart-timeline> in each of its states, on real local stores (a
@@ -51,6 +51,12 @@ export const Small = onChart(timelineChart);
 
 /** Nothing recorded yet. */
 export const Empty = onChart(emptyChart);
+
+/** Nothing of this patient's chart is on this device yet: not "nothing recorded". */
+export const NotOnThisDevice = onChart(chartNotOnDevice);
+
+/** The chart is being imported here: loading, not "nothing recorded". */
+export const LoadingTheChart: Story = { render: (args) => timeline(importingStore(), 'importing', args) };
 
 /** The store has not answered yet. */
 export const Pending: Story = { render: (args) => timeline(pendingStore(), 'any-patient', args) };

@@ -5,7 +5,7 @@ import { waitFor } from 'storybook/test';
 import type { ChartStore } from '../model/index.js';
 import '../components/medication-list/emr-medication-list.js';
 import { medicationChart, PATIENT_USER } from './support/medication-charts.js';
-import { emptyChart, failingStore, pendingStore, syntheaChart } from './support/story-stores.js';
+import { chartNotOnDevice, emptyChart, failingStore, importingStore, pendingStore, syntheaChart } from './support/story-stores.js';
 
 interface Loaded {
   store: ChartStore;
@@ -47,6 +47,16 @@ export const PatientDied: Story = {
 /** A chart with no medications. */
 export const Empty: Story = {
   loaders: [() => emptyChart()],
+};
+
+/** Nothing of this patient's chart is on this device yet: not "no medications recorded". */
+export const NotOnThisDevice: Story = {
+  loaders: [() => chartNotOnDevice()],
+};
+
+/** The chart is being imported here: loading, not "no medications recorded". */
+export const LoadingTheChart: Story = {
+  loaders: [async () => ({ store: importingStore(), patientId: 'importing' })],
 };
 
 /** The store has not answered yet. */

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { ChartStore } from '../model/index.js';
 import '../components/note-list/emr-note-list.js';
-import { failingStore, pendingStore, type StoryChart } from './support/story-stores.js';
+import { chartNotOnDevice, failingStore, importingStore, pendingStore, type StoryChart } from './support/story-stores.js';
 import { addendumChart, emptyNoteChart, fullChart } from './support/note-charts.js';
 
 // <emr-note-list> in each of its states.
@@ -29,6 +29,12 @@ export const SignedWithAddendum = onChart(addendumChart);
 
 /** A patient with no notes. */
 export const Empty = onChart(emptyNoteChart);
+
+/** Nothing of this patient's chart is on this device yet: not "no notes recorded". */
+export const NotOnThisDevice = onChart(chartNotOnDevice);
+
+/** The chart is being imported here: loading, not "no notes recorded". */
+export const LoadingTheChart: Story = { render: () => list(importingStore(), 'importing') };
 
 /** The store has not answered yet. */
 export const Pending: Story = { render: () => list(pendingStore(), 'any-patient') };

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { ChartStore } from '../model/index.js';
 import '../components/vitals-grid/emr-vitals-grid.js';
-import { emptyChart, failingStore, pendingStore, syntheaChart, type StoryChart } from './support/story-stores.js';
+import { chartNotOnDevice, emptyChart, failingStore, importingStore, pendingStore, syntheaChart, type StoryChart } from './support/story-stores.js';
 import {
   childChart, conflictChart, deterioratingChart, diedChart, icuDayChart, overdueAtNews2Chart, overdueChart, postpartumChart, pregnancyChart, readOnlyChart, scale2Chart,
 } from './support/vitals-charts.js';
@@ -68,6 +68,12 @@ export const SyntheaBrentBeer = onChart(() => syntheaChart('brent'));
 
 /** No vital sign recorded yet: the form is still there to record the first set. */
 export const Empty = onChart(emptyChart);
+
+/** Nothing of this patient's chart is on this device yet: not "no vital signs recorded", and no form. */
+export const NotOnThisDevice = onChart(chartNotOnDevice);
+
+/** The chart is being imported here: loading, and no form yet. */
+export const LoadingTheChart: Story = { render: (args) => grid(importingStore(), 'importing', args) };
 
 /** The store has not answered yet. */
 export const Pending: Story = { render: (args) => grid(pendingStore(), 'any-patient', args) };

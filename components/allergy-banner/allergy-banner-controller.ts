@@ -1,5 +1,5 @@
 import type { ReactiveController } from 'lit';
-import type { AllergyIntolerance, ChartRecord, Patient, ResourceKey } from '../../model/index.js';
+import type { AllergyIntolerance, ChartPresence, ChartRecord, Patient, ResourceKey } from '../../model/index.js';
 import { allergyEntry, allergyMessages, allergyStatus, type AllergyEntry, type AllergyStatus } from '../../clinical/index.js';
 import { LiveQueryController, type ChartQueryHost, type QueryState } from '../shared/live-query-controller.js';
 import { bannerMessages as messages, type UnavailableReason } from './allergy-banner.messages.js';
@@ -32,7 +32,8 @@ export class AllergyBannerController implements ReactiveController {
   announcement = '';
   readonly #allergies: LiveQueryController<Array<ChartRecord<AllergyIntolerance>>>;
   readonly #patient: LiveQueryController<ChartRecord<Patient> | undefined>;
-  #inputs: [QueryState<unknown>, QueryState<unknown>] | undefined;
+  readonly #presence: LiveQueryController<ChartPresence>;
+  #inputs: Array<QueryState<unknown>> | undefined;
   /** Keys listed in the last answer; undefined until there is a first answer to compare with. */
   #listed: Set<ResourceKey> | undefined;
 
@@ -40,15 +41,17 @@ export class AllergyBannerController implements ReactiveController {
     // Added before this controller, so their hostUpdate (which resubscribes) runs first.
     this.#allergies = new LiveQueryController(host, (store, patientId) => store.allergies(patientId));
     this.#patient = new LiveQueryController(host, (store, patientId) => store.patient(patientId));
+    this.#presence = new LiveQueryController(host, (store, patientId) => store.chartPresence(patientId));
     host.addController(this);
   }
 
   hostUpdate(): void {
     const allergies = this.#allergies.state;
     const patient = this.#patient.state;
-    if (this.#inputs?.[0] === allergies && this.#inputs[1] === patient) return;
-    this.#inputs = [allergies, patient];
-    this.view = viewOf(allergies, patient);
+    const presence = this.#presence.state;
+    if (this.#inputs?.[0] === allergies && this.#inputs[1] === patient && this.#inputs[2] === presence) return;
+    this.#inputs = [allergies, patient, presence];
+    this.view = viewOf(allergies, patient, presence);
     this.#announce();
   }
 
@@ -71,7 +74,9 @@ export class AllergyBannerController implements ReactiveController {
   }
 }
 
-function viewOf(allergies: QueryState<Array<ChartRecord<AllergyIntolerance>>>, patient: QueryState<ChartRecord<Patient> | undefined>): BannerView {
+function viewOf(
+  allergies: QueryState<Array<ChartRecord<AllergyIntolerance>>>, patient: QueryState<ChartRecord<Patient> | undefined>, presence: QueryState<ChartPresence>,
+): BannerView {
   if (allergies.status === 'idle') return unavailable('not-connected');
   if (allergies.status === 'error') return unavailable(allergies.error.code);
   if (allergies.status === 'pending') return PENDING;
@@ -79,6 +84,8 @@ function viewOf(allergies: QueryState<Array<ChartRecord<AllergyIntolerance>>>, p
   if (!records.length) {
     if (patient.status === 'pending' || patient.status === 'idle') return PENDING;
     if (patient.status === 'error') return unavailable(patient.error.code);
+    // Being imported here: "loading", neither "no known allergies" nor "not on this device".
+    if (presence.status === 'ready' && presence.value === 'importing') return unavailable('importing');
     if (!patient.value) return unavailable('not-on-device');
   }
   const otherConflicts = records

@@ -10,7 +10,7 @@ type Criticality = NonNullable<AllergyEntry['criticality']>;
 type Severity = NonNullable<AllergyEntry['worstSeverity']>;
 
 /** Why the banner cannot say what the chart holds. */
-export type UnavailableReason = ChartStoreErrorCode | 'not-connected' | 'not-on-device';
+export type UnavailableReason = ChartStoreErrorCode | 'not-connected' | 'not-on-device' | 'importing';
 
 /** The fields of two heads in conflict that the banner compares. */
 export type ConflictField = 'label' | 'kind' | 'criticality' | 'worstSeverity' | 'verification' | 'categories' | 'reactions';
@@ -44,6 +44,7 @@ export const bannerMessages = {
     advice: 'Check allergies from another source before prescribing or giving medicines.',
     'not-connected': 'No chart is connected.',
     'not-on-device': 'This patient’s chart is not on this device yet.',
+    importing: 'This patient’s chart is being loaded onto this device.',
     unavailable: 'This device’s chart storage cannot be read.',
     blocked: 'The chart is open in an older version in another tab: close it, then reload.',
     'version-change': 'The chart was updated in another tab: reload this page.',

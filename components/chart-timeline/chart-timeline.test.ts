@@ -4,7 +4,7 @@ import { writeBundle, type ChartStore, type Immunization, type LiveQuery, type T
 import { importBundle } from '../../storage/index.js';
 import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
 import { conflictAllergy, icuTimelineStore, timelineStore } from '../../stories/support/timeline-charts.js';
-import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, uniqueDatabaseName } from '../../test/support/store.js';
+import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, storeWithEmptyChart, uniqueDatabaseName } from '../../test/support/store.js';
 import { EmrChartTimeline } from './chart-timeline.js';
 import './emr-chart-timeline.js';
 import { PAGE } from './timeline-window.js';
@@ -50,6 +50,7 @@ function spying(store: ChartStore) {
       const live = store.timeline(patientId, query);
       return { subscribe: (observer) => live.subscribe({ ...observer, next: (value) => { entry.sizes.push(value.length); observer.next(value); } }) };
     },
+    chartPresence: (patientId: string) => store.chartPresence(patientId),
     timelineDensity: (patientId: string, query: TimelineDensityQuery) => {
       density.push(query);
       return store.timelineDensity(patientId, query);
@@ -82,7 +83,7 @@ describe('emr-chart-timeline', () => {
     expect(text(root(failing).querySelector('.status.error'))).to.include('IndexedDB is disabled');
     await expect(failing).to.be.accessible();
 
-    const empty = await timeline(await openTestStore());
+    const empty = await timeline(await storeWithEmptyChart(PATIENT));
     await settled(empty);
     expect(text(root(empty).querySelector('.status.empty'))).to.equal('Nothing recorded for this patient.');
     await expect(empty).to.be.accessible();

@@ -1,3 +1,4 @@
+import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { consume } from '@lit/context';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
@@ -70,6 +71,7 @@ export class EmrChartTimeline extends EmrElement {
   @property({ attribute: false }) store?: ChartStore;
 
   readonly #window = new TimelineWindowController(this);
+  readonly #presence = new ChartPresenceController(this);
   readonly #print = new PrintMediaController(this);
   /** The entry that takes the list's Tab stop, by id (rows come and go as the window widens). */
   #activeId: string | undefined;
@@ -94,7 +96,12 @@ export class EmrChartTimeline extends EmrElement {
 
   #body(view: TimelineView): TemplateResult {
     if (!this.patientId) return html`<p part="status" class="status">${m.noPatient}</p>`;
-    if (view.status === 'idle' || view.status === 'pending') return html`<p part="status" class="status pending">${m.pending}</p>`;
+    if (view.status === 'idle' || view.status === 'pending' || (view.status !== 'error' && this.#presence.pending)) {
+      return html`<p part="status" class="status pending">${m.pending}</p>`;
+    }
+    // Not "nothing recorded" for a chart that is not here yet.
+    const notice = view.status === 'error' ? undefined : this.#presence.notice('status');
+    if (notice) return notice;
     if (view.status === 'error') {
       return html`<div part="status" class="status error"><p><span aria-hidden="true">⚠</span> ${m.error(view.error.code)}</p>
         <p class="detail">${m.errorDetail(view.error.message)}</p></div>`;

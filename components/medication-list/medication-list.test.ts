@@ -9,7 +9,7 @@ import { failingStore, pendingStore } from '../../stories/support/story-stores.j
 import {
   concurrentRevisions, DR_NAIDOO, everySection, MEDICATION_PATIENT as PATIENT, NURSE_KEMP, prescription, statement,
 } from '../../stories/support/medication-charts.js';
-import { closeTestStores, openTestStore, PATIENT_VIEWER, uniqueDatabaseName, valueOf } from '../../test/support/store.js';
+import { closeTestStores, openTestStore, PATIENT_VIEWER, storeWithEmptyChart, uniqueDatabaseName, valueOf } from '../../test/support/store.js';
 import './emr-medication-list.js';
 import { EmrMedicationList } from './medication-list.js';
 import type {
@@ -85,7 +85,8 @@ describe('emr-medication-list', () => {
     el.patientId = 'someone-else';
     await el.updateComplete;
     expect(el.getAttribute('patient-id')).to.equal('someone-else');
-    await waitUntil(() => text(root(el)).includes('No medications recorded.'));
+    // Nothing of that patient's chart is on this device: not "no medications recorded".
+    await waitUntil(() => text(root(el)).includes('This patient’s chart is not on this device yet.'));
 
     const host = await fixture<HTMLDivElement>(html`<div><emr-medication-list patient-id=${PATIENT}></emr-medication-list></div>`);
     new ContextProvider(host, { context: chartStoreContext, initialValue: store });
@@ -178,7 +179,7 @@ describe('emr-medication-list', () => {
     expect(text(root(idle))).to.include('No patient chart is connected.');
     const pending = await fixture<EmrMedicationList>(html`<emr-medication-list .store=${pendingStore()} patient-id="p"></emr-medication-list>`);
     expect(text(root(pending))).to.include('Loading medications…');
-    const empty = await list(await openTestStore());
+    const empty = await list(await storeWithEmptyChart(PATIENT));
     await waitUntil(() => text(root(empty)).includes('No medications recorded.'));
     await expect(empty).to.be.accessible();
     const failing = await fixture<EmrMedicationList>(html`<emr-medication-list .store=${failingStore('unavailable', 'Storage is switched off.')} patient-id="p"></emr-medication-list>`);

@@ -7,6 +7,7 @@ import {
 } from '../../model/index.js';
 import { deathOf, medicationLine } from '../../clinical/index.js';
 import { EmrElement } from '../shared/emr-element.js';
+import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
 import { MedicationActions } from './medication-actions.js';
 import { onEntryAction, renderEntry } from './medication-entry.js';
@@ -79,6 +80,7 @@ export class EmrMedicationList extends EmrElement {
   readonly #medications = new LiveQueryController<Array<ChartRecord<Medication>>>(this, (store, id) => store.medications(id));
   /** The patient, for `deceased[x]`. */
   readonly #patient = new LiveQueryController<ChartRecord<Patient> | undefined>(this, (store, id) => store.patient(id));
+  readonly #presence = new ChartPresenceController(this);
   readonly #actions = new MedicationActions(this, (message) => (this.announcement = message));
   readonly #history = new MedicationHistoryController(this);
 
@@ -108,6 +110,12 @@ export class EmrMedicationList extends EmrElement {
 
   #body(): TemplateResult {
     const state = this.#medications.state;
+    // Not "no medications recorded" for a chart that is not here yet.
+    if (state.status === 'pending' || state.status === 'ready') {
+      if (this.#presence.pending) return html`<p class="state">${m.pending}</p>`;
+      const notice = this.#presence.notice();
+      if (notice) return notice;
+    }
     switch (state.status) {
       case 'idle':
         return html`<p class="state">${m.idle}</p>`;

@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { chartStoreContext, type ChartStore } from '../../model/index.js';
 import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
 import { ADDENDUM, CONSULT_NOTE, DRAFT_NOTE, NOTE_PATIENT as PATIENT, recordNote, SIGNED_NOTE } from '../../stories/support/note-charts.js';
-import { closeTestStores, openTestStore } from '../../test/support/store.js';
+import { closeTestStores, openTestStore, storeWithEmptyChart } from '../../test/support/store.js';
 import './emr-note-list.js';
 import { EmrNoteList } from './note-list.js';
 import type { EmrNoteSelectEvent } from './note-list.events.js';
@@ -70,7 +70,7 @@ describe('emr-note-list', () => {
   });
 
   it('shows a new draft as soon as it is listed', async () => {
-    const store = await openTestStore();
+    const store = await storeWithEmptyChart(PATIENT);
     const el = await list(store);
     await waitUntil(() => text(root(el)) === 'No notes recorded.');
     await recordNote(store, PATIENT, DRAFT_NOTE);
@@ -80,7 +80,7 @@ describe('emr-note-list', () => {
   it('renders idle, pending, empty and error states, never a blank box', async () => {
     expect(text(root(await list(undefined)))).to.equal('No patient chart is connected.');
     expect(text(root(await list(pendingStore())))).to.equal('Loading notes…');
-    const empty = await list(await openTestStore());
+    const empty = await list(await storeWithEmptyChart(PATIENT));
     await waitUntil(() => text(root(empty)) === 'No notes recorded.');
     const failing = await list(failingStore('unavailable', 'Storage is switched off.'));
     await waitUntil(() => text(root(failing)) === 'Notes could not be loaded: Storage is switched off.');

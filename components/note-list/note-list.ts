@@ -4,6 +4,7 @@ import { consume } from '@lit/context';
 import { noteMessages } from '../../clinical/index.js';
 import { chartStoreContext, type ChartStore } from '../../model/index.js';
 import { EmrElement } from '../shared/emr-element.js';
+import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
 import { noteEntries, type NoteEntry } from './note-entries.js';
 import { EmrNoteSelectEvent } from './note-list.events.js';
@@ -49,9 +50,16 @@ export class EmrNoteList extends EmrElement {
   store?: ChartStore;
 
   readonly #notes = new LiveQueryController(this, (store, patientId) => store.notes(patientId));
+  readonly #presence = new ChartPresenceController(this);
 
   override render(): TemplateResult {
     const { state } = this.#notes;
+    // Not "no notes recorded" for a chart that is not here yet.
+    if (state.status === 'pending' || state.status === 'ready') {
+      if (this.#presence.pending) return html`<p class="state" role="status">${messages.pending}</p>`;
+      const notice = this.#presence.notice();
+      if (notice) return notice;
+    }
     switch (state.status) {
       case 'idle':
         return html`<p class="state">${messages.idle}</p>`;

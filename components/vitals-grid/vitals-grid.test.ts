@@ -36,7 +36,9 @@ const NORMAL: VitalsEntry = {
 
 async function storeWith(resources: FhirResource[], user = DR_ADA): Promise<DexieChartStore> {
   const store = await openTestStore(undefined, user);
-  if (resources.length) await importBundle(store, writeBundle(resources));
+  // A chart on this device holds its patient: the grid offers no form before.
+  const withPatient = resources.some((resource) => resource.resourceType === 'Patient') ? resources : [{ resourceType: 'Patient', id: PATIENT } as FhirResource, ...resources];
+  await importBundle(store, writeBundle(withPatient));
   return store;
 }
 

@@ -22,6 +22,7 @@ import { vitalsGridStyles } from './vitals-grid.styles.js';
 import { vitalsObservations } from './vitals-observations.js';
 import { formatTime, vitalsTable } from './vitals-table.js';
 import { VitalsWindowController, type WindowState } from './vitals-window.js';
+import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 
 type Ready = Extract<WindowState, { status: 'ready' }>;
 
@@ -81,6 +82,7 @@ export class EmrVitalsGrid extends EmrElement {
   @property({ attribute: false }) store?: ChartStore;
 
   readonly #window = new VitalsWindowController(this);
+  readonly #presence = new ChartPresenceController(this);
   readonly #clock = new ClockController(this);
   /** The patient: `birthDate` decides whether adult ranges and NEWS2 apply, and nothing is due once they have died. */
   readonly #patient = new LiveQueryController<ChartRecord<Patient> | undefined>(this, (store, patientId) => store.patient(patientId));
@@ -118,10 +120,13 @@ export class EmrVitalsGrid extends EmrElement {
     if (!this.patientId) return html`<p part="status" class="status">${m.noPatient}</p>${live}`;
     // The patient and pregnancies first: a child's values must never be shown against adult ranges, nor a NEWS2 in pregnancy, not even for a moment.
     const waiting = (status: string) => status === 'idle' || status === 'pending';
-    if (state.status === 'idle' || state.status === 'pending'
+    if (state.status === 'idle' || state.status === 'pending' || this.#presence.pending
       || [this.#patient, this.#conditions, this.#pregnancyStatus].some((query) => waiting(query.state.status))) {
       return html`<p part="status" class="status pending">${m.pending}</p>${live}`;
     }
+    // Not "no vital signs recorded", and no form, for a chart that is not here yet.
+    const notice = state.status === 'error' ? undefined : this.#presence.notice('status');
+    if (notice) return html`${notice}${live}`;
     if (state.status === 'error') {
       return html`<div part="status" class="status error"><p><span aria-hidden="true">⚠</span> ${m.error(state.error.code)}</p>
         <p class="detail">${m.errorDetail(state.error.message)}</p></div>${live}`;
@@ -144,9 +149,9 @@ export class EmrVitalsGrid extends EmrElement {
     return this.spo2Scale === 2 ? 2 : 1;
   }
 
-  /** A set is recorded as taken now: not by a user who may only read, and not once the patient has died. */
+  /** A set is recorded as taken now: not by a user who may only read, not before the chart is on this device, and not once the patient has died. */
   get #canRecord(): boolean {
-    return !!this.store && WRITING_ROLES.includes(this.store.user.role) && !deathOf(this.#patientRecord);
+    return !!this.store && WRITING_ROLES.includes(this.store.user.role) && this.#presence.present && !deathOf(this.#patientRecord);
   }
 
   /** The adult defaults, the host's ranges over them, and the scale 2 SpO₂ target unless the host gave its own. */

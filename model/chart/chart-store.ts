@@ -109,6 +109,7 @@ export interface ImportProgress {
 }
 
 export interface ImportSummary {
+  /** The patients whose records the bundle holds, changed or not. */
   patientIds: string[];
   counts: Partial<Record<ResourceType, number>>;
   skipped: Record<string, number>;
@@ -116,8 +117,20 @@ export interface ImportSummary {
   unchanged: number;
 }
 
+/**
+ * Whether a patient's chart is on this device, which an empty list alone
+ * cannot say: `absent` (nothing of it here yet: never imported nor synced,
+ * e.g. a new device or a viewer's device with no copy), `importing` (an
+ * import of it is being written by this store), `present` (records of it
+ * are here, even if none of a kind).
+ */
+export type ChartPresence = 'absent' | 'importing' | 'present';
+
 export interface ChartStore {
   readonly user: ChartUser;
+
+  /** Whether the patient's chart is on this device, now and whenever that changes. Elements show "none recorded" only once it is `present`. */
+  chartPresence(patientId: string): LiveQuery<ChartPresence>;
 
   patient(patientId: string): LiveQuery<ChartRecord<Patient> | undefined>;
   allergies(patientId: string): LiveQuery<Array<ChartRecord<AllergyIntolerance>>>;

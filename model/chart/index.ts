@@ -7,6 +7,8 @@ export * from './context.js';
 export * from './revision-schema.js';
 export * from './entered-in-error.js';
 export * from './signed-notes.js';
+export * from './canonical-json.js';
+export * from './imported-id.js';
 export * from './revision-rule.js';
 export * from './first-value.js';
 export * from './patient-of.js';

@@ -116,7 +116,7 @@ export const fullChart = () => noteChart('full', async (s) => {
 });
 export const draftChart = (user?: ChartUser) => noteChart(user ? 'draft-readonly' : 'draft', async (s) => void (await recordNote(s, NOTE_PATIENT, DRAFT_NOTE)), user);
 export const tamperedChart = () => noteChart('tampered', (s) => tamperedNote(s, NOTE_PATIENT));
-export const emptyNoteChart = () => noteChart('empty', async () => {});
+export const emptyNoteChart = () => noteChart('empty', async (store) => void (await store.record({ resourceType: 'Patient', id: NOTE_PATIENT })));
 
 /**
  * A draft open here, and a colleague on the same chart who signs it as it

@@ -1,4 +1,4 @@
-import { ChartStoreError, type ChartStore, type ChartStoreErrorCode, type ChartUser, type LiveQuery } from '../../model/index.js';
+import { ChartStoreError, firstValue, type ChartStore, type ChartStoreErrorCode, type ChartUser, type LiveQuery } from '../../model/index.js';
 import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
 
 // Stores for stories: the real local store holding a Synthea patient, and
@@ -39,10 +39,41 @@ export function syntheaChart(patient: keyof typeof SYNTHEA): Promise<StoryChart>
   return chart;
 }
 
-/** An empty local store: a patient with no data at all. */
+/** A chart on this device with nothing in it but the patient: every "none recorded" state. */
 export async function emptyChart(): Promise<StoryChart> {
   const store = await openChartStore({ databaseName: 'emr-kit-story-empty', user: STORY_USER });
+  const patientId = 'story-empty';
+  if (!(await firstValue(store.patient(patientId)))) await store.record({ resourceType: 'Patient', id: patientId });
+  return { store, patientId };
+}
+
+/** A real local store that holds nothing of this patient's chart: "not on this device yet" (a new device, a viewer's device with no copy). */
+export async function chartNotOnDevice(): Promise<StoryChart> {
+  const store = await openChartStore({ databaseName: 'emr-kit-story-empty', user: STORY_USER });
   return { store, patientId: 'no-such-patient' };
+}
+
+/**
+ * The moment an import of the chart is being written: every list still
+ * empty, the store saying `importing`. A stand-in store, since a real import
+ * is over before a designer could look.
+ */
+export function importingStore(): ChartStore {
+  const answer = <T>(value: T): LiveQuery<T> => ({
+    subscribe(observer) {
+      queueMicrotask(() => observer.next(value));
+      return () => {};
+    },
+  });
+  const empty = () => answer([] as never[]);
+  const base = answering(() => {});
+  return {
+    ...base,
+    chartPresence: () => answer('importing' as const),
+    patient: () => answer(undefined),
+    allergies: empty, medications: empty, conditions: empty, vitals: empty, observations: empty, timeline: empty, notes: empty, conflicts: empty,
+    timelineDensity: () => answer({ buckets: [] }),
+  };
 }
 
 /** A store whose every query, and every command, answers the same way: never, or with an error. */
@@ -56,7 +87,7 @@ function answering(answer: (observer: { next(value: never): void; error?(error: 
   const command = () => new Promise<never>((_, reject) => answer({ next: () => {}, error: reject }));
   return {
     user: STORY_USER,
-    patient: query, allergies: query, medications: query, conditions: query, vitals: query, observations: query, timeline: query, timelineDensity: query, notes: query, conflicts: query,
+    chartPresence: query, patient: query, allergies: query, medications: query, conditions: query, vitals: query, observations: query, timeline: query, timelineDensity: query, notes: query, conflicts: query,
     history: command, record: command, recordAll: command, revise: command, enterInError: command, resolveConflict: command, openNote: command,
     exportPatient: command,
     close: async () => {},

@@ -12,7 +12,9 @@ import type { WriteCheck } from './room.js';
 // patient than the document's, and none that breaks the revision rule
 // (model/chart/revision-rule.ts): parents that this document does not hold
 // or that are of another record, a second root for a record that exists, a
-// record entered in error revived, a signed note changed. The document holds
+// record entered in error revived, a signed note changed, a held revision
+// id with other content. A copy of a held revision (the same import made on
+// two devices) is taken, and changes nothing. The document holds
 // its whole log, so a parent it lacks is refused here, never waited for.
 // Note documents hold free text and are not checked.
 
@@ -53,7 +55,8 @@ export const checkChartRevisions: WriteCheck = ({ doc, document, principal, upda
   for (const revision of inCausalOrder(incoming)) {
     const refusal = revisionRefusal(revision, log);
     if (refusal) return { code: CLOSE.forbidden, reason: refusal.message.slice(0, 120) };
-    log.add(revisionFacts(revision));
+    // A copy of a revision held already (the same import made on another device) changes nothing.
+    if (!log.revision(revision.revisionId)) log.add(revisionFacts(revision));
   }
   return undefined;
 };

@@ -10,12 +10,14 @@ import { revisionFacts, type ChartLog, type ResourceKey, type Revision, type Rev
 export class DocumentLog implements ChartLog {
   readonly #byId = new Map<string, RevisionFacts>();
   readonly #heads = new Map<ResourceKey, Map<string, RevisionFacts>>();
+  readonly #roots = new Map<ResourceKey, RevisionFacts[]>();
   /** Every id some revision names as a parent: a revision named before it came is no head. */
   readonly named = new Set<string>();
 
   add(facts: RevisionFacts): void {
     if (this.#byId.has(facts.revisionId)) return;
     this.#byId.set(facts.revisionId, facts);
+    if (facts.parents.length === 0) this.#roots.set(facts.key, [...(this.#roots.get(facts.key) ?? []), facts]);
     for (const id of facts.parents) {
       this.named.add(id);
       const parent = this.#byId.get(id);
@@ -33,6 +35,10 @@ export class DocumentLog implements ChartLog {
 
   heads(key: ResourceKey): RevisionFacts[] {
     return [...(this.#heads.get(key)?.values() ?? [])];
+  }
+
+  roots(key: ResourceKey): RevisionFacts[] {
+    return this.#roots.get(key) ?? [];
   }
 }
 
@@ -55,6 +61,10 @@ export class PendingLog implements ChartLog {
 
   heads(key: ResourceKey): RevisionFacts[] {
     return [...this.#base.heads(key).filter((head) => !this.#added.named.has(head.revisionId)), ...this.#added.heads(key)];
+  }
+
+  roots(key: ResourceKey): RevisionFacts[] {
+    return [...this.#base.roots(key), ...this.#added.roots(key)];
   }
 }
 
@@ -90,5 +100,6 @@ function addEncoded(log: DocumentLog, value: unknown): void {
   }
   const { revisionId, key, parents, resource } = parsed;
   if (typeof revisionId !== 'string' || typeof key !== 'string' || !Array.isArray(parents) || typeof resource !== 'object' || resource === null) return;
-  log.add(revisionFacts(parsed as Revision));
+  // The whole revision is parsed again only when asked (a copy of its id, a second root): the text is the document's own.
+  log.add(revisionFacts(parsed as Revision, () => JSON.parse(value) as Revision));
 }

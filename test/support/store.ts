@@ -48,3 +48,10 @@ export async function sendDocument(from: DexieChartStore, to: DexieChartStore, n
 export function revisionCount(doc: Y.Doc): number {
   return doc.getArray(REVISIONS).length;
 }
+
+/** A store holding a patient's chart with nothing in it but the patient: on this device, every list empty. */
+export async function storeWithEmptyChart(patientId: string, user: ChartUser = DR_ADA): Promise<DexieChartStore> {
+  const store = await openTestStore(undefined, user);
+  await store.record({ resourceType: 'Patient', id: patientId });
+  return store;
+}

@@ -4,7 +4,7 @@ import {
   coreDocumentName, encodeRevision, type ChartRecord, type DocumentReference, type FhirResource, type Revision,
 } from '../../../model/index.js';
 import { importBundle, REVISIONS, type DexieChartStore } from '../../../storage/index.js';
-import { craftedRevision, noteResource } from '../../support/chart-revisions.js';
+import { craftedImport, craftedRevision, noteResource } from '../../support/chart-revisions.js';
 import { rejection } from '../../support/idb.js';
 import { penicillinAllergy } from '../../support/resources.js';
 import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, valueOf } from '../../support/store.js';
@@ -158,5 +158,42 @@ describe('store: the revision rule', () => {
     const revived = await rejection(chart.store.revise(penicillinAllergy(PATIENT, 'alg-1'), voided.revisionId));
     expect(revived.code).to.equal('invalid');
     expect(revived.message).to.match(/entered in error/);
+  });
+
+  it('a peer’s copy of a held revision is no refusal, whatever its parents; other content under a held id is reported', async () => {
+    const chart = await signedChart();
+    const imported = craftedImport(penicillinAllergy(PATIENT, 'alg-i'), [], DR_ADA);
+    await fromPeer(chart.store, imported);
+    const change = await chart.store.revise({ ...penicillinAllergy(PATIENT, 'alg-i'), criticality: 'low' }, imported.revisionId);
+    // Another device's import of the same version: a root of a record that has moved on, its own author and time.
+    await fromPeer(chart.store, { ...imported, author: NURSE_BO, at: '2024-03-01T10:01:00Z' });
+    expect(chart.rejected).to.deep.equal([]);
+    const [record] = (await valueOf(chart.store.allergies(PATIENT))).filter((a) => a.key === 'AllergyIntolerance/alg-i');
+    expect(record!.heads.map((h) => h.revisionId)).to.deep.equal([change.revisionId]);
+    // The same id with other content, an import id its content does not derive, a plain id in another author's name.
+    await fromPeer(chart.store, { ...imported, author: NURSE_BO, resource: { ...penicillinAllergy(PATIENT, 'alg-i'), criticality: 'low' } });
+    await fromPeer(chart.store, { ...chart.allergy, author: NURSE_BO });
+    expect(chart.rejected, chart.rejected.join('; ')).to.have.length(2);
+    expect(chart.rejected[0]).to.match(/not the import id/);
+    expect(chart.rejected[1]).to.match(/held already with other content/);
+    expect((await chart.store.history('AllergyIntolerance/alg-1'))[0]!.author.id).to.equal(DR_ADA.id);
+  });
+
+  it('a peer’s second import root of an imported record stands as a conflict; beside a record begun here it is reported', async () => {
+    const chart = await signedChart();
+    const imported = craftedImport(penicillinAllergy(PATIENT, 'alg-i'), [], DR_ADA);
+    await fromPeer(chart.store, imported);
+    const other = craftedImport({ ...penicillinAllergy(PATIENT, 'alg-i'), criticality: 'low' }, [], NURSE_BO, '2024-03-01T10:30:00Z');
+    await fromPeer(chart.store, other);
+    expect(chart.rejected).to.deep.equal([]);
+    const [conflict] = await valueOf(chart.store.conflicts(PATIENT));
+    expect(conflict!.key).to.equal('AllergyIntolerance/alg-i');
+    expect(conflict!.heads.map((h) => h.revisionId).sort()).to.deep.equal([imported.revisionId, other.revisionId].sort());
+    // alg-1 was recorded on this device: an import root beside it is refused, and a non-import second root beside an import too.
+    await fromPeer(chart.store, craftedImport({ ...penicillinAllergy(PATIENT, 'alg-1'), criticality: 'low' }, [], NURSE_BO));
+    await fromPeer(chart.store, craftedRevision('rev-alg-i-root', [], { ...penicillinAllergy(PATIENT, 'alg-i'), criticality: 'high' }, NURSE_BO));
+    expect(chart.rejected).to.have.length(2);
+    expect(chart.rejected[0]).to.match(/AllergyIntolerance\/alg-1 is already in this chart/);
+    expect(chart.rejected[1]).to.match(/rev-alg-i-root.*already in this chart/);
   });
 });

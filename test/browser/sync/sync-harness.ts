@@ -46,9 +46,9 @@ export interface Device {
 export async function device(
   user: ChartUser,
   patientId: string,
-  options: { token?: (count: number) => Promise<string>; connection?: Partial<ConnectChartOptions>; databaseName?: string } = {},
+  options: { token?: (count: number) => Promise<string>; connection?: Partial<ConnectChartOptions>; databaseName?: string; onRejectedRevision?: (doc: string, message: string) => void } = {},
 ): Promise<Device> {
-  const store = await openTestStore(options.databaseName ?? uniqueDatabaseName('sync'), user);
+  const store = await openTestStore(options.databaseName ?? uniqueDatabaseName('sync'), user, options.onRejectedRevision ? { onRejectedRevision: options.onRejectedRevision } : {});
   const url = await serverUrl();
   let fetched = 0;
   const connection = connectChart({

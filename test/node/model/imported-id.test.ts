@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { test } from 'node:test';
+import { hasImportedId, importedRevisionId, resourceKey, type FhirResource } from '../../../model/index.js';
+import { sha256 } from '../../../model/chart/sha256.js';
+import { penicillinAllergy } from '../../support/resources.js';
+
+// The import id is computed by the store and verified by the sync server
+// with model/'s own SHA-256: it must be the standard digest, and the id of a
+// revision must follow from its record, parents and content alone.
+
+test('sha256 is the standard digest, at every padding boundary', () => {
+  for (const length of [0, 1, 3, 55, 56, 57, 63, 64, 65, 119, 120, 1000, 70_000]) {
+    const data = randomBytes(length);
+    assert.equal(Buffer.from(sha256(data)).toString('hex'), createHash('sha256').update(data).digest('hex'), `${length} bytes`);
+  }
+  assert.equal(Buffer.from(sha256(new TextEncoder().encode('abc'))).toString('hex'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+});
+
+test('an import id is 128 bits of SHA-256 over key, sorted parents and canonical content', () => {
+  const resource = penicillinAllergy('pat-1', 'alg-1') as FhirResource;
+  const reordered = Object.fromEntries(Object.entries(resource).reverse()) as FhirResource;
+  const text = `${resourceKey(resource)}\nimport-b rev-a\n${JSON.stringify(sortKeys(resource))}`;
+  const expected = `import-${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+  assert.equal(importedRevisionId(resource, ['rev-a', 'import-b']), expected);
+  assert.equal(importedRevisionId(reordered, ['import-b', 'rev-a']), expected, 'field and parent order do not count');
+  const revision = { revisionId: expected, key: resourceKey(resource), parents: ['rev-a', 'import-b'], resource };
+  assert.ok(hasImportedId(revision));
+  assert.ok(!hasImportedId({ ...revision, parents: ['rev-a'] }), 'other parents');
+  assert.ok(!hasImportedId({ ...revision, resource: { ...resource, id: 'alg-1', meta: { versionId: '2' } } as FhirResource }), 'other content');
+  assert.ok(!hasImportedId({ ...revision, revisionId: 'rev-1' }), 'no import prefix');
+});
+
+function sortKeys(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(sortKeys);
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+}
