@@ -2,7 +2,7 @@
 // IndexedDB), on a host page that wires a local store, the sync connection
 // and the kit's elements, sharing one chart through one real sync server.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -14,6 +14,7 @@ import { devToken, startSyncServer, type SyncServer } from '../../sync/server/in
 import { metformin, patient } from '../support/resources.js';
 
 const pagesDir = fileURLToPath(new URL('./pages/', import.meta.url));
+const syntheaDir = path.resolve(process.env.EMR_FIXTURES_DIR ?? fileURLToPath(new URL('../../../shared/fixtures', import.meta.url)), 'synthea');
 /** Generous: a first page load compiles the kit. Every wait is for a condition, never a set time. */
 const TIMEOUT = 30_000;
 
@@ -177,5 +178,31 @@ describe('a chart shared by two clinicians in two browsers', { timeout: 180_000 
       await page.locator('emr-medication-list', { hasText: '850 mg' }).waitFor({ timeout: TIMEOUT });
     }
     assert.equal(await erik.page.locator('emr-medication-list', { hasText: '1,000 mg' }).count(), 0);
+  });
+
+  it('two clinicians open one new chart at the same moment, one of them twice: every record imported once, no conflict anywhere', async () => {
+    const patientId = '7dc94cc0-8c2e-4835-9994-cecbe894bcbf';
+    const bundle = await readFile(path.join(syntheaDir, `Brent_Beer_${patientId}.json`), 'utf8');
+    const ada = await clinician('dr-okafor', 'Dr Ada Okafor', patientId, newId('note'));
+    const erik = await clinician('dr-lindqvist', 'Dr Erik Lindqvist', patientId, newId('note'));
+    type Chart = { importBundle(text: string): Promise<void>; record(r: unknown): Promise<string>; conflicts(): Promise<number> };
+    const chart = (page: Page) => ({
+      importBundle: (text: string) => page.evaluate((t) => (window as unknown as { chart: Chart }).chart.importBundle(t), text),
+      record: (resource: unknown) => page.evaluate((r) => (window as unknown as { chart: Chart }).chart.record(r), resource),
+      conflicts: () => page.evaluate(() => (window as unknown as { chart: Chart }).chart.conflicts()),
+    });
+    // Both devices import at once, and one of them twice (a host's effect run twice, as React's StrictMode does).
+    await Promise.all([chart(ada.page).importBundle(bundle), chart(ada.page).importBundle(bundle), chart(erik.page).importBundle(bundle)]);
+
+    // Each then writes a record after its import: once each sees the other's, it holds the other's import too (the server relays in order).
+    await chart(ada.page).record(metformin(patientId, 'after-import-ada', 1234));
+    await chart(erik.page).record(metformin(patientId, 'after-import-erik', 4321));
+    await ada.page.locator('emr-medication-list', { hasText: '4,321 mg' }).waitFor({ timeout: TIMEOUT });
+    await erik.page.locator('emr-medication-list', { hasText: '1,234 mg' }).waitFor({ timeout: TIMEOUT });
+
+    for (const { page } of [ada, erik]) {
+      assert.equal(await chart(page).conflicts(), 0);
+      assert.equal(await page.locator('emr-medication-list [part="conflict"]').count(), 0);
+    }
   });
 });

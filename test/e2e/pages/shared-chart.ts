@@ -4,7 +4,7 @@
 // ?server=<ws url>&patient=<id>&user=<dev user id>&note=<note id>, and drives
 // it through the elements, or through `window.chart` for set-up.
 import type { MedicationRequest } from '../../../model/index.js';
-import { openChartStore } from '../../../storage/index.js';
+import { importBundle, openChartStore } from '../../../storage/index.js';
 import { connectChart } from '../../../sync/index.js';
 import '../../../components/sync-status/emr-sync-status.js';
 import '../../../components/medication-list/emr-medication-list.js';
@@ -42,6 +42,22 @@ const chart = {
   state: () => connection.state,
   record: (resource: MedicationRequest | { resourceType: 'Patient'; id: string }) => store.record(resource as MedicationRequest).then((r) => r.revisionId),
   revise: (resource: MedicationRequest, from: string) => store.revise(resource, from).then((r) => r.revisionId),
+  importBundle: (text: string) => importBundle(store, text).then(() => undefined),
+  /** How many of the patient's records are in conflict now. */
+  conflicts: () =>
+    new Promise<number>((resolve, reject) => {
+      let stop: (() => void) | undefined;
+      let done = false;
+      stop = store.conflicts(patientId).subscribe({
+        next: (records) => {
+          done = true;
+          resolve(records.length);
+          stop?.();
+        },
+        error: reject,
+      });
+      if (done) stop();
+    }),
 };
 Object.assign(window, { chart });
 document.body.dataset.ready = 'true';
