@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import {
-  ChartStoreError, checkResource, markedEnteredInError, resourceKey, WRITING_ROLES, writeBundle,
+  ChartStoreError, checkResource, coreDocumentName, markedEnteredInError, resourceKey, WRITING_ROLES, writeBundle,
   type ChartRecord, type ChartStore, type ChartUser, type FhirBundle, type FhirResource, type LiveQuery, type ObservationsQuery, type ResourceKey,
   type Revision, type TimelineDensity, type TimelineDensityQuery, type TimelineQuery, type VitalsQuery,
   type AllergyIntolerance, type Condition, type DocumentReference, type Medication, type Observation, type Patient, type TimelineEvent,
@@ -143,7 +143,8 @@ export class DexieChartStore implements ChartStore {
   }
 
   chartPresence(patientId: string): LiveQuery<ChartPresence> {
-    const stored = this.#live(async () => (await this.#db.documents.where('patientId').equals(patientId).limit(1).primaryKeys()).length > 0);
+    // The core document holds the patient, allergies, medications and notes: a day of observations that synced first is not the chart.
+    const stored = this.#live(async () => (await this.#db.documents.get(coreDocumentName(patientId))) !== undefined);
     return chartPresence(stored, this.#imports, patientId);
   }
   patient(patientId: string): LiveQuery<ChartRecord<Patient> | undefined> {

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { waitFor } from 'storybook/test';
 import type { ChartStore } from '../model/index.js';
 import '../components/note-editor/emr-note-editor.js';
-import { failingStore, pendingStore, type StoryChart } from './support/story-stores.js';
+import { chartNotOnDevice, failingStore, importingStore, pendingStore, type StoryChart } from './support/story-stores.js';
 import { addendumChart, draftChart, emptyNoteChart, READER, signedChart, signedMeanwhileChart, tamperedChart, twoListingsChart } from './support/note-charts.js';
 
 // <emr-note-editor> in each of its states, on real local stores seeded with
@@ -102,6 +102,12 @@ export const ReadOnly = onChart(() => draftChart(READER), { noteId: 'note-draft'
 
 /** The store has not answered yet. */
 export const Pending: Story = { render: (args) => editor(pendingStore(), 'any-patient', args) };
+
+/** Nothing of this patient's chart is on this device yet: no note is started until it is. */
+export const NotOnThisDevice = onChart(chartNotOnDevice);
+
+/** The chart is being imported here: the editor waits for it. */
+export const LoadingTheChart: Story = { render: (args) => editor(importingStore(), 'importing', args) };
 
 /** The store fails (e.g. storage disabled). */
 export const StoreError: Story = { render: (args) => editor(failingStore('unavailable', 'IndexedDB is not available'), 'any-patient', args) };

@@ -3,9 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import * as Y from 'yjs';
 import { checkAttachment, draftNoteReference, NOTE_TYPES, signedAttachments, type NoteType } from '../../clinical/index.js';
 import { coreDocumentName, NOTE_TEXT_FRAGMENT, noteDocumentName, type ChartStore, type ChartUser, type DocumentReference } from '../../model/index.js';
-import type { DexieChartStore } from '../../storage/index.js';
+import { DexieChartStore } from '../../storage/index.js';
 import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
-import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, PATIENT_VIEWER, sendDocument, uniqueDatabaseName, valueOf } from '../../test/support/store.js';
+import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, PATIENT_VIEWER, sendDocument, uniqueDatabaseName, valueOf, withChartOnDevice } from '../../test/support/store.js';
 import { signDraft } from './note-chart-writes.js';
 import './emr-note-editor.js';
 import { EmrNoteEditor } from './note-editor.js';
@@ -23,6 +23,8 @@ const alertText = (el: EmrNoteEditor) => text(root(el).querySelector('.alert'));
 const button = (el: EmrNoteEditor, action: string) => root(el).querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
 
 async function editor(store: ChartStore | undefined, noteId = 'note-1', attributes: { template?: string; noteType?: string; appends?: string } = {}) {
+  // A note is written into a chart on the device: the editor offers none before.
+  if (store instanceof DexieChartStore) await withChartOnDevice(store, PATIENT);
   const el = await fixture<EmrNoteEditor>(html`<emr-note-editor .store=${store} patient-id=${PATIENT} note-id=${noteId}
     template=${attributes.template ?? ''} note-type=${attributes.noteType ?? ''} appends=${attributes.appends ?? ''}></emr-note-editor>`);
   return el;
@@ -113,6 +115,7 @@ describe('emr-note-editor', () => {
 
   it('shows co-editors\' cursors from awareness with a checked name and colour', async () => {
     const store = await openTestStore();
+    await withChartOnDevice(store, PATIENT);
     const session = await store.openNote(PATIENT, 'note-1');
     const doc = (session.text as Y.XmlFragment).doc!;
     // A minimal awareness: what yCursorPlugin reads of y-protocols' Awareness.
@@ -405,6 +408,7 @@ describe('emr-note-editor', () => {
   it('is read only for a role that does not write: typing is refused and reported', async () => {
     const name = uniqueDatabaseName('note');
     const writer = await openTestStore(name);
+    await withChartOnDevice(writer, PATIENT);
     const session = await writer.openNote(PATIENT, 'note-1');
     const paragraph = new Y.XmlElement('paragraph');
     paragraph.insert(0, [new Y.XmlText('Written by a clinician.')]);

@@ -8,6 +8,7 @@ import {
 import { chartStoreContext, WRITING_ROLES, type ChartStore, type DocumentReference, type Revision } from '../../model/index.js';
 import { EmrNoteSelectEvent } from '../note-list/note-list.events.js';
 import { noteStatusStyles } from '../note-list/note-status.styles.js';
+import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
 import { keepListing, listDraft, signDraft } from './note-chart-writes.js';
@@ -90,6 +91,8 @@ export class EmrNoteEditor extends EmrElement {
   @state() private unsigned: UnsignedDraft | undefined;
 
   readonly #notes = new LiveQueryController(this, (store, patientId) => store.notes(patientId));
+  /** A note is written into the chart: none is started on a device that does not hold the chart yet. */
+  readonly #presence = new ChartPresenceController(this);
   readonly #signedText = new SignedTextController(this);
   readonly #text = new NoteTextController(this, {
     mount: () => this.renderRoot.querySelector<HTMLElement>('.frame')!,
@@ -143,8 +146,8 @@ export class EmrNoteEditor extends EmrElement {
       this.unsigned = unsignedDraft(draft.content().text, signed);
     }
     this.#signedText.show(signed);
-    // A signed note's text is its DocumentReference: the note document is let go.
-    this.#text.sync(note !== undefined && !signed);
+    // A signed note's text is its DocumentReference: the note document is let go. Nor is one opened before the chart is here.
+    this.#text.sync(note !== undefined && !signed && this.#presence.present);
     this.#text.view?.refresh();
   }
 
@@ -163,7 +166,9 @@ export class EmrNoteEditor extends EmrElement {
     const query = this.#notes.state;
     if (!this.store || !this.patientId || !this.noteId || query.status === 'idle') return this.#box(html`<p>${messages.idle}</p>`);
     if (query.status === 'error') return this.#box(html`<p class="alert" role="alert">${messages.error(query.error.message)}</p>`);
-    if (query.status === 'pending') return this.#box(html`<p>${messages.pending}</p>`);
+    if (query.status === 'pending' || this.#presence.pending) return this.#box(html`<p>${messages.pending}</p>`);
+    const notOnDevice = this.#presence.notice();
+    if (notOnDevice) return this.#box(notOnDevice);
     const note = this.#note!;
     const signed = this.#signedNow;
     return this.#box(html`

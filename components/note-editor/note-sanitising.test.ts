@@ -1,8 +1,9 @@
 import { expect, fixture, html, waitUntil as waitFor } from '../../test/support/testing.js';
 import * as Y from 'yjs';
 import { signedAttachments } from '../../clinical/index.js';
-import { NOTE_TEXT_FRAGMENT, noteDocumentName, type ChartStore } from '../../model/index.js';
-import { closeTestStores, openTestStore, valueOf } from '../../test/support/store.js';
+import { NOTE_TEXT_FRAGMENT, noteDocumentName } from '../../model/index.js';
+import type { DexieChartStore } from '../../storage/index.js';
+import { closeTestStores, openTestStore, valueOf, withChartOnDevice } from '../../test/support/store.js';
 import './emr-note-editor.js';
 import type { EmrNoteEditor } from './note-editor.js';
 
@@ -23,7 +24,8 @@ const HOSTILE_HTML = `<p>Safe text</p>
   <p style="background-image: url(/hostile/paste-bg.png)" onmouseover="window.hostile = 7">styled</p>
   <svg><image href="/hostile/paste-svg.png"></image></svg><object data="/hostile/paste-object"></object>`;
 
-async function editing(store: ChartStore): Promise<EmrNoteEditor> {
+async function editing(store: DexieChartStore): Promise<EmrNoteEditor> {
+  await withChartOnDevice(store, PATIENT);
   const el = await fixture<EmrNoteEditor>(html`<emr-note-editor .store=${store} patient-id=${PATIENT} note-id="note-1"></emr-note-editor>`);
   await waitUntil(() => prosemirror(el), 'the note text was never bound');
   return el;

@@ -568,7 +568,7 @@ describe('emr-vitals-grid', () => {
 
   it('gives read-only roles no form', async () => {
     const name = uniqueDatabaseName();
-    await importBundle((await openTestStore(name)), writeBundle(set(NORMAL, '2024-03-01T08:00:00Z')));
+    await importBundle((await openTestStore(name)), writeBundle([{ resourceType: 'Patient', id: PATIENT } as FhirResource, ...set(NORMAL, '2024-03-01T08:00:00Z')]));
     const el = await grid(await openTestStore(name, PATIENT_VIEWER));
     await ready(el);
     expect(root(el).querySelector('table')).to.not.equal(null);

@@ -123,6 +123,8 @@ describe('a chart shared by two clinicians in two browsers', { timeout: 180_000 
     const [patientId, noteId] = [newId('pat'), newId('note')];
     const ada = await clinician('dr-okafor', 'Dr Ada Okafor', patientId, noteId);
     const erik = await clinician('dr-lindqvist', 'Dr Erik Lindqvist', patientId, noteId);
+    // A note is written into a chart that is on the device.
+    await ada.page.evaluate((p) => (window as unknown as { chart: { record(r: unknown): Promise<string> } }).chart.record(p), patient(patientId));
     await typeInNote(ada.page, 'Day 1.');
     await noteHas(erik.page, 'Day 1.');
     await status(ada.page, 'Synced');

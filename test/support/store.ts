@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { Dexie } from 'dexie';
-import { firstValue, type ChartUser } from '../../model/index.js';
+import { firstValue, WRITING_ROLES, type ChartUser } from '../../model/index.js';
 import { openChartStore, REVISIONS, type ChartStoreOptions, type DexieChartStore } from '../../storage/index.js';
 
 export const DR_ADA: ChartUser = { id: 'u-ada', displayName: 'Dr Ada Okafor', role: 'clinician' };
@@ -36,6 +36,12 @@ export async function closeTestStores(): Promise<void> {
 
 /** The first value of a live query that satisfies `accept` (an error rejects). */
 export const valueOf = firstValue;
+
+/** Puts the patient's chart on the device (its Patient record) when it is not there yet and the store's user may write. */
+export async function withChartOnDevice(store: DexieChartStore, patientId: string): Promise<void> {
+  if ((await valueOf(store.chartPresence(patientId))) !== 'absent' || !WRITING_ROLES.includes(store.user.role)) return;
+  await store.record({ resourceType: 'Patient', id: patientId });
+}
 
 /** Sends everything `from` has of a document that `to` lacks, the way a sync provider would. */
 export async function sendDocument(from: DexieChartStore, to: DexieChartStore, name: string): Promise<void> {

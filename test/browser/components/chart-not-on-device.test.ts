@@ -8,6 +8,7 @@ import '../../../components/medication-list/emr-medication-list.js';
 import '../../../components/vitals-grid/emr-vitals-grid.js';
 import '../../../components/chart-timeline/emr-chart-timeline.js';
 import '../../../components/note-list/emr-note-list.js';
+import '../../../components/note-editor/emr-note-editor.js';
 
 // A chart that is not on this device (a new device, a viewer whose device
 // has no copy) or is still being imported must never read like a chart that
@@ -63,5 +64,16 @@ describe('every element, before the chart is on this device', () => {
     }
     const grid = elements.find((el) => el.localName === 'emr-vitals-grid')!;
     expect(grid.shadowRoot!.querySelector('button.record'), 'recording offered once the chart is here').not.to.equal(null);
+  });
+
+  it('the note editor starts no note until the chart is here, then offers the editor', async () => {
+    const store = await openTestStore();
+    const editor = await fixture<HTMLElement & { store?: DexieChartStore }>(html`<emr-note-editor patient-id="pat-1" note-id="n-early" .store=${store}></emr-note-editor>`);
+    await waitUntil(() => /not on this device yet/.test(text(editor)), `the editor did not say the chart is not here: "${text(editor)}"`, { timeout: 5_000 });
+    expect(editor.shadowRoot!.querySelector('[data-action="sign"], .ProseMirror'), 'no note can be written').to.equal(null);
+    await importBundle(store, writeBundle([patient()]));
+    await waitUntil(() => editor.shadowRoot!.querySelector('.ProseMirror') !== null, 'the editor did not open once the chart arrived', { timeout: 5_000 });
+    expect(editor.shadowRoot!.querySelector('[data-action="sign"]')).not.to.equal(null);
+    expect(text(editor)).not.to.match(/not on this device/);
   });
 });

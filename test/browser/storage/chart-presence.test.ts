@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '../../support/testing.js';
-import { coreDocumentName, writeBundle, type ChartPresence } from '../../../model/index.js';
+import { coreDocumentName, observationsDocumentName, writeBundle, type ChartPresence } from '../../../model/index.js';
 import { importBundle } from '../../../storage/index.js';
 import { closeTestStores, NURSE_BO, openTestStore, sendDocument, valueOf } from '../../support/store.js';
 import { heartRate, metformin, patient } from '../../support/resources.js';
@@ -43,6 +43,20 @@ describe('chart presence', () => {
     const here = await openTestStore();
     const there = await openTestStore(undefined, NURSE_BO);
     await there.record(patient());
+    expect(await valueOf(here.chartPresence('pat-1'))).to.equal('absent');
+    await sendDocument(there, here, coreDocumentName('pat-1'));
+    expect(await valueOf(here.chartPresence('pat-1'), (presence) => presence === 'present')).to.equal('present');
+  });
+
+  it('is still absent when only a day of observations has arrived: the chart is its core document', async () => {
+    const here = await openTestStore();
+    const there = await openTestStore(undefined, NURSE_BO);
+    await there.record(patient());
+    await there.record(metformin());
+    const reading = heartRate('pat-1', 'hr-early', 80, '2024-03-01T08:00:00Z');
+    await there.record(reading);
+    await sendDocument(there, here, observationsDocumentName('pat-1', '2024-03-01'));
+    await waitUntil(async () => (await valueOf(here.vitals('pat-1', {}))).length === 1, 'the day of observations arrived');
     expect(await valueOf(here.chartPresence('pat-1'))).to.equal('absent');
     await sendDocument(there, here, coreDocumentName('pat-1'));
     expect(await valueOf(here.chartPresence('pat-1'), (presence) => presence === 'present')).to.equal('present');

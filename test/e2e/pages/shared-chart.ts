@@ -46,17 +46,13 @@ const chart = {
   /** How many of the patient's records are in conflict now. */
   conflicts: () =>
     new Promise<number>((resolve, reject) => {
-      let stop: (() => void) | undefined;
-      let done = false;
-      stop = store.conflicts(patientId).subscribe({
+      const stop = store.conflicts(patientId).subscribe({
         next: (records) => {
-          done = true;
           resolve(records.length);
-          stop?.();
+          queueMicrotask(() => stop());
         },
         error: reject,
       });
-      if (done) stop();
     }),
 };
 Object.assign(window, { chart });
