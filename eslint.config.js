@@ -63,8 +63,8 @@ export default defineConfig(
       'no-restricted-imports': ['error', {
         patterns: [
           {
-            regex: bareExcept('zod', '@lit/context'),
-            message: `model/ imports nothing but zod and its own files, so it stays free of UI, storage and sync (${README}).`,
+            regex: bareExcept('zod', '@noble/hashes', '@lit/context'),
+            message: `model/ imports nothing but zod, @noble/hashes and its own files, so it stays free of UI, storage and sync (${README}).`,
           },
           {
             // The ChartStore context key lives here; a type-only import of

@@ -1,8 +1,8 @@
+import { sha256 } from '@noble/hashes/sha2.js';
 import type { FhirResource } from '../fhir/resources.js';
 import { canonicalJson } from './canonical-json.js';
 import { resourceKey } from './revision.js';
 import type { Revision } from './revision.js';
-import { sha256 } from './sha256.js';
 
 // An imported version of a record is named by what it is, not drawn at
 // random: `import-` and 128 bits of the SHA-256 of the record's key, the
@@ -10,7 +10,9 @@ import { sha256 } from './sha256.js';
 // devices that import one version of a chart make the same revision, and
 // anyone holding the revision can recompute its id from the revision alone:
 // the sync server and the store verify it, so the prefix cannot be borrowed
-// by a revision whose content is not what its id says.
+// by a revision whose content is not what its id says. The digest is
+// synchronous (@noble/hashes, audited, no dependencies): the server and the
+// store check revisions inside steps that cannot wait for WebCrypto.
 
 export const IMPORT_ID_PREFIX = 'import-';
 
