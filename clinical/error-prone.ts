@@ -30,10 +30,15 @@ function table(entries: readonly ErrorProneAbbreviation[]): Map<string, ErrorPro
 const FREQUENCIES = table(ERROR_PRONE_FREQUENCIES);
 const ROUTES = table(ERROR_PRONE_ROUTES);
 
+/** ISMP's "q6PM, etc.": q and an hour of the clock, meant as once a day at that hour, misread as every so many hours. */
+const AT_HOUR = /^q(1[0-2]|0?[1-9])(am|pm)$/;
+
 function read(map: Map<string, ErrorProneAbbreviation>, text: string | undefined): ErrorProneReading | undefined {
-  const entry = text ? map.get(key(text)) : undefined;
-  if (!entry) return undefined;
-  return entry.meaning ? { kind: 'meaning', words: entry.meaning } : { kind: 'withheld' };
+  if (!text) return undefined;
+  const entry = map.get(key(text));
+  if (entry) return entry.meaning ? { kind: 'meaning', words: entry.meaning } : { kind: 'withheld' };
+  const atHour = map === FREQUENCIES ? AT_HOUR.exec(key(text)) : null;
+  return atHour ? { kind: 'meaning', words: `daily at ${Number(atHour[1])} ${atHour[2]!.toUpperCase()}` } : undefined;
 }
 
 /** A frequency sent as an error-prone abbreviation, read; undefined when it is not one. */

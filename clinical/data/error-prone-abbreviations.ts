@@ -9,7 +9,9 @@
 // units and symbols are handled where doses are printed). BIW and IT are
 // entries of the 2021 and later editions, transcribed from memory of those
 // editions because the copy read here was cut short: check them, and the
-// whole file, against the current PDF before relying on it.
+// whole file, against the current PDF before relying on it. q6PM and UD are
+// checked against the 2021 edition's table as transcribed in public copies
+// (the intended meaning, the misreading and ISMP's correction).
 //
 // Transcribed by hand. `meaning` is the written-out words to show, only
 // where the abbreviation has one meaning in a medication line; an entry
@@ -42,6 +44,9 @@ export const ERROR_PRONE_FREQUENCIES: readonly ErrorProneAbbreviation[] = [
   { abbreviation: 'q1d', intended: 'daily (mistaken as q.i.d.)', meaning: 'once daily' },
   { abbreviation: 'TIW', intended: '3 times a week (mistaken as 3 times a day or twice weekly)', meaning: 'three times weekly' },
   { abbreviation: 'BIW', intended: '2 times a week (mistaken as 2 times a day)', meaning: 'twice weekly' },
+  // "q6PM, etc.": any hour of the day after q; the words name the hour sent (error-prone.ts).
+  { abbreviation: 'q6PM', intended: 'every day at 6 PM, and so for any hour (mistaken as every 6 hours)', meaning: 'daily at 6 PM' },
+  { abbreviation: 'UD', intended: 'as directed, "ut dictum" (mistaken as unit dose)', meaning: 'as directed' },
 ];
 
 export const ERROR_PRONE_ROUTES: readonly ErrorProneAbbreviation[] = [

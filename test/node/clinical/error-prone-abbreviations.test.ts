@@ -35,6 +35,17 @@ describe('ISMP error-prone abbreviations in frequency text', () => {
     for (const ambiguous of ['OD', 'o.d.', 'q.o.d.', 'QOD', 'HS', 'hs']) assert.equal(t(ambiguous), timingMessages.withheld, ambiguous);
   });
 
+  it('writes out "q6PM, etc." with the hour sent, never as every so many hours, and UD as "as directed"', () => {
+    const t = (text: string) => timingWords({ code: { text } });
+    assert.equal(t('q6PM'), 'daily at 6 PM');
+    assert.equal(t('Q 8 A.M.'), 'daily at 8 AM');
+    assert.equal(t('q10pm'), 'daily at 10 PM');
+    assert.equal(t('UD'), 'as directed');
+    assert.equal(t('u.d.'), 'as directed');
+    // Not an hour of the clock: not this abbreviation, and not read as one.
+    assert.notEqual(t('q13pm'), 'daily at 13 PM');
+  });
+
   it('uses the structured timing instead, when there is one', () => {
     assert.equal(timingWords({ code: { text: 'OD' }, repeat: { frequency: 1, period: 1, periodUnit: 'd' } }), 'once daily');
   });
