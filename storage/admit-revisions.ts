@@ -33,8 +33,10 @@ export async function admitRevisions<C extends Candidate>(db: ChartDatabase, can
     roots.set(key, facts.filter((f) => f.parents.length === 0));
     for (const head of facts) byId.set(head.revisionId, head);
   }
-  // Parents that are no head, and revisions already taken (a replica resends them): one read.
-  const wanted = [...new Set(candidates.flatMap((c) => [c.revision.revisionId, ...c.revision.parents]))].filter((id) => !byId.has(id));
+  // Parents that are no head, and revisions already taken (a replica resends them): one read. A record
+  // with no row has no revision in the history yet, so its own ids are not looked for (a first import's thousands).
+  const held = (c: C) => (records.get(c.revision.key) !== undefined ? [c.revision.revisionId] : []);
+  const wanted = [...new Set(candidates.flatMap((c) => [...held(c), ...c.revision.parents]))].filter((id) => !byId.has(id));
   // The roots of a record that a second root arrives for (rare: an import made offline on two devices): one read.
   const secondRoots = [...new Set(candidates.filter((c) => c.revision.parents.length === 0 && (records.get(c.revision.key)?.heads.length ?? 0) > 0).map((c) => c.revision.key))];
   const [rows, pastRoots] = await Promise.all([

@@ -16,13 +16,26 @@ import type { Revision } from './revision.js';
 
 export const IMPORT_ID_PREFIX = 'import-';
 
+/**
+ * Ids derived already, per resource object and parents: a store checks the
+ * revisions it has just named (rule 0 of revision-rule.ts) without hashing
+ * each again. A resource in a revision is never changed in place; one parsed
+ * from elsewhere is a new object, so it is always hashed.
+ */
+const derived = new WeakMap<FhirResource, Map<string, string>>();
+
 /** The content-derived id of an imported version (`content`: its canonical JSON, when the caller has it already). */
-export function importedRevisionId(resource: FhirResource, parents: readonly string[], content = canonicalJson(resource)): string {
-  const text = `${resourceKey(resource)}\n${[...parents].sort().join(' ')}\n${content}`;
+export function importedRevisionId(resource: FhirResource, parents: readonly string[], content?: string): string {
+  const named = [...parents].sort().join(' ');
+  const known = derived.get(resource)?.get(named);
+  if (known) return known;
+  const text = `${resourceKey(resource)}\n${named}\n${content ?? canonicalJson(resource)}`;
   const digest = sha256(new TextEncoder().encode(text));
   let hex = '';
   for (const byte of digest.subarray(0, 16)) hex += byte.toString(16).padStart(2, '0');
-  return `${IMPORT_ID_PREFIX}${hex}`;
+  const id = `${IMPORT_ID_PREFIX}${hex}`;
+  derived.set(resource, (derived.get(resource) ?? new Map()).set(named, id));
+  return id;
 }
 
 /** Whether the revision's id is the one its own key, parents and content derive: an import, verified. */
