@@ -91,7 +91,9 @@ export async function projectRevisions(db: ChartDatabase, inputs: readonly Proje
   const refused = admission.refused.map(({ candidate: { doc, revision }, message }) => ({ doc, revision, message }));
   const items = admission.admitted;
   if (items.length === 0) return { changed: [], refused };
-  const unknownIds = items.filter((item) => !item.fresh).map((item) => item.revision.revisionId);
+  // A record with no row has no revision in history, and so no child there either: only the others are looked up.
+  const hasRow = new Set(keys.filter((_, i) => records[i] !== undefined));
+  const unknownIds = items.filter((item) => !item.fresh && hasRow.has(item.revision.key)).map((item) => item.revision.revisionId);
   const [existing, knownInHistory, childrenInHistory] = await Promise.all([
     records,
     unknownIds.length > 0 ? db.history.bulkGet(unknownIds) : [],
