@@ -110,8 +110,9 @@ export class EmrMedicationList extends EmrElement {
 
   #body(): TemplateResult {
     const state = this.#medications.state;
-    // Not "no medications recorded" for a chart that is not here yet.
-    if (state.status === 'pending' || state.status === 'ready') {
+    // Not "no medications recorded" for a chart that is not here yet. Medications listed are the chart itself
+    // (they live in its core document), so only an empty or pending answer waits to know whether the chart is here.
+    if (state.status === 'pending' || (state.status === 'ready' && state.value.length === 0)) {
       if (this.#presence.pending) return html`<p class="state">${m.pending}</p>`;
       const notice = this.#presence.notice();
       if (notice) return notice;
