@@ -105,7 +105,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     if (error.code === 'HPE_HEADER_OVERFLOW') {
       refusals.record(remote);
       log({ event: 'connection-refused', reason: 'request head too large', code: 431, remote });
-      if (socket.writable) socket.end('HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n');
+      // end(), not destroy(): the answer is written before the socket closes.
+      if (socket.writable) return void socket.end('HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n');
     }
     socket.destroy();
   });
