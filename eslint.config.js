@@ -74,7 +74,7 @@ export default defineConfig(
             message: `model/ may use @lit/context for types only (\`import type\`): it holds context keys, not Lit code (${README}).`,
           },
           {
-            regex: reaching('clinical', 'storage', 'sync', 'components', 'demo', 'stories', 'test', 'bench'),
+            regex: reaching('clinical', 'storage', 'sync', 'components', 'demo', 'stories', 'test', 'bench', 'ehr'),
             message: `model/ is the bottom layer: it never imports another top-level folder (${README}).`,
           },
         ],
@@ -92,7 +92,7 @@ export default defineConfig(
             message: `clinical/ is pure clinical logic over model/: it imports no packages — no lit, dexie, yjs or network (${README}).`,
           },
           {
-            regex: reaching('storage', 'sync', 'components', 'demo', 'stories', 'test', 'bench'),
+            regex: reaching('storage', 'sync', 'components', 'demo', 'stories', 'test', 'bench', 'ehr'),
             message: `clinical/ may import only model/ and its own files (${README}).`,
           },
         ],
@@ -112,8 +112,8 @@ export default defineConfig(
             message: `components never touch dexie or yjs: they get a ChartStore (the port in model/) from context and ask it for data (${README}).`,
           },
           {
-            regex: reaching('storage', 'sync', 'demo', 'stories', 'test', 'bench'),
-            message: `components talk to the ChartStore port in model/, never to storage/ or sync/, and never import demo, stories or tests (${README}).`,
+            regex: reaching('storage', 'sync', 'ehr', 'demo', 'stories', 'test', 'bench'),
+            message: `components talk to the ChartStore port in model/, never to storage/, sync/ or ehr/, and never import demo, stories or tests (${README}).`,
           },
         ],
       }],
@@ -132,8 +132,8 @@ export default defineConfig(
             message: `the note editor may bind to Yjs text (yjs, y-prosemirror), but never touches dexie or the network (${README}).`,
           },
           {
-            regex: reaching('storage', 'sync', 'demo', 'stories', 'test', 'bench'),
-            message: `components talk to the ChartStore port in model/, never to storage/ or sync/, and never import demo, stories or tests (${README}).`,
+            regex: reaching('storage', 'sync', 'ehr', 'demo', 'stories', 'test', 'bench'),
+            message: `components talk to the ChartStore port in model/, never to storage/, sync/ or ehr/, and never import demo, stories or tests (${README}).`,
           },
         ],
       }],
@@ -159,8 +159,28 @@ export default defineConfig(
             message: `storage/ is the local database only: no UI (lit) and no network (y-websocket, ws) (${README}).`,
           },
           {
-            regex: reaching('components', 'sync', 'demo', 'stories'),
-            message: `storage/ may import model/ and clinical/, never components/, sync/ or demo/: only demo/ or a host app wires them together (${README}).`,
+            regex: reaching('components', 'sync', 'demo', 'stories', 'ehr'),
+            message: `storage/ may import model/ and clinical/, never components/, sync/, ehr/ or demo/: only demo/ or a host app wires them together (${README}).`,
+          },
+        ],
+      }],
+    },
+  },
+  {
+    // The bridge to the hospital's FHIR server: it writes through the store
+    // like any other import, and no layer but a host, demo/, cli/ and the
+    // tests reaches it (see the rules of those layers).
+    files: ['ehr/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          {
+            regex: bareExcept('oauth4webapi', 'zod'),
+            message: `ehr/ imports model/, storage/, the OAuth client (oauth4webapi) and zod, nothing else: no UI, no Yjs, no database of its own (${README}).`,
+          },
+          {
+            regex: reaching('clinical', 'components', 'sync', 'demo', 'stories', 'cli', 'test', 'bench'),
+            message: `ehr/ may import model/ and storage/ only: components read the store, never the EHR (${README}).`,
           },
         ],
       }],
@@ -176,8 +196,8 @@ export default defineConfig(
             message: `sync/ holds Yjs documents and the network: no local database (dexie) and no UI (lit) (${README}).`,
           },
           {
-            regex: reaching('components', 'storage', 'demo', 'stories'),
-            message: `sync/ may import model/, never components/, storage/ or demo/: only demo/ or a host app wires them together (${README}).`,
+            regex: reaching('components', 'storage', 'demo', 'stories', 'ehr'),
+            message: `sync/ may import model/, never components/, storage/, ehr/ or demo/: only demo/ or a host app wires them together (${README}).`,
           },
         ],
       }],

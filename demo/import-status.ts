@@ -17,7 +17,10 @@ export class ImportStatus {
   }
 
   importing(name: string, progress: ImportProgress): void {
-    if (progress.phase === 'validating') this.#show(`Checking ${name}’s records…`);
+    if (progress.phase === 'fetching') {
+      const counted = progress.total > 0 ? ` of ${progress.total.toLocaleString('en-GB')}` : '';
+      this.#show(`Fetching ${name}’s records from the hospital record… ${progress.done.toLocaleString('en-GB')}${counted}`, progress.done, progress.total || undefined);
+    } else if (progress.phase === 'validating') this.#show(`Checking ${name}’s records…`);
     else if (progress.phase === 'writing') this.#show(`Saving ${progress.total.toLocaleString('en-GB')} records to this device…`);
     else this.#show(`Saved ${progress.total.toLocaleString('en-GB')} records.`, 1, 1);
   }

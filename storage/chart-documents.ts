@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { ChartStoreError, changeTime, encodeRevision, parseDocumentName, parseRevision, type Revision } from '../model/index.js';
-import type { ChartDatabase } from './database.js';
+import type { ChartDatabase, MetaRow } from './database.js';
 import { projectRevisions } from './project-revisions.js';
 import { countUnsent, markSent, type LocalChanges } from './sent-changes.js';
 
@@ -41,6 +41,8 @@ interface Change {
   revisions?: Revision[];
   /** This tab's own appends whose revision ids are new (drawn at random): no other replica has them. */
   fresh?: boolean;
+  /** Rows of the meta table written in the same transaction. */
+  meta?: readonly MetaRow[];
   /** For a change made on this device (not received): the document's state vector after it, and when it was made. */
   local?: { state: Map<number, number>; at: number };
   loaded: LoadedDocument;
@@ -144,7 +146,7 @@ export class ChartDocuments {
    * known already (an import's, named by their content): the projection
    * then looks for them in history too.
    */
-  async append(batch: ReadonlyMap<string, readonly Revision[]>, { fresh = true }: { fresh?: boolean } = {}): Promise<void> {
+  async append(batch: ReadonlyMap<string, readonly Revision[]>, { fresh = true, meta = [] }: { fresh?: boolean; meta?: readonly MetaRow[] } = {}): Promise<void> {
     // Opened together: an import touches one document per day of observations,
     // most of them new, which need no read of the log at all.
     const names = [...batch.keys()];
@@ -162,7 +164,14 @@ export class ChartDocuments {
       change.revisions = [...(batch.get(change.name) ?? [])];
       change.fresh = fresh;
     }
-    await this.#enqueue(changes);
+    if (meta.length === 0 || changes.length > 0) {
+      // Rows saved with the revisions, in their transaction (what a pull has completed).
+      if (meta.length > 0) changes.at(-1)!.meta = meta;
+      return this.#enqueue(changes);
+    }
+    const saving = this.#saving.then(() => this.#db.meta.bulkPut([...meta]));
+    this.#saving = saving.catch(() => undefined);
+    await saving;
   }
 
   /** Applies an update from a peer; resolves once it is saved and projected. */
@@ -277,7 +286,8 @@ export class ChartDocuments {
     const documents = [...new Map(changes.map((c) => [c.name, { name: c.name, patientId: c.patientId }])).values()];
     const db = this.#db;
     // One bulk write per table, however many documents the changes touch.
-    const { refused } = await db.transaction('rw', [db.updates, db.documents, db.records, db.history, db.laneDays, db.sent], async () => {
+    const meta = changes.flatMap((change) => change.meta ?? []);
+    const { refused } = await db.transaction('rw', [db.updates, db.documents, db.records, db.history, db.laneDays, db.sent, db.meta], async () => {
       const seqs = await db.updates.bulkAdd(changes.map((c) => ({ doc: c.name, update: c.update })), { allKeys: true });
       seqs.forEach((seq, i) => changes[i]!.loaded.own.add(seq as number));
       await db.documents.bulkPut(documents);
@@ -286,6 +296,7 @@ export class ChartDocuments {
       const own = projected.refused.find(({ doc, revision }) => changes.some((c) => c.revisions !== undefined && c.name === doc && c.revisions.includes(revision)));
       if (own) throw new ChartStoreError('stale', `${own.message}. Nothing was saved.`);
       await countUnsent(db, localChanges(changes));
+      if (meta.length > 0) await db.meta.bulkPut([...meta]);
       return projected;
     });
     for (const { doc, revision, message } of refused) this.#events.onRejectedRevision?.(doc, `revision ${revision.revisionId}: ${message}`);

@@ -3,6 +3,7 @@ import {
   type FhirResource, type ImportProgress, type ImportSummary, type Revision,
 } from '../model/index.js';
 import type { DexieChartStore } from './dexie-chart-store.js';
+import { markRow, type ImportMark } from './import-marks.js';
 import { importedBases } from './imported-bases.js';
 import { importedRevision } from './imported-revision.js';
 import { documentOf } from './new-revision.js';
@@ -11,6 +12,8 @@ import { storeInternals, type StoreInternals } from './store-internals.js';
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
+  /** Saved in the transaction that saves the revisions (see import-marks.ts): a resumable import's record of what it has completed. */
+  marks?: readonly ImportMark[];
 }
 
 /**
@@ -32,11 +35,11 @@ export async function importBundle(store: DexieChartStore, bundle: unknown, opti
   const internals = store[storeInternals]();
   return internals.run(async () => {
     internals.assertWriter();
-    return importInto(internals, bundle, options.onProgress ?? (() => {}));
+    return importInto(internals, bundle, options.onProgress ?? (() => {}), options.marks ?? []);
   });
 }
 
-async function importInto(internals: StoreInternals, input: unknown, onProgress: (progress: ImportProgress) => void): Promise<ImportSummary> {
+async function importInto(internals: StoreInternals, input: unknown, onProgress: (progress: ImportProgress) => void, marks: readonly ImportMark[]): Promise<ImportSummary> {
   onProgress({ phase: 'validating', done: 0, total: 0 });
   // The bulk reader loads on the first import, not with the page.
   const { readBundle } = await import('../model/bundle-reader.js');
@@ -49,7 +52,7 @@ async function importInto(internals: StoreInternals, input: unknown, onProgress:
   // Until it is saved, the charts it brings read as "importing", not as empty.
   const end = internals.beginImport(patients);
   try {
-    const unchanged = await writeRevisions(internals, resources, patients, (total) => onProgress({ phase: 'writing', done: 0, total }));
+    const unchanged = await writeRevisions(internals, resources, patients, (total) => onProgress({ phase: 'writing', done: 0, total }), marks);
     end(true);
     const total = resources.length - unchanged;
     onProgress({ phase: 'done', done: total, total });
@@ -61,7 +64,7 @@ async function importInto(internals: StoreInternals, input: unknown, onProgress:
 }
 
 /** Appends a revision for each resource that brings something new, in one transaction; returns how many did not. */
-async function writeRevisions({ db, documents, user }: StoreInternals, resources: readonly FhirResource[], patients: readonly string[], writing: (total: number) => void): Promise<number> {
+async function writeRevisions({ db, documents, user }: StoreInternals, resources: readonly FhirResource[], patients: readonly string[], writing: (total: number) => void, marks: readonly ImportMark[]): Promise<number> {
   // A patient new to this device has nothing to compare with: skip reading
   // every key. (Were a key there after all, under another patient, the
   // projection's own read would show both versions as a conflict.)
@@ -103,6 +106,6 @@ async function writeRevisions({ db, documents, user }: StoreInternals, resources
   writing(resources.length - unchanged);
   // One transaction: progress can only say it began and ended. The same
   // revisions may be there already (another import, another device's).
-  await documents.append(batch, { fresh: false });
+  await documents.append(batch, { fresh: false, meta: marks.map(markRow) });
   return unchanged;
 }

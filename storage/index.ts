@@ -4,3 +4,4 @@ export { openChartStore, DexieChartStore, type ChartStoreOptions } from './dexie
 export { importBundle, type ImportOptions } from './import-bundle.js';
 export { ChartDocuments, REVISIONS, type HeldDocument } from './chart-documents.js';
 export { ChartDatabase, PROJECTION_VERSION } from './database.js';
+export { announceImport, readImportMark, type ImportMark } from './import-marks.js';

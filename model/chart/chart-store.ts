@@ -103,7 +103,8 @@ export interface TimelineEvent {
 export type Medication = MedicationRequest | MedicationStatement;
 
 export interface ImportProgress {
-  phase: 'validating' | 'writing' | 'done';
+  /** `fetching`: a pull from the hospital's FHIR server receiving pages (done: resources received; total: what the server counted, 0 when it did not say). */
+  phase: 'fetching' | 'validating' | 'writing' | 'done';
   done: number;
   total: number;
 }

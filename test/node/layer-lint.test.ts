@@ -116,3 +116,15 @@ test('sync/ uses model/, yjs and the network, but no database or UI', async () =
   await assertReported('sync/x.ts', `import { db } from '../storage/db.js';\nexport const d = db;\n`, imports);
   await assertReported('sync/server/x.ts', `import { page } from '../../demo/page.js';\nexport const p = page;\n`, imports);
 });
+
+test('ehr/ imports model/, storage/, oauth4webapi and zod only; no other layer but hosts reaches it', async () => {
+  await assertClean('ehr/x.ts', `import { importBundle } from '../storage/index.js';\nimport * as oauth from 'oauth4webapi';\nimport { z } from 'zod';\nimport { resourceKey } from '../model/index.js';\nexport const x = [importBundle, oauth, z, resourceKey];\n`);
+  await assertReported('ehr/x.ts', `import { LitElement } from 'lit';\nexport const l = LitElement;\n`, imports);
+  await assertReported('ehr/x.ts', `import * as Y from 'yjs';\nexport const y = Y;\n`, imports);
+  await assertReported('ehr/x.ts', `import { openChartSync } from '../sync/index.js';\nexport const s = openChartSync;\n`, imports);
+  await assertReported('ehr/x.ts', `import { x } from '../components/allergy-banner/allergy-banner.js';\nexport const c = x;\n`, imports);
+  for (const layer of ['model', 'clinical', 'storage', 'sync', 'components/x']) {
+    await assertReported(`${layer}/y.ts`, `import { pullChart } from '${layer.includes('/') ? '../../' : '../'}ehr/index.js';\nexport const p = pullChart;\n`, imports);
+  }
+  await assertClean('demo/y.ts', `import { pullChart } from '../ehr/index.js';\nexport const p = pullChart;\n`);
+});

@@ -1,0 +1,177 @@
+import { EhrError } from '../errors.js';
+import { createLimiter } from './limiter.js';
+import { retryDelay, type BackoffOptions } from './retry-delay.js';
+
+/** How requests are authorised: a SMART session, a bearer token, or nothing (the host's own fetch does it). */
+export interface FhirAuth {
+  /** The Authorization header value for the next request (refreshed ahead of expiry by a SMART session). */
+  authorization(): Promise<string | undefined> | string | undefined;
+  /** After a 401: fetch a new token; true when there is a new one to try (once per request). */
+  refresh?(): Promise<boolean>;
+}
+
+/** Where the hospital's FHIR server is and how the kit may talk to it. */
+export interface FhirConnection {
+  /** The FHIR base, e.g. `https://ehr.example.org/fhir/r4`. Only this origin is ever sent a token. */
+  fhirBaseUrl: string;
+  auth?: FhirAuth;
+  /** A fetch of the host's own (one that signs requests itself, say); the global fetch when absent. */
+  fetch?: typeof fetch;
+  /** Requests in flight at once (4 when absent): an EHR is shared by a whole hospital. */
+  maxInFlight?: number;
+  /** Attempts per request for 429, 503 and no answer (6 when absent). */
+  maxAttempts?: number;
+  backoff?: BackoffOptions;
+  signal?: AbortSignal;
+}
+
+export interface FhirAnswer {
+  body: unknown;
+  /** The server's clock when it answered (its Date header), or undefined. */
+  serverTime?: string;
+  /** The request as sent, relative to the FHIR base. */
+  request: string;
+}
+
+const RETRIED = new Set([429, 503]);
+const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 30_000 };
+
+/** GETs from one FHIR server: a bounded number in flight, 429/503 retried with backoff, 401 refreshed once, every failure an EhrError that names the type. */
+export class FhirHttp {
+  readonly base: URL;
+  readonly #connection: FhirConnection;
+  readonly #limit: <T>(task: () => Promise<T>) => Promise<T>;
+  #refreshing: Promise<boolean> | undefined;
+
+  constructor(connection: FhirConnection) {
+    this.base = new URL(connection.fhirBaseUrl.endsWith('/') ? connection.fhirBaseUrl : `${connection.fhirBaseUrl}/`);
+    this.#connection = connection;
+    this.#limit = createLimiter(connection.maxInFlight ?? 4);
+  }
+
+  /** GETs `path` (relative to the FHIR base, or a full URL on the same origin: a `next` link) and parses its JSON. */
+  async get(path: string, resourceType: string): Promise<FhirAnswer> {
+    const url = new URL(path, this.base);
+    const request = this.#describe(url);
+    if (url.origin !== this.base.origin) {
+      // A link elsewhere would carry the user's token to another host.
+      throw new EhrError('invalid-response', `${resourceType}: the server's link ${url.origin}${url.pathname} leads off the FHIR server (${this.base.origin}); not followed`, { url: request, resourceType });
+    }
+    return this.#limit(() => this.#getWithRetries(url, request, resourceType));
+  }
+
+  async #getWithRetries(url: URL, request: string, resourceType: string): Promise<FhirAnswer> {
+    const attempts = this.#connection.maxAttempts ?? 6;
+    let refreshed = false;
+    for (let attempt = 0; ; attempt++) {
+      const response = await this.#fetch(url, request, resourceType).catch((error: unknown) => {
+        if (error instanceof EhrError && error.kind === 'network' && attempt + 1 < attempts) return undefined;
+        throw error;
+      });
+      if (!response) {
+        await this.#wait(retryDelay(attempt, null, this.#backoff()));
+        continue;
+      }
+      if (response.ok) return { body: await readJson(response, request, resourceType), serverTime: serverTime(response), request };
+      if (response.status === 401 && !refreshed && this.#connection.auth?.refresh) {
+        refreshed = true;
+        await response.body?.cancel();
+        if (await this.#refresh()) {
+          attempt--; // a refresh is not a retry
+          continue;
+        }
+      }
+      if (RETRIED.has(response.status) && attempt + 1 < attempts) {
+        const retryAfter = response.headers.get('retry-after');
+        await response.body?.cancel();
+        await this.#wait(retryDelay(attempt, retryAfter, this.#backoff()));
+        continue;
+      }
+      throw await refusal(response, request, resourceType, attempt + 1);
+    }
+  }
+
+  async #fetch(url: URL, request: string, resourceType: string): Promise<Response> {
+    const signal = this.#connection.signal;
+    if (signal?.aborted) throw new EhrError('aborted', `${resourceType}: the pull was stopped`, { url: request, resourceType, cause: signal.reason });
+    const headers: Record<string, string> = { accept: 'application/fhir+json' };
+    const authorization = await this.#connection.auth?.authorization();
+    if (authorization) headers.authorization = authorization;
+    const fetcher = this.#connection.fetch ?? globalThis.fetch;
+    try {
+      return await fetcher(url, { headers, signal });
+    } catch (error) {
+      if (signal?.aborted) throw new EhrError('aborted', `${resourceType}: the pull was stopped`, { url: request, resourceType, cause: signal.reason });
+      throw new EhrError('network', `${resourceType}: no answer from ${this.base.origin} for GET ${request} (${(error as Error).message})`, { url: request, resourceType, cause: error });
+    }
+  }
+
+  /** One refresh for every request that met a 401 meanwhile. */
+  #refresh(): Promise<boolean> {
+    this.#refreshing ??= this.#connection.auth!.refresh!().finally(() => (this.#refreshing = undefined));
+    return this.#refreshing;
+  }
+
+  #backoff(): BackoffOptions {
+    return this.#connection.backoff ?? DEFAULT_BACKOFF;
+  }
+
+  #wait(ms: number): Promise<void> {
+    const signal = this.#connection.signal;
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    });
+  }
+
+  /** The request relative to the FHIR base, as messages show it. */
+  #describe(url: URL): string {
+    const full = url.href;
+    return full.startsWith(this.base.href) ? full.slice(this.base.href.length) : full;
+  }
+}
+
+async function readJson(response: Response, request: string, resourceType: string): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new EhrError('invalid-response', `${resourceType}: GET ${request} answered ${response.status} with a body that is not JSON (${(error as Error).message})`, { status: response.status, url: request, resourceType, cause: error });
+  }
+}
+
+function serverTime(response: Response): string | undefined {
+  const date = response.headers.get('date');
+  const at = date ? Date.parse(date) : NaN;
+  return Number.isNaN(at) ? undefined : new Date(at).toISOString();
+}
+
+const KINDS: Record<number, 'unauthorized' | 'forbidden' | 'not-found'> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found' };
+
+async function refusal(response: Response, request: string, resourceType: string, attempts: number): Promise<EhrError> {
+  const { status } = response;
+  const said = outcomeText(await response.text().catch(() => ''));
+  const kind = KINDS[status] ?? (RETRIED.has(status) ? 'unavailable' : status >= 500 ? 'server' : 'refused');
+  const what = {
+    unauthorized: 'the server did not accept the authorisation (sign in again)',
+    forbidden: `the user or the app may not read ${resourceType}`,
+    'not-found': `${resourceType} not found`,
+    unavailable: `the server is busy or unavailable (${attempts} attempts)`,
+    server: 'the server failed',
+    refused: 'the server refused the request',
+  }[kind];
+  return new EhrError(kind, `${resourceType}: GET ${request} answered ${status}: ${what}${said ? ` — ${said}` : ''}`, { status, url: request, resourceType });
+}
+
+/** What an OperationOutcome says, in a line; or the start of a body that is not one. */
+function outcomeText(text: string): string {
+  try {
+    const body = JSON.parse(text) as { resourceType?: unknown; issue?: Array<{ diagnostics?: unknown; details?: { text?: unknown } }> };
+    if (body.resourceType === 'OperationOutcome' && Array.isArray(body.issue)) {
+      return body.issue.map((issue) => String(issue.details?.text ?? issue.diagnostics ?? '')).filter(Boolean).join('; ').slice(0, 300);
+    }
+  } catch {
+    // not JSON: shown as it is, shortened
+  }
+  return text.trim().slice(0, 200);
+}

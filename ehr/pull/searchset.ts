@@ -1,0 +1,19 @@
+import type { FhirObject, SearchPage } from './search-pages.js';
+
+const keyOf = (resource: FhirObject) => `${resource.resourceType}/${String(resource.id)}`;
+
+/**
+ * Records and what their searches included, as one searchset Bundle for
+ * importBundle (which gives references the included names). A resource met
+ * twice (on two pages of a search the server's data moved under, or
+ * included by two records) is kept once: the last version seen.
+ */
+export function searchsetOf(matches: readonly FhirObject[], included: SearchPage['included']): object {
+  const records = new Map(matches.map((resource) => [keyOf(resource), resource]));
+  const extras = new Map(included.filter(({ resource }) => !records.has(keyOf(resource))).map((item) => [keyOf(item.resource), item]));
+  const entry = [
+    ...[...records.values()].map((resource) => ({ resource, search: { mode: 'match' } })),
+    ...[...extras.values()].map(({ fullUrl, resource }) => ({ ...(fullUrl && { fullUrl }), resource, search: { mode: 'include' } })),
+  ];
+  return { resourceType: 'Bundle', type: 'searchset', entry };
+}

@@ -1,0 +1,102 @@
+import * as oauth from 'oauth4webapi';
+import { EhrError } from '../errors.js';
+import type { FhirAuth } from '../http/fhir-http.js';
+import { authorizationServer, isLoopback, type SmartConfiguration } from './smart-configuration.js';
+
+// An authorised SMART session: the access token, kept in memory only (a
+// host that must survive a reload passes session storage to keep it there;
+// never local storage or IndexedDB, never logged), renewed before it
+// expires when a refresh token was granted, and the launch context the
+// token response carried.
+
+/** What a launch learned besides the token: whose chart, and how the EHR wants it shown. */
+export interface LaunchContext {
+  fhirBaseUrl: string;
+  patient?: string;
+  encounter?: string;
+  /** The EHR already shows a patient banner: the app need not repeat one. */
+  needPatientBanner?: boolean;
+  /** The EHR's style (see applySmartStyle). */
+  smartStyleUrl?: string;
+  /** Who is signed in, e.g. `Practitioner/123` (from the ID token). */
+  fhirUser?: string;
+  /** The scopes granted, which may be fewer than those asked. */
+  scope: string;
+}
+
+interface Tokens {
+  accessToken: string;
+  refreshToken?: string;
+  /** Epoch ms; undefined when the server did not say. */
+  expiresAt?: number;
+}
+
+/** A token is renewed this long before it expires, so no request carries one about to lapse. */
+const RENEW_BEFORE_MS = 30_000;
+
+export class SmartSession implements FhirAuth {
+  readonly context: LaunchContext;
+  readonly #configuration: SmartConfiguration;
+  readonly #clientId: string;
+  readonly #fetch?: typeof fetch;
+  #tokens: Tokens;
+  #renewing: Promise<boolean> | undefined;
+
+  constructor(context: LaunchContext, tokens: Tokens, configuration: SmartConfiguration, clientId: string, fetcher?: typeof fetch) {
+    this.context = context;
+    this.#tokens = tokens;
+    this.#configuration = configuration;
+    this.#clientId = clientId;
+    this.#fetch = fetcher;
+  }
+
+  /** Whether the token can be renewed without the user (a refresh token was granted). */
+  get canRefresh(): boolean {
+    return this.#tokens.refreshToken !== undefined;
+  }
+
+  async authorization(): Promise<string> {
+    const { expiresAt } = this.#tokens;
+    if (expiresAt !== undefined && expiresAt - Date.now() < RENEW_BEFORE_MS && this.canRefresh) await this.refresh();
+    return `Bearer ${this.#tokens.accessToken}`;
+  }
+
+  /** Renews the access token with the refresh token; false when there is none, or the server refused it (sign in again). One renewal at a time. */
+  refresh(): Promise<boolean> {
+    this.#renewing ??= this.#renew().finally(() => (this.#renewing = undefined));
+    return this.#renewing;
+  }
+
+  async #renew(): Promise<boolean> {
+    const refreshToken = this.#tokens.refreshToken;
+    if (!refreshToken) return false;
+    const as = authorizationServer(this.#configuration);
+    const client: oauth.Client = { client_id: this.#clientId };
+    const options = requestOptions(this.#configuration, this.#fetch);
+    try {
+      const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), refreshToken, options);
+      const result = await oauth.processRefreshTokenResponse(as, client, response);
+      this.#tokens = tokensOf(result, refreshToken);
+      return true;
+    } catch (error) {
+      if (error instanceof oauth.ResponseBodyError) return false;
+      throw new EhrError('unauthorized', `renewing the access token failed: ${(error as Error).message}`, { cause: error });
+    }
+  }
+}
+
+export function tokensOf(response: oauth.TokenEndpointResponse, previousRefresh?: string): Tokens {
+  return {
+    accessToken: response.access_token,
+    // A server may rotate the refresh token, or keep the old one valid.
+    refreshToken: response.refresh_token ?? previousRefresh,
+    expiresAt: response.expires_in !== undefined ? Date.now() + response.expires_in * 1000 : undefined,
+  };
+}
+
+export function requestOptions(configuration: SmartConfiguration, fetcher?: typeof fetch): oauth.TokenEndpointRequestOptions {
+  return {
+    ...(fetcher && { [oauth.customFetch]: fetcher }),
+    ...(isLoopback(configuration.token_endpoint) && { [oauth.allowInsecureRequests]: true }),
+  };
+}
