@@ -14,6 +14,13 @@ Commands:
                      (references between entries resolved to Type/id).
     --type T         collection (default) or transaction (PUT each resource).
     --base URL       Give each entry an absolute fullUrl on this server base.
+  pull               Fetch a patient's chart from a FHIR R4 server as the kit
+                     would, check it, and print it as a Bundle (stdout);
+                     counts and errors on stderr. Exits 1 on an error.
+    --fhir URL       The FHIR base, e.g. https://ehr.example.org/fhir/r4.
+    --patient ID     The patient.
+    --token T        A bearer token (or set EMR_FHIR_TOKEN, which others' ps cannot read).
+    --page-size N    _count of each search page (default 500).
   serve              Run the sync server (y-websocket protocol) until SIGTERM/SIGINT.
     --port N         Port (default 1234; 0 picks a free one).
     --host H         Interface (default 127.0.0.1).
@@ -54,6 +61,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
         });
         if (positionals.length !== 1) throw new UsageError('export needs exactly one FILE');
         return await exportCommand(positionals[0]!, { type: values.type, base: values.base }, io);
+      }
+      case 'pull': {
+        const { values } = parseArgs({
+          args: rest,
+          options: { fhir: { type: 'string' }, patient: { type: 'string' }, token: { type: 'string' }, 'page-size': { type: 'string' } },
+        });
+        const { pullCommand } = await import('./pull.js');
+        return await pullCommand(values, io);
       }
       case 'serve': {
         const { values } = parseArgs({

@@ -12,3 +12,4 @@ export { ehrLaunchParameters, smartAuthorizationUrl, DEFAULT_SCOPE, type SmartCl
 export { completeSmartLaunch } from './smart/complete-launch.js';
 export { SmartSession, type LaunchContext } from './smart/smart-session.js';
 export { applySmartStyle, smartStyleTokens, type SmartStyle } from './smart/smart-style.js';
+export { fetchChart, type FetchChartOptions } from './pull/fetch-chart.js';

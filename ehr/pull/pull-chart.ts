@@ -1,10 +1,11 @@
 import type { ImportProgress, ResourceType } from '../../model/index.js';
 import { announceImport, importBundle, type DexieChartStore } from '../../storage/index.js';
 import { serverCapabilities } from '../capabilities.js';
-import { EhrError, PullError } from '../errors.js';
+import { PullError } from '../errors.js';
 import { FhirHttp, type FhirConnection } from '../http/fhir-http.js';
 import { fetchType, type FetchContext, type FetchedType } from './fetch-type.js';
 import { pullHistory } from './pull-history.js';
+import { readPatient } from './read-patient.js';
 import { readTypeMark, typeMark, type TypeMark } from './pull-marks.js';
 import { TYPE_SEARCHES } from './pull-plan.js';
 import type { FhirObject } from './search-pages.js';
@@ -105,16 +106,6 @@ export async function pullChart(store: DexieChartStore, options: PullOptions): P
   } finally {
     ended(saved);
   }
-}
-
-/** The Patient resource, read by id. */
-async function readPatient(http: FhirHttp, patientId: string): Promise<FhirObject> {
-  const { body, request } = await http.get(`Patient/${encodeURIComponent(patientId)}`, 'Patient');
-  const patient = body as FhirObject;
-  if (typeof body !== 'object' || body === null || patient.resourceType !== 'Patient' || patient.id !== patientId) {
-    throw new EhrError('invalid-response', `Patient: GET ${request} did not answer Patient/${patientId}`, { url: request, resourceType: 'Patient' });
-  }
-  return patient;
 }
 
 function asError(reason: unknown): Error {
