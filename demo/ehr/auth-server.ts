@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { Provider, type ClientMetadata } from 'oidc-provider';
 import { accessTokenVerifier, type TokenAuthorization } from './access-token.js';
 import type { Choice } from './interaction-pages.js';
@@ -47,8 +47,10 @@ export interface AuthServerOptions {
   patients?: Choice[];
   /** Seconds an access token lives; 3600 by default. */
   accessTokenLifetime?: number;
-  /** Seconds a refresh token lives; oidc-provider's default (14 days, rotated for public clients) otherwise. */
+  /** Seconds a refresh token (and the grant behind it) lives; 14 days by default. A public client's rotates on use without living longer. */
   refreshTokenLifetime?: number;
+  /** The RS256 private key (a JWK) tokens are signed with; a new one each start by default. */
+  signingKey?: JWK;
   /** Signs in as this user id and consents without a page (tests). */
   autoLogin?: string;
   /** With `autoLogin`, the patient a standalone launch picks without a page (tests). */
@@ -106,10 +108,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
   const styleUrl = issuer + STYLE_PATH;
   const style = JSON.stringify({ ...DEMO_EHR_STYLE, ...options.style });
 
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  const kid = randomBytes(8).toString('base64url');
-  const signingKey = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
-  const publicJwks = { keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }] };
+  const { signingKey, publicJwks } = await signingKeys(options.signingKey);
 
   const users = new Map(options.users.map((u) => [u.id, u]));
   const launches = new LaunchContexts();
@@ -126,7 +125,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
       cookieKey: randomBytes(32).toString('base64url'),
       fhirBaseUrl: () => fhirBaseUrl,
       accessTokenLifetime: options.accessTokenLifetime ?? 3600,
-      refreshTokenLifetime: options.refreshTokenLifetime,
+      refreshTokenLifetime: options.refreshTokenLifetime ?? 14 * 24 * 3600,
       users,
       absoluteFhirUser,
       launches,
@@ -184,6 +183,22 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
         server.closeAllConnections();
       }),
   };
+}
+
+/** The private key oidc-provider signs with, and the public key set the `authorize` hook checks against. */
+async function signingKeys(given: JWK | undefined): Promise<{ signingKey: JWK; publicJwks: { keys: JWK[] } }> {
+  let privateJwk = given;
+  if (privateJwk === undefined) {
+    const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+    privateJwk = await exportJWK(privateKey);
+  }
+  const kid = privateJwk.kid ?? randomBytes(8).toString('base64url');
+  const signingKey = { ...privateJwk, kid, alg: 'RS256', use: 'sig' };
+  // The public half: the RSA modulus and exponent only.
+  const { kty, n, e } = signingKey;
+  if (kty !== 'RSA' || signingKey.d === undefined) throw new Error('signingKey must be an RSA private key (a JWK with d)');
+  await importJWK(signingKey, 'RS256');
+  return { signingKey, publicJwks: { keys: [{ kty, n, e, kid, alg: 'RS256', use: 'sig' }] } };
 }
 
 function clientMetadata(client: AuthClient): ClientMetadata {

@@ -15,7 +15,7 @@ export interface ProviderSettings {
   cookieKey: string;
   fhirBaseUrl: () => string | undefined;
   accessTokenLifetime: number;
-  refreshTokenLifetime: number | undefined;
+  refreshTokenLifetime: number;
   users: ReadonlyMap<string, DemoUser>;
   absoluteFhirUser: (reference: string) => string;
   launches: LaunchContexts;
@@ -131,7 +131,20 @@ export function providerConfiguration(settings: ProviderSettings): Configuration
     // online_access one that ends with it (expiresWithSession's default).
     issueRefreshToken: async (_ctx: KoaContextWithOIDC, client: Client, code: Token) =>
       client.grantTypeAllowed('refresh_token') && (code.scopes.has('offline_access') || code.scopes.has('online_access')),
-    ...(settings.refreshTokenLifetime === undefined ? {} : { ttl: { RefreshToken: settings.refreshTokenLifetime } }),
+    ttl: {
+      AccessToken: settings.accessTokenLifetime,
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      Interaction: 3600,
+      Session: 12 * 3600,
+      Grant: settings.refreshTokenLifetime,
+      // A public client's refresh token rotates on use; the new one lives no
+      // longer than the one it replaces (as oidc-provider's default does).
+      RefreshToken: (ctx: KoaContextWithOIDC | undefined, _token: Token, client: Client) => {
+        const rotated = ctx?.oidc.entities.RotatedRefreshToken as { remainingTTL: number } | undefined;
+        return rotated && client.clientAuthMethod === 'none' ? rotated.remainingTTL : settings.refreshTokenLifetime;
+      },
+    },
     // Browser apps call the token endpoint with fetch: allowed from the origins of the app's redirect URIs.
     clientBasedCORS: (_ctx: KoaContextWithOIDC, origin: string, client: Client) =>
       origin !== 'null' && client.redirectUris.some((uri) => URL.parse(uri)?.origin === origin),
