@@ -133,18 +133,16 @@ declare module 'oidc-provider' {
     ): Promise<void>;
   }
 
-  class OIDCProviderError extends Error {
-    constructor(description?: string);
-    status: number;
-    error: string;
-    error_description?: string;
+  /** oidc-provider's error classes: the `error` code is the OAuth error the response carries. */
+  export interface OIDCProviderErrorClass {
+    new (description?: string): Error & { status: number; error: string; error_description?: string };
   }
 
   export const errors: {
-    InvalidRequest: typeof OIDCProviderError;
-    InvalidTarget: typeof OIDCProviderError;
-    InvalidScope: typeof OIDCProviderError;
-    SessionNotFound: typeof OIDCProviderError;
+    InvalidRequest: OIDCProviderErrorClass;
+    InvalidTarget: OIDCProviderErrorClass;
+    InvalidScope: OIDCProviderErrorClass;
+    SessionNotFound: OIDCProviderErrorClass;
   };
 
   export default Provider;
