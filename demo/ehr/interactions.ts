@@ -106,6 +106,7 @@ export function interactionHandler(options: InteractionOptions): (req: IncomingM
 
   const submit = async (req: IncomingMessage, res: ServerResponse, details: InteractionDetails, action: string) => {
     const form = await readForm(req);
+    if (form === undefined) return html(res, 413, errorPage('The form sent was too large.'));
     if (action === 'abort') {
       return provider.interactionFinished(
         req,
@@ -172,14 +173,16 @@ function html(res: ServerResponse, status: number, body: string): void {
   res.end(body);
 }
 
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+/** The urlencoded form posted, or undefined when it is larger than any form of these pages. */
+async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_FORM_BYTES) throw new Error('form too large');
-    chunks.push(buffer);
+    // Read to the end (leaving early would destroy the socket the answer goes on), keep nothing past the limit.
+    if (size <= MAX_FORM_BYTES) chunks.push(buffer);
   }
+  if (size > MAX_FORM_BYTES) return undefined;
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
