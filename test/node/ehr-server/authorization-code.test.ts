@@ -89,6 +89,31 @@ describe('demo EHR auth server: authorization code with PKCE', () => {
     assert.equal(reused.body.error, 'invalid_grant', 'a used refresh token is refused');
   });
 
+  it('puts fhirUser in the id_token only when fhirUser is asked, and the name with profile', async () => {
+    const plain = await launchApp(server, { scope: 'openid launch/patient patient/*.rs' });
+    const bare = decodeJwt(plain.body.id_token ?? '');
+    assert.equal(bare.sub, 'dr-okafor');
+    assert.equal(bare.fhirUser, undefined);
+    assert.equal(bare.name, undefined);
+    const full = await launchApp(server, { scope: 'openid fhirUser profile launch/patient patient/*.rs' });
+    const named = decodeJwt(full.body.id_token ?? '');
+    assert.equal(named.fhirUser, `${FHIR_BASE}/Practitioner/pr-okafor`);
+    assert.equal(named.name, 'Dr Ada Okafor');
+  });
+
+  it('revokes a refresh token at the revocation endpoint: it refreshes no more', async () => {
+    const { body } = await launchApp(server, { scope: STANDALONE });
+    const revoked = await fetch(server.smartConfiguration(FHIR_BASE).revocation_endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: body.refresh_token ?? '', token_type_hint: 'refresh_token', client_id: APP }),
+    });
+    assert.equal(revoked.status, 200);
+    const refreshed = await tokenRequest(server, { grant_type: 'refresh_token', refresh_token: body.refresh_token ?? '', client_id: APP });
+    assert.equal(refreshed.status, 400);
+    assert.equal(refreshed.body.error, 'invalid_grant');
+  });
+
   it('gives a refresh token for online_access too', async () => {
     const { body } = await launchApp(server, { scope: 'launch/patient patient/*.rs online_access' });
     assert.ok(body.refresh_token);
