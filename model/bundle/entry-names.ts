@@ -1,11 +1,13 @@
-// The names of who and where in a bundle: practitioners, organisations,
-// locations and related persons. The kit does not keep those resources (they
-// are not a patient's chart), so a reference to one that carries no display
-// text would otherwise lose the name it points to: "prescribed by" whom.
+// The names of who, where and what in a bundle: practitioners, organisations,
+// locations, related persons and medications. The kit does not keep those
+// resources (they are not a patient's chart), so a reference to one that
+// carries no display text would otherwise lose the name it points to:
+// "prescribed by" whom, or which medication (an EHR's MedicationRequest
+// often names a Medication resource rather than a code).
 // The reader gives such a reference the entry's name as its display.
 
 /** Types whose name a reference borrows; none of them is modeled, so none is kept. */
-const NAMED_TYPES = new Set(['Practitioner', 'Organization', 'Location', 'RelatedPerson']);
+const NAMED_TYPES = new Set(['Practitioner', 'Organization', 'Location', 'RelatedPerson', 'Medication']);
 
 /** Longer than any real name: a longer one is not copied into every reference. */
 const MAX_NAME_LENGTH = 200;
@@ -19,7 +21,7 @@ export function entryNames(entries: readonly Entry[]): Map<string, string> {
   for (const { fullUrl, resource } of entries) {
     const type = resource.resourceType;
     if (typeof type !== 'string' || !NAMED_TYPES.has(type)) continue;
-    const name = type === 'Practitioner' || type === 'RelatedPerson' ? personName(resource.name) : plainName(resource.name);
+    const name = type === 'Practitioner' || type === 'RelatedPerson' ? personName(resource.name) : type === 'Medication' ? conceptName(resource.code) : plainName(resource.name);
     if (!name || name.length > MAX_NAME_LENGTH) continue;
     if (typeof fullUrl === 'string') names.set(fullUrl, name);
     if (typeof resource.id === 'string') names.set(`${type}/${resource.id}`, name);
@@ -36,6 +38,14 @@ function personName(value: unknown): string | undefined {
   if (typeof name.text === 'string' && name.text.trim()) return name.text.trim();
   const parts = [name.prefix, name.given, [name.family], name.suffix].flatMap((part) => (Array.isArray(part) ? part : []));
   return parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').map((part) => part.trim()).join(' ') || undefined;
+}
+
+/** A medication's name: its code's text, else its first coding's display. */
+function conceptName(value: unknown): string | undefined {
+  const concept = value as { text?: unknown; coding?: Array<{ display?: unknown }> } | undefined;
+  if (typeof concept?.text === 'string' && concept.text.trim()) return concept.text.trim();
+  const display = Array.isArray(concept?.coding) ? concept.coding.find((coding) => typeof coding?.display === 'string' && coding.display.trim())?.display : undefined;
+  return typeof display === 'string' ? display.trim() : undefined;
 }
 
 /** An organisation's or location's name: a string. */

@@ -70,6 +70,22 @@ describe('names of who, from the bundle', () => {
     assert.deepEqual(requesters.get('m3'), { reference: 'Practitioner/pr-2' }, 'a name too long to copy gives none');
   });
 
+  it('names a medication a request points to by its code’s text, else its first coding’s display (what an EHR’s _include brings)', () => {
+    const medication = (id: string, code: object) => ({ fullUrl: `https://ehr.example.org/fhir/Medication/${id}`, resource: { resourceType: 'Medication', id, code } });
+    const request = (id: string, reference: string) => ({ resource: { ...prescription(id, { reference: PRESCRIBER_URL }), medicationCodeableConcept: undefined, medicationReference: { reference } } });
+    const { result } = read(
+      practitioner([{ family: 'Naidoo' }]),
+      medication('med-1', { text: 'Amoxicillin 500 mg capsule', coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '308191', display: 'amoxicillin 500 MG Oral Capsule' }] }),
+      medication('med-2', { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '197361', display: 'amlodipine 5 MG Oral Tablet' }] }),
+      request('m1', 'Medication/med-1'),
+      request('m2', 'https://ehr.example.org/fhir/Medication/med-2'),
+    );
+    const references = new Map(result.resources.filter((r): r is MedicationRequest => r.resourceType === 'MedicationRequest').map((r) => [r.id, r.medicationReference]));
+    assert.deepEqual(references.get('m1'), { reference: 'Medication/med-1', display: 'Amoxicillin 500 mg capsule' });
+    assert.deepEqual(references.get('m2'), { reference: 'Medication/med-2', display: 'amlodipine 5 MG Oral Tablet' });
+    assert.equal(result.skipped.Medication, 2, 'the Medication resources themselves are not kept');
+  });
+
   it('leaves the patient’s reference, and one to a practitioner outside the bundle, without display', () => {
     const { result, requesters } = read(practitioner([{ family: 'Naidoo' }]), { resource: prescription('m1', { reference: 'Practitioner/elsewhere' }) });
     const request = result.resources.find((r) => r.resourceType === 'MedicationRequest') as MedicationRequest;
