@@ -16,7 +16,7 @@ const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'
 const patterns = manifest.sideEffects.map((pattern) => (pattern.includes('/') ? pattern : `**/${pattern}`));
 const hasSideEffects = createFilter(patterns, null, { resolve: root });
 
-const SHIPPED = ['components', 'model', 'clinical', 'storage', 'sync'];
+const SHIPPED = ['components', 'model', 'clinical', 'storage', 'sync', 'ehr'];
 /** Statements that change the page the moment a module is evaluated. */
 const TOP_LEVEL_EFFECT = /^(customElements\.define|defineElement\(|globalThis\.\w+\s*=|window\.\w+\s*=|document\.)/m;
 
