@@ -29,10 +29,9 @@ interface Tokens {
   refreshToken?: string;
   /** Epoch ms; undefined when the server did not say. */
   expiresAt?: number;
+  /** When it is renewed ahead of expiry (epoch ms): a tenth of its lifetime before, at most 30 s, so no request carries one about to lapse. */
+  renewAt?: number;
 }
-
-/** A token is renewed this long before it expires, so no request carries one about to lapse. */
-const RENEW_BEFORE_MS = 30_000;
 
 export class SmartSession implements FhirAuth {
   readonly context: LaunchContext;
@@ -56,8 +55,8 @@ export class SmartSession implements FhirAuth {
   }
 
   async authorization(): Promise<string> {
-    const { expiresAt } = this.#tokens;
-    if (expiresAt !== undefined && expiresAt - Date.now() < RENEW_BEFORE_MS && this.canRefresh) await this.refresh();
+    const { renewAt } = this.#tokens;
+    if (renewAt !== undefined && Date.now() >= renewAt && this.canRefresh) await this.refresh();
     return `Bearer ${this.#tokens.accessToken}`;
   }
 
@@ -86,11 +85,14 @@ export class SmartSession implements FhirAuth {
 }
 
 export function tokensOf(response: oauth.TokenEndpointResponse, previousRefresh?: string): Tokens {
+  const lifetime = response.expires_in !== undefined ? response.expires_in * 1000 : undefined;
+  const now = Date.now();
   return {
     accessToken: response.access_token,
     // A server may rotate the refresh token, or keep the old one valid.
     refreshToken: response.refresh_token ?? previousRefresh,
-    expiresAt: response.expires_in !== undefined ? Date.now() + response.expires_in * 1000 : undefined,
+    expiresAt: lifetime !== undefined ? now + lifetime : undefined,
+    renewAt: lifetime !== undefined ? now + lifetime - Math.min(30_000, lifetime / 10) : undefined,
   };
 }
 
