@@ -2,8 +2,8 @@
 // long to wait before asking again, and how many requests run at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLimiter } from '../../../ehr/http/limiter.ts';
-import { parseRetryAfter, retryDelay } from '../../../ehr/http/retry-delay.ts';
+import { createLimiter } from '../../../ehr/http/limiter.js';
+import { parseRetryAfter, retryDelay } from '../../../ehr/http/retry-delay.js';
 
 const backoff = { baseMs: 500, maxMs: 30_000 };
 

@@ -3,7 +3,7 @@
 // dropped; the clinical colours are never taken from the EHR.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { smartStyleTokens } from '../../../ehr/smart/smart-style.ts';
+import { smartStyleTokens } from '../../../ehr/smart/smart-style.js';
 
 // What a browser's CSS.supports says, for the values used here.
 const supports = (property: string, value: string) =>
