@@ -1,6 +1,6 @@
 import './websocket-shim.js';
 import {
-  OperationOutcomeError, Operator, deepClone, evalFhirPath, globalSchema, gone, matchesSearchRequest, notFound,
+  OperationOutcomeError, Operator, deepClone, evalFhirPath, globalSchema, gone, matchesSearchRequest, notFound, validateResource,
   type Filter, type SearchRequest, type SortRule, type WithId,
 } from '@medplum/core';
 import type { Bundle, BundleEntry, OperationOutcome, Reference, Resource } from '@medplum/fhirtypes';
@@ -63,6 +63,7 @@ export class EhrRepository extends MemoryRepository {
   readonly #cache = new Map<string, CachedMatches>();
   readonly #values = new WeakMap<Resource, Map<string, unknown[]>>();
   readonly #deleted = new Map<string, string>();
+  #journal: Array<() => void> | undefined;
 
   constructor() {
     loadFhirDefinitions();
@@ -85,7 +86,10 @@ export class EhrRepository extends MemoryRepository {
   }
 
   override async createResource<T extends Resource>(resource: T, options?: CreateResourceOptions, update = false): Promise<WithId<T>> {
+    if (!(this as unknown as { seeding: boolean }).seeding) validate(resource);
+    const before = resource.id ? this.peek(resource.resourceType, resource.id) : undefined;
     const result = await super.createResource(resource, options, update);
+    this.#recordWrite(result.resourceType, result.id, before);
     this.#deleted.delete(`${result.resourceType}/${result.id}`);
     this.#changed();
     return result;
@@ -94,18 +98,61 @@ export class EhrRepository extends MemoryRepository {
   override async conditionalCreate<T extends Resource>(
     resource: T, search: SearchRequest<T>, options?: CreateResourceOptions,
   ): Promise<{ resource: WithId<T>; outcome: OperationOutcome }> {
-    try {
-      // The engine creates here without going through createResource.
-      return await super.conditionalCreate(resource, search, options);
-    } finally {
-      this.#changed();
-    }
+    // The engine creates here without going through createResource.
+    const result = await super.conditionalCreate(resource, search, options);
+    if (result.outcome.id === 'created') this.#recordWrite(result.resource.resourceType, result.resource.id, undefined);
+    this.#changed();
+    return result;
   }
 
   override async deleteResource(resourceType: string, id: string, options?: DeleteResourceOptions): Promise<void> {
+    const before = this.peek(resourceType, id);
     await super.deleteResource(resourceType, id, options);
-    this.#deleted.set(`${resourceType}/${id}`, new Date().toISOString());
+    const key = `${resourceType}/${id}`;
+    this.#journal?.push(() => {
+      if (before) this.#store.resources.get(resourceType)?.set(id, before);
+      this.#deleted.delete(key);
+    });
+    this.#deleted.set(key, new Date().toISOString());
     this.#changed();
+  }
+
+  /**
+   * All or nothing: the engine runs a transaction's entries one by one and
+   * keeps those done before a failure. Here each write of the transaction is
+   * journalled and undone, newest first, when one fails. The engine resolves
+   * every call without yielding to I/O, so no other request's write can fall
+   * between a transaction's first and last.
+   */
+  override async withTransaction<TResult>(callback: (repo: this) => Promise<TResult>): Promise<TResult> {
+    if (this.#journal) return callback(this);
+    const journal: Array<() => void> = [];
+    this.#journal = journal;
+    try {
+      return await callback(this);
+    } catch (err) {
+      for (const undo of journal.reverse()) undo();
+      this.#changed();
+      throw err;
+    } finally {
+      this.#journal = undefined;
+    }
+  }
+
+  /** Journals the undo of a create or update just made, inside a transaction. */
+  #recordWrite(resourceType: string, id: string, before: Resource | undefined): void {
+    if (!this.#journal) return;
+    const key = `${resourceType}/${id}`;
+    const deletedAt = this.#deleted.get(key);
+    this.#journal.push(() => {
+      const resources = this.#store.resources.get(resourceType);
+      if (before) resources?.set(id, before);
+      else resources?.delete(id);
+      const versions = this.#store.history.get(resourceType);
+      versions?.get(id)?.pop();
+      if (versions?.get(id)?.length === 0) versions.delete(id);
+      if (deletedAt) this.#deleted.set(key, deletedAt);
+    });
   }
 
   override async expungeResources(resourceType: string, ids: string[]): Promise<void> {
@@ -209,11 +256,6 @@ export class EhrRepository extends MemoryRepository {
     return compartmentParams(resource.resourceType).some((code) => this.#references(resource, code).includes(target));
   }
 
-  /** Can a resource of this type belong to a patient at all? */
-  static isCompartmentType(resourceType: string): boolean {
-    return compartmentParams(resourceType).length > 0;
-  }
-
   #matches(searchRequest: SearchRequest, patientId: string | undefined): Resource[] {
     const { resourceType, filters = [], sortRules = [] } = searchRequest;
     const key = JSON.stringify([resourceType, filters, sortRules, patientId ?? null]);
@@ -283,6 +325,22 @@ export class EhrRepository extends MemoryRepository {
     if (!memo) this.#values.set(resource, (memo = new Map()));
     memo.set(code, values);
     return values;
+  }
+}
+
+/**
+ * Every create, update and patch is checked against the R4 structure
+ * definitions (the engine stores whatever it is given); not inside
+ * `withSeeding`, where the loader vouches for its bundles. A refusal is
+ * 422 Unprocessable Entity: the engine maps the outcome id `business-rule`
+ * to 422, in batch responses as well.
+ */
+function validate(resource: Resource): void {
+  try {
+    validateResource(resource);
+  } catch (err) {
+    const issue = err instanceof OperationOutcomeError ? err.outcome.issue : [{ severity: 'error' as const, code: 'invalid' as const, details: { text: String(err) } }];
+    throw new OperationOutcomeError({ resourceType: 'OperationOutcome', id: 'business-rule', issue });
   }
 }
 
