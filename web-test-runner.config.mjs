@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+import { demoEhrPlugin } from './test/support/demo-ehr-plugin.mjs';
 
 const rootDir = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -154,6 +155,7 @@ export default {
     fixtures(),
     storageQuota(),
     syncServer(),
+    demoEhrPlugin(),
     dexieEsm(),
     // esbuild compiles the TypeScript with tsconfig.json's settings, so Lit's
     // experimental decorators work; in .ts files it also maps relative

@@ -78,6 +78,8 @@ export interface AuthServer {
   createLaunch(launch: LaunchInput): string;
   /** Registers another app while the server runs. */
   registerClient(client: AuthClient): void;
+  /** Tokens issued so far, by grant type (`authorization_code`, `refresh_token`). */
+  grantCounts(): Readonly<Record<string, number>>;
   close(): Promise<void>;
 }
 
@@ -133,6 +135,12 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
   );
   provider.use(offlineAccessConsent);
   provider.use(tokenResponseMiddleware({ launches, fhirBaseUrl: () => fhirBaseUrl }));
+  const grants: Record<string, number> = {};
+  provider.on('grant.success', (...args: unknown[]) => {
+    const ctx = args[0] as { oidc?: { params?: { grant_type?: unknown } } } | undefined;
+    const type = String(ctx?.oidc?.params?.grant_type ?? 'unknown');
+    grants[type] = (grants[type] ?? 0) + 1;
+  });
   provider.on('grant.revoked', (...args: unknown[]) => {
     if (typeof args[1] === 'string') launches.forgetGrant(args[1]);
   });
@@ -177,6 +185,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
     authorize,
     createLaunch: (launch) => launches.createLaunch(launch),
     registerClient: (client) => store.registerClient({ ...clientMetadata(client) }),
+    grantCounts: () => ({ ...grants }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -28,8 +28,8 @@ export interface FhirServerOptions {
    * what the request may do (SMART scopes, patient in context).
    */
   authorize?: (bearerToken: string | undefined, request: IncomingMessage) => Promise<AccessContext | undefined>;
-  /** Served at `[base]/.well-known/smart-configuration`; 404 there when absent. */
-  smartConfiguration?: Record<string, unknown>;
+  /** Served at `[base]/.well-known/smart-configuration`; 404 there when absent. A function is given the server's FHIR base once it listens (the authorization server names it as the tokens' audience). */
+  smartConfiguration?: Record<string, unknown> | ((fhirBaseUrl: string) => Record<string, unknown>);
   /** Page size of a search without `_count` (default 20). */
   defaultCount?: number;
   /** Largest page a search returns; a larger `_count` is lowered to it (default 1000). */
@@ -74,7 +74,7 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
   let server: Server = createServer((req, res) => void handle(req, res));
   let port = await listen(server, options.port ?? 0, host);
   const url = `http://${host}:${port}${BASE_PATH}`;
-  const smart = options.smartConfiguration;
+  const smart = typeof options.smartConfiguration === 'function' ? options.smartConfiguration(url) : options.smartConfiguration;
   const capability = capabilityStatement({
     url, router, startedAt,
     ...(options.authorize ? { smart: { authorize: str(smart?.authorization_endpoint), token: str(smart?.token_endpoint) } } : {}),
@@ -182,6 +182,8 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
         send(400, outcome('structure', body.error));
         return;
       }
+      // A searchset says when its search ran (Bundle.meta.lastUpdated): a client asks for changes since.
+      const searchedAt = new Date().toISOString();
       const [result, resource] = await router.handleRequest(fhirRequest, repo);
       const status = getStatus(result);
       const base = `http://${req.headers.host ?? `${host}:${port}`}${BASE_PATH}`;
@@ -190,7 +192,7 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
         return;
       }
       if (resource.resourceType === 'Bundle') {
-        send(status, withLinks(resource, base, path, query));
+        send(status, withLinks(resource, base, path, query, searchedAt));
         return;
       }
       const headers = resourceHeaders(resource as WithId<Resource>, base, status === 201);
@@ -276,8 +278,8 @@ function resourceHeaders(resource: WithId<Resource>, base: string, created: bool
   return headers;
 }
 
-/** Absolute self/first/previous/next links for a searchset, and a fullUrl on every entry. */
-function withLinks(bundle: Bundle, base: string, path: string, query: URLSearchParams): Bundle {
+/** Absolute self/first/previous/next links for a searchset, a fullUrl on every entry, and when the search ran. */
+function withLinks(bundle: Bundle, base: string, path: string, query: URLSearchParams, searchedAt: string): Bundle {
   if (bundle.type !== 'searchset') return bundle;
   const link = (offset: number, count: number) => {
     const q = new URLSearchParams(query);
@@ -296,7 +298,7 @@ function withLinks(bundle: Bundle, base: string, path: string, query: URLSearchP
     if (offset + count < total) links.push({ relation: 'next', url: link(offset + count, count) });
   }
   const entry = bundle.entry?.map((e) => (e.resource?.id ? { fullUrl: `${base}/${e.resource.resourceType}/${e.resource.id}`, ...e } : e));
-  return { ...bundle, link: links, ...(entry ? { entry } : {}) };
+  return { ...bundle, meta: { ...bundle.meta, lastUpdated: searchedAt }, link: links, ...(entry ? { entry } : {}) };
 }
 
 function outcome(code: 'not-found' | 'throttled' | 'transient' | 'structure' | 'login' | 'not-supported', text: string): OperationOutcome {

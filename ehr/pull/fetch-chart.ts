@@ -4,6 +4,7 @@ import { FhirHttp, type FhirConnection } from '../http/fhir-http.js';
 import { checkCompartment, searchUrl } from './fetch-type.js';
 import { TYPE_SEARCHES } from './pull-plan.js';
 import { readPatient } from './read-patient.js';
+import { fetchReferencedNames } from './referenced-names.js';
 import { searchPages } from './search-pages.js';
 import { searchsetOf } from './searchset.js';
 
@@ -39,9 +40,11 @@ export async function fetchChart(options: FetchChartOptions): Promise<{ bundle: 
       return { matches, included };
     }),
   );
-  const patient = await readPatient(http, options.patientId);
+  const records = [await readPatient(http, options.patientId), ...fetched.flatMap((type) => type.matches)];
+  const included = fetched.flatMap((type) => type.included);
+  const names = await fetchReferencedNames(http, records, included);
   return {
-    bundle: searchsetOf([patient, ...fetched.flatMap((type) => type.matches)], fetched.flatMap((type) => type.included)),
+    bundle: searchsetOf(records, [...included, ...names]),
     notOffered: wanted.filter((search) => !offered.includes(search)).map((search) => search.resourceType),
   };
 }

@@ -4,10 +4,8 @@ import type { FhirHttp } from '../http/fhir-http.js';
 import { clinicalTime } from './clinical-time.js';
 import { RECENT_SPAN_MS, type TypeSearch } from './pull-plan.js';
 import type { TypeMark } from './pull-marks.js';
+import { searchTime } from './pull-since.js';
 import { searchPages, type FhirObject, type SearchPage } from './search-pages.js';
-
-/** A refresh asks for changes since a little before the last pull began: the server's clock has a resolution of a second, and a change seen twice costs nothing. */
-const SINCE_MARGIN_MS = 60_000;
 
 export interface FetchedType {
   resourceType: string;
@@ -42,15 +40,17 @@ export function searchUrl(search: TypeSearch, { patientId, pageSize, includes }:
  */
 export async function fetchType(search: TypeSearch, mark: TypeMark | undefined, context: FetchContext): Promise<FetchedType> {
   const { resourceType } = search;
-  const refreshing = mark !== undefined;
+  const refreshing = mark?.since !== undefined;
   const first = refreshing ? searchUrl(search, context, { _lastUpdated: `ge${mark.since}` }) : searchUrl(search, context);
   const matches: FhirObject[] = [];
   const included: SearchPage['included'] = [];
   let since: string | undefined;
+  let firstPage = true;
   let next: string | undefined;
   let newest: number | undefined;
   for await (const page of searchPages(context.http, first, resourceType)) {
-    since ??= sinceOf(page.serverTime);
+    if (firstPage) since = searchTime(page);
+    firstPage = false;
     checkCompartment(page.matches, context.patientId, resourceType);
     matches.push(...page.matches);
     included.push(...page.included);
@@ -65,11 +65,10 @@ export async function fetchType(search: TypeSearch, mark: TypeMark | undefined, 
       }
     }
   }
-  const started = mark && !mark.complete ? mark.since : since!;
-  if (next) return { resourceType, matches, included, mark: { complete: false, since: started, next, savedBackTo: clinicalTime(matches.at(-1)!) } };
+  if (next) return { resourceType, matches, included, mark: { complete: false, since, next, savedBackTo: clinicalTime(matches.at(-1)!) } };
   // A history half pulled keeps its place: this pass only caught up with what changed.
-  if (mark && !mark.complete) return { resourceType, matches, included, mark: { ...mark } };
-  return { resourceType, matches, included, mark: { complete: true, since: since! } };
+  if (refreshing && !mark.complete) return { resourceType, matches, included, mark: { ...mark } };
+  return { resourceType, matches, included, mark: { complete: true, since: refreshing ? (since ?? mark.since) : since } };
 }
 
 /** Every match must be this patient's: a server that answers with another patient's records must not put them in this chart. */
@@ -80,11 +79,6 @@ export function checkCompartment(matches: readonly FhirObject[], patientId: stri
       throw new EhrError('invalid-response', `${resourceType}: the server answered a search for patient ${patientId} with ${resource.resourceType}/${String(resource.id)}, which belongs to ${owner ? `patient ${owner}` : 'no patient'}; nothing of it was saved`, { resourceType });
     }
   }
-}
-
-export function sinceOf(serverTime: string | undefined): string {
-  const at = serverTime ? Date.parse(serverTime) : Date.now();
-  return new Date(at - SINCE_MARGIN_MS).toISOString();
 }
 
 function timeOf(resource: FhirObject | undefined): number | undefined {

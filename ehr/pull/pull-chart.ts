@@ -1,10 +1,11 @@
 import type { ImportProgress, ResourceType } from '../../model/index.js';
 import { announceImport, importBundle, type DexieChartStore } from '../../storage/index.js';
 import { serverCapabilities } from '../capabilities.js';
-import { PullError } from '../errors.js';
+import { PullError, type EhrError } from '../errors.js';
 import { FhirHttp, type FhirConnection } from '../http/fhir-http.js';
 import { fetchType, type FetchContext, type FetchedType } from './fetch-type.js';
 import { pullHistory } from './pull-history.js';
+import { fetchReferencedNames } from './referenced-names.js';
 import { readPatient } from './read-patient.js';
 import { readTypeMark, typeMark, type TypeMark } from './pull-marks.js';
 import { TYPE_SEARCHES } from './pull-plan.js';
@@ -80,13 +81,18 @@ export async function pullChart(store: DexieChartStore, options: PullOptions): P
     const failed = fetched.flatMap((result, i) => (result.status === 'rejected' ? [{ resourceType: i === 0 ? 'Patient' : offered[i - 1]!.resourceType, error: asError(result.reason) }] : []));
     if (failed.length > 0) throw new PullError([], failed);
     const [patient, ...types] = fetched.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [FhirObject, ...FetchedType[]];
-    const chart = await importBundle(store, searchsetOf([patient, ...types.flatMap((type) => type.matches)], types.flatMap((type) => type.included)), {
+    const records = [patient, ...types.flatMap((type) => type.matches)];
+    const included = types.flatMap((type) => type.included);
+    const names = await fetchReferencedNames(http, records, included).catch((error: unknown) => {
+      throw new PullError([], [{ resourceType: (error as EhrError).resourceType ?? 'names', error: asError(error) }]);
+    });
+    const chart = await importBundle(store, searchsetOf(records, [...included, ...names]), {
       marks: types.map((type) => typeMark(fhirBase, patientId, type.resourceType, type.mark)),
       onProgress,
     });
     saved = true;
     summary.unchanged += chart.unchanged;
-    for (const type of types) summary.pulled[type.resourceType] = marks.get(type.resourceType)?.complete ? 'changes' : 'full';
+    for (const type of types) summary.pulled[type.resourceType] = marks.get(type.resourceType)?.since !== undefined ? 'changes' : 'full';
     ended(true);
 
     // The histories behind their newest day.

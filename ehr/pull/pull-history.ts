@@ -3,6 +3,7 @@ import { importBundle, type DexieChartStore } from '../../storage/index.js';
 import { clinicalTime } from './clinical-time.js';
 import { checkCompartment, type FetchContext } from './fetch-type.js';
 import { typeMark, type TypeMark } from './pull-marks.js';
+import { fetchReferencedNames } from './referenced-names.js';
 import { searchPages, type FhirObject, type SearchPage } from './search-pages.js';
 import { searchsetOf } from './searchset.js';
 
@@ -18,7 +19,8 @@ export async function pullHistory(store: DexieChartStore, resourceType: string, 
   let place = mark;
   const save = async (next: string | undefined) => {
     const moved: TypeMark = next ? { ...place, next, savedBackTo: clinicalTime(matches.at(-1)!) ?? place.savedBackTo } : { complete: true, since: place.since };
-    await importBundle(store, searchsetOf(matches, included), { marks: [typeMark(context.fhirBase, context.patientId, resourceType, moved)], onProgress: context.onProgress });
+    const names = await fetchReferencedNames(context.http, matches, included);
+    await importBundle(store, searchsetOf(matches, [...included, ...names]), { marks: [typeMark(context.fhirBase, context.patientId, resourceType, moved)], onProgress: context.onProgress });
     place = moved;
     matches = [];
     included = [];

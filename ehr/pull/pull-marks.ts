@@ -8,8 +8,8 @@ import { readImportMark, type DexieChartStore, type ImportMark } from '../../sto
 export interface TypeMark {
   /** The server holds nothing of this type, for this patient, that the chart lacks (as of `since`). */
   complete: boolean;
-  /** The server's clock when the pull that saved it began, less a margin: a refresh asks for what changed since. */
-  since: string;
+  /** When the server ran the search that began this pull, by its clock (pull-since.ts): a refresh asks for what changed since. Absent when the server did not say: the next pull asks for all of it again. */
+  since?: string;
   /** Newest first and not yet whole: where the history continues (the server's next link). */
   next?: string;
   /** Newest first and not yet whole: saved from this clinical time onwards. */
@@ -22,7 +22,7 @@ function markKey(fhirBase: string, patientId: string, resourceType: string): str
 
 export async function readTypeMark(store: DexieChartStore, fhirBase: string, patientId: string, resourceType: string): Promise<TypeMark | undefined> {
   const value = (await readImportMark(store, markKey(fhirBase, patientId, resourceType))) as TypeMark | undefined;
-  return value && typeof value.since === 'string' ? value : undefined;
+  return value && typeof value.complete === 'boolean' ? value : undefined;
 }
 
 export function typeMark(fhirBase: string, patientId: string, resourceType: string, mark: TypeMark): ImportMark {

@@ -13,6 +13,8 @@ export interface SearchPage {
   /** What the server counted for the whole search, when it said. */
   total?: number;
   serverTime?: string;
+  /** When the server ran the search (the searchset's meta.lastUpdated), when it says. */
+  searchedAt?: string;
 }
 
 interface Entry {
@@ -36,7 +38,7 @@ export async function* searchPages(http: FhirHttp, first: string, resourceType: 
 }
 
 function readPage(body: unknown, request: string, resourceType: string): Omit<SearchPage, 'serverTime'> {
-  const bundle = body as { resourceType?: unknown; type?: unknown; entry?: unknown; link?: unknown; total?: unknown };
+  const bundle = body as { resourceType?: unknown; type?: unknown; entry?: unknown; link?: unknown; total?: unknown; meta?: { lastUpdated?: unknown } };
   if (typeof body !== 'object' || body === null || bundle.resourceType !== 'Bundle' || bundle.type !== 'searchset') {
     throw new EhrError('invalid-response', `${resourceType}: GET ${request} answered ${describe(body)}, not a searchset Bundle`, { url: request, resourceType });
   }
@@ -58,7 +60,8 @@ function readPage(body: unknown, request: string, resourceType: string): Omit<Se
   });
   const links = Array.isArray(bundle.link) ? (bundle.link as Array<{ relation?: unknown; url?: unknown }>) : [];
   const next = links.find((link) => link.relation === 'next' && typeof link.url === 'string')?.url as string | undefined;
-  return { matches, included, next, total: typeof bundle.total === 'number' ? bundle.total : undefined };
+  const searchedAt = typeof bundle.meta?.lastUpdated === 'string' ? bundle.meta.lastUpdated : undefined;
+  return { matches, included, next, total: typeof bundle.total === 'number' ? bundle.total : undefined, searchedAt };
 }
 
 function describe(body: unknown): string {
