@@ -29,7 +29,7 @@ interface Tokens {
   refreshToken?: string;
   /** Epoch ms; undefined when the server did not say. */
   expiresAt?: number;
-  /** When it is renewed ahead of expiry (epoch ms): a tenth of its lifetime before, at most 30 s, so no request carries one about to lapse. */
+  /** When it is renewed ahead of expiry (epoch ms; see renewalMargin). */
   renewAt?: number;
 }
 
@@ -92,8 +92,18 @@ export function tokensOf(response: oauth.TokenEndpointResponse, previousRefresh?
     // A server may rotate the refresh token, or keep the old one valid.
     refreshToken: response.refresh_token ?? previousRefresh,
     expiresAt: lifetime !== undefined ? now + lifetime : undefined,
-    renewAt: lifetime !== undefined ? now + lifetime - Math.min(30_000, lifetime / 10) : undefined,
+    renewAt: lifetime !== undefined ? now + lifetime - renewalMargin(lifetime) : undefined,
   };
+}
+
+/**
+ * How long before expiry a token is renewed: a tenth of its lifetime (at most
+ * 30 s), plus 2 s because a JWT's expiry is in whole seconds and a request
+ * spends time in flight and in the server's queue; never more than half its
+ * lifetime. So no request carries a token that lapses before it is read.
+ */
+function renewalMargin(lifetime: number): number {
+  return Math.min(lifetime / 2, Math.min(30_000, lifetime / 10) + 2000);
 }
 
 export function requestOptions(configuration: SmartConfiguration, fetcher?: typeof fetch): oauth.TokenEndpointRequestOptions {

@@ -53,14 +53,18 @@ export function demoEhrPlugin() {
     launch: ({ ehr, payload }) => ehr.auth.createLaunch({ patient: payload.patient, user: 'dr-okafor' }),
     async follow({ session, payload }) {
       const page = await session.browser.getPage(session.id).context().newPage();
+      // The redirect URI is only read, never loaded: a page closed while it loads can hang its close.
+      await page.route((url) => url.href.startsWith(payload.until), (route) => route.abort());
       try {
-        await page.goto(payload.url, { waitUntil: 'commit' }).catch(() => undefined);
-        await page.waitForURL((url) => url.href.startsWith(payload.until), { waitUntil: 'commit', timeout: 15_000 }).catch(async () => {
+        // The redirect URI's request is the answer: no need to wait for the page behind it.
+        const arrived = page.waitForRequest((request) => request.url().startsWith(payload.until), { timeout: 15_000 });
+        page.goto(payload.url).catch(() => undefined);
+        const request = await arrived.catch(async () => {
           throw new Error(`follow: stopped at ${page.url()}: ${(await page.textContent('body').catch(() => '')).slice(0, 300)}`);
         });
-        return page.url();
+        return request.url();
       } finally {
-        await page.close();
+        void page.close().catch(() => undefined);
       }
     },
     fail({ ehr, payload }) {
