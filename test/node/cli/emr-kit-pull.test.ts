@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -9,7 +9,6 @@ import { startDemoEhr, type DemoEhr } from '../../../demo/ehr/demo-ehr.js';
 import { readBundle } from '../../../model/bundle-reader.js';
 import { APP, APP_REDIRECT, launchApp } from '../ehr-server/smart-flow.js';
 import { syntheaDir } from '../../support/fixtures.js';
-import { readFile } from 'node:fs/promises';
 
 // `emr-kit pull` against the demo EHR (Medplum's FHIR engine behind the SMART
 // authorization server, on 127.0.0.1): the chart a hospital team's EHR would
@@ -59,7 +58,7 @@ describe('emr-kit pull', () => {
       const expected = readBundle(await readFile(path.join(syntheaDir, patient.file), 'utf8'));
       assert.ok(expected.ok);
       assert.deepEqual(pulled.counts, expected.counts, patient.file);
-      const key = (r: { resourceType: string; id: string }) => `${r.resourceType}/${r.id}`;
+      const key = (r: { resourceType: string; id?: string }) => `${r.resourceType}/${r.id}`;
       assert.deepEqual(pulled.resources.map(key).sort(), expected.resources.map(key).sort());
       const file = path.join(dir, `${patient.id}.json`);
       await writeFile(file, stdout);
