@@ -3,6 +3,7 @@
 // the fixtures and an empty page to run in.
 import type { AddressInfo } from 'node:net';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
+import { ehrPlugin } from './ehr-plugin.js';
 import { fixturesDir, fixturesPlugin } from './fixtures-plugin.js';
 
 export const BLANK_PAGE = '/@bench/blank.html';
@@ -50,7 +51,7 @@ export async function startDevServer(root: string): Promise<DevServer> {
     // Found up front, dependencies are pre-bundled before the first suite
     // imports them instead of invalidating modules halfway through a run.
     optimizeDeps: { entries: ['bench/browser/*.bench.ts'] },
-    plugins: [fixturesPlugin(fixturesDir(root)), blankPagePlugin()],
+    plugins: [fixturesPlugin(fixturesDir(root)), blankPagePlugin(), ehrPlugin()],
   });
   await server.listen();
   const { port } = server.httpServer!.address() as AddressInfo;
