@@ -15,16 +15,19 @@ export interface ServerCapabilities {
   everything: boolean;
 }
 
-const read = new Map<string, Promise<ServerCapabilities>>();
+/** By the fetch that read them (a host's own fetch may see another server behind the same URL), then by FHIR base. */
+const read = new WeakMap<typeof fetch, Map<string, Promise<ServerCapabilities>>>();
 
-/** The server's capabilities, read once per FHIR base (a failed read is asked again next time). */
+/** The server's capabilities, read once per FHIR base and fetch (a failed read is asked again next time). */
 export function serverCapabilities(http: FhirHttp): Promise<ServerCapabilities> {
   const key = http.base.href;
-  let known = read.get(key);
+  if (!read.has(http.fetcher)) read.set(http.fetcher, new Map());
+  const byBase = read.get(http.fetcher)!;
+  let known = byBase.get(key);
   if (!known) {
     known = readCapabilities(http);
-    read.set(key, known);
-    known.catch(() => read.delete(key));
+    byBase.set(key, known);
+    known.catch(() => byBase.delete(key));
   }
   return known;
 }

@@ -49,6 +49,11 @@ export class FhirHttp {
     this.#limit = createLimiter(connection.maxInFlight ?? 4);
   }
 
+  /** The fetch requests go through: the host's, or the global one. */
+  get fetcher(): typeof fetch {
+    return this.#connection.fetch ?? globalThis.fetch;
+  }
+
   /** GETs `path` (relative to the FHIR base, or a full URL on the same origin: a `next` link) and parses its JSON. */
   async get(path: string, resourceType: string): Promise<FhirAnswer> {
     const url = new URL(path, this.base);
@@ -97,7 +102,8 @@ export class FhirHttp {
     const headers: Record<string, string> = { accept: 'application/fhir+json' };
     const authorization = await this.#connection.auth?.authorization();
     if (authorization) headers.authorization = authorization;
-    const fetcher = this.#connection.fetch ?? globalThis.fetch;
+    // Called on its own: the browser's fetch refuses to run as a method of another object.
+    const fetcher = this.fetcher;
     try {
       return await fetcher(url, { headers, signal });
     } catch (error) {

@@ -3,6 +3,7 @@ import { announceImport, importBundle, type DexieChartStore } from '../../storag
 import { serverCapabilities } from '../capabilities.js';
 import { PullError, type EhrError } from '../errors.js';
 import { FhirHttp, type FhirConnection } from '../http/fhir-http.js';
+import { fetchChanges } from './fetch-changes.js';
 import { fetchType, type FetchContext, type FetchedType } from './fetch-type.js';
 import { pullHistory } from './pull-history.js';
 import { fetchReferencedNames } from './referenced-names.js';
@@ -38,7 +39,11 @@ export interface PullSummary {
 
 /**
  * Pulls a patient's chart from the hospital's FHIR server into the store,
- * or, when it was pulled before, what changed since.
+ * or, when it was pulled before, what changed since (in one paged
+ * `Patient/$everything?_since=` where the server offers it, else a
+ * `_lastUpdated` search per type). A first pull searches per type, even
+ * where `$everything` is offered: only a search can be sorted newest first,
+ * and a type pulled whole is a type whose absence means "none recorded".
  *
  * The chart is saved whole or not at all: the Patient and every type (the
  * newest day of a history pulled newest first among them) in one
@@ -76,11 +81,17 @@ export async function pullChart(store: DexieChartStore, options: PullOptions): P
   const ended = announceImport(store, [patientId]);
   let saved = false;
   try {
-    // The chart itself: every type fetched before any is saved.
-    const fetched = await Promise.allSettled([readPatient(http, patientId), ...offered.map((search) => fetchType(search, marks.get(search.resourceType), context(search.resourceType)))]);
-    const failed = fetched.flatMap((result, i) => (result.status === 'rejected' ? [{ resourceType: i === 0 ? 'Patient' : offered[i - 1]!.resourceType, error: asError(result.reason) }] : []));
+    // The chart itself: every type fetched before any is saved. Pulled before and the server
+    // offers $everything: what changed, in one paged request; else a search per type.
+    const refreshAll = capabilities.everything && offered.every(({ resourceType }) => marks.get(resourceType)?.since !== undefined);
+    const fetching: Array<Promise<FhirObject | FetchedType[]>> = refreshAll
+      ? [fetchChanges(http, patientId, options.pageSize ?? 500, marks as ReadonlyMap<string, TypeMark>, (type, count) => context(type).received(count))]
+      : offered.map((search) => fetchType(search, marks.get(search.resourceType), context(search.resourceType)).then((type) => [type]));
+    const fetched = await Promise.allSettled([readPatient(http, patientId), ...fetching]);
+    const failed = fetched.flatMap((result, i) => (result.status === 'rejected' ? [{ resourceType: i === 0 ? 'Patient' : refreshAll ? 'Patient/$everything' : offered[i - 1]!.resourceType, error: asError(result.reason) }] : []));
     if (failed.length > 0) throw new PullError([], failed);
-    const [patient, ...types] = fetched.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [FhirObject, ...FetchedType[]];
+    const [patient, ...lists] = fetched.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [FhirObject, ...FetchedType[][]];
+    const types = lists.flat();
     const records = [patient, ...types.flatMap((type) => type.matches)];
     const included = types.flatMap((type) => type.included);
     const names = await fetchReferencedNames(http, records, included).catch((error: unknown) => {

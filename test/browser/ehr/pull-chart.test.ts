@@ -222,7 +222,7 @@ describe('pullChart', () => {
     expect(await valueOf(store.chartPresence(patient.id))).to.equal('absent');
   });
 
-  it('a second pull asks only for what changed, and a change on the server replaces the version pulled before', async function () {
+  it('a second pull asks only for what changed ($everything with _since), and a change on the server replaces the version pulled before', async function () {
     this.timeout(60_000);
     const patient = smallest();
     token = await tokenFor(patient.id);
@@ -235,15 +235,39 @@ describe('pullChart', () => {
     const from = (await demoEhr.requests()).length;
     const summary = await pullChart(store, options(patient.id));
     expect(summary.pulled).to.deep.equal(Object.fromEntries(Object.keys(summary.pulled).map((type) => [type, 'changes'])));
-    const searches = (await demoEhr.requests(from)).filter((r) => r.method === 'GET' && /[?&]patient=/.test(r.path));
-    expect(searches.length).to.be.greaterThan(0);
-    expect(searches.filter((r) => !r.path.includes('_lastUpdated=ge'))).to.deep.equal([]);
+    const asked = (await demoEhr.requests(from)).filter((r) => r.method === 'GET').map((r) => r.path);
+    expect(asked.filter((path) => /[?&]patient=/.test(path))).to.deep.equal([], 'no search per type');
+    expect(asked.filter((path) => path.includes('/$everything?')).every((path) => /[?&]_since=/.test(path))).to.equal(true);
+    expect(asked.some((path) => path.includes('/$everything?'))).to.equal(true);
     expect(summary.received.Condition).to.equal(1);
     const key = `Condition/${condition!.current.id}` as const;
     const [now] = (await valueOf(store.conditions(patient.id))).filter((record) => record.key === key);
     expect(now!.heads).to.have.length(1);
     expect(now!.current.meta?.versionId).to.equal(version.versionId);
     expect(now!.heads[0]!.parents).to.deep.equal([pulledRevision]);
+  });
+
+  it('where the server offers no $everything, a second pull searches each type with _lastUpdated', async function () {
+    this.timeout(60_000);
+    const patient = smallest();
+    token = await tokenFor(patient.id);
+    // The same server, its CapabilityStatement without the operation.
+    const without: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).endsWith('/metadata')) return response;
+      const statement = JSON.stringify(await response.json()).replaceAll('"everything"', '"not-offered"').replaceAll('Patient-everything', 'not-offered');
+      return new Response(statement, { status: 200, headers: { 'content-type': 'application/fhir+json' } });
+    };
+    const store = await openTestStore();
+    await pullChart(store, options(patient.id, { fetch: without }));
+    const from = (await demoEhr.requests()).length;
+    const summary = await pullChart(store, options(patient.id, { fetch: without }));
+    expect(summary.pulled).to.deep.equal(Object.fromEntries(Object.keys(summary.pulled).map((type) => [type, 'changes'])));
+    const asked = (await demoEhr.requests(from)).filter((r) => r.method === 'GET').map((r) => r.path);
+    expect(asked.filter((path) => path.includes('$everything'))).to.deep.equal([]);
+    const searches = asked.filter((path) => /[?&]patient=/.test(path));
+    expect(searches.length).to.equal(Object.keys(summary.pulled).length);
+    expect(searches.filter((path) => !path.includes('_lastUpdated=ge'))).to.deep.equal([]);
   });
 
   it('a record changed on the server and in the kit meanwhile becomes a conflict, both versions kept', async function () {
