@@ -4,7 +4,8 @@
 // the launch context and the EHR's style taken from the token response.
 import { expect } from '../../support/testing.js';
 import { applySmartStyle, completeSmartLaunch, ehrLaunchParameters, EhrError, pullChart, smartAuthorizationUrl } from '../../../ehr/index.js';
-import { closeTestStores, openTestStore, valueOf } from '../../support/store.js';
+import { Dexie } from 'dexie';
+import { closeTestStores, openTestStore, uniqueDatabaseName, valueOf } from '../../support/store.js';
 import { demoEhr, type DemoEhr } from '../../support/ehr.js';
 
 let ehr: DemoEhr;
@@ -45,10 +46,21 @@ describe('SMART App Launch', () => {
     expect(session.context.smartStyleUrl).to.be.a('string');
     expect(session.canRefresh).to.equal(true);
 
-    const store = await openTestStore();
+    const databaseName = uniqueDatabaseName();
+    const store = await openTestStore(databaseName);
     await pullChart(store, { fhirBaseUrl: session.context.fhirBaseUrl, patientId: session.context.patient!, auth: session });
     expect(await valueOf(store.chartPresence(patient.id))).to.equal('present');
     expect((await valueOf(store.patient(patient.id)))?.current.id).to.equal(patient.id);
+
+    // The token lives in memory only: not in local or session storage, not in the chart's database.
+    const token = (await session.authorization()).replace('Bearer ', '');
+    expect(token.length).to.be.greaterThan(20);
+    const stored = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
+    const raw = await new Dexie(databaseName).open();
+    for (const table of raw.tables) stored.push(JSON.stringify(await table.toArray(), (_key, value: unknown) => (value instanceof Uint8Array ? new TextDecoder().decode(value) : value)));
+    raw.close();
+    expect(stored.length).to.be.greaterThan(5);
+    expect(stored.filter((text) => text.includes(token))).to.deep.equal([]);
   });
 
   it('standalone launch: launch/patient, the patient picked at the EHR', async function () {
