@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import {
-  ChartStoreError, checkResource, coreDocumentName, markedEnteredInError, resourceKey, WRITING_ROLES, writeBundle,
+  ChartStoreError, coreDocumentName, markedEnteredInError, resourceKey, WRITING_ROLES, writeBundle,
   type ChartRecord, type ChartStore, type ChartUser, type FhirBundle, type FhirResource, type LiveQuery, type ObservationsQuery, type ResourceKey,
   type Revision, type TimelineDensity, type TimelineDensityQuery, type TimelineQuery, type VitalsQuery,
   type AllergyIntolerance, type Condition, type DocumentReference, type Medication, type Observation, type Patient, type TimelineEvent,
@@ -15,10 +15,10 @@ import { live } from './live.js';
 import { openNoteSession } from './note-session.js';
 import { documentOf, newRevision } from './new-revision.js';
 import { rebuildProjectionsIfStale } from './rebuild-projections.js';
-import { assertRevisionRuleKept } from './revision-guard.js';
 import { unsentChanges } from './sent-changes.js';
 import { storeInternals, type StoreInternals } from './store-internals.js';
 import { chartQueries } from './queries.js';
+import { loadWriteSide } from './write-side-loader.js';
 
 export interface ChartStoreOptions {
   /** The signed-in user: every revision carries them. */
@@ -33,6 +33,9 @@ export interface ChartStoreOptions {
   /** An update from a peer that could not be saved. */
   onSaveFailed?(document: string, error: unknown): void;
 }
+
+/** At the latest this long after the first value of a query, the write side is fetched (see #fetchWriteSideSoon). */
+const WRITE_SIDE_LATEST_MS = 1_000;
 
 /** How long an upgrade waits for older connections to close before it reports 'blocked'. */
 const BLOCKED_GRACE_MS = 2_000;
@@ -127,7 +130,13 @@ export class DexieChartStore implements ChartStore {
     const source = live(() => (this.#versionChanged ? Promise.reject(versionChangeError()) : query()), () => this.#versionChanged);
     return {
       subscribe: (observer) => {
-        const stop = source.subscribe(observer);
+        const stop = source.subscribe({
+          next: (value) => {
+            observer.next(value);
+            this.#fetchWriteSideSoon();
+          },
+          error: (error) => observer.error?.(error),
+        });
         const unsubscribe = () => {
           this.#onVersionChange.delete(notify);
           stop();
@@ -140,6 +149,26 @@ export class DexieChartStore implements ChartStore {
         return unsubscribe;
       },
     };
+  }
+
+  #writeSideFetched = false;
+
+  /**
+   * Right after the first rows are on screen (the frame after the first value
+   * of a query), the code that changes the chart is fetched, so that it is on
+   * the device before the network can go: a clinician who loads a chart and
+   * then loses the network can still record vitals. A tab in the background
+   * paints no frames: then a second later.
+   */
+  #fetchWriteSideSoon(): void {
+    if (this.#writeSideFetched) return;
+    this.#writeSideFetched = true;
+    const start = () => {
+      clearTimeout(timer);
+      void this.documents.load().catch(() => undefined); // the first change tries again and says why
+    };
+    const timer = setTimeout(start, WRITE_SIDE_LATEST_MS);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(start));
   }
 
   chartPresence(patientId: string): LiveQuery<ChartPresence> {
@@ -212,6 +241,7 @@ export class DexieChartStore implements ChartStore {
   async record<R extends FhirResource>(resource: R, options: { reason?: string } = {}): Promise<Revision<R>> {
     return this.#run(async () => {
       this.#assertWriter();
+      const { assertValid } = await loadWriteSide();
       const withId = (resource.id ? resource : { ...resource, id: crypto.randomUUID() }) as R;
       assertValid(withId);
       const existing = await this.#db.records.get(resourceKey(withId));
@@ -225,6 +255,7 @@ export class DexieChartStore implements ChartStore {
   async recordAll<R extends FhirResource>(resources: readonly R[], options: { reason?: string } = {}): Promise<Array<Revision<R>>> {
     return this.#run(async () => {
       this.#assertWriter();
+      const { assertValid } = await loadWriteSide();
       const withIds = resources.map((resource) => (resource.id ? resource : { ...resource, id: crypto.randomUUID() }) as R);
       withIds.forEach((resource, index) => assertValid(resource, `resource ${index + 1} of ${withIds.length}`));
       const keys = withIds.map(resourceKey);
@@ -262,6 +293,7 @@ export class DexieChartStore implements ChartStore {
   async #replace<R extends FhirResource>(resource: R, parents: readonly string[], reason?: string): Promise<Revision<R>> {
     return this.#run(async () => {
       this.#assertWriter();
+      const { assertValid, assertRevisionRuleKept } = await loadWriteSide();
       assertValid(resource);
       const key = resourceKey(resource);
       const record = await this.#queries.record(key);
@@ -314,17 +346,6 @@ export class DexieChartStore implements ChartStore {
     } catch (error) {
       throw toChartStoreError(error, this.#versionChanged);
     }
-  }
-}
-
-/** `where` names the resource in a batch ("resource 2 of 7"). */
-function assertValid(resource: FhirResource, where?: string): void {
-  const issues = checkResource(resource as unknown as Record<string, unknown>);
-  if (issues.length > 0) {
-    const id = resource.id ? `/${resource.id}` : '';
-    const batch = where ? ` (${where}; nothing was recorded)` : '';
-    throw new ChartStoreError('invalid', `${resource.resourceType}${id}${batch} is not valid: ${issues[0]!.path}: ${issues[0]!.message}`,
-      issues.map((issue) => ({ ...issue, resourceType: resource.resourceType, id: resource.id })));
   }
 }
 

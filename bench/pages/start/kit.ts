@@ -7,6 +7,7 @@ import '../../../components/vitals-grid/emr-vitals-grid.js';
 import { importBundle, openChartStore } from '../../../storage/index.js';
 import { expectedRows, probeRows, reportError } from './rows-probe.js';
 
+performance.mark('start:modules-evaluated');
 const query = new URLSearchParams(location.search);
 const patientId = query.get('patient') ?? '';
 const expected = expectedRows();
@@ -19,6 +20,7 @@ probeRows(() =>
 
 try {
   const store = await openChartStore({ user: { id: 'u1', displayName: 'Clinician', role: 'clinician' } });
+  performance.mark('start:store-open');
   for (const element of [banner, list, grid] as Array<HTMLElement & { store: typeof store; patientId: string }>) {
     element.patientId = patientId;
     element.store = store;
