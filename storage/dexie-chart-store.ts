@@ -34,7 +34,7 @@ export interface ChartStoreOptions {
   onSaveFailed?(document: string, error: unknown): void;
 }
 
-/** At the latest this long after the first value of a query, the write side is fetched (see #fetchWriteSideSoon). */
+/** At the latest this long after the first value of a query, the write side is fetched (see #fetchWriteSideWhenQuiet). */
 const WRITE_SIDE_LATEST_MS = 1_000;
 
 /** How long an upgrade waits for older connections to close before it reports 'blocked'. */
@@ -130,15 +130,27 @@ export class DexieChartStore implements ChartStore {
     const source = live(() => (this.#versionChanged ? Promise.reject(versionChangeError()) : query()), () => this.#versionChanged);
     return {
       subscribe: (observer) => {
+        let first = true;
+        this.#awaitingFirstValue++;
+        const answered = () => {
+          if (!first) return;
+          first = false;
+          this.#awaitingFirstValue--;
+          this.#fetchWriteSideWhenQuiet();
+        };
         const stop = source.subscribe({
           next: (value) => {
             observer.next(value);
-            this.#fetchWriteSideSoon();
+            answered();
           },
-          error: (error) => observer.error?.(error),
+          error: (error) => {
+            observer.error?.(error);
+            answered();
+          },
         });
         const unsubscribe = () => {
           this.#onVersionChange.delete(notify);
+          answered();
           stop();
         };
         const notify = () => {
@@ -151,24 +163,32 @@ export class DexieChartStore implements ChartStore {
     };
   }
 
-  #writeSideFetched = false;
+  /** Queries subscribed whose first value has not come yet. */
+  #awaitingFirstValue = 0;
+  #writeSideRequested = false;
 
   /**
-   * Right after the first rows are on screen (the frame after the first value
-   * of a query), the code that changes the chart is fetched, so that it is on
-   * the device before the network can go: a clinician who loads a chart and
-   * then loses the network can still record vitals. A tab in the background
-   * paints no frames: then a second later.
+   * Right after the first rows are on screen — once every query subscribed
+   * so far has given its first value and a frame has been painted since —
+   * the code that changes the chart is fetched, so that it is on the device
+   * before the network can go: a clinician who loads a chart and then loses
+   * the network can still record vitals. A tab in the background paints no
+   * frames: then a second later.
    */
-  #fetchWriteSideSoon(): void {
-    if (this.#writeSideFetched) return;
-    this.#writeSideFetched = true;
+  #fetchWriteSideWhenQuiet(): void {
+    if (this.#writeSideRequested || this.#awaitingFirstValue > 0) return;
+    this.#writeSideRequested = true;
     const start = () => {
       clearTimeout(timer);
       void this.documents.load().catch(() => undefined); // the first change tries again and says why
     };
     const timer = setTimeout(start, WRITE_SIDE_LATEST_MS);
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(start));
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() => setTimeout(() => {
+      // A query subscribed by what the last values rendered: wait for it too.
+      if (this.#awaitingFirstValue === 0) start();
+      else this.#writeSideRequested = false;
+    }));
   }
 
   chartPresence(patientId: string): LiveQuery<ChartPresence> {
