@@ -63,7 +63,12 @@ export async function openChartStore(options: ChartStoreOptions): Promise<DexieC
     // Dexie 4 opens a database of a higher version than it declares, and adds
     // to it any table or index of its own that is missing there: another
     // release's database would be changed under it. Look before opening.
-    if ((await installedVersion(options.indexedDB ?? globalThis.indexedDB, name)) > declared) throw versionChangeError();
+    const installed = await installedVersion(options.indexedDB ?? globalThis.indexedDB, name);
+    if (installed > declared) throw versionChangeError();
+    // A device with no database has no chart to show: its first work is an
+    // import or a sync, both writes. Fetch the write side while the database
+    // is made.
+    if (installed === 0) void store.documents.load().catch(() => undefined);
     await Promise.race([
       db.open(),
       // Dexie would wait for as long as an older tab keeps the database open.

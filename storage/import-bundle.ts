@@ -29,7 +29,8 @@ export async function importBundle(store: DexieChartStore, bundle: unknown, opti
     internals.assertWriter();
     const onProgress = options.onProgress ?? (() => {});
     onProgress({ phase: 'validating', done: 0, total: 0 });
-    const { importInto } = await (await loadWriteSide()).loadImportWrites();
+    // Fetched side by side: the import's own work with the bulk reader, and the write side it writes through.
+    const [{ importInto }] = await Promise.all([import('./import-writes.js'), loadWriteSide()]);
     return importInto(internals, bundle, onProgress);
   });
 }

@@ -7,6 +7,3 @@ export { DocumentEngine } from './document-engine.js';
 export { rebuildFromLog } from './rebuild-from-log.js';
 export { assertRevisionRuleKept } from './revision-guard.js';
 export { assertValid } from './resource-check.js';
-
-/** The import's own work and the bulk reader (zod's compiler): a chunk of its own, loaded by the first import. */
-export const loadImportWrites = () => import('./import-writes.js');

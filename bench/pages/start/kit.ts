@@ -25,7 +25,10 @@ try {
     element.patientId = patientId;
     element.store = store;
   }
-  if (query.has('import')) await importBundle(store, await (await fetch('./chart.json')).text());
+  if (query.has('import')) {
+    await importBundle(store, await (await fetch('./chart.json')).text());
+    performance.mark('start:imported');
+  }
 } catch (error) {
   reportError(error);
 }
