@@ -49,6 +49,11 @@ const BLOCKED_GRACE_MS = 2_000;
 export async function openChartStore(options: ChartStoreOptions): Promise<DexieChartStore> {
   const name = options.databaseName ?? 'emr-kit';
   const db = new ChartDatabase(name, {
+    // A live query's rows are handed over as read (frozen), not deep-copied
+    // for each subscriber: the queries build new records around them and
+    // nothing in the kit changes a row it read. (The copies were ~5% of the
+    // vitals grid's first render, ~58 ms of the ICU stay's 24-hour query.)
+    cache: 'immutable',
     ...(options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {}),
   });
   const store = new DexieChartStore(db, options);
