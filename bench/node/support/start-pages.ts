@@ -57,17 +57,17 @@ async function chart(): Promise<{ text: string; patientId: string; counts: { all
   };
 }
 
-function serve(dir: string): Promise<Server> {
+function serve(dir: string, httpCache: boolean): Promise<Server> {
   const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const file = path.join(dir, path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ''));
     readFile(file).then((body) => {
       // Hashed assets are kept by the browser as a host's server lets it; pages and data are asked again.
-      const immutable = url.pathname.startsWith('/assets/');
+      const immutable = httpCache && url.pathname.startsWith('/assets/');
       res.writeHead(200, {
         'content-type': types[path.extname(file)] ?? 'application/octet-stream',
-        'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'cache-control': immutable ? 'public, max-age=31536000, immutable' : httpCache ? 'no-cache' : 'no-store',
       });
       res.end(body);
     }, () => {
@@ -78,7 +78,8 @@ function serve(dir: string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-export async function startPages(): Promise<StartPages> {
+/** `httpCache: false` serves everything `no-store`: what a page did not fetch while online, it cannot have offline. */
+export async function startPages({ httpCache = true }: { httpCache?: boolean } = {}): Promise<StartPages> {
   const outDir = await mkdtemp(path.join(tmpdir(), 'emr-kit-start-'));
   await build({
     configFile: false,
@@ -108,7 +109,7 @@ export async function startPages(): Promise<StartPages> {
     visit(entry);
     return [...seen].reduce((sum, file) => sum + (gzipped.get('/' + file) ?? 0), 0);
   };
-  const server = await serve(outDir);
+  const server = await serve(outDir, httpCache);
   const { port } = server.address() as AddressInfo;
   const query = new URLSearchParams({ patient: patientId, ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, String(v)])) }).toString();
   return {
