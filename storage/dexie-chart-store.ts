@@ -193,6 +193,7 @@ export class DexieChartStore implements ChartStore {
       void this.documents.load().catch(() => undefined); // the first change tries again and says why
     };
     const timer = setTimeout(start, WRITE_SIDE_LATEST_MS);
+    (timer as { unref?: () => void }).unref?.(); // in Node, no reason to stay up
     if (typeof requestAnimationFrame !== 'function') return;
     requestAnimationFrame(() => setTimeout(() => {
       // A query subscribed by what the last values rendered: wait for it too.
