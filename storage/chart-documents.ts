@@ -1,89 +1,44 @@
-import * as Y from 'yjs';
-import { ChartStoreError, changeTime, encodeRevision, parseDocumentName, parseRevision, type Revision } from '../model/index.js';
+import type * as Y from 'yjs';
+import type { Revision } from '../model/index.js';
 import type { ChartDatabase, MetaRow } from './database.js';
-import { projectRevisions } from './project-revisions.js';
-import { countUnsent, markSent, type LocalChanges } from './sent-changes.js';
+import type { DocumentEngine } from './document-engine.js';
+import type { DocumentEvents, HeldDocument } from './document-shapes.js';
+import { loadWriteSide } from './write-side-loader.js';
 
-// The Yjs side of a chart: each document holds an append-only Y.Array of
-// revisions, each encoded as one JSON string (measured: a fraction of the
-// load time and heap of Yjs objects; bench/node/revision-encoding). A
-// document is loaded only to write to it or to sync it; queries read the
-// projections. Every update — made here, received from a peer, or written by
-// another tab — is saved to the log with its projection in one transaction.
+export { REVISIONS, type DocumentEvents, type HeldDocument } from './document-shapes.js';
 
-export const REVISIONS = 'revisions';
-
-/** A document loaded from more log rows than this is compacted to one row. */
-const COMPACT_AFTER = 64;
-
-/** Transaction origin of updates read back from the log: already saved, not saved again. */
-const FROM_LOG = Symbol('emr-kit:from-log');
-
-export interface DocumentEvents {
-  /**
-   * A revision in an update from a peer did not validate, is for another
-   * patient than the document's, or breaks the revision rule (a parent this
-   * device does not hold, a second root, a signed note changed): kept in the
-   * log, not projected.
-   */
-  onRejectedRevision?(doc: string, message: string): void;
-  /** An update a peer sent could not be saved (the store reports it; the document reloads from the log). */
-  onSaveFailed?(doc: string, error: unknown): void;
-}
-
-/** One update of one document, with the revisions it inserted, waiting to be saved. */
-interface Change {
-  name: string;
-  patientId: string;
-  update: Uint8Array;
-  encoded: string[];
-  /** Set for this tab's own appends, whose revisions need no second check. */
-  revisions?: Revision[];
-  /** This tab's own appends whose revision ids are new (drawn at random): no other replica has them. */
-  fresh?: boolean;
-  /** Rows of the meta table written in the same transaction. */
-  meta?: readonly MetaRow[];
-  /** For a change made on this device (not received): the document's state vector after it, and when it was made. */
-  local?: { state: Map<number, number>; at: number };
-  loaded: LoadedDocument;
-}
-
-interface LoadedDocument {
-  doc: Y.Doc;
-  /** The highest log sequence number read back into `doc`. */
-  seq: number;
-  /** Log rows this tab wrote from `doc`: already in it. */
-  own: Set<number>;
-  /** A save of this held document failed: the next one writes its whole state, so the log misses nothing. */
-  unsaved?: boolean;
-}
-
-/** A document kept loaded for someone who uses it (a note editor, a sync provider). */
-export interface HeldDocument {
-  doc: Y.Doc;
-  /** Lets go; the last holder of a note document unloads it. Calling it again does nothing. */
-  release(): void;
-  /**
-   * The sync server holds at least this state (an encoded state vector), and
-   * every change made before `at` (`changeTime()` when the probe it answered
-   * was sent): the document's local changes stop counting as unsent once it
-   * holds them all.
-   */
-  markSent(stateVector: Uint8Array, at: number): Promise<void>;
-}
+// The store's Yjs documents. Reads never need one (queries read the
+// projections), so Yjs and the code that handles documents
+// (document-engine.ts) are loaded when a document is first needed, or by
+// `load()`, which the store calls right after the first rows are on screen:
+// on the device before the network can go.
 
 export class ChartDocuments {
   readonly #db: ChartDatabase;
   readonly #events: DocumentEvents;
-  readonly #loaded = new Map<string, Promise<LoadedDocument>>();
-  /** How many holders keep each document loaded: `forget` leaves these alone. */
-  readonly #holds = new Map<string, number>();
-  /** Saves in the order updates happened, one at a time. */
-  #saving: Promise<unknown> = Promise.resolve();
+  #engine: DocumentEngine | undefined;
+  #loading: Promise<DocumentEngine> | undefined;
 
   constructor(db: ChartDatabase, events: DocumentEvents = {}) {
     this.#db = db;
     this.#events = events;
+  }
+
+  /** Fetches and starts the documents' code now (once), rather than on the first write. */
+  async load(): Promise<void> {
+    await this.#ready();
+  }
+
+  #ready(): Promise<DocumentEngine> {
+    if (this.#engine) return Promise.resolve(this.#engine);
+    this.#loading ??= loadWriteSide().then(
+      ({ DocumentEngine }) => (this.#engine = new DocumentEngine(this.#db, this.#events)),
+      (error: unknown) => {
+        this.#loading = undefined;
+        throw error;
+      },
+    );
+    return this.#loading;
   }
 
   /** The names of a patient's chart documents on this device. */
@@ -93,13 +48,7 @@ export class ChartDocuments {
 
   /** The document, loaded from the log (once) and brought up to date with what other tabs saved. */
   async open(name: string): Promise<Y.Doc> {
-    const loading = this.#loaded.get(name);
-    if (loading) {
-      const loaded = await loading;
-      await this.#catchUp(name, loaded);
-      return loaded.doc;
-    }
-    return (await this.#startLoading(name)).doc; // reads the whole log: nothing to catch up on
+    return (await this.#ready()).open(name);
   }
 
   /**
@@ -108,34 +57,12 @@ export class ChartDocuments {
    * an editor and a sync provider bind to one document; `forget` passes it by.
    */
   async hold(name: string): Promise<HeldDocument> {
-    this.#holds.set(name, (this.#holds.get(name) ?? 0) + 1);
-    let held = true;
-    const release = () => {
-      if (!held) return;
-      held = false;
-      const left = (this.#holds.get(name) ?? 1) - 1;
-      if (left > 0) {
-        this.#holds.set(name, left);
-        return;
-      }
-      this.#holds.delete(name);
-      // A chart has hundreds of notes: one no one uses goes back to the log.
-      // Other documents stay loaded, as `open` leaves them.
-      if (parseDocumentName(name)?.kind === 'note') void this.whenSaved().then(() => this.#holds.has(name) || this.forget(name));
-    };
-    try {
-      const patientId = parseDocumentName(name)?.patientId ?? '';
-      const markSentHere = (stateVector: Uint8Array, at: number) => markSent(this.#db, name, patientId, Y.decodeStateVector(stateVector), at);
-      return { doc: await this.open(name), release, markSent: markSentHere };
-    } catch (error) {
-      release();
-      throw error;
-    }
+    return (await this.#ready()).hold(name);
   }
 
   /** How many holders keep the document loaded now. */
   holders(name: string): number {
-    return this.#holds.get(name) ?? 0;
+    return this.#engine?.holders(name) ?? 0;
   }
 
   /**
@@ -146,201 +73,26 @@ export class ChartDocuments {
    * known already (an import's, named by their content): the projection
    * then looks for them in history too.
    */
-  async append(batch: ReadonlyMap<string, readonly Revision[]>, { fresh = true, meta = [] }: { fresh?: boolean; meta?: readonly MetaRow[] } = {}): Promise<void> {
-    // Opened together: an import touches one document per day of observations,
-    // most of them new, which need no read of the log at all.
-    const names = [...batch.keys()];
-    const created = await this.#createUnknown(names);
-    const opened = await Promise.all(names.map(async (name) => (created.has(name) ? (await this.#loaded.get(name)!).doc : this.open(name))));
-    const docs = new Map(names.map((name, i) => [name, opened[i]!]));
-    const changes = this.#capture(() => {
-      for (const [name, revisions] of batch) {
-        const doc = docs.get(name)!;
-        doc.transact(() => doc.getArray<string>(REVISIONS).push(revisions.map(encodeRevision)));
-      }
-    });
-    // Validated before they were appended: not parsed back from JSON.
-    for (const change of changes) {
-      change.revisions = [...(batch.get(change.name) ?? [])];
-      change.fresh = fresh;
-    }
-    if (meta.length === 0 || changes.length > 0) {
-      // Rows saved with the revisions, in their transaction (what a pull has completed).
-      if (meta.length > 0) changes.at(-1)!.meta = meta;
-      return this.#enqueue(changes);
-    }
-    const saving = this.#saving.then(() => this.#db.meta.bulkPut([...meta]));
-    this.#saving = saving.catch(() => undefined);
-    await saving;
+  async append(batch: ReadonlyMap<string, readonly Revision[]>, options: { fresh?: boolean; meta?: readonly MetaRow[] } = {}): Promise<void> {
+    return (await this.#ready()).append(batch, options);
   }
 
   /** Applies an update from a peer; resolves once it is saved and projected. */
   async applyRemoteUpdate(name: string, update: Uint8Array, origin: unknown = 'remote'): Promise<void> {
-    const doc = await this.open(name);
-    await this.#enqueue(this.#capture(() => Y.applyUpdate(doc, update, origin)));
+    return (await this.#ready()).applyRemoteUpdate(name, update, origin);
   }
 
   /**
    * Drops documents from memory (all when no name is given): the log is the
    * truth. A held document stays, unless `includingHeld` (closing the store).
    */
-  forget(name?: string, { includingHeld = false }: { includingHeld?: boolean } = {}): void {
-    for (const key of name ? [name] : [...this.#loaded.keys()]) {
-      if (!includingHeld && this.#holds.has(key)) continue;
-      void this.#loaded.get(key)?.then(({ doc }) => doc.destroy(), () => undefined);
-      this.#loaded.delete(key);
-    }
+  forget(name?: string, options: { includingHeld?: boolean } = {}): void {
+    this.#engine?.forget(name, options);
   }
 
   /** Resolves when every update made so far is saved (or has failed). */
   async whenSaved(): Promise<void> {
-    await this.#saving;
+    const engine = this.#engine ?? (await this.#loading?.catch(() => undefined));
+    await engine?.whenSaved();
   }
-
-  /** Changes made while `work` runs are handed back instead of being saved one by one. */
-  #capturing: Change[] | undefined;
-
-  #capture(work: () => void): Change[] {
-    const changes: Change[] = [];
-    this.#capturing = changes;
-    try {
-      work();
-    } finally {
-      this.#capturing = undefined;
-    }
-    return changes;
-  }
-
-  /** Saves changes after every earlier save, in the order they happened. */
-  #enqueue(changes: Change[]): Promise<void> {
-    if (changes.length === 0) return Promise.resolve();
-    const saving = this.#saving.then(() => this.#save(changes));
-    this.#saving = saving.catch(() => undefined);
-    return saving.catch((error: unknown) => {
-      for (const change of changes) {
-        // A held document stays in its holder's hands: its next save catches the log up.
-        if (this.#holds.has(change.name)) change.loaded.unsaved = true;
-        else this.forget(change.name);
-      }
-      throw error;
-    });
-  }
-
-  /** Starts empty documents for the names the log has never seen (one read for all); returns those names. */
-  async #createUnknown(names: readonly string[]): Promise<Set<string>> {
-    const candidates = names.filter((name) => !this.#loaded.has(name));
-    if (candidates.length === 0) return new Set();
-    const rows = await this.#db.documents.bulkGet(candidates);
-    const created = new Set(candidates.filter((name, i) => !rows[i] && !this.#loaded.has(name)));
-    for (const name of created) void this.#startLoading(name, true);
-    return created;
-  }
-
-  #startLoading(name: string, knownNew = false): Promise<LoadedDocument> {
-    const loading = this.#load(name, knownNew);
-    this.#loaded.set(name, loading);
-    loading.catch(() => this.#loaded.delete(name));
-    return loading;
-  }
-
-  async #load(name: string, knownNew = false): Promise<LoadedDocument> {
-    const parsed = parseDocumentName(name);
-    if (!parsed) throw new Error(`not a chart document name: ${name}`);
-    // A document another tab creates meanwhile is read by the next catch-up.
-    const rows = knownNew ? [] : await this.#db.updates.where('[doc+seq]').between([name, 0], [name, Infinity]).toArray();
-    // The name as guid: otherwise Yjs draws a random UUID, one call to the random source per digit, for each document an import opens.
-    const doc = new Y.Doc({ guid: name, gc: false });
-    const merged = rows.length > 0 ? Y.mergeUpdates(rows.map((row) => row.update)) : undefined;
-    if (merged) Y.applyUpdate(doc, merged, FROM_LOG);
-    const loaded: LoadedDocument = { doc, seq: rows.at(-1)?.seq ?? 0, own: new Set() };
-    if (merged && rows.length > COMPACT_AFTER) await this.#compact(name, rows.map((row) => row.seq!), merged, loaded);
-    const revisions = doc.getArray<string>(REVISIONS);
-
-    // Revisions inserted by a transaction, whoever made it.
-    let inserted: string[] = [];
-    revisions.observe((event) => {
-      if (event.transaction.origin === FROM_LOG) return;
-      for (const item of event.changes.added) for (const value of item.content.getContent()) inserted.push(value as string);
-    });
-    doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
-      if (origin === FROM_LOG) return;
-      // After a failed save, the whole state: Yjs applies what the log already has as a no-op.
-      if (loaded.unsaved) update = Y.encodeStateAsUpdate(doc);
-      loaded.unsaved = false;
-      const change: Change = { name, patientId: parsed.patientId, update, encoded: inserted, loaded };
-      if (transaction.local) change.local = { state: Y.decodeStateVector(Y.encodeStateVector(doc)), at: changeTime() };
-      inserted = [];
-      if (this.#capturing) this.#capturing.push(change);
-      else void this.#enqueue([change]).catch((error: unknown) => this.#events.onSaveFailed?.(name, error));
-    });
-    return loaded;
-  }
-
-  async #save(changes: Change[]): Promise<void> {
-    const projections = changes.map((change) => ({
-      doc: change.name,
-      patientId: change.patientId,
-      revisions: change.revisions ?? this.#validRevisions(change),
-      fresh: change.fresh === true,
-    }));
-    const documents = [...new Map(changes.map((c) => [c.name, { name: c.name, patientId: c.patientId }])).values()];
-    const db = this.#db;
-    // One bulk write per table, however many documents the changes touch.
-    const meta = changes.flatMap((change) => change.meta ?? []);
-    const { refused } = await db.transaction('rw', [db.updates, db.documents, db.records, db.history, db.laneDays, db.sent, db.meta], async () => {
-      const seqs = await db.updates.bulkAdd(changes.map((c) => ({ doc: c.name, update: c.update })), { allKeys: true });
-      seqs.forEach((seq, i) => changes[i]!.loaded.own.add(seq as number));
-      await db.documents.bulkPut(documents);
-      const projected = await projectRevisions(db, projections);
-      // This tab's own revision was checked before it was made; refused now, a peer's came between: nothing is saved.
-      const own = projected.refused.find(({ doc, revision }) => changes.some((c) => c.revisions !== undefined && c.name === doc && c.revisions.includes(revision)));
-      if (own) throw new ChartStoreError('stale', `${own.message}. Nothing was saved.`);
-      await countUnsent(db, localChanges(changes));
-      if (meta.length > 0) await db.meta.bulkPut([...meta]);
-      return projected;
-    });
-    for (const { doc, revision, message } of refused) this.#events.onRejectedRevision?.(doc, `revision ${revision.revisionId}: ${message}`);
-  }
-
-  #validRevisions(change: Change): Revision[] {
-    const revisions: Revision[] = [];
-    for (const value of change.encoded) {
-      const checked = parseRevision(value, change.patientId);
-      if (checked.ok) revisions.push(checked.revision);
-      else this.#events.onRejectedRevision?.(change.name, checked.message);
-    }
-    return revisions;
-  }
-
-  /**
-   * Replaces many small log rows of a document (one per edit) by their merge,
-   * so the next load reads one row. Rows saved meanwhile are left alone.
-   */
-  async #compact(name: string, seqs: number[], merged: Uint8Array, loaded: LoadedDocument): Promise<void> {
-    const db = this.#db;
-    await db.transaction('rw', db.updates, async () => {
-      await db.updates.bulkDelete(seqs);
-      loaded.own.add((await db.updates.add({ doc: name, update: merged })) as number);
-    });
-  }
-
-  /** Applies what other tabs saved since this document was loaded. */
-  async #catchUp(name: string, loaded: LoadedDocument): Promise<void> {
-    const rows = await this.#db.updates.where('[doc+seq]').between([name, loaded.seq + 1], [name, Infinity]).toArray();
-    if (rows.length === 0) return;
-    loaded.seq = rows.at(-1)!.seq!;
-    const theirs = rows.filter((row) => !loaded.own.delete(row.seq!));
-    if (theirs.length > 0) Y.applyUpdate(loaded.doc, Y.mergeUpdates(theirs.map((row) => row.update)), FROM_LOG);
-  }
-}
-
-/** The local changes among `changes`, by document: how many, and the state after the last and its time. */
-function localChanges(changes: readonly Change[]): LocalChanges {
-  const byName = new Map<string, { patientId: string; count: number; state: Map<number, number>; at: number }>();
-  for (const { name, patientId, local } of changes) {
-    if (!local) continue;
-    const counted = byName.get(name);
-    byName.set(name, { patientId, count: (counted?.count ?? 0) + 1, ...local });
-  }
-  return byName;
 }

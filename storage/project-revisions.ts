@@ -1,8 +1,8 @@
-import { canonicalJson, encodeRevision, signedFirst, type ResourceKey, type Revision } from '../model/index.js';
+import { canonicalJson, encodeRevision, type ResourceKey, type Revision } from '../model/index.js';
 import { admitRevisions, type Candidate } from './admit-revisions.js';
-import type { ChartDatabase, HistoryRow, RecordRow } from './database.js';
+import type { ChartDatabase, HistoryRow } from './database.js';
 import { countDays } from './lane-days.js';
-import { indexFields } from './projection.js';
+import { recordRow } from './record-row.js';
 
 // Folding revisions into the projections: inside the caller's Dexie
 // transaction, for any batch of revisions in any order, from any replica.
@@ -18,18 +18,6 @@ import { indexFields } from './projection.js';
 // Every replica keeps the same copy of it, the one `firstCopy` prefers,
 // whatever order they arrive in: the audit trail reads alike everywhere.
 
-/**
- * A signed note first (the note a draft changed offline never replaces),
- * then newest first: by the author's time, then by revision id so every
- * replica orders ties alike.
- */
-export function compareHeads(a: Revision, b: Revision): number {
-  const signed = signedFirst(a.resource, b.resource);
-  if (signed !== 0) return signed;
-  if (a.at !== b.at) return a.at < b.at ? 1 : -1;
-  return a.revisionId < b.revisionId ? 1 : a.revisionId > b.revisionId ? -1 : 0;
-}
-
 /** Of two copies of one revision id, whether `a` is the one to keep: the earlier, then by author id, then by its whole text. */
 export function firstCopy(a: Revision, b: Revision): boolean {
   if (a.at !== b.at) return a.at < b.at;
@@ -40,23 +28,6 @@ export function firstCopy(a: Revision, b: Revision): boolean {
 /** Two copies of one revision: the same id, record, parents and content; author, time and reason may differ. */
 function sameRevision(a: Revision, b: Revision): boolean {
   return a.revisionId === b.revisionId && a.key === b.key && canonicalJson(a.parents) === canonicalJson(b.parents) && canonicalJson(a.resource) === canonicalJson(b.resource);
-}
-
-export function recordRow(key: ResourceKey, patientId: string, doc: string, heads: Revision[]): RecordRow {
-  const sorted = [...heads].sort(compareHeads);
-  const fields = indexFields(sorted[0]!.resource);
-  return {
-    key,
-    patientId,
-    resourceType: sorted[0]!.resource.resourceType,
-    lane: fields.lane,
-    date: fields.date ?? '',
-    code: fields.code ?? '',
-    status: fields.status ?? '',
-    conflict: sorted.length > 1 ? 1 : 0,
-    doc,
-    heads: sorted,
-  };
 }
 
 export interface ProjectionInput {

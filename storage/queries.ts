@@ -154,7 +154,7 @@ export function chartQueries(db: ChartDatabase) {
 
     async conflicts(patientId: string): Promise<ChartRecord[]> {
       const rows = await db.records.where('[patientId+conflict]').equals([patientId, 1]).toArray();
-      return rows.sort(newestFirst).map((row) => toChartRecord(row));
+      return [...rows].sort(newestFirst).map((row) => toChartRecord(row));
     },
 
     async history(key: ResourceKey): Promise<Revision[]> {

@@ -1,9 +1,6 @@
-import * as Y from 'yjs';
-import { parseRevision, type Revision } from '../model/index.js';
-import { REVISIONS } from './chart-documents.js';
 import { PROJECTION_VERSION, type ChartDatabase } from './database.js';
 import { versionChangeError } from './errors.js';
-import { projectRevisions } from './project-revisions.js';
+import { loadWriteSide } from './write-side-loader.js';
 
 const KEY = 'projectionVersion';
 
@@ -19,21 +16,18 @@ export async function rebuildProjectionsIfStale(db: ChartDatabase): Promise<bool
   // A newer release derived them (and reads them in another tab, perhaps):
   // rebuilding them the old way would undo that, at every open of either.
   if (typeof stored?.value === 'number' && stored.value > PROJECTION_VERSION) throw versionChangeError();
+  // A new database has nothing to derive: it only records the version, and
+  // a first visit does not wait for the write side.
+  const empty = await db.transaction('rw', [db.documents, db.meta], async () => {
+    if ((await db.documents.count()) > 0) return false;
+    await db.meta.put({ key: KEY, value: PROJECTION_VERSION });
+    return true;
+  });
+  if (empty) return false;
+  // Loaded before the transaction, which a wait on anything but IndexedDB would end.
+  const { rebuildFromLog } = await loadWriteSide();
   await db.transaction('rw', [db.updates, db.documents, db.records, db.history, db.laneDays, db.meta], async () => {
-    await Promise.all([db.records.clear(), db.history.clear(), db.laneDays.clear()]);
-    for (const { name, patientId } of await db.documents.toArray()) {
-      const rows = await db.updates.where('[doc+seq]').between([name, 0], [name, Infinity]).toArray();
-      const doc = new Y.Doc({ guid: name, gc: false });
-      Y.applyUpdate(doc, Y.mergeUpdates(rows.map((row) => row.update)));
-      const revisions: Revision[] = [];
-      for (const encoded of doc.getArray<string>(REVISIONS).toArray()) {
-        // As when it arrived: an invalid revision, one for another patient, or one the revision rule refuses stays in the log unshown.
-        const checked = parseRevision(encoded, patientId);
-        if (checked.ok) revisions.push(checked.revision);
-      }
-      doc.destroy();
-      await projectRevisions(db, [{ doc: name, patientId, revisions }]);
-    }
+    await rebuildFromLog(db);
     await db.meta.put({ key: KEY, value: PROJECTION_VERSION });
   });
   return true;

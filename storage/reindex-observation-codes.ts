@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import type { ResourceKey } from '../model/index.js';
 import type { ChartDatabase } from './database.js';
 import { firstKeyAfter } from './index-keys.js';
-import { recordRow } from './project-revisions.js';
+import { recordRow } from './record-row.js';
 import type { Lane } from './projection.js';
 
 // Before schema version 5 an observation was indexed by its first coding's

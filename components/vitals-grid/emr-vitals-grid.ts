@@ -1,4 +1,3 @@
-import './vitals-form/emr-vitals-form.js';
 import './vitals-trend/emr-vitals-trend.js';
 import { EmrVitalsGrid } from './vitals-grid.js';
 import { defineElement } from '../shared/define-element.js';

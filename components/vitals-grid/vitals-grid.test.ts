@@ -9,6 +9,7 @@ import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, PATIENT_VIEWER, sendD
 import './emr-vitals-grid.js';
 import type { EmrVitalsRecordEvent } from './vitals-grid.events.js';
 import { EmrVitalsGrid } from './vitals-grid.js';
+import { loadVitalsForm } from './vitals-form-loader.js';
 import { vitalsObservations, type VitalsEntry } from './vitals-observations.js';
 import { importBundle } from '../../storage/index.js';
 
@@ -91,10 +92,14 @@ function spying(store: ChartStore) {
 describe('emr-vitals-grid', () => {
   afterEach(closeTestStores);
 
-  it('is defined, with its leaf elements', () => {
+  // The form is a chunk of its own, fetched after the first rows are painted; the tests below open it at once.
+  before(loadVitalsForm);
+
+  it('is defined, with its leaf elements, the form once loaded', async () => {
     expect(customElements.get('emr-vitals-grid')).to.equal(EmrVitalsGrid);
-    expect(customElements.get('emr-vitals-form')).to.not.equal(undefined);
     expect(customElements.get('emr-vitals-trend')).to.not.equal(undefined);
+    await loadVitalsForm();
+    expect(customElements.get('emr-vitals-form')).to.not.equal(undefined);
   });
 
   it('maps its attributes to properties', async () => {

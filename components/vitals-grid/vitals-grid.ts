@@ -16,6 +16,7 @@ import { ClockController } from './clock-controller.js';
 import { columnView, lastScoredSet, type ColumnView, type Ranges } from './vitals-columns.js';
 import type { EmrVitalsSubmitEvent } from './vitals-form/vitals-form.events.js';
 import type { EmrVitalsForm } from './vitals-form/vitals-form.js';
+import { loadVitalsForm, loadVitalsFormAfterPaint } from './vitals-form-loader.js';
 import { EmrVitalsRecordEvent } from './vitals-grid.events.js';
 import { vitalsGridMessages as m } from './vitals-grid.messages.js';
 import { vitalsGridStyles } from './vitals-grid.styles.js';
@@ -222,9 +223,22 @@ export class EmrVitalsGrid extends EmrElement {
     return html`<p part="overdue" class="overdue"><span aria-hidden="true">◷</span> ${due.news2 ? m.overdueByNews2(since, every, due.news2) : m.overdue(since, every)}</p>`;
   }
 
+  override updated(): void {
+    if (this.#canRecord) loadVitalsFormAfterPaint(); // a set may be recorded here: have the form on the device
+  }
+
   async #onToggleForm(): Promise<void> {
     this.formOpen = !this.formOpen;
     this.saveError = '';
+    if (this.formOpen) {
+      try {
+        await loadVitalsForm();
+      } catch {
+        this.formOpen = false; // never fetched, and the network is gone
+        this.announcement = m.error('unavailable');
+        return;
+      }
+    }
     await this.updateComplete;
     this.renderRoot.querySelector<EmrVitalsForm>('emr-vitals-form')?.focus();
   }

@@ -22,7 +22,7 @@ export interface CheckOptions extends Partial<WalkLimits> {
   /** Names a reference without display text takes from the entry it points to. */
   names?: ReadonlyMap<string, string>;
   /** The schema of a type: the plain one, unless a bulk reader passes compiled ones. */
-  schemaOf?: (type: ResourceType) => z.ZodMiniType;
+  schemaOf?: (type: ResourceType) => z.ZodMiniType | undefined;
 }
 
 /** The problems with one resource of a modeled type; none means it is valid FHIR R4 as the kit reads it. */

@@ -3,7 +3,7 @@ import { truncate } from '../fhir/primitives.js';
 import type { BundleIssue } from './bundle-issue.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { checkResource, DEFAULT_LIMITS, describe } from './check-resource.js';
-import { compiledSchemaOf } from './compiled-schemas.js';
+import { COMPILE_SCHEMAS_FROM, compiledSchemaOf } from './compiled-schemas.js';
 import { entryNames } from './entry-names.js';
 import { retiredType } from './older-fhir.js';
 import { FORBIDDEN_KEYS, type WalkLimits } from './walk-resource.js';
@@ -14,6 +14,13 @@ export type ReadableBundleType = (typeof READABLE_BUNDLE_TYPES)[number];
 export interface ReadBundleOptions extends Partial<WalkLimits> {
   /** Issues kept in the result; the rest are counted in `errorCount`. */
   maxErrors?: number;
+  /**
+   * From how many resources of a type the bundle's resources of that type
+   * are checked by zod's compiled schema rather than the plain one
+   * (`COMPILE_SCHEMAS_FROM` by default): compiling costs more than it saves
+   * on a small bundle.
+   */
+  compileSchemasFrom?: number;
 }
 
 export interface BundleReadResult {
@@ -31,7 +38,7 @@ export interface BundleReadResult {
   errorCount: number;
 }
 
-const DEFAULTS = { ...DEFAULT_LIMITS, maxErrors: 1000 };
+const DEFAULTS = { ...DEFAULT_LIMITS, maxErrors: 1000, compileSchemasFrom: COMPILE_SCHEMAS_FROM };
 
 /**
  * Reads a FHIR R4 Bundle (transaction, batch, collection or searchset) from
@@ -59,6 +66,9 @@ export function readBundle(input: string | unknown, options: ReadBundleOptions =
 
   const references = indexFullUrls(entries, report);
   const names = entryNames(entries);
+  const perType = new Map<string, number>();
+  for (const entry of entries) perType.set(entry.resource.resourceType as string, (perType.get(entry.resource.resourceType as string) ?? 0) + 1);
+  const schemaOf = (type: ResourceType) => ((perType.get(type) ?? 0) >= limits.compileSchemasFrom ? compiledSchemaOf(type) : undefined);
   const resources: FhirResource[] = [];
   entries.forEach((entry, index) => {
     const resource = entry.resource as Record<string, unknown>;
@@ -69,7 +79,7 @@ export function readBundle(input: string | unknown, options: ReadBundleOptions =
     }
     const where = { entry: index, resourceType: type, id: typeof resource.id === 'string' ? resource.id : undefined };
     const before = result.errorCount;
-    for (const issue of checkResource(resource, { ...limits, references, names, schemaOf: compiledSchemaOf })) report({ ...where, ...issue });
+    for (const issue of checkResource(resource, { ...limits, references, names, schemaOf })) report({ ...where, ...issue });
     if (result.errorCount === before) {
       resources.push(resource as FhirResource);
       result.counts[type] = (result.counts[type] ?? 0) + 1;

@@ -1,3 +1,4 @@
+import { resourceTypes, type ResourceType } from './resource-types.js';
 import { AllergyIntolerance } from './resources/allergy-intolerance.js';
 import { Condition } from './resources/condition.js';
 import { DiagnosticReport } from './resources/diagnostic-report.js';
@@ -25,10 +26,9 @@ export const resourceSchemas = {
   Procedure,
   Immunization,
   DocumentReference,
-} as const;
+} as const satisfies Record<ResourceType, unknown>;
 
-export type ResourceType = keyof typeof resourceSchemas;
-export const resourceTypes = Object.keys(resourceSchemas) as ResourceType[];
+export { resourceTypes, type ResourceType };
 
 /** Any resource the kit models. */
 export type FhirResource =

@@ -5,7 +5,7 @@ import { patientOf, resourceKey, type ChartUser, type FhirResource } from '../..
 import { readBundle } from '../../../model/bundle-reader.js';
 import type { RecordRow } from '../../../storage/database.js';
 import { documentOf, newRevision } from '../../../storage/new-revision.js';
-import { recordRow } from '../../../storage/project-revisions.js';
+import { recordRow } from '../../../storage/record-row.js';
 
 export const RECORDS = 'records';
 

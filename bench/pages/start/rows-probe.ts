@@ -1,0 +1,37 @@
+// When the chart's rows are on screen: checked in every animation frame,
+// which runs just before the frame is painted, so the time recorded is that
+// of the first frame that shows them. The start suites read it from
+// `window.startProbe`, as ms since navigation began.
+
+export interface StartProbe {
+  /** ms from navigation to the first frame with every row, once it is there. */
+  rowsAt?: number;
+  /** What went wrong, when the page could not show the rows. */
+  error?: string;
+}
+
+declare global {
+  interface Window {
+    startProbe: StartProbe;
+  }
+}
+
+/** The expected counts, from the address: `?allergies=10&medications=8&columns=8`. */
+export function expectedRows(): { allergies: number; medications: number; columns: number } {
+  const query = new URLSearchParams(location.search);
+  const count = (name: string) => Number(query.get(name) ?? '0');
+  return { allergies: count('allergies'), medications: count('medications'), columns: count('columns') };
+}
+
+export function probeRows(shown: () => boolean): void {
+  window.startProbe = {};
+  const frame = () => {
+    if (shown()) window.startProbe.rowsAt = performance.now();
+    else if (window.startProbe.error === undefined) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+export function reportError(error: unknown): void {
+  window.startProbe.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
