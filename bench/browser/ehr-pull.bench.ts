@@ -6,41 +6,39 @@
 // names its records point to, the chart saved whole in one transaction, the
 // history in marked chunks.
 //
-// The six Synthea patients, and the ICU stay (302,400 observations): on the
-// stay, also how soon its newest day of vital signs is in the store for a
-// grid to show (the pull goes newest first), against the whole pull.
+// The six Synthea patients; the ICU stay is ehr-pull-icu.bench.ts.
 import { bearerToken, pullChart } from '../../ehr/index.js';
 import { searchUrl } from '../../ehr/pull/fetch-type.js';
 import { TYPE_SEARCHES } from '../../ehr/pull/pull-plan.js';
 import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
-import { summarise, toResult, type BenchResult } from '../harness/index.js';
+import { toResult, type BenchResult } from '../harness/index.js';
 import { measurePhasedPair } from '../harness/phased.js';
-import { BENCH_USER, benchDatabaseName, deleteDatabase, firstValue } from './support/stores.js';
+import { BENCH_USER, benchDatabaseName, deleteDatabase } from './support/stores.js';
 
-interface Served {
+export interface Served {
   fhirBaseUrl: string;
   patients: Array<{ id: string; name: string; token: string; size: number }>;
 }
 
-const PAGE_SIZE = 1000;
+export const PAGE_SIZE = 1000;
 
-async function served(set: 'synthea' | 'icu'): Promise<Served> {
+export async function served(set: 'synthea' | 'icu'): Promise<Served> {
   const response = await fetch(`/@bench/ehr/${set}`);
   if (!response.ok) throw new Error(`the demo EHR for ${set} did not start: ${await response.text()}`);
   return (await response.json()) as Served;
 }
 
-const freshStore = async () => {
+export const freshStore = async () => {
   const name = benchDatabaseName('pull');
   return { name, store: await openChartStore({ databaseName: name, user: BENCH_USER }) };
 };
-const dropStore = async ({ name, store }: { name: string; store: DexieChartStore }) => {
+export const dropStore = async ({ name, store }: { name: string; store: DexieChartStore }) => {
   await store.close();
   await deleteDatabase(name);
 };
 
 /** The naive client: each search page by page, each page imported as it comes. */
-async function fetchAndImport(store: DexieChartStore, ehr: Served, patient: Served['patients'][number]): Promise<void> {
+export async function fetchAndImport(store: DexieChartStore, ehr: Served, patient: Served['patients'][number]): Promise<void> {
   const headers = { authorization: `Bearer ${patient.token}`, accept: 'application/fhir+json' };
   const get = async (url: string) => {
     const response = await fetch(new URL(url, `${ehr.fhirBaseUrl}/`), { headers });
@@ -73,28 +71,5 @@ export default async function ehrPull(): Promise<BenchResult[]> {
     toResult({ name: 'ehr-pull.synthea', unit: 'ms', ...six, target: { max: 1.3 }, notes: { patients: synthea.patients.length, resources: synthea.patients.reduce((n, p) => n + p.size, 0), 'page size': PAGE_SIZE } }),
   ];
 
-  const icu = await served('icu');
-  const stay = icu.patients[0]!;
-  const firstDay: number[] = [];
-  const whole = await measurePhasedPair(
-    {
-      setup: freshStore,
-      async run({ store }) {
-        const start = performance.now();
-        // A grid's query: the newest vital signs, as soon as any are saved.
-        const shown = firstValue(store.vitals(stay.id, { limit: 1 }), (rows) => rows.length > 0).then(() => firstDay.push(performance.now() - start));
-        await pullChart(store, { fhirBaseUrl: icu.fhirBaseUrl, patientId: stay.id, auth: bearerToken(stay.token), pageSize: PAGE_SIZE });
-        await shown;
-      },
-      teardown: dropStore,
-    },
-    { setup: freshStore, run: ({ store }) => fetchAndImport(store, icu, stay), teardown: dropStore },
-    { repeat: 1, warmup: 0 },
-  );
-  results.push(
-    toResult({ name: 'ehr-pull.icu-stay', unit: 'ms', ...whole, target: { max: 1.3 }, notes: { resources: stay.size, 'page size': PAGE_SIZE } }),
-    // The newest day on screen against the whole pull of the stay: well under 1.
-    toResult({ name: 'ehr-pull.icu-first-day', unit: 'ms', subject: firstDay, baseline: whole.subject, target: { max: 1 }, notes: { 'ms to the whole stay': summarise(whole.subject).median.toFixed(0) } }),
-  );
   return results;
 }

@@ -5,7 +5,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { BLANK_PAGE } from './dev-server.js';
 
-const SUITE_TIMEOUT_MS = 10 * 60_000;
+// Long enough for a pull of the ICU stay (300,000 observations) and its baseline on a busy machine.
+const SUITE_TIMEOUT_MS = 1_800_000;
 
 export async function launchBrowser(): Promise<Browser> {
   try {
