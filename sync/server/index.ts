@@ -5,6 +5,6 @@ export { CLOSE, type CloseCode } from './close-codes.js';
 export { mintToken, verifyToken, ROLES, DEFAULT_AUDIENCE, type Principal, type SyncRole, type TokenClaims } from './tokens.js';
 export { DEVELOPMENT_SECRET, SECRET_ENV, PUBLIC_KEY_ENV, signingSecret, verificationKey, KeyConfigError, type KeyOptions } from './keys.js';
 export { LevelStore, storeLocation } from './level-store.js';
-export type { AuditRecord, StoredUpdate, SyncStore } from './store.js';
+export { StoreUnavailableError, type AuditRecord, type DocumentChanges, type PrepareWrite, type SequencedUpdate, type StoredUpdate, type SyncStore } from './store.js';
 export { DEV_USERS, devToken, type DevUser } from './dev-users.js';
 export type { Logger, LogEntry } from './log.js';
