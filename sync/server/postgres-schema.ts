@@ -46,8 +46,8 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX sync_audit_patient ON sync_audit (patient_id, time, document COLLATE "C", seq);`,
 ];
 
-/** The advisory lock key migrations hold (any constant; "emrsync" in ASCII). */
-const MIGRATION_LOCK = 0x656d7273796e63;
+/** The advisory lock key migrations hold (any constant; "emrs" in ASCII). */
+const MIGRATION_LOCK = 0x656d7273;
 
 /** Applies the steps a database lacks; resolves with the steps applied now. */
 export async function migrate(client: pg.ClientBase, schema?: string): Promise<number> {
