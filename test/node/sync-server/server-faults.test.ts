@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { CLOSE, LevelStore, type PrepareWrite } from '../../../sync/server/index.js';
 import { DelegatingStore } from './delegating-store.js';
 import { assertHealthy, openRaw, updateFrame } from './raw-client.js';
-import { closeOf, getJson, httpUrl, startTestServer, token, type TestServer } from './support.js';
+import { closeOf, getJson, httpUrl, openTestStore, startTestServer, token, type TestServer } from './support.js';
 
 // The server's own failures, and pressure from outside, close the clients
 // concerned and never the process: a store that cannot load a document, a
@@ -60,7 +60,7 @@ describe('sync server: faults and pressure', () => {
   let t: TestServer;
   before(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'emr-sync-faults-'));
-    store = new ControlledStore(await LevelStore.open(dataDir));
+    store = new ControlledStore(await openTestStore(dataDir));
     t = await startTestServer({ store, maxQueuedBytes: 1024 * 1024, refusalLimit: { perWindow: 1_000 } });
   });
   afterEach(() => {

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as Y from 'yjs';
-import { LevelStore, type PrepareWrite } from '../../../sync/server/index.js';
+import type { PrepareWrite } from '../../../sync/server/index.js';
 import { DelegatingStore } from './delegating-store.js';
 import { startChildServer } from './child-server.js';
-import { connectClient, destroyClient, startTestServer, token, until } from './support.js';
+import { connectClient, destroyClient, openTestStore, startTestServer, token, until } from './support.js';
 
 /** The real store, with a gate on writes: the test decides when a write reaches it. */
 class GatedStore extends DelegatingStore {
@@ -37,7 +37,7 @@ describe('sync server: shutdown', () => {
   after(() => rm(dataDir, { recursive: true, force: true }));
 
   it('close() tells clients 1001 and does not finish before pending writes are stored', async () => {
-    const store = new GatedStore(await LevelStore.open(path.join(dataDir, 'gated')));
+    const store = new GatedStore(await openTestStore(path.join(dataDir, 'gated')));
     const t = await startTestServer({ store });
     const doc = 'emr/pat-1/note/n-shutdown';
     try {
@@ -87,7 +87,7 @@ describe('sync server: shutdown', () => {
       destroyClient(client);
       destroyClient(watcher);
     }
-    const store = await LevelStore.open(serverDir);
+    const store = await openTestStore(serverDir);
     try {
       assert.equal((await store.readAudit('pat-1')).length, 1);
     } finally {
