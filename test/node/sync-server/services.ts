@@ -1,6 +1,6 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { chownSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -22,12 +22,41 @@ export interface Service {
   destroy(): Promise<void>;
 }
 
+// The servers never keep the test process alive (unref), and go with it, however it ends.
 const running = new Set<ChildProcess>();
 const directories = new Set<string>();
-process.once('exit', () => {
+function cleanUp(): void {
   for (const child of running) child.kill('SIGKILL');
+  running.clear();
   for (const dir of directories) rmSync(dir, { recursive: true, force: true });
-});
+  directories.clear();
+}
+process.once('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    cleanUp();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  });
+}
+
+/** A child whose output goes to a file: no pipe holds the test process open. */
+function spawnServer(command: string, args: string[], logFile: string, user?: { uid: number; gid: number }): ChildProcess {
+  const out = openSync(logFile, 'a');
+  const child = spawn(command, args, { stdio: ['ignore', out, out], ...user });
+  closeSync(out);
+  child.unref();
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+}
+
+function tail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').slice(-2000);
+  } catch {
+    return '';
+  }
+}
 
 export function postgresBin(name: string): string {
   const fromEnv = process.env.EMR_PG_BIN;
@@ -89,14 +118,11 @@ export async function startPostgres(options: { fsync?: boolean } = {}): Promise<
   let child: ChildProcess | undefined;
   const start = async () => {
     const args = ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${home}`, '-c', `fsync=${options.fsync ? 'on' : 'off'}`, '-c', 'max_connections=200'];
-    const started = spawn(postgresBin('postgres'), args, { stdio: ['ignore', 'ignore', 'pipe'], ...user });
-    let stderr = '';
-    started.stderr!.on('data', (chunk) => (stderr += String(chunk)));
-    running.add(started);
-    started.once('exit', () => running.delete(started));
+    const logFile = path.join(home, 'postgres.log');
+    const started = spawnServer(postgresBin('postgres'), args, logFile, user);
     child = started;
     await until(async () => {
-      if (started.exitCode !== null) throw new Error(`postgres exited: ${stderr}`);
+      if (started.exitCode !== null) throw new Error(`postgres exited: ${tail(logFile)}`);
       const client = new pg.Client({ connectionString: url });
       client.on('error', () => undefined);
       try {
@@ -112,6 +138,7 @@ export async function startPostgres(options: { fsync?: boolean } = {}): Promise<
     const stopping = child;
     child = undefined;
     if (!stopping || stopping.exitCode !== null) return;
+    stopping.ref(); // held until it has exited
     const exited = new Promise((resolve) => stopping.once('exit', resolve));
     stopping.kill('SIGINT'); // fast shutdown: clients are disconnected
     await exited;
@@ -141,24 +168,19 @@ export async function startRedis(): Promise<Service> {
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
-    const started = spawn(redisServerPath(), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', home], { stdio: ['ignore', 'pipe', 'pipe'] });
-    running.add(started);
-    started.once('exit', () => running.delete(started));
+    const logFile = path.join(home, 'redis.log');
+    const started = spawnServer(redisServerPath(), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', home], logFile);
     child = started;
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      started.stdout!.on('data', (chunk) => {
-        output += String(chunk);
-        if (output.includes('Ready to accept connections')) resolve();
-      });
-      started.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${output}`)));
-      started.once('error', reject);
+    await until(async () => {
+      if (started.exitCode !== null) throw new Error(`redis-server exited: ${tail(logFile)}`);
+      return accepts(port);
     });
   };
   const stop = async () => {
     const stopping = child;
     child = undefined;
     if (!stopping || stopping.exitCode !== null) return;
+    stopping.ref(); // held until it has exited
     const exited = new Promise((resolve) => stopping.once('exit', resolve));
     stopping.kill('SIGTERM');
     await exited;
@@ -175,6 +197,17 @@ export async function startRedis(): Promise<Service> {
       directories.delete(home);
     },
   };
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 async function until(ready: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
