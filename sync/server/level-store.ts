@@ -113,6 +113,10 @@ export class LevelStore implements SyncStore {
     ], { sync: this.#sync } as object);
   }
 
+  async lastSeqs(documents: readonly string[]): Promise<Map<string, number>> {
+    return new Map(await Promise.all(documents.map(async (document): Promise<[string, number]> => [document, (await this.#seq(document)) - 1])));
+  }
+
   async listDocuments(patientId: string): Promise<string[]> {
     // Keys are `<document>!<seq>`, documents `emr/<patientId>/…`: one range over the patient's prefix.
     const prefix = `emr/${patientId}/`;

@@ -111,6 +111,11 @@ export class PostgresStore implements SyncStore {
     });
   }
 
+  async lastSeqs(documents: readonly string[]): Promise<Map<string, number>> {
+    const { rows } = await this.#pool.query<{ name: string; last_seq: string }>('SELECT name, last_seq FROM sync_documents WHERE name = ANY($1)', [documents]);
+    return new Map(rows.map((row) => [row.name, Number(row.last_seq)]));
+  }
+
   async listDocuments(patientId: string): Promise<string[]> {
     const { rows } = await this.#pool.query<{ name: string }>('SELECT name FROM sync_documents WHERE patient_id = $1 AND last_seq > 0 ORDER BY name COLLATE "C"', [patientId]);
     return rows.map((row) => row.name);

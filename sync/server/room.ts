@@ -187,6 +187,11 @@ export class Room implements RoomListener {
     if (checked) awarenessProtocol.applyAwarenessUpdate(this.awareness, checked, peer);
   }
 
+  /** The last sequence number of the store's updates this room holds. */
+  get seq(): number {
+    return this.#seq;
+  }
+
   /** Updates another process stored (fan-out.ts), applied in their order. */
   stored(batch: StoredBatch): void {
     this.#enqueue({ kind: 'stored-elsewhere', batch });
@@ -263,7 +268,8 @@ export class Room implements RoomListener {
       const batch = this.#jobs;
       this.#jobs = [];
       for (const job of batch) if (job.kind === 'write') this.#unqueue(job.peer, job.update.byteLength);
-      if (batch.some((job) => job.kind === 'write')) await this.#write(batch);
+      // A client's sync step 2 with nothing in it (a reader's, or a device that holds nothing new) needs no store.
+      if (batch.some((job) => job.kind === 'write' && !isEmptyUpdate(job.update))) await this.#write(batch);
       else await this.#read(batch);
       if (this.#failed) return;
       if (this.#storedCount > this.#options.compactAfter) {
@@ -379,12 +385,19 @@ export class Room implements RoomListener {
     }
   }
 
-  /** The store could not be reached, and nothing of the batch was applied: writers go and resend later; the rest is answered. */
+  /**
+   * The store could not be reached, and nothing of the batch was applied:
+   * a write that brings something goes, its sender closed to resend later;
+   * one that brings nothing the document lacks (a reconnecting reader's) is
+   * taken as it would be, and the rest is answered.
+   */
   #refuseWrites(batch: Job[], error: Error): void {
     this.#options.log({ event: 'store-unavailable', document: this.name, error: error.message.slice(0, 500) });
     const outbox: Array<() => void> = [];
+    // Read only now: it walks the whole document.
+    const held = Y.snapshot(this.doc);
     for (const job of batch) {
-      if (job.kind !== 'write') this.#run(job, [], outbox);
+      if (job.kind !== 'write' || bringsNothing(held, job.update)) this.#run(job, [], outbox);
       else if (!this.#refused.has(job.peer)) {
         this.#refused.add(job.peer);
         this.#options.log({ event: 'write-refused', reason: 'store unavailable', user: job.peer.principal.userId, document: this.name });
@@ -485,6 +498,19 @@ export class Room implements RoomListener {
     // What the clients hold that the store lacks comes back when they reconnect and resync.
     for (const peer of [...this.peers.keys()]) peer.close(CLOSE.internalError, 'document could not be saved');
     this.#options.onFailure(this);
+  }
+}
+
+/** An update with no structs and no deletions: what y-protocols writes for "nothing new". */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+}
+
+function bringsNothing(held: Y.Snapshot, update: Uint8Array): boolean {
+  try {
+    return Y.snapshotContainsUpdate(held, update);
+  } catch {
+    return false;
   }
 }
 

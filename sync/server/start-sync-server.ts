@@ -54,6 +54,8 @@ export interface SyncServerOptions extends KeyOptions {
   pingInterval?: number;
   /** The shortest time between two notices that one document changed (sync/change-notice.ts). Default 1 s. */
   changeNoticeIntervalMs?: number;
+  /** With a broker: how often open documents are checked against the store for updates no message told of. Default 5 s. */
+  catchUpIntervalMs?: number;
 }
 
 export interface SyncServer {
@@ -159,6 +161,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     });
   });
 
+  // With other processes: a message lost (or never sent by a process that died) is read from the store.
+  const catchUps = broker && setInterval(() => {
+    rooms.catchUp().catch((error: unknown) => log({ event: 'catch-up-failed', error: String(error).slice(0, 500) }));
+  }, options.catchUpIntervalMs ?? 5000);
+  catchUps?.unref();
+
   // A client that vanished without closing (a laptop lid, a dropped network) is found by the next ping.
   const pings = setInterval(() => {
     for (const connection of connections) {
@@ -183,6 +191,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
 
   const shutdown = async () => {
     clearInterval(pings);
+    clearInterval(catchUps);
     notices.stop();
     const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
     http.closeIdleConnections();

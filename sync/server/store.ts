@@ -79,6 +79,8 @@ export interface SyncStore {
    * and client owners stay.
    */
   replaceUpdates(document: string, merged: Uint8Array, throughSeq: number): Promise<void>;
+  /** The last sequence number of each of these documents (0 or absent for none). */
+  lastSeqs(documents: readonly string[]): Promise<Map<string, number>>;
   /** The names of a patient's documents that hold anything, sorted. */
   listDocuments(patientId: string): Promise<string[]>;
   /** A patient's audit records, oldest first. */

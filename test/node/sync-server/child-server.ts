@@ -26,7 +26,12 @@ export async function storeArguments(dataDir: string): Promise<string[]> {
 }
 
 export async function startChildServer(dataDir: string, extra: string[] = []): Promise<ChildServer> {
-  const child = spawn(process.execPath, [bin, 'serve', '--dev', '--port', '0', ...(await storeArguments(dataDir)), ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return startServerProcess([...(await storeArguments(dataDir)), ...extra]);
+}
+
+/** `emr-kit serve --dev --port 0` with these options. */
+export function startServerProcess(options: string[]): Promise<ChildServer> {
+  const child = spawn(process.execPath, [bin, 'serve', '--dev', '--port', '0', ...options], { stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: Array<Record<string, unknown>> = [];
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   let stderr = '';

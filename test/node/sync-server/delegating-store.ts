@@ -8,6 +8,7 @@ export class DelegatingStore implements SyncStore {
   readSince(document: string, afterSeq: number): Promise<DocumentChanges> { return this.inner.readSince(document, afterSeq); }
   write(document: string, afterSeq: number, prepare: PrepareWrite): Promise<number> { return this.inner.write(document, afterSeq, prepare); }
   replaceUpdates(document: string, merged: Uint8Array, throughSeq: number): Promise<void> { return this.inner.replaceUpdates(document, merged, throughSeq); }
+  lastSeqs(documents: readonly string[]): Promise<Map<string, number>> { return this.inner.lastSeqs(documents); }
   listDocuments(patientId: string): Promise<string[]> { return this.inner.listDocuments(patientId); }
   readAudit(patientId: string) { return this.inner.readAudit(patientId); }
   check(): Promise<boolean> { return this.inner.check(); }
