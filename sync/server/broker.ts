@@ -13,6 +13,9 @@ import type { LogEntry } from './log.js';
 // from the store instead, since every stored update has its number there.
 // When the subscription comes back, every open room reads what it missed.
 
+/** Updates larger than this together go by number only (Redis's default limit on a subscriber's backlog is 8 MiB over a minute). */
+const MAX_CARRIED_BYTES = 256 * 1024;
+
 export interface RedisBrokerOptions {
   /** redis://host:port (rediss:// for TLS). */
   url: string;
@@ -81,7 +84,10 @@ export class RedisBroker implements FanOut, NoticeRelay {
   }
 
   stored(document: string, batch: StoredBatch): void {
-    this.#publish(this.#documentChannel(document), { kind: 'stored', node: this.node, batch });
+    // A large batch is told by its numbers alone, and read from the store: Redis drops a subscriber whose unread messages pile up.
+    const bytes = batch.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    const told = bytes > MAX_CARRIED_BYTES ? { ...batch, updates: [], owners: [] } : batch;
+    this.#publish(this.#documentChannel(document), { kind: 'stored', node: this.node, batch: told });
   }
 
   presence(document: string, update: Uint8Array): void {

@@ -6,7 +6,7 @@
 export interface StoredBatch {
   first: number;
   last: number;
-  /** The stored updates, in order (last - first + 1 of them). */
+  /** The stored updates, in order (last - first + 1 of them), or none when the batch is told by its numbers alone. */
   updates: Uint8Array[];
   /** Client ids the batch claimed, with their owners. */
   owners: Array<[number, string]>;

@@ -323,7 +323,7 @@ export class Room implements RoomListener {
   async #read(batch: Job[]): Promise<void> {
     const outbox: Array<() => void> = [];
     for (const job of batch) {
-      if (job.kind === 'catch-up' || (job.kind === 'stored-elsewhere' && job.batch.first > this.#seq + 1 && job.batch.last > this.#seq)) {
+      if (job.kind === 'catch-up' || (job.kind === 'stored-elsewhere' && job.batch.last > this.#seq && (job.batch.first > this.#seq + 1 || job.batch.updates.length !== job.batch.last - job.batch.first + 1))) {
         // Something was missed: the store has it.
         let missed: DocumentChanges;
         try {
@@ -348,7 +348,7 @@ export class Room implements RoomListener {
       const { batch } = job;
       // Held already (told twice, or read from the store meanwhile); one with a gap waits for a read of the store.
       if (batch.last <= this.#seq) return;
-      if (batch.first > this.#seq + 1) return void this.catchUp();
+      if (batch.first > this.#seq + 1 || batch.updates.length !== batch.last - batch.first + 1) return void this.catchUp();
       const fresh = batch.updates.slice(this.#seq + 1 - batch.first);
       this.#applyElsewhere({ updates: fresh.map((update, i) => ({ seq: batch.last - fresh.length + 1 + i, update })), owners: new Map(batch.owners), seq: batch.last });
       return;

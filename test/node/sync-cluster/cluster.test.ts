@@ -113,6 +113,16 @@ describe('sync cluster: several nodes on one store', () => {
     assert.equal(await told, 'emr/pat-1/note/n-told');
   });
 
+  it('a large write goes through the broker by its numbers alone, and the other node reads it from the store', async () => {
+    const doc = 'emr/pat-1/note/n-large';
+    const writer = cluster.nodes[0]!.connect(doc, await token('dr-okafor'));
+    const reader = cluster.nodes[1]!.connect(doc, await token('dr-lindqvist'));
+    await Promise.all([writer.synced, reader.synced]);
+    const large = 'x'.repeat(1024 * 1024);
+    writer.doc.getText('body').insert(0, large);
+    await until(reader.doc, () => reader.doc.getText('body').length === large.length);
+  });
+
   it('/health names the store and the broker', async () => {
     const { body } = await getJson(httpUrl(cluster.nodes[0]!.server, '/health'));
     assert.equal(body.status, 'ok');
