@@ -1,11 +1,21 @@
-import { LevelStore } from '../sync/server/index.js';
+import { LevelStore, PostgresStore, type SyncStore } from '../sync/server/index.js';
 import { EXIT, type Io } from './io.js';
 
-/** Prints a patient's audit records from a stopped server's data directory. */
-export async function auditCommand(options: { data: string; patient: string; json: boolean }, io: Io): Promise<number> {
-  let store: LevelStore;
+export interface AuditOptions {
+  data?: string;
+  postgres?: string;
+  'postgres-schema'?: string;
+  patient: string;
+  json: boolean;
+}
+
+/** Prints a patient's audit records from a stopped server's data directory, or from PostgreSQL. */
+export async function auditCommand(options: AuditOptions, io: Io): Promise<number> {
+  let store: SyncStore;
   try {
-    store = await LevelStore.open(options.data, { createIfMissing: false });
+    store = options.postgres
+      ? await PostgresStore.open({ url: options.postgres, schema: options['postgres-schema'], poolSize: 1 })
+      : await LevelStore.open(options.data ?? '', { createIfMissing: false });
   } catch (error) {
     io.err.write(`emr-kit audit: ${(error as Error).message}\n`);
     return EXIT.dataErrors;

@@ -29,6 +29,17 @@ Commands:
                      EMR_SYNC_SECRET (HS256) or EMR_SYNC_PUBLIC_KEY (ES256/EdDSA PEM).
     --no-sync-writes Acknowledge an update once the operating system has it, not
                      the disk: faster, but a power cut can lose acknowledged updates.
+    --postgres URL   Keep documents and the audit log in PostgreSQL instead
+                     (postgres://user:password@host:5432/db), shared by several
+                     processes; its tables come from \`emr-kit migrate\`.
+    --postgres-schema NAME  The schema of those tables (default: the user's).
+    --migrate        Bring the tables up to date before serving.
+    --redis URL      Hear and tell the other processes on the same PostgreSQL
+                     through Redis pub/sub (redis://host:6379): run as many as
+                     you like behind a load balancer.
+  migrate            Create or bring up to date the sync server's PostgreSQL tables.
+    --postgres URL   The database.
+    --postgres-schema NAME  The schema to keep them in (default: the user's).
   token              Print a sync-server token.
     --user ID        The user (token subject).
     --name TEXT      Display name (default: the user id).
@@ -38,6 +49,8 @@ Commands:
     --dev            Sign with the DEVELOPMENT key (else EMR_SYNC_SECRET).
   audit              Print a patient's audit log from a stopped server's data.
     --data DIR       The server's data directory.
+    --postgres URL   Or its PostgreSQL database (a running server's too),
+    --postgres-schema NAME  and schema.
     --patient ID     The patient.
     --json           Print one JSON document instead.
   help               Show this text.
@@ -79,6 +92,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
             data: { type: 'string', default: 'emr-sync-data' },
             dev: { type: 'boolean', default: false },
             'no-sync-writes': { type: 'boolean', default: false },
+            postgres: { type: 'string' },
+            'postgres-schema': { type: 'string' },
+            migrate: { type: 'boolean', default: false },
+            redis: { type: 'string' },
           },
         });
         // Loaded on demand: the sync server's native store is no concern of `validate`.
@@ -103,11 +120,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'audit': {
         const { values } = parseArgs({
           args: rest,
-          options: { data: { type: 'string' }, patient: { type: 'string' }, json: { type: 'boolean', default: false } },
+          options: {
+            data: { type: 'string' },
+            postgres: { type: 'string' },
+            'postgres-schema': { type: 'string' },
+            patient: { type: 'string' },
+            json: { type: 'boolean', default: false },
+          },
         });
-        if (!values.data || !values.patient) throw new UsageError('audit needs --data DIR and --patient ID');
+        if (!(values.data || values.postgres) || !values.patient) throw new UsageError('audit needs --data DIR (or --postgres URL) and --patient ID');
         const { auditCommand } = await import('./audit.js');
-        return await auditCommand({ data: values.data, patient: values.patient, json: values.json }, io);
+        return await auditCommand({ ...values, patient: values.patient }, io);
+      }
+      case 'migrate': {
+        const { values } = parseArgs({ args: rest, options: { postgres: { type: 'string' }, 'postgres-schema': { type: 'string' } } });
+        if (!values.postgres) throw new UsageError('migrate needs --postgres URL');
+        const { migrateCommand } = await import('./migrate.js');
+        return await migrateCommand({ postgres: values.postgres, schema: values['postgres-schema'] }, io);
       }
       case undefined:
       case 'help':

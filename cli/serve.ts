@@ -7,6 +7,10 @@ export interface ServeOptions {
   data: string;
   dev: boolean;
   'no-sync-writes': boolean;
+  postgres?: string;
+  'postgres-schema'?: string;
+  migrate: boolean;
+  redis?: string;
 }
 
 /** Runs the sync server until SIGTERM or SIGINT, then shuts it down gracefully. */
@@ -19,6 +23,8 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
       host: options.host,
       port,
       dataDir: options.data,
+      postgres: options.postgres ? { url: options.postgres, schema: options['postgres-schema'], migrate: options.migrate } : undefined,
+      redis: options.redis,
       dev: options.dev,
       syncWrites: !options['no-sync-writes'],
       log: (entry) => io.out.write(`${JSON.stringify(entry)}\n`),

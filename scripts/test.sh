@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The whole suite: what CI runs. Installs Chromium when missing, then
-# type-checks, lints, runs the Node tests, the browser tests in headless
+# The whole suite: what CI runs. Installs Chromium, PostgreSQL and Redis
+# when missing, then type-checks, lints, runs the Node tests (the sync
+# server's once on its embedded store and once more on PostgreSQL, and
+# several sync processes on PostgreSQL and Redis), the browser tests in headless
 # Chromium, the end-to-end tests (the demo portal; two browsers sharing a
 # chart through a real sync server), and builds Storybook and renders every
 # story so that a broken story fails. Every step runs even after one fails, so one run reports all
@@ -10,6 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci --no-audit --no-fund
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-services.sh
 
 summary=()
 failed=()
@@ -30,6 +33,7 @@ step() {
 step "type-check"                        npm run --silent test:types
 step "lint"                              npm run --silent test:lint
 step "node tests"                        npm run --silent test:node
+step "sync server tests on PostgreSQL"    npm run --silent test:node:postgres
 step "browser tests (headless Chromium)" npm run --silent test:browser
 step "end-to-end (demo, two browsers, one sync server)" node scripts/node-tests.mjs test/e2e
 step "storybook build and stories"       npm run --silent test:storybook

@@ -1,4 +1,4 @@
-import type { ParsedDocumentName } from '../../model/index.js';
+import { parseDocumentName, type ParsedDocumentName } from '../../model/index.js';
 import { changeNoticeMessage } from '../change-notice.js';
 import type { Peer } from './room.js';
 
@@ -6,15 +6,27 @@ import type { Peer } from './room.js';
 // core document that asked (sync/change-notice.ts), told of every other
 // document of the same patient once its writes are stored. A document
 // written to without pause (a note being typed) is announced at most once
-// per interval, the last change always included.
+// per interval, the last change always included. With several processes,
+// a change stored by one reaches the watchers of all through a relay
+// (broker.ts), each process keeping the interval for its own watchers.
+
+/** Tells the other processes of changes stored here, and this one of theirs, per patient. */
+export interface NoticeRelay {
+  /** This process has watchers of the patient: call `onChanged` for each change another process stores. */
+  follow(patientId: string, onChanged: (document: string) => void): void;
+  unfollow(patientId: string): void;
+  changed(patientId: string, document: string): void;
+}
 
 export interface ChangeNoticesOptions {
   /** The shortest time between two notices of one document (ms). */
   intervalMs: number;
+  relay?: NoticeRelay;
 }
 
 export class ChangeNotices {
   readonly #intervalMs: number;
+  readonly #relay: NoticeRelay | undefined;
   /** Patient id → the core connections that asked. */
   readonly #watchers = new Map<string, Set<Peer>>();
   /** Document name → when it was last announced, and a trailing notice waiting for the interval's end. */
@@ -22,12 +34,19 @@ export class ChangeNotices {
 
   constructor(options: ChangeNoticesOptions) {
     this.#intervalMs = options.intervalMs;
+    this.#relay = options.relay;
   }
 
   /** A connection on a patient's core document asks to be told. */
   watch(patientId: string, peer: Peer): void {
     let peers = this.#watchers.get(patientId);
-    if (!peers) this.#watchers.set(patientId, (peers = new Set()));
+    if (!peers) {
+      this.#watchers.set(patientId, (peers = new Set()));
+      this.#relay?.follow(patientId, (name) => {
+        const parsed = parseDocumentName(name);
+        if (parsed?.patientId === patientId) this.#tell(name, parsed);
+      });
+    }
     peers.add(peer);
   }
 
@@ -36,10 +55,17 @@ export class ChangeNotices {
     const peers = this.#watchers.get(patientId);
     if (!peers?.delete(peer) || peers.size > 0) return;
     this.#watchers.delete(patientId);
+    this.#relay?.unfollow(patientId);
   }
 
-  /** Writes to a document were stored. */
+  /** Writes to a document were stored (by this process). */
   changed(name: string, parsed: ParsedDocumentName): void {
+    if (parsed.kind === 'core') return;
+    this.#relay?.changed(parsed.patientId, name);
+    this.#tell(name, parsed);
+  }
+
+  #tell(name: string, parsed: ParsedDocumentName): void {
     if (parsed.kind === 'core' || !this.#watchers.has(parsed.patientId)) return;
     const recent = this.#recent.get(name);
     const now = Date.now();

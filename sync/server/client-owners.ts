@@ -33,6 +33,11 @@ export class ClientOwners {
     return { claims: [...claims] };
   }
 
+  /** Owners another process recorded (ownership never changes, so one already known stays). */
+  learn(owners: ReadonlyMap<number, string>): void {
+    for (const [clientId, userId] of owners) if (!this.#owners.has(clientId)) this.#owners.set(clientId, userId);
+  }
+
   /** Records ids as the user's, once the write that uses them is accepted. */
   claim(clientIds: readonly number[], userId: string): void {
     for (const clientId of clientIds) this.#owners.set(clientId, userId);

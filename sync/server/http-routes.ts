@@ -17,7 +17,7 @@ export interface HttpContext {
   audience?: string;
   store: SyncStore;
   log: (entry: LogEntry) => void;
-  health(): Record<string, unknown>;
+  health(): Promise<Record<string, unknown>>;
   /** Refusals count against the remote address as refused upgrades do (refusal-limit.ts). */
   refusals: RefusalLimit;
 }
@@ -27,7 +27,7 @@ const AUDIT_READERS: readonly SyncRole[] = ['auditor', 'clinician'];
 export async function handleHttp(request: IncomingMessage, response: ServerResponse, context: HttpContext): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://server');
   if (request.method !== 'GET') return reply(response, 405, { error: 'only GET' });
-  if (url.pathname === '/health') return reply(response, 200, context.health());
+  if (url.pathname === '/health') return reply(response, 200, await context.health());
   const remote = request.socket.remoteAddress ?? 'unknown';
   const retryAfter = context.refusals.retryAfter(remote);
   if (retryAfter > 0) {

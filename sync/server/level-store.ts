@@ -1,6 +1,6 @@
 import { ClassicLevel } from 'classic-level';
 import path from 'node:path';
-import type { AuditRecord, StoredUpdate, SyncStore } from './store.js';
+import type { AuditRecord, DocumentChanges, PrepareWrite, StoredUpdate, SyncStore } from './store.js';
 
 // The embedded store: LevelDB through classic-level, in `<dataDir>/store`.
 //
@@ -9,7 +9,9 @@ import type { AuditRecord, StoredUpdate, SyncStore } from './store.js';
 //   clients!<document>!<clientId>                → user id owning that Yjs client id
 //
 // An update, its audit record and its client-id claims go in one atomic
-// batch. Writes are synced to the disk by default (`syncWrites`): a batch
+// batch. Only one process opens the store (LevelDB locks it), so no one else
+// writes between a room's reads and its writes: `write` has nothing to hand
+// over. Writes are synced to the disk by default (`syncWrites`): a batch
 // resolves once it would survive a power cut, not only the process being
 // killed; acknowledged means on disk. Turning it off trades that for latency
 // (bench/README.md, sync-latency).
@@ -63,10 +65,7 @@ export class LevelStore implements SyncStore {
   }
 
   async loadUpdates(document: string): Promise<Uint8Array[]> {
-    const entries = await this.#updates.iterator({ gt: `${document}!`, lt: `${document}!${END}` }).all();
-    const last = entries.at(-1);
-    this.#nextSeq.set(document, last ? Number(last[0].slice(document.length + 1)) + 1 : 1);
-    return entries.map(([, value]) => value);
+    return (await this.readSince(document, 0)).updates.map(({ update }) => update);
   }
 
   async loadClientOwners(document: string): Promise<Map<number, string>> {
@@ -74,7 +73,25 @@ export class LevelStore implements SyncStore {
     return new Map(entries.map(([key, userId]) => [Number(key.slice(document.length + 1)), userId]));
   }
 
-  async appendUpdates(document: string, updates: readonly StoredUpdate[]): Promise<void> {
+  async readSince(document: string, afterSeq: number): Promise<DocumentChanges> {
+    const [entries, owners] = await Promise.all([
+      this.#updates.iterator({ gt: `${document}!${pad(afterSeq)}`, lt: `${document}!${END}` }).all(),
+      this.loadClientOwners(document),
+    ]);
+    const updates = entries.map(([key, update]) => ({ seq: Number(key.slice(document.length + 1)), update }));
+    const seq = Math.max(afterSeq, await this.#seq(document) - 1);
+    return { updates, owners, seq };
+  }
+
+  async write(document: string, afterSeq: number, prepare: PrepareWrite): Promise<number> {
+    const next = await this.#seq(document);
+    const missed = next - 1 > afterSeq ? await this.readSince(document, afterSeq) : { updates: [], owners: new Map<number, string>(), seq: afterSeq };
+    const updates = prepare(missed);
+    if (updates.length > 0) await this.#append(document, updates);
+    return (await this.#seq(document)) - 1;
+  }
+
+  async #append(document: string, updates: readonly StoredUpdate[]): Promise<void> {
     let seq = await this.#seq(document);
     const operations = [];
     for (const { update, audit, claims = [] } of updates) {
@@ -88,14 +105,16 @@ export class LevelStore implements SyncStore {
     this.#nextSeq.set(document, seq);
   }
 
-  async replaceUpdates(document: string, merged: Uint8Array): Promise<void> {
-    const keys = await this.#updates.keys({ gt: `${document}!`, lt: `${document}!${END}` }).all();
-    const seq = await this.#seq(document);
+  async replaceUpdates(document: string, merged: Uint8Array, throughSeq: number): Promise<void> {
+    const keys = await this.#updates.keys({ gt: `${document}!`, lte: `${document}!${pad(throughSeq)}` }).all();
     await this.#updates.batch([
       ...keys.map((key) => ({ type: 'del' as const, key })),
-      { type: 'put' as const, key: `${document}!${pad(seq)}`, value: merged },
+      { type: 'put' as const, key: `${document}!${pad(throughSeq)}`, value: merged },
     ], { sync: this.#sync } as object);
-    this.#nextSeq.set(document, seq + 1);
+  }
+
+  async lastSeqs(documents: readonly string[]): Promise<Map<string, number>> {
+    return new Map(await Promise.all(documents.map(async (document): Promise<[string, number]> => [document, (await this.#seq(document)) - 1])));
   }
 
   async listDocuments(patientId: string): Promise<string[]> {
@@ -107,6 +126,10 @@ export class LevelStore implements SyncStore {
 
   async readAudit(patientId: string): Promise<AuditRecord[]> {
     return this.#audit.values({ gt: `${patientId}!`, lt: `${patientId}!${END}` }).all();
+  }
+
+  async check(): Promise<boolean> {
+    return this.#db.status === 'open';
   }
 
   async close(): Promise<void> {

@@ -36,6 +36,18 @@ export class Rooms {
     if (room.peers.size === 0) this.#drop(room);
   }
 
+  /**
+   * Has every open document that the store holds more of read it: a process
+   * that stored an update and died before telling the others, or a message
+   * the broker lost, leaves no one behind for longer than the interval.
+   */
+  async catchUp(): Promise<void> {
+    const open = [...this.#rooms.values()];
+    if (open.length === 0) return;
+    const stored = await this.#options.store.lastSeqs(open.map((room) => room.name));
+    for (const room of open) if ((stored.get(room.name) ?? 0) > room.seq) room.catchUp();
+  }
+
   /** Resolves once every document being unloaded is stored and freed. */
   async settled(): Promise<void> {
     while (this.#unloading.size > 0) await Promise.all(this.#unloading.values());

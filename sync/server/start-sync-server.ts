@@ -7,12 +7,13 @@ import { CLOSE } from './close-codes.js';
 import { Connection } from './connection.js';
 import { handleHttp } from './http-routes.js';
 import { verificationKey, type KeyOptions } from './keys.js';
-import { LevelStore } from './level-store.js';
+import { openStores } from './open-stores.js';
 import { RefusalLimit, type RefusalLimitOptions } from './refusal-limit.js';
 import { jsonLines, withTime, type Logger } from './log.js';
 import { checkChartRevisions } from './revision-check.js';
 import { Rooms } from './rooms.js';
 import type { SyncStore } from './store.js';
+import type { PostgresStoreOptions } from './postgres-store.js';
 
 export interface SyncServerOptions extends KeyOptions {
   /** Default 127.0.0.1. */
@@ -23,6 +24,10 @@ export interface SyncServerOptions extends KeyOptions {
   dataDir?: string;
   /** Another store (a database server, say). The server does not close a store it was given. */
   store?: SyncStore;
+  /** Keep documents and the audit log in PostgreSQL (a URL, or options), shared by several sync processes. */
+  postgres?: string | PostgresStoreOptions;
+  /** Tell the other sync processes sharing the store what this one stores, through Redis (a URL). Needs `postgres` or a shared `store`. */
+  redis?: string;
   /** fsync every write of the embedded store, so that acknowledged means on disk (power loss, not only a killed process). Default true. */
   syncWrites?: boolean;
   /** The audience tokens must name. Default "emr-kit-sync". */
@@ -49,6 +54,8 @@ export interface SyncServerOptions extends KeyOptions {
   pingInterval?: number;
   /** The shortest time between two notices that one document changed (sync/change-notice.ts). Default 1 s. */
   changeNoticeIntervalMs?: number;
+  /** With a broker: how often open documents are checked against the store for updates no message told of. Default 5 s. */
+  catchUpIntervalMs?: number;
 }
 
 export interface SyncServer {
@@ -61,9 +68,8 @@ export interface SyncServer {
 
 export async function startSyncServer(options: SyncServerOptions): Promise<SyncServer> {
   const key = await verificationKey(options);
-  if (!options.store && !options.dataDir) throw new Error('startSyncServer needs a dataDir (or a store)');
-  const store = options.store ?? await LevelStore.open(options.dataDir!, { syncWrites: options.syncWrites });
   const log = withTime(options.log ?? jsonLines);
+  const { store, broker, ownStore } = await openStores(options, log);
   const { audience } = options;
   const maxConnections = options.maxConnections ?? 10_000;
   const maxBufferedBytes = options.maxBufferedBytes ?? 64 * 1024 * 1024;
@@ -73,7 +79,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const started = Date.now();
   let closing: Promise<void> | undefined;
 
-  const notices = new ChangeNotices({ intervalMs: options.changeNoticeIntervalMs ?? 1000 });
+  const notices = new ChangeNotices({ intervalMs: options.changeNoticeIntervalMs ?? 1000, relay: broker });
   const rooms = new Rooms({
     store,
     log,
@@ -81,16 +87,24 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     maxQueuedBytes,
     checkWrite: options.checkRevisions === false ? undefined : checkChartRevisions,
     notices,
+    fanOut: broker,
   });
   const connections = new Set<Connection>();
-  const health = () => ({
-    status: closing ? 'shutting-down' : 'ok',
+  const health = async () => {
+    // The store and the broker answer or not; with either out, writes wait (store) or reach only this process's clients (broker).
+    const storeUp = await Promise.race([store.check(), new Promise<boolean>((resolve) => setTimeout(resolve, 2000, false).unref())]);
+    const brokerUp = broker?.reachable;
+    return {
+      status: closing ? 'shutting-down' : storeUp && brokerUp !== false ? 'ok' : 'degraded',
+      store: storeUp ? 'ok' : 'unreachable',
+      ...(broker ? { broker: brokerUp ? 'ok' : 'unreachable' } : {}),
     documents: rooms.size,
     connections: connections.size,
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
-    refusedUpgrades: refusals.refused,
-    throttledUpgrades: refusals.throttled,
-  });
+      refusedUpgrades: refusals.refused,
+      throttledUpgrades: refusals.throttled,
+    };
+  };
 
   const http = createServer({ maxHeaderSize: options.maxHeaderBytes ?? 256 * 1024 }, (request, response) => {
     handleHttp(request, response, { key, audience, store, log, health, refusals }).catch((error: unknown) => {
@@ -147,6 +161,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     });
   });
 
+  // With other processes: a message lost (or never sent by a process that died) is read from the store.
+  const catchUps = broker && setInterval(() => {
+    rooms.catchUp().catch((error: unknown) => log({ event: 'catch-up-failed', error: String(error).slice(0, 500) }));
+  }, options.catchUpIntervalMs ?? 5000);
+  catchUps?.unref();
+
   // A client that vanished without closing (a laptop lid, a dropped network) is found by the next ping.
   const pings = setInterval(() => {
     for (const connection of connections) {
@@ -167,10 +187,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `ws://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  log({ event: 'listening', url, key: key.description, dataDir: options.dataDir });
+  log({ event: 'listening', url, key: key.description, dataDir: options.postgres ? undefined : options.dataDir, store: options.postgres ? 'postgres' : options.store ? 'given' : 'level', broker: broker ? 'redis' : undefined, node: broker?.node });
 
   const shutdown = async () => {
     clearInterval(pings);
+    clearInterval(catchUps);
     notices.stop();
     const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
     http.closeIdleConnections();
@@ -185,7 +206,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     for (const connection of open) connection.terminate();
     http.closeAllConnections();
     await stopped;
-    if (!options.store) await store.close();
+    await broker?.disconnect();
+    if (ownStore) await store.close();
     log({ event: 'stopped' });
   };
 

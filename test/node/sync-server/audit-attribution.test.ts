@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as Y from 'yjs';
-import { LevelStore } from '../../../sync/server/index.js';
+import type { SyncStore } from '../../../sync/server/index.js';
 import { openRaw, updateFrame } from './raw-client.js';
-import { startTestServer, token, until, type TestServer } from './support.js';
+import { openTestStore, startTestServer, token, until, type TestServer } from './support.js';
 
 // The audit log names who wrote each byte. An update the server holds back
 // for a missing dependency is the sender's, audited and stored under the
@@ -23,11 +23,11 @@ function writersOf(update: Uint8Array): Set<number> {
 
 describe('sync server: audit attribution', () => {
   let dataDir: string;
-  let store: LevelStore;
+  let store: SyncStore;
   let t: TestServer;
   before(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'emr-sync-attribution-'));
-    store = await LevelStore.open(dataDir);
+    store = await openTestStore(dataDir);
     t = await startTestServer({ store });
   });
   after(async () => {

@@ -5,9 +5,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { LevelStore, type AuditRecord } from '../../../sync/server/index.js';
-import { bin } from './child-server.js';
-import { customToken, getJson, httpUrl, startTestServer, token, until, type TestServer } from './support.js';
+import type { AuditRecord, SyncStore } from '../../../sync/server/index.js';
+import { bin, storeArguments } from './child-server.js';
+import { customToken, getJson, httpUrl, openTestStore, startTestServer, token, until, type TestServer } from './support.js';
 
 function emrKit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -19,14 +19,14 @@ function emrKit(...args: string[]): Promise<{ code: number; stdout: string; stde
 
 describe('sync server: audit log', () => {
   let dataDir: string;
-  let store: LevelStore;
+  let store: SyncStore;
   let t: TestServer;
   const doc = 'emr/pat-1/note/n-audit';
   let auditorToken: string;
 
   before(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'emr-sync-audit-'));
-    store = await LevelStore.open(dataDir);
+    store = await openTestStore(dataDir);
     t = await startTestServer({ store });
     auditorToken = await customToken({ sub: 'aud-1', name: 'Audit Office', role: 'auditor', patients: ['pat-1'] }, Date.now() + 3_600_000);
   });
@@ -93,11 +93,12 @@ describe('sync server: audit log', () => {
       await until(watcher.doc, () => watcher.doc.getText('body').length > 0);
       await own.stop();
 
-      const text = await emrKit('audit', '--data', sharedDir, '--patient', 'pat-7');
+      const from = await storeArguments(sharedDir);
+      const text = await emrKit('audit', ...from.filter((arg) => arg !== '--migrate'), '--patient', 'pat-7');
       assert.equal(text.code, 0, text.stderr);
       assert.match(text.stdout, /^1 accepted update for patient pat-7\n/);
       assert.match(text.stdout, /dr-okafor \(Dr Ada Okafor, clinician\) {2}emr\/pat-7\/note\/n-1 {2}\d+ bytes {2}sha256 [0-9a-f]{64}/);
-      const json = await emrKit('audit', '--data', sharedDir, '--patient', 'pat-7', '--json');
+      const json = await emrKit('audit', ...from.filter((arg) => arg !== '--migrate'), '--patient', 'pat-7', '--json');
       assert.equal(JSON.parse(json.stdout).records[0].userId, 'dr-okafor');
     } finally {
       await rm(sharedDir, { recursive: true, force: true });
@@ -110,6 +111,6 @@ describe('sync server: audit log', () => {
     assert.match(missing.stderr, /no sync server store in .*nowhere/);
     const usage = await emrKit('audit', '--patient', 'pat-1');
     assert.equal(usage.code, 2);
-    assert.match(usage.stderr, /audit needs --data DIR and --patient ID/);
+    assert.match(usage.stderr, /audit needs --data DIR \(or --postgres URL\) and --patient ID/);
   });
 });

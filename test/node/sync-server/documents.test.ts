@@ -3,11 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { LevelStore } from '../../../sync/server/index.js';
-import { customToken, destroyClient, httpUrl, startTestServer, token, type TestServer } from './support.js';
+import type { SyncStore } from '../../../sync/server/index.js';
+import { customToken, destroyClient, httpUrl, openTestStore, startTestServer, token, type TestServer } from './support.js';
 
 /** Resolves once the server's store holds the document (it stores an update before anything else sees it). */
-async function stored(store: LevelStore, patientId: string, doc: string): Promise<void> {
+async function stored(store: SyncStore, patientId: string, doc: string): Promise<void> {
   for (let tries = 0; !(await store.listDocuments(patientId)).includes(doc); tries++) {
     if (tries > 500) throw new Error(`${doc} never reached the store`);
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -22,12 +22,12 @@ async function get(url: string): Promise<{ status: number; body: Record<string, 
 
 describe('sync server: listing a patient’s documents', () => {
   let dataDir: string;
-  let store: LevelStore;
+  let store: SyncStore;
   let t: TestServer;
 
   before(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'emr-sync-documents-'));
-    store = await LevelStore.open(dataDir);
+    store = await openTestStore(dataDir);
     t = await startTestServer({ store });
     // Two notes of pat-1 and one of pat-10 (an id that starts with the other's must not leak into it).
     for (const doc of ['emr/pat-1/note/n-1', 'emr/pat-1/note/n-2', 'emr/pat-10/note/n-9']) {

@@ -6,9 +6,10 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { ClassicLevel } from 'classic-level';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { CLOSE, LevelStore, type StoredUpdate, type SyncStore } from '../../../sync/server/index.js';
+import { CLOSE, LevelStore, type PrepareWrite } from '../../../sync/server/index.js';
+import { DelegatingStore } from './delegating-store.js';
 import { assertHealthy, openRaw, updateFrame } from './raw-client.js';
-import { closeOf, getJson, httpUrl, startTestServer, token, type TestServer } from './support.js';
+import { closeOf, getJson, httpUrl, openTestStore, startTestServer, token, type TestServer } from './support.js';
 
 // The server's own failures, and pressure from outside, close the clients
 // concerned and never the process: a store that cannot load a document, a
@@ -16,13 +17,12 @@ import { closeOf, getJson, httpUrl, startTestServer, token, type TestServer } fr
 // that keeps being refused, a token too large for an HTTP request head.
 
 /** The real store, with loads and appends the test opens, holds or breaks. */
-class ControlledStore implements SyncStore {
+class ControlledStore extends DelegatingStore {
   failLoads = false;
   #loadGate: Promise<void> = Promise.resolve();
   #openLoads!: () => void;
   #appendGate: Promise<void> = Promise.resolve();
   #openAppends!: () => void;
-  constructor(readonly inner: LevelStore) {}
   holdLoads(): void {
     this.#loadGate = new Promise((resolve) => (this.#openLoads = resolve));
   }
@@ -35,20 +35,15 @@ class ControlledStore implements SyncStore {
   releaseAppends(): void {
     this.#openAppends();
   }
-  async loadUpdates(document: string) {
+  override async readSince(document: string, afterSeq: number) {
     await this.#loadGate;
     if (this.failLoads) throw new Error('disk read error');
-    return this.inner.loadUpdates(document);
+    return this.inner.readSince(document, afterSeq);
   }
-  loadClientOwners(document: string) { return this.inner.loadClientOwners(document); }
-  async appendUpdates(document: string, updates: readonly StoredUpdate[]) {
+  override async write(document: string, afterSeq: number, prepare: PrepareWrite) {
     await this.#appendGate;
-    return this.inner.appendUpdates(document, updates);
+    return this.inner.write(document, afterSeq, prepare);
   }
-  replaceUpdates(document: string, merged: Uint8Array) { return this.inner.replaceUpdates(document, merged); }
-  listDocuments(patientId: string) { return this.inner.listDocuments(patientId); }
-  readAudit(patientId: string) { return this.inner.readAudit(patientId); }
-  close() { return this.inner.close(); }
 }
 
 /** A note update of `bytes` characters of text, under client id `clientId`. */
@@ -65,7 +60,7 @@ describe('sync server: faults and pressure', () => {
   let t: TestServer;
   before(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'emr-sync-faults-'));
-    store = new ControlledStore(await LevelStore.open(dataDir));
+    store = new ControlledStore(await openTestStore(dataDir));
     t = await startTestServer({ store, maxQueuedBytes: 1024 * 1024, refusalLimit: { perWindow: 1_000 } });
   });
   afterEach(() => {
@@ -195,8 +190,8 @@ describe('the embedded store: durable writes', () => {
   it('syncs every append and compaction to the disk by default: acknowledged means on disk', async () => {
     const store = await LevelStore.open(path.join(dataDir, 'default'));
     seen.length = 0;
-    await store.appendUpdates('emr/pat-1/core', [{ update: new Uint8Array([0, 0]), audit }]);
-    await store.replaceUpdates('emr/pat-1/core', new Uint8Array([0, 0]));
+    await store.write('emr/pat-1/core', 0, () => [{ update: new Uint8Array([0, 0]), audit }]);
+    await store.replaceUpdates('emr/pat-1/core', new Uint8Array([0, 0]), 1);
     await store.close();
     assert.deepEqual(seen, [true, true]);
   });
@@ -204,7 +199,7 @@ describe('the embedded store: durable writes', () => {
   it('leaves the sync out only when asked (syncWrites: false)', async () => {
     const store = await LevelStore.open(path.join(dataDir, 'unsynced'), { syncWrites: false });
     seen.length = 0;
-    await store.appendUpdates('emr/pat-1/core', [{ update: new Uint8Array([0, 0]), audit }]);
+    await store.write('emr/pat-1/core', 0, () => [{ update: new Uint8Array([0, 0]), audit }]);
     await store.close();
     assert.deepEqual(seen, [false]);
   });

@@ -4,17 +4,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as Y from 'yjs';
-import { LevelStore, type StoredUpdate, type SyncStore } from '../../../sync/server/index.js';
+import type { PrepareWrite } from '../../../sync/server/index.js';
+import { DelegatingStore } from './delegating-store.js';
 import { startChildServer } from './child-server.js';
-import { connectClient, destroyClient, startTestServer, token, until } from './support.js';
+import { connectClient, destroyClient, openTestStore, startTestServer, token, until } from './support.js';
 
-/** The real store, with a gate on appends: the test decides when a write reaches it. */
-class GatedStore implements SyncStore {
+/** The real store, with a gate on writes: the test decides when a write reaches it. */
+class GatedStore extends DelegatingStore {
   reached!: Promise<void>;
   #arrived!: () => void;
   #open: Promise<void> = Promise.resolve();
   #release!: () => void;
-  constructor(readonly inner: LevelStore) {}
   hold(): void {
     this.reached = new Promise((resolve) => (this.#arrived = resolve));
     this.#open = new Promise((resolve) => (this.#release = resolve));
@@ -22,17 +22,11 @@ class GatedStore implements SyncStore {
   release(): void {
     this.#release();
   }
-  loadUpdates(document: string) { return this.inner.loadUpdates(document); }
-  loadClientOwners(document: string) { return this.inner.loadClientOwners(document); }
-  async appendUpdates(document: string, updates: readonly StoredUpdate[]) {
+  override async write(document: string, afterSeq: number, prepare: PrepareWrite) {
     this.#arrived?.();
     await this.#open;
-    return this.inner.appendUpdates(document, updates);
+    return this.inner.write(document, afterSeq, prepare);
   }
-  replaceUpdates(document: string, merged: Uint8Array) { return this.inner.replaceUpdates(document, merged); }
-  listDocuments(patientId: string) { return this.inner.listDocuments(patientId); }
-  readAudit(patientId: string) { return this.inner.readAudit(patientId); }
-  close() { return this.inner.close(); }
 }
 
 describe('sync server: shutdown', () => {
@@ -43,7 +37,7 @@ describe('sync server: shutdown', () => {
   after(() => rm(dataDir, { recursive: true, force: true }));
 
   it('close() tells clients 1001 and does not finish before pending writes are stored', async () => {
-    const store = new GatedStore(await LevelStore.open(path.join(dataDir, 'gated')));
+    const store = new GatedStore(await openTestStore(path.join(dataDir, 'gated')));
     const t = await startTestServer({ store });
     const doc = 'emr/pat-1/note/n-shutdown';
     try {
@@ -93,7 +87,7 @@ describe('sync server: shutdown', () => {
       destroyClient(client);
       destroyClient(watcher);
     }
-    const store = await LevelStore.open(serverDir);
+    const store = await openTestStore(serverDir);
     try {
       assert.equal((await store.readAudit('pat-1')).length, 1);
     } finally {

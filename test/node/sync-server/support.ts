@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -5,10 +6,29 @@ import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { devToken, signingSecret, startSyncServer, type SyncServer, type SyncServerOptions, type SyncRole } from '../../../sync/server/index.js';
+import { devToken, LevelStore, PostgresStore, signingSecret, startSyncServer, type SyncServer, type SyncServerOptions, type SyncRole, type SyncStore } from '../../../sync/server/index.js';
+import { sharedPostgres } from './services.js';
 
 // A real sync server on 127.0.0.1 with its own data directory, its log lines
 // kept for the test to read, and stock y-websocket clients.
+//
+// The same tests run against both stores: the embedded one by default, and
+// PostgreSQL when EMR_SYNC_TEST_STORE=postgres (a server of the test
+// process's own; a data directory stands for a schema of its own, so a
+// server restarted on the same directory finds its documents again).
+
+export const STORE_KIND: 'level' | 'postgres' = process.env.EMR_SYNC_TEST_STORE === 'postgres' ? 'postgres' : 'level';
+
+/** The schema that stands for a data directory. */
+export function schemaFor(dataDir: string): string {
+  return `d_${createHash('sha256').update(dataDir).digest('hex').slice(0, 20)}`;
+}
+
+/** The store of the kind under test for a data directory; the caller closes it. */
+export async function openTestStore(dataDir: string): Promise<SyncStore> {
+  if (STORE_KIND === 'level') return LevelStore.open(dataDir);
+  return PostgresStore.open({ url: (await sharedPostgres()).url, schema: schemaFor(dataDir), migrate: true });
+}
 
 export type LogLine = Record<string, unknown> & { event: string; time: string };
 
@@ -38,10 +58,12 @@ export async function startTestServer(options: Partial<SyncServerOptions> = {}):
   const dataDir = options.dataDir ?? await mkdtemp(path.join(tmpdir(), 'emr-sync-test-'));
   const log: LogLine[] = [];
   const waiters: Array<{ match: (line: LogLine) => boolean; resolve: (line: LogLine) => void }> = [];
+  const ownStore = STORE_KIND === 'postgres' && !options.store && !options.postgres ? await openTestStore(dataDir) : undefined;
   const server = await startSyncServer({
     dev: true,
     ...options,
     dataDir,
+    ...(ownStore ? { store: ownStore } : {}),
     log: (entry) => {
       const line = entry as LogLine;
       log.push(line);
@@ -71,6 +93,7 @@ export async function startTestServer(options: Partial<SyncServerOptions> = {}):
     stop: async () => {
       for (const client of clients.splice(0)) destroyClient(client);
       await server.close();
+      await ownStore?.close();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };

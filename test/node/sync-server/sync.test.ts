@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as Y from 'yjs';
-import { LevelStore } from '../../../sync/server/index.js';
-import { destroyClient, getJson, httpUrl, startTestServer, token, until } from './support.js';
+import { destroyClient, getJson, httpUrl, openTestStore, startTestServer, token, until } from './support.js';
 
 describe('sync server: documents', () => {
   let dataDir: string;
@@ -54,7 +53,7 @@ describe('sync server: documents', () => {
   });
 
   it('a document is stored, compacted and unloaded when its last connection leaves; health counts it', async () => {
-    const store = await LevelStore.open(path.join(dataDir, 'unload'));
+    const store = await openTestStore(path.join(dataDir, 'unload'));
     const t = await startTestServer({ store });
     try {
       const doc = 'emr/pat-1/note/n-unload';
@@ -91,7 +90,7 @@ describe('sync server: documents', () => {
   });
 
   it('compacts a document that grows past the limit while open', async () => {
-    const store = await LevelStore.open(path.join(dataDir, 'compact'));
+    const store = await openTestStore(path.join(dataDir, 'compact'));
     const t = await startTestServer({ store, compactAfter: 5 });
     try {
       const doc = 'emr/pat-1/note/n-compact';
