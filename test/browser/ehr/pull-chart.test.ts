@@ -4,7 +4,7 @@
 // bundle; what goes wrong on the way (429, a server that dies, a refusal, a
 // record changed on both sides) must never leave half a chart that looks whole.
 import { expect } from '../../support/testing.js';
-import { bearerToken, EhrError, pullChart, PullError, type PullOptions } from '../../../ehr/index.js';
+import { bearerToken, EhrError, keepChartFresh, pullChart, PullError, type PullOptions } from '../../../ehr/index.js';
 import { importBundle, type DexieChartStore } from '../../../storage/index.js';
 import type { FhirResource } from '../../../model/index.js';
 import { closeTestStores, openTestStore, valueOf } from '../../support/store.js';
@@ -268,6 +268,27 @@ describe('pullChart', () => {
     const searches = asked.filter((path) => /[?&]patient=/.test(path));
     expect(searches.length).to.equal(Object.keys(summary.pulled).length);
     expect(searches.filter((path) => !path.includes('_lastUpdated=ge'))).to.deep.equal([]);
+  });
+
+  it('keepChartFresh pulls on its interval, one pull at a time, until stopped', async function () {
+    this.timeout(60_000);
+    const patient = smallest();
+    token = await tokenFor(patient.id);
+    const store = await openTestStore();
+    const outcomes: Array<{ error?: Error }> = [];
+    const fresh = keepChartFresh(store, { ...options(patient.id), everyMs: 300, onRefresh: (outcome) => outcomes.push(outcome) });
+    const [condition] = await valueOf(store.conditions(patient.id), (list) => list.length > 0);
+    const version = await demoEhr.update({ ...condition!.current, note: [{ text: 'Changed at the EHR, seen without asking' }] });
+    const changed = await valueOf(store.conditions(patient.id), (list) => list.some((record) => record.current.meta?.versionId === version.versionId));
+    expect(changed.find((record) => record.key === condition!.key)!.heads).to.have.length(1);
+    // A pull asked for while one runs is that same pull.
+    expect(fresh.refreshNow()).to.equal(fresh.refreshNow());
+    fresh.stop();
+    const count = outcomes.length;
+    expect(count).to.be.at.least(2);
+    expect(outcomes.filter((outcome) => outcome.error)).to.deep.equal([]);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(outcomes.length).to.be.at.most(count + 1, 'no pull after stop but the one running');
   });
 
   it('a record changed on the server and in the kit meanwhile becomes a conflict, both versions kept', async function () {
