@@ -1,4 +1,4 @@
-import type { ImportProgress, ResourceType } from '../../model/index.js';
+import { ChartStoreError, WRITING_ROLES, type ImportProgress, type ResourceType } from '../../model/index.js';
 import { announceImport, importBundle, type DexieChartStore } from '../../storage/index.js';
 import { serverCapabilities } from '../capabilities.js';
 import { PullError, type EhrError } from '../errors.js';
@@ -54,6 +54,10 @@ export interface PullSummary {
  */
 export async function pullChart(store: DexieChartStore, options: PullOptions): Promise<PullSummary> {
   const { patientId } = options;
+  // Before anything is fetched: a reader's device cannot save what it would pull.
+  if (!WRITING_ROLES.includes(store.user.role)) {
+    throw new ChartStoreError('read-only', `${store.user.displayName} (${store.user.role}) reads charts but cannot pull one into this device: a clinician's pull reaches it through sync.`);
+  }
   const http = new FhirHttp(options);
   const fhirBase = http.base.href;
   const onProgress = options.onProgress ?? (() => {});

@@ -7,7 +7,7 @@ import { expect } from '../../support/testing.js';
 import { bearerToken, EhrError, keepChartFresh, pullChart, PullError, type PullOptions } from '../../../ehr/index.js';
 import { importBundle, type DexieChartStore } from '../../../storage/index.js';
 import type { FhirResource } from '../../../model/index.js';
-import { closeTestStores, openTestStore, valueOf } from '../../support/store.js';
+import { closeTestStores, openTestStore, PATIENT_VIEWER, valueOf } from '../../support/store.js';
 import { demoEhr, type DemoEhr } from '../../support/ehr.js';
 
 let ehr: DemoEhr;
@@ -183,6 +183,15 @@ describe('pullChart', () => {
     expect((refused.error as EhrError).status).to.equal(403);
     expect(refused.error.message).to.match(/^AllergyIntolerance: GET AllergyIntolerance\?patient=.* answered 403/);
     expect(await valueOf(store.chartPresence(patient.id))).to.equal('absent');
+  });
+
+  it('a reader’s store is refused before anything is fetched', async () => {
+    const from = (await demoEhr.requests()).length;
+    const store = await openTestStore(undefined, PATIENT_VIEWER);
+    const error = await pullChart(store, options(smallest().id)).catch((e: unknown) => e);
+    expect((error as { code?: string }).code).to.equal('read-only');
+    expect((error as Error).message).to.match(/cannot pull one into this device/);
+    expect(await demoEhr.requests(from)).to.deep.equal([]);
   });
 
   it('a 404 for a patient the server does not have is a clear error', async () => {
