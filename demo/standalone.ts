@@ -25,8 +25,9 @@ const status = new ImportStatus(byId('import-status'));
 const signIn = byId<HTMLButtonElement>('sign-in');
 const [config, users] = await Promise.all([demoApi.config(), demoApi.users()]);
 signIn.addEventListener('click', () => void startLaunch());
+// Enabled once it can do something.
+signIn.disabled = !config.fhirBaseUrl;
 if (!config.fhirBaseUrl) {
-  signIn.disabled = true;
   status.failed('The hospital EHR is not running here: start the demo with `npm start`.');
 }
 
