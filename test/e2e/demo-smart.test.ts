@@ -116,7 +116,25 @@ test('after a reload the chart opens from this device at once; a refresh needs a
   assert.equal(demo.ehr.auth.grantCounts().authorization_code ?? 0, launches);
 });
 
+test('a pull the EHR refuses part of says which type, saves nothing that looks whole, and a refresh resumes', async () => {
+  const other = demo.ehr.patients.find((p) => p.file !== fixture.file)!;
+  demo.ehr.fhir.faults.fail({ status: 403, times: 10, match: (_method, path) => path.includes('/MedicationRequest') });
+  const button = page.locator(`.patient-button[data-patient-id="${other.id}"]`);
+  const name = (await button.locator('.name').textContent()) ?? '';
+  await button.click();
+  await allowAtTheEhr('Dr Ada Okafor');
+  await page.locator('#import-status .error', { hasText: `${name}’s chart is not whole on this device` }).waitFor(PATIENCE);
+  assert.match((await page.locator('#import-status').textContent()) ?? '', /MedicationRequest \(.*nothing of it saved\)/);
+  await button.locator('.where', { hasText: 'Not on this device yet' }).waitFor(PATIENCE);
+
+  demo.ehr.fhir.faults.reset();
+  await page.getByRole('button', { name: 'Refresh from the EHR' }).click();
+  await page.locator('#import-status', { hasText: `${name}’s chart is on this device` }).waitFor(PATIENCE);
+  await button.locator('.where', { hasText: 'On this device' }).waitFor(PATIENCE);
+});
+
 test('the read-only viewer cannot pull from the EHR, and is told so', async () => {
+  await page.locator('.patient-button', { hasText: fixture.patientName }).click();
   await page.selectOption('#user-select', 'portal-viewer');
   await page.locator('#patient-name', { hasText: fixture.patientName }).waitFor(PATIENCE);
   await page.getByRole('button', { name: 'Refresh from the EHR' }).click();
