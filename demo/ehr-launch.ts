@@ -1,12 +1,12 @@
-import { completeSmartLaunch, type SmartSession } from '../ehr/index.js';
 import { demoApi, type DemoUser } from './demo-api.js';
 
 // Opening a chart through the hospital EHR, the portal's side: the portal
 // asks its server for an EHR launch of the chart (as the EHR makes one when
 // a clinician opens the app from a patient's record) and goes to its launch
 // page; the launch comes back here with the authorization server's answer.
-// The session (its token) stays in this page's memory; only who launched
-// waits in session storage across the round trip.
+// The page back from the launch completes it (completeSmartLaunch); the
+// session (its token) stays in that page's memory. Only who launched waits
+// in session storage across the round trip.
 
 const LAUNCHED_BY = 'northfield-portal launched by';
 const ANSWER_PARAMS = ['code', 'state', 'iss', 'error', 'error_description', 'error_uri'];
@@ -30,9 +30,9 @@ export function withoutLaunchAnswer(url: URL): URL {
   return clean;
 }
 
-/** The user who left for the launch (undefined when this tab began none), and the session the answer gives, or why there is none. */
-export async function finishLaunch(answer: URL): Promise<{ userId: string | undefined; session: Promise<SmartSession> }> {
+/** The user who left this tab for a launch (once), or undefined when it began none. */
+export function takeLauncher(): string | undefined {
   const userId = sessionStorage.getItem(LAUNCHED_BY) ?? undefined;
   sessionStorage.removeItem(LAUNCHED_BY);
-  return { userId, session: completeSmartLaunch(answer) };
+  return userId;
 }

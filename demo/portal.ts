@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { applySmartStyle, type SmartSession } from '../ehr/index.js';
+import { applySmartStyle, completeSmartLaunch, type SmartSession } from '../ehr/index.js';
 import { chartStoreContext, syncStatusContext, WRITING_ROLES } from '../model/index.js';
 import type { DexieChartStore } from '../storage/index.js';
 import type { ChartConnection } from '../sync/index.js';
@@ -7,7 +7,7 @@ import { pullWithProgress } from './chart-pull.js';
 import { openChartView, setUpChartViews } from './chart-views.js';
 import { settled, shareChart } from './chart-sync.js';
 import { demoApi, type CatalogPatient, type ChartSource, type DemoConfig, type DemoUser, type WardPatient } from './demo-api.js';
-import { finishLaunch, isLaunchAnswer, launchChart, withoutLaunchAnswer } from './ehr-launch.js';
+import { isLaunchAnswer, launchChart, takeLauncher, withoutLaunchAnswer } from './ehr-launch.js';
 import { EventLog } from './event-log.js';
 import { ImportStatus } from './import-status.js';
 import { chartUser, deleteLocalCharts, hasPatient, openLocalChart } from './local-charts.js';
@@ -137,8 +137,8 @@ async function openPatient(patient: WardPatient): Promise<void> {
 /** Pulls the chart with this page's session for it, or leaves for a new launch when there is none. */
 async function pullFromEhr(store: DexieChartStore, user: DemoUser, patient: WardPatient, generation: number): Promise<void> {
   if (!WRITING_ROLES.includes(store.user.role)) {
-    const where = (await hasPatient(store, patient.patientId)) ? 'is on this device as it came' : 'is not on this device';
-    return status.failed(`${patient.name}’s chart ${where}. ${store.user.displayName} reads charts but cannot pull them from the hospital EHR: open it as a clinician first${session.config.syncUrl ? ', and it arrives here through sync' : ''}.`);
+    const missing = (await hasPatient(store, patient.patientId)) ? '' : `${patient.name}’s chart is not on this device. `;
+    return status.failed(`${missing}${store.user.displayName} reads charts but cannot pull them from the hospital EHR: a clinician opens it${session.config.syncUrl ? ', and it arrives here through sync' : ''}.`);
   }
   const smart = ehrSessions.get(sessionKey(user.id, patient.patientId));
   if (!smart) {
@@ -157,12 +157,11 @@ function refreshFromEhr(): Promise<void> {
 
 /** Back from the EHR's authorization server: the session for the launched chart, the user who launched it, and the EHR's style. */
 async function finishEhrLaunch(answer: URL): Promise<void> {
-  const address = withoutLaunchAnswer(answer);
-  history.replaceState(history.state, '', address);
-  const { userId, session: launched } = await finishLaunch(answer);
+  history.replaceState(history.state, '', withoutLaunchAnswer(answer));
+  const userId = takeLauncher();
   if (userId) setParam('user', userId);
   try {
-    const smart = await launched;
+    const smart = await completeSmartLaunch(answer);
     const patientId = smart.context.patient;
     if (!userId || !patientId) throw new Error('the launch named no patient, or this tab did not begin it');
     ehrSessions.set(sessionKey(userId, patientId), smart);
