@@ -89,8 +89,10 @@ async function signIn(user: DemoUser): Promise<void> {
   setParam('user', user.id);
   stopSharing();
   const previous = session.store;
+  // The user and their store change together: nothing in between acts for one with the other's store.
+  const store = await openLocalChart(user);
   session.user = user;
-  session.store = await openLocalChart(user);
+  session.store = store;
   storeProvider.setValue(session.store);
   await previous?.close();
   byId<HTMLButtonElement>('new-note').disabled = !WRITING_ROLES.includes(chartUser(user).role);
