@@ -17,7 +17,12 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
   // Not under dist/, which is what the package ships.
-  build: { outDir: here('./demo-dist'), emptyOutDir: true },
+  // Three pages: the portal, its SMART launch URL, and the standalone app.
+  build: {
+    outDir: here('./demo-dist'),
+    emptyOutDir: true,
+    rollupOptions: { input: ['index.html', 'launch.html', 'standalone.html'].map((page) => here(`./demo/${page}`)) },
+  },
   // The demo's fixtures, users and development tokens (dev server only).
   plugins: [demoApiPlugin(syntheaDir(here('.')))],
 });

@@ -1,4 +1,4 @@
-import type { CatalogPatient } from './demo-api.js';
+import type { WardPatient } from './demo-api.js';
 
 // How the portal writes a patient's details.
 
@@ -17,7 +17,7 @@ export function age(birthDate: string, until?: string): string {
   return `${years} y`;
 }
 
-export function demographics(patient: CatalogPatient): string {
+export function demographics(patient: WardPatient): string {
   return [
     patient.birthDate && `Born ${formatDate(patient.birthDate)} (${age(patient.birthDate, patient.deceased)})`,
     patient.gender && patient.gender[0]!.toUpperCase() + patient.gender.slice(1),

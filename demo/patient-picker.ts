@@ -1,4 +1,4 @@
-import type { CatalogPatient } from './demo-api.js';
+import type { WardPatient } from './demo-api.js';
 import { age } from './patient-details.js';
 
 // The ward list: one button per patient, saying whether their chart is on
@@ -7,7 +7,7 @@ import { age } from './patient-details.js';
 export class PatientPicker {
   readonly #buttons = new Map<string, HTMLButtonElement>();
 
-  constructor(list: HTMLUListElement, patients: readonly CatalogPatient[], onPick: (patient: CatalogPatient) => void) {
+  constructor(list: HTMLUListElement, patients: readonly WardPatient[], onPick: (patient: WardPatient) => void) {
     list.replaceChildren(...patients.map((patient) => {
       const button = document.createElement('button');
       button.type = 'button';

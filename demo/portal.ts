@@ -1,10 +1,13 @@
 import { ContextProvider } from '@lit/context';
+import { applySmartStyle, completeSmartLaunch, type SmartSession } from '../ehr/index.js';
 import { chartStoreContext, syncStatusContext, WRITING_ROLES } from '../model/index.js';
 import type { DexieChartStore } from '../storage/index.js';
 import type { ChartConnection } from '../sync/index.js';
+import { pullWithProgress } from './chart-pull.js';
 import { openChartView, setUpChartViews } from './chart-views.js';
 import { settled, shareChart } from './chart-sync.js';
-import { demoApi, type CatalogPatient, type DemoConfig, type DemoUser } from './demo-api.js';
+import { demoApi, type CatalogPatient, type ChartSource, type DemoConfig, type DemoUser, type WardPatient } from './demo-api.js';
+import { isLaunchAnswer, launchChart, takeLauncher, withoutLaunchAnswer } from './ehr-launch.js';
 import { EventLog } from './event-log.js';
 import { ImportStatus } from './import-status.js';
 import { chartUser, deleteLocalCharts, hasPatient, openLocalChart } from './local-charts.js';
@@ -15,8 +18,10 @@ import { setUpThemeSwitch } from './theme-switch.js';
 import { UserPicker } from './user-picker.js';
 import { importBundle } from '../storage/index.js';
 
-// The portal's wiring: who is signed in, which patient is open, and the
-// store (and sync connection) the kit's elements get from their context.
+// The portal's wiring: who is signed in, which patient is open, where its
+// chart comes from (the hospital EHR through a SMART launch, or with
+// ?source=bundle the Synthea bundles), and the store (and sync connection)
+// the kit's elements get from their context.
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const chart = byId('chart');
@@ -38,18 +43,32 @@ byId('clear-events').addEventListener('click', () => eventLog.clear());
 const status = new ImportStatus(byId('import-status'));
 const notes = new NotesPanel(document, byId('chart-body').querySelector('emr-note-editor')!, byId('note-editor-hint'), byId('new-note'), () => openChartView('notes'));
 
+const refreshButton = byId<HTMLButtonElement>('refresh-chart');
+
 /** What is open now. `generation` tells a late answer for an earlier choice to stand down. */
 const session: {
   config: DemoConfig;
   user?: DemoUser;
   store?: DexieChartStore;
-  patient?: CatalogPatient;
+  patient?: WardPatient;
   connection?: ChartConnection;
   generation: number;
-} = { config: { syncUrl: null }, generation: 0 };
+} = { config: { syncUrl: null, fhirBaseUrl: null }, generation: 0 };
 
-const [config, users, patients] = await Promise.all([demoApi.config(), demoApi.users(), demoApi.patients()]);
+/** The SMART sessions of this page, by user and patient: in memory only, so after a reload the next pull needs a new launch. */
+const ehrSessions = new Map<string, SmartSession>();
+const sessionKey = (userId: string, patientId: string) => `${userId} ${patientId}`;
+/** The patient just launched, whose chart is pulled when it opens. */
+let pullOnOpen: string | undefined;
+
+const [config, users] = await Promise.all([demoApi.config(), demoApi.users()]);
 session.config = config;
+const source: ChartSource = new URLSearchParams(location.search).get('source') === 'bundle' || !config.fhirBaseUrl ? 'bundle' : 'ehr';
+if (isLaunchAnswer(new URL(location.href))) await finishEhrLaunch(new URL(location.href));
+const patients = await demoApi.patients(source);
+byId('patients-hint').textContent = source === 'ehr'
+  ? 'Synthetic patients on the hospital EHR. Opening a chart the first time launches it through the EHR (SMART) and copies it to this device.'
+  : 'Synthetic patients. A chart is copied to this device from its bundle the first time it is opened.';
 const params = new URLSearchParams(location.search);
 const picker = new PatientPicker(byId('patient-picker'), patients, (patient) => {
   void openPatient(patient);
@@ -58,6 +77,7 @@ const picker = new PatientPicker(byId('patient-picker'), patients, (patient) => 
 });
 const userPicker = new UserPicker(byId('user-select'), users, params.get('user'), (user) => void signIn(user));
 byId('reset-data').addEventListener('click', () => void resetLocalData());
+refreshButton.addEventListener('click', () => void refreshFromEhr());
 
 await signIn(userPicker.current);
 const requested = patients.find((p) => p.patientId === params.get('patient'));
@@ -69,8 +89,10 @@ async function signIn(user: DemoUser): Promise<void> {
   setParam('user', user.id);
   stopSharing();
   const previous = session.store;
+  // The user and their store change together: nothing in between acts for one with the other's store.
+  const store = await openLocalChart(user);
   session.user = user;
-  session.store = await openLocalChart(user);
+  session.store = store;
   storeProvider.setValue(session.store);
   await previous?.close();
   byId<HTMLButtonElement>('new-note').disabled = !WRITING_ROLES.includes(chartUser(user).role);
@@ -79,7 +101,7 @@ async function signIn(user: DemoUser): Promise<void> {
   if (session.patient) await openPatient(session.patient);
 }
 
-async function openPatient(patient: CatalogPatient): Promise<void> {
+async function openPatient(patient: WardPatient): Promise<void> {
   const { store, user } = session;
   if (!store || !user) return;
   const generation = ++session.generation;
@@ -95,6 +117,10 @@ async function openPatient(patient: CatalogPatient): Promise<void> {
   }
   notes.reset(session.connection);
 
+  if (pullOnOpen === patient.patientId) {
+    pullOnOpen = undefined;
+    return pullFromEhr(store, user, patient, generation);
+  }
   if (await hasPatient(store, patient.patientId)) return status.clear(); // instant: the chart is on this device
   if (session.connection) {
     status.working(`Looking for ${patient.name}’s chart on the sync server…`);
@@ -105,7 +131,49 @@ async function openPatient(patient: CatalogPatient): Promise<void> {
       return void showOnDevice();
     }
   }
-  await importChart(store, patient, generation);
+  // The bundle source's ward list is the catalog's: each patient names its bundle.
+  if (source === 'bundle') return importChart(store, patient as CatalogPatient, generation);
+  await pullFromEhr(store, user, patient, generation);
+}
+
+/** Pulls the chart with this page's session for it, or leaves for a new launch when there is none. */
+async function pullFromEhr(store: DexieChartStore, user: DemoUser, patient: WardPatient, generation: number): Promise<void> {
+  if (!WRITING_ROLES.includes(store.user.role)) {
+    const missing = (await hasPatient(store, patient.patientId)) ? '' : `${patient.name}’s chart is not on this device. `;
+    return status.failed(`${missing}${store.user.displayName} reads charts but cannot pull them from the hospital EHR: a clinician opens it${session.config.syncUrl ? ', and it arrives here through sync' : ''}.`);
+  }
+  const smart = ehrSessions.get(sessionKey(user.id, patient.patientId));
+  if (!smart) {
+    status.working(`Opening ${patient.name}’s chart through the hospital EHR…`);
+    return launchChart(patient.patientId, user).catch((error: unknown) => status.failed(`The hospital EHR did not launch ${patient.name}’s chart: ${(error as Error).message}`));
+  }
+  await pullWithProgress(store, smart, patient, status);
+  if (generation === session.generation) await showOnDevice();
+}
+
+function refreshFromEhr(): Promise<void> {
+  const { store, user, patient } = session;
+  if (!store || !user || !patient) return Promise.resolve();
+  return pullFromEhr(store, user, patient, ++session.generation);
+}
+
+/** Back from the EHR's authorization server: the session for the launched chart, the user who launched it, and the EHR's style. */
+async function finishEhrLaunch(answer: URL): Promise<void> {
+  history.replaceState(history.state, '', withoutLaunchAnswer(answer));
+  const userId = takeLauncher();
+  if (userId) setParam('user', userId);
+  try {
+    const smart = await completeSmartLaunch(answer);
+    const patientId = smart.context.patient;
+    if (!userId || !patientId) throw new Error('the launch named no patient, or this tab did not begin it');
+    ehrSessions.set(sessionKey(userId, patientId), smart);
+    pullOnOpen = patientId;
+    setParam('patient', patientId);
+    // The EHR's look for the kit; when it cannot be read, the kit keeps its own.
+    if (smart.context.smartStyleUrl) await applySmartStyle(byId('workspace'), smart.context.smartStyleUrl).catch(() => undefined);
+  } catch (error) {
+    status.failed(`The hospital EHR did not open the chart: ${(error as Error).message}`);
+  }
 }
 
 /** Copies the patient's bundle into the store, with progress. */
@@ -125,8 +193,9 @@ async function importChart(store: DexieChartStore, patient: CatalogPatient, gene
   }
 }
 
-function showPatient(patient: CatalogPatient): void {
+function showPatient(patient: WardPatient): void {
   byId('patient-name').textContent = patient.name;
+  refreshButton.hidden = source !== 'ehr';
   byId('patient-demographics').textContent = demographics(patient);
   document.title = `${patient.name} · Clinician portal · Northfield Royal Infirmary`;
   for (const element of chartBody.querySelectorAll('[patient-id]')) element.setAttribute('patient-id', patient.patientId);

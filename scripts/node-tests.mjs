@@ -1,17 +1,18 @@
 // Runs the Node tests: every *.test.ts under test/node/ (or under the
-// directories given as arguments), with TypeScript loaded through tsx.
+// directories given as arguments, or the test files given), with TypeScript
+// loaded through tsx.
 // Node 20's `--test` takes no glob patterns (they arrived in Node 21), so the
 // files are found here and passed by name.
 //
-//   node scripts/node-tests.mjs [dir...]
+//   node scripts/node-tests.mjs [dir or file...]
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const dirs = process.argv.length > 2 ? process.argv.slice(2) : ['test/node'];
 const files = dirs
   .flatMap((dir) =>
-    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    statSync(dir).isFile() ? [dir] : readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('.test.ts'))
       .map((name) => path.join(dir, name)),
   )

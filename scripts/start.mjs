@@ -10,6 +10,7 @@ import { createServer } from 'vite';
 
 const configFile = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
 const syncServerFile = new URL('../sync/server/start-sync-server.ts', import.meta.url);
+const demoEhrFile = new URL('../demo/ehr/demo-ehr.ts', import.meta.url);
 // Local data of `npm start` (git-ignored): the sync server's documents and its log.
 const dataDir = fileURLToPath(new URL('../.emr-data/', import.meta.url));
 
@@ -19,7 +20,7 @@ const dataDir = fileURLToPath(new URL('../.emr-data/', import.meta.url));
  * .emr-data/. The demo finds it through EMR_DEMO_SYNC_URL.
  */
 async function syncServer() {
-  register(); // the server is TypeScript
+  loadTypeScript();
   const { startSyncServer } = await import('../sync/server/index.ts');
   mkdirSync(dataDir, { recursive: true });
   const logFile = `${dataDir}sync-server.log`;
@@ -41,6 +42,30 @@ async function syncServer() {
   };
 }
 
+let typeScriptLoaded = false;
+/** The servers are TypeScript: tsx's loader, registered once. */
+function loadTypeScript() {
+  if (!typeScriptLoaded) register();
+  typeScriptLoaded = true;
+}
+
+/**
+ * The demo EHR: a FHIR R4 server seeded with the six Synthea patients, and
+ * its SMART authorization server, on 8103 and 8104 when they are free. The
+ * portal's dev server is handed it in this process (the ward list, EHR
+ * launches) and registers the portal with it once it listens.
+ */
+async function demoEhr() {
+  loadTypeScript();
+  const { startPortalEhr } = await import('../demo/server/start-portal-ehr.ts');
+  const ehr = await startPortalEhr();
+  return {
+    name: `demo EHR (${ehr.patients.length} Synthea patients; its SMART authorization server is ${ehr.auth.issuer}), FHIR R4 base`,
+    url: ehr.fhir.url,
+    close: () => ehr.close(),
+  };
+}
+
 /** The mock hospital portal, served by Vite's dev server. */
 async function demo() {
   // No screen clearing: the output of several services shares one terminal.
@@ -48,12 +73,18 @@ async function demo() {
   await server.listen();
   // The port is only a preference (strictPort: false): report the real one.
   const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${server.config.server.port}/`;
-  return { name: 'emr-kit demo', url, close: () => server.close() };
+  return { name: 'emr-kit demo (standalone SMART app: standalone.html)', url, close: () => server.close() };
 }
 
-// The sync server first: the demo hands its address to the page. Without
-// one (sync/server/ not in this tree) the demo runs on this device only.
-const services = existsSync(syncServerFile) ? [syncServer, demo] : [demo];
+// The demo EHR and the sync server first: the demo hands their addresses to
+// the page. Without one (not in this tree) the demo does without it: no EHR,
+// and it imports the Synthea bundles; no sync server, and it runs on this
+// device only.
+const services = [
+  ...(existsSync(demoEhrFile) ? [demoEhr] : []),
+  ...(existsSync(syncServerFile) ? [syncServer] : []),
+  demo,
+];
 
 /** @type {{ name: string, url: string, close: () => Promise<void> }[]} */
 const running = [];

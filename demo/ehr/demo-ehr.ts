@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DEMO_CLINICIANS } from './demo-clinicians.js';
 import { startAuthServer, type AuthClient, type AuthServer } from './auth-server.js';
 import { EhrRepository } from './ehr-repository.js';
 import { startFhirServer, type FhirServer } from './fhir-server.js';
@@ -9,10 +10,7 @@ import { seedSynthea, syntheaFixturesDir } from './seed.js';
 // Synthea patients, behind the SMART authorization server (oidc-provider)
 // that issues its tokens. What tests, benchmarks and `npm start` run.
 
-export const DEMO_CLINICIANS = [
-  { id: 'dr-okafor', name: 'Dr Ada Okafor', fhirUser: 'Practitioner/pr-okafor' },
-  { id: 'dr-lindqvist', name: 'Dr Sven Lindqvist', fhirUser: 'Practitioner/pr-lindqvist' },
-];
+export { DEMO_CLINICIANS };
 
 export interface DemoEhrOptions {
   fhirPort?: number;
@@ -62,6 +60,10 @@ export async function startDemoEhr(options: DemoEhrOptions = {}): Promise<DemoEh
     repository,
     authorize: (token) => (token ? auth.authorize(token) : Promise.resolve(undefined)),
     smartConfiguration: (fhirBaseUrl) => auth.smartConfiguration(fhirBaseUrl) as unknown as Record<string, unknown>,
+  }).catch(async (error: unknown) => {
+    // The FHIR server's port was taken, say: the authorization server must not stay behind.
+    await auth.close();
+    throw error;
   });
   return {
     fhir,

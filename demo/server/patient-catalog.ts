@@ -3,24 +3,29 @@ import path from 'node:path';
 
 // The demo's patients: one Synthea bundle each, described from its Patient
 // resource so that the portal can list them before anything is imported.
+// The FHIR server's patients are described the same way (ehr-patients.ts).
 
-/** What the patient picker shows of a bundle. */
-export interface CatalogPatient {
-  /** The bundle's file name, under /@demo/fixtures/. */
-  file: string;
-  /** The FHIR id of the bundle's Patient. */
+/** What the ward list shows of a patient. */
+export interface WardPatient {
+  /** The FHIR id of the Patient. */
   patientId: string;
   name: string;
   birthDate?: string;
   gender?: string;
   deceased?: string;
-  /** Medical record number, when the bundle gives one. */
+  /** Medical record number, when the record gives one. */
   mrn?: string;
+}
+
+/** A patient of the fixtures: the bundle the portal imports. */
+export interface CatalogPatient extends WardPatient {
+  /** The bundle's file name, under /@demo/fixtures/. */
+  file: string;
   /** Bundle size in bytes: the picker says how much there is to import. */
   bytes: number;
 }
 
-interface PatientResource {
+export interface PatientResource {
   resourceType: 'Patient';
   id: string;
   name?: Array<{ given?: string[]; family?: string; prefix?: string[] }>;
@@ -45,22 +50,23 @@ export async function readCatalog(dir: string): Promise<CatalogPatient[]> {
     const text = await readFile(path.join(dir, file), 'utf8');
     const bundle = JSON.parse(text) as { entry?: Array<{ resource?: { resourceType?: string } }> };
     const patient = bundle.entry?.map((e) => e.resource).find((r): r is PatientResource => r?.resourceType === 'Patient');
-    return patient ? describe(file, patient, Buffer.byteLength(text)) : undefined;
+    return patient ? { ...wardPatient(patient), file, bytes: Buffer.byteLength(text) } : undefined;
   }));
-  return patients
-    .filter((p): p is CatalogPatient => p !== undefined)
-    .sort((a, b) => a.name.split(' ').at(-1)!.localeCompare(b.name.split(' ').at(-1)!));
+  return patients.filter((p): p is CatalogPatient => p !== undefined).sort(byFamilyName);
 }
 
-function describe(file: string, patient: PatientResource, bytes: number): CatalogPatient {
+/** Sorts patients by the last word of their name, as a ward list is. */
+export function byFamilyName(a: WardPatient, b: WardPatient): number {
+  return a.name.split(' ').at(-1)!.localeCompare(b.name.split(' ').at(-1)!);
+}
+
+export function wardPatient(patient: PatientResource): WardPatient {
   const official = patient.name?.[0];
   const name = [...(official?.given ?? []), official?.family ?? ''].join(' ').trim() || patient.id;
   const mrn = patient.identifier?.find((i) => i.type?.coding?.some((c) => c.code === 'MR'))?.value;
   return {
-    file,
     patientId: patient.id,
     name,
-    bytes,
     ...(patient.birthDate && { birthDate: patient.birthDate }),
     ...(patient.gender && { gender: patient.gender }),
     ...(patient.deceasedDateTime && { deceased: patient.deceasedDateTime }),

@@ -10,10 +10,12 @@ import { richestSmallChart, type FixtureChart } from './support/demo-fixture.js'
 import { startDemo, type RunningDemo } from './support/demo-server.js';
 
 // The demo portal end to end: served as `npm start` serves it (the portal on
-// Vite's dev server, beside a sync server), opened in headless Chromium. A
-// clinician picks a Synthea patient; the chart is imported into IndexedDB
-// and every element of the kit shows what the fixture holds. Then a
-// full-page screenshot, and axe on the whole page in every view.
+// Vite's dev server, beside the demo EHR and a sync server), opened in
+// headless Chromium, with its charts from the Synthea bundles
+// (`?source=bundle`; the SMART path is demo-smart.test.ts). A clinician
+// picks a Synthea patient; the chart is imported into IndexedDB and every
+// element of the kit shows what the fixture holds. Then a full-page
+// screenshot, and axe on the whole page in every view.
 //
 // Playwright's CSS selectors reach into open shadow roots, so
 // `emr-allergy-banner [part="summary"]` finds the banner's own part.
@@ -34,7 +36,7 @@ before(async () => {
   browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs.filter((arg) => arg !== '--headless') });
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${demo.url}?user=dr-okafor`);
+  await page.goto(`${demo.url}?source=bundle&user=dr-okafor`);
 });
 
 after(async () => {
@@ -136,7 +138,7 @@ test('a second clinician, in a window of their own, gets the chart through the s
     const second = await other.newPage();
     second.on('pageerror', (error) => pageErrors.push(`second window: ${error.message}`));
     const patientId = new URL(page.url()).searchParams.get('patient')!;
-    await second.goto(`${demo.url}?user=dr-lindqvist&patient=${patientId}`);
+    await second.goto(`${demo.url}?source=bundle&user=dr-lindqvist&patient=${patientId}`);
     await second.locator('#import-status', { hasText: 'came from the sync server' }).waitFor(PATIENCE);
     await second.locator('emr-allergy-banner [part="summary"]', { hasText: anyOf(fixture.allergies) }).waitFor(PATIENCE);
     // Each sees the other in the header.
