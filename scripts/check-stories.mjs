@@ -42,14 +42,18 @@ try {
         problems.push(message.text());
       }
     });
-    await page.goto(`${base}iframe.html?id=${story.id}&viewMode=story`);
-    // Storybook marks the body once the story has rendered or failed.
-    await page.waitForFunction(
-      () => ['sb-show-main', 'sb-show-errordisplay'].some((c) => document.body.classList.contains(c)),
-      undefined,
-      { timeout: 20_000 },
-    );
-    if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) {
+    // Storybook marks the body once the story has rendered or failed. On a
+    // loaded machine the first load of a page can stall: one more try.
+    const open = async () => {
+      await page.goto(`${base}iframe.html?id=${story.id}&viewMode=story`);
+      return page
+        .waitForFunction(() => ['sb-show-main', 'sb-show-errordisplay'].some((c) => document.body.classList.contains(c)), undefined, { timeout: 30_000 })
+        .then(() => true, () => false);
+    };
+    const shown = (await open()) || (await open());
+    if (!shown) {
+      problems.push('the story neither rendered nor failed within 30 s, twice');
+    } else if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) {
       problems.push((await page.textContent('#error-message')) ?? 'Storybook error display');
     } else {
       await page.addScriptTag({ path: axePath });
