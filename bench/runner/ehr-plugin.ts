@@ -38,9 +38,12 @@ export function ehrPlugin(): Plugin {
   return {
     name: 'emr-bench-ehr',
     configureServer(server) {
-      server.httpServer?.on('close', () => {
-        for (const started of running.values()) void started.then(({ ehr }) => ehr.close(), () => undefined);
-      });
+      // Closed before the dev server itself, and waited for.
+      const closeServer = server.close.bind(server);
+      server.close = async () => {
+        await Promise.all([...running.values()].map((started) => started.then(({ ehr }) => ehr.close(), () => undefined)));
+        return closeServer();
+      };
       server.middlewares.use(EHR_URL, (req, res) => {
         const set = (req.url ?? '/').replace(/^\//, '').split('?')[0]!;
         if (set !== 'synthea' && set !== 'icu') {
