@@ -22,6 +22,12 @@ export interface SmartClient {
   /** Kept where completeSmartLaunch finds it (sessionStorage when absent). */
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   fetch?: typeof fetch;
+  /**
+   * The FHIR servers this app may be launched from. An EHR launch URL names
+   * its server in `iss`, and anyone can write one: without this list, a link
+   * naming another server sends the user to that server's sign-in page.
+   */
+  allowedIssuers?: readonly string[];
 }
 
 export const DEFAULT_SCOPE = 'openid fhirUser patient/*.rs';
@@ -51,6 +57,10 @@ export function ehrLaunchParameters(url: string | URL): { iss: string; launch: s
  * standalone launch at `fhirBaseUrl`.
  */
 export async function smartAuthorizationUrl(client: SmartClient, { fhirBaseUrl, launch }: { fhirBaseUrl: string; launch?: string }): Promise<URL> {
+  const normalise = (url: string) => url.replace(/\/+$/, '');
+  if (client.allowedIssuers && !client.allowedIssuers.map(normalise).includes(normalise(fhirBaseUrl))) {
+    throw new EhrError('launch', `SMART launch: ${fhirBaseUrl} is not one of the FHIR servers this app may be launched from; refused`);
+  }
   const configuration = await discoverSmart(fhirBaseUrl, client.fetch);
   const codeVerifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();

@@ -106,6 +106,18 @@ describe('SMART App Launch', () => {
     expect((refused as Error).message).to.match(/authorization server refused: access_denied \(The user refused\)/);
   });
 
+  it('refuses a launch URL naming a FHIR server the app was not registered with, before any request', async () => {
+    const asked: string[] = [];
+    const watching: typeof fetch = (input, init) => (asked.push(String(input)), fetch(input, init));
+    const guarded = { ...client, allowedIssuers: [`${ehr.fhirBaseUrl}/`], fetch: watching };
+    const refused = await smartAuthorizationUrl(guarded, { fhirBaseUrl: 'https://ehr.attacker.example/fhir', launch: 'x' }).catch((e: unknown) => e);
+    expect((refused as EhrError).kind).to.equal('launch');
+    expect((refused as Error).message).to.match(/not one of the FHIR servers this app may be launched from/);
+    expect(asked).to.deep.equal([]);
+    const allowed = await smartAuthorizationUrl(guarded, { fhirBaseUrl: ehr.fhirBaseUrl, launch: 'x' });
+    expect(allowed.origin).to.equal(new URL(ehr.issuer).origin);
+  });
+
   it('refuses to launch where the server does not offer PKCE S256', async () => {
     const noPkce: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
