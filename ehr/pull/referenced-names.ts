@@ -1,3 +1,4 @@
+import { NAMED_TYPES } from '../../model/bundle/entry-names.js';
 import { EhrError } from '../errors.js';
 import type { FhirHttp } from '../http/fhir-http.js';
 import { searchPages, type FhirObject, type SearchPage } from './search-pages.js';
@@ -6,10 +7,10 @@ import { searchPages, type FhirObject, type SearchPage } from './search-pages.js
 // practitioner of an encounter, the organisation that provided it, the
 // medication a request names. The kit keeps none of those resources, but the
 // reader gives each reference the name it finds beside it in the bundle
-// (model/bundle/entry-names.ts), as it does for a bundle a host imports. So
-// a pull fetches them: by id, many per request.
+// (model/bundle/entry-names.ts, whose list of such types this uses), as it
+// does for a bundle a host imports. So a pull fetches them: by id, many per
+// request.
 
-const NAMED_TYPES = ['Practitioner', 'Organization', 'Location', 'RelatedPerson', 'Medication'];
 const IDS_PER_REQUEST = 50;
 /** A name is a courtesy: a server that will not give one leaves the reference as it is. */
 const NOT_GIVEN = new Set(['forbidden', 'not-found', 'refused']);
@@ -24,7 +25,7 @@ export function unnamedReferences(records: readonly FhirObject[], known: Readonl
     if (typeof reference === 'string' && display === undefined) {
       const relative = reference.startsWith(fhirBase) ? reference.slice(fhirBase.length) : reference;
       const match = /^([A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/.exec(relative);
-      if (match && NAMED_TYPES.includes(match[1]!) && !known.has(relative)) {
+      if (match && NAMED_TYPES.has(match[1]!) && !known.has(relative)) {
         const ids = wanted.get(match[1]!) ?? new Set();
         wanted.set(match[1]!, ids.add(match[2]!));
       }

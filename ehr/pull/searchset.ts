@@ -1,8 +1,8 @@
-import { TYPE_SEARCHES } from './pull-plan.js';
+import { resourceTypes } from '../../model/fhir/resource-types.js';
 import type { FhirObject, SearchPage } from './search-pages.js';
 
 /** Types the reader keeps: an included one (another patient's record a reference led to) must not enter this chart. */
-const KEPT = new Set<string>(['Patient', ...TYPE_SEARCHES.map((search) => search.resourceType)]);
+const KEPT: ReadonlySet<string> = new Set(resourceTypes);
 
 const keyOf = (resource: FhirObject) => `${resource.resourceType}/${String(resource.id)}`;
 

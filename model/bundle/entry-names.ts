@@ -7,7 +7,7 @@
 // The reader gives such a reference the entry's name as its display.
 
 /** Types whose name a reference borrows; none of them is modeled, so none is kept. */
-const NAMED_TYPES = new Set(['Practitioner', 'Organization', 'Location', 'RelatedPerson', 'Medication']);
+export const NAMED_TYPES: ReadonlySet<string> = new Set(['Practitioner', 'Organization', 'Location', 'RelatedPerson', 'Medication']);
 
 /** Longer than any real name: a longer one is not copied into every reference. */
 const MAX_NAME_LENGTH = 200;
