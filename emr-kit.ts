@@ -16,6 +16,18 @@ import './components/note-editor/emr-note-editor.js';
 import './components/note-list/emr-note-list.js';
 import './components/sync-status/emr-sync-status.js';
 
-export { importBundle, openChartStore, type ChartStoreOptions, type DexieChartStore, type ImportOptions } from './storage/index.js';
+export {
+  importBundle,
+  openChartStore,
+  type ChartStoreOptions,
+  type DexieChartStore,
+  type ImportOptions,
+} from './storage/index.js';
 export { connectChart, type ChartConnection, type ConnectChartOptions } from './sync/index.js';
-export { chartStoreContext, ChartStoreError, syncStatusContext, type ChartStore, type ChartUser } from './model/index.js';
+export {
+  chartStoreContext,
+  ChartStoreError,
+  syncStatusContext,
+  type ChartStore,
+  type ChartUser,
+} from './model/index.js';

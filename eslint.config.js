@@ -24,9 +24,23 @@ const bareExcept = (...allowed) => `^(?!\\.{1,2}/)(?!(${allowed.join('|')})(/|$)
 const pureGlobals = (layer) => {
   const message = `${layer}/ is pure logic that runs in Node and in the browser alike: no DOM, IndexedDB, storage or network (${README}).`;
   const names = [
-    'window', 'self', 'document', 'navigator', 'location', 'customElements',
-    'HTMLElement', 'indexedDB', 'IDBKeyRange', 'localStorage', 'sessionStorage',
-    'fetch', 'XMLHttpRequest', 'WebSocket', 'BroadcastChannel', 'process', 'Buffer',
+    'window',
+    'self',
+    'document',
+    'navigator',
+    'location',
+    'customElements',
+    'HTMLElement',
+    'indexedDB',
+    'IDBKeyRange',
+    'localStorage',
+    'sessionStorage',
+    'fetch',
+    'XMLHttpRequest',
+    'WebSocket',
+    'BroadcastChannel',
+    'process',
+    'Buffer',
   ];
   return [
     'error',
@@ -52,7 +66,10 @@ export default defineConfig(
   {
     files: ['**/*.ts'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
 
@@ -60,43 +77,68 @@ export default defineConfig(
   {
     files: ['model/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          {
-            regex: bareExcept('zod', '@noble/hashes', '@lit/context'),
-            message: `model/ imports nothing but zod, @noble/hashes and its own files, so it stays free of UI, storage and sync (${README}).`,
-          },
-          {
-            // The ChartStore context key lives here; a type-only import of
-            // Context keeps model/ free of Lit at run time.
-            regex: packages('@lit/context'),
-            allowTypeImports: true,
-            message: `model/ may use @lit/context for types only (\`import type\`): it holds context keys, not Lit code (${README}).`,
-          },
-          {
-            regex: reaching('clinical', 'storage', 'sync', 'components', 'demo', 'stories', 'test', 'bench', 'ehr'),
-            message: `model/ is the bottom layer: it never imports another top-level folder (${README}).`,
-          },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: bareExcept('zod', '@noble/hashes', '@lit/context'),
+              message: `model/ imports nothing but zod, @noble/hashes and its own files, so it stays free of UI, storage and sync (${README}).`,
+            },
+            {
+              // The ChartStore context key lives here; a type-only import of
+              // Context keeps model/ free of Lit at run time.
+              regex: packages('@lit/context'),
+              allowTypeImports: true,
+              message: `model/ may use @lit/context for types only (\`import type\`): it holds context keys, not Lit code (${README}).`,
+            },
+            {
+              regex: reaching(
+                'clinical',
+                'storage',
+                'sync',
+                'components',
+                'demo',
+                'stories',
+                'test',
+                'bench',
+                'ehr',
+              ),
+              message: `model/ is the bottom layer: it never imports another top-level folder (${README}).`,
+            },
+          ],
+        },
+      ],
       'no-restricted-globals': pureGlobals('model'),
     },
   },
   {
     files: ['clinical/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          {
-            regex: bareExcept(),
-            message: `clinical/ is pure clinical logic over model/: it imports no packages — no lit, dexie, yjs or network (${README}).`,
-          },
-          {
-            regex: reaching('storage', 'sync', 'components', 'demo', 'stories', 'test', 'bench', 'ehr'),
-            message: `clinical/ may import only model/ and its own files (${README}).`,
-          },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: bareExcept(),
+              message: `clinical/ is pure clinical logic over model/: it imports no packages — no lit, dexie, yjs or network (${README}).`,
+            },
+            {
+              regex: reaching(
+                'storage',
+                'sync',
+                'components',
+                'demo',
+                'stories',
+                'test',
+                'bench',
+                'ehr',
+              ),
+              message: `clinical/ may import only model/ and its own files (${README}).`,
+            },
+          ],
+        },
+      ],
       'no-restricted-globals': pureGlobals('clinical'),
     },
   },
@@ -105,18 +147,21 @@ export default defineConfig(
     // A component's own tests may wire a real store.
     ignores: ['components/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          {
-            regex: packages('dexie', 'yjs', 'y-[\\w.-]+'),
-            message: `components never touch dexie or yjs: they get a ChartStore (the port in model/) from context and ask it for data (${README}).`,
-          },
-          {
-            regex: reaching('storage', 'sync', 'ehr', 'demo', 'stories', 'test', 'bench'),
-            message: `components talk to the ChartStore port in model/, never to storage/, sync/ or ehr/, and never import demo, stories or tests (${README}).`,
-          },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: packages('dexie', 'yjs', 'y-[\\w.-]+'),
+              message: `components never touch dexie or yjs: they get a ChartStore (the port in model/) from context and ask it for data (${README}).`,
+            },
+            {
+              regex: reaching('storage', 'sync', 'ehr', 'demo', 'stories', 'test', 'bench'),
+              message: `components talk to the ChartStore port in model/, never to storage/, sync/ or ehr/, and never import demo, stories or tests (${README}).`,
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -125,18 +170,21 @@ export default defineConfig(
     files: ['components/note-editor/**'],
     ignores: ['components/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          {
-            regex: packages('dexie', 'y-websocket', 'y-protocols'),
-            message: `the note editor may bind to Yjs text (yjs, y-prosemirror), but never touches dexie or the network (${README}).`,
-          },
-          {
-            regex: reaching('storage', 'sync', 'ehr', 'demo', 'stories', 'test', 'bench'),
-            message: `components talk to the ChartStore port in model/, never to storage/, sync/ or ehr/, and never import demo, stories or tests (${README}).`,
-          },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: packages('dexie', 'y-websocket', 'y-protocols'),
+              message: `the note editor may bind to Yjs text (yjs, y-prosemirror), but never touches dexie or the network (${README}).`,
+            },
+            {
+              regex: reaching('storage', 'sync', 'ehr', 'demo', 'stories', 'test', 'bench'),
+              message: `components talk to the ChartStore port in model/, never to storage/, sync/ or ehr/, and never import demo, stories or tests (${README}).`,
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -144,26 +192,38 @@ export default defineConfig(
     // which makes a failed assertion on a DOM node reportable.
     files: ['components/**/*.test.ts', 'test/browser/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: '@open-wc/testing', message: 'import it from test/support/testing.ts: a failing assertion on a DOM node would otherwise hang the run.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@open-wc/testing',
+              message:
+                'import it from test/support/testing.ts: a failing assertion on a DOM node would otherwise hang the run.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['storage/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          {
-            regex: packages('lit', '@lit/[\\w.-]+', 'y-websocket', 'y-protocols', 'ws'),
-            message: `storage/ is the local database only: no UI (lit) and no network (y-websocket, ws) (${README}).`,
-          },
-          {
-            regex: reaching('components', 'sync', 'demo', 'stories', 'ehr'),
-            message: `storage/ may import model/ and clinical/, never components/, sync/, ehr/ or demo/: only demo/ or a host app wires them together (${README}).`,
-          },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: packages('lit', '@lit/[\\w.-]+', 'y-websocket', 'y-protocols', 'ws'),
+              message: `storage/ is the local database only: no UI (lit) and no network (y-websocket, ws) (${README}).`,
+            },
+            {
+              regex: reaching('components', 'sync', 'demo', 'stories', 'ehr'),
+              message: `storage/ may import model/ and clinical/, never components/, sync/, ehr/ or demo/: only demo/ or a host app wires them together (${README}).`,
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -172,35 +232,50 @@ export default defineConfig(
     // tests reaches it (see the rules of those layers).
     files: ['ehr/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          {
-            regex: bareExcept('oauth4webapi', 'zod'),
-            message: `ehr/ imports model/, storage/, the OAuth client (oauth4webapi) and zod, nothing else: no UI, no Yjs, no database of its own (${README}).`,
-          },
-          {
-            regex: reaching('clinical', 'components', 'sync', 'demo', 'stories', 'cli', 'test', 'bench'),
-            message: `ehr/ may import model/ and storage/ only: components read the store, never the EHR (${README}).`,
-          },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: bareExcept('oauth4webapi', 'zod'),
+              message: `ehr/ imports model/, storage/, the OAuth client (oauth4webapi) and zod, nothing else: no UI, no Yjs, no database of its own (${README}).`,
+            },
+            {
+              regex: reaching(
+                'clinical',
+                'components',
+                'sync',
+                'demo',
+                'stories',
+                'cli',
+                'test',
+                'bench',
+              ),
+              message: `ehr/ may import model/ and storage/ only: components read the store, never the EHR (${README}).`,
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['sync/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          {
-            regex: packages('dexie', 'lit', '@lit/[\\w.-]+'),
-            message: `sync/ holds Yjs documents and the network: no local database (dexie) and no UI (lit) (${README}).`,
-          },
-          {
-            regex: reaching('components', 'storage', 'demo', 'stories', 'ehr'),
-            message: `sync/ may import model/, never components/, storage/, ehr/ or demo/: only demo/ or a host app wires them together (${README}).`,
-          },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: packages('dexie', 'lit', '@lit/[\\w.-]+'),
+              message: `sync/ holds Yjs documents and the network: no local database (dexie) and no UI (lit) (${README}).`,
+            },
+            {
+              regex: reaching('components', 'storage', 'demo', 'stories', 'ehr'),
+              message: `sync/ may import model/, never components/, storage/, ehr/ or demo/: only demo/ or a host app wires them together (${README}).`,
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -21,7 +21,9 @@ export default defineConfig({
   build: {
     outDir: here('./demo-dist'),
     emptyOutDir: true,
-    rollupOptions: { input: ['index.html', 'launch.html', 'standalone.html'].map((page) => here(`./demo/${page}`)) },
+    rollupOptions: {
+      input: ['index.html', 'launch.html', 'standalone.html'].map((page) => here(`./demo/${page}`)),
+    },
   },
   // The demo's fixtures, users and development tokens (dev server only).
   plugins: [demoApiPlugin(syntheaDir(here('.')))],

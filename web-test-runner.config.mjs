@@ -35,7 +35,9 @@ function dexieEsm() {
  * lists its .json files — the same scheme the benchmarks use.
  */
 function fixtures() {
-  const dir = path.resolve(process.env.EMR_FIXTURES_DIR ?? path.join(rootDir, '../shared/fixtures'));
+  const dir = path.resolve(
+    process.env.EMR_FIXTURES_DIR ?? path.join(rootDir, '../shared/fixtures'),
+  );
   return {
     name: 'emr-fixtures',
     async serve({ path: urlPath }) {
@@ -47,7 +49,10 @@ function fixtures() {
         const names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
         return { body: JSON.stringify(names), type: 'json' };
       }
-      return { body: await readFile(path.join(folder, decodeURIComponent(file)), 'utf8'), type: 'json' };
+      return {
+        body: await readFile(path.join(folder, decodeURIComponent(file)), 'utf8'),
+        type: 'json',
+      };
     },
   };
 }
@@ -65,7 +70,8 @@ function storageQuota() {
     name: 'storage-quota',
     async executeCommand({ command, payload, session }) {
       if (command !== 'storage-quota') return undefined;
-      if (session.browser.type !== 'playwright') throw new Error(`storage-quota needs Playwright's Chromium, not ${session.browser.type}`);
+      if (session.browser.type !== 'playwright')
+        throw new Error(`storage-quota needs Playwright's Chromium, not ${session.browser.type}`);
       const { origin, quotaSize } = payload;
       let cdp = sessions.get(session.id);
       if (!cdp) {
@@ -106,11 +112,22 @@ function syncServer() {
       const module = await tsImport('./sync/server/index.ts', import.meta.url);
       devToken = module.devToken;
       dataDir = await mkdtemp(path.join(os.tmpdir(), 'emr-sync-test-'));
-      server = await module.startSyncServer({ dataDir, dev: true, port: 0, log: (e) => (process.env.EMR_SYNC_TEST_LOG ? import('node:fs').then((fs) => fs.appendFileSync(process.env.EMR_SYNC_TEST_LOG, JSON.stringify(e) + '\n')) : undefined) });
+      server = await module.startSyncServer({
+        dataDir,
+        dev: true,
+        port: 0,
+        log: (e) =>
+          process.env.EMR_SYNC_TEST_LOG
+            ? import('node:fs').then((fs) =>
+                fs.appendFileSync(process.env.EMR_SYNC_TEST_LOG, JSON.stringify(e) + '\n'),
+              )
+            : undefined,
+      });
     },
     async serverStop() {
       await server?.close();
-      if (dataDir) await (await import('node:fs/promises')).rm(dataDir, { recursive: true, force: true });
+      if (dataDir)
+        await (await import('node:fs/promises')).rm(dataDir, { recursive: true, force: true });
     },
     async executeCommand({ command, payload }) {
       if (command !== 'sync-server') return undefined;
@@ -147,7 +164,9 @@ export default {
         // Playwright adds the headless switch itself and refuses its own
         // profile flags, so those stay out of the shared argument list.
         headless: true,
-        args: chromiumArgs.filter((arg) => arg !== '--headless' && !arg.startsWith('--user-data-dir')),
+        args: chromiumArgs.filter(
+          (arg) => arg !== '--headless' && !arg.startsWith('--user-data-dir'),
+        ),
       },
     }),
   ],

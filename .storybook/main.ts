@@ -6,7 +6,9 @@ import { mergeConfig } from 'vite';
 // The Synthea bundles beside the repository (or EMR_FIXTURES_DIR), which
 // stories import into a real local store.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const fixturesDir = path.resolve(process.env.EMR_FIXTURES_DIR ?? path.join(repoRoot, '../shared/fixtures'));
+const fixturesDir = path.resolve(
+  process.env.EMR_FIXTURES_DIR ?? path.join(repoRoot, '../shared/fixtures'),
+);
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],

@@ -22,7 +22,9 @@ const repoRoot = path.resolve(benchDir, '..');
 const filter = process.argv[2];
 
 async function runNodeSuite(suite: SuiteFile): Promise<unknown> {
-  const mod = (await import(pathToFileURL(suite.file).href)) as { default?: () => Promise<unknown> };
+  const mod = (await import(pathToFileURL(suite.file).href)) as {
+    default?: () => Promise<unknown>;
+  };
   if (typeof mod.default !== 'function') throw new Error('a suite must export a default function');
   return mod.default();
 }
@@ -59,8 +61,11 @@ async function main(): Promise<number> {
       const started = performance.now();
       process.stdout.write(`▸ ${suite.name} (${suite.kind}) … `);
       try {
-        const raw = suite.kind === 'node' ? await runNodeSuite(suite) : await runBrowserSuite(suite);
-        const rows = validateResults(suite.name, raw).filter((r) => keepsRow(filter, suite.name, r.name));
+        const raw =
+          suite.kind === 'node' ? await runNodeSuite(suite) : await runBrowserSuite(suite);
+        const rows = validateResults(suite.name, raw).filter((r) =>
+          keepsRow(filter, suite.name, r.name),
+        );
         results.push(...rows);
         console.log(`${((performance.now() - started) / 1000).toFixed(1)} s`);
       } catch (e) {
@@ -80,14 +85,20 @@ async function main(): Promise<number> {
     console.log(`Measured on ${environmentLine(environment)}; median of each suite's samples.`);
     if (busy) console.log(`Warning: ${busy}.`);
     for (const r of results.filter(isNoisy)) {
-      console.log(`Noisy: ${r.name} (p25–p75 spans ${Math.round(relativeSpread(r) * 100)}% of the median); rerun on a quiet machine.`);
+      console.log(
+        `Noisy: ${r.name} (p25–p75 spans ${Math.round(relativeSpread(r) * 100)}% of the median); rerun on a quiet machine.`,
+      );
     }
     const missed = results.filter((r) => targetMet(r) === false);
     for (const r of missed) {
       console.log(`TARGET MISSED: ${r.name} ratio ${fmtRatio(r.ratio)}, target ${targetText(r)}`);
     }
     const file = path.join(benchDir, 'results.json');
-    await writeResults(file, results.map((r) => ({ ...r, environment })), filter !== undefined);
+    await writeResults(
+      file,
+      results.map((r) => ({ ...r, environment })),
+      filter !== undefined,
+    );
     console.log(`Wrote ${path.relative(repoRoot, file)}.`);
   }
   for (const f of failures) console.error(`\nSUITE FAILED: ${f}`);

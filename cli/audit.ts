@@ -14,7 +14,11 @@ export async function auditCommand(options: AuditOptions, io: Io): Promise<numbe
   let store: SyncStore;
   try {
     store = options.postgres
-      ? await PostgresStore.open({ url: options.postgres, schema: options['postgres-schema'], poolSize: 1 })
+      ? await PostgresStore.open({
+          url: options.postgres,
+          schema: options['postgres-schema'],
+          poolSize: 1,
+        })
       : await LevelStore.open(options.data ?? '', { createIfMissing: false });
   } catch (error) {
     io.err.write(`emr-kit audit: ${(error as Error).message}\n`);
@@ -26,9 +30,13 @@ export async function auditCommand(options: AuditOptions, io: Io): Promise<numbe
       io.out.write(`${JSON.stringify({ patient: options.patient, records }, null, 2)}\n`);
       return EXIT.ok;
     }
-    io.out.write(`${records.length} accepted update${records.length === 1 ? '' : 's'} for patient ${options.patient}\n`);
+    io.out.write(
+      `${records.length} accepted update${records.length === 1 ? '' : 's'} for patient ${options.patient}\n`,
+    );
     for (const r of records) {
-      io.out.write(`${r.time}  ${r.userId} (${r.userName}, ${r.role})  ${r.document}  ${r.bytes} bytes  sha256 ${r.sha256}\n`);
+      io.out.write(
+        `${r.time}  ${r.userId} (${r.userName}, ${r.role})  ${r.document}  ${r.bytes} bytes  sha256 ${r.sha256}\n`,
+      );
     }
     return EXIT.ok;
   } finally {

@@ -18,7 +18,10 @@ export async function exportCommand(file: string, options: ExportOptions, io: Io
     for (const error of errors) io.err.write(`  ${describeIssue(error)}\n`);
     return EXIT.dataErrors;
   }
-  const bundle = writeBundle(result.resources, { type: options.type as WritableBundleType, baseUrl: options.base });
+  const bundle = writeBundle(result.resources, {
+    type: options.type as WritableBundleType,
+    baseUrl: options.base,
+  });
   io.out.write(`${JSON.stringify(bundle, null, 2)}\n`);
   return EXIT.ok;
 }

@@ -62,7 +62,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     switch (command) {
       case 'validate': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { json: { type: 'boolean', default: false } },
+        });
         if (positionals.length === 0) throw new UsageError('validate needs at least one FILE');
         return await validateCommand(positionals, { json: values.json }, io);
       }
@@ -78,7 +82,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'pull': {
         const { values } = parseArgs({
           args: rest,
-          options: { fhir: { type: 'string' }, patient: { type: 'string' }, token: { type: 'string' }, 'page-size': { type: 'string' } },
+          options: {
+            fhir: { type: 'string' },
+            patient: { type: 'string' },
+            token: { type: 'string' },
+            'page-size': { type: 'string' },
+          },
         });
         const { pullCommand } = await import('./pull.js');
         return await pullCommand(values, io);
@@ -128,15 +137,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
             json: { type: 'boolean', default: false },
           },
         });
-        if (!(values.data || values.postgres) || !values.patient) throw new UsageError('audit needs --data DIR (or --postgres URL) and --patient ID');
+        if (!(values.data || values.postgres) || !values.patient)
+          throw new UsageError('audit needs --data DIR (or --postgres URL) and --patient ID');
         const { auditCommand } = await import('./audit.js');
         return await auditCommand({ ...values, patient: values.patient }, io);
       }
       case 'migrate': {
-        const { values } = parseArgs({ args: rest, options: { postgres: { type: 'string' }, 'postgres-schema': { type: 'string' } } });
+        const { values } = parseArgs({
+          args: rest,
+          options: { postgres: { type: 'string' }, 'postgres-schema': { type: 'string' } },
+        });
         if (!values.postgres) throw new UsageError('migrate needs --postgres URL');
         const { migrateCommand } = await import('./migrate.js');
-        return await migrateCommand({ postgres: values.postgres, schema: values['postgres-schema'] }, io);
+        return await migrateCommand(
+          { postgres: values.postgres, schema: values['postgres-schema'] },
+          io,
+        );
       }
       case undefined:
       case 'help':
@@ -148,7 +164,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`unknown command: ${command}`);
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       io.err.write(`emr-kit: ${(error as Error).message}\n\n${USAGE}`);
       return EXIT.usage;
     }

@@ -15,7 +15,11 @@ export interface PullCommandOptions {
  * the kit would read it, and prints it as a collection Bundle (which
  * `emr-kit validate` accepts); on stderr, what came and what was wrong.
  */
-export async function pullCommand(options: PullCommandOptions, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function pullCommand(
+  options: PullCommandOptions,
+  io: Io,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   if (!options.fhir) throw new UsageError('pull needs --fhir URL (the FHIR base)');
   if (!options.patient) throw new UsageError('pull needs --patient ID');
   let base: URL;
@@ -25,7 +29,8 @@ export async function pullCommand(options: PullCommandOptions, io: Io, env: Node
     throw new UsageError(`--fhir ${options.fhir} is not a URL`);
   }
   const pageSize = options['page-size'] === undefined ? undefined : Number(options['page-size']);
-  if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize > 0)) throw new UsageError(`--page-size must be a whole number above 0, not ${options['page-size']}`);
+  if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize > 0))
+    throw new UsageError(`--page-size must be a whole number above 0, not ${options['page-size']}`);
   // From the environment rather than the command line, where other users' `ps` can read it.
   const token = options.token ?? env.EMR_FHIR_TOKEN;
   const counts = new Map<string, number>();
@@ -39,13 +44,20 @@ export async function pullCommand(options: PullCommandOptions, io: Io, env: Node
     });
     const result = readBundle(bundle);
     if (!result.ok) {
-      io.err.write(`${base.href} Patient/${options.patient}: ${result.errorCount} error${result.errorCount === 1 ? '' : 's'}; the kit would import none of it\n`);
+      io.err.write(
+        `${base.href} Patient/${options.patient}: ${result.errorCount} error${result.errorCount === 1 ? '' : 's'}; the kit would import none of it\n`,
+      );
       for (const error of result.errors) io.err.write(`  ${describeIssue(error)}\n`);
       return EXIT.dataErrors;
     }
-    io.err.write(`${base.href} Patient/${options.patient}: ${result.resources.length} resources (${[...counts].map(([type, n]) => `${type} ${n}`).join(', ') || 'the Patient only'})\n`);
-    if (notOffered.length > 0) io.err.write(`  not searchable on this server: ${notOffered.join(', ')}\n`);
-    io.out.write(`${JSON.stringify(writeBundle(result.resources, { type: 'collection' }), null, 2)}\n`);
+    io.err.write(
+      `${base.href} Patient/${options.patient}: ${result.resources.length} resources (${[...counts].map(([type, n]) => `${type} ${n}`).join(', ') || 'the Patient only'})\n`,
+    );
+    if (notOffered.length > 0)
+      io.err.write(`  not searchable on this server: ${notOffered.join(', ')}\n`);
+    io.out.write(
+      `${JSON.stringify(writeBundle(result.resources, { type: 'collection' }), null, 2)}\n`,
+    );
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof EhrError)) throw error;

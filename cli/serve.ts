@@ -16,14 +16,17 @@ export interface ServeOptions {
 /** Runs the sync server until SIGTERM or SIGINT, then shuts it down gracefully. */
 export async function serveCommand(options: ServeOptions, io: Io): Promise<number> {
   const port = Number(options.port);
-  if (!/^\d+$/.test(options.port) || port > 65535) throw new UsageError(`--port must be a port number (0-65535), not ${options.port}`);
+  if (!/^\d+$/.test(options.port) || port > 65535)
+    throw new UsageError(`--port must be a port number (0-65535), not ${options.port}`);
   let server;
   try {
     server = await startSyncServer({
       host: options.host,
       port,
       dataDir: options.data,
-      postgres: options.postgres ? { url: options.postgres, schema: options['postgres-schema'], migrate: options.migrate } : undefined,
+      postgres: options.postgres
+        ? { url: options.postgres, schema: options['postgres-schema'], migrate: options.migrate }
+        : undefined,
       redis: options.redis,
       dev: options.dev,
       syncWrites: !options['no-sync-writes'],
@@ -34,7 +37,10 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
     io.err.write(`emr-kit serve: ${(error as Error).message}\n`);
     return EXIT.dataErrors;
   }
-  if (options.dev) io.err.write('emr-kit serve: using the DEVELOPMENT key; any token minted with `emr-kit token --dev` is accepted. Never in production.\n');
+  if (options.dev)
+    io.err.write(
+      'emr-kit serve: using the DEVELOPMENT key; any token minted with `emr-kit token --dev` is accepted. Never in production.\n',
+    );
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGTERM', stop);

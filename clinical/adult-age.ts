@@ -16,7 +16,11 @@ function dayOf(value: string, end: 'first' | 'last'): [number, number, number] |
   if (!match) return undefined;
   const year = Number(match[1]);
   const month = match[2] ? Number(match[2]) : end === 'first' ? 1 : 12;
-  const day = match[3] ? Number(match[3]) : end === 'first' ? 1 : new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = match[3]
+    ? Number(match[3])
+    : end === 'first'
+      ? 1
+      : new Date(Date.UTC(year, month, 0)).getUTCDate();
   return [year, month, day];
 }
 

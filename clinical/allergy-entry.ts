@@ -1,4 +1,10 @@
-import type { AllergyIntolerance, ChartRecord, CodeableConcept, ResourceKey, Revision } from '../model/index.js';
+import type {
+  AllergyIntolerance,
+  ChartRecord,
+  CodeableConcept,
+  ResourceKey,
+  Revision,
+} from '../model/index.js';
 import { ALLERGY_CLINICAL, ALLERGY_VERIFICATION, SNOMED, codeIn } from '../model/index.js';
 import { allergyMessages as messages } from './allergy-messages.js';
 import { conceptLabel, lookUp } from './coding.js';
@@ -24,7 +30,8 @@ export type NoKnownScope = 'all' | 'medication' | 'food' | 'environment';
  * - `no-known-retired`: such an assertion that is refuted, inactive or has
  *   no clinical status: a claim of safety counts only when plainly current.
  */
-export type HeadKind = 'allergy' | 'inactive' | 'refuted' | 'entered-in-error' | 'no-known' | 'no-known-retired';
+export type HeadKind =
+  'allergy' | 'inactive' | 'refuted' | 'entered-in-error' | 'no-known' | 'no-known-retired';
 
 /** One head's value, with who wrote it and when. */
 export interface AllergyValue {
@@ -44,8 +51,10 @@ export interface AllergyValue {
 }
 
 /** A record as the banner lists it. */
-export interface AllergyEntry
-  extends Pick<AllergyValue, 'label' | 'categories' | 'criticality' | 'worstSeverity' | 'reactions' | 'verification'> {
+export interface AllergyEntry extends Pick<
+  AllergyValue,
+  'label' | 'categories' | 'criticality' | 'worstSeverity' | 'reactions' | 'verification'
+> {
   key: ResourceKey;
   /** Two or more heads: show every value in `values`. When heads in conflict name different substances, `label` names all of them ("A / B"). */
   conflict: boolean;
@@ -67,7 +76,11 @@ const NO_KNOWN_CODES: Record<string, NoKnownScope> = {
   '428607008': 'environment', // No known environmental allergy
 };
 
-const CRITICALITY_RANK: Record<AllergyCriticality, number> = { high: 3, 'unable-to-assess': 2, low: 1 };
+const CRITICALITY_RANK: Record<AllergyCriticality, number> = {
+  high: 3,
+  'unable-to-assess': 2,
+  low: 1,
+};
 const SEVERITY_RANK: Record<ReactionSeverity, number> = { severe: 3, moderate: 2, mild: 1 };
 
 export function criticalityRank(criticality: AllergyCriticality | undefined): number {
@@ -91,13 +104,19 @@ export function noKnownScope(code: CodeableConcept | undefined): NoKnownScope | 
   return undefined;
 }
 
-export function classifyAllergy(allergy: AllergyIntolerance): { kind: HeadKind; scope?: NoKnownScope } {
+export function classifyAllergy(allergy: AllergyIntolerance): {
+  kind: HeadKind;
+  scope?: NoKnownScope;
+} {
   const verification = codeIn(allergy.verificationStatus, ALLERGY_VERIFICATION);
   if (verification === 'entered-in-error') return { kind: 'entered-in-error' };
   const clinical = codeIn(allergy.clinicalStatus, ALLERGY_CLINICAL);
   const scope = noKnownScope(allergy.code);
   if (scope) {
-    return { kind: verification !== 'refuted' && clinical === 'active' ? 'no-known' : 'no-known-retired', scope };
+    return {
+      kind: verification !== 'refuted' && clinical === 'active' ? 'no-known' : 'no-known-retired',
+      scope,
+    };
   }
   if (verification === 'refuted') return { kind: 'refuted' };
   if (clinical === 'inactive' || clinical === 'resolved') return { kind: 'inactive' };
@@ -111,12 +130,18 @@ export function allergyValue(head: Revision<AllergyIntolerance>): AllergyValue {
   let worst: ReactionSeverity | undefined;
   for (const reaction of allergy.reaction ?? []) {
     if (severityRank(reaction.severity) > severityRank(worst)) worst = reaction.severity;
-    const named = reaction.manifestation.map(conceptLabel).filter((l): l is string => l !== undefined);
-    for (const label of named.length ? named : [reaction.description?.trim()].filter((d): d is string => !!d)) {
+    const named = reaction.manifestation
+      .map(conceptLabel)
+      .filter((l): l is string => l !== undefined);
+    for (const label of named.length
+      ? named
+      : [reaction.description?.trim()].filter((d): d is string => !!d)) {
       reactions.add(label);
     }
   }
-  const substance = conceptLabel(allergy.code) ?? allergy.reaction?.map((r) => conceptLabel(r.substance)).find((l) => l);
+  const substance =
+    conceptLabel(allergy.code) ??
+    allergy.reaction?.map((r) => conceptLabel(r.substance)).find((l) => l);
   return {
     revisionId: head.revisionId,
     author: head.author.displayName,
@@ -127,7 +152,10 @@ export function allergyValue(head: Revision<AllergyIntolerance>): AllergyValue {
     ...(allergy.criticality && { criticality: allergy.criticality }),
     ...(worst && { worstSeverity: worst }),
     reactions: [...reactions],
-    verification: codeIn(allergy.verificationStatus, ALLERGY_VERIFICATION) === 'confirmed' ? 'confirmed' : 'unconfirmed',
+    verification:
+      codeIn(allergy.verificationStatus, ALLERGY_VERIFICATION) === 'confirmed'
+        ? 'confirmed'
+        : 'unconfirmed',
     ...(scope && { noKnownScope: scope }),
   };
 }
@@ -148,19 +176,30 @@ export function placement(values: readonly AllergyValue[]): Placement {
 }
 
 const PLACED_BY: Record<Placement, HeadKind> = {
-  listed: 'allergy', inactive: 'inactive', refuted: 'refuted', 'no-known': 'no-known', ignored: 'entered-in-error',
+  listed: 'allergy',
+  inactive: 'inactive',
+  refuted: 'refuted',
+  'no-known': 'no-known',
+  ignored: 'entered-in-error',
 };
 
 /** A record always has a head; one handed over without is read through `current`. */
 function headsOf(record: ChartRecord<AllergyIntolerance>): Array<Revision<AllergyIntolerance>> {
   if (record.heads.length) return record.heads;
   const author = { id: '', displayName: '', role: 'clinician' as const };
-  return [{ key: record.key, revisionId: '', parents: [], author, at: '', resource: record.current }];
+  return [
+    { key: record.key, revisionId: '', parents: [], author, at: '', resource: record.current },
+  ];
 }
 
 /** The record read for the banner, with its placement. */
-export function allergyEntry(record: ChartRecord<AllergyIntolerance>): { placement: Placement; entry: AllergyEntry } {
-  const values = headsOf(record).map(allergyValue).sort((a, b) => b.at.localeCompare(a.at) || b.revisionId.localeCompare(a.revisionId));
+export function allergyEntry(record: ChartRecord<AllergyIntolerance>): {
+  placement: Placement;
+  entry: AllergyEntry;
+} {
+  const values = headsOf(record)
+    .map(allergyValue)
+    .sort((a, b) => b.at.localeCompare(a.at) || b.revisionId.localeCompare(a.revisionId));
   const where = placement(values);
   // The entry's own fields merge the heads that put it where it is: the
   // highest criticality, the worst severity, every category and reaction.

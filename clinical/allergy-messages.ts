@@ -27,7 +27,9 @@ export const allergyMessages = {
   noKnownLabel(scopes: readonly NoKnownScope[], confirmed: boolean): string {
     const label = scopes.includes('all')
       ? allergyMessages.state['no-known-allergies']
-      : allergyMessages.noKnownScoped(scopes.filter((s): s is Exclude<NoKnownScope, 'all'> => s !== 'all'));
+      : allergyMessages.noKnownScoped(
+          scopes.filter((s): s is Exclude<NoKnownScope, 'all'> => s !== 'all'),
+        );
     return confirmed ? label : `${label} — unconfirmed`;
   },
 

@@ -1,7 +1,11 @@
 import type { AllergyIntolerance, ChartRecord, ResourceKey } from '../model/index.js';
 import {
-  allergyEntry, criticalityRank, severityRank,
-  type AllergyEntry, type AllergyState, type NoKnownScope,
+  allergyEntry,
+  criticalityRank,
+  severityRank,
+  type AllergyEntry,
+  type AllergyState,
+  type NoKnownScope,
 } from './allergy-entry.js';
 import { allergyMessages as messages } from './allergy-messages.js';
 
@@ -83,7 +87,9 @@ export function noKnownRecordConfirmed(entry: Pick<AllergyEntry, 'values'>): boo
   return entry.values.every((v) => v.kind === 'no-known' && v.verification === 'confirmed');
 }
 
-export function allergyStatus(records: ReadonlyArray<ChartRecord<AllergyIntolerance>> | undefined | Error): AllergyStatus {
+export function allergyStatus(
+  records: ReadonlyArray<ChartRecord<AllergyIntolerance>> | undefined | Error,
+): AllergyStatus {
   if (records === undefined || records instanceof Error) return empty('unavailable', false);
 
   const entries: AllergyEntry[] = [];
@@ -99,7 +105,9 @@ export function allergyStatus(records: ReadonlyArray<ChartRecord<AllergyIntolera
     else if (placement === 'refuted') refuted.push(entry);
     else if (placement === 'no-known') {
       const confirmed = noKnownRecordConfirmed(entry);
-      for (const value of entry.values) if (value.noKnownScope) noKnown.push({ key: entry.key, scope: value.noKnownScope, confirmed });
+      for (const value of entry.values)
+        if (value.noKnownScope)
+          noKnown.push({ key: entry.key, scope: value.noKnownScope, confirmed });
     }
   }
   entries.sort(byDanger);
@@ -107,8 +115,12 @@ export function allergyStatus(records: ReadonlyArray<ChartRecord<AllergyIntolera
   refuted.sort(byDanger);
   const noKnownScopes = scopesOf(noKnown.map((n) => n.scope));
   const confirmedScopes = scopesOf(noKnown.filter((n) => n.confirmed).map((n) => n.scope));
-  const noKnownConfirmed = noKnownScopes.length > 0 && noKnownScopes.every((s) => confirmedScopes.includes(s) || confirmedScopes.includes('all'));
-  const contradicted = [...new Set(noKnown.filter((n) => entries.some((e) => covers(n.scope, e))).map((n) => n.key))];
+  const noKnownConfirmed =
+    noKnownScopes.length > 0 &&
+    noKnownScopes.every((s) => confirmedScopes.includes(s) || confirmedScopes.includes('all'));
+  const contradicted = [
+    ...new Set(noKnown.filter((n) => entries.some((e) => covers(n.scope, e))).map((n) => n.key)),
+  ];
   const lists = { inactive, refuted, noKnownScopes, noKnownConfirmed, conflict };
 
   if (entries.length) {
@@ -117,7 +129,11 @@ export function allergyStatus(records: ReadonlyArray<ChartRecord<AllergyIntolera
       state: 'known',
       label: messages.state.known,
       entries,
-      summary: { count: entries.length, top, text: messages.summary(top.label, top.criticality === 'high', entries.length - 1) },
+      summary: {
+        count: entries.length,
+        top,
+        text: messages.summary(top.label, top.criticality === 'high', entries.length - 1),
+      },
       contradiction: contradicted.length > 0,
       contradicted,
       ...lists,
@@ -125,7 +141,12 @@ export function allergyStatus(records: ReadonlyArray<ChartRecord<AllergyIntolera
   }
   if (noKnownScopes.length) {
     const label = messages.noKnownLabel(noKnownScopes, noKnownConfirmed);
-    return { ...empty('no-known-allergies', conflict), label, summary: { count: 0, text: label }, ...lists };
+    return {
+      ...empty('no-known-allergies', conflict),
+      label,
+      summary: { count: 0, text: label },
+      ...lists,
+    };
   }
   return { ...empty('not-recorded', conflict), ...lists };
 }
@@ -133,8 +154,17 @@ export function allergyStatus(records: ReadonlyArray<ChartRecord<AllergyIntolera
 function empty(state: AllergyState, conflict: boolean): AllergyStatus {
   const label = messages.state[state];
   return {
-    state, label, entries: [], summary: { count: 0, text: label }, noKnownScopes: [], noKnownConfirmed: false,
-    contradiction: false, contradicted: [], inactive: [], refuted: [], conflict,
+    state,
+    label,
+    entries: [],
+    summary: { count: 0, text: label },
+    noKnownScopes: [],
+    noKnownConfirmed: false,
+    contradiction: false,
+    contradicted: [],
+    inactive: [],
+    refuted: [],
+    conflict,
   };
 }
 

@@ -15,7 +15,8 @@ export function chartNeighbours(value: number, decimals: number): number[] {
   const scale = 10 ** decimals;
   const scaled = value * scale;
   const nearest = Math.round(scaled);
-  if (Math.abs(scaled - nearest) < ON_STEP * Math.max(1, Math.abs(scaled))) return [nearest / scale];
+  if (Math.abs(scaled - nearest) < ON_STEP * Math.max(1, Math.abs(scaled)))
+    return [nearest / scale];
   return [Math.floor(scaled) / scale, Math.ceil(scaled) / scale];
 }
 
@@ -23,7 +24,11 @@ export function chartNeighbours(value: number, decimals: number): number[] {
  * The most alarming score of the chart rows a value falls on or between;
  * undefined when any of them cannot be scored (then the score is unknown).
  */
-export function scoreOnChart<S extends number | undefined>(value: number, decimals: number, score: (chartValue: number) => S): S {
+export function scoreOnChart<S extends number | undefined>(
+  value: number,
+  decimals: number,
+  score: (chartValue: number) => S,
+): S {
   const scores = chartNeighbours(value, decimals).map(score);
   if (scores.some((s) => s === undefined)) return undefined as S;
   return Math.max(...(scores as number[])) as S;

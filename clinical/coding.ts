@@ -3,15 +3,28 @@ import type { CodeableConcept, Coding } from '../model/index.js';
 // Small readers over CodeableConcept shared by the clinical rules.
 
 /** True when the concept has a coding in `system` with one of `codes`. */
-export function hasCode(concept: CodeableConcept | undefined, system: string, codes: Iterable<string>): boolean {
+export function hasCode(
+  concept: CodeableConcept | undefined,
+  system: string,
+  codes: Iterable<string>,
+): boolean {
   const wanted = new Set(codes);
-  return concept?.coding?.some((c) => c.system === system && c.code !== undefined && wanted.has(c.code)) ?? false;
+  return (
+    concept?.coding?.some(
+      (c) => c.system === system && c.code !== undefined && wanted.has(c.code),
+    ) ?? false
+  );
 }
 
 /** The first coding in `system` whose code is a key of `table`, mapped through it. */
-export function lookUp<T>(concept: CodeableConcept | undefined, system: string, table: Readonly<Record<string, T>>): T | undefined {
+export function lookUp<T>(
+  concept: CodeableConcept | undefined,
+  system: string,
+  table: Readonly<Record<string, T>>,
+): T | undefined {
   for (const coding of concept?.coding ?? []) {
-    if (coding.system === system && coding.code !== undefined && Object.hasOwn(table, coding.code)) return table[coding.code];
+    if (coding.system === system && coding.code !== undefined && Object.hasOwn(table, coding.code))
+      return table[coding.code];
   }
   return undefined;
 }

@@ -2,7 +2,11 @@ import type { CodeableConcept, Observation } from '../model/index.js';
 import { LOINC, SNOMED } from '../model/index.js';
 import { lookUp } from './coding.js';
 import { vitalSignOf } from './vital-readings.js';
-import { ACVPU_ANSWERS, ACVPU_LOINC_WRITTEN_BY_EARLIER_KIT, type AcvpuLevel } from './data/acvpu-codes.js';
+import {
+  ACVPU_ANSWERS,
+  ACVPU_LOINC_WRITTEN_BY_EARLIER_KIT,
+  type AcvpuLevel,
+} from './data/acvpu-codes.js';
 
 // Level of consciousness on the ACVPU scale (NEWS2: Alert, new Confusion,
 // Voice, Pain, Unresponsive), read from an observation's coded or written
@@ -22,7 +26,9 @@ export const acvpuLabels: Record<Acvpu, string> = {
 
 const levels = Object.entries(ACVPU_ANSWERS) as Array<[Acvpu, (typeof ACVPU_ANSWERS)[Acvpu]]>;
 /** Published SNOMED CT and LOINC answers (sources in data/acvpu-codes.ts), code → level. */
-const SNOMED_ANSWERS: Record<string, Acvpu> = Object.fromEntries(levels.map(([level, a]) => [a.snomed.code, level]));
+const SNOMED_ANSWERS: Record<string, Acvpu> = Object.fromEntries(
+  levels.map(([level, a]) => [a.snomed.code, level]),
+);
 const LOINC_ANSWERS: Record<string, Acvpu> = {
   ...Object.fromEntries(levels.flatMap(([level, a]) => (a.loinc ? [[a.loinc.code, level]] : []))),
   ...ACVPU_LOINC_WRITTEN_BY_EARLIER_KIT,
@@ -30,15 +36,33 @@ const LOINC_ANSWERS: Record<string, Acvpu> = {
 
 /** Written answers, lower case. */
 const WORDS: Record<string, Acvpu> = {
-  a: 'A', alert: 'A', 'mentally alert': 'A',
-  c: 'C', confusion: 'C', confused: 'C', 'new confusion': 'C', 'acute confusion': 'C',
-  v: 'V', voice: 'V', verbal: 'V', 'responds to voice': 'V', 'voice responsive': 'V',
-  p: 'P', pain: 'P', painful: 'P', 'responds to pain': 'P', 'pain responsive': 'P',
-  u: 'U', unresponsive: 'U',
+  a: 'A',
+  alert: 'A',
+  'mentally alert': 'A',
+  c: 'C',
+  confusion: 'C',
+  confused: 'C',
+  'new confusion': 'C',
+  'acute confusion': 'C',
+  v: 'V',
+  voice: 'V',
+  verbal: 'V',
+  'responds to voice': 'V',
+  'voice responsive': 'V',
+  p: 'P',
+  pain: 'P',
+  painful: 'P',
+  'responds to pain': 'P',
+  'pain responsive': 'P',
+  u: 'U',
+  unresponsive: 'U',
 };
 
 function fromWords(text: string | undefined): Acvpu | undefined {
-  const key = text?.trim().toLowerCase().replace(/\s*\(finding\)$/, '');
+  const key = text
+    ?.trim()
+    .toLowerCase()
+    .replace(/\s*\(finding\)$/, '');
   return key ? WORDS[key] : undefined;
 }
 
@@ -46,11 +70,13 @@ function fromWords(text: string | undefined): Acvpu | undefined {
 export function acvpuOf(observation: Observation): Acvpu | undefined {
   if (vitalSignOf(observation.code) !== 'consciousness') return undefined;
   const answer = observation.valueCodeableConcept;
-  return lookUp(answer, LOINC, LOINC_ANSWERS)
-    ?? lookUp(answer, SNOMED, SNOMED_ANSWERS)
-    ?? fromWords(answer?.text)
-    ?? answer?.coding?.map((c) => fromWords(c.display)).find((a) => a)
-    ?? fromWords(observation.valueString);
+  return (
+    lookUp(answer, LOINC, LOINC_ANSWERS) ??
+    lookUp(answer, SNOMED, SNOMED_ANSWERS) ??
+    fromWords(answer?.text) ??
+    answer?.coding?.map((c) => fromWords(c.display)).find((a) => a) ??
+    fromWords(observation.valueString)
+  );
 }
 
 /** The answer to record for a level: its UK Core SNOMED CT code, and the LOINC 67775-7 answer where that list has one. */
@@ -66,5 +92,7 @@ export function acvpuAnswer(level: Acvpu): CodeableConcept {
 export function gcsOf(observation: Observation): number | undefined {
   if (vitalSignOf(observation.code) !== 'gcs') return undefined;
   const value = observation.valueQuantity?.value ?? observation.valueInteger;
-  return value !== undefined && Number.isInteger(value) && value >= 3 && value <= 15 ? value : undefined;
+  return value !== undefined && Number.isInteger(value) && value >= 3 && value <= 15
+    ? value
+    : undefined;
 }

@@ -1,4 +1,10 @@
-import type { CodeableConcept, Dosage, MedicationRequest, MedicationStatement, Quantity } from '../model/index.js';
+import type {
+  CodeableConcept,
+  Dosage,
+  MedicationRequest,
+  MedicationStatement,
+  Quantity,
+} from '../model/index.js';
 import { conceptLabel, inSentence } from './coding.js';
 import { routeWithheld, routeWords } from './dose-route.js';
 import { errorProneMessages } from './error-prone.js';
@@ -18,7 +24,10 @@ import { listInWords } from './words.js';
 
 /** All the text of this module, for translation. */
 export const doseMessages = {
-  comparator: { '<': 'less than', '<=': 'up to', '>=': 'at least', '>': 'more than' } as Record<string, string>,
+  comparator: { '<': 'less than', '<=': 'up to', '>=': 'at least', '>': 'more than' } as Record<
+    string,
+    string
+  >,
   range: (low: string, high: string) => `${low} to ${high}`,
   atLeast: (dose: string) => `at least ${dose}`,
   upTo: (dose: string) => `up to ${dose}`,
@@ -56,7 +65,9 @@ export function formatQuantity(quantity: Quantity | undefined): string | undefin
  * next to it); "500 mg to 1 g" when the units differ; "up to 2 puffs" with
  * no low; "2 tablets" when both ends are the same.
  */
-export function formatRange(range: { low?: Quantity; high?: Quantity } | undefined): string | undefined {
+export function formatRange(
+  range: { low?: Quantity; high?: Quantity } | undefined,
+): string | undefined {
   const { low, high } = range ?? {};
   if (low?.value === undefined || high?.value === undefined) {
     const one = formatQuantity(low) ?? formatQuantity(high);
@@ -65,7 +76,8 @@ export function formatRange(range: { low?: Quantity; high?: Quantity } | undefin
   }
   const lowWords = unitWords(low.code, low.unit);
   const highWords = unitWords(high.code, high.unit);
-  if (lowWords?.one === highWords?.one && formatNumber(low.value) === formatNumber(high.value)) return formatQuantity(high);
+  if (lowWords?.one === highWords?.one && formatNumber(low.value) === formatNumber(high.value))
+    return formatQuantity(high);
   if (lowWords?.one === highWords?.one) {
     const unit = highWords ? ` ${unitFor(high.value, highWords)}` : '';
     return `${m.range(formatNumber(low.value), formatNumber(high.value))}${unit}`;
@@ -86,10 +98,14 @@ function periodWords(quantity: Quantity | undefined): { one: boolean; words: str
     return words === undefined ? undefined : { one: false, words };
   }
   const [one, many] = timingMessages.unit[unit];
-  return isOne(quantity.value) ? { one: true, words: one } : { one: false, words: `${formatNumber(quantity.value)} ${many}` };
+  return isOne(quantity.value)
+    ? { one: true, words: one }
+    : { one: false, words: `${formatNumber(quantity.value)} ${many}` };
 }
 
-function rateWords(dose: NonNullable<Dosage['doseAndRate']>[number] | undefined): string | undefined {
+function rateWords(
+  dose: NonNullable<Dosage['doseAndRate']>[number] | undefined,
+): string | undefined {
   const rate = formatQuantity(dose?.rateQuantity) ?? formatRange(dose?.rateRange);
   if (rate) return m.rate(rate);
   const ratio = dose?.rateRatio;
@@ -108,7 +124,8 @@ function asNeededWords(dosage: Dosage): string | undefined {
 function maximumWords(dosage: Dosage): string | undefined {
   const perPeriod = formatQuantity(dosage.maxDosePerPeriod?.numerator);
   const period = periodWords(dosage.maxDosePerPeriod?.denominator);
-  if (perPeriod && period) return period.one ? m.maximumPer(perPeriod, period.words) : m.maximum(perPeriod, period.words);
+  if (perPeriod && period)
+    return period.one ? m.maximumPer(perPeriod, period.words) : m.maximum(perPeriod, period.words);
   const perDose = formatQuantity(dosage.maxDosePerAdministration);
   return perDose ? m.maximumPerDose(perDose) : undefined;
 }
@@ -130,18 +147,26 @@ function withheldNote(route: boolean, frequency: boolean): string | undefined {
  * after the rest of the line.
  */
 export function formatDosage(dosage: Dosage): string {
-  const doseAndRate = dosage.doseAndRate?.find((d) => d.doseQuantity || d.doseRange) ?? dosage.doseAndRate?.[0];
+  const doseAndRate =
+    dosage.doseAndRate?.find((d) => d.doseQuantity || d.doseRange) ?? dosage.doseAndRate?.[0];
   const dose = formatQuantity(doseAndRate?.doseQuantity) ?? formatRange(doseAndRate?.doseRange);
   const when = timingWords(dosage.timing);
   const asNeeded = asNeededWords(dosage);
   const text = dosage.text?.trim();
   if (text && !(dose && (when || asNeeded))) return text;
-  const extra = (dosage.additionalInstruction ?? []).map(conceptLabel).filter((l): l is string => !!l).map(inSentence);
+  const extra = (dosage.additionalInstruction ?? [])
+    .map(conceptLabel)
+    .filter((l): l is string => !!l)
+    .map(inSentence);
   const route = routeWords(dosage.route);
   const parts = [
-    dose, rateWords(doseAndRate), route === routeWithheld ? undefined : route,
-    when === timingMessages.withheld ? undefined : when, asNeeded,
-    extra.length ? listInWords(extra) : undefined, maximumWords(dosage),
+    dose,
+    rateWords(doseAndRate),
+    route === routeWithheld ? undefined : route,
+    when === timingMessages.withheld ? undefined : when,
+    asNeeded,
+    extra.length ? listInWords(extra) : undefined,
+    maximumWords(dosage),
   ].filter((p): p is string => !!p);
   const withheld = withheldNote(route === routeWithheld, when === timingMessages.withheld);
   if (withheld) return parts.length ? `${parts.join(' ')}${m.note}${withheld}` : withheld;
@@ -160,7 +185,10 @@ export function formatDosages(dosages: readonly Dosage[] | undefined): string {
     const sequence = dosage.sequence ?? 0;
     bySequence.set(sequence, [...(bySequence.get(sequence) ?? []), formatDosage(dosage)]);
   });
-  return [...bySequence.entries()].sort(([a], [b]) => a - b).map(([, lines]) => listInWords(lines)).join(m.then);
+  return [...bySequence.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, lines]) => listInWords(lines))
+    .join(m.then);
 }
 
 export interface MedicationLine {
@@ -182,12 +210,22 @@ export function medicationLine(
   options: { tallMan?: boolean } = {},
 ): MedicationLine {
   const concept: CodeableConcept | undefined = medication.medicationCodeableConcept;
-  const raw = conceptLabel(concept) ?? medication.medicationReference?.display?.trim() ?? m.unnamedMedication;
+  const raw =
+    conceptLabel(concept) ?? medication.medicationReference?.display?.trim() ?? m.unnamedMedication;
   const name = options.tallMan === false ? raw : tallMan(raw);
-  const dose = formatDosages(medication.resourceType === 'MedicationRequest' ? medication.dosageInstruction : medication.dosage);
+  const dose = formatDosages(
+    medication.resourceType === 'MedicationRequest'
+      ? medication.dosageInstruction
+      : medication.dosage,
+  );
   const line = `${name} ${dose}`;
-  const text = medication.resourceType === 'MedicationRequest'
-    ? (medication.doNotPerform ? m.doNotGive(line) : line)
-    : (medication.status === 'not-taken' ? m.notTaking(line) : line);
+  const text =
+    medication.resourceType === 'MedicationRequest'
+      ? medication.doNotPerform
+        ? m.doNotGive(line)
+        : line
+      : medication.status === 'not-taken'
+        ? m.notTaking(line)
+        : line;
   return { name, dose, text };
 }

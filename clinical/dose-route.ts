@@ -29,20 +29,38 @@ const SNOMED_ROUTES: Record<string, string> = {
 
 /** Route words and abbreviations as systems send them in text, lower case. */
 const WORDS: Record<string, string> = {
-  oral: 'orally', 'by mouth': 'orally', po: 'orally',
-  intravenous: 'intravenously', iv: 'intravenously',
-  intramuscular: 'intramuscularly', im: 'intramuscularly',
-  subcutaneous: 'subcutaneously', subcut: 'subcutaneously', 'sub-q': 'subcutaneously',
-  sublingual: 'sublingually', sl: 'sublingually',
+  oral: 'orally',
+  'by mouth': 'orally',
+  po: 'orally',
+  intravenous: 'intravenously',
+  iv: 'intravenously',
+  intramuscular: 'intramuscularly',
+  im: 'intramuscularly',
+  subcutaneous: 'subcutaneously',
+  subcut: 'subcutaneously',
+  'sub-q': 'subcutaneously',
+  sublingual: 'sublingually',
+  sl: 'sublingually',
   buccal: 'buccally',
-  rectal: 'rectally', pr: 'rectally',
-  vaginal: 'vaginally', pv: 'vaginally',
-  topical: 'topically', top: 'topically',
-  transdermal: 'transdermally', td: 'transdermally',
-  nasal: 'nasally', intranasal: 'nasally',
-  inhalation: 'inhaled', inhaled: 'inhaled', inh: 'inhaled', 'respiratory tract': 'inhaled',
-  nebulised: 'by nebuliser', nebulized: 'by nebuliser', neb: 'by nebuliser',
-  ophthalmic: 'into the eye', otic: 'into the ear',
+  rectal: 'rectally',
+  pr: 'rectally',
+  vaginal: 'vaginally',
+  pv: 'vaginally',
+  topical: 'topically',
+  top: 'topically',
+  transdermal: 'transdermally',
+  td: 'transdermally',
+  nasal: 'nasally',
+  intranasal: 'nasally',
+  inhalation: 'inhaled',
+  inhaled: 'inhaled',
+  inh: 'inhaled',
+  'respiratory tract': 'inhaled',
+  nebulised: 'by nebuliser',
+  nebulized: 'by nebuliser',
+  neb: 'by nebuliser',
+  ophthalmic: 'into the eye',
+  otic: 'into the ear',
 };
 
 /** Text sent as an abbreviation that ISMP lists as error-prone and that has more than one reading. */
@@ -61,8 +79,15 @@ export function routeWords(route: CodeableConcept | undefined): string | undefin
     const abbreviation = errorProneRoute(candidate?.replace(/ route$/i, ''));
     if (abbreviation) return abbreviation.kind === 'meaning' ? abbreviation.words : routeWithheld;
   }
-  for (const candidate of [route?.text, ...(route?.coding?.map((c) => c.display ?? c.code) ?? [])]) {
-    const key = candidate?.trim().toLowerCase().replace(/ route$/, '').replace(/\.$/, '');
+  for (const candidate of [
+    route?.text,
+    ...(route?.coding?.map((c) => c.display ?? c.code) ?? []),
+  ]) {
+    const key = candidate
+      ?.trim()
+      .toLowerCase()
+      .replace(/ route$/, '')
+      .replace(/\.$/, '');
     if (key && WORDS[key]) return WORDS[key];
   }
   const label = conceptLabel(route);

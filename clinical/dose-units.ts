@@ -30,26 +30,50 @@ const UNITS = counted('unit');
 
 /** Exact spellings, case-sensitive where UCUM is (mL vs ML is not, U vs u is). */
 const EXACT: Record<string, UnitWords> = {
-  mg: same('mg'), g: same('g'), kg: same('kg'),
-  ug: MCG, mcg: MCG, 'µg': MCG, 'μg': MCG, // micro sign U+00B5 and Greek mu U+03BC
+  mg: same('mg'),
+  g: same('g'),
+  kg: same('kg'),
+  ug: MCG,
+  mcg: MCG,
+  µg: MCG,
+  μg: MCG, // micro sign U+00B5 and Greek mu U+03BC
   ng: counted('nanogram'),
-  mL: ML, ml: ML, cc: ML, cm3: ML, 'cm^3': ML,
-  L: same('L'), l: same('L'),
-  '[iU]': UNITS, '[IU]': UNITS, IU: UNITS, iu: UNITS, U: UNITS, u: UNITS, '[U]': UNITS,
-  mmol: same('mmol'), umol: same('micromol'), mol: same('mol'),
-  meq: same('mEq'), mEq: same('mEq'),
+  mL: ML,
+  ml: ML,
+  cc: ML,
+  cm3: ML,
+  'cm^3': ML,
+  L: same('L'),
+  l: same('L'),
+  '[iU]': UNITS,
+  '[IU]': UNITS,
+  IU: UNITS,
+  iu: UNITS,
+  U: UNITS,
+  u: UNITS,
+  '[U]': UNITS,
+  mmol: same('mmol'),
+  umol: same('micromol'),
+  mol: same('mol'),
+  meq: same('mEq'),
+  mEq: same('mEq'),
   '%': same('%'),
   '[drp]': counted('drop'),
 };
 
 /** Countable forms, by lower-case word with the UCUM braces and any plural removed. */
 const COUNTABLE: Record<string, UnitWords> = {
-  tbl: counted('tablet'), tab: counted('tablet'), tablet: counted('tablet'),
-  cap: counted('capsule'), capsule: counted('capsule'),
+  tbl: counted('tablet'),
+  tab: counted('tablet'),
+  tablet: counted('tablet'),
+  cap: counted('capsule'),
+  capsule: counted('capsule'),
   puff: counted('puff'),
-  actuat: counted('actuation'), actuation: counted('actuation'),
+  actuat: counted('actuation'),
+  actuation: counted('actuation'),
   spray: counted('spray'),
-  drop: counted('drop'), drp: counted('drop'),
+  drop: counted('drop'),
+  drp: counted('drop'),
   patch: counted('patch', 'patches'),
   sachet: counted('sachet'),
   suppository: counted('suppository', 'suppositories'),
@@ -57,7 +81,8 @@ const COUNTABLE: Record<string, UnitWords> = {
   pessary: counted('pessary', 'pessaries'),
   lozenge: counted('lozenge'),
   application: counted('application'),
-  ampoule: counted('ampoule'), ampule: counted('ampoule'),
+  ampoule: counted('ampoule'),
+  ampule: counted('ampoule'),
   vial: counted('vial'),
   dose: counted('dose'),
   inhalation: counted('inhalation'),
@@ -66,21 +91,45 @@ const COUNTABLE: Record<string, UnitWords> = {
 
 /** Time units in a rate's denominator, UCUM codes and words: "mL per hour". */
 const PER_TIME: Record<string, string> = {
-  s: 'second', sec: 'second', second: 'second', min: 'minute', minute: 'minute',
-  h: 'hour', hr: 'hour', hour: 'hour', d: 'day', day: 'day', wk: 'week', week: 'week',
-  mo: 'month', month: 'month', a: 'year', year: 'year',
+  s: 'second',
+  sec: 'second',
+  second: 'second',
+  min: 'minute',
+  minute: 'minute',
+  h: 'hour',
+  hr: 'hour',
+  hour: 'hour',
+  d: 'day',
+  day: 'day',
+  wk: 'week',
+  week: 'week',
+  mo: 'month',
+  month: 'month',
+  a: 'year',
+  year: 'year',
 };
 
 /** A time unit below the line, by UCUM code or word, singular or plural. */
 function perTime(part: string): string | undefined {
   const word = part.trim().toLowerCase();
-  return Object.hasOwn(PER_TIME, word) ? PER_TIME[word] : Object.hasOwn(PER_TIME, word.replace(/s$/, '')) ? PER_TIME[word.replace(/s$/, '')] : undefined;
+  return Object.hasOwn(PER_TIME, word)
+    ? PER_TIME[word]
+    : Object.hasOwn(PER_TIME, word.replace(/s$/, ''))
+      ? PER_TIME[word.replace(/s$/, '')]
+      : undefined;
 }
 
 function countable(text: string): UnitWords | undefined {
-  const word = text.replace(/^\{(.*)\}$/, '$1').trim().toLowerCase();
-  return COUNTABLE[word] ?? COUNTABLE[word.replace(/(es|s)$/, '')] ?? COUNTABLE[word.replace(/s$/, '')]
-    ?? (word.endsWith('ies') ? COUNTABLE[`${word.slice(0, -3)}y`] : undefined);
+  const word = text
+    .replace(/^\{(.*)\}$/, '$1')
+    .trim()
+    .toLowerCase();
+  return (
+    COUNTABLE[word] ??
+    COUNTABLE[word.replace(/(es|s)$/, '')] ??
+    COUNTABLE[word.replace(/s$/, '')] ??
+    (word.endsWith('ies') ? COUNTABLE[`${word.slice(0, -3)}y`] : undefined)
+  );
 }
 
 /** The words for one unit (no "/"), or undefined when the unit is not one the kit knows. */
@@ -123,8 +172,14 @@ function written(code: string): string {
  * the text as sent (never dropped: a dose without its unit is dangerous),
  * UCUM braces removed.
  */
-export function unitWords(code: string | undefined, text: string | undefined): UnitWords | undefined {
-  for (const [candidate, isCode] of [[code, true], [text, false]] as const) {
+export function unitWords(
+  code: string | undefined,
+  text: string | undefined,
+): UnitWords | undefined {
+  for (const [candidate, isCode] of [
+    [code, true],
+    [text, false],
+  ] as const) {
     const unit = candidate?.trim();
     if (!unit) continue;
     const known = unit.includes('/') ? compoundUnit(unit, isCode) : simpleUnit(unit);

@@ -1,5 +1,7 @@
 import {
-  ERROR_PRONE_FREQUENCIES, ERROR_PRONE_ROUTES, type ErrorProneAbbreviation,
+  ERROR_PRONE_FREQUENCIES,
+  ERROR_PRONE_ROUTES,
+  type ErrorProneAbbreviation,
 } from './data/error-prone-abbreviations.js';
 
 // Text sent as an abbreviation on ISMP's error-prone list: its written-out
@@ -33,12 +35,18 @@ const ROUTES = table(ERROR_PRONE_ROUTES);
 /** ISMP's "q6PM, etc.": q and an hour of the clock, meant as once a day at that hour, misread as every so many hours. */
 const AT_HOUR = /^q(1[0-2]|0?[1-9])(am|pm)$/;
 
-function read(map: Map<string, ErrorProneAbbreviation>, text: string | undefined): ErrorProneReading | undefined {
+function read(
+  map: Map<string, ErrorProneAbbreviation>,
+  text: string | undefined,
+): ErrorProneReading | undefined {
   if (!text) return undefined;
   const entry = map.get(key(text));
-  if (entry) return entry.meaning ? { kind: 'meaning', words: entry.meaning } : { kind: 'withheld' };
+  if (entry)
+    return entry.meaning ? { kind: 'meaning', words: entry.meaning } : { kind: 'withheld' };
   const atHour = map === FREQUENCIES ? AT_HOUR.exec(key(text)) : null;
-  return atHour ? { kind: 'meaning', words: `daily at ${Number(atHour[1])} ${atHour[2]!.toUpperCase()}` } : undefined;
+  return atHour
+    ? { kind: 'meaning', words: `daily at ${Number(atHour[1])} ${atHour[2]!.toUpperCase()}` }
+    : undefined;
 }
 
 /** A frequency sent as an error-prone abbreviation, read; undefined when it is not one. */

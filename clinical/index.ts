@@ -3,7 +3,14 @@
 // kept in one messages object per module, for translation.
 export * from './allergy-status.js';
 export { allergyMessages } from './allergy-messages.js';
-export { allergyEntry, classifyAllergy, noKnownScope, type AllergyValue, type HeadKind, type Placement } from './allergy-entry.js';
+export {
+  allergyEntry,
+  classifyAllergy,
+  noKnownScope,
+  type AllergyValue,
+  type HeadKind,
+  type Placement,
+} from './allergy-entry.js';
 export * from './dose-format.js';
 export { timingWords, timingMessages } from './dose-timing.js';
 export { routeWords } from './dose-route.js';

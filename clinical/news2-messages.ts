@@ -6,10 +6,18 @@ import type { News2Parameter, News2Response, News2ResponseLevel, News2Risk } fro
 
 export const news2Messages = {
   parameter: {
-    'respiration-rate': 'respiration rate', spo2: 'SpO₂', 'air-or-oxygen': 'air or oxygen', 'systolic-bp': 'systolic blood pressure',
-    pulse: 'pulse', consciousness: 'consciousness', temperature: 'temperature',
+    'respiration-rate': 'respiration rate',
+    spo2: 'SpO₂',
+    'air-or-oxygen': 'air or oxygen',
+    'systolic-bp': 'systolic blood pressure',
+    pulse: 'pulse',
+    consciousness: 'consciousness',
+    temperature: 'temperature',
   } satisfies Record<News2Parameter, string>,
-  risk: { low: 'low', 'low-medium': 'low–medium', medium: 'medium', high: 'high' } satisfies Record<News2Risk, string>,
+  risk: { low: 'low', 'low-medium': 'low–medium', medium: 'medium', high: 'high' } satisfies Record<
+    News2Risk,
+    string
+  >,
   complete: (total: number, risk: string) => `NEWS2 ${total}: ${risk} clinical risk`,
   incomplete: (missing: string, partial: number, atLeast: string | undefined) =>
     `NEWS2 incomplete, missing ${missing}. Partial sum ${partial} (not a NEWS2)${atLeast ? `: at least ${atLeast} clinical risk` : ''}`,
@@ -55,4 +63,3 @@ export const news2Messages = {
     },
   } satisfies Record<News2ResponseLevel, News2Response>,
 };
-

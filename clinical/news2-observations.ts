@@ -23,7 +23,10 @@ export interface News2Observations {
   consciousnessFromGcs?: number;
 }
 
-export function news2Inputs(observations: readonly Observation[], options: { spo2Scale?: 1 | 2 } = {}): News2Observations {
+export function news2Inputs(
+  observations: readonly Observation[],
+  options: { spo2Scale?: 1 | 2 } = {},
+): News2Observations {
   const current = observations.filter((o) => !VOID.has(o.status));
   const first = (id: VitalSignId): number | undefined => {
     for (const observation of current) {
@@ -38,11 +41,14 @@ export function news2Inputs(observations: readonly Observation[], options: { spo
     return undefined;
   };
 
-  let consciousness: News2Input['consciousness'] = current.map(acvpuOf).find((a) => a !== undefined);
+  let consciousness: News2Input['consciousness'] = current
+    .map(acvpuOf)
+    .find((a) => a !== undefined);
   let consciousnessFromGcs: number | undefined;
   if (!consciousness) {
     consciousnessFromGcs = current.map(gcsOf).find((g) => g !== undefined);
-    if (consciousnessFromGcs !== undefined) consciousness = consciousnessFromGcs === 15 ? 'A' : 'not-alert';
+    if (consciousnessFromGcs !== undefined)
+      consciousness = consciousnessFromGcs === 15 ? 'A' : 'not-alert';
   }
   const onOxygen = supplementalOxygen(current);
   const input: News2Input = {

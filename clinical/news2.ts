@@ -24,10 +24,22 @@ export { news2Messages } from './news2-messages.js';
 // least medium or high, never that it is low.
 
 export type News2Parameter =
-  | 'respiration-rate' | 'spo2' | 'air-or-oxygen' | 'systolic-bp' | 'pulse' | 'consciousness' | 'temperature';
+  | 'respiration-rate'
+  | 'spo2'
+  | 'air-or-oxygen'
+  | 'systolic-bp'
+  | 'pulse'
+  | 'consciousness'
+  | 'temperature';
 
 export const NEWS2_PARAMETERS: readonly News2Parameter[] = [
-  'respiration-rate', 'spo2', 'air-or-oxygen', 'systolic-bp', 'pulse', 'consciousness', 'temperature',
+  'respiration-rate',
+  'spo2',
+  'air-or-oxygen',
+  'systolic-bp',
+  'pulse',
+  'consciousness',
+  'temperature',
 ];
 
 export interface News2Input {
@@ -127,12 +139,16 @@ export function scoreAirOrOxygen(onOxygen: boolean): number {
 
 /** Chart 1, systolic blood pressure (mmHg): ≤90 → 3, 91–100 → 2, 101–110 → 1, 111–219 → 0, ≥220 → 3. */
 export function scoreSystolicBp(systolic: number): number {
-  return scoreOnChart(systolic, 0, (s) => (s <= 90 ? 3 : s <= 100 ? 2 : s <= 110 ? 1 : s <= 219 ? 0 : 3));
+  return scoreOnChart(systolic, 0, (s) =>
+    s <= 90 ? 3 : s <= 100 ? 2 : s <= 110 ? 1 : s <= 219 ? 0 : 3,
+  );
 }
 
 /** Chart 1, pulse (per minute): ≤40 → 3, 41–50 → 1, 51–90 → 0, 91–110 → 1, 111–130 → 2, ≥131 → 3. */
 export function scorePulse(pulse: number): number {
-  return scoreOnChart(pulse, 0, (p) => (p <= 40 ? 3 : p <= 50 ? 1 : p <= 90 ? 0 : p <= 110 ? 1 : p <= 130 ? 2 : 3));
+  return scoreOnChart(pulse, 0, (p) =>
+    p <= 40 ? 3 : p <= 50 ? 1 : p <= 90 ? 0 : p <= 110 ? 1 : p <= 130 ? 2 : 3,
+  );
 }
 
 /** Chart 1, consciousness: alert → 0; new confusion, voice, pain or unresponsive → 3. */
@@ -142,7 +158,9 @@ export function scoreConsciousness(level: Acvpu | 'not-alert'): number {
 
 /** Chart 1, temperature (°C, to one decimal): ≤35.0 → 3, 35.1–36.0 → 1, 36.1–38.0 → 0, 38.1–39.0 → 1, ≥39.1 → 2. */
 export function scoreTemperature(celsius: number): number {
-  return scoreOnChart(celsius, 1, (t) => (t <= 35 ? 3 : t <= 36 ? 1 : t <= 38 ? 0 : t <= 39 ? 1 : 2));
+  return scoreOnChart(celsius, 1, (t) =>
+    t <= 35 ? 3 : t <= 36 ? 1 : t <= 38 ? 0 : t <= 39 ? 1 : 2,
+  );
 }
 
 /** Chart 3: 7 or more high; 5–6 medium; a red score (3 in one parameter) low–medium; else low. */
@@ -157,28 +175,38 @@ export function news2Risk(total: number, redScore: boolean): News2Risk {
  * more the chart asks for continuous monitoring: a set charted over an hour
  * ago is late then too.
  */
-const MONITORING_MINUTES: Record<News2ResponseLevel, number> = { zero: 720, low: 360, 'low-medium': 60, medium: 60, high: 60 };
+const MONITORING_MINUTES: Record<News2ResponseLevel, number> = {
+  zero: 720,
+  low: 360,
+  'low-medium': 60,
+  medium: 60,
+  high: 60,
+};
 
 /** The longest Chart 4 allows before the next set; an incomplete set counts at the least it can score. */
 export function news2MonitoringMinutes(result: News2Result): number {
   return MONITORING_MINUTES[result.partialSum === 0 ? 'zero' : result.minimumRisk];
 }
 
-const known = (value: number | undefined): value is number => value !== undefined && Number.isFinite(value);
+const known = (value: number | undefined): value is number =>
+  value !== undefined && Number.isFinite(value);
 
 /** The NEWS2 of one set of observations. */
 export function news2(input: News2Input): News2Result {
   const scale = input.spo2Scale ?? 1;
   const scores: Partial<Record<News2Parameter, number>> = {};
-  if (known(input.respirationRate)) scores['respiration-rate'] = scoreRespirationRate(input.respirationRate);
+  if (known(input.respirationRate))
+    scores['respiration-rate'] = scoreRespirationRate(input.respirationRate);
   if (known(input.spo2)) {
-    const spo2 = scale === 2 ? scoreSpo2Scale2(input.spo2, input.onOxygen) : scoreSpo2Scale1(input.spo2);
+    const spo2 =
+      scale === 2 ? scoreSpo2Scale2(input.spo2, input.onOxygen) : scoreSpo2Scale1(input.spo2);
     if (spo2 !== undefined) scores.spo2 = spo2;
   }
   if (input.onOxygen !== undefined) scores['air-or-oxygen'] = scoreAirOrOxygen(input.onOxygen);
   if (known(input.systolicBp)) scores['systolic-bp'] = scoreSystolicBp(input.systolicBp);
   if (known(input.pulse)) scores.pulse = scorePulse(input.pulse);
-  if (input.consciousness !== undefined) scores.consciousness = scoreConsciousness(input.consciousness);
+  if (input.consciousness !== undefined)
+    scores.consciousness = scoreConsciousness(input.consciousness);
   if (known(input.temperature)) scores.temperature = scoreTemperature(input.temperature);
 
   const missing = NEWS2_PARAMETERS.filter((p) => scores[p] === undefined);
@@ -189,14 +217,28 @@ export function news2(input: News2Input): News2Result {
     const names = missing.map((p) => m.parameter[p]);
     const atLeast = minimumRisk === 'low' ? undefined : m.risk[minimumRisk];
     return {
-      scale, scores, missing, complete: false, partialSum, redScore, minimumRisk,
+      scale,
+      scores,
+      missing,
+      complete: false,
+      partialSum,
+      redScore,
+      minimumRisk,
       label: m.incomplete(listInWords(names), partialSum, atLeast),
     };
   }
   const risk = minimumRisk;
   const level: News2ResponseLevel = partialSum === 0 ? 'zero' : risk;
   return {
-    scale, scores, missing, complete: true, total: partialSum, partialSum, redScore, risk, minimumRisk,
+    scale,
+    scores,
+    missing,
+    complete: true,
+    total: partialSum,
+    partialSum,
+    redScore,
+    risk,
+    minimumRisk,
     response: m.response[level],
     label: m.complete(partialSum, m.risk[risk]),
   };

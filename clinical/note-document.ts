@@ -11,7 +11,8 @@ import { noteTypeConcept, type NoteType } from './note-types.js';
 export type NoteStatus = 'draft' | 'signed' | 'amended' | 'entered-in-error' | 'superseded';
 
 export function noteStatus(note: DocumentReference): NoteStatus {
-  if (note.status === 'entered-in-error' || note.docStatus === 'entered-in-error') return 'entered-in-error';
+  if (note.status === 'entered-in-error' || note.docStatus === 'entered-in-error')
+    return 'entered-in-error';
   if (note.status === 'superseded') return 'superseded';
   if (note.docStatus === 'final') return 'signed';
   if (note.docStatus === 'amended') return 'amended';
@@ -57,7 +58,16 @@ export function draftNoteReference(draft: DraftNote): DocumentReference {
     subject: { reference: `Patient/${draft.patientId}` },
     date: draft.date,
     author: [userReference(draft.author)],
-    ...(draft.appendsTo ? { relatesTo: [{ code: 'appends' as const, target: { reference: `DocumentReference/${draft.appendsTo}` } }] } : {}),
+    ...(draft.appendsTo
+      ? {
+          relatesTo: [
+            {
+              code: 'appends' as const,
+              target: { reference: `DocumentReference/${draft.appendsTo}` },
+            },
+          ],
+        }
+      : {}),
     content: [{ attachment: { contentType: 'text/html; charset=utf-8', title: draft.type.label } }],
   };
 }
@@ -73,13 +83,20 @@ export interface SignedText {
 }
 
 /** The final revision of a draft: the signed text, as plain text and HTML, each with its size and hashes. */
-export async function signedNoteReference(draft: DocumentReference, signed: SignedText): Promise<DocumentReference> {
+export async function signedNoteReference(
+  draft: DocumentReference,
+  signed: SignedText,
+): Promise<DocumentReference> {
   const title = draft.content[0]?.attachment.title;
   const extra: Partial<Attachment> = { ...(title ? { title } : {}), creation: signed.date };
-  const [plain, html] = await Promise.all([textAttachment(signed.text, 'text/plain', extra), textAttachment(signed.html, 'text/html', extra)]);
+  const [plain, html] = await Promise.all([
+    textAttachment(signed.text, 'text/plain', extra),
+    textAttachment(signed.html, 'text/html', extra),
+  ]);
   const signer = userReference(signed.signer);
   const authors = draft.author ?? [];
-  const sameAs = (a: Reference) => (a.reference ? a.reference === signer.reference : a.display === signer.display);
+  const sameAs = (a: Reference) =>
+    a.reference ? a.reference === signer.reference : a.display === signer.display;
   return {
     ...draft,
     status: 'current',
@@ -92,8 +109,13 @@ export async function signedNoteReference(draft: DocumentReference, signed: Sign
 }
 
 /** The signed text of a note: plain text and HTML attachments, when it has them. */
-export function signedAttachments(note: DocumentReference): { plain?: Attachment; html?: Attachment } {
-  const of = (type: string) => note.content.find((c) => c.attachment.contentType?.split(';')[0]?.trim() === type && c.attachment.data)?.attachment;
+export function signedAttachments(note: DocumentReference): {
+  plain?: Attachment;
+  html?: Attachment;
+} {
+  const of = (type: string) =>
+    note.content.find(
+      (c) => c.attachment.contentType?.split(';')[0]?.trim() === type && c.attachment.data,
+    )?.attachment;
   return { plain: of('text/plain'), html: of('text/html') };
 }
-

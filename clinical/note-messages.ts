@@ -24,7 +24,13 @@ export const noteMessages = {
     if (!value) return 'date not recorded';
     const time = Date.parse(value);
     if (Number.isNaN(time)) return value;
-    dateTime ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    dateTime ??= new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     return dateTime.format(time);
   },
 };

@@ -25,7 +25,9 @@ export const NOTE_TYPES: readonly NoteType[] = [
 /** A new note is a progress note unless the host says otherwise. */
 export const DEFAULT_NOTE_TYPE: NoteType = NOTE_TYPES[0]!;
 
-const BY_CODE: Readonly<Record<string, NoteType>> = Object.fromEntries(NOTE_TYPES.map((type) => [type.code, type]));
+const BY_CODE: Readonly<Record<string, NoteType>> = Object.fromEntries(
+  NOTE_TYPES.map((type) => [type.code, type]),
+);
 
 /** The note type of a LOINC code, or undefined for a code the kit does not know. */
 export function noteTypeByCode(code: string | undefined): NoteType | undefined {
@@ -39,5 +41,10 @@ export function noteTypeConcept(type: NoteType): CodeableConcept {
 
 /** What a person calls the type of a note: the kit's label, else the document's own text or display. */
 export function noteTypeLabel(concept: CodeableConcept | undefined): string {
-  return lookUp(concept, LOINC, BY_CODE)?.label ?? concept?.text ?? concept?.coding?.find((c) => c.display)?.display ?? 'Clinical note';
+  return (
+    lookUp(concept, LOINC, BY_CODE)?.label ??
+    concept?.text ??
+    concept?.coding?.find((c) => c.display)?.display ??
+    'Clinical note'
+  );
 }

@@ -22,7 +22,10 @@ export function cleanNumber(value: number, decimals?: number): number {
  * than binary arithmetic: 36.05 → 36.1, where Math.round(36.05 * 10) gives 36.0.
  */
 export function roundHalfUp(value: number, decimals: number): number {
-  const [digits, exponent] = Number(value.toPrecision(SIGNIFICANT)).toExponential().split('e') as [string, string];
+  const [digits, exponent] = Number(value.toPrecision(SIGNIFICANT)).toExponential().split('e') as [
+    string,
+    string,
+  ];
   const shifted = Number(`${digits}e${Number(exponent) + decimals}`);
   const rounded = Math.sign(shifted) * Math.round(Math.abs(shifted));
   return Number(`${rounded}e${-decimals}`) + 0; // + 0 turns -0 into 0
@@ -33,12 +36,18 @@ export function roundHalfUp(value: number, decimals: number): number {
  * first (half away from zero); `fixed` keeps exactly that many places, for
  * the few displays that want them (a temperature reads "37.0 °C").
  */
-export function formatNumber(value: number, options: { decimals?: number; fixed?: boolean } = {}): string {
+export function formatNumber(
+  value: number,
+  options: { decimals?: number; fixed?: boolean } = {},
+): string {
   if (!Number.isFinite(value)) return String(value);
   const number = cleanNumber(value, options.decimals);
   const [whole, fraction = ''] = plainDigits(Math.abs(number)).split('.') as [string, string?];
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const places = options.fixed && options.decimals !== undefined ? fraction.padEnd(options.decimals, '0') : fraction;
+  const places =
+    options.fixed && options.decimals !== undefined
+      ? fraction.padEnd(options.decimals, '0')
+      : fraction;
   return `${number < 0 ? '-' : ''}${grouped}${places ? `.${places}` : ''}`;
 }
 

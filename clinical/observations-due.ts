@@ -34,16 +34,35 @@ export interface ObservationsDueInput {
   patient?: Patient;
 }
 
-export function observationsDue({ newest, scored, now, everyMinutes, patient }: ObservationsDueInput): ObservationsDue {
+export function observationsDue({
+  newest,
+  scored,
+  now,
+  everyMinutes,
+  patient,
+}: ObservationsDueInput): ObservationsDue {
   const died = deathOf(patient);
   if (died) return { state: 'died', ...died };
   if (!(everyMinutes > 0)) return { state: 'not-due' };
   const minutesSince = (time: string) => (now - Date.parse(time)) / 60_000;
   // Versions in conflict: the one that asks for the next set soonest.
-  const [strictest] = (scored?.results ?? []).map((result) => ({ result, every: news2MonitoringMinutes(result) })).sort((a, b) => a.every - b.every);
-  if (scored && strictest && strictest.every < everyMinutes && minutesSince(scored.time) > strictest.every) {
-    return { state: 'overdue', minutesSince: minutesSince(scored.time), everyMinutes: strictest.every, news2: strictest.result };
+  const [strictest] = (scored?.results ?? [])
+    .map((result) => ({ result, every: news2MonitoringMinutes(result) }))
+    .sort((a, b) => a.every - b.every);
+  if (
+    scored &&
+    strictest &&
+    strictest.every < everyMinutes &&
+    minutesSince(scored.time) > strictest.every
+  ) {
+    return {
+      state: 'overdue',
+      minutesSince: minutesSince(scored.time),
+      everyMinutes: strictest.every,
+      news2: strictest.result,
+    };
   }
-  if (newest && minutesSince(newest) > everyMinutes) return { state: 'overdue', minutesSince: minutesSince(newest), everyMinutes };
+  if (newest && minutesSince(newest) > everyMinutes)
+    return { state: 'overdue', minutesSince: minutesSince(newest), everyMinutes };
   return { state: 'not-due' };
 }

@@ -27,7 +27,8 @@ export function oxygenOf(source: Observation | ObservationComponent): boolean | 
     const answer = source.valueCodeableConcept;
     if (hasCode(answer, SNOMED, [ROOM_AIR, NO])) return false;
     if (hasCode(answer, SNOMED, [ON_OXYGEN, YES])) return true;
-    if (source.valueBoolean !== undefined) return onAir ? !source.valueBoolean : source.valueBoolean;
+    if (source.valueBoolean !== undefined)
+      return onAir ? !source.valueBoolean : source.valueBoolean;
     if (source.valueQuantity?.value !== undefined) return source.valueQuantity.value > 0;
     return onAir ? false : undefined;
   }
@@ -40,7 +41,8 @@ export function oxygenOf(source: Observation | ObservationComponent): boolean | 
     return percent === undefined ? undefined : percent > ROOM_AIR_PERCENT;
   }
   // US Core pulse oximetry carries flow and concentration as components (only an Observation has them).
-  if (id === 'oxygen-saturation') return supplementalOxygen((source as Observation).component ?? []);
+  if (id === 'oxygen-saturation')
+    return supplementalOxygen((source as Observation).component ?? []);
   return undefined;
 }
 
@@ -49,7 +51,9 @@ export function oxygenOf(source: Observation | ObservationComponent): boolean | 
  * oxygen 2, so a disagreement resolves to the higher-risk reading), on air
  * if some say air and none oxygen, undefined when none says.
  */
-export function supplementalOxygen(sources: ReadonlyArray<Observation | ObservationComponent>): boolean | undefined {
+export function supplementalOxygen(
+  sources: ReadonlyArray<Observation | ObservationComponent>,
+): boolean | undefined {
   let answer: boolean | undefined;
   for (const source of sources) {
     const says = oxygenOf(source);

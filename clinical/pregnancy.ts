@@ -32,7 +32,10 @@ export const PREGNANCY_CODES = {
 export const PREGNANCY_STATUS_CODES = ['82810-3', '11449-6'] as const;
 
 /** The status values that say something (SNOMED CT); others (unknown, not yet confirmed) say nothing. */
-const STATUS_VALUES: Record<string, 'pregnant' | 'not-pregnant'> = { '77386006': 'pregnant', '60001007': 'not-pregnant' };
+const STATUS_VALUES: Record<string, 'pregnant' | 'not-pregnant'> = {
+  '77386006': 'pregnant',
+  '60001007': 'not-pregnant',
+};
 
 /** Gestation is at most about 42 weeks; two more for an onset recorded at the last period. */
 export const MAX_PREGNANCY_WEEKS = 44;
@@ -61,8 +64,11 @@ function bound(value: string | undefined, end: 'first' | 'last'): number | undef
   }
   const year = Number(match[1]);
   const month = match[2] ? Number(match[2]) - 1 : end === 'first' ? 0 : 11;
-  if (end === 'first') return Date.UTC(year, month, match[3] ? Number(match[3]) : 1) - ZONE_MARGIN.before;
-  const nextDay = match[3] ? Date.UTC(year, month, Number(match[3]) + 1) : Date.UTC(year, month + 1, 1);
+  if (end === 'first')
+    return Date.UTC(year, month, match[3] ? Number(match[3]) : 1) - ZONE_MARGIN.before;
+  const nextDay = match[3]
+    ? Date.UTC(year, month, Number(match[3]) + 1)
+    : Date.UTC(year, month + 1, 1);
   return nextDay + ZONE_MARGIN.after;
 }
 
@@ -76,7 +82,12 @@ function isPregnancyCode({ system, code }: { system?: string; code?: string }): 
 }
 
 function isPregnancy(condition: Condition): boolean {
-  if (condition.verificationStatus?.coding?.some((c) => c.code !== undefined && VOID_VERIFICATION.has(c.code))) return false;
+  if (
+    condition.verificationStatus?.coding?.some(
+      (c) => c.code !== undefined && VOID_VERIFICATION.has(c.code),
+    )
+  )
+    return false;
   return condition.code?.coding?.some(isPregnancyCode) ?? false;
 }
 
@@ -98,11 +109,25 @@ const VOID_OBSERVATION = new Set(['cancelled', 'entered-in-error']);
 
 function statusOf(observation: Observation): StatusAt[] {
   if (VOID_OBSERVATION.has(observation.status)) return [];
-  if (!observation.code.coding?.some((c) => c.system === LOINC && (PREGNANCY_STATUS_CODES as readonly string[]).includes(c.code ?? ''))) return [];
-  const coding = observation.valueCodeableConcept?.coding?.find((c) => c.system === SNOMED && Object.hasOwn(STATUS_VALUES, c.code ?? ''));
-  const time = observation.effectiveDateTime ?? observation.effectivePeriod?.start ?? observation.effectiveInstant ?? observation.issued;
+  if (
+    !observation.code.coding?.some(
+      (c) =>
+        c.system === LOINC && (PREGNANCY_STATUS_CODES as readonly string[]).includes(c.code ?? ''),
+    )
+  )
+    return [];
+  const coding = observation.valueCodeableConcept?.coding?.find(
+    (c) => c.system === SNOMED && Object.hasOwn(STATUS_VALUES, c.code ?? ''),
+  );
+  const time =
+    observation.effectiveDateTime ??
+    observation.effectivePeriod?.start ??
+    observation.effectiveInstant ??
+    observation.issued;
   const [first, last] = [bound(time, 'first'), bound(time, 'last')];
-  return coding && first !== undefined && last !== undefined ? [{ value: STATUS_VALUES[coding.code!]!, first, last }] : [];
+  return coding && first !== undefined && last !== undefined
+    ? [{ value: STATUS_VALUES[coding.code!]!, first, last }]
+    : [];
 }
 
 /**
@@ -110,18 +135,36 @@ function statusOf(observation: Observation): StatusAt[] {
  * pregnancy status observations (either may be empty). A pregnancy with no
  * date to place it by is left out.
  */
-export function pregnancyPeriods(conditions: readonly Condition[], statusObservations: readonly Observation[] = []): PregnancyPeriod[] {
+export function pregnancyPeriods(
+  conditions: readonly Condition[],
+  statusObservations: readonly Observation[] = [],
+): PregnancyPeriod[] {
   const statuses = statusObservations.flatMap(statusOf);
   /** Without a recorded end: the first "Not pregnant" after the start, or the longest a pregnancy lasts. */
-  const endFrom = (from: number) => Math.min(from + MAX_PREGNANCY_WEEKS * WEEK,
-    ...statuses.filter((status) => status.value === 'not-pregnant' && status.first > from).map((status) => status.last));
+  const endFrom = (from: number) =>
+    Math.min(
+      from + MAX_PREGNANCY_WEEKS * WEEK,
+      ...statuses
+        .filter((status) => status.value === 'not-pregnant' && status.first > from)
+        .map((status) => status.last),
+    );
   const fromConditions = conditions.filter(isPregnancy).flatMap((condition): PregnancyPeriod[] => {
-    const from = bound(condition.onsetDateTime ?? condition.onsetPeriod?.start ?? condition.recordedDate, 'first');
+    const from = bound(
+      condition.onsetDateTime ?? condition.onsetPeriod?.start ?? condition.recordedDate,
+      'first',
+    );
     if (from === undefined) return [];
-    const recordedEnd = bound(condition.abatementDateTime ?? condition.abatementPeriod?.end ?? condition.abatementPeriod?.start, 'last');
+    const recordedEnd = bound(
+      condition.abatementDateTime ??
+        condition.abatementPeriod?.end ??
+        condition.abatementPeriod?.start,
+      'last',
+    );
     return [{ from, to: recordedEnd ?? endFrom(from) }];
   });
-  const fromStatuses = statuses.filter((status) => status.value === 'pregnant').map(({ first }) => ({ from: first, to: endFrom(first) }));
+  const fromStatuses = statuses
+    .filter((status) => status.value === 'pregnant')
+    .map(({ first }) => ({ from: first, to: endFrom(first) }));
   return [...fromConditions, ...fromStatuses];
 }
 
@@ -130,10 +173,16 @@ export function pregnancyPeriods(conditions: readonly Condition[], statusObserva
  * ('pregnancy'), or within `postpartumDays` after the end of one
  * ('postpartum'); undefined when neither.
  */
-export function pregnancyStateAt(periods: readonly PregnancyPeriod[], at: string, postpartumDays = POSTPARTUM_DAYS): 'pregnancy' | 'postpartum' | undefined {
+export function pregnancyStateAt(
+  periods: readonly PregnancyPeriod[],
+  at: string,
+  postpartumDays = POSTPARTUM_DAYS,
+): 'pregnancy' | 'postpartum' | undefined {
   const time = bound(at, 'first');
   if (time === undefined) return undefined;
   if (periods.some(({ from, to }) => time >= from && time < to)) return 'pregnancy';
   const after = postpartumDaysOf(postpartumDays) * DAY;
-  return periods.some(({ from, to }) => time >= from && time < to + after) ? 'postpartum' : undefined;
+  return periods.some(({ from, to }) => time >= from && time < to + after)
+    ? 'postpartum'
+    : undefined;
 }

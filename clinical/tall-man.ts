@@ -25,7 +25,10 @@ for (const set of TALL_MAN_SETS) {
 // ("-" is not escaped: it is literal outside a character class, and an error to escape with the u flag.)
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...LETTERING.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:${[...LETTERING.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')})(?![\\p{L}\\p{N}])`,
   'giu',
 );
 

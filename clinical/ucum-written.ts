@@ -5,7 +5,8 @@ import { UCUM, type Quantity } from '../model/index.js';
 // chart would otherwise read "0.84 {score}", "7.1 10*3/uL" or
 // "mL/min/{1.73_m2}". Micrograms become "mcg" (ISMP: "µg" is read as "mg").
 
-const superscript = (power: string) => power.replace(/./g, (c) => (c === '-' ? '⁻' : '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(c)]!));
+const superscript = (power: string) =>
+  power.replace(/./g, (c) => (c === '-' ? '⁻' : '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(c)]!));
 
 /** Bracketed atoms written otherwise than their name without the brackets and the `_` qualifier. */
 const ATOMS: Record<string, string> = { degF: '°F', iU: 'IU' };
@@ -26,12 +27,17 @@ export function ucumWritten(code: string): string {
     .replace(/^10[*^](-?\d+)/, (_, power: string) => `×10${superscript(power)}`)
     .replace(/(^|[^a-zA-Z])ug(?![a-zA-Z])/g, '$1mcg')
     .replace(/(^|[^a-zA-Z])u(L|mol|U|m|eq)(?![a-zA-Z])/g, '$1µ$2')
-    .replace(/([a-zA-Z])(-?[1-9])(?![\d.])/g, (_, letter: string, power: string) => letter + superscript(power))
+    .replace(
+      /([a-zA-Z])(-?[1-9])(?![\d.])/g,
+      (_, letter: string, power: string) => letter + superscript(power),
+    )
     .replace(/([a-zA-Z\]])\.(?=[a-zA-Z[])/g, '$1·')
     .replace(/(\d)\.(?=[a-zA-Z])/g, '$1 ');
 }
 
 /** A quantity's unit for people: as sent, or written out when what was sent for people is the UCUM code itself. */
 export function quantityUnit({ unit, code, system }: Quantity): string | undefined {
-  return system === UCUM && code !== undefined && (unit === undefined || unit === code) ? ucumWritten(code) : unit ?? code;
+  return system === UCUM && code !== undefined && (unit === undefined || unit === code)
+    ? ucumWritten(code)
+    : (unit ?? code);
 }

@@ -10,12 +10,24 @@ import { vitalReading, vitalSignOf } from './vital-readings.js';
 // the range.
 
 export type VitalFlag =
-  | 'normal' | 'low' | 'high' | 'critically-low' | 'critically-high'
+  | 'normal'
+  | 'low'
+  | 'high'
+  | 'critically-low'
+  | 'critically-high'
   /** Interpretation A / AA: abnormal with no direction. */
-  | 'abnormal' | 'critically-abnormal';
+  | 'abnormal'
+  | 'critically-abnormal';
 
 /** Icon names, by shape, for the host's icon set. */
-export type FlagIcon = 'check' | 'arrow-down' | 'arrow-up' | 'arrow-down-double' | 'arrow-up-double' | 'alert' | 'alert-critical';
+export type FlagIcon =
+  | 'check'
+  | 'arrow-down'
+  | 'arrow-up'
+  | 'arrow-down-double'
+  | 'arrow-up-double'
+  | 'alert'
+  | 'alert-critical';
 
 export interface FlagResult {
   flag: VitalFlag;
@@ -57,14 +69,25 @@ export function flagLevel(flag: VitalFlag): number {
  * they are not defined as critical.
  */
 const INTERPRETATION: Record<string, VitalFlag> = {
-  N: 'normal', L: 'low', H: 'high', LL: 'critically-low', HH: 'critically-high',
-  LU: 'low', HU: 'high', '<': 'low', '>': 'high', A: 'abnormal', AA: 'critically-abnormal',
+  N: 'normal',
+  L: 'low',
+  H: 'high',
+  LL: 'critically-low',
+  HH: 'critically-high',
+  LU: 'low',
+  HU: 'high',
+  '<': 'low',
+  '>': 'high',
+  A: 'abnormal',
+  AA: 'critically-abnormal',
 };
 const V2_INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v2-0078';
 
 function interpreted(interpretation: CodeableConcept[] | undefined): VitalFlag | undefined {
   for (const concept of interpretation ?? []) {
-    const flag = lookUp(concept, OBSERVATION_INTERPRETATION, INTERPRETATION) ?? lookUp(concept, V2_INTERPRETATION, INTERPRETATION);
+    const flag =
+      lookUp(concept, OBSERVATION_INTERPRETATION, INTERPRETATION) ??
+      lookUp(concept, V2_INTERPRETATION, INTERPRETATION);
     if (flag) return flag;
   }
   return undefined;
@@ -107,12 +130,16 @@ export function flag(
   const id = vitalSignOf(input.code);
   const reading = id && vitalReading(input, id);
   if (reading) {
-    const value = reading.value === undefined ? undefined : flagValue(reading.value, range ?? ADULT_RANGES[id]);
+    const value =
+      reading.value === undefined ? undefined : flagValue(reading.value, range ?? ADULT_RANGES[id]);
     return value && result(value, 'range');
   }
   // Only an Observation has components; a component's `component` is absent.
   const parts = ((input as Observation).component ?? [])
     .map((component) => flag(component))
     .filter((f): f is FlagResult => f !== undefined);
-  return parts.reduce<FlagResult | undefined>((worst, f) => (!worst || flagLevel(f.flag) > flagLevel(worst.flag) ? f : worst), undefined);
+  return parts.reduce<FlagResult | undefined>(
+    (worst, f) => (!worst || flagLevel(f.flag) > flagLevel(worst.flag) ? f : worst),
+    undefined,
+  );
 }

@@ -29,39 +29,71 @@ export const PLAUSIBLE_LIMITS: Readonly<Partial<Record<VitalSignId, PlausibleLim
   bmi: { min: 5, max: 150 },
 };
 
-export type PlausibilityProblem = 'not-a-number' | 'too-low' | 'too-high' | 'not-whole' | 'diastolic-not-below-systolic';
+export type PlausibilityProblem =
+  'not-a-number' | 'too-low' | 'too-high' | 'not-whole' | 'diastolic-not-below-systolic';
 
-export type Plausibility = { ok: true } | { ok: false; problem: PlausibilityProblem; message: string };
+export type Plausibility =
+  { ok: true } | { ok: false; problem: PlausibilityProblem; message: string };
 
 /** All the text of this module, for translation. */
 export const plausibilityMessages = {
   'not-a-number': (label: string) => `${label} must be a number.`,
-  'too-low': (label: string, min: string) => `${label} below ${min} is not plausible: check the reading and its unit.`,
-  'too-high': (label: string, max: string) => `${label} above ${max} is not plausible: check the reading and its unit.`,
+  'too-low': (label: string, min: string) =>
+    `${label} below ${min} is not plausible: check the reading and its unit.`,
+  'too-high': (label: string, max: string) =>
+    `${label} above ${max} is not plausible: check the reading and its unit.`,
   'not-whole': (label: string) => `${label} is a whole number.`,
-  'diastolic-not-below-systolic': 'Diastolic pressure must be lower than systolic: check that they are not swapped.',
+  'diastolic-not-below-systolic':
+    'Diastolic pressure must be lower than systolic: check that they are not swapped.',
 };
 
 const m = plausibilityMessages;
 
 /** Whether a value typed for `id` (in the sign's own unit) is plausible, with a message when it is not. */
-export function checkPlausible(id: VitalSignId, value: number, limits = PLAUSIBLE_LIMITS): Plausibility {
+export function checkPlausible(
+  id: VitalSignId,
+  value: number,
+  limits = PLAUSIBLE_LIMITS,
+): Plausibility {
   const label = VITAL_SIGNS[id].label;
-  if (!Number.isFinite(value)) return { ok: false, problem: 'not-a-number', message: m['not-a-number'](label) };
+  if (!Number.isFinite(value))
+    return { ok: false, problem: 'not-a-number', message: m['not-a-number'](label) };
   const limit = limits[id];
   if (!limit) return { ok: true };
-  if (value < limit.min) return { ok: false, problem: 'too-low', message: m['too-low'](label, formatVital(id, limit.min)) };
-  if (value > limit.max) return { ok: false, problem: 'too-high', message: m['too-high'](label, formatVital(id, limit.max)) };
-  if (limit.whole && !Number.isInteger(value)) return { ok: false, problem: 'not-whole', message: m['not-whole'](label) };
+  if (value < limit.min)
+    return {
+      ok: false,
+      problem: 'too-low',
+      message: m['too-low'](label, formatVital(id, limit.min)),
+    };
+  if (value > limit.max)
+    return {
+      ok: false,
+      problem: 'too-high',
+      message: m['too-high'](label, formatVital(id, limit.max)),
+    };
+  if (limit.whole && !Number.isInteger(value))
+    return { ok: false, problem: 'not-whole', message: m['not-whole'](label) };
   return { ok: true };
 }
 
 /** Both pressures plausible, and the diastolic below the systolic. */
-export function checkBloodPressure(systolic: number, diastolic: number, limits = PLAUSIBLE_LIMITS): Plausibility {
-  const each = [checkPlausible('systolic-bp', systolic, limits), checkPlausible('diastolic-bp', diastolic, limits)];
+export function checkBloodPressure(
+  systolic: number,
+  diastolic: number,
+  limits = PLAUSIBLE_LIMITS,
+): Plausibility {
+  const each = [
+    checkPlausible('systolic-bp', systolic, limits),
+    checkPlausible('diastolic-bp', diastolic, limits),
+  ];
   const failed = each.find((p) => !p.ok);
   if (failed) return failed;
   return diastolic < systolic
     ? { ok: true }
-    : { ok: false, problem: 'diastolic-not-below-systolic', message: m['diastolic-not-below-systolic'] };
+    : {
+        ok: false,
+        problem: 'diastolic-not-below-systolic',
+        message: m['diastolic-not-below-systolic'],
+      };
 }

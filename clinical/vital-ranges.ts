@@ -34,24 +34,42 @@ export const ADULT_RANGES: Readonly<Partial<Record<VitalSignId, VitalRange>>> = 
   'heart-rate': { low: 51, high: 90, criticalLow: 40, criticalHigh: 131, source: NEWS2 },
   // NEWS2 scores 111–219 as 0, so the upper "high" bound is NICE's instead.
   'systolic-bp': {
-    low: 111, high: 139, criticalLow: 90, criticalHigh: 220,
+    low: 111,
+    high: 139,
+    criticalLow: 90,
+    criticalHigh: 220,
     source: `${NEWS2}; high from NICE NG136 (clinic blood pressure 140 mmHg or more)`,
   },
   'diastolic-bp': {
-    low: 60, high: 89, criticalHigh: 120,
-    source: 'NHS: low below 60 mmHg; NICE NG136: high from 90 mmHg; ACC/AHA 2017: hypertensive crisis above 120 mmHg',
+    low: 60,
+    high: 89,
+    criticalHigh: 120,
+    source:
+      'NHS: low below 60 mmHg; NICE NG136: high from 90 mmHg; ACC/AHA 2017: hypertensive crisis above 120 mmHg',
   },
   temperature: { low: 36.1, high: 38.0, criticalLow: 35.0, criticalHigh: 39.1, source: NEWS2 },
-  gcs: { low: 15, high: 15, criticalLow: 8, source: 'Glasgow Coma Scale (Teasdale and Jennett, 1974): 15 is fully conscious; 8 or less is severe impairment' },
+  gcs: {
+    low: 15,
+    high: 15,
+    criticalLow: 8,
+    source:
+      'Glasgow Coma Scale (Teasdale and Jennett, 1974): 15 is fully conscious; 8 or less is severe impairment',
+  },
   bmi: {
-    low: 18.5, high: 24.9, criticalLow: 15.9, criticalHigh: 40,
-    source: 'WHO BMI classification: underweight below 18.5, overweight from 25, severe thinness below 16, obese class III from 40',
+    low: 18.5,
+    high: 24.9,
+    criticalLow: 15.9,
+    criticalHigh: 40,
+    source:
+      'WHO BMI classification: underweight below 18.5, overweight from 25, severe thinness below 16, obese class III from 40',
   },
 };
 
 /** SpO₂ for a patient on NEWS2 scale 2: the BTS target of 88–92% (above 92 flagged only when on oxygen, by NEWS2 itself). */
 export const HYPERCAPNIC_SPO2_RANGE: VitalRange = {
-  low: 88, high: 100, criticalLow: 83,
+  low: 88,
+  high: 100,
+  criticalLow: 83,
   source: `${NEWS2}, SpO₂ scale 2; BTS oxygen guideline target 88–92%`,
 };
 
@@ -63,7 +81,12 @@ export const HYPERCAPNIC_SPO2_RANGE: VitalRange = {
 export function withoutAdultRanges(
   overrides: Partial<Record<VitalSignId, VitalRange>>,
 ): Readonly<Partial<Record<VitalSignId, VitalRange>>> {
-  const none = Object.fromEntries(Object.keys(ADULT_RANGES).map((id) => [id, { source: 'none: adult ranges do not apply under 16' }]));
+  const none = Object.fromEntries(
+    Object.keys(ADULT_RANGES).map((id) => [
+      id,
+      { source: 'none: adult ranges do not apply under 16' },
+    ]),
+  );
   return { ...none, ...overrides };
 }
 

@@ -1,4 +1,9 @@
-import type { CodeableConcept, Observation, ObservationComponent, Quantity } from '../model/index.js';
+import type {
+  CodeableConcept,
+  Observation,
+  ObservationComponent,
+  Quantity,
+} from '../model/index.js';
 import { LOINC, SNOMED } from '../model/index.js';
 import { lookUp } from './coding.js';
 import { cleanNumber, formatNumber } from './number-format.js';
@@ -9,9 +14,21 @@ import { quantityUnit } from './ucum-written.js';
 // in °F must never be compared with a range in °C).
 
 export type VitalSignId =
-  | 'respiratory-rate' | 'oxygen-saturation' | 'inhaled-oxygen-flow' | 'inhaled-oxygen-concentration'
-  | 'on-oxygen' | 'blood-pressure' | 'systolic-bp' | 'diastolic-bp' | 'heart-rate'
-  | 'consciousness' | 'gcs' | 'temperature' | 'weight' | 'height' | 'bmi';
+  | 'respiratory-rate'
+  | 'oxygen-saturation'
+  | 'inhaled-oxygen-flow'
+  | 'inhaled-oxygen-concentration'
+  | 'on-oxygen'
+  | 'blood-pressure'
+  | 'systolic-bp'
+  | 'diastolic-bp'
+  | 'heart-rate'
+  | 'consciousness'
+  | 'gcs'
+  | 'temperature'
+  | 'weight'
+  | 'height'
+  | 'bmi';
 
 export interface VitalSignDefinition {
   id: VitalSignId;
@@ -30,33 +47,111 @@ export interface VitalSignDefinition {
 }
 
 export const VITAL_SIGNS: Readonly<Record<VitalSignId, VitalSignDefinition>> = {
-  'respiratory-rate': { id: 'respiratory-rate', label: 'Respiratory rate', unit: '/min', displayUnit: '/min', decimals: 0 },
-  'oxygen-saturation': { id: 'oxygen-saturation', label: 'SpO₂', unit: '%', displayUnit: '%', decimals: 0 },
-  'inhaled-oxygen-flow': { id: 'inhaled-oxygen-flow', label: 'Oxygen flow', unit: 'L/min', displayUnit: 'L/min', decimals: 1, space: true },
-  'inhaled-oxygen-concentration': { id: 'inhaled-oxygen-concentration', label: 'Inspired oxygen (FiO₂)', unit: '%', displayUnit: '%', decimals: 0 },
+  'respiratory-rate': {
+    id: 'respiratory-rate',
+    label: 'Respiratory rate',
+    unit: '/min',
+    displayUnit: '/min',
+    decimals: 0,
+  },
+  'oxygen-saturation': {
+    id: 'oxygen-saturation',
+    label: 'SpO₂',
+    unit: '%',
+    displayUnit: '%',
+    decimals: 0,
+  },
+  'inhaled-oxygen-flow': {
+    id: 'inhaled-oxygen-flow',
+    label: 'Oxygen flow',
+    unit: 'L/min',
+    displayUnit: 'L/min',
+    decimals: 1,
+    space: true,
+  },
+  'inhaled-oxygen-concentration': {
+    id: 'inhaled-oxygen-concentration',
+    label: 'Inspired oxygen (FiO₂)',
+    unit: '%',
+    displayUnit: '%',
+    decimals: 0,
+  },
   'on-oxygen': { id: 'on-oxygen', label: 'Air or oxygen', decimals: 0 },
-  'blood-pressure': { id: 'blood-pressure', label: 'Blood pressure', unit: 'mm[Hg]', displayUnit: 'mmHg', decimals: 0, space: true },
-  'systolic-bp': { id: 'systolic-bp', label: 'Systolic blood pressure', unit: 'mm[Hg]', displayUnit: 'mmHg', decimals: 0, space: true },
-  'diastolic-bp': { id: 'diastolic-bp', label: 'Diastolic blood pressure', unit: 'mm[Hg]', displayUnit: 'mmHg', decimals: 0, space: true },
-  'heart-rate': { id: 'heart-rate', label: 'Heart rate', unit: '/min', displayUnit: '/min', decimals: 0 },
+  'blood-pressure': {
+    id: 'blood-pressure',
+    label: 'Blood pressure',
+    unit: 'mm[Hg]',
+    displayUnit: 'mmHg',
+    decimals: 0,
+    space: true,
+  },
+  'systolic-bp': {
+    id: 'systolic-bp',
+    label: 'Systolic blood pressure',
+    unit: 'mm[Hg]',
+    displayUnit: 'mmHg',
+    decimals: 0,
+    space: true,
+  },
+  'diastolic-bp': {
+    id: 'diastolic-bp',
+    label: 'Diastolic blood pressure',
+    unit: 'mm[Hg]',
+    displayUnit: 'mmHg',
+    decimals: 0,
+    space: true,
+  },
+  'heart-rate': {
+    id: 'heart-rate',
+    label: 'Heart rate',
+    unit: '/min',
+    displayUnit: '/min',
+    decimals: 0,
+  },
   consciousness: { id: 'consciousness', label: 'Consciousness (ACVPU)', decimals: 0 },
   gcs: { id: 'gcs', label: 'Glasgow Coma Scale', unit: '{score}', decimals: 0 },
-  temperature: { id: 'temperature', label: 'Temperature', unit: 'Cel', displayUnit: '°C', decimals: 1, fixed: true, space: true },
-  weight: { id: 'weight', label: 'Weight', unit: 'kg', displayUnit: 'kg', decimals: 1, space: true },
-  height: { id: 'height', label: 'Height', unit: 'cm', displayUnit: 'cm', decimals: 1, space: true },
+  temperature: {
+    id: 'temperature',
+    label: 'Temperature',
+    unit: 'Cel',
+    displayUnit: '°C',
+    decimals: 1,
+    fixed: true,
+    space: true,
+  },
+  weight: {
+    id: 'weight',
+    label: 'Weight',
+    unit: 'kg',
+    displayUnit: 'kg',
+    decimals: 1,
+    space: true,
+  },
+  height: {
+    id: 'height',
+    label: 'Height',
+    unit: 'cm',
+    displayUnit: 'cm',
+    decimals: 1,
+    space: true,
+  },
   bmi: { id: 'bmi', label: 'BMI', unit: 'kg/m2', displayUnit: 'kg/m²', decimals: 1, space: true },
 };
 
 /** LOINC codes of each sign. SpO₂ has two (by pulse oximetry, and the general one); blood pressure the panel and the older pair panel. */
 const LOINC_CODES: Record<string, VitalSignId> = {
   '9279-1': 'respiratory-rate',
-  '59408-5': 'oxygen-saturation', '2708-6': 'oxygen-saturation',
+  '59408-5': 'oxygen-saturation',
+  '2708-6': 'oxygen-saturation',
   '3151-8': 'inhaled-oxygen-flow', // Inhaled oxygen flow rate (L/min)
   '3150-0': 'inhaled-oxygen-concentration', // Inhaled oxygen concentration (%)
-  '85354-9': 'blood-pressure', '55284-4': 'blood-pressure',
-  '8480-6': 'systolic-bp', '8462-4': 'diastolic-bp',
+  '85354-9': 'blood-pressure',
+  '55284-4': 'blood-pressure',
+  '8480-6': 'systolic-bp',
+  '8462-4': 'diastolic-bp',
   '8867-4': 'heart-rate',
-  '80288-4': 'consciousness', '67775-7': 'consciousness', // Level of consciousness; Level of responsiveness (ACVPU)
+  '80288-4': 'consciousness',
+  '67775-7': 'consciousness', // Level of consciousness; Level of responsiveness (ACVPU)
   '9269-2': 'gcs',
   '8310-5': 'temperature',
   '29463-7': 'weight',
@@ -77,7 +172,10 @@ export function vitalSignOf(code: CodeableConcept | undefined): VitalSignId | un
 }
 
 type Convert = (value: number) => number;
-const as = (factor: number): Convert => (value) => value * factor;
+const as =
+  (factor: number): Convert =>
+  (value) =>
+    value * factor;
 const IDENTITY = as(1);
 
 /**
@@ -87,20 +185,67 @@ const IDENTITY = as(1);
  * units really vary (temperature, weight, height, oxygen flow).
  */
 const UNITS: Partial<Record<VitalSignId, Record<string, Convert>>> = {
-  'respiratory-rate': { '/min': IDENTITY, '{breaths}/min': IDENTITY, 'breaths/min': IDENTITY, '': IDENTITY },
-  'heart-rate': { '/min': IDENTITY, '{beats}/min': IDENTITY, 'beats/min': IDENTITY, bpm: IDENTITY, '': IDENTITY },
+  'respiratory-rate': {
+    '/min': IDENTITY,
+    '{breaths}/min': IDENTITY,
+    'breaths/min': IDENTITY,
+    '': IDENTITY,
+  },
+  'heart-rate': {
+    '/min': IDENTITY,
+    '{beats}/min': IDENTITY,
+    'beats/min': IDENTITY,
+    bpm: IDENTITY,
+    '': IDENTITY,
+  },
   'oxygen-saturation': { '%': IDENTITY, '': IDENTITY },
   'inhaled-oxygen-concentration': { '%': IDENTITY, '': IDENTITY },
-  'inhaled-oxygen-flow': { 'L/min': IDENTITY, 'l/min': IDENTITY, 'mL/min': as(0.001), 'ml/min': as(0.001) },
-  'systolic-bp': { 'mm[Hg]': IDENTITY, mmHg: IDENTITY, 'mm Hg': IDENTITY, kPa: as(7.50062), '': IDENTITY },
-  'diastolic-bp': { 'mm[Hg]': IDENTITY, mmHg: IDENTITY, 'mm Hg': IDENTITY, kPa: as(7.50062), '': IDENTITY },
+  'inhaled-oxygen-flow': {
+    'L/min': IDENTITY,
+    'l/min': IDENTITY,
+    'mL/min': as(0.001),
+    'ml/min': as(0.001),
+  },
+  'systolic-bp': {
+    'mm[Hg]': IDENTITY,
+    mmHg: IDENTITY,
+    'mm Hg': IDENTITY,
+    kPa: as(7.50062),
+    '': IDENTITY,
+  },
+  'diastolic-bp': {
+    'mm[Hg]': IDENTITY,
+    mmHg: IDENTITY,
+    'mm Hg': IDENTITY,
+    kPa: as(7.50062),
+    '': IDENTITY,
+  },
   gcs: { '{score}': IDENTITY, '{Score}': IDENTITY, '1': IDENTITY, score: IDENTITY, '': IDENTITY },
   temperature: {
-    Cel: IDENTITY, '°C': IDENTITY, degC: IDENTITY, C: IDENTITY,
-    '[degF]': (f) => ((f - 32) * 5) / 9, '°F': (f) => ((f - 32) * 5) / 9, degF: (f) => ((f - 32) * 5) / 9,
+    Cel: IDENTITY,
+    '°C': IDENTITY,
+    degC: IDENTITY,
+    C: IDENTITY,
+    '[degF]': (f) => ((f - 32) * 5) / 9,
+    '°F': (f) => ((f - 32) * 5) / 9,
+    degF: (f) => ((f - 32) * 5) / 9,
   },
-  weight: { kg: IDENTITY, g: as(0.001), '[lb_av]': as(0.45359237), lb: as(0.45359237), lbs: as(0.45359237), '[oz_av]': as(0.028349523125) },
-  height: { cm: IDENTITY, m: as(100), mm: as(0.1), '[in_i]': as(2.54), in: as(2.54), '[ft_i]': as(30.48) },
+  weight: {
+    kg: IDENTITY,
+    g: as(0.001),
+    '[lb_av]': as(0.45359237),
+    lb: as(0.45359237),
+    lbs: as(0.45359237),
+    '[oz_av]': as(0.028349523125),
+  },
+  height: {
+    cm: IDENTITY,
+    m: as(100),
+    mm: as(0.1),
+    '[in_i]': as(2.54),
+    in: as(2.54),
+    '[ft_i]': as(30.48),
+  },
   bmi: { 'kg/m2': IDENTITY, 'kg/m^2': IDENTITY, 'kg/m²': IDENTITY, '': IDENTITY },
 };
 
@@ -111,7 +256,8 @@ export function convert(id: VitalSignId, quantity: Quantity): number | undefined
   if (!table) return undefined;
   const code = quantity.code?.trim();
   const text = quantity.unit?.trim();
-  const conversion = (code && table[code]) || (text && table[text]) || (!code && !text ? table[''] : undefined);
+  const conversion =
+    (code && table[code]) || (text && table[text]) || (!code && !text ? table[''] : undefined);
   return conversion ? conversion(quantity.value) : undefined;
 }
 
@@ -131,10 +277,14 @@ export function formatVital(id: VitalSignId, value: number): string {
 }
 
 /** A numeric reading of an observation or a component, or undefined when it has no number. */
-export function vitalReading(source: Observation | ObservationComponent, id = vitalSignOf(source.code)): VitalReading | undefined {
+export function vitalReading(
+  source: Observation | ObservationComponent,
+  id = vitalSignOf(source.code),
+): VitalReading | undefined {
   if (!id) return undefined;
-  const quantity: Quantity | undefined = source.valueQuantity
-    ?? (source.valueInteger !== undefined ? { value: source.valueInteger } : undefined);
+  const quantity: Quantity | undefined =
+    source.valueQuantity ??
+    (source.valueInteger !== undefined ? { value: source.valueInteger } : undefined);
   if (quantity?.value === undefined) return undefined;
   const comparator = quantity.comparator ? `${quantity.comparator}` : '';
   const converted = convert(id, quantity);
@@ -142,18 +292,27 @@ export function vitalReading(source: Observation | ObservationComponent, id = vi
     const unit = quantityUnit(quantity);
     return { id, text: `${comparator}${formatNumber(quantity.value)}${unit ? ` ${unit}` : ''}` };
   }
-  return { id, value: cleanNumber(converted, VITAL_SIGNS[id].decimals), text: `${comparator}${formatVital(id, converted)}` };
+  return {
+    id,
+    value: cleanNumber(converted, VITAL_SIGNS[id].decimals),
+    text: `${comparator}${formatVital(id, converted)}`,
+  };
 }
 
 /** A blood pressure panel's two components, and "120/80 mmHg" (a missing half shows as "–"). */
-export function bloodPressure(panel: Observation): { systolic?: VitalReading; diastolic?: VitalReading; text: string } {
+export function bloodPressure(panel: Observation): {
+  systolic?: VitalReading;
+  diastolic?: VitalReading;
+  text: string;
+} {
   const find = (id: VitalSignId) => {
     const component = panel.component?.find((c) => vitalSignOf(c.code) === id);
     return component && vitalReading(component, id);
   };
   const systolic = find('systolic-bp');
   const diastolic = find('diastolic-bp');
-  const number = (r: VitalReading | undefined) => (r?.value !== undefined ? formatNumber(r.value) : r?.text ?? '–');
+  const number = (r: VitalReading | undefined) =>
+    r?.value !== undefined ? formatNumber(r.value) : (r?.text ?? '–');
   return {
     ...(systolic && { systolic }),
     ...(diastolic && { diastolic }),

@@ -8,7 +8,12 @@ import type { ImportStatus } from './import-status.js';
 // and saying plainly what a pull that stopped half way saved.
 
 /** Pulls the chart (or what changed since the last pull); resolves to whether it is whole on this device. */
-export async function pullWithProgress(store: DexieChartStore, session: SmartSession, patient: WardPatient, status: ImportStatus): Promise<boolean> {
+export async function pullWithProgress(
+  store: DexieChartStore,
+  session: SmartSession,
+  patient: WardPatient,
+  status: ImportStatus,
+): Promise<boolean> {
   status.working(`Asking the hospital EHR for ${patient.name}’s chart…`);
   try {
     const summary = await pullChart(store, {
@@ -17,16 +22,22 @@ export async function pullWithProgress(store: DexieChartStore, session: SmartSes
       auth: session,
       onProgress: (progress) => status.importing(patient.name, progress),
     });
-    const received = Object.values(summary.received).reduce<number>((sum, n) => sum + (n ?? 0), 0).toLocaleString('en-GB');
+    const received = Object.values(summary.received)
+      .reduce<number>((sum, n) => sum + (n ?? 0), 0)
+      .toLocaleString('en-GB');
     const refreshed = Object.values(summary.pulled).every((how) => how === 'changes');
-    status.done(refreshed
-      ? `${patient.name}’s chart is up to date with the hospital EHR: ${received} records changed since the last pull.`
-      : `${patient.name}’s chart is on this device: ${received} records from the hospital EHR.`);
+    status.done(
+      refreshed
+        ? `${patient.name}’s chart is up to date with the hospital EHR: ${received} records changed since the last pull.`
+        : `${patient.name}’s chart is on this device: ${received} records from the hospital EHR.`,
+    );
     return true;
   } catch (error) {
-    status.failed(error instanceof PullError
-      ? `${patient.name}’s chart is not whole on this device. ${error.message}`
-      : `${patient.name}’s chart could not be pulled from the hospital EHR: ${(error as Error).message}`);
+    status.failed(
+      error instanceof PullError
+        ? `${patient.name}’s chart is not whole on this device. ${error.message}`
+        : `${patient.name}’s chart could not be pulled from the hospital EHR: ${(error as Error).message}`,
+    );
     return false;
   }
 }

@@ -6,7 +6,12 @@ import { demoApi, type DemoUser } from './demo-api.js';
 // Sharing the open chart through the sync server: the store's documents go
 // to a y-websocket connection, which is also what <emr-sync-status> shows.
 
-export function shareChart(store: DexieChartStore, patientId: string, user: DemoUser, serverUrl: string): ChartConnection {
+export function shareChart(
+  store: DexieChartStore,
+  patientId: string,
+  user: DemoUser,
+  serverUrl: string,
+): ChartConnection {
   return connectChart({
     serverUrl,
     patientId,

@@ -36,16 +36,27 @@ async function get(path: string): Promise<Response> {
 export const demoApi = {
   config: async (): Promise<DemoConfig> => (await get('/config')).json() as Promise<DemoConfig>,
   /** The ward list: the FHIR server's patients, or the bundles' (which carry their file). */
-  patients: async (source: ChartSource): Promise<WardPatient[]> => (await get(`/patients${source === 'bundle' ? '?source=bundle' : ''}`)).json() as Promise<WardPatient[]>,
+  patients: async (source: ChartSource): Promise<WardPatient[]> =>
+    (await get(`/patients${source === 'bundle' ? '?source=bundle' : ''}`)).json() as Promise<
+      WardPatient[]
+    >,
   users: async (): Promise<DemoUser[]> => (await get('/users')).json() as Promise<DemoUser[]>,
   /** A fresh sync token for the user, asked again before it expires. */
-  token: async (userId: string): Promise<string> => (await get(`/token?user=${encodeURIComponent(userId)}`)).text(),
+  token: async (userId: string): Promise<string> =>
+    (await get(`/token?user=${encodeURIComponent(userId)}`)).text(),
   /** An EHR launch of the portal for the patient, made by the EHR for the user: the launch page's URL, with `iss` and `launch`. */
   launch: async (patientId: string, userId: string): Promise<string> =>
-    ((await (await get(`/launch?${new URLSearchParams({ patient: patientId, user: userId })}`)).json()) as { url: string }).url,
+    (
+      (await (
+        await get(`/launch?${new URLSearchParams({ patient: patientId, user: userId })}`)
+      ).json()) as { url: string }
+    ).url,
 
   /** A patient's bundle as text, reporting bytes received as it downloads. */
-  async bundle(patient: CatalogPatient, onBytes: (received: number, total: number) => void): Promise<string> {
+  async bundle(
+    patient: CatalogPatient,
+    onBytes: (received: number, total: number) => void,
+  ): Promise<string> {
     const response = await get(`/fixtures/${encodeURIComponent(patient.file)}`);
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();

@@ -20,7 +20,9 @@ export async function launchChart(patientId: string, user: DemoUser): Promise<vo
 
 /** Whether the page was opened with the authorization server's answer to a launch (a code or an error, with the state). */
 export function isLaunchAnswer(url: URL): boolean {
-  return url.searchParams.has('state') && (url.searchParams.has('code') || url.searchParams.has('error'));
+  return (
+    url.searchParams.has('state') && (url.searchParams.has('code') || url.searchParams.has('error'))
+  );
 }
 
 /** The address without the answer's parameters (a code is used once; a reload must not replay it). */

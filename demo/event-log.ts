@@ -22,7 +22,11 @@ const KIT_EVENTS = {
 } as const satisfies Record<KitEventName, `emr-${string}`>;
 
 const MAX_ENTRIES = 100;
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 export class EventLog {
   readonly #list: HTMLOListElement;
@@ -47,7 +51,8 @@ export class EventLog {
     const line = document.createElement('p');
     line.className = 'event-line';
     const source = event.composedPath()[0];
-    const tag = source instanceof Element ? source.localName : KIT_EVENTS[event.type as KitEventName];
+    const tag =
+      source instanceof Element ? source.localName : KIT_EVENTS[event.type as KitEventName];
     line.append(
       text('code', 'event-name', event.type),
       text('span', 'event-source', `from <${tag}>`),
@@ -78,7 +83,11 @@ function detailOf(event: Event): unknown {
   return Object.keys(fields).length ? fields : null;
 }
 
-function text<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, content: string): HTMLElementTagNameMap[K] {
+function text<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  content: string,
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   if (className) element.className = className;
   element.textContent = content;

@@ -13,15 +13,24 @@ export class ImportStatus {
   }
 
   downloading(name: string, received: number, total: number): void {
-    this.#show(`Downloading ${name}’s records… ${kilobytes(received)} of ${kilobytes(total)}`, received, total);
+    this.#show(
+      `Downloading ${name}’s records… ${kilobytes(received)} of ${kilobytes(total)}`,
+      received,
+      total,
+    );
   }
 
   importing(name: string, progress: ImportProgress): void {
     if (progress.phase === 'fetching') {
       const counted = progress.total > 0 ? ` of ${progress.total.toLocaleString('en-GB')}` : '';
-      this.#show(`Fetching ${name}’s records from the hospital record… ${progress.done.toLocaleString('en-GB')}${counted}`, progress.done, progress.total || undefined);
+      this.#show(
+        `Fetching ${name}’s records from the hospital record… ${progress.done.toLocaleString('en-GB')}${counted}`,
+        progress.done,
+        progress.total || undefined,
+      );
     } else if (progress.phase === 'validating') this.#show(`Checking ${name}’s records…`);
-    else if (progress.phase === 'writing') this.#show(`Saving ${progress.total.toLocaleString('en-GB')} records to this device…`);
+    else if (progress.phase === 'writing')
+      this.#show(`Saving ${progress.total.toLocaleString('en-GB')} records to this device…`);
     else this.#show(`Saved ${progress.total.toLocaleString('en-GB')} records.`, 1, 1);
   }
 

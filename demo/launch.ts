@@ -11,11 +11,16 @@ const status = document.getElementById('launch-status')!;
 
 try {
   const launched = ehrLaunchParameters(location.href);
-  if (!launched) throw new Error('this page is opened by the hospital EHR, with iss and launch; open a patient from the ward list instead.');
+  if (!launched)
+    throw new Error(
+      'this page is opened by the hospital EHR, with iss and launch; open a patient from the ward list instead.',
+    );
   const { fhirBaseUrl } = await demoApi.config();
   // The kit refuses any other server named in `iss`.
   const client = { ...portalClient('portal'), allowedIssuers: fhirBaseUrl ? [fhirBaseUrl] : [] };
-  location.assign(await smartAuthorizationUrl(client, { fhirBaseUrl: launched.iss, launch: launched.launch }));
+  location.assign(
+    await smartAuthorizationUrl(client, { fhirBaseUrl: launched.iss, launch: launched.launch }),
+  );
 } catch (error) {
   status.textContent = `The chart could not be opened: ${(error as Error).message}`;
   status.classList.add('error');

@@ -31,12 +31,19 @@ export async function hasPatient(store: DexieChartStore, patientId: string): Pro
 
 /** Deletes every demo database on this device. Close the stores first. */
 export async function deleteLocalCharts(): Promise<void> {
-  const names = (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.startsWith(DATABASE_PREFIX));
-  await Promise.all(names.map((name) => new Promise<void>((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error ?? new Error(`could not delete ${name}`));
-    // Another tab still holds it: it lets go when it sees the deletion (versionchange).
-    request.onblocked = () => undefined;
-  })));
+  const names = (await indexedDB.databases())
+    .map((db) => db.name ?? '')
+    .filter((name) => name.startsWith(DATABASE_PREFIX));
+  await Promise.all(
+    names.map(
+      (name) =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.deleteDatabase(name);
+          request.onsuccess = () => resolve();
+          request.onerror = () => reject(request.error ?? new Error(`could not delete ${name}`));
+          // Another tab still holds it: it lets go when it sees the deletion (versionchange).
+          request.onblocked = () => undefined;
+        }),
+    ),
+  );
 }

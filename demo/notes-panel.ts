@@ -14,7 +14,13 @@ export class NotesPanel {
   #connection: ChartConnection | undefined;
   #link: Promise<NoteLink | undefined> | undefined;
 
-  constructor(root: Document, editor: NoteEditor, hint: HTMLElement, newNote: HTMLButtonElement, onOpen: () => void) {
+  constructor(
+    root: Document,
+    editor: NoteEditor,
+    hint: HTMLElement,
+    newNote: HTMLButtonElement,
+    onOpen: () => void,
+  ) {
     this.#editor = editor;
     this.#hint = hint;
     newNote.addEventListener('click', () => this.open(crypto.randomUUID()));
@@ -22,7 +28,9 @@ export class NotesPanel {
       this.open(event.detail.noteId);
       onOpen();
     });
-    root.addEventListener('emr-note-addendum', (event) => this.open(event.detail.addendumId, event.detail.noteId));
+    root.addEventListener('emr-note-addendum', (event) =>
+      this.open(event.detail.addendumId, event.detail.noteId),
+    );
   }
 
   /** A new patient or connection: no note is open. */

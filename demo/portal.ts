@@ -6,7 +6,14 @@ import type { ChartConnection } from '../sync/index.js';
 import { pullWithProgress } from './chart-pull.js';
 import { openChartView, setUpChartViews } from './chart-views.js';
 import { settled, shareChart } from './chart-sync.js';
-import { demoApi, type CatalogPatient, type ChartSource, type DemoConfig, type DemoUser, type WardPatient } from './demo-api.js';
+import {
+  demoApi,
+  type CatalogPatient,
+  type ChartSource,
+  type DemoConfig,
+  type DemoUser,
+  type WardPatient,
+} from './demo-api.js';
 import { isLaunchAnswer, launchChart, takeLauncher, withoutLaunchAnswer } from './ehr-launch.js';
 import { EventLog } from './event-log.js';
 import { ImportStatus } from './import-status.js';
@@ -37,11 +44,20 @@ await import('./kit-elements.js');
 
 // 2. The portal's own parts.
 setUpThemeSwitch(byId('theme-select'));
-setUpChartViews(chartBody.querySelector('.chart-tabs')!, chartBody.querySelectorAll<HTMLElement>('.view'));
+setUpChartViews(
+  chartBody.querySelector('.chart-tabs')!,
+  chartBody.querySelectorAll<HTMLElement>('.view'),
+);
 const eventLog = new EventLog(document, byId('event-log'), byId('event-log-empty'));
 byId('clear-events').addEventListener('click', () => eventLog.clear());
 const status = new ImportStatus(byId('import-status'));
-const notes = new NotesPanel(document, byId('chart-body').querySelector('emr-note-editor')!, byId('note-editor-hint'), byId('new-note'), () => openChartView('notes'));
+const notes = new NotesPanel(
+  document,
+  byId('chart-body').querySelector('emr-note-editor')!,
+  byId('note-editor-hint'),
+  byId('new-note'),
+  () => openChartView('notes'),
+);
 
 const refreshButton = byId<HTMLButtonElement>('refresh-chart');
 
@@ -63,19 +79,28 @@ let pullOnOpen: string | undefined;
 
 const [config, users] = await Promise.all([demoApi.config(), demoApi.users()]);
 session.config = config;
-const source: ChartSource = new URLSearchParams(location.search).get('source') === 'bundle' || !config.fhirBaseUrl ? 'bundle' : 'ehr';
+const source: ChartSource =
+  new URLSearchParams(location.search).get('source') === 'bundle' || !config.fhirBaseUrl
+    ? 'bundle'
+    : 'ehr';
 if (isLaunchAnswer(new URL(location.href))) await finishEhrLaunch(new URL(location.href));
 const patients = await demoApi.patients(source);
-byId('patients-hint').textContent = source === 'ehr'
-  ? 'Synthetic patients on the hospital EHR. Opening a chart the first time launches it through the EHR (SMART) and copies it to this device.'
-  : 'Synthetic patients. A chart is copied to this device from its bundle the first time it is opened.';
+byId('patients-hint').textContent =
+  source === 'ehr'
+    ? 'Synthetic patients on the hospital EHR. Opening a chart the first time launches it through the EHR (SMART) and copies it to this device.'
+    : 'Synthetic patients. A chart is copied to this device from its bundle the first time it is opened.';
 const params = new URLSearchParams(location.search);
 const picker = new PatientPicker(byId('patient-picker'), patients, (patient) => {
   void openPatient(patient);
   // To the chart, as after a change of page: on a phone it sits below the ward list, out of sight.
   byId('chart').focus();
 });
-const userPicker = new UserPicker(byId('user-select'), users, params.get('user'), (user) => void signIn(user));
+const userPicker = new UserPicker(
+  byId('user-select'),
+  users,
+  params.get('user'),
+  (user) => void signIn(user),
+);
 byId('reset-data').addEventListener('click', () => void resetLocalData());
 refreshButton.addEventListener('click', () => void refreshFromEhr());
 
@@ -137,15 +162,28 @@ async function openPatient(patient: WardPatient): Promise<void> {
 }
 
 /** Pulls the chart with this page's session for it, or leaves for a new launch when there is none. */
-async function pullFromEhr(store: DexieChartStore, user: DemoUser, patient: WardPatient, generation: number): Promise<void> {
+async function pullFromEhr(
+  store: DexieChartStore,
+  user: DemoUser,
+  patient: WardPatient,
+  generation: number,
+): Promise<void> {
   if (!WRITING_ROLES.includes(store.user.role)) {
-    const missing = (await hasPatient(store, patient.patientId)) ? '' : `${patient.name}’s chart is not on this device. `;
-    return status.failed(`${missing}${store.user.displayName} reads charts but cannot pull them from the hospital EHR: a clinician opens it${session.config.syncUrl ? ', and it arrives here through sync' : ''}.`);
+    const missing = (await hasPatient(store, patient.patientId))
+      ? ''
+      : `${patient.name}’s chart is not on this device. `;
+    return status.failed(
+      `${missing}${store.user.displayName} reads charts but cannot pull them from the hospital EHR: a clinician opens it${session.config.syncUrl ? ', and it arrives here through sync' : ''}.`,
+    );
   }
   const smart = ehrSessions.get(sessionKey(user.id, patient.patientId));
   if (!smart) {
     status.working(`Opening ${patient.name}’s chart through the hospital EHR…`);
-    return launchChart(patient.patientId, user).catch((error: unknown) => status.failed(`The hospital EHR did not launch ${patient.name}’s chart: ${(error as Error).message}`));
+    return launchChart(patient.patientId, user).catch((error: unknown) =>
+      status.failed(
+        `The hospital EHR did not launch ${patient.name}’s chart: ${(error as Error).message}`,
+      ),
+    );
   }
   await pullWithProgress(store, smart, patient, status);
   if (generation === session.generation) await showOnDevice();
@@ -165,28 +203,42 @@ async function finishEhrLaunch(answer: URL): Promise<void> {
   try {
     const smart = await completeSmartLaunch(answer);
     const patientId = smart.context.patient;
-    if (!userId || !patientId) throw new Error('the launch named no patient, or this tab did not begin it');
+    if (!userId || !patientId)
+      throw new Error('the launch named no patient, or this tab did not begin it');
     ehrSessions.set(sessionKey(userId, patientId), smart);
     pullOnOpen = patientId;
     setParam('patient', patientId);
     // The EHR's look for the kit; when it cannot be read, the kit keeps its own.
-    if (smart.context.smartStyleUrl) await applySmartStyle(byId('workspace'), smart.context.smartStyleUrl).catch(() => undefined);
+    if (smart.context.smartStyleUrl)
+      await applySmartStyle(byId('workspace'), smart.context.smartStyleUrl).catch(() => undefined);
   } catch (error) {
     status.failed(`The hospital EHR did not open the chart: ${(error as Error).message}`);
   }
 }
 
 /** Copies the patient's bundle into the store, with progress. */
-async function importChart(store: DexieChartStore, patient: CatalogPatient, generation: number): Promise<void> {
+async function importChart(
+  store: DexieChartStore,
+  patient: CatalogPatient,
+  generation: number,
+): Promise<void> {
   if (!WRITING_ROLES.includes(store.user.role)) {
-    return status.failed(`${patient.name}’s chart is not on this device. ${store.user.displayName} reads charts but cannot import them: open it as a clinician first${session.config.syncUrl ? ', and it arrives here through sync' : ''}.`);
+    return status.failed(
+      `${patient.name}’s chart is not on this device. ${store.user.displayName} reads charts but cannot import them: open it as a clinician first${session.config.syncUrl ? ', and it arrives here through sync' : ''}.`,
+    );
   }
   try {
-    const bundle = await demoApi.bundle(patient, (received, total) => status.downloading(patient.name, received, total));
-    const summary = await importBundle(store, bundle, { onProgress: (progress) => status.importing(patient.name, progress) });
+    const bundle = await demoApi.bundle(patient, (received, total) =>
+      status.downloading(patient.name, received, total),
+    );
+    const summary = await importBundle(store, bundle, {
+      onProgress: (progress) => status.importing(patient.name, progress),
+    });
     if (generation !== session.generation) return;
     const saved = Object.values(summary.counts).reduce((sum, n) => sum + (n ?? 0), 0);
-    status.done(`${patient.name}’s chart is on this device: ${saved.toLocaleString('en-GB')} records.`);
+    status.done(
+      `${patient.name}’s chart is on this device: ${saved.toLocaleString('en-GB')} records.`,
+    );
     await showOnDevice();
   } catch (error) {
     status.failed(`${patient.name}’s chart could not be imported: ${(error as Error).message}`);
@@ -198,14 +250,17 @@ function showPatient(patient: WardPatient): void {
   refreshButton.hidden = source !== 'ehr';
   byId('patient-demographics').textContent = demographics(patient);
   document.title = `${patient.name} · Clinician portal · Northfield Royal Infirmary`;
-  for (const element of chartBody.querySelectorAll('[patient-id]')) element.setAttribute('patient-id', patient.patientId);
+  for (const element of chartBody.querySelectorAll('[patient-id]'))
+    element.setAttribute('patient-id', patient.patientId);
   chartBody.hidden = false;
 }
 
 async function showOnDevice(): Promise<void> {
   const store = session.store;
   if (!store) return;
-  const present = await Promise.all(patients.map(async (p) => ((await hasPatient(store, p.patientId)) ? p.patientId : '')));
+  const present = await Promise.all(
+    patients.map(async (p) => ((await hasPatient(store, p.patientId)) ? p.patientId : '')),
+  );
   if (store === session.store) picker.showOnDevice(new Set(present.filter(Boolean)));
 }
 
@@ -216,7 +271,12 @@ function stopSharing(): void {
 }
 
 async function resetLocalData(): Promise<void> {
-  if (!confirm('Delete every chart this portal saved on this device? Charts shared through the sync server stay there.')) return;
+  if (
+    !confirm(
+      'Delete every chart this portal saved on this device? Charts shared through the sync server stay there.',
+    )
+  )
+    return;
   session.generation++;
   stopSharing();
   await session.store?.close();

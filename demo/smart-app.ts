@@ -18,5 +18,9 @@ export const LAUNCH_PAGE = '/launch.html';
 export const PORTAL_SCOPE = 'openid fhirUser offline_access patient/*.rs';
 
 export function portalClient(page: keyof typeof REDIRECT_PAGES): SmartClient {
-  return { clientId: PORTAL_CLIENT_ID, redirectUri: new URL(REDIRECT_PAGES[page], location.origin).href, scope: PORTAL_SCOPE };
+  return {
+    clientId: PORTAL_CLIENT_ID,
+    redirectUri: new URL(REDIRECT_PAGES[page], location.origin).href,
+    scope: PORTAL_SCOPE,
+  };
 }

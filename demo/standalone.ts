@@ -39,7 +39,9 @@ async function startLaunch(): Promise<void> {
   if (!config.fhirBaseUrl) return;
   status.working('Going to the hospital EHR to sign in…');
   try {
-    location.assign(await smartAuthorizationUrl(portalClient('standalone'), { fhirBaseUrl: config.fhirBaseUrl }));
+    location.assign(
+      await smartAuthorizationUrl(portalClient('standalone'), { fhirBaseUrl: config.fhirBaseUrl }),
+    );
   } catch (error) {
     status.failed(`The hospital EHR could not be reached: ${(error as Error).message}`);
   }
@@ -50,8 +52,13 @@ async function finishLaunch(answer: URL): Promise<void> {
   try {
     const session = await completeSmartLaunch(answer);
     const { fhirUser, patient: patientId, smartStyleUrl } = session.context;
-    const user = users.find((u) => u.fhirUser !== undefined && fhirUser?.endsWith(`/${u.fhirUser}`));
-    if (!user) throw new Error(`the EHR signed in ${fhirUser ?? 'someone'}, who is not one of this device’s users`);
+    const user = users.find(
+      (u) => u.fhirUser !== undefined && fhirUser?.endsWith(`/${u.fhirUser}`),
+    );
+    if (!user)
+      throw new Error(
+        `the EHR signed in ${fhirUser ?? 'someone'}, who is not one of this device’s users`,
+      );
     if (!patientId) throw new Error('no patient was picked at the EHR');
     if (smartStyleUrl) await applySmartStyle(chart, smartStyleUrl).catch(() => undefined); // the kit keeps its own look
     const patient = await wardPatient(patientId);
@@ -68,7 +75,10 @@ async function showFromDevice(userId: string | null, patientId: string | null): 
   if (!user || !patientId) return;
   const patient = await wardPatient(patientId);
   const store = await show(user, patient);
-  if (!(await hasPatient(store, patientId))) status.failed(`${patient.name}’s chart is not on this device: sign in with the hospital EHR to copy it here.`);
+  if (!(await hasPatient(store, patientId)))
+    status.failed(
+      `${patient.name}’s chart is not on this device: sign in with the hospital EHR to copy it here.`,
+    );
 }
 
 /** Opens the user's store and points the elements at the patient. */
@@ -83,13 +93,16 @@ async function show(user: DemoUser, patient: WardPatient) {
   byId('patient-name').textContent = patient.name;
   byId('patient-demographics').textContent = demographics(patient);
   document.title = `${patient.name} · Chart viewer · Northfield Royal Infirmary`;
-  for (const element of chart.querySelectorAll('[patient-id]')) element.setAttribute('patient-id', patient.patientId);
+  for (const element of chart.querySelectorAll('[patient-id]'))
+    element.setAttribute('patient-id', patient.patientId);
   byId('chart-body').hidden = false;
   return store;
 }
 
 /** The patient as the ward list describes them (the hospital's FHIR server). */
 async function wardPatient(patientId: string): Promise<WardPatient> {
-  const found = (await demoApi.patients('ehr').catch(() => [])).find((p) => p.patientId === patientId);
+  const found = (await demoApi.patients('ehr').catch(() => [])).find(
+    (p) => p.patientId === patientId,
+  );
   return found ?? { patientId, name: `Patient ${patientId}` };
 }

@@ -37,7 +37,13 @@ interface Statement {
   fhirVersion?: unknown;
   rest?: Array<{
     mode?: unknown;
-    resource?: Array<{ type?: unknown; interaction?: Array<{ code?: unknown }>; searchParam?: Array<{ name?: unknown }>; searchInclude?: unknown[]; operation?: Array<{ name?: unknown; definition?: unknown }> }>;
+    resource?: Array<{
+      type?: unknown;
+      interaction?: Array<{ code?: unknown }>;
+      searchParam?: Array<{ name?: unknown }>;
+      searchInclude?: unknown[];
+      operation?: Array<{ name?: unknown; definition?: unknown }>;
+    }>;
     operation?: Array<{ name?: unknown; definition?: unknown }>;
   }>;
 }
@@ -45,28 +51,60 @@ interface Statement {
 async function readCapabilities(http: FhirHttp): Promise<ServerCapabilities> {
   const { body, request } = await http.get('metadata', 'CapabilityStatement');
   const statement = body as Statement;
-  if (typeof body !== 'object' || body === null || statement.resourceType !== 'CapabilityStatement') {
-    throw new EhrError('invalid-response', `GET ${request} did not answer a CapabilityStatement: is ${http.base.href} a FHIR base?`, { url: request, resourceType: 'CapabilityStatement' });
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    statement.resourceType !== 'CapabilityStatement'
+  ) {
+    throw new EhrError(
+      'invalid-response',
+      `GET ${request} did not answer a CapabilityStatement: is ${http.base.href} a FHIR base?`,
+      { url: request, resourceType: 'CapabilityStatement' },
+    );
   }
   const fhirVersion = typeof statement.fhirVersion === 'string' ? statement.fhirVersion : '';
   if (!fhirVersion.startsWith('4.0')) {
-    throw new EhrError('invalid-response', `the server at ${http.base.href} speaks FHIR ${fhirVersion || '(no version given)'}; the kit reads FHIR R4 (4.0.x)`, { url: request, resourceType: 'CapabilityStatement' });
+    throw new EhrError(
+      'invalid-response',
+      `the server at ${http.base.href} speaks FHIR ${fhirVersion || '(no version given)'}; the kit reads FHIR R4 (4.0.x)`,
+      { url: request, resourceType: 'CapabilityStatement' },
+    );
   }
-  const server = (statement.rest ?? []).find((rest) => rest.mode === 'server') ?? statement.rest?.[0];
+  const server =
+    (statement.rest ?? []).find((rest) => rest.mode === 'server') ?? statement.rest?.[0];
   const searchable = new Map<string, Set<string>>();
   const includes = new Map<string, Set<string>>();
   let everything = isEverything(server?.operation);
   for (const resource of server?.resource ?? []) {
     if (typeof resource.type !== 'string') continue;
     if ((resource.interaction ?? []).some((interaction) => interaction.code === 'search-type')) {
-      searchable.set(resource.type, new Set((resource.searchParam ?? []).flatMap((param) => (typeof param.name === 'string' ? [param.name] : []))));
+      searchable.set(
+        resource.type,
+        new Set(
+          (resource.searchParam ?? []).flatMap((param) =>
+            typeof param.name === 'string' ? [param.name] : [],
+          ),
+        ),
+      );
     }
-    includes.set(resource.type, new Set((resource.searchInclude ?? []).filter((name): name is string => typeof name === 'string')));
+    includes.set(
+      resource.type,
+      new Set(
+        (resource.searchInclude ?? []).filter((name): name is string => typeof name === 'string'),
+      ),
+    );
     if (resource.type === 'Patient' && isEverything(resource.operation)) everything = true;
   }
   return { fhirVersion, searchable, includes, everything };
 }
 
-function isEverything(operations: Array<{ name?: unknown; definition?: unknown }> | undefined): boolean {
-  return (operations ?? []).some(({ name, definition }) => name === 'everything' || name === '$everything' || (typeof definition === 'string' && definition.endsWith('/Patient-everything')));
+function isEverything(
+  operations: Array<{ name?: unknown; definition?: unknown }> | undefined,
+): boolean {
+  return (operations ?? []).some(
+    ({ name, definition }) =>
+      name === 'everything' ||
+      name === '$everything' ||
+      (typeof definition === 'string' && definition.endsWith('/Patient-everything')),
+  );
 }

@@ -8,7 +8,12 @@ export { serverCapabilities, type ServerCapabilities } from './capabilities.js';
 export { pullChart, type PullOptions, type PullSummary } from './pull/pull-chart.js';
 export { keepChartFresh, type FreshnessOptions } from './pull/keep-fresh.js';
 export { discoverSmart, type SmartConfiguration } from './smart/smart-configuration.js';
-export { ehrLaunchParameters, smartAuthorizationUrl, DEFAULT_SCOPE, type SmartClient } from './smart/smart-launch.js';
+export {
+  ehrLaunchParameters,
+  smartAuthorizationUrl,
+  DEFAULT_SCOPE,
+  type SmartClient,
+} from './smart/smart-launch.js';
 export { completeSmartLaunch } from './smart/complete-launch.js';
 export { SmartSession, type LaunchContext } from './smart/smart-session.js';
 export { applySmartStyle, smartStyleTokens, type SmartStyle } from './smart/smart-style.js';

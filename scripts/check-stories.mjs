@@ -47,13 +47,25 @@ try {
     const open = async () => {
       await page.goto(`${base}iframe.html?id=${story.id}&viewMode=story`);
       return page
-        .waitForFunction(() => ['sb-show-main', 'sb-show-errordisplay'].some((c) => document.body.classList.contains(c)), undefined, { timeout: 30_000 })
-        .then(() => true, () => false);
+        .waitForFunction(
+          () =>
+            ['sb-show-main', 'sb-show-errordisplay'].some((c) =>
+              document.body.classList.contains(c),
+            ),
+          undefined,
+          { timeout: 30_000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
     };
     const shown = (await open()) || (await open());
     if (!shown) {
       problems.push('the story neither rendered nor failed within 30 s, twice');
-    } else if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) {
+    } else if (
+      await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))
+    ) {
       problems.push((await page.textContent('#error-message')) ?? 'Storybook error display');
     } else {
       await page.addScriptTag({ path: axePath });

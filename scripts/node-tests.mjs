@@ -12,9 +12,11 @@ import path from 'node:path';
 const dirs = process.argv.length > 2 ? process.argv.slice(2) : ['test/node'];
 const files = dirs
   .flatMap((dir) =>
-    statSync(dir).isFile() ? [dir] : readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((name) => name.endsWith('.test.ts'))
-      .map((name) => path.join(dir, name)),
+    statSync(dir).isFile()
+      ? [dir]
+      : readdirSync(dir, { recursive: true, encoding: 'utf8' })
+          .filter((name) => name.endsWith('.test.ts'))
+          .map((name) => path.join(dir, name)),
   )
   .sort();
 

@@ -25,7 +25,11 @@ async function syncServer() {
   mkdirSync(dataDir, { recursive: true });
   const logFile = `${dataDir}sync-server.log`;
   const log = createWriteStream(logFile, { flags: 'a' });
-  const options = { dev: true, dataDir: `${dataDir}sync`, log: (entry) => log.write(`${JSON.stringify(entry)}\n`) };
+  const options = {
+    dev: true,
+    dataDir: `${dataDir}sync`,
+    log: (entry) => log.write(`${JSON.stringify(entry)}\n`),
+  };
   // 1234 is a preference (y-websocket's usual port): when it is taken, any free port.
   const server = await startSyncServer({ ...options, port: 1234 }).catch((error) => {
     if (error.code !== 'EADDRINUSE') throw error;
@@ -73,7 +77,11 @@ async function demo() {
   await server.listen();
   // The port is only a preference (strictPort: false): report the real one.
   const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${server.config.server.port}/`;
-  return { name: 'emr-kit demo (standalone SMART app: standalone.html)', url, close: () => server.close() };
+  return {
+    name: 'emr-kit demo (standalone SMART app: standalone.html)',
+    url,
+    close: () => server.close(),
+  };
 }
 
 // The demo EHR and the sync server first: the demo hands their addresses to

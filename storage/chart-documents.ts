@@ -43,7 +43,10 @@ export class ChartDocuments {
 
   /** The names of a patient's chart documents on this device. */
   async names(patientId: string): Promise<string[]> {
-    return (await this.#db.documents.where('patientId').equals(patientId).primaryKeys()) as string[];
+    return (await this.#db.documents
+      .where('patientId')
+      .equals(patientId)
+      .primaryKeys()) as string[];
   }
 
   /** The document, loaded from the log (once) and brought up to date with what other tabs saved. */
@@ -73,12 +76,19 @@ export class ChartDocuments {
    * known already (an import's, named by their content): the projection
    * then looks for them in history too.
    */
-  async append(batch: ReadonlyMap<string, readonly Revision[]>, options: { fresh?: boolean; meta?: readonly MetaRow[] } = {}): Promise<void> {
+  async append(
+    batch: ReadonlyMap<string, readonly Revision[]>,
+    options: { fresh?: boolean; meta?: readonly MetaRow[] } = {},
+  ): Promise<void> {
     return (await this.#ready()).append(batch, options);
   }
 
   /** Applies an update from a peer; resolves once it is saved and projected. */
-  async applyRemoteUpdate(name: string, update: Uint8Array, origin: unknown = 'remote'): Promise<void> {
+  async applyRemoteUpdate(
+    name: string,
+    update: Uint8Array,
+    origin: unknown = 'remote',
+  ): Promise<void> {
     return (await this.#ready()).applyRemoteUpdate(name, update, origin);
   }
 

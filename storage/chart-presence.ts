@@ -46,7 +46,11 @@ export class ImportsUnderWay {
 }
 
 /** A patient's presence from a live "are its documents stored" query and the store's imports under way; told only when it changes. */
-export function chartPresence(stored: LiveQuery<boolean>, imports: ImportsUnderWay, patientId: string): LiveQuery<ChartPresence> {
+export function chartPresence(
+  stored: LiveQuery<boolean>,
+  imports: ImportsUnderWay,
+  patientId: string,
+): LiveQuery<ChartPresence> {
   return {
     subscribe(observer) {
       let known: boolean | undefined;

@@ -90,7 +90,8 @@ export class ChartDatabase extends Dexie {
     this.version(1).stores({
       updates: '++seq, [doc+seq]',
       documents: 'name, patientId',
-      records: 'key, [patientId+lane+date], [patientId+lane+code+date], [patientId+date], [patientId+conflict]',
+      records:
+        'key, [patientId+lane+date], [patientId+lane+code+date], [patientId+date], [patientId+conflict]',
       history: 'revisionId, key, *parents',
       meta: 'key',
     });
@@ -101,7 +102,9 @@ export class ChartDatabase extends Dexie {
       .upgrade(async (tx) => {
         const history = tx.table<HistoryRow, string>('history');
         const rows = await history.toArray();
-        const records = await tx.table<RecordRow, string>('records').bulkGet(rows.map((row) => row.key));
+        const records = await tx
+          .table<RecordRow, string>('records')
+          .bulkGet(rows.map((row) => row.key));
         rows.forEach((row, i) => (row.patientId = records[i]?.patientId ?? ''));
         await history.bulkPut(rows);
       });

@@ -1,10 +1,33 @@
 import { Dexie } from 'dexie';
 import {
-  ChartStoreError, coreDocumentName, markedEnteredInError, resourceKey, WRITING_ROLES, writeBundle,
-  type ChartRecord, type ChartStore, type ChartUser, type FhirBundle, type FhirResource, type LiveQuery, type ObservationsQuery, type ResourceKey,
-  type Revision, type TimelineDensity, type TimelineDensityQuery, type TimelineQuery, type VitalsQuery,
-  type AllergyIntolerance, type Condition, type DocumentReference, type Medication, type Observation, type Patient, type TimelineEvent,
-  type NoteSession, type ChartPresence,
+  ChartStoreError,
+  coreDocumentName,
+  markedEnteredInError,
+  resourceKey,
+  WRITING_ROLES,
+  writeBundle,
+  type ChartRecord,
+  type ChartStore,
+  type ChartUser,
+  type FhirBundle,
+  type FhirResource,
+  type LiveQuery,
+  type ObservationsQuery,
+  type ResourceKey,
+  type Revision,
+  type TimelineDensity,
+  type TimelineDensityQuery,
+  type TimelineQuery,
+  type VitalsQuery,
+  type AllergyIntolerance,
+  type Condition,
+  type DocumentReference,
+  type Medication,
+  type Observation,
+  type Patient,
+  type TimelineEvent,
+  type NoteSession,
+  type ChartPresence,
 } from '../model/index.js';
 import type * as Y from 'yjs';
 import { ChartDocuments, type HeldDocument } from './chart-documents.js';
@@ -54,7 +77,9 @@ export async function openChartStore(options: ChartStoreOptions): Promise<DexieC
     // nothing in the kit changes a row it read. (The copies were ~5% of the
     // vitals grid's first render, ~58 ms of the ICU stay's 24-hour query.)
     cache: 'immutable',
-    ...(options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {}),
+    ...(options.indexedDB
+      ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange }
+      : {}),
   });
   const store = new DexieChartStore(db, options);
   // IndexedDB's number for the schema this code declares (Dexie's times ten).
@@ -79,11 +104,13 @@ export async function openChartStore(options: ChartStoreOptions): Promise<DexieC
       // Dexie would wait for as long as an older tab keeps the database open.
       // IndexedDB also reports an upgrade blocked while a connection that is
       // letting go finishes its last transaction: give it a moment.
-      new Promise<never>((_, reject) => db.on('blocked', () => {
-        blockedTimer ??= setTimeout(() => {
-          if (!db.isOpen()) reject(blockedError()); // else the upgrade has begun
-        }, BLOCKED_GRACE_MS);
-      })),
+      new Promise<never>((_, reject) =>
+        db.on('blocked', () => {
+          blockedTimer ??= setTimeout(() => {
+            if (!db.isOpen()) reject(blockedError()); // else the upgrade has begun
+          }, BLOCKED_GRACE_MS);
+        }),
+      ),
     ]);
     // Upgraded by another tab between the look and the open.
     if (db.backendDB().version > declared) throw versionChangeError();
@@ -137,7 +164,10 @@ export class DexieChartStore implements ChartStore {
   #live<T>(query: () => Promise<T>): LiveQuery<T> {
     // Dexie's live queries drop a DatabaseClosedError without a word: a query
     // after the change fails with the store's own error instead.
-    const source = live(() => (this.#versionChanged ? Promise.reject(versionChangeError()) : query()), () => this.#versionChanged);
+    const source = live(
+      () => (this.#versionChanged ? Promise.reject(versionChangeError()) : query()),
+      () => this.#versionChanged,
+    );
     return {
       subscribe: (observer) => {
         let first = true;
@@ -195,35 +225,50 @@ export class DexieChartStore implements ChartStore {
     const timer = setTimeout(start, WRITE_SIDE_LATEST_MS);
     (timer as { unref?: () => void }).unref?.(); // in Node, no reason to stay up
     if (typeof requestAnimationFrame !== 'function') return;
-    requestAnimationFrame(() => setTimeout(() => {
-      // A query subscribed by what the last values rendered: wait for it too.
-      if (this.#awaitingFirstValue === 0) start();
-      else this.#writeSideRequested = false;
-    }));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        // A query subscribed by what the last values rendered: wait for it too.
+        if (this.#awaitingFirstValue === 0) start();
+        else this.#writeSideRequested = false;
+      }),
+    );
   }
 
   chartPresence(patientId: string): LiveQuery<ChartPresence> {
     // The core document holds the patient, allergies, medications and notes: a day of observations that synced first is not the chart.
-    const stored = this.#live(async () => (await this.#db.documents.get(coreDocumentName(patientId))) !== undefined);
+    const stored = this.#live(
+      async () => (await this.#db.documents.get(coreDocumentName(patientId))) !== undefined,
+    );
     return chartPresence(stored, this.#imports, patientId);
   }
   patient(patientId: string): LiveQuery<ChartRecord<Patient> | undefined> {
     return this.#live(() => this.#queries.patient(patientId));
   }
   allergies(patientId: string): LiveQuery<Array<ChartRecord<AllergyIntolerance>>> {
-    return this.#live(() => this.#queries.lane<AllergyIntolerance>(patientId, ['AllergyIntolerance']));
+    return this.#live(() =>
+      this.#queries.lane<AllergyIntolerance>(patientId, ['AllergyIntolerance']),
+    );
   }
   medications(patientId: string): LiveQuery<Array<ChartRecord<Medication>>> {
-    return this.#live(() => this.#queries.lane<Medication>(patientId, ['MedicationRequest', 'MedicationStatement']));
+    return this.#live(() =>
+      this.#queries.lane<Medication>(patientId, ['MedicationRequest', 'MedicationStatement']),
+    );
   }
   conditions(patientId: string): LiveQuery<Array<ChartRecord<Condition>>> {
     return this.#live(() => this.#queries.lane<Condition>(patientId, ['Condition']));
   }
   vitals(patientId: string, query: VitalsQuery = {}): LiveQuery<Array<ChartRecord<Observation>>> {
-    return this.#live(() => this.#queries.observations<Observation>(patientId, 'vital-signs', query));
+    return this.#live(() =>
+      this.#queries.observations<Observation>(patientId, 'vital-signs', query),
+    );
   }
-  observations(patientId: string, query: ObservationsQuery): LiveQuery<Array<ChartRecord<Observation>>> {
-    return this.#live(() => this.#queries.observations<Observation>(patientId, 'observation', query));
+  observations(
+    patientId: string,
+    query: ObservationsQuery,
+  ): LiveQuery<Array<ChartRecord<Observation>>> {
+    return this.#live(() =>
+      this.#queries.observations<Observation>(patientId, 'observation', query),
+    );
   }
   timeline(patientId: string, query: TimelineQuery = {}): LiveQuery<TimelineEvent[]> {
     return this.#live(() => this.#queries.timeline(patientId, query));
@@ -232,7 +277,9 @@ export class DexieChartStore implements ChartStore {
     return this.#live(() => this.#queries.timelineDensity(patientId, query));
   }
   notes(patientId: string): LiveQuery<Array<ChartRecord<DocumentReference>>> {
-    return this.#live(() => this.#queries.lane<DocumentReference>(patientId, ['DocumentReference']));
+    return this.#live(() =>
+      this.#queries.lane<DocumentReference>(patientId, ['DocumentReference']),
+    );
   }
   async openNote(patientId: string, noteId: string): Promise<NoteSession> {
     return this.#run(() => {
@@ -269,32 +316,53 @@ export class DexieChartStore implements ChartStore {
     return this.#run(() => this.#queries.history(key));
   }
 
-  async record<R extends FhirResource>(resource: R, options: { reason?: string } = {}): Promise<Revision<R>> {
+  async record<R extends FhirResource>(
+    resource: R,
+    options: { reason?: string } = {},
+  ): Promise<Revision<R>> {
     return this.#run(async () => {
       this.#assertWriter();
       const { assertValid } = await loadWriteSide();
       const withId = (resource.id ? resource : { ...resource, id: crypto.randomUUID() }) as R;
       assertValid(withId);
       const existing = await this.#db.records.get(resourceKey(withId));
-      if (existing) throw new ChartStoreError('invalid', `${resourceKey(withId)} is already in the chart: revise it instead.`);
+      if (existing)
+        throw new ChartStoreError(
+          'invalid',
+          `${resourceKey(withId)} is already in the chart: revise it instead.`,
+        );
       const revision = newRevision(withId, [], this.user, options.reason);
       await this.documents.append(new Map([[documentOf(withId), [revision]]]));
       return revision;
     });
   }
 
-  async recordAll<R extends FhirResource>(resources: readonly R[], options: { reason?: string } = {}): Promise<Array<Revision<R>>> {
+  async recordAll<R extends FhirResource>(
+    resources: readonly R[],
+    options: { reason?: string } = {},
+  ): Promise<Array<Revision<R>>> {
     return this.#run(async () => {
       this.#assertWriter();
       const { assertValid } = await loadWriteSide();
-      const withIds = resources.map((resource) => (resource.id ? resource : { ...resource, id: crypto.randomUUID() }) as R);
-      withIds.forEach((resource, index) => assertValid(resource, `resource ${index + 1} of ${withIds.length}`));
+      const withIds = resources.map(
+        (resource) => (resource.id ? resource : { ...resource, id: crypto.randomUUID() }) as R,
+      );
+      withIds.forEach((resource, index) =>
+        assertValid(resource, `resource ${index + 1} of ${withIds.length}`),
+      );
       const keys = withIds.map(resourceKey);
       const twice = keys.find((key, index) => keys.indexOf(key) !== index);
-      if (twice) throw new ChartStoreError('invalid', `${twice} is given twice: nothing was recorded.`);
+      if (twice)
+        throw new ChartStoreError('invalid', `${twice} is given twice: nothing was recorded.`);
       const existing = (await this.#db.records.bulkGet(keys)).findIndex((row) => row !== undefined);
-      if (existing >= 0) throw new ChartStoreError('invalid', `${keys[existing]} is already in the chart: revise it instead. Nothing was recorded.`);
-      const revisions = withIds.map((resource) => newRevision(resource, [], this.user, options.reason));
+      if (existing >= 0)
+        throw new ChartStoreError(
+          'invalid',
+          `${keys[existing]} is already in the chart: revise it instead. Nothing was recorded.`,
+        );
+      const revisions = withIds.map((resource) =>
+        newRevision(resource, [], this.user, options.reason),
+      );
       const batch = new Map<string, Revision[]>();
       for (const revision of revisions) {
         const name = documentOf(revision.resource);
@@ -305,7 +373,11 @@ export class DexieChartStore implements ChartStore {
     });
   }
 
-  async revise<R extends FhirResource>(resource: R, from: string, options: { reason?: string } = {}): Promise<Revision<R>> {
+  async revise<R extends FhirResource>(
+    resource: R,
+    from: string,
+    options: { reason?: string } = {},
+  ): Promise<Revision<R>> {
     return this.#replace(resource, [from], options.reason);
   }
 
@@ -313,15 +385,27 @@ export class DexieChartStore implements ChartStore {
     const record = await this.#run(() => this.#queries.record(key));
     const head = record.heads.find((h) => h.revisionId === from);
     if (!head) throw staleError(key, [from]);
-    return this.#replace(markedEnteredInError(head.resource), [from], `entered in error: ${reason}`);
+    return this.#replace(
+      markedEnteredInError(head.resource),
+      [from],
+      `entered in error: ${reason}`,
+    );
   }
 
-  async resolveConflict<R extends FhirResource>(resource: R, heads: readonly string[], options: { reason?: string } = {}): Promise<Revision<R>> {
+  async resolveConflict<R extends FhirResource>(
+    resource: R,
+    heads: readonly string[],
+    options: { reason?: string } = {},
+  ): Promise<Revision<R>> {
     return this.#replace(resource, heads, options.reason ?? 'conflict resolved');
   }
 
   /** A new revision of an existing resource, replacing exactly the heads named. */
-  async #replace<R extends FhirResource>(resource: R, parents: readonly string[], reason?: string): Promise<Revision<R>> {
+  async #replace<R extends FhirResource>(
+    resource: R,
+    parents: readonly string[],
+    reason?: string,
+  ): Promise<Revision<R>> {
     return this.#run(async () => {
       this.#assertWriter();
       const { assertValid, assertRevisionRuleKept } = await loadWriteSide();
@@ -329,7 +413,8 @@ export class DexieChartStore implements ChartStore {
       const key = resourceKey(resource);
       const record = await this.#queries.record(key);
       const current = new Set(record.heads.map((h) => h.revisionId));
-      if (parents.length === 0 || !parents.every((p) => current.has(p))) throw staleError(key, parents);
+      if (parents.length === 0 || !parents.every((p) => current.has(p)))
+        throw staleError(key, parents);
       const revision = newRevision(resource, [...parents], this.user, reason);
       assertRevisionRuleKept(revision, record.heads);
       await this.documents.append(new Map([[record.doc, [revision]]]));
@@ -340,22 +425,52 @@ export class DexieChartStore implements ChartStore {
   /** For importBundle() (storage/import-bundle.ts), which is not a method so that a page that never imports does not ship the bulk reader. */
   [storeInternals](): StoreInternals {
     return {
-      db: this.#db, documents: this.documents, user: this.user, run: (work) => this.#run(work), assertWriter: () => this.#assertWriter(),
+      db: this.#db,
+      documents: this.documents,
+      user: this.user,
+      run: (work) => this.#run(work),
+      assertWriter: () => this.#assertWriter(),
       beginImport: (patientIds) => this.#imports.begin(patientIds),
     };
   }
 
-  async exportPatient(patientId: string, options: { type?: 'collection' | 'transaction' } = {}): Promise<FhirBundle> {
+  async exportPatient(
+    patientId: string,
+    options: { type?: 'collection' | 'transaction' } = {},
+  ): Promise<FhirBundle> {
     return this.#run(async () => {
-      const rows = await this.#db.records.where('[patientId+date]').between([patientId, Dexie.minKey], [patientId, Dexie.maxKey]).toArray();
-      if (rows.length === 0) throw new ChartStoreError('not-found', `No chart for patient ${patientId} on this device.`);
+      const rows = await this.#db.records
+        .where('[patientId+date]')
+        .between([patientId, Dexie.minKey], [patientId, Dexie.maxKey])
+        .toArray();
+      if (rows.length === 0)
+        throw new ChartStoreError('not-found', `No chart for patient ${patientId} on this device.`);
       const inConflict = rows.filter((row) => row.conflict === 1);
       if (inConflict.length > 0) {
-        throw new ChartStoreError('stale', `${inConflict.length} record(s) have conflicting changes (${inConflict.slice(0, 3).map((r) => r.key).join(', ')}): resolve them before exporting.`);
+        throw new ChartStoreError(
+          'stale',
+          `${inConflict.length} record(s) have conflicting changes (${inConflict
+            .slice(0, 3)
+            .map((r) => r.key)
+            .join(', ')}): resolve them before exporting.`,
+        );
       }
       // The patient first, then by clinical time.
-      rows.sort((a, b) => (a.resourceType === 'Patient' ? -1 : b.resourceType === 'Patient' ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-      return writeBundle(rows.map((row) => row.heads[0]!.resource), { type: options.type });
+      rows.sort((a, b) =>
+        a.resourceType === 'Patient'
+          ? -1
+          : b.resourceType === 'Patient'
+            ? 1
+            : a.date < b.date
+              ? -1
+              : a.date > b.date
+                ? 1
+                : 0,
+      );
+      return writeBundle(
+        rows.map((row) => row.heads[0]!.resource),
+        { type: options.type },
+      );
     });
   }
 
@@ -367,7 +482,10 @@ export class DexieChartStore implements ChartStore {
 
   #assertWriter(): void {
     if (!WRITING_ROLES.includes(this.user.role)) {
-      throw new ChartStoreError('read-only', `${this.user.displayName} (${this.user.role}) can read this chart but not change it.`);
+      throw new ChartStoreError(
+        'read-only',
+        `${this.user.displayName} (${this.user.role}) can read this chart but not change it.`,
+      );
     }
   }
 
@@ -381,6 +499,8 @@ export class DexieChartStore implements ChartStore {
 }
 
 function staleError(key: ResourceKey, parents: readonly string[]): ChartStoreError {
-  return new ChartStoreError('stale', `${key} changed since revision ${parents.join(', ')} was shown: look at the current version first.`);
+  return new ChartStoreError(
+    'stale',
+    `${key} changed since revision ${parents.join(', ')} was shown: look at the current version first.`,
+  );
 }
-

@@ -1,5 +1,12 @@
 import * as Y from 'yjs';
-import { ChartStoreError, changeTime, encodeRevision, parseDocumentName, parseRevision, type Revision } from '../model/index.js';
+import {
+  ChartStoreError,
+  changeTime,
+  encodeRevision,
+  parseDocumentName,
+  parseRevision,
+  type Revision,
+} from '../model/index.js';
 import { REVISIONS, type DocumentEvents, type HeldDocument } from './document-shapes.js';
 import type { ChartDatabase, MetaRow } from './database.js';
 import { projectRevisions } from './project-revisions.js';
@@ -91,11 +98,13 @@ export class DocumentEngine {
       this.#holds.delete(name);
       // A chart has hundreds of notes: one no one uses goes back to the log.
       // Other documents stay loaded, as `open` leaves them.
-      if (parseDocumentName(name)?.kind === 'note') void this.whenSaved().then(() => this.#holds.has(name) || this.forget(name));
+      if (parseDocumentName(name)?.kind === 'note')
+        void this.whenSaved().then(() => this.#holds.has(name) || this.forget(name));
     };
     try {
       const patientId = parseDocumentName(name)?.patientId ?? '';
-      const markSentHere = (stateVector: Uint8Array, at: number) => markSent(this.#db, name, patientId, Y.decodeStateVector(stateVector), at);
+      const markSentHere = (stateVector: Uint8Array, at: number) =>
+        markSent(this.#db, name, patientId, Y.decodeStateVector(stateVector), at);
       return { doc: await this.open(name), release, markSent: markSentHere };
     } catch (error) {
       release();
@@ -116,12 +125,19 @@ export class DocumentEngine {
    * known already (an import's, named by their content): the projection
    * then looks for them in history too.
    */
-  async append(batch: ReadonlyMap<string, readonly Revision[]>, { fresh = true, meta = [] }: { fresh?: boolean; meta?: readonly MetaRow[] } = {}): Promise<void> {
+  async append(
+    batch: ReadonlyMap<string, readonly Revision[]>,
+    { fresh = true, meta = [] }: { fresh?: boolean; meta?: readonly MetaRow[] } = {},
+  ): Promise<void> {
     // Opened together: an import touches one document per day of observations,
     // most of them new, which need no read of the log at all.
     const names = [...batch.keys()];
     const created = await this.#createUnknown(names);
-    const opened = await Promise.all(names.map(async (name) => (created.has(name) ? (await this.#loaded.get(name)!).doc : this.open(name))));
+    const opened = await Promise.all(
+      names.map(async (name) =>
+        created.has(name) ? (await this.#loaded.get(name)!).doc : this.open(name),
+      ),
+    );
     const docs = new Map(names.map((name, i) => [name, opened[i]!]));
     const changes = this.#capture(() => {
       for (const [name, revisions] of batch) {
@@ -145,7 +161,11 @@ export class DocumentEngine {
   }
 
   /** Applies an update from a peer; resolves once it is saved and projected. */
-  async applyRemoteUpdate(name: string, update: Uint8Array, origin: unknown = 'remote'): Promise<void> {
+  async applyRemoteUpdate(
+    name: string,
+    update: Uint8Array,
+    origin: unknown = 'remote',
+  ): Promise<void> {
     const doc = await this.open(name);
     await this.#enqueue(this.#capture(() => Y.applyUpdate(doc, update, origin)));
   }
@@ -157,7 +177,10 @@ export class DocumentEngine {
   forget(name?: string, { includingHeld = false }: { includingHeld?: boolean } = {}): void {
     for (const key of name ? [name] : [...this.#loaded.keys()]) {
       if (!includingHeld && this.#holds.has(key)) continue;
-      void this.#loaded.get(key)?.then(({ doc }) => doc.destroy(), () => undefined);
+      void this.#loaded.get(key)?.then(
+        ({ doc }) => doc.destroy(),
+        () => undefined,
+      );
       this.#loaded.delete(key);
     }
   }
@@ -217,32 +240,54 @@ export class DocumentEngine {
     const parsed = parseDocumentName(name);
     if (!parsed) throw new Error(`not a chart document name: ${name}`);
     // A document another tab creates meanwhile is read by the next catch-up.
-    const rows = knownNew ? [] : await this.#db.updates.where('[doc+seq]').between([name, 0], [name, Infinity]).toArray();
+    const rows = knownNew
+      ? []
+      : await this.#db.updates.where('[doc+seq]').between([name, 0], [name, Infinity]).toArray();
     // The name as guid: otherwise Yjs draws a random UUID, one call to the random source per digit, for each document an import opens.
     const doc = new Y.Doc({ guid: name, gc: false });
     const merged = rows.length > 0 ? Y.mergeUpdates(rows.map((row) => row.update)) : undefined;
     if (merged) Y.applyUpdate(doc, merged, FROM_LOG);
     const loaded: LoadedDocument = { doc, seq: rows.at(-1)?.seq ?? 0, own: new Set() };
-    if (merged && rows.length > COMPACT_AFTER) await this.#compact(name, rows.map((row) => row.seq!), merged, loaded);
+    if (merged && rows.length > COMPACT_AFTER)
+      await this.#compact(
+        name,
+        rows.map((row) => row.seq!),
+        merged,
+        loaded,
+      );
     const revisions = doc.getArray<string>(REVISIONS);
 
     // Revisions inserted by a transaction, whoever made it.
     let inserted: string[] = [];
     revisions.observe((event) => {
       if (event.transaction.origin === FROM_LOG) return;
-      for (const item of event.changes.added) for (const value of item.content.getContent()) inserted.push(value as string);
+      for (const item of event.changes.added)
+        for (const value of item.content.getContent()) inserted.push(value as string);
     });
-    doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
-      if (origin === FROM_LOG) return;
-      // After a failed save, the whole state: Yjs applies what the log already has as a no-op.
-      if (loaded.unsaved) update = Y.encodeStateAsUpdate(doc);
-      loaded.unsaved = false;
-      const change: Change = { name, patientId: parsed.patientId, update, encoded: inserted, loaded };
-      if (transaction.local) change.local = { state: Y.decodeStateVector(Y.encodeStateVector(doc)), at: changeTime() };
-      inserted = [];
-      if (this.#capturing) this.#capturing.push(change);
-      else void this.#enqueue([change]).catch((error: unknown) => this.#events.onSaveFailed?.(name, error));
-    });
+    doc.on(
+      'update',
+      (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+        if (origin === FROM_LOG) return;
+        // After a failed save, the whole state: Yjs applies what the log already has as a no-op.
+        if (loaded.unsaved) update = Y.encodeStateAsUpdate(doc);
+        loaded.unsaved = false;
+        const change: Change = {
+          name,
+          patientId: parsed.patientId,
+          update,
+          encoded: inserted,
+          loaded,
+        };
+        if (transaction.local)
+          change.local = { state: Y.decodeStateVector(Y.encodeStateVector(doc)), at: changeTime() };
+        inserted = [];
+        if (this.#capturing) this.#capturing.push(change);
+        else
+          void this.#enqueue([change]).catch((error: unknown) =>
+            this.#events.onSaveFailed?.(name, error),
+          );
+      },
+    );
     return loaded;
   }
 
@@ -253,23 +298,37 @@ export class DocumentEngine {
       revisions: change.revisions ?? this.#validRevisions(change),
       fresh: change.fresh === true,
     }));
-    const documents = [...new Map(changes.map((c) => [c.name, { name: c.name, patientId: c.patientId }])).values()];
+    const documents = [
+      ...new Map(changes.map((c) => [c.name, { name: c.name, patientId: c.patientId }])).values(),
+    ];
     const db = this.#db;
     // One bulk write per table, however many documents the changes touch.
     const meta = changes.flatMap((change) => change.meta ?? []);
-    const { refused } = await db.transaction('rw', [db.updates, db.documents, db.records, db.history, db.laneDays, db.sent, db.meta], async () => {
-      const seqs = await db.updates.bulkAdd(changes.map((c) => ({ doc: c.name, update: c.update })), { allKeys: true });
-      seqs.forEach((seq, i) => changes[i]!.loaded.own.add(seq as number));
-      await db.documents.bulkPut(documents);
-      const projected = await projectRevisions(db, projections);
-      // This tab's own revision was checked before it was made; refused now, a peer's came between: nothing is saved.
-      const own = projected.refused.find(({ doc, revision }) => changes.some((c) => c.revisions !== undefined && c.name === doc && c.revisions.includes(revision)));
-      if (own) throw new ChartStoreError('stale', `${own.message}. Nothing was saved.`);
-      await countUnsent(db, localChanges(changes));
-      if (meta.length > 0) await db.meta.bulkPut([...meta]);
-      return projected;
-    });
-    for (const { doc, revision, message } of refused) this.#events.onRejectedRevision?.(doc, `revision ${revision.revisionId}: ${message}`);
+    const { refused } = await db.transaction(
+      'rw',
+      [db.updates, db.documents, db.records, db.history, db.laneDays, db.sent, db.meta],
+      async () => {
+        const seqs = await db.updates.bulkAdd(
+          changes.map((c) => ({ doc: c.name, update: c.update })),
+          { allKeys: true },
+        );
+        seqs.forEach((seq, i) => changes[i]!.loaded.own.add(seq as number));
+        await db.documents.bulkPut(documents);
+        const projected = await projectRevisions(db, projections);
+        // This tab's own revision was checked before it was made; refused now, a peer's came between: nothing is saved.
+        const own = projected.refused.find(({ doc, revision }) =>
+          changes.some(
+            (c) => c.revisions !== undefined && c.name === doc && c.revisions.includes(revision),
+          ),
+        );
+        if (own) throw new ChartStoreError('stale', `${own.message}. Nothing was saved.`);
+        await countUnsent(db, localChanges(changes));
+        if (meta.length > 0) await db.meta.bulkPut([...meta]);
+        return projected;
+      },
+    );
+    for (const { doc, revision, message } of refused)
+      this.#events.onRejectedRevision?.(doc, `revision ${revision.revisionId}: ${message}`);
   }
 
   #validRevisions(change: Change): Revision[] {
@@ -286,7 +345,12 @@ export class DocumentEngine {
    * Replaces many small log rows of a document (one per edit) by their merge,
    * so the next load reads one row. Rows saved meanwhile are left alone.
    */
-  async #compact(name: string, seqs: number[], merged: Uint8Array, loaded: LoadedDocument): Promise<void> {
+  async #compact(
+    name: string,
+    seqs: number[],
+    merged: Uint8Array,
+    loaded: LoadedDocument,
+  ): Promise<void> {
     const db = this.#db;
     await db.transaction('rw', db.updates, async () => {
       await db.updates.bulkDelete(seqs);
@@ -296,17 +360,24 @@ export class DocumentEngine {
 
   /** Applies what other tabs saved since this document was loaded. */
   async #catchUp(name: string, loaded: LoadedDocument): Promise<void> {
-    const rows = await this.#db.updates.where('[doc+seq]').between([name, loaded.seq + 1], [name, Infinity]).toArray();
+    const rows = await this.#db.updates
+      .where('[doc+seq]')
+      .between([name, loaded.seq + 1], [name, Infinity])
+      .toArray();
     if (rows.length === 0) return;
     loaded.seq = rows.at(-1)!.seq!;
     const theirs = rows.filter((row) => !loaded.own.delete(row.seq!));
-    if (theirs.length > 0) Y.applyUpdate(loaded.doc, Y.mergeUpdates(theirs.map((row) => row.update)), FROM_LOG);
+    if (theirs.length > 0)
+      Y.applyUpdate(loaded.doc, Y.mergeUpdates(theirs.map((row) => row.update)), FROM_LOG);
   }
 }
 
 /** The local changes among `changes`, by document: how many, and the state after the last and its time. */
 function localChanges(changes: readonly Change[]): LocalChanges {
-  const byName = new Map<string, { patientId: string; count: number; state: Map<number, number>; at: number }>();
+  const byName = new Map<
+    string,
+    { patientId: string; count: number; state: Map<number, number>; at: number }
+  >();
   for (const { name, patientId, local } of changes) {
     if (!local) continue;
     const counted = byName.get(name);

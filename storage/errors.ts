@@ -17,12 +17,22 @@ function errorNames(error: unknown): string[] {
 
 /** This tab's code is older than the database (another tab or release upgraded it). */
 export function versionChangeError(cause?: unknown): ChartStoreError {
-  return new ChartStoreError('version-change', 'A newer version of the chart is open in another tab: reload this page to keep working.', [], { cause });
+  return new ChartStoreError(
+    'version-change',
+    'A newer version of the chart is open in another tab: reload this page to keep working.',
+    [],
+    { cause },
+  );
 }
 
 /** Another tab holds the database open at an older version and does not let go. */
 export function blockedError(cause?: unknown): ChartStoreError {
-  return new ChartStoreError('blocked', 'Another tab has an older version of the chart open: close it to continue.', [], { cause });
+  return new ChartStoreError(
+    'blocked',
+    'Another tab has an older version of the chart open: close it to continue.',
+    [],
+    { cause },
+  );
 }
 
 export function toChartStoreError(error: unknown, versionChanged = false): ChartStoreError {
@@ -31,15 +41,29 @@ export function toChartStoreError(error: unknown, versionChanged = false): Chart
   const has = (...candidates: string[]) => candidates.some((name) => names.includes(name));
   const detail = error instanceof Error ? error.message : String(error);
   if (has('QuotaExceededError')) {
-    return new ChartStoreError('quota-exceeded', 'This device is out of storage space for the chart: nothing of the change was saved. Free some space and try again.', [], { cause: error });
+    return new ChartStoreError(
+      'quota-exceeded',
+      'This device is out of storage space for the chart: nothing of the change was saved. Free some space and try again.',
+      [],
+      { cause: error },
+    );
   }
   if (has('VersionError') || versionChanged) return versionChangeError(error);
   if (has('BlockedError')) return blockedError(error);
-  if (has('MissingAPIError', 'InvalidStateError', 'UnknownError', 'OpenFailedError', 'SecurityError')) {
-    return new ChartStoreError('unavailable', 'This browser cannot keep the chart on this device: its local storage is turned off, refused or failing (a private window, or site data blocked in its settings, can do this). Open the chart in a normal window, or allow this site to store data.', [], { cause: error });
+  if (
+    has('MissingAPIError', 'InvalidStateError', 'UnknownError', 'OpenFailedError', 'SecurityError')
+  ) {
+    return new ChartStoreError(
+      'unavailable',
+      'This browser cannot keep the chart on this device: its local storage is turned off, refused or failing (a private window, or site data blocked in its settings, can do this). Open the chart in a normal window, or allow this site to store data.',
+      [],
+      { cause: error },
+    );
   }
   if (has('DatabaseClosedError')) {
     return new ChartStoreError('closed', 'The chart store is closed.', [], { cause: error });
   }
-  return new ChartStoreError('unavailable', `The chart could not be read or saved: ${detail}`, [], { cause: error });
+  return new ChartStoreError('unavailable', `The chart could not be read or saved: ${detail}`, [], {
+    cause: error,
+  });
 }

@@ -26,7 +26,11 @@ export interface ImportOptions {
  * (zod's compiled schemas), and one that does loads it on the first import,
  * together with the documents' code.
  */
-export async function importBundle(store: DexieChartStore, bundle: unknown, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importBundle(
+  store: DexieChartStore,
+  bundle: unknown,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const internals = store[storeInternals]();
   return internals.run(async () => {
     internals.assertWriter();

@@ -31,6 +31,9 @@ export async function readImportMark(store: DexieChartStore, key: string): Promi
  * function returned is called with whether it was saved: a pull that fetches
  * for a while before its first write.
  */
-export function announceImport(store: DexieChartStore, patientIds: readonly string[]): (saved: boolean) => void {
+export function announceImport(
+  store: DexieChartStore,
+  patientIds: readonly string[],
+): (saved: boolean) => void {
   return store[storeInternals]().beginImport(patientIds);
 }

@@ -1,6 +1,13 @@
 import {
-  canonicalJson, ChartStoreError, describeIssue, patientOf, resourceKey,
-  type FhirResource, type ImportProgress, type ImportSummary, type Revision,
+  canonicalJson,
+  ChartStoreError,
+  describeIssue,
+  patientOf,
+  resourceKey,
+  type FhirResource,
+  type ImportProgress,
+  type ImportSummary,
+  type Revision,
 } from '../model/index.js';
 import { readBundle } from '../model/bundle-reader.js';
 import { markRow, type ImportMark } from './import-marks.js';
@@ -14,17 +21,34 @@ import type { StoreInternals } from './store-internals.js';
 // reader on the first import.
 
 /** Reads the bundle whole, then writes what it brings in one transaction. */
-export async function importInto(internals: StoreInternals, input: unknown, onProgress: (progress: ImportProgress) => void, marks: readonly ImportMark[] = []): Promise<ImportSummary> {
+export async function importInto(
+  internals: StoreInternals,
+  input: unknown,
+  onProgress: (progress: ImportProgress) => void,
+  marks: readonly ImportMark[] = [],
+): Promise<ImportSummary> {
   const result = readBundle(input);
   if (!result.ok) {
-    throw new ChartStoreError('invalid', `The bundle has ${result.errorCount} error(s); nothing was imported. ${describeIssue(result.errors[0]!)}`, result.errors);
+    throw new ChartStoreError(
+      'invalid',
+      `The bundle has ${result.errorCount} error(s); nothing was imported. ${describeIssue(result.errors[0]!)}`,
+      result.errors,
+    );
   }
   const { resources } = result;
-  const patients = [...new Set(resources.map(patientOf).filter((id): id is string => id !== undefined))];
+  const patients = [
+    ...new Set(resources.map(patientOf).filter((id): id is string => id !== undefined)),
+  ];
   // Until it is saved, the charts it brings read as "importing", not as empty.
   const end = internals.beginImport(patients);
   try {
-    const unchanged = await writeRevisions(internals, resources, patients, (total) => onProgress({ phase: 'writing', done: 0, total }), marks);
+    const unchanged = await writeRevisions(
+      internals,
+      resources,
+      patients,
+      (total) => onProgress({ phase: 'writing', done: 0, total }),
+      marks,
+    );
     end(true);
     const total = resources.length - unchanged;
     onProgress({ phase: 'done', done: total, total });
@@ -36,29 +60,50 @@ export async function importInto(internals: StoreInternals, input: unknown, onPr
 }
 
 /** Appends a revision for each resource that brings something new, in one transaction; returns how many did not. */
-async function writeRevisions({ db, documents, user }: StoreInternals, resources: readonly FhirResource[], patients: readonly string[], writing: (total: number) => void, marks: readonly ImportMark[]): Promise<number> {
+async function writeRevisions(
+  { db, documents, user }: StoreInternals,
+  resources: readonly FhirResource[],
+  patients: readonly string[],
+  writing: (total: number) => void,
+  marks: readonly ImportMark[],
+): Promise<number> {
   // A patient new to this device has nothing to compare with: skip reading
   // every key. (Were a key there after all, under another patient, the
   // projection's own read would show both versions as a conflict.)
-  const onDevice = patients.length > 0 && (await db.documents.where('patientId').anyOf([...patients]).count()) > 0;
+  const onDevice =
+    patients.length > 0 &&
+    (await db.documents
+      .where('patientId')
+      .anyOf([...patients])
+      .count()) > 0;
   const existing = onDevice ? await db.records.bulkGet(resources.map(resourceKey)) : [];
   const contents = resources.map(canonicalJson);
   // A record whose heads hold this content already is left alone; for the
   // others, the imported version(s) that this one replaces.
-  const sameAsHead = existing.map((row, i) => row !== undefined && row.heads.some((head) => canonicalJson(head.resource) === contents[i]));
+  const sameAsHead = existing.map(
+    (row, i) =>
+      row !== undefined && row.heads.some((head) => canonicalJson(head.resource) === contents[i]),
+  );
   const toWalk = existing.flatMap((row, i) => (row && !sameAsHead[i] ? [i] : []));
-  const walked = await importedBases(db, toWalk.map((i) => existing[i]!));
+  const walked = await importedBases(
+    db,
+    toWalk.map((i) => existing[i]!),
+  );
   const bases = new Map(toWalk.map((i, n) => [i, walked[n]!]));
   const made = resources.map((resource, i) => {
     const row = existing[i];
     const replaced = bases.get(i) ?? [];
     // The same content again, or the version imported before a change made here: nothing new.
-    if (sameAsHead[i] || replaced.some((base) => canonicalJson(base.resource) === contents[i])) return undefined;
+    if (sameAsHead[i] || replaced.some((base) => canonicalJson(base.resource) === contents[i]))
+      return undefined;
     // Beside a change made here since the last import (a conflict), never over it. A record
     // never imported before (made on a device) is replaced, as any revision replaces the
     // heads it names: a second root of it would be refused by the revision rule.
     const doc = row ? row.doc : documentOf(resource); // refuses a resource that names no patient
-    const parents = row && replaced.length === 0 ? row.heads.map((head) => head.revisionId) : replaced.map((base) => base.revisionId);
+    const parents =
+      row && replaced.length === 0
+        ? row.heads.map((head) => head.revisionId)
+        : replaced.map((base) => base.revisionId);
     const revision = importedRevision(resource, parents, user, contents[i]);
     // The revision rule, against every current head and the versions it replaces: a signed note is never re-imported over.
     if (row) assertRevisionRuleKept(revision, row.heads, ': nothing was imported', replaced);

@@ -10,7 +10,10 @@ import { isImported } from './imported-revision.js';
  * import stands beside it as a conflict. One read of history per generation
  * walked, for every record at once.
  */
-export async function importedBases(db: ChartDatabase, rows: readonly RecordRow[]): Promise<Revision[][]> {
+export async function importedBases(
+  db: ChartDatabase,
+  rows: readonly RecordRow[],
+): Promise<Revision[][]> {
   const bases = rows.map((): Revision[] => []);
   const seen = rows.map(() => new Set<string>());
   let frontier: Array<{ id: string; row: number }> = [];
@@ -24,7 +27,9 @@ export async function importedBases(db: ChartDatabase, rows: readonly RecordRow[
     const step = frontier;
     frontier = [];
     const found = await db.history.bulkGet([...new Set(step.map(({ id }) => id))]);
-    const byId = new Map(found.flatMap((revision) => (revision ? [[revision.revisionId, revision] as const] : [])));
+    const byId = new Map(
+      found.flatMap((revision) => (revision ? [[revision.revisionId, revision] as const] : [])),
+    );
     for (const { id, row } of step) {
       const revision = byId.get(id);
       if (revision && !seen[row]!.has(id)) {
@@ -33,5 +38,7 @@ export async function importedBases(db: ChartDatabase, rows: readonly RecordRow[
       }
     }
   }
-  return bases.map((list) => [...new Map(list.map((revision) => [revision.revisionId, revision])).values()]);
+  return bases.map((list) => [
+    ...new Map(list.map((revision) => [revision.revisionId, revision])).values(),
+  ]);
 }

@@ -1,4 +1,9 @@
-import { importedRevisionId, type ChartUser, type FhirResource, type Revision } from '../model/index.js';
+import {
+  importedRevisionId,
+  type ChartUser,
+  type FhirResource,
+  type Revision,
+} from '../model/index.js';
 import { newRevision } from './new-revision.js';
 
 // An imported version of a record is named by what it is, not drawn at
@@ -16,7 +21,15 @@ export function isImported(revision: Revision): boolean {
   return revision.reason === IMPORTED;
 }
 
-export function importedRevision<R extends FhirResource>(resource: R, parents: readonly string[], author: ChartUser, content?: string): Revision<R> {
+export function importedRevision<R extends FhirResource>(
+  resource: R,
+  parents: readonly string[],
+  author: ChartUser,
+  content?: string,
+): Revision<R> {
   const sortedParents = [...parents].sort();
-  return { ...newRevision(resource, sortedParents, author, IMPORTED), revisionId: importedRevisionId(resource, sortedParents, content) };
+  return {
+    ...newRevision(resource, sortedParents, author, IMPORTED),
+    revisionId: importedRevisionId(resource, sortedParents, content),
+  };
 }

@@ -6,7 +6,11 @@ import type { ChartDatabase } from './database.js';
  * upgrades use it to step from one day or code to the next instead of
  * walking every key.
  */
-export async function firstKeyAfter<K extends unknown[]>(records: ChartDatabase['records'], index: string, bound?: unknown[]): Promise<K | undefined> {
+export async function firstKeyAfter<K extends unknown[]>(
+  records: ChartDatabase['records'],
+  index: string,
+  bound?: unknown[],
+): Promise<K | undefined> {
   const range = bound ? records.where(index).above(bound) : records.orderBy(index);
   return (await range.limit(1).keys())[0] as K | undefined;
 }

@@ -38,7 +38,8 @@ function dayFrom(date: string): string {
 type DayKey = [patientId: string, lane: Lane, day: string];
 
 /** A day key as one string, for maps. */
-const idOf = (patientId: string, lane: Lane, day: string) => `${patientId}\u0000${lane}\u0000${day}`;
+const idOf = (patientId: string, lane: Lane, day: string) =>
+  `${patientId}\u0000${lane}\u0000${day}`;
 
 /**
  * Moves each changed observation's count from the day and lane it was in to
@@ -46,7 +47,10 @@ const idOf = (patientId: string, lane: Lane, day: string) => `${patientId}\u0000
  * that writes the new rows. Records with no clinical time are not counted:
  * no timeline range holds them.
  */
-export async function countDays(db: ChartDatabase, changes: ReadonlyArray<{ before: RecordRow | undefined; after: RecordRow }>): Promise<void> {
+export async function countDays(
+  db: ChartDatabase,
+  changes: ReadonlyArray<{ before: RecordRow | undefined; after: RecordRow }>,
+): Promise<void> {
   const deltas = new Map<string, { key: DayKey; delta: number }>();
   const add = ({ patientId, lane, date }: RecordRow, delta: number) => {
     if (!date || !COUNTED_LANES.has(lane)) return;
@@ -62,7 +66,10 @@ export async function countDays(db: ChartDatabase, changes: ReadonlyArray<{ befo
   }
   const moved = [...deltas.values()].filter(({ delta }) => delta !== 0);
   if (moved.length === 0) return;
-  const stored = await storedDays(db, moved.map(({ key }) => key));
+  const stored = await storedDays(
+    db,
+    moved.map(({ key }) => key),
+  );
   const put: LaneDayRow[] = [];
   const emptied: DayKey[] = [];
   for (const { key, delta } of moved) {
@@ -72,7 +79,10 @@ export async function countDays(db: ChartDatabase, changes: ReadonlyArray<{ befo
     if (count > 0) put.push({ patientId, lane, day, count });
     else if (row) emptied.push(key);
   }
-  await Promise.all([put.length > 0 && db.laneDays.bulkPut(put), emptied.length > 0 && db.laneDays.bulkDelete(emptied)]);
+  await Promise.all([
+    put.length > 0 && db.laneDays.bulkPut(put),
+    emptied.length > 0 && db.laneDays.bulkDelete(emptied),
+  ]);
 }
 
 /**
@@ -80,7 +90,10 @@ export async function countDays(db: ChartDatabase, changes: ReadonlyArray<{ befo
  * from its first day to its last, rather than a read per day (an import
  * touches a thousand days, and each read is a request to IndexedDB).
  */
-async function storedDays(db: ChartDatabase, keys: readonly DayKey[]): Promise<Map<string, LaneDayRow>> {
+async function storedDays(
+  db: ChartDatabase,
+  keys: readonly DayKey[],
+): Promise<Map<string, LaneDayRow>> {
   const spans = new Map<string, { patientId: string; lane: Lane; first: string; last: string }>();
   for (const [patientId, lane, day] of keys) {
     const id = `${patientId}\u0000${lane}`;
@@ -89,8 +102,14 @@ async function storedDays(db: ChartDatabase, keys: readonly DayKey[]): Promise<M
     else if (day < span.first) span.first = day;
     else if (day > span.last) span.last = day;
   }
-  const ranges = await Promise.all([...spans.values()].map(({ patientId, lane, first, last }) =>
-    db.laneDays.where('[patientId+lane+day]').between([patientId, lane, first], [patientId, lane, last], true, true).toArray()));
+  const ranges = await Promise.all(
+    [...spans.values()].map(({ patientId, lane, first, last }) =>
+      db.laneDays
+        .where('[patientId+lane+day]')
+        .between([patientId, lane, first], [patientId, lane, last], true, true)
+        .toArray(),
+    ),
+  );
   return new Map(ranges.flat().map((row) => [idOf(row.patientId, row.lane, row.day), row]));
 }
 
@@ -103,7 +122,10 @@ const lastOf = (day: string) => (day.length === 10 ? `${day}\uffff` : day);
  * lanes not counted), rather than a walk of every key through a cursor (a
  * month of intensive care took seconds).
  */
-export async function countAllDays(records: ChartDatabase['records'], laneDays: ChartDatabase['laneDays']): Promise<void> {
+export async function countAllDays(
+  records: ChartDatabase['records'],
+  laneDays: ChartDatabase['laneDays'],
+): Promise<void> {
   const INDEX = '[patientId+lane+date]';
   const after = (bound?: unknown[]) => firstKeyAfter<[string, Lane, string]>(records, INDEX, bound);
   const rows: LaneDayRow[] = [];
@@ -116,7 +138,10 @@ export async function countAllDays(records: ChartDatabase['records'], laneDays: 
       key = await after([patientId, lane, '']); // no clinical time: not counted
     } else {
       const day = dayOf(date);
-      const count = await records.where(INDEX).between([patientId, lane, day], [patientId, lane, lastOf(day)], true, true).count();
+      const count = await records
+        .where(INDEX)
+        .between([patientId, lane, day], [patientId, lane, lastOf(day)], true, true)
+        .count();
       rows.push({ patientId, lane, day, count });
       key = await after([patientId, lane, lastOf(day)]);
     }
@@ -132,21 +157,40 @@ export async function countAllDays(records: ChartDatabase['records'], laneDays: 
  * otherwise pay two per slice. Call inside a transaction that reads records
  * and laneDays.
  */
-export async function countSlices(db: ChartDatabase, patientId: string, lane: Lane, edges: readonly string[]): Promise<number[]> {
-  const days = await db.laneDays.where('[patientId+lane+day]')
-    .between([patientId, lane, dayOf(edges[0]!)], [patientId, lane, dayOf(edges.at(-1)!)], true, true).toArray();
+export async function countSlices(
+  db: ChartDatabase,
+  patientId: string,
+  lane: Lane,
+  edges: readonly string[],
+): Promise<number[]> {
+  const days = await db.laneDays
+    .where('[patientId+lane+day]')
+    .between(
+      [patientId, lane, dayOf(edges[0]!)],
+      [patientId, lane, dayOf(edges.at(-1)!)],
+      true,
+      true,
+    )
+    .toArray();
   /** Whether some day in [first, last] holds a record. */
-  const holds = (first: string, last: string) => days.some(({ day }) => day >= first && day <= last);
-  const walk = (from: string, to: string) => from < to && holds(dayOf(from), dayOf(to))
-    ? db.records.where('[patientId+lane+date]').between([patientId, lane, from], [patientId, lane, to], true, false).count()
-    : 0;
-  return Promise.all(edges.slice(0, -1).map(async (from, i) => {
-    const to = edges[i + 1]!;
-    const [wholeFrom, wholeTo] = [dayFrom(from), dayOf(to)];
-    if (wholeFrom >= wholeTo) return walk(from, to);
-    let whole = 0;
-    for (const { day, count } of days) if (day >= wholeFrom && day < wholeTo) whole += count;
-    const [head, tail] = await Promise.all([walk(from, wholeFrom), walk(wholeTo, to)]);
-    return head + whole + tail;
-  }));
+  const holds = (first: string, last: string) =>
+    days.some(({ day }) => day >= first && day <= last);
+  const walk = (from: string, to: string) =>
+    from < to && holds(dayOf(from), dayOf(to))
+      ? db.records
+          .where('[patientId+lane+date]')
+          .between([patientId, lane, from], [patientId, lane, to], true, false)
+          .count()
+      : 0;
+  return Promise.all(
+    edges.slice(0, -1).map(async (from, i) => {
+      const to = edges[i + 1]!;
+      const [wholeFrom, wholeTo] = [dayFrom(from), dayOf(to)];
+      if (wholeFrom >= wholeTo) return walk(from, to);
+      let whole = 0;
+      for (const { day, count } of days) if (day >= wholeFrom && day < wholeTo) whole += count;
+      const [head, tail] = await Promise.all([walk(from, wholeFrom), walk(wholeTo, to)]);
+      return head + whole + tail;
+    }),
+  );
 }

@@ -1,9 +1,21 @@
 import {
-  ChartStoreError, documentFor, patientOf, resourceKey, type ChartDocumentName, type ChartUser, type FhirResource, type Revision,
+  ChartStoreError,
+  documentFor,
+  patientOf,
+  resourceKey,
+  type ChartDocumentName,
+  type ChartUser,
+  type FhirResource,
+  type Revision,
 } from '../model/index.js';
 import { clinicalDate, sortableDate } from './projection.js';
 
-export function newRevision<R extends FhirResource>(resource: R, parents: string[], author: ChartUser, reason?: string): Revision<R> {
+export function newRevision<R extends FhirResource>(
+  resource: R,
+  parents: string[],
+  author: ChartUser,
+  reason?: string,
+): Revision<R> {
   return {
     revisionId: crypto.randomUUID(),
     key: resourceKey(resource),
@@ -19,10 +31,23 @@ export function newRevision<R extends FhirResource>(resource: R, parents: string
 export function documentOf(resource: FhirResource): ChartDocumentName {
   const patientId = patientOf(resource);
   if (!patientId) {
-    const field = resource.resourceType === 'AllergyIntolerance' || resource.resourceType === 'Immunization' ? 'patient' : 'subject';
-    throw new ChartStoreError('invalid', `${resourceKey(resource)} must name its patient: ${resource.resourceType}.${field} needs a reference "Patient/<id>".`, [
-      { code: 'invalid', path: `${resource.resourceType}.${field}`, message: 'needs a reference to Patient/<id>', resourceType: resource.resourceType, id: resource.id },
-    ]);
+    const field =
+      resource.resourceType === 'AllergyIntolerance' || resource.resourceType === 'Immunization'
+        ? 'patient'
+        : 'subject';
+    throw new ChartStoreError(
+      'invalid',
+      `${resourceKey(resource)} must name its patient: ${resource.resourceType}.${field} needs a reference "Patient/<id>".`,
+      [
+        {
+          code: 'invalid',
+          path: `${resource.resourceType}.${field}`,
+          message: 'needs a reference to Patient/<id>',
+          resourceType: resource.resourceType,
+          id: resource.id,
+        },
+      ],
+    );
   }
   return documentFor(patientId, resource, sortableDate(clinicalDate(resource)));
 }

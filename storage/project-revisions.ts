@@ -27,7 +27,12 @@ export function firstCopy(a: Revision, b: Revision): boolean {
 
 /** Two copies of one revision: the same id, record, parents and content; author, time and reason may differ. */
 function sameRevision(a: Revision, b: Revision): boolean {
-  return a.revisionId === b.revisionId && a.key === b.key && canonicalJson(a.parents) === canonicalJson(b.parents) && canonicalJson(a.resource) === canonicalJson(b.resource);
+  return (
+    a.revisionId === b.revisionId &&
+    a.key === b.key &&
+    canonicalJson(a.parents) === canonicalJson(b.parents) &&
+    canonicalJson(a.resource) === canonicalJson(b.resource)
+  );
 }
 
 export interface ProjectionInput {
@@ -53,18 +58,33 @@ export interface Projected {
  * a bulk write, however many documents an import touches), those the
  * revision rule admits. Call inside a rw transaction on records, history and laneDays.
  */
-export async function projectRevisions(db: ChartDatabase, inputs: readonly ProjectionInput[]): Promise<Projected> {
-  const candidates = inputs.flatMap(({ doc, patientId, revisions, fresh = false }) => revisions.map((revision) => ({ revision, doc, patientId, fresh })));
+export async function projectRevisions(
+  db: ChartDatabase,
+  inputs: readonly ProjectionInput[],
+): Promise<Projected> {
+  const candidates = inputs.flatMap(({ doc, patientId, revisions, fresh = false }) =>
+    revisions.map((revision) => ({ revision, doc, patientId, fresh })),
+  );
   if (candidates.length === 0) return { changed: [], refused: [] };
   const keys = [...new Set(candidates.map((item) => item.revision.key))];
   const records = await db.records.bulkGet(keys);
-  const admission = await admitRevisions<Candidate & { fresh: boolean }>(db, candidates, new Map(keys.map((key, i) => [key, records[i]])));
-  const refused = admission.refused.map(({ candidate: { doc, revision }, message }) => ({ doc, revision, message }));
+  const admission = await admitRevisions<Candidate & { fresh: boolean }>(
+    db,
+    candidates,
+    new Map(keys.map((key, i) => [key, records[i]])),
+  );
+  const refused = admission.refused.map(({ candidate: { doc, revision }, message }) => ({
+    doc,
+    revision,
+    message,
+  }));
   const items = admission.admitted;
   if (items.length === 0) return { changed: [], refused };
   // A record with no row has no revision in history, and so no child there either: only the others are looked up.
   const hasRow = new Set(keys.filter((_, i) => records[i] !== undefined));
-  const unknownIds = items.filter((item) => !item.fresh && hasRow.has(item.revision.key)).map((item) => item.revision.revisionId);
+  const unknownIds = items
+    .filter((item) => !item.fresh && hasRow.has(item.revision.key))
+    .map((item) => item.revision.revisionId);
   const [existing, knownInHistory, childrenInHistory] = await Promise.all([
     records,
     unknownIds.length > 0 ? db.history.bulkGet(unknownIds) : [],
@@ -77,13 +97,15 @@ export async function projectRevisions(db: ChartDatabase, inputs: readonly Proje
     heads.set(key, existing[i]?.heads ?? []);
     if (existing[i]) homes.set(key, { doc: existing[i].doc, patientId: existing[i].patientId });
   });
-  for (const { revision, doc, patientId } of items) if (!homes.has(revision.key)) homes.set(revision.key, { doc, patientId });
+  for (const { revision, doc, patientId } of items)
+    if (!homes.has(revision.key)) homes.set(revision.key, { doc, patientId });
   const known = new Set<string>(knownInHistory.flatMap((row) => (row ? [row.revisionId] : [])));
   for (const list of heads.values()) for (const head of list) known.add(head.revisionId);
   // Every revision id some known revision (or one of this batch) names as a parent.
   const superseded = new Set<string>();
   for (const row of childrenInHistory) row.parents.forEach((p) => superseded.add(p));
-  for (const list of heads.values()) for (const head of list) head.parents.forEach((p) => superseded.add(p));
+  for (const list of heads.values())
+    for (const head of list) head.parents.forEach((p) => superseded.add(p));
   for (const { revision } of items) revision.parents.forEach((p) => superseded.add(p));
 
   const toHistory = new Map<string, HistoryRow>();
@@ -113,12 +135,17 @@ export async function projectRevisions(db: ChartDatabase, inputs: readonly Proje
   }
 
   const before = new Map(keys.map((key, i) => [key, existing[i]]));
-  const rows = [...changed].map((key) => recordRow(key, homes.get(key)!.patientId, homes.get(key)!.doc, heads.get(key)!));
+  const rows = [...changed].map((key) =>
+    recordRow(key, homes.get(key)!.patientId, homes.get(key)!.doc, heads.get(key)!),
+  );
   const historyRows = [...toHistory.values()].filter((row) => !stored.has(row.revisionId));
   await Promise.all([
     db.records.bulkPut(rows),
     historyRows.length > 0 ? db.history.bulkPut(historyRows) : undefined,
-    countDays(db, rows.map((after) => ({ before: before.get(after.key), after }))),
+    countDays(
+      db,
+      rows.map((after) => ({ before: before.get(after.key), after })),
+    ),
   ]);
   return { changed: [...changed], refused };
 
@@ -137,11 +164,15 @@ export async function projectRevisions(db: ChartDatabase, inputs: readonly Proje
     const head = list.find((h) => h.revisionId === copy.revisionId);
     if (head) {
       if (!sameRevision(copy, head) || !firstCopy(copy, head)) return;
-      heads.set(copy.key, list.map((h) => (h === head ? copy : h)));
+      heads.set(
+        copy.key,
+        list.map((h) => (h === head ? copy : h)),
+      );
       changed.add(copy.key);
       return;
     }
     const past = toHistory.get(copy.revisionId);
-    if (past && sameRevision(copy, past) && firstCopy(copy, past)) moveToHistory(copy, past.patientId);
+    if (past && sameRevision(copy, past) && firstCopy(copy, past))
+      moveToHistory(copy, past.patientId);
   }
 }

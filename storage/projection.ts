@@ -34,14 +34,23 @@ function laneOf(resource: FhirResource): Lane {
 }
 
 export function isVitalSign(observation: Observation): boolean {
-  return observation.category?.some((c) => c.coding?.some((k) => k.system === OBSERVATION_CATEGORY && k.code === 'vital-signs')) ?? false;
+  return (
+    observation.category?.some((c) =>
+      c.coding?.some((k) => k.system === OBSERVATION_CATEGORY && k.code === 'vital-signs'),
+    ) ?? false
+  );
 }
 
 /** The time a resource is about, by its type's own clinical field. */
 export function clinicalDate(resource: FhirResource): string | undefined {
   switch (resource.resourceType) {
     case 'Observation':
-      return resource.effectiveDateTime ?? resource.effectivePeriod?.start ?? resource.effectiveInstant ?? resource.issued;
+      return (
+        resource.effectiveDateTime ??
+        resource.effectivePeriod?.start ??
+        resource.effectiveInstant ??
+        resource.issued
+      );
     case 'DiagnosticReport':
       return resource.effectiveDateTime ?? resource.effectivePeriod?.start ?? resource.issued;
     case 'Encounter':

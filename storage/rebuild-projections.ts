@@ -15,7 +15,8 @@ export async function rebuildProjectionsIfStale(db: ChartDatabase): Promise<bool
   if (stored?.value === PROJECTION_VERSION) return false;
   // A newer release derived them (and reads them in another tab, perhaps):
   // rebuilding them the old way would undo that, at every open of either.
-  if (typeof stored?.value === 'number' && stored.value > PROJECTION_VERSION) throw versionChangeError();
+  if (typeof stored?.value === 'number' && stored.value > PROJECTION_VERSION)
+    throw versionChangeError();
   // A new database has nothing to derive: it only records the version, and
   // a first visit does not wait for the write side.
   const empty = await db.transaction('rw', [db.documents, db.meta], async () => {
@@ -26,9 +27,13 @@ export async function rebuildProjectionsIfStale(db: ChartDatabase): Promise<bool
   if (empty) return false;
   // Loaded before the transaction, which a wait on anything but IndexedDB would end.
   const { rebuildFromLog } = await loadWriteSide();
-  await db.transaction('rw', [db.updates, db.documents, db.records, db.history, db.laneDays, db.meta], async () => {
-    await rebuildFromLog(db);
-    await db.meta.put({ key: KEY, value: PROJECTION_VERSION });
-  });
+  await db.transaction(
+    'rw',
+    [db.updates, db.documents, db.records, db.history, db.laneDays, db.meta],
+    async () => {
+      await rebuildFromLog(db);
+      await db.meta.put({ key: KEY, value: PROJECTION_VERSION });
+    },
+  );
   return true;
 }

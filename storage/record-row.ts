@@ -19,7 +19,12 @@ export function compareHeads(a: Revision, b: Revision): number {
   return a.revisionId < b.revisionId ? 1 : a.revisionId > b.revisionId ? -1 : 0;
 }
 
-export function recordRow(key: ResourceKey, patientId: string, doc: string, heads: Revision[]): RecordRow {
+export function recordRow(
+  key: ResourceKey,
+  patientId: string,
+  doc: string,
+  heads: Revision[],
+): RecordRow {
   const sorted = [...heads].sort(compareHeads);
   const fields = indexFields(sorted[0]!.resource);
   return {

@@ -32,12 +32,19 @@ export async function reindexObservationCodes(records: ChartDatabase['records'])
       continue;
     }
     if (!LOINC_SHAPED.test(code)) {
-      suspects.push(...await records.where(INDEX).between([patientId, lane, code, Dexie.minKey], [patientId, lane, code, Dexie.maxKey]).primaryKeys());
+      suspects.push(
+        ...(await records
+          .where(INDEX)
+          .between([patientId, lane, code, Dexie.minKey], [patientId, lane, code, Dexie.maxKey])
+          .primaryKeys()),
+      );
     }
     key = await after([patientId, lane, code, Dexie.maxKey]);
   }
   // Each row derived again as a write derives it; only those whose code moved are written.
   const rows = (await records.bulkGet(suspects)).flatMap((row) => (row ? [row] : []));
-  const changed = rows.map((row) => recordRow(row.key, row.patientId, row.doc, row.heads)).filter((row, i) => row.code !== rows[i]!.code);
+  const changed = rows
+    .map((row) => recordRow(row.key, row.patientId, row.doc, row.heads))
+    .filter((row, i) => row.code !== rows[i]!.code);
   await records.bulkPut(changed);
 }

@@ -6,7 +6,10 @@ export function assertValid(resource: FhirResource, where?: string): void {
   if (issues.length > 0) {
     const id = resource.id ? `/${resource.id}` : '';
     const batch = where ? ` (${where}; nothing was recorded)` : '';
-    throw new ChartStoreError('invalid', `${resource.resourceType}${id}${batch} is not valid: ${issues[0]!.path}: ${issues[0]!.message}`,
-      issues.map((issue) => ({ ...issue, resourceType: resource.resourceType, id: resource.id })));
+    throw new ChartStoreError(
+      'invalid',
+      `${resource.resourceType}${id}${batch} is not valid: ${issues[0]!.path}: ${issues[0]!.message}`,
+      issues.map((issue) => ({ ...issue, resourceType: resource.resourceType, id: resource.id })),
+    );
   }
 }

@@ -8,7 +8,12 @@ import { ChartStoreError, revisionFacts, revisionRefusal, type Revision } from '
 // revision that came between.
 
 /** `heads`: the record's current heads; `others`: other revisions of it that `revision` names (an import's earlier import). */
-export function assertRevisionRuleKept(revision: Revision, heads: readonly Revision[], context = '', others: readonly Revision[] = []): void {
+export function assertRevisionRuleKept(
+  revision: Revision,
+  heads: readonly Revision[],
+  context = '',
+  others: readonly Revision[] = [],
+): void {
   const facts = heads.map((head) => revisionFacts(head));
   const known = [...facts, ...others.map((other) => revisionFacts(other))];
   const refusal = revisionRefusal(revision, {

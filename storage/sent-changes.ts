@@ -25,11 +25,16 @@ export function covers(holder: StateVector, of: StateVector): boolean {
 }
 
 /** Local changes made to documents, by name: how many, the document's state after the last, and when the last was made. */
-export type LocalChanges = ReadonlyMap<string, { patientId: string; count: number; state: StateVector; at: number }>;
+export type LocalChanges = ReadonlyMap<
+  string,
+  { patientId: string; count: number; state: StateVector; at: number }
+>;
 
 /** Whether the server holds every local change of a document: their state, and the last of them by time. */
 function allSent(row: Pick<SentRow, 'server' | 'local' | 'changedAt' | 'confirmedAt'>): boolean {
-  return covers(row.server, row.local) && (row.confirmedAt ?? -Infinity) >= (row.changedAt ?? -Infinity);
+  return (
+    covers(row.server, row.local) && (row.confirmedAt ?? -Infinity) >= (row.changedAt ?? -Infinity)
+  );
 }
 
 /**
@@ -41,19 +46,21 @@ export async function countUnsent(db: ChartDatabase, changes: LocalChanges): Pro
   if (changes.size === 0) return;
   const names = [...changes.keys()];
   const rows = await db.sent.bulkGet(names);
-  await db.sent.bulkPut(names.map((name, i): SentRow => {
-    const { patientId, count, state, at } = changes.get(name)!;
-    const row = rows[i];
-    const counted = {
-      name,
-      patientId,
-      local: mergeStates(row?.local ?? new Map(), state),
-      server: row?.server ?? new Map<number, number>(),
-      changedAt: Math.max(row?.changedAt ?? -Infinity, at),
-      ...(row?.confirmedAt !== undefined && { confirmedAt: row.confirmedAt }),
-    };
-    return { ...counted, unsent: allSent(counted) ? 0 : (row?.unsent ?? 0) + count };
-  }));
+  await db.sent.bulkPut(
+    names.map((name, i): SentRow => {
+      const { patientId, count, state, at } = changes.get(name)!;
+      const row = rows[i];
+      const counted = {
+        name,
+        patientId,
+        local: mergeStates(row?.local ?? new Map(), state),
+        server: row?.server ?? new Map<number, number>(),
+        changedAt: Math.max(row?.changedAt ?? -Infinity, at),
+        ...(row?.confirmedAt !== undefined && { confirmedAt: row.confirmedAt }),
+      };
+      return { ...counted, unsent: allSent(counted) ? 0 : (row?.unsent ?? 0) + count };
+    }),
+  );
 }
 
 /**
@@ -62,16 +69,37 @@ export async function countUnsent(db: ChartDatabase, changes: LocalChanges): Pro
  * unsent. Kept even before the first local change is saved, which the
  * server's answer may overtake.
  */
-export async function markSent(db: ChartDatabase, name: string, patientId: string, server: StateVector, at: number): Promise<void> {
+export async function markSent(
+  db: ChartDatabase,
+  name: string,
+  patientId: string,
+  server: StateVector,
+  at: number,
+): Promise<void> {
   await db.transaction('rw', db.sent, async () => {
-    const row: SentRow = await db.sent.get(name) ?? { name, patientId, unsent: 0, local: new Map(), server: new Map() };
-    const confirmed = { ...row, server: mergeStates(row.server, server), confirmedAt: Math.max(row.confirmedAt ?? -Infinity, at) };
+    const row: SentRow = (await db.sent.get(name)) ?? {
+      name,
+      patientId,
+      unsent: 0,
+      local: new Map(),
+      server: new Map(),
+    };
+    const confirmed = {
+      ...row,
+      server: mergeStates(row.server, server),
+      confirmedAt: Math.max(row.confirmedAt ?? -Infinity, at),
+    };
     await db.sent.put({ ...confirmed, unsent: allSent(confirmed) ? 0 : row.unsent });
   });
 }
 
 /** Unsent local changes of a patient's documents, by document name; documents with none are left out. */
-export async function unsentChanges(db: ChartDatabase, patientId: string): Promise<Record<string, number>> {
+export async function unsentChanges(
+  db: ChartDatabase,
+  patientId: string,
+): Promise<Record<string, number>> {
   const rows = await db.sent.where('patientId').equals(patientId).toArray();
-  return Object.fromEntries(rows.filter((row) => row.unsent > 0).map((row) => [row.name, row.unsent]));
+  return Object.fromEntries(
+    rows.filter((row) => row.unsent > 0).map((row) => [row.name, row.unsent]),
+  );
 }

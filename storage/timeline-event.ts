@@ -1,9 +1,27 @@
-import type { CodeableConcept, FhirResource, Observation, Quantity, Reference, ResourceKey, ResourceType, TimelineEvent, TimelineKind } from '../model/index.js';
-import { bloodPressure, formatNumber, quantityUnit, vitalReading, vitalSignOf } from '../clinical/index.js';
+import type {
+  CodeableConcept,
+  FhirResource,
+  Observation,
+  Quantity,
+  Reference,
+  ResourceKey,
+  ResourceType,
+  TimelineEvent,
+  TimelineKind,
+} from '../model/index.js';
+import {
+  bloodPressure,
+  formatNumber,
+  quantityUnit,
+  vitalReading,
+  vitalSignOf,
+} from '../clinical/index.js';
 import type { RecordRow } from './database.js';
 
 function label(concept: CodeableConcept | undefined): string | undefined {
-  return concept?.text ?? concept?.coding?.find((c) => c.display)?.display ?? concept?.coding?.[0]?.code;
+  return (
+    concept?.text ?? concept?.coding?.find((c) => c.display)?.display ?? concept?.coding?.[0]?.code
+  );
 }
 
 function title(resource: FhirResource): string {
@@ -12,11 +30,20 @@ function title(resource: FhirResource): string {
       return label(resource.type?.[0]) ?? `Encounter (${resource.class.code ?? 'unknown class'})`;
     case 'MedicationRequest':
     case 'MedicationStatement':
-      return label(resource.medicationCodeableConcept) ?? resource.medicationReference?.display ?? 'Medication';
+      return (
+        label(resource.medicationCodeableConcept) ??
+        resource.medicationReference?.display ??
+        'Medication'
+      );
     case 'Immunization':
       return label(resource.vaccineCode) ?? 'Immunization';
     case 'ImagingStudy':
-      return resource.description ?? label(resource.procedureCode?.[0]) ?? resource.series?.[0]?.modality.display ?? 'Imaging study';
+      return (
+        resource.description ??
+        label(resource.procedureCode?.[0]) ??
+        resource.series?.[0]?.modality.display ??
+        'Imaging study'
+      );
     case 'DocumentReference':
       return resource.description ?? label(resource.type) ?? 'Note';
     case 'Patient':
@@ -66,7 +93,11 @@ function valueOf(observation: Observation): string | undefined {
     const reading = vitalReading(observation, sign);
     if (reading) return reading.text;
   }
-  return amount(observation.valueQuantity) ?? label(observation.valueCodeableConcept) ?? observation.valueString;
+  return (
+    amount(observation.valueQuantity) ??
+    label(observation.valueCodeableConcept) ??
+    observation.valueString
+  );
 }
 
 function encounterOf(resource: FhirResource): ResourceKey | undefined {
@@ -88,7 +119,9 @@ export function timelineEvent(row: RecordRow): TimelineEvent {
     date: row.date,
     ...(end(resource) ? { end: end(resource) } : {}),
     title: title(resource),
-    ...(resource.resourceType === 'Observation' && valueOf(resource) ? { value: valueOf(resource) } : {}),
+    ...(resource.resourceType === 'Observation' && valueOf(resource)
+      ? { value: valueOf(resource) }
+      : {}),
     ...(row.status ? { status: row.status } : {}),
     ...(encounterOf(resource) ? { encounter: encounterOf(resource) } : {}),
     conflict: row.conflict === 1,

@@ -3,8 +3,23 @@ import { html } from 'lit';
 import type { ChartStore } from '../model/index.js';
 import '../components/allergy-banner/emr-allergy-banner.js';
 import type { AllergyBannerLayout } from '../components/allergy-banner/allergy-banner.js';
-import { chartNotOnDevice, failingStore, importingStore, pendingStore, syntheaChart, type StoryChart } from './support/story-stores.js';
-import { allergy, conflictChart, longNamedAllergies, mixedAllergies, noKnownAllergy, seededChart, storyPatient } from './support/allergy-charts.js';
+import {
+  chartNotOnDevice,
+  failingStore,
+  importingStore,
+  pendingStore,
+  syntheaChart,
+  type StoryChart,
+} from './support/story-stores.js';
+import {
+  allergy,
+  conflictChart,
+  longNamedAllergies,
+  mixedAllergies,
+  noKnownAllergy,
+  seededChart,
+  storyPatient,
+} from './support/allergy-charts.js';
 
 // <emr-allergy-banner> in each of its states, on real local stores (Synthea
 // patients and small seeded charts), and on stores that stay pending or fail.
@@ -24,28 +39,57 @@ export default meta;
 type Story = StoryObj<Args>;
 
 const banner = (store: ChartStore, patientId: string, layout: AllergyBannerLayout) =>
-  html`<emr-allergy-banner .store=${store} patient-id=${patientId} layout=${layout}></emr-allergy-banner>`;
+  html`<emr-allergy-banner
+    .store=${store}
+    patient-id=${patientId}
+    layout=${layout}
+  ></emr-allergy-banner>`;
 
 /** A story on a chart that a loader opens; `layout` fixed when given. */
 function onChart(open: () => Promise<StoryChart>, layout?: AllergyBannerLayout): Story {
   return {
     ...(layout && { args: { layout } }),
     loaders: [async () => ({ chart: await open() })],
-    render: (args, { loaded }) => banner((loaded.chart as StoryChart).store, (loaded.chart as StoryChart).patientId, args.layout),
+    render: (args, { loaded }) =>
+      banner(
+        (loaded.chart as StoryChart).store,
+        (loaded.chart as StoryChart).patientId,
+        args.layout,
+      ),
   };
 }
 
 function onStore(store: () => ChartStore, layout?: AllergyBannerLayout): Story {
-  return { ...(layout && { args: { layout } }), render: (args) => banner(store(), 'any-patient', args.layout) };
+  return {
+    ...(layout && { args: { layout } }),
+    render: (args) => banner(store(), 'any-patient', args.layout),
+  };
 }
 
-const knownChart = () => seededChart('known', storyPatient('story-known', 'Achterberg', 'Joanna'), () => mixedAllergies('story-known'));
-const noKnownChart = () => seededChart('no-known', storyPatient('story-nka', 'Nakamura', 'Kenji'), () => [noKnownAllergy('story-nka')]);
-const unconfirmedNoKnownChart = () =>
-  seededChart('no-known-unconfirmed', storyPatient('story-nka-unconfirmed', 'Okonkwo', 'Chidi'), () => [
-    allergy('story-nka-unconfirmed', 'nka', { name: 'No known allergy', snomed: '716186003', verification: 'unconfirmed' }),
+const knownChart = () =>
+  seededChart('known', storyPatient('story-known', 'Achterberg', 'Joanna'), () =>
+    mixedAllergies('story-known'),
+  );
+const noKnownChart = () =>
+  seededChart('no-known', storyPatient('story-nka', 'Nakamura', 'Kenji'), () => [
+    noKnownAllergy('story-nka'),
   ]);
-const longNamesChart = () => seededChart('long-names', storyPatient('story-long', 'Oyelaran', 'Titilayo'), () => longNamedAllergies('story-long'));
+const unconfirmedNoKnownChart = () =>
+  seededChart(
+    'no-known-unconfirmed',
+    storyPatient('story-nka-unconfirmed', 'Okonkwo', 'Chidi'),
+    () => [
+      allergy('story-nka-unconfirmed', 'nka', {
+        name: 'No known allergy',
+        snomed: '716186003',
+        verification: 'unconfirmed',
+      }),
+    ],
+  );
+const longNamesChart = () =>
+  seededChart('long-names', storyPatient('story-long', 'Oyelaran', 'Titilayo'), () =>
+    longNamedAllergies('story-long'),
+  );
 const offline = () => failingStore('unavailable', 'IndexedDB is not available');
 
 /** Known allergies, most dangerous first; the refuted codeine and the aspirin entered in error are not listed. */
@@ -122,13 +166,29 @@ let added = 0;
 
 /** A colleague records an allergy while the banner is open: it appears and the live region announces it. */
 export const SyncedFromColleague: Story = {
-  loaders: [async () => ({ chart: await seededChart('live', storyPatient('story-live', 'Petrov', 'Irina'), () => [mixedAllergies('story-live')[2]!]) })],
+  loaders: [
+    async () => ({
+      chart: await seededChart('live', storyPatient('story-live', 'Petrov', 'Irina'), () => [
+        mixedAllergies('story-live')[2]!,
+      ]),
+    }),
+  ],
   render: (args, { loaded }) => {
     const { store, patientId } = loaded.chart as StoryChart;
-    const record = () => store.record(allergy(patientId, `added-${Date.now()}-${added++}`, { name: 'Chlorhexidine', category: ['medication'], criticality: 'high', reactions: [{ manifestation: 'Anaphylaxis', severity: 'severe' }] }));
+    const record = () =>
+      store.record(
+        allergy(patientId, `added-${Date.now()}-${added++}`, {
+          name: 'Chlorhexidine',
+          category: ['medication'],
+          criticality: 'high',
+          reactions: [{ manifestation: 'Anaphylaxis', severity: 'severe' }],
+        }),
+      );
     return html`
       ${banner(store, patientId, args.layout)}
-      <p><button type="button" @click=${record}>Record chlorhexidine allergy as a colleague</button></p>
+      <p>
+        <button type="button" @click=${record}>Record chlorhexidine allergy as a colleague</button>
+      </p>
     `;
   },
 };

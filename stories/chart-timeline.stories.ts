@@ -3,9 +3,25 @@ import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { ChartStore } from '../model/index.js';
 import '../components/chart-timeline/emr-chart-timeline.js';
-import { TIMELINE_FILTERS, type TimelineFilter, type TimelineZoom } from '../components/chart-timeline/timeline-filters.js';
-import { chartNotOnDevice, emptyChart, failingStore, importingStore, pendingStore, syntheaChart, type StoryChart } from './support/story-stores.js';
-import { icuTimelineChart, timelineChart, timelineConflictChart } from './support/timeline-charts.js';
+import {
+  TIMELINE_FILTERS,
+  type TimelineFilter,
+  type TimelineZoom,
+} from '../components/chart-timeline/timeline-filters.js';
+import {
+  chartNotOnDevice,
+  emptyChart,
+  failingStore,
+  importingStore,
+  pendingStore,
+  syntheaChart,
+  type StoryChart,
+} from './support/story-stores.js';
+import {
+  icuTimelineChart,
+  timelineChart,
+  timelineConflictChart,
+} from './support/timeline-charts.js';
 
 // <emr-chart-timeline> in each of its states, on real local stores (a
 // Synthea patient, small seeded charts, two days of intensive care), and on
@@ -30,7 +46,12 @@ export default meta;
 type Story = StoryObj<Args>;
 
 const timeline = (store: ChartStore, patientId: string, args: Args) =>
-  html`<emr-chart-timeline .store=${store} patient-id=${patientId} zoom=${args.zoom} show=${args.show.join(' ')}></emr-chart-timeline>`;
+  html`<emr-chart-timeline
+    .store=${store}
+    patient-id=${patientId}
+    zoom=${args.zoom}
+    show=${args.show.join(' ')}
+  ></emr-chart-timeline>`;
 
 function onChart(open: () => Promise<StoryChart>, args?: Partial<Args>): Story {
   return {
@@ -56,7 +77,9 @@ export const Empty = onChart(emptyChart);
 export const NotOnThisDevice = onChart(chartNotOnDevice);
 
 /** The chart is being imported here: loading, not "nothing recorded". */
-export const LoadingTheChart: Story = { render: (args) => timeline(importingStore(), 'importing', args) };
+export const LoadingTheChart: Story = {
+  render: (args) => timeline(importingStore(), 'importing', args),
+};
 
 /** The store has not answered yet. */
 export const Pending: Story = { render: (args) => timeline(pendingStore(), 'any-patient', args) };
@@ -64,14 +87,17 @@ export const Pending: Story = { render: (args) => timeline(pendingStore(), 'any-
 /** The store fails (e.g. storage disabled in the browser). */
 export const StorageError: Story = {
   name: 'Error',
-  render: (args) => timeline(failingStore('unavailable', 'IndexedDB is not available'), 'any-patient', args),
+  render: (args) =>
+    timeline(failingStore('unavailable', 'IndexedDB is not available'), 'any-patient', args),
 };
 
 /** Two clinicians changed the allergy at once: the entry is marked until someone resolves it. */
 export const Conflict = onChart(timelineConflictChart);
 
 /** Vital signs and allergies filtered out: a notice says that allergies are hidden. */
-export const Filtered = onChart(timelineChart, { show: TIMELINE_FILTERS.filter((f) => f !== 'vital-signs' && f !== 'allergies') });
+export const Filtered = onChart(timelineChart, {
+  show: TIMELINE_FILTERS.filter((f) => f !== 'vital-signs' && f !== 'allergies'),
+});
 
 /** The last 24 hours before the newest event, an hour a bar. */
 export const ZoomDay = onChart(timelineChart, { zoom: 'day' });

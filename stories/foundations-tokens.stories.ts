@@ -58,7 +58,10 @@ const swatch = (name: GlobalToken | ClinicalToken) => html`
   ></span>
 `;
 
-const tokenList = (items: TemplateResult[]) => html`<ul style=${list}>${items}</ul>`;
+const tokenList = (items: TemplateResult[]) =>
+  html`<ul style=${list}>
+    ${items}
+  </ul>`;
 
 /** The global palette: each swatch with its token name and default value. */
 export const Colours: Story = {
@@ -86,7 +89,9 @@ export const ClinicalMeaning: Story = {
             ${swatch(name)}
             <strong style=${styleMap({ color: tokenValue(name) })}>${clinicalLabels[name]}</strong>
             <code style=${code}>${name}</code>
-            <span style=${muted}>falls back to <code style=${code}>${clinicalTokens[name]}</code></span>
+            <span style=${muted}
+              >falls back to <code style=${code}>${clinicalTokens[name]}</code></span
+            >
           </li>
         `,
       ),

@@ -5,7 +5,14 @@ import { waitFor } from 'storybook/test';
 import type { ChartStore } from '../model/index.js';
 import '../components/medication-list/emr-medication-list.js';
 import { medicationChart, PATIENT_USER } from './support/medication-charts.js';
-import { chartNotOnDevice, emptyChart, failingStore, importingStore, pendingStore, syntheaChart } from './support/story-stores.js';
+import {
+  chartNotOnDevice,
+  emptyChart,
+  failingStore,
+  importingStore,
+  pendingStore,
+  syntheaChart,
+} from './support/story-stores.js';
 
 interface Loaded {
   store: ChartStore;
@@ -17,7 +24,10 @@ const meta: Meta = {
   component: 'emr-medication-list',
   render: (_args, { loaded }) => {
     const { store, patientId } = loaded as Loaded;
-    return html`<emr-medication-list .store=${store} patient-id=${patientId}></emr-medication-list>`;
+    return html`<emr-medication-list
+      .store=${store}
+      patient-id=${patientId}
+    ></emr-medication-list>`;
   },
 };
 export default meta;
@@ -66,7 +76,12 @@ export const Pending: Story = {
 
 /** The store failed: the browser's storage is switched off. */
 export const LoadError: Story = {
-  loaders: [async () => ({ store: failingStore('unavailable', 'This browser does not allow the chart to be stored.'), patientId: 'failing' })],
+  loaders: [
+    async () => ({
+      store: failingStore('unavailable', 'This browser does not allow the chart to be stored.'),
+      patientId: 'failing',
+    }),
+  ],
 };
 
 /**
@@ -85,15 +100,19 @@ export const Conflict: Story = {
 };
 
 /** Clicks one of warfarin's buttons once the list has rendered it. */
-const clickWarfarin = (action: string): Story['play'] => async ({ canvasElement }) => {
-  const list = canvasElement.querySelector('emr-medication-list')!;
-  const button = await waitFor(() => {
-    const found = list.shadowRoot?.querySelector<HTMLButtonElement>(`[data-key="MedicationRequest/med-warfarin"] [data-action="${action}"]`);
-    if (!found) throw new Error('the warfarin entry has not rendered yet');
-    return found;
-  });
-  button.click();
-};
+const clickWarfarin =
+  (action: string): Story['play'] =>
+  async ({ canvasElement }) => {
+    const list = canvasElement.querySelector('emr-medication-list')!;
+    const button = await waitFor(() => {
+      const found = list.shadowRoot?.querySelector<HTMLButtonElement>(
+        `[data-key="MedicationRequest/med-warfarin"] [data-action="${action}"]`,
+      );
+      if (!found) throw new Error('the warfarin entry has not rendered yet');
+      return found;
+    });
+    button.click();
+  };
 
 /** The history of a dose changed twice, opened: who, when, dose before and after, and why. */
 export const HistoryOpen: Story = {
@@ -127,6 +146,8 @@ export const Themed: Story = {
       '--emr-medication-list-item-padding': '1rem 1.25rem',
       '--emr-medication-list-heading-color': '#3b0764',
     });
-    return html`<div style=${theme}><emr-medication-list .store=${store} patient-id=${patientId}></emr-medication-list></div>`;
+    return html`<div style=${theme}>
+      <emr-medication-list .store=${store} patient-id=${patientId}></emr-medication-list>
+    </div>`;
   },
 };

@@ -3,8 +3,23 @@ import { html } from 'lit';
 import { waitFor } from 'storybook/test';
 import type { ChartStore } from '../model/index.js';
 import '../components/note-editor/emr-note-editor.js';
-import { chartNotOnDevice, failingStore, importingStore, pendingStore, type StoryChart } from './support/story-stores.js';
-import { addendumChart, draftChart, emptyNoteChart, READER, signedChart, signedMeanwhileChart, tamperedChart, twoListingsChart } from './support/note-charts.js';
+import {
+  chartNotOnDevice,
+  failingStore,
+  importingStore,
+  pendingStore,
+  type StoryChart,
+} from './support/story-stores.js';
+import {
+  addendumChart,
+  draftChart,
+  emptyNoteChart,
+  READER,
+  signedChart,
+  signedMeanwhileChart,
+  tamperedChart,
+  twoListingsChart,
+} from './support/note-charts.js';
 
 // <emr-note-editor> in each of its states, on real local stores seeded with
 // notes (stories/support/note-charts.ts), and on stores that stay pending or
@@ -21,8 +36,14 @@ const meta: Meta<Args> = {
   component: 'emr-note-editor',
   args: { noteId: 'note-new', template: '', noteType: '' },
   argTypes: {
-    template: { control: 'select', options: ['', 'soap', 'history-and-physical', 'consult', 'discharge', 'procedure'] },
-    noteType: { control: 'select', options: ['', '11506-3', '34117-2', '11488-4', '18842-5', '28570-0'] },
+    template: {
+      control: 'select',
+      options: ['', 'soap', 'history-and-physical', 'consult', 'discharge', 'procedure'],
+    },
+    noteType: {
+      control: 'select',
+      options: ['', '11506-3', '34117-2', '11488-4', '18842-5', '28570-0'],
+    },
   },
 };
 export default meta;
@@ -30,13 +51,20 @@ export default meta;
 type Story = StoryObj<Args>;
 
 const editor = (store: ChartStore, patientId: string, args: Args) =>
-  html`<emr-note-editor .store=${store} patient-id=${patientId} note-id=${args.noteId} template=${args.template} note-type=${args.noteType}></emr-note-editor>`;
+  html`<emr-note-editor
+    .store=${store}
+    patient-id=${patientId}
+    note-id=${args.noteId}
+    template=${args.template}
+    note-type=${args.noteType}
+  ></emr-note-editor>`;
 
 function onChart(open: () => Promise<StoryChart>, args: Partial<Args> = {}): Story {
   return {
     args,
     loaders: [async () => ({ chart: await open() })],
-    render: (current, { loaded }) => editor((loaded.chart as StoryChart).store, (loaded.chart as StoryChart).patientId, current),
+    render: (current, { loaded }) =>
+      editor((loaded.chart as StoryChart).store, (loaded.chart as StoryChart).patientId, current),
   };
 }
 
@@ -54,12 +82,16 @@ export const ConfirmingSign: Story = {
   ...onChart(() => draftChart(), { noteId: 'note-draft' }),
   play: async ({ canvasElement }) => {
     const root = canvasElement.querySelector('emr-note-editor')!.shadowRoot!;
-    await waitFor(() => {
-      if (!root.querySelector('.ProseMirror')) throw new Error('the draft is not open yet');
-    }, { timeout: 10_000 });
+    await waitFor(
+      () => {
+        if (!root.querySelector('.ProseMirror')) throw new Error('the draft is not open yet');
+      },
+      { timeout: 10_000 },
+    );
     root.querySelector<HTMLButtonElement>('[data-action="sign"]')!.click();
     await waitFor(() => {
-      if (!root.querySelector('[part="confirm-sign"]')) throw new Error('the question is not shown yet');
+      if (!root.querySelector('[part="confirm-sign"]'))
+        throw new Error('the question is not shown yet');
     });
   },
 };
@@ -84,13 +116,21 @@ export const SignedByColleagueMeanwhile: Story = {
   ...onChart(signedMeanwhileChart, { noteId: 'note-draft' }),
   play: async ({ canvasElement, loaded }) => {
     const editor = canvasElement.querySelector('emr-note-editor')!;
-    await waitFor(() => {
-      if (!editor.shadowRoot?.querySelector('.ProseMirror')) throw new Error('the draft is not open yet');
-    }, { timeout: 10_000 });
+    await waitFor(
+      () => {
+        if (!editor.shadowRoot?.querySelector('.ProseMirror'))
+          throw new Error('the draft is not open yet');
+      },
+      { timeout: 10_000 },
+    );
     await (loaded.chart as Awaited<ReturnType<typeof signedMeanwhileChart>>).colleagueSigns();
-    await waitFor(() => {
-      if (!editor.shadowRoot?.querySelector('[part="unsigned"]')) throw new Error('the unsigned text is not shown yet');
-    }, { timeout: 10_000 });
+    await waitFor(
+      () => {
+        if (!editor.shadowRoot?.querySelector('[part="unsigned"]'))
+          throw new Error('the unsigned text is not shown yet');
+      },
+      { timeout: 10_000 },
+    );
   },
 };
 
@@ -107,7 +147,12 @@ export const Pending: Story = { render: (args) => editor(pendingStore(), 'any-pa
 export const NotOnThisDevice = onChart(chartNotOnDevice);
 
 /** The chart is being imported here: the editor waits for it. */
-export const LoadingTheChart: Story = { render: (args) => editor(importingStore(), 'importing', args) };
+export const LoadingTheChart: Story = {
+  render: (args) => editor(importingStore(), 'importing', args),
+};
 
 /** The store fails (e.g. storage disabled). */
-export const StoreError: Story = { render: (args) => editor(failingStore('unavailable', 'IndexedDB is not available'), 'any-patient', args) };
+export const StoreError: Story = {
+  render: (args) =>
+    editor(failingStore('unavailable', 'IndexedDB is not available'), 'any-patient', args),
+};

@@ -2,7 +2,13 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { ChartStore } from '../model/index.js';
 import '../components/note-list/emr-note-list.js';
-import { chartNotOnDevice, failingStore, importingStore, pendingStore, type StoryChart } from './support/story-stores.js';
+import {
+  chartNotOnDevice,
+  failingStore,
+  importingStore,
+  pendingStore,
+  type StoryChart,
+} from './support/story-stores.js';
 import { addendumChart, emptyNoteChart, fullChart } from './support/note-charts.js';
 
 // <emr-note-list> in each of its states.
@@ -12,12 +18,14 @@ export default meta;
 
 type Story = StoryObj;
 
-const list = (store: ChartStore, patientId: string) => html`<emr-note-list .store=${store} patient-id=${patientId}></emr-note-list>`;
+const list = (store: ChartStore, patientId: string) =>
+  html`<emr-note-list .store=${store} patient-id=${patientId}></emr-note-list>`;
 
 function onChart(open: () => Promise<StoryChart>): Story {
   return {
     loaders: [async () => ({ chart: await open() })],
-    render: (_args, { loaded }) => list((loaded.chart as StoryChart).store, (loaded.chart as StoryChart).patientId),
+    render: (_args, { loaded }) =>
+      list((loaded.chart as StoryChart).store, (loaded.chart as StoryChart).patientId),
   };
 }
 
@@ -40,4 +48,6 @@ export const LoadingTheChart: Story = { render: () => list(importingStore(), 'im
 export const Pending: Story = { render: () => list(pendingStore(), 'any-patient') };
 
 /** The store fails. */
-export const StoreError: Story = { render: () => list(failingStore('unavailable', 'IndexedDB is not available'), 'any-patient') };
+export const StoreError: Story = {
+  render: () => list(failingStore('unavailable', 'IndexedDB is not available'), 'any-patient'),
+};

@@ -38,13 +38,28 @@ export const Connecting = story({ status: 'connecting', waiting: 0, peers: [] })
 export const Offline = story({ status: 'offline', waiting: 5, peers: [] });
 
 /** The sign-in expired and a new one was refused too: a button to sign in again. */
-export const RefusedSignIn = story({ status: 'refused', waiting: 2, peers: [], refusal: { reason: 'unauthenticated', message: 'token expired' } });
+export const RefusedSignIn = story({
+  status: 'refused',
+  waiting: 2,
+  peers: [],
+  refusal: { reason: 'unauthenticated', message: 'token expired' },
+});
 
 /** The account may not open this patient's chart. */
-export const RefusedForbidden = story({ status: 'refused', waiting: 0, peers: [], refusal: { reason: 'forbidden', message: 'token does not allow this patient' } });
+export const RefusedForbidden = story({
+  status: 'refused',
+  waiting: 0,
+  peers: [],
+  refusal: { reason: 'forbidden', message: 'token does not allow this patient' },
+});
 
 /** The server refused a change from this device. */
-export const RefusedChange = story({ status: 'refused', waiting: 1, peers: [], refusal: { reason: 'rejected', message: 'invalid revision' } });
+export const RefusedChange = story({
+  status: 'refused',
+  waiting: 1,
+  peers: [],
+  refusal: { reason: 'rejected', message: 'invalid revision' },
+});
 
 /** No source: the chart is not shared. */
 export const NotShared = story(undefined);

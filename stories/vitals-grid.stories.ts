@@ -3,9 +3,27 @@ import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { ChartStore } from '../model/index.js';
 import '../components/vitals-grid/emr-vitals-grid.js';
-import { chartNotOnDevice, emptyChart, failingStore, importingStore, pendingStore, syntheaChart, type StoryChart } from './support/story-stores.js';
 import {
-  childChart, conflictChart, deterioratingChart, diedChart, icuDayChart, overdueAtNews2Chart, overdueChart, postpartumChart, pregnancyChart, readOnlyChart, scale2Chart,
+  chartNotOnDevice,
+  emptyChart,
+  failingStore,
+  importingStore,
+  pendingStore,
+  syntheaChart,
+  type StoryChart,
+} from './support/story-stores.js';
+import {
+  childChart,
+  conflictChart,
+  deterioratingChart,
+  diedChart,
+  icuDayChart,
+  overdueAtNews2Chart,
+  overdueChart,
+  postpartumChart,
+  pregnancyChart,
+  readOnlyChart,
+  scale2Chart,
 } from './support/vitals-charts.js';
 
 // <emr-vitals-grid> in each of its states, on real local stores (Synthea
@@ -33,10 +51,16 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
-const grid = (store: ChartStore, patientId: string, args: Args, until?: string) => html`<emr-vitals-grid .store=${store}
-  patient-id=${patientId} columns=${args.columns} spo2-scale=${args.spo2Scale} overdue-minutes=${args.overdueMinutes}
-  postpartum-days=${args.postpartumDays}
-  until=${until ?? nothing}></emr-vitals-grid>`;
+const grid = (store: ChartStore, patientId: string, args: Args, until?: string) =>
+  html`<emr-vitals-grid
+    .store=${store}
+    patient-id=${patientId}
+    columns=${args.columns}
+    spo2-scale=${args.spo2Scale}
+    overdue-minutes=${args.overdueMinutes}
+    postpartum-days=${args.postpartumDays}
+    until=${until ?? nothing}
+  ></emr-vitals-grid>`;
 
 function onChart(open: () => Promise<StoryChart & { end?: string }>, args?: Partial<Args>): Story {
   return {
@@ -50,7 +74,10 @@ function onChart(open: () => Promise<StoryChart & { end?: string }>, args?: Part
 }
 
 /** Polls the grid's shadow root until `find` returns something. */
-async function inGrid<T>(canvas: HTMLElement, find: (root: ShadowRoot) => T | null | undefined): Promise<T> {
+async function inGrid<T>(
+  canvas: HTMLElement,
+  find: (root: ShadowRoot) => T | null | undefined,
+): Promise<T> {
   for (let i = 0; i < 200; i++) {
     const root = canvas.querySelector('emr-vitals-grid')?.shadowRoot;
     const found = root && find(root);
@@ -73,7 +100,9 @@ export const Empty = onChart(emptyChart);
 export const NotOnThisDevice = onChart(chartNotOnDevice);
 
 /** The chart is being imported here: loading, and no form yet. */
-export const LoadingTheChart: Story = { render: (args) => grid(importingStore(), 'importing', args) };
+export const LoadingTheChart: Story = {
+  render: (args) => grid(importingStore(), 'importing', args),
+};
 
 /** The store has not answered yet. */
 export const Pending: Story = { render: (args) => grid(pendingStore(), 'any-patient', args) };
@@ -81,7 +110,8 @@ export const Pending: Story = { render: (args) => grid(pendingStore(), 'any-pati
 /** The store fails (e.g. storage disabled in the browser). */
 export const StorageError: Story = {
   name: 'Error',
-  render: (args) => grid(failingStore('unavailable', 'IndexedDB is not available'), 'any-patient', args),
+  render: (args) =>
+    grid(failingStore('unavailable', 'IndexedDB is not available'), 'any-patient', args),
 };
 
 /** Two clinicians corrected the same set at once: both values of each, who made them, and NEWS2 for each version. */
@@ -127,7 +157,9 @@ export const NarrowWidth: Story = {
 export const FormOpen: Story = {
   ...onChart(deterioratingChart),
   play: async ({ canvasElement }) => {
-    const button = await inGrid(canvasElement, (root) => root.querySelector<HTMLButtonElement>('button.record'));
+    const button = await inGrid(canvasElement, (root) =>
+      root.querySelector<HTMLButtonElement>('button.record'),
+    );
     if (button.getAttribute('aria-expanded') !== 'true') button.click();
   },
 };

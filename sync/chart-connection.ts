@@ -1,6 +1,11 @@
 import {
   coreDocumentName,
-  type LiveQuery, type Peer, type SyncRefusal, type SyncState, type SyncStatusSource, type Unsubscribe,
+  type LiveQuery,
+  type Peer,
+  type SyncRefusal,
+  type SyncState,
+  type SyncStatusSource,
+  type Unsubscribe,
 } from '../model/index.js';
 import { ChartTokens } from './chart-tokens.js';
 import { discoverDocuments, followedByDefault } from './document-discovery.js';
@@ -212,7 +217,9 @@ export class ChartConnection implements SyncStatusSource {
       user: this.#user!,
       connect: this.#online() && !this.#visits.rests(name),
       awarenessIntervalMs: this.#options.throttleMs ?? 250,
-      ...(this.#options.WebSocketPolyfill && { WebSocketPolyfill: this.#options.WebSocketPolyfill }),
+      ...(this.#options.WebSocketPolyfill && {
+        WebSocketPolyfill: this.#options.WebSocketPolyfill,
+      }),
       onChange: () => {
         this.#changed();
         // A change made here to a resting day is sent at once.
@@ -241,8 +248,10 @@ export class ChartConnection implements SyncStatusSource {
     const online = this.#online();
     this.#documents.forEach((link) => {
       if (!online) link.disconnect();
-      else if (this.#visits.rests(link.name)) return; // connected by its visits
-      else if (link.phase === 'offline' || (link.phase === 'stopped' && !this.#refusal)) link.connect();
+      else if (this.#visits.rests(link.name))
+        return; // connected by its visits
+      else if (link.phase === 'offline' || (link.phase === 'stopped' && !this.#refusal))
+        link.connect();
     });
     this.#visits.wake();
     this.#changed();
@@ -267,7 +276,9 @@ export class ChartConnection implements SyncStatusSource {
     let waiting = 0;
     for (const name of new Set([...byName.keys(), ...Object.keys(this.#unsent)])) {
       const link = byName.get(name);
-      waiting += link?.confirmedOnce ? link.waiting : Math.max(link?.waiting ?? 0, this.#unsent[name] ?? 0);
+      waiting += link?.confirmedOnce
+        ? link.waiting
+        : Math.max(link?.waiting ?? 0, this.#unsent[name] ?? 0);
     }
     return waiting;
   }

@@ -48,7 +48,13 @@ export class ChartTokens {
 
   /** Resolves once the first token is in, or on `stop()`. */
   async first(): Promise<void> {
-    while (!this.#stopped && !(await this.#keeper.refresh().then(() => true, () => false))) {
+    while (
+      !this.#stopped &&
+      !(await this.#keeper.refresh().then(
+        () => true,
+        () => false,
+      ))
+    ) {
       this.#phase = 'failed';
       this.#options.onChange();
       await this.#wait(FIRST_TOKEN_RETRY_MS);
@@ -61,7 +67,8 @@ export class ChartTokens {
     const meaning = meaningOf(code, reason);
     if (!meaning.retryWithNewToken) return this.#refuse(meaning.refusal);
     const used = link.tokenInUse;
-    if (used && this.#fetchedOnRefusal.has(used)) return this.#refuse({ reason: 'unauthenticated', message: reason });
+    if (used && this.#fetchedOnRefusal.has(used))
+      return this.#refuse({ reason: 'unauthenticated', message: reason });
     let token = this.#keeper.current;
     if (!token || token === used) {
       try {

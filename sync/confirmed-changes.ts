@@ -39,7 +39,11 @@ export class ConfirmedChanges {
   #answers = 0;
 
   /** `onConfirmed`: the server holds at least this state of the document (an encoded state vector), and every change made before `at`. */
-  constructor(provider: WebsocketProvider, onChange: () => void, onConfirmed: (stateVector: Uint8Array, at: number) => void = () => undefined) {
+  constructor(
+    provider: WebsocketProvider,
+    onChange: () => void,
+    onConfirmed: (stateVector: Uint8Array, at: number) => void = () => undefined,
+  ) {
     this.#provider = provider;
     this.#onChange = onChange;
     this.#onConfirmed = onConfirmed;
@@ -49,7 +53,10 @@ export class ConfirmedChanges {
     provider.on('sync', this.#onSync);
     const handle = provider.messageHandlers[messageSync]!;
     provider.messageHandlers[messageSync] = (encoder, decoder, ...rest) => {
-      const answer = decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep2 ? this.#asked.shift() : undefined;
+      const answer =
+        decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep2
+          ? this.#asked.shift()
+          : undefined;
       handle(encoder, decoder, ...rest);
       if (answer !== undefined) this.#answered(answer);
     };
@@ -76,7 +83,12 @@ export class ConfirmedChanges {
     this.#provider.off('sync', this.#onSync);
   }
 
-  readonly #onUpdate = (_update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+  readonly #onUpdate = (
+    _update: Uint8Array,
+    origin: unknown,
+    _doc: Y.Doc,
+    transaction: Y.Transaction,
+  ) => {
     // Changes applied from elsewhere (the server, the log other tabs wrote) are not this device's to send.
     if (origin === this.#provider || !transaction.local) return;
     this.#made++;

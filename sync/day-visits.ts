@@ -100,7 +100,9 @@ export class DayVisits {
       const due = this.#due();
       const free = this.#options.concurrency - this.#visiting.size;
       if (due.length === 0 || free <= 0) {
-        await this.#sleep(due.length === 0 ? Math.max(50, this.#nextDueIn()) : this.#options.visitTimeoutMs);
+        await this.#sleep(
+          due.length === 0 ? Math.max(50, this.#nextDueIn()) : this.#options.visitTimeoutMs,
+        );
         continue;
       }
       for (const link of due.slice(0, free)) void this.#visit(link).finally(() => this.wake());
@@ -111,12 +113,27 @@ export class DayVisits {
   /** Resting documents to visit now: those changed here or elsewhere first, then the least recently visited. */
   #due(): DocumentLink[] {
     const now = Date.now();
-    const changed = (link: DocumentLink) => (link.waiting > 0 || this.#changedElsewhere.has(link) ? 1 : 0);
-    return this.#options.links()
-      // A refused one too: the refusal of a whole chart stops all visits (`online`); one for an expired token does not.
-      .filter((link) => this.rests(link.name) && !this.#visiting.has(link) && now >= (this.#failures.get(link)?.notBefore ?? 0))
-      .filter((link) => changed(link) === 1 || now - (this.#visited.get(link) ?? 0) >= this.#options.restMs)
-      .sort((a, b) => changed(b) - changed(a) || (this.#visited.get(a) ?? 0) - (this.#visited.get(b) ?? 0));
+    const changed = (link: DocumentLink) =>
+      link.waiting > 0 || this.#changedElsewhere.has(link) ? 1 : 0;
+    return (
+      this.#options
+        .links()
+        // A refused one too: the refusal of a whole chart stops all visits (`online`); one for an expired token does not.
+        .filter(
+          (link) =>
+            this.rests(link.name) &&
+            !this.#visiting.has(link) &&
+            now >= (this.#failures.get(link)?.notBefore ?? 0),
+        )
+        .filter(
+          (link) =>
+            changed(link) === 1 || now - (this.#visited.get(link) ?? 0) >= this.#options.restMs,
+        )
+        .sort(
+          (a, b) =>
+            changed(b) - changed(a) || (this.#visited.get(a) ?? 0) - (this.#visited.get(b) ?? 0),
+        )
+    );
   }
 
   /** How long until a resting document is due (a round's rest at most). */
@@ -126,7 +143,10 @@ export class DayVisits {
     for (const link of this.#options.links()) {
       if (!this.rests(link.name) || this.#visiting.has(link)) continue;
       const changed = link.waiting > 0 || this.#changedElsewhere.has(link);
-      const due = Math.max(this.#failures.get(link)?.notBefore ?? 0, changed ? 0 : (this.#visited.get(link) ?? 0) + this.#options.restMs);
+      const due = Math.max(
+        this.#failures.get(link)?.notBefore ?? 0,
+        changed ? 0 : (this.#visited.get(link) ?? 0) + this.#options.restMs,
+      );
       soonest = Math.min(soonest, Math.max(0, due - now));
     }
     return soonest;
@@ -143,7 +163,10 @@ export class DayVisits {
       } else {
         // Not again at once (a server that refuses this document would be asked in a loop): 1 s, 2 s, 4 s… up to a round's rest.
         const count = (this.#failures.get(link)?.count ?? 0) + 1;
-        this.#failures.set(link, { count, notBefore: Date.now() + Math.min(this.#options.restMs, 1000 * 2 ** (count - 1)) });
+        this.#failures.set(link, {
+          count,
+          notBefore: Date.now() + Math.min(this.#options.restMs, 1000 * 2 ** (count - 1)),
+        });
         if (toldOfChange) this.#changedElsewhere.add(link); // still to fetch, once the backoff allows
       }
     } finally {

@@ -57,7 +57,8 @@ export function discoverDocuments(options: DocumentDiscoveryOptions): () => void
     if (!token) return;
     try {
       const listing = await readServerListing(options.serverUrl, options.patientId, token);
-      for (const name of listing.documents) if (mine(name) && options.follows(name)) options.link(name);
+      for (const name of listing.documents)
+        if (mine(name) && options.follows(name)) options.link(name);
       const socket = core.ws;
       if (listing.changeNotices && core.wsconnected && socket && socket !== watching) {
         watching = socket;

@@ -75,8 +75,12 @@ export class DocumentLink {
     });
     this.#stopThrottle = throttleAwareness(this.provider, options.awarenessIntervalMs);
     const markSent = options.markSent;
-    const sent = markSent && new LatestWins(({ state, at }: { state: Uint8Array; at: number }) => markSent(state, at));
-    this.#changes = new ConfirmedChanges(this.provider, this.#onChange, (state, at) => sent?.write({ state, at }));
+    const sent =
+      markSent &&
+      new LatestWins(({ state, at }: { state: Uint8Array; at: number }) => markSent(state, at));
+    this.#changes = new ConfirmedChanges(this.provider, this.#onChange, (state, at) =>
+      sent?.write({ state, at }),
+    );
     this.#phase = 'offline';
     this.provider.on('status', ({ status }) => {
       // y-websocket reads its params as it opens a socket, just before it says 'connecting'.
@@ -86,7 +90,9 @@ export class DocumentLink {
         this.#set('connected');
       } else if (status === 'connecting' && !this.#failed) this.#set('connecting');
     });
-    this.provider.on('sync', (synced) => this.#set(synced ? 'synced' : this.provider.wsconnected ? 'connected' : this.#phase));
+    this.provider.on('sync', (synced) =>
+      this.#set(synced ? 'synced' : this.provider.wsconnected ? 'connected' : this.#phase),
+    );
     this.provider.on('connection-close', (event) => {
       // `null`: closed here (disconnect()), not a failure.
       if (event) this.#failed = true;
@@ -124,7 +130,12 @@ export class DocumentLink {
     return new Promise((resolve) => {
       const check = () => {
         if (this.#phase === 'stopped') finish(false);
-        else if (this.#phase === 'synced' && this.#changes.answers > answersBefore && this.waiting === 0) finish(true);
+        else if (
+          this.#phase === 'synced' &&
+          this.#changes.answers > answersBefore &&
+          this.waiting === 0
+        )
+          finish(true);
       };
       const finish = (caughtUp: boolean) => {
         clearTimeout(timer);

@@ -70,7 +70,8 @@ export class LinkedDocuments {
   }
 
   forEach(work: (link: DocumentLink) => void): void {
-    for (const entry of this.#entries.values()) void entry.then((e) => e && !this.#closed && work(e.link));
+    for (const entry of this.#entries.values())
+      void entry.then((e) => e && !this.#closed && work(e.link));
   }
 
   /** Once every document now opening is linked or has failed: records the links in place and hands them to `then`. */

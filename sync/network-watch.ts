@@ -9,7 +9,9 @@ export interface NetworkWatch {
 }
 
 export function watchNetwork(onChange: (offline: boolean) => void): NetworkWatch {
-  const target = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>> & { navigator?: Navigator };
+  const target = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>> & {
+    navigator?: Navigator;
+  };
   const watch = { offline: target.navigator?.onLine === false, stop: () => {} };
   if (!target.addEventListener || !target.removeEventListener) return watch;
   const offline = () => {

@@ -54,7 +54,9 @@ export class NoteSharing {
     const entry = await this.#options.share(name);
     if (!entry) {
       close();
-      throw new Error(`note ${noteId} cannot be shared: the connection is closed or the note could not be opened`);
+      throw new Error(
+        `note ${noteId} cannot be shared: the connection is closed or the note could not be opened`,
+      );
     }
     return { awareness: entry.link.awareness, close };
   }
@@ -67,7 +69,12 @@ export class NoteSharing {
   /** Drops the links of notes no editor has open, not followed, whose changes the server has confirmed. */
   dropSent(links: readonly DocumentLink[]): void {
     for (const link of links) {
-      if (parseDocumentName(link.name)?.kind !== 'note' || this.#editors.has(link.name) || this.#options.follows(link.name)) continue;
+      if (
+        parseDocumentName(link.name)?.kind !== 'note' ||
+        this.#editors.has(link.name) ||
+        this.#options.follows(link.name)
+      )
+        continue;
       if (link.phase !== 'synced' || link.waiting > 0) continue;
       this.#sent.add(link.name);
       this.#options.unshare(link.name);

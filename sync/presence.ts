@@ -16,11 +16,23 @@ export function peersIn(awareness: Awareness, selfUserId: string): Peer[] {
   for (const [clientId, state] of awareness.getStates()) {
     if (clientId === awareness.clientID) continue;
     const user = (state as { user?: Partial<Peer> }).user;
-    if (!user || typeof user.id !== 'string' || typeof user.name !== 'string' || typeof user.color !== 'string') continue;
+    if (
+      !user ||
+      typeof user.id !== 'string' ||
+      typeof user.name !== 'string' ||
+      typeof user.color !== 'string'
+    )
+      continue;
     if (user.id === selfUserId || byId.has(user.id)) continue;
-    byId.set(user.id, { id: user.id, name: user.name, color: HEX_COLOR.test(user.color) ? user.color : peerColor(user.id) });
+    byId.set(user.id, {
+      id: user.id,
+      name: user.name,
+      color: HEX_COLOR.test(user.color) ? user.color : peerColor(user.id),
+    });
   }
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return [...byId.values()].sort(
+    (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+  );
 }
 
 /** Who this device shows as: what the host gave, else what the token names, else `unknown`. */

@@ -21,17 +21,27 @@ export interface ServerListing {
 }
 
 /** The names of the patient's documents the server holds; rejects when it cannot say. */
-export async function listServerDocuments(serverUrl: string, patientId: string, token: string): Promise<string[]> {
+export async function listServerDocuments(
+  serverUrl: string,
+  patientId: string,
+  token: string,
+): Promise<string[]> {
   return (await readServerListing(serverUrl, patientId, token)).documents;
 }
 
 /** The whole listing; rejects when the server cannot say. */
-export async function readServerListing(serverUrl: string, patientId: string, token: string): Promise<ServerListing> {
+export async function readServerListing(
+  serverUrl: string,
+  patientId: string,
+  token: string,
+): Promise<ServerListing> {
   const url = `${httpUrlOf(serverUrl)}/documents?patient=${encodeURIComponent(patientId)}&token=${encodeURIComponent(token)}`;
   const response = await fetch(url, { cache: 'no-store' });
-  if (!response.ok) throw new Error(`the sync server did not list the documents (HTTP ${response.status})`);
+  if (!response.ok)
+    throw new Error(`the sync server did not list the documents (HTTP ${response.status})`);
   const body = (await response.json()) as { documents?: unknown; changeNotices?: unknown };
-  if (!Array.isArray(body.documents)) throw new Error('the sync server answered without a list of documents');
+  if (!Array.isArray(body.documents))
+    throw new Error('the sync server answered without a list of documents');
   return {
     documents: body.documents.filter((name): name is string => typeof name === 'string'),
     changeNotices: body.changeNotices === true,

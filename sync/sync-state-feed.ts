@@ -45,6 +45,14 @@ export class SyncStateFeed {
 }
 
 function sameState(a: SyncState, b: SyncState): boolean {
-  return a.status === b.status && a.waiting === b.waiting && a.refusal === b.refusal && a.peers.length === b.peers.length &&
-    a.peers.every((p, i) => p.id === b.peers[i]!.id && p.name === b.peers[i]!.name && p.color === b.peers[i]!.color);
+  return (
+    a.status === b.status &&
+    a.waiting === b.waiting &&
+    a.refusal === b.refusal &&
+    a.peers.length === b.peers.length &&
+    a.peers.every(
+      (p, i) =>
+        p.id === b.peers[i]!.id && p.name === b.peers[i]!.name && p.color === b.peers[i]!.color,
+    )
+  );
 }

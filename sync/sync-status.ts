@@ -15,9 +15,18 @@ export interface StatusInput {
   token: 'fetching' | 'failed' | 'ready';
 }
 
-export function syncStatus({ phases, waiting, peers, refusal, offline, token }: StatusInput): SyncState {
+export function syncStatus({
+  phases,
+  waiting,
+  peers,
+  refusal,
+  offline,
+  token,
+}: StatusInput): SyncState {
   if (refusal) return { status: 'refused', waiting, refusal, peers: [] };
-  if (offline || token === 'failed' || phases.includes('offline')) return { status: 'offline', waiting, peers: [] };
-  if (token === 'fetching' || phases.length === 0 || phases.some((p) => p !== 'synced')) return { status: 'connecting', waiting, peers };
+  if (offline || token === 'failed' || phases.includes('offline'))
+    return { status: 'offline', waiting, peers: [] };
+  if (token === 'fetching' || phases.length === 0 || phases.some((p) => p !== 'synced'))
+    return { status: 'connecting', waiting, peers };
   return { status: waiting > 0 ? 'waiting' : 'synced', waiting, peers };
 }

@@ -64,6 +64,9 @@ export class TokenKeeper {
 
   #setTimer(delay: number): void {
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.refresh().catch(() => undefined), Math.min(MAX_DELAY_MS, Math.max(0, delay)));
+    this.#timer = setTimeout(
+      () => void this.refresh().catch(() => undefined),
+      Math.min(MAX_DELAY_MS, Math.max(0, delay)),
+    );
   }
 }

@@ -2,7 +2,13 @@
 // them at all: JSON.parse of the same text. readBundle parses too, so the
 // ratio is what modelling and validation cost on top of parsing.
 import { readBundle } from '../../model/bundle-reader.js';
-import { loadFixtureSet, measurePair, perSecond, toResult, type BenchResult } from '../harness/index.js';
+import {
+  loadFixtureSet,
+  measurePair,
+  perSecond,
+  toResult,
+  type BenchResult,
+} from '../harness/index.js';
 
 const SET = 'synthea';
 
@@ -35,7 +41,14 @@ export default async function bundleRead(): Promise<BenchResult[]> {
   const notes = { files: files.length, chars: bytes, resources };
 
   return [
-    toResult({ name: 'bundle-read.time', unit: 'ms', subject, baseline, target: { max: 3 }, notes }),
+    toResult({
+      name: 'bundle-read.time',
+      unit: 'ms',
+      subject,
+      baseline,
+      target: { max: 3 },
+      notes,
+    }),
     // Baseline: the resources per second if reading were JSON.parse alone.
     toResult({
       name: 'bundle-read.throughput',

@@ -24,7 +24,8 @@ export const PAGE_SIZE = 1000;
 
 export async function served(set: 'synthea' | 'icu'): Promise<Served> {
   const response = await fetch(`/@bench/ehr/${set}`);
-  if (!response.ok) throw new Error(`the demo EHR for ${set} did not start: ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`the demo EHR for ${set} did not start: ${await response.text()}`);
   return (await response.json()) as Served;
 }
 
@@ -38,17 +39,32 @@ export const dropStore = async ({ name, store }: { name: string; store: DexieCha
 };
 
 /** The naive client: each search page by page, each page imported as it comes. */
-export async function fetchAndImport(store: DexieChartStore, ehr: Served, patient: Served['patients'][number]): Promise<void> {
+export async function fetchAndImport(
+  store: DexieChartStore,
+  ehr: Served,
+  patient: Served['patients'][number],
+): Promise<void> {
   const headers = { authorization: `Bearer ${patient.token}`, accept: 'application/fhir+json' };
   const get = async (url: string) => {
     const response = await fetch(new URL(url, `${ehr.fhirBaseUrl}/`), { headers });
     if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    return (await response.json()) as { entry?: unknown[]; link?: Array<{ relation: string; url: string }> };
+    return (await response.json()) as {
+      entry?: unknown[];
+      link?: Array<{ relation: string; url: string }>;
+    };
   };
   const patientResource = await get(`Patient/${patient.id}`);
-  await importBundle(store, { resourceType: 'Bundle', type: 'collection', entry: [{ resource: patientResource }] });
+  await importBundle(store, {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: [{ resource: patientResource }],
+  });
   for (const search of TYPE_SEARCHES) {
-    let url: string | undefined = searchUrl(search, { patientId: patient.id, pageSize: PAGE_SIZE, includes: new Set(search.includes ?? []) });
+    let url: string | undefined = searchUrl(search, {
+      patientId: patient.id,
+      pageSize: PAGE_SIZE,
+      includes: new Set(search.includes ?? []),
+    });
     while (url) {
       const page = await get(url);
       if (page.entry?.length) await importBundle(store, page);
@@ -60,15 +76,37 @@ export async function fetchAndImport(store: DexieChartStore, ehr: Served, patien
 export default async function ehrPull(): Promise<BenchResult[]> {
   const synthea = await served('synthea');
   const pulled = (store: DexieChartStore, ehr: Served) => async () => {
-    for (const patient of ehr.patients) await pullChart(store, { fhirBaseUrl: ehr.fhirBaseUrl, patientId: patient.id, auth: bearerToken(patient.token), pageSize: PAGE_SIZE });
+    for (const patient of ehr.patients)
+      await pullChart(store, {
+        fhirBaseUrl: ehr.fhirBaseUrl,
+        patientId: patient.id,
+        auth: bearerToken(patient.token),
+        pageSize: PAGE_SIZE,
+      });
   };
   const six = await measurePhasedPair(
     { setup: freshStore, run: (s) => pulled(s.store, synthea)(), teardown: dropStore },
-    { setup: freshStore, run: async ({ store }) => { for (const patient of synthea.patients) await fetchAndImport(store, synthea, patient); }, teardown: dropStore },
+    {
+      setup: freshStore,
+      run: async ({ store }) => {
+        for (const patient of synthea.patients) await fetchAndImport(store, synthea, patient);
+      },
+      teardown: dropStore,
+    },
     { repeat: 5, warmup: 1 },
   );
   const results = [
-    toResult({ name: 'ehr-pull.synthea', unit: 'ms', ...six, target: { max: 1.3 }, notes: { patients: synthea.patients.length, resources: synthea.patients.reduce((n, p) => n + p.size, 0), 'page size': PAGE_SIZE } }),
+    toResult({
+      name: 'ehr-pull.synthea',
+      unit: 'ms',
+      ...six,
+      target: { max: 1.3 },
+      notes: {
+        patients: synthea.patients.length,
+        resources: synthea.patients.reduce((n, p) => n + p.size, 0),
+        'page size': PAGE_SIZE,
+      },
+    }),
   ];
 
   return results;

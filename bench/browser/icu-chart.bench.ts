@@ -18,7 +18,16 @@ import { readBundle } from '../../model/bundle-reader.js';
 import { isVitalSign, sortableDate } from '../../storage/projection.js';
 import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
 import '../../components/vitals-grid/emr-vitals-grid.js';
-import { fixtureText, heapUsed, listFixtures, measurePair, perSecond, summarise, toResult, type BenchResult } from '../harness/index.js';
+import {
+  fixtureText,
+  heapUsed,
+  listFixtures,
+  measurePair,
+  perSecond,
+  summarise,
+  toResult,
+  type BenchResult,
+} from '../harness/index.js';
 import { budget, measurePhasedPair } from '../harness/phased.js';
 import { collectionBundle, icuChart } from '../generators/icu-chart.js';
 import { BENCH_USER, benchDatabaseName, deleteDatabase, firstValue } from './support/stores.js';
@@ -49,7 +58,9 @@ const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Open the store and wait for the first vitals value of the window: what is timed. */
-async function openAndQuery(chart: Chart): Promise<{ ms: number; openMs: number; store: DexieChartStore; keep: unknown }> {
+async function openAndQuery(
+  chart: Chart,
+): Promise<{ ms: number; openMs: number; store: DexieChartStore; keep: unknown }> {
   gc();
   await pause(20);
   const start = performance.now();
@@ -57,7 +68,10 @@ async function openAndQuery(chart: Chart): Promise<{ ms: number; openMs: number;
   const openMs = performance.now() - start;
   const value = await firstValue(store.vitals(chart.patientId, { from: chart.from, to: chart.to }));
   const ms = performance.now() - start;
-  if (value.length !== chart.expected) throw new Error(`${chart.name}: vitals gave ${value.length} observations, expected ${chart.expected}`);
+  if (value.length !== chart.expected)
+    throw new Error(
+      `${chart.name}: vitals gave ${value.length} observations, expected ${chart.expected}`,
+    );
   return { ms, openMs, store, keep: value };
 }
 
@@ -77,9 +91,11 @@ async function gridOnScreen(store: DexieChartStore, patientId: string): Promise<
   return grid;
 }
 
-const gridFirstScreen = async (store: DexieChartStore, patientId: string) => (await gridOnScreen(store, patientId)).remove();
+const gridFirstScreen = async (store: DexieChartStore, patientId: string) =>
+  (await gridOnScreen(store, patientId)).remove();
 
-const firstColumn = (grid: Grid): string | undefined => grid.shadowRoot?.querySelector('thead th[part=column-header]')?.textContent?.trim() || undefined;
+const firstColumn = (grid: Grid): string | undefined =>
+  grid.shadowRoot?.querySelector('thead th[part=column-header]')?.textContent?.trim() || undefined;
 
 /**
  * Pages back through the grid as a clinician does, pressing "Older": each
@@ -150,10 +166,20 @@ async function loadSmall(): Promise<{ chart: Chart; ms: number; resources: numbe
   const ms = performance.now() - start;
   await store.close();
   const expected = dates.filter((d) => d >= from && d < to).length;
-  return { chart: { name, patientId: summary.patientIds[0]!, from, to, expected }, ms, resources: read.resources.length };
+  return {
+    chart: { name, patientId: summary.patientIds[0]!, from, to, expected },
+    ms,
+    resources: read.resources.length,
+  };
 }
 
-async function loadIcu(): Promise<{ chart: Chart; ms: number; resources: number; heapAfterLoadMb: number; dayMs: number[] }> {
+async function loadIcu(): Promise<{
+  chart: Chart;
+  ms: number;
+  resources: number;
+  heapAfterLoadMb: number;
+  dayMs: number[];
+}> {
   const icu = icuChart();
   const name = benchDatabaseName('icu');
   const store = await openChartStore({ databaseName: name, user: BENCH_USER });
@@ -176,7 +202,13 @@ async function loadIcu(): Promise<{ chart: Chart; ms: number; resources: number;
   for (let d = 0; d < icu.days; d++) dayMs.push(await load(icu.day(d)));
   await store.close();
   const heapAfterLoadMb = (await heapUsed()) / MB;
-  const chart = { name, patientId: icu.patientId, from: new Date(Date.parse(icu.end) - DAY_MS).toISOString(), to: icu.end, expected: icu.observationsPerDay };
+  const chart = {
+    name,
+    patientId: icu.patientId,
+    from: new Date(Date.parse(icu.end) - DAY_MS).toISOString(),
+    to: icu.end,
+    expected: icu.observationsPerDay,
+  };
   return { chart, ms, resources, heapAfterLoadMb, dayMs };
 }
 
@@ -210,10 +242,21 @@ export default async function icuChartBench(): Promise<BenchResult[]> {
       () => gridFirstScreen(smallStore, small.chart.patientId),
       { repeat: 11 },
     );
-    const pagingStore = await openChartStore({ databaseName: pagingBaseline.name, user: BENCH_USER });
+    const pagingStore = await openChartStore({
+      databaseName: pagingBaseline.name,
+      user: BENCH_USER,
+    });
     const paging = await measurePhasedPair(
-      { setup: () => gridOnScreen(icuStore, icu.chart.patientId), run: (grid) => pageOlder(grid, PAGES), teardown: (grid) => grid.remove() },
-      { setup: () => gridOnScreen(pagingStore, pagingBaseline.patientId), run: (grid) => pageOlder(grid, PAGES), teardown: (grid) => grid.remove() },
+      {
+        setup: () => gridOnScreen(icuStore, icu.chart.patientId),
+        run: (grid) => pageOlder(grid, PAGES),
+        teardown: (grid) => grid.remove(),
+      },
+      {
+        setup: () => gridOnScreen(pagingStore, pagingBaseline.patientId),
+        run: (grid) => pageOlder(grid, PAGES),
+        teardown: (grid) => grid.remove(),
+      },
       { repeat: 11 },
     );
     const perPage = (samples: number[]) => samples.map((ms) => ms / PAGES);
@@ -236,17 +279,64 @@ export default async function icuChartBench(): Promise<BenchResult[]> {
     };
     return [
       // No target: how loading scales, against the small chart's import rate.
-      toResult({ name: 'icu-chart.load', unit: 'resources/s', subject: perSecond(icu.resources, [icu.ms]), baseline: perSecond(small.resources, [small.ms]), notes: loadNotes }),
-      toResult({ name: 'icu-chart.open-vitals-24h', unit: 'ms', subject: subject.ms, baseline: baseline.ms, notes }),
-      toResult({ name: 'icu-chart.open-vitals-budget', unit: 'ms', subject: subject.ms, baseline: budget(TIME_BUDGET_MS), target: { max: 1 }, notes }),
-      toResult({ name: 'icu-chart.vitals-grid-first-screen', unit: 'ms', subject: grid.subject, baseline: grid.baseline, target: { max: 2 }, notes: { 'icu observations': notes['icu observations'], baseline: SMALL } }),
+      toResult({
+        name: 'icu-chart.load',
+        unit: 'resources/s',
+        subject: perSecond(icu.resources, [icu.ms]),
+        baseline: perSecond(small.resources, [small.ms]),
+        notes: loadNotes,
+      }),
+      toResult({
+        name: 'icu-chart.open-vitals-24h',
+        unit: 'ms',
+        subject: subject.ms,
+        baseline: baseline.ms,
+        notes,
+      }),
+      toResult({
+        name: 'icu-chart.open-vitals-budget',
+        unit: 'ms',
+        subject: subject.ms,
+        baseline: budget(TIME_BUDGET_MS),
+        target: { max: 1 },
+        notes,
+      }),
+      toResult({
+        name: 'icu-chart.vitals-grid-first-screen',
+        unit: 'ms',
+        subject: grid.subject,
+        baseline: grid.baseline,
+        target: { max: 2 },
+        notes: { 'icu observations': notes['icu observations'], baseline: SMALL },
+      }),
       // No target of its own in the issue ("scrolls as fast as one with 300"): the first screen's bound, 2, is the one held to.
       toResult({
-        name: 'icu-chart.vitals-grid-page-older', unit: 'ms/page', subject: perPage(paging.subject), baseline: perPage(paging.baseline), target: { max: 2 },
-        notes: { 'icu observations': notes['icu observations'], baseline: `${PAGING_BASELINE} (340 observations)`, 'pages per sample': PAGES },
+        name: 'icu-chart.vitals-grid-page-older',
+        unit: 'ms/page',
+        subject: perPage(paging.subject),
+        baseline: perPage(paging.baseline),
+        target: { max: 2 },
+        notes: {
+          'icu observations': notes['icu observations'],
+          baseline: `${PAGING_BASELINE} (340 observations)`,
+          'pages per sample': PAGES,
+        },
       }),
-      toResult({ name: 'icu-chart.heap', unit: 'MB', subject: subject.heap, baseline: baseline.heap, notes }),
-      toResult({ name: 'icu-chart.heap-budget', unit: 'MB', subject: subject.heap, baseline: budget(HEAP_BUDGET_MB), target: { max: 1 }, notes }),
+      toResult({
+        name: 'icu-chart.heap',
+        unit: 'MB',
+        subject: subject.heap,
+        baseline: baseline.heap,
+        notes,
+      }),
+      toResult({
+        name: 'icu-chart.heap-budget',
+        unit: 'MB',
+        subject: subject.heap,
+        baseline: budget(HEAP_BUDGET_MB),
+        target: { max: 1 },
+        notes,
+      }),
     ];
   } finally {
     await deleteDatabase(icu.chart.name);

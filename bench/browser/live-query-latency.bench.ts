@@ -16,7 +16,13 @@ import { Dexie, liveQuery, type EntityTable } from 'dexie';
 import type { MedicationRequest } from '../../model/index.js';
 import type { RecordRow } from '../../storage/database.js';
 import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
-import { fixtureText, listFixtures, summarise, toResult, type BenchResult } from '../harness/index.js';
+import {
+  fixtureText,
+  listFixtures,
+  summarise,
+  toResult,
+  type BenchResult,
+} from '../harness/index.js';
 import { budget } from '../harness/phased.js';
 import { projectedRows, resourcesOf } from './support/raw-records.js';
 import { BENCH_USER, benchDatabaseName, deleteDatabase, firstValue } from './support/stores.js';
@@ -83,7 +89,10 @@ function marker(i: number): string {
   return `bench write ${i}`;
 }
 
-async function kitTarget(text: string): Promise<{ target: Target<Array<{ key: string; current: { note?: Array<{ text: string }> } }>>; close(): Promise<void> }> {
+async function kitTarget(text: string): Promise<{
+  target: Target<Array<{ key: string; current: { note?: Array<{ text: string }> } }>>;
+  close(): Promise<void>;
+}> {
   const name = benchDatabaseName('live');
   const store: DexieChartStore = await openChartStore({ databaseName: name, user: BENCH_USER });
   const summary = await importBundle(store, text);
@@ -105,7 +114,8 @@ async function kitTarget(text: string): Promise<{ target: Target<Array<{ key: st
         resource = { ...resource, note: [{ text: marker(i) }] };
         head = (await store.revise(resource, head)).revisionId;
       },
-      shows: (list, i) => list.some((r) => r.key === key && r.current.note?.[0]?.text === marker(i)),
+      shows: (list, i) =>
+        list.some((r) => r.key === key && r.current.note?.[0]?.text === marker(i)),
     },
     async close() {
       await store.close();
@@ -116,30 +126,55 @@ async function kitTarget(text: string): Promise<{ target: Target<Array<{ key: st
 
 type BareDb = Dexie & { rows: EntityTable<RecordRow, 'key'> };
 
-async function bareTarget(text: string): Promise<{ target: Target<RecordRow[]>; close(): Promise<void> }> {
+async function bareTarget(
+  text: string,
+): Promise<{ target: Target<RecordRow[]>; close(): Promise<void> }> {
   const name = benchDatabaseName('live-bare');
   const db = new Dexie(name) as BareDb;
-  db.version(1).stores({ rows: 'key, [patientId+lane+date], [patientId+lane+code+date], [patientId+date], [patientId+conflict]' });
+  db.version(1).stores({
+    rows: 'key, [patientId+lane+date], [patientId+lane+code+date], [patientId+date], [patientId+conflict]',
+  });
   const rows = projectedRows(resourcesOf([text]), BENCH_USER);
   await db.rows.bulkPut(rows);
   const row = rows.find((r) => r.resourceType === 'MedicationRequest');
   if (!row) throw new Error('the fixture has no medication');
   const patientId = row.patientId;
-  const query = () => db.rows
-    .where('[patientId+lane+date]')
-    .between([patientId, 'MedicationRequest', Dexie.minKey], [patientId, 'MedicationRequest', Dexie.maxKey])
-    .toArray();
+  const query = () =>
+    db.rows
+      .where('[patientId+lane+date]')
+      .between(
+        [patientId, 'MedicationRequest', Dexie.minKey],
+        [patientId, 'MedicationRequest', Dexie.maxKey],
+      )
+      .toArray();
   return {
     target: {
       subscribe(next) {
-        const subscription = liveQuery(query).subscribe({ next, error: (e: unknown) => console.error(String(e)) });
+        const subscription = liveQuery(query).subscribe({
+          next,
+          error: (e: unknown) => console.error(String(e)),
+        });
         return () => subscription.unsubscribe();
       },
       write(i) {
         const head = row.heads[0]!;
-        return db.rows.put({ ...row, heads: [{ ...head, resource: { ...head.resource, note: [{ text: marker(i) }] } as typeof head.resource }] });
+        return db.rows.put({
+          ...row,
+          heads: [
+            {
+              ...head,
+              resource: { ...head.resource, note: [{ text: marker(i) }] } as typeof head.resource,
+            },
+          ],
+        });
       },
-      shows: (list, i) => list.some((r) => r.key === row.key && (r.heads[0]!.resource as { note?: Array<{ text: string }> }).note?.[0]?.text === marker(i)),
+      shows: (list, i) =>
+        list.some(
+          (r) =>
+            r.key === row.key &&
+            (r.heads[0]!.resource as { note?: Array<{ text: string }> }).note?.[0]?.text ===
+              marker(i),
+        ),
     },
     async close() {
       db.close();
@@ -176,7 +211,8 @@ export default async function liveQueryLatency(): Promise<BenchResult[]> {
   }
 
   // Each round gives one p50 and one p95; a row's figure is the median over rounds.
-  const p = (rounds: Round[], field: keyof Round, q: 'median' | 'p95') => rounds.map((r) => summarise(r[field])[q]);
+  const p = (rounds: Round[], field: keyof Round, q: 'median' | 'p95') =>
+    rounds.map((r) => summarise(r[field])[q]);
   const all = (rounds: Round[], field: keyof Round) => summarise(rounds.flatMap((r) => r[field]));
   const writes = all(subject, 'write');
   const latencies = all(subject, 'latency');
@@ -190,9 +226,28 @@ export default async function liveQueryLatency(): Promise<BenchResult[]> {
     'bare Dexie latency p50 / p95 (all writes), ms': `${bareLatencies.median.toFixed(2)} / ${bareLatencies.p95.toFixed(2)}`,
   };
   return [
-    toResult({ name: 'live-query-latency.p50', unit: 'ms', subject: p(subject, 'latency', 'median'), baseline: p(baseline, 'latency', 'median'), notes }),
+    toResult({
+      name: 'live-query-latency.p50',
+      unit: 'ms',
+      subject: p(subject, 'latency', 'median'),
+      baseline: p(baseline, 'latency', 'median'),
+      notes,
+    }),
     // The budget row: baseline is one 60 Hz frame, not a measurement.
-    toResult({ name: 'live-query-latency.p95', unit: 'ms', subject: p(subject, 'latency', 'p95'), baseline: budget(FRAME_MS), target: { max: 1 }, notes }),
-    toResult({ name: 'live-query-latency.p95-vs-dexie', unit: 'ms', subject: p(subject, 'latency', 'p95'), baseline: p(baseline, 'latency', 'p95'), notes }),
+    toResult({
+      name: 'live-query-latency.p95',
+      unit: 'ms',
+      subject: p(subject, 'latency', 'p95'),
+      baseline: budget(FRAME_MS),
+      target: { max: 1 },
+      notes,
+    }),
+    toResult({
+      name: 'live-query-latency.p95-vs-dexie',
+      unit: 'ms',
+      subject: p(subject, 'latency', 'p95'),
+      baseline: p(baseline, 'latency', 'p95'),
+      notes,
+    }),
   ];
 }

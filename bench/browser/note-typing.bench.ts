@@ -27,8 +27,32 @@ const KEYS = 200;
 const ROUNDS = 7;
 const FRAME_MS = 16;
 
-const WORDS = ['patient', 'reports', 'mild', 'dyspnoea', 'on', 'exertion', 'no', 'chest', 'pain', 'afebrile', 'observations', 'stable', 'plan', 'continue', 'diuretic', 'review', 'renal', 'function', 'in', 'morning'];
-const paragraphText = (i: number) => WORDS.map((w, j) => (j === 0 ? `${w}${i}` : w)).slice(0, WORDS_PER_PARAGRAPH).join(' ');
+const WORDS = [
+  'patient',
+  'reports',
+  'mild',
+  'dyspnoea',
+  'on',
+  'exertion',
+  'no',
+  'chest',
+  'pain',
+  'afebrile',
+  'observations',
+  'stable',
+  'plan',
+  'continue',
+  'diuretic',
+  'review',
+  'renal',
+  'function',
+  'in',
+  'morning',
+];
+const paragraphText = (i: number) =>
+  WORDS.map((w, j) => (j === 0 ? `${w}${i}` : w))
+    .slice(0, WORDS_PER_PARAGRAPH)
+    .join(' ');
 
 interface Typist {
   view: EditorView;
@@ -53,15 +77,23 @@ async function boundTypist(): Promise<Typist> {
   const session = await store.openNote('bench-patient', 'bench-note');
   const fragment = session.text as Y.XmlFragment;
   fragment.doc!.transact(() => {
-    fragment.insert(0, Array.from({ length: PARAGRAPHS }, (_, i) => {
-      const paragraph = new Y.XmlElement('paragraph');
-      paragraph.insert(0, [new Y.XmlText(paragraphText(i))]);
-      return paragraph;
-    }));
+    fragment.insert(
+      0,
+      Array.from({ length: PARAGRAPHS }, (_, i) => {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText(paragraphText(i))]);
+        return paragraph;
+      }),
+    );
   });
   await session.whenSaved();
-  const view = mount(EditorState.create({ schema: noteSchema, plugins: notePlugins(fragment, undefined) }));
-  if (view.state.doc.childCount !== PARAGRAPHS) throw new Error(`the bound note has ${view.state.doc.childCount} paragraphs, not ${PARAGRAPHS}`);
+  const view = mount(
+    EditorState.create({ schema: noteSchema, plugins: notePlugins(fragment, undefined) }),
+  );
+  if (view.state.doc.childCount !== PARAGRAPHS)
+    throw new Error(
+      `the bound note has ${view.state.doc.childCount} paragraphs, not ${PARAGRAPHS}`,
+    );
   return {
     view,
     settle: () => session.whenSaved(),
@@ -76,8 +108,16 @@ async function boundTypist(): Promise<Typist> {
 
 /** A plain ProseMirror editor with the same document and keys: no Yjs, no saving. */
 function plainTypist(): Typist {
-  const doc = noteSchema.node('doc', null, Array.from({ length: PARAGRAPHS }, (_, i) => noteSchema.node('paragraph', null, [noteSchema.text(paragraphText(i))])));
-  const view = mount(EditorState.create({ schema: noteSchema, doc, plugins: [keymap(baseKeymap)] }));
+  const doc = noteSchema.node(
+    'doc',
+    null,
+    Array.from({ length: PARAGRAPHS }, (_, i) =>
+      noteSchema.node('paragraph', null, [noteSchema.text(paragraphText(i))]),
+    ),
+  );
+  const view = mount(
+    EditorState.create({ schema: noteSchema, doc, plugins: [keymap(baseKeymap)] }),
+  );
   return { view, settle: async () => {}, close: async () => view.destroy() };
 }
 
@@ -117,13 +157,19 @@ export default async function noteTyping(): Promise<BenchResult[]> {
         baseline.push(await typeRound(plain));
       }
     }
-    const typed = bound.view.state.doc.child(PARAGRAPHS / 2).textContent.length - paragraphText(PARAGRAPHS / 2).length;
-    if (typed !== KEYS * (ROUNDS + 1)) throw new Error(`typed ${typed} characters into the bound note, expected ${KEYS * (ROUNDS + 1)}`);
+    const typed =
+      bound.view.state.doc.child(PARAGRAPHS / 2).textContent.length -
+      paragraphText(PARAGRAPHS / 2).length;
+    if (typed !== KEYS * (ROUNDS + 1))
+      throw new Error(
+        `typed ${typed} characters into the bound note, expected ${KEYS * (ROUNDS + 1)}`,
+      );
   } finally {
     await bound.close();
     await plain.close();
   }
-  const per = (rounds: number[][], q: 'median' | 'p95') => rounds.map((times) => summarise(times)[q]);
+  const per = (rounds: number[][], q: 'median' | 'p95') =>
+    rounds.map((times) => summarise(times)[q]);
   const all = (rounds: number[][]) => summarise(rounds.flat());
   const s = all(subject);
   const b = all(baseline);
@@ -135,9 +181,28 @@ export default async function noteTyping(): Promise<BenchResult[]> {
     'plain p50 / p95 / max (all keys), ms': `${b.median.toFixed(3)} / ${b.p95.toFixed(3)} / ${b.max.toFixed(3)}`,
   };
   return [
-    toResult({ name: 'note-typing.p50', unit: 'ms', subject: per(subject, 'median'), baseline: per(baseline, 'median'), notes }),
+    toResult({
+      name: 'note-typing.p50',
+      unit: 'ms',
+      subject: per(subject, 'median'),
+      baseline: per(baseline, 'median'),
+      notes,
+    }),
     // The budget row: baseline is one 60 Hz frame, not a measurement.
-    toResult({ name: 'note-typing.p95', unit: 'ms', subject: per(subject, 'p95'), baseline: budget(FRAME_MS, ROUNDS), target: { max: 1 }, notes }),
-    toResult({ name: 'note-typing.p95-vs-plain', unit: 'ms', subject: per(subject, 'p95'), baseline: per(baseline, 'p95'), notes }),
+    toResult({
+      name: 'note-typing.p95',
+      unit: 'ms',
+      subject: per(subject, 'p95'),
+      baseline: budget(FRAME_MS, ROUNDS),
+      target: { max: 1 },
+      notes,
+    }),
+    toResult({
+      name: 'note-typing.p95-vs-plain',
+      unit: 'ms',
+      subject: per(subject, 'p95'),
+      baseline: per(baseline, 'p95'),
+      notes,
+    }),
   ];
 }

@@ -7,9 +7,21 @@
 import type { FhirResource, ImportProgress, ImportSummary } from '../../model/index.js';
 import { documentOf } from '../../storage/new-revision.js';
 import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
-import { loadFixtureSet, perSecond, summarise, toResult, type BenchResult } from '../harness/index.js';
+import {
+  loadFixtureSet,
+  perSecond,
+  summarise,
+  toResult,
+  type BenchResult,
+} from '../harness/index.js';
 import { measurePhasedPair } from '../harness/phased.js';
-import { deleteRaw, openRawRecords, projectedRows, putRows, resourcesOf } from './support/raw-records.js';
+import {
+  deleteRaw,
+  openRawRecords,
+  projectedRows,
+  putRows,
+  resourcesOf,
+} from './support/raw-records.js';
 import { BENCH_USER, benchDatabaseName, deleteDatabase } from './support/stores.js';
 
 const SET = 'synthea';
@@ -29,10 +41,12 @@ export default async function storeImport(): Promise<BenchResult[]> {
     async run({ store }: { store: DexieChartStore }) {
       let imported = 0;
       const clock = new PhaseClock();
-      for (const text of texts) imported += total(await importBundle(store, text, { onProgress: clock.onProgress }));
+      for (const text of texts)
+        imported += total(await importBundle(store, text, { onProgress: clock.onProgress }));
       phases.push(clock.totals);
       // A store that drops resources must not report a figure.
-      if (imported !== resources.length) throw new Error(`imported ${imported} resources, expected ${resources.length}`);
+      if (imported !== resources.length)
+        throw new Error(`imported ${imported} resources, expected ${resources.length}`);
       return imported;
     },
     async teardown({ name, store }: { name: string; store: DexieChartStore }) {
@@ -52,14 +66,17 @@ export default async function storeImport(): Promise<BenchResult[]> {
 
   const phases: PhaseTotals[] = [];
   const samples = await measurePhasedPair(subject, baseline, { repeat: 11, warmup: 2 });
-  const median = (pick: (p: PhaseTotals) => number) => summarise(phases.slice(-samples.subject.length).map(pick)).median.toFixed(0);
+  const median = (pick: (p: PhaseTotals) => number) =>
+    summarise(phases.slice(-samples.subject.length).map(pick)).median.toFixed(0);
   const notes = {
     files: files.length,
     resources: resources.length,
     rows: rows.length,
     documents: documentCount(resources),
     'ms reading + checking the bundles, existence checks, revisions': median((p) => p.validate),
-    'ms opening documents + Yjs appends, up to the first projected document': median((p) => p.prepare),
+    'ms opening documents + Yjs appends, up to the first projected document': median(
+      (p) => p.prepare,
+    ),
     'ms in the save transaction from the first projected document': median((p) => p.save),
   };
   return [
@@ -98,7 +115,8 @@ class PhaseClock {
     if (this.#phase) this.totals[this.#phase] += now - this.#last;
     this.#last = now;
     if (progress.phase === 'validating') this.#phase = 'validate';
-    else if (progress.phase === 'writing') this.#phase = progress.done === 0 && this.#phase === 'validate' ? 'prepare' : 'save';
+    else if (progress.phase === 'writing')
+      this.#phase = progress.done === 0 && this.#phase === 'validate' ? 'prepare' : 'save';
     else this.#phase = undefined;
   };
 }

@@ -9,14 +9,27 @@
 // as a plain lit-html table. The ratio is what the element itself adds
 // (controllers, sections, states, actions). Target: at most 1.5.
 import { html, render } from 'lit';
-import { allergyStatus, medicationLine, vitalReading, vitalSignOf, VITAL_SIGNS, type VitalSignId } from '../../clinical/index.js';
+import {
+  allergyStatus,
+  medicationLine,
+  vitalReading,
+  vitalSignOf,
+  VITAL_SIGNS,
+  type VitalSignId,
+} from '../../clinical/index.js';
 import { groupColumns } from '../../components/vitals-grid/vitals-columns.js';
 import '../../components/allergy-banner/emr-allergy-banner.js';
 import '../../components/medication-list/emr-medication-list.js';
 import '../../components/vitals-grid/emr-vitals-grid.js';
 import { firstValue, type ChartStore } from '../../model/index.js';
 import { importBundle, openChartStore } from '../../storage/index.js';
-import { fixtureText, listFixtures, measurePair, toResult, type BenchResult } from '../harness/index.js';
+import {
+  fixtureText,
+  listFixtures,
+  measurePair,
+  toResult,
+  type BenchResult,
+} from '../harness/index.js';
 import { BENCH_USER, benchDatabaseName, deleteDatabase } from './support/stores.js';
 
 const REPEAT = 15;
@@ -42,23 +55,60 @@ const cases: Case[] = [
     rows: async (store, id) => allergyStatus(await firstValue(store.allergies(id))).entries.length,
     table: async (store, id, into) => {
       const { entries } = allergyStatus(await firstValue(store.allergies(id)));
-      render(html`<table><tbody>${entries.map((e) => html`<tr><th scope="row">${e.label}</th><td>${e.criticality ?? ''}</td><td>${e.reactions.join(', ')}</td></tr>`)}</tbody></table>`, into);
+      render(
+        html`<table>
+          <tbody>
+            ${entries.map(
+              (e) =>
+                html`<tr>
+                  <th scope="row">${e.label}</th>
+                  <td>${e.criticality ?? ''}</td>
+                  <td>${e.reactions.join(', ')}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>`,
+        into,
+      );
     },
   },
   {
     name: 'medication-list',
     fixture: 'Fletcher_Hyatt',
     tag: 'emr-medication-list',
-    rows: async (store, id) => (await firstValue(store.medications(id))).filter((m) => m.current.status !== 'entered-in-error').length,
+    rows: async (store, id) =>
+      (await firstValue(store.medications(id))).filter(
+        (m) => m.current.status !== 'entered-in-error',
+      ).length,
     table: async (store, id, into) => {
-      const records = (await firstValue(store.medications(id))).filter((m) => m.current.status !== 'entered-in-error');
+      const records = (await firstValue(store.medications(id))).filter(
+        (m) => m.current.status !== 'entered-in-error',
+      );
       // The same facts per row as the element shows: line, status, start, prescriber.
-      render(html`<table><tbody>${records.map((r) => {
-        const m = r.current;
-        const start = m.resourceType === 'MedicationRequest' ? m.authoredOn : m.effectiveDateTime ?? m.effectivePeriod?.start;
-        const prescriber = m.resourceType === 'MedicationRequest' ? m.requester?.display ?? m.requester?.reference : undefined;
-        return html`<tr><th scope="row">${medicationLine(m).text}</th><td>${m.status}</td><td>${start ? day.format(new Date(start)) : ''}</td><td>${prescriber ?? ''}</td></tr>`;
-      })}</tbody></table>`, into);
+      render(
+        html`<table>
+          <tbody>
+            ${records.map((r) => {
+              const m = r.current;
+              const start =
+                m.resourceType === 'MedicationRequest'
+                  ? m.authoredOn
+                  : (m.effectiveDateTime ?? m.effectivePeriod?.start);
+              const prescriber =
+                m.resourceType === 'MedicationRequest'
+                  ? (m.requester?.display ?? m.requester?.reference)
+                  : undefined;
+              return html`<tr>
+                <th scope="row">${medicationLine(m).text}</th>
+                <td>${m.status}</td>
+                <td>${start ? day.format(new Date(start)) : ''}</td>
+                <td>${prescriber ?? ''}</td>
+              </tr>`;
+            })}
+          </tbody>
+        </table>`,
+        into,
+      );
     },
   },
   {
@@ -71,12 +121,36 @@ const cases: Case[] = [
     table: async (store, id, into) => {
       // The same observations the grid's window holds, into its eight columns,
       // a row per vital sign and each value with its unit.
-      const columns = groupColumns(await firstValue(store.vitals(id, { limit: 9 * 24 }))).slice(0, 8);
+      const columns = groupColumns(await firstValue(store.vitals(id, { limit: 9 * 24 }))).slice(
+        0,
+        8,
+      );
       const signs = Object.keys(VITAL_SIGNS) as VitalSignId[];
       const cell = (sign: VitalSignId, column: (typeof columns)[number]) =>
-        column.records.filter((r) => vitalSignOf(r.current.code) === sign).map((r) => vitalReading(r.current)?.text ?? '').join(' ');
-      render(html`<table><thead><tr><td></td>${columns.map((c) => html`<th scope="col">${day.format(new Date(c.time))}</th>`)}</tr></thead>
-        <tbody>${signs.map((sign) => html`<tr><th scope="row">${VITAL_SIGNS[sign].label}</th>${columns.map((c) => html`<td>${cell(sign, c)}</td>`)}</tr>`)}</tbody></table>`, into);
+        column.records
+          .filter((r) => vitalSignOf(r.current.code) === sign)
+          .map((r) => vitalReading(r.current)?.text ?? '')
+          .join(' ');
+      render(
+        html`<table>
+          <thead>
+            <tr>
+              <td></td>
+              ${columns.map((c) => html`<th scope="col">${day.format(new Date(c.time))}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${signs.map(
+              (sign) =>
+                html`<tr>
+                  <th scope="row">${VITAL_SIGNS[sign].label}</th>
+                  ${columns.map((c) => html`<td>${cell(sign, c)}</td>`)}
+                </tr>`,
+            )}
+          </tbody>
+        </table>`,
+        into,
+      );
     },
   },
 ];
@@ -107,7 +181,10 @@ async function measureCase(c: Case): Promise<BenchResult> {
     const host = document.body.appendChild(document.createElement('div'));
     const { subject, baseline } = await measurePair(
       async () => {
-        const element = document.createElement(c.tag) as HTMLElement & { store?: ChartStore; patientId: string };
+        const element = document.createElement(c.tag) as HTMLElement & {
+          store?: ChartStore;
+          patientId: string;
+        };
         element.store = store;
         element.patientId = patientId;
         host.append(element);
@@ -121,7 +198,14 @@ async function measureCase(c: Case): Promise<BenchResult> {
       { repeat: REPEAT },
     );
     host.remove();
-    return toResult({ name: `summary-render.${c.name}`, unit: 'ms', subject, baseline, target: { max: 1.5 }, notes: { fixture: c.fixture, rows } });
+    return toResult({
+      name: `summary-render.${c.name}`,
+      unit: 'ms',
+      subject,
+      baseline,
+      target: { max: 1.5 },
+      notes: { fixture: c.fixture, rows },
+    });
   } finally {
     await store.close();
     await deleteDatabase(databaseName);

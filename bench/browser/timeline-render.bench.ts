@@ -12,7 +12,14 @@
 import '../../components/chart-timeline/emr-chart-timeline.js';
 import type { ChartStore } from '../../model/index.js';
 import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
-import { fixtureText, heapUsed, listFixtures, summarise, toResult, type BenchResult } from '../harness/index.js';
+import {
+  fixtureText,
+  heapUsed,
+  listFixtures,
+  summarise,
+  toResult,
+  type BenchResult,
+} from '../harness/index.js';
 import { collectionBundle, icuChart } from '../generators/icu-chart.js';
 import { BENCH_USER, benchDatabaseName, deleteDatabase } from './support/stores.js';
 
@@ -37,8 +44,12 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function firstScreen(element: HTMLElement): Promise<void> {
   const drawn = () => {
     const root = element.shadowRoot;
-    if (root?.querySelector('.status.error')) throw new Error(`the timeline failed: ${root.querySelector('.status.error')!.textContent}`);
-    return !!root?.querySelector('button.bar') && root.querySelectorAll('.list [role=listitem]').length >= FIRST_SCREEN;
+    if (root?.querySelector('.status.error'))
+      throw new Error(`the timeline failed: ${root.querySelector('.status.error')!.textContent}`);
+    return (
+      !!root?.querySelector('button.bar') &&
+      root.querySelectorAll('.list [role=listitem]').length >= FIRST_SCREEN
+    );
   };
   return new Promise((resolve, reject) => {
     const observer = new MutationObserver(() => {
@@ -61,7 +72,10 @@ async function sample(chart: Chart, host: HTMLElement): Promise<{ ms: number; ro
   await pause(DEXIE_CACHE_MS);
   gc();
   await pause(20);
-  const element = document.createElement('emr-chart-timeline') as HTMLElement & { store?: ChartStore; patientId: string };
+  const element = document.createElement('emr-chart-timeline') as HTMLElement & {
+    store?: ChartStore;
+    patientId: string;
+  };
   element.store = chart.store;
   element.patientId = chart.patientId;
   const start = performance.now();
@@ -92,7 +106,13 @@ async function loadIcu(): Promise<Chart & { observations: number; loadMs: number
     await importBundle(store, collectionBundle(icu.day(d)));
     store.documents.forget(); // as a long import should: the store keeps written documents until it closes
   }
-  return { name, store, patientId: icu.patientId, observations: icu.observationCount, loadMs: performance.now() - start };
+  return {
+    name,
+    store,
+    patientId: icu.patientId,
+    observations: icu.observationCount,
+    loadMs: performance.now() - start,
+  };
 }
 
 export default async function timelineRender(): Promise<BenchResult[]> {
@@ -122,7 +142,16 @@ export default async function timelineRender(): Promise<BenchResult[]> {
       'heap with both stores open, MB': Number(((await heapUsed()) / MB).toFixed(1)),
       'p95 ms (icu / small)': `${summarise(subject).p95.toFixed(1)} / ${summarise(baseline).p95.toFixed(1)}`,
     };
-    return [toResult({ name: 'timeline-render.first-screen', unit: 'ms', subject, baseline, target: { max: 2 }, notes })];
+    return [
+      toResult({
+        name: 'timeline-render.first-screen',
+        unit: 'ms',
+        subject,
+        baseline,
+        target: { max: 2 },
+        notes,
+      }),
+    ];
   } finally {
     host.remove();
     await icu.store.close();

@@ -20,8 +20,14 @@
 // about 800 — more than the ~600 the architecture's estimate assumed.
 import {
   writeBundle,
-  type AllergyIntolerance, type DocumentReference, type Encounter, type FhirBundle, type FhirResource, type MedicationRequest,
-  type Observation, type Patient,
+  type AllergyIntolerance,
+  type DocumentReference,
+  type Encounter,
+  type FhirBundle,
+  type FhirResource,
+  type MedicationRequest,
+  type Observation,
+  type Patient,
 } from '../../model/index.js';
 
 export interface IcuChartOptions {
@@ -57,7 +63,13 @@ const LOINC = 'http://loinc.org';
 const UCUM = 'http://unitsofmeasure.org';
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const SNOMED = 'http://snomed.info/sct';
-const VITAL_SIGNS = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' }] }];
+const VITAL_SIGNS = [
+  {
+    coding: [
+      { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' },
+    ],
+  },
+];
 
 // ---- PRNG ----
 
@@ -110,18 +122,49 @@ interface Stream {
   walk: Walk;
 }
 
-const quantity = (value: number, unit: string, code: string) => ({ value, unit, system: UCUM, code });
+const quantity = (value: number, unit: string, code: string) => ({
+  value,
+  unit,
+  system: UCUM,
+  code,
+});
 const loinc = (code: string, display: string, ...more: Array<[string, string]>) => ({
-  coding: [{ system: LOINC, code, display }, ...more.map(([c, d]) => ({ system: LOINC, code: c, display: d }))],
+  coding: [
+    { system: LOINC, code, display },
+    ...more.map(([c, d]) => ({ system: LOINC, code: c, display: d })),
+  ],
 });
 
-const HEART_RATE: Stream = { tag: 'hr', code: loinc('8867-4', 'Heart rate'), unit: 'beats/minute', ucum: '/min', walk: { mean: 92, reversion: 0.04, noise: 2.2, min: 38, max: 175, decimals: 0 } };
-const PULSE_OX_RATE: Stream = { tag: 'pr', code: loinc('8889-8', 'Heart rate by Pulse oximetry'), unit: 'beats/minute', ucum: '/min', walk: { mean: 92, reversion: 0.04, noise: 2.4, min: 38, max: 175, decimals: 0 } };
-const RESPIRATORY_RATE: Stream = { tag: 'rr', code: loinc('9279-1', 'Respiratory rate'), unit: 'breaths/minute', ucum: '/min', walk: { mean: 20, reversion: 0.05, noise: 0.9, min: 6, max: 42, decimals: 0 } };
+const HEART_RATE: Stream = {
+  tag: 'hr',
+  code: loinc('8867-4', 'Heart rate'),
+  unit: 'beats/minute',
+  ucum: '/min',
+  walk: { mean: 92, reversion: 0.04, noise: 2.2, min: 38, max: 175, decimals: 0 },
+};
+const PULSE_OX_RATE: Stream = {
+  tag: 'pr',
+  code: loinc('8889-8', 'Heart rate by Pulse oximetry'),
+  unit: 'beats/minute',
+  ucum: '/min',
+  walk: { mean: 92, reversion: 0.04, noise: 2.4, min: 38, max: 175, decimals: 0 },
+};
+const RESPIRATORY_RATE: Stream = {
+  tag: 'rr',
+  code: loinc('9279-1', 'Respiratory rate'),
+  unit: 'breaths/minute',
+  ucum: '/min',
+  walk: { mean: 20, reversion: 0.05, noise: 0.9, min: 6, max: 42, decimals: 0 },
+};
 const SPO2: Stream = {
   tag: 'spo2',
-  code: loinc('59408-5', 'Oxygen saturation in Arterial blood by Pulse oximetry', ['2708-6', 'Oxygen saturation in Arterial blood']),
-  unit: '%', ucum: '%', walk: { mean: 95, reversion: 0.08, noise: 0.6, min: 78, max: 100, decimals: 0 },
+  code: loinc('59408-5', 'Oxygen saturation in Arterial blood by Pulse oximetry', [
+    '2708-6',
+    'Oxygen saturation in Arterial blood',
+  ]),
+  unit: '%',
+  ucum: '%',
+  walk: { mean: 95, reversion: 0.08, noise: 0.6, min: 78, max: 100, decimals: 0 },
 };
 const SYSTOLIC: Walk = { mean: 118, reversion: 0.03, noise: 2.5, min: 65, max: 210, decimals: 0 };
 const DIASTOLIC: Walk = { mean: 64, reversion: 0.03, noise: 1.6, min: 30, max: 120, decimals: 0 };
@@ -129,10 +172,24 @@ const BP_PANEL = loinc('85354-9', 'Blood pressure panel with all children option
 const SYSTOLIC_CODE = loinc('8480-6', 'Systolic blood pressure');
 const DIASTOLIC_CODE = loinc('8462-4', 'Diastolic blood pressure');
 const MAP_CODE = loinc('8478-0', 'Mean blood pressure');
-const TEMPERATURE: Stream = { tag: 'temp', code: loinc('8310-5', 'Body temperature'), unit: 'Cel', ucum: 'Cel', walk: { mean: 37.4, reversion: 0.01, noise: 0.03, min: 34.5, max: 41, decimals: 1 } };
+const TEMPERATURE: Stream = {
+  tag: 'temp',
+  code: loinc('8310-5', 'Body temperature'),
+  unit: 'Cel',
+  ucum: 'Cel',
+  walk: { mean: 37.4, reversion: 0.01, noise: 0.03, min: 34.5, max: 41, decimals: 1 },
+};
 
 /** The streams, in the order a minute's readings are listed. */
-export const ICU_VITAL_CODES = ['8867-4', '8889-8', '9279-1', '59408-5', '85354-9', '8478-0', '8310-5'] as const;
+export const ICU_VITAL_CODES = [
+  '8867-4',
+  '8889-8',
+  '9279-1',
+  '59408-5',
+  '85354-9',
+  '8478-0',
+  '8310-5',
+] as const;
 const STREAMS_PER_MINUTE = ICU_VITAL_CODES.length;
 
 function round(value: number, decimals: number): number {
@@ -169,19 +226,36 @@ export function base64Utf8(text: string): string {
   return out;
 }
 
-const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+const pick = <T>(random: () => number, list: readonly T[]): T =>
+  list[Math.floor(random() * list.length)]!;
 
 // ---- The chart ----
 
 const MEDICATIONS: ReadonlyArray<[code: string, display: string, dose: string]> = [
-  ['7512', 'Norepinephrine 1 MG/ML Injectable Solution', '0.05–0.3 mcg/kg/min IV infusion, titrate to MAP ≥ 65'],
-  ['8782', 'Propofol 10 MG/ML Injectable Suspension', '5–50 mcg/kg/min IV infusion, titrate to RASS −2 to 0'],
+  [
+    '7512',
+    'Norepinephrine 1 MG/ML Injectable Solution',
+    '0.05–0.3 mcg/kg/min IV infusion, titrate to MAP ≥ 65',
+  ],
+  [
+    '8782',
+    'Propofol 10 MG/ML Injectable Suspension',
+    '5–50 mcg/kg/min IV infusion, titrate to RASS −2 to 0',
+  ],
   ['1736854', 'Fentanyl 50 MCG/ML Injectable Solution', '25–100 mcg/h IV infusion'],
   ['1807508', 'Vancomycin 1000 MG Injection', '1,250 mg IV every 12 hours, by trough level'],
   ['1659149', 'Piperacillin 4000 MG / Tazobactam 500 MG Injection', '4.5 g IV every 6 hours'],
-  ['1361048', 'Heparin sodium 5000 UNT/ML Injectable Solution', '5,000 units subcutaneously every 8 hours'],
+  [
+    '1361048',
+    'Heparin sodium 5000 UNT/ML Injectable Solution',
+    '5,000 units subcutaneously every 8 hours',
+  ],
   ['261257', 'Pantoprazole 40 MG Injection', '40 mg IV once daily'],
-  ['1652639', 'Insulin regular human 100 UNT/ML Injectable Solution', 'IV infusion per ICU glycaemic protocol'],
+  [
+    '1652639',
+    'Insulin regular human 100 UNT/ML Injectable Solution',
+    'IV infusion per ICU glycaemic protocol',
+  ],
   ['1808219', 'Chlorhexidine gluconate 0.12% Oral Rinse', '15 mL oral care twice daily'],
   ['313002', 'Sodium chloride 9 MG/ML Injectable Solution', '75 mL/h IV'],
   ['1191', 'Aspirin 81 MG Oral Tablet', '81 mg by NG tube once daily'],
@@ -193,24 +267,72 @@ const MEDICATIONS: ReadonlyArray<[code: string, display: string, dose: string]> 
   ['1665060', 'Cefazolin 2000 MG Injection', '2 g IV every 8 hours'],
   ['204504', 'Furosemide 10 MG/ML Injectable Solution', '40 mg IV twice daily'],
   ['1807627', 'Potassium chloride 20 MEQ Injection', 'per electrolyte protocol'],
-  ['828348', 'Acetaminophen 10 MG/ML Injectable Solution', '1 g IV every 6 hours as needed for fever'],
+  [
+    '828348',
+    'Acetaminophen 10 MG/ML Injectable Solution',
+    '1 g IV every 6 hours as needed for fever',
+  ],
 ];
 
-const ALLERGIES: ReadonlyArray<[code: string, display: string, category: 'medication' | 'food' | 'environment', criticality: 'low' | 'high', reaction: string, type: 'allergy' | 'intolerance']> = [
+const ALLERGIES: ReadonlyArray<
+  [
+    code: string,
+    display: string,
+    category: 'medication' | 'food' | 'environment',
+    criticality: 'low' | 'high',
+    reaction: string,
+    type: 'allergy' | 'intolerance',
+  ]
+> = [
   ['91936005', 'Allergy to penicillin', 'medication', 'high', 'Anaphylaxis', 'allergy'],
   ['300916003', 'Latex allergy', 'environment', 'high', 'Urticaria', 'allergy'],
   ['91939003', 'Allergy to sulfonamide', 'medication', 'low', 'Rash', 'allergy'],
   ['91935009', 'Allergy to peanut', 'food', 'high', 'Angioedema', 'allergy'],
-  ['418038007', 'Intolerance to morphine', 'medication', 'low', 'Nausea and vomiting', 'intolerance'],
+  [
+    '418038007',
+    'Intolerance to morphine',
+    'medication',
+    'low',
+    'Nausea and vomiting',
+    'intolerance',
+  ],
 ];
 
 const NOTE_PHRASES = {
-  neuro: ['RASS −1 on propofol, follows commands intermittently.', 'Sedation held for SAT at 08:00; tolerated.', 'CAM-ICU negative.', 'Pupils equal and reactive.'],
-  cardio: ['Norepinephrine weaned to 0.05 mcg/kg/min, MAP 68–75.', 'Sinus rhythm, rate 80s–90s.', 'Lactate down-trending.', 'Off vasopressors since yesterday evening.'],
-  resp: ['Ventilated on PRVC, FiO2 0.40, PEEP 8.', 'SBT passed, extubated to 4 L nasal cannula.', 'Bilateral infiltrates unchanged on chest film.', 'SpO2 94–97% on current settings.'],
-  renal: ['Urine output 0.6 mL/kg/h, creatinine stable.', 'Net fluid balance −800 mL.', 'Furosemide started for volume overload.'],
-  id: ['Day 5 of piperacillin-tazobactam; cultures pending.', 'Blood cultures no growth at 48 h.', 'Vancomycin trough 15.2.'],
-  plan: ['Continue current management, reassess this afternoon.', 'Family meeting scheduled.', 'Physiotherapy to mobilise to chair.', 'Plan step-down to ward if stable overnight.'],
+  neuro: [
+    'RASS −1 on propofol, follows commands intermittently.',
+    'Sedation held for SAT at 08:00; tolerated.',
+    'CAM-ICU negative.',
+    'Pupils equal and reactive.',
+  ],
+  cardio: [
+    'Norepinephrine weaned to 0.05 mcg/kg/min, MAP 68–75.',
+    'Sinus rhythm, rate 80s–90s.',
+    'Lactate down-trending.',
+    'Off vasopressors since yesterday evening.',
+  ],
+  resp: [
+    'Ventilated on PRVC, FiO2 0.40, PEEP 8.',
+    'SBT passed, extubated to 4 L nasal cannula.',
+    'Bilateral infiltrates unchanged on chest film.',
+    'SpO2 94–97% on current settings.',
+  ],
+  renal: [
+    'Urine output 0.6 mL/kg/h, creatinine stable.',
+    'Net fluid balance −800 mL.',
+    'Furosemide started for volume overload.',
+  ],
+  id: [
+    'Day 5 of piperacillin-tazobactam; cultures pending.',
+    'Blood cultures no growth at 48 h.',
+    'Vancomycin trough 15.2.',
+  ],
+  plan: [
+    'Continue current management, reassess this afternoon.',
+    'Family meeting scheduled.',
+    'Physiotherapy to mobilise to chair.',
+    'Plan step-down to ward if stable overnight.',
+  ],
 };
 
 export function icuChart(options: IcuChartOptions = {}): IcuChart {
@@ -219,8 +341,10 @@ export function icuChart(options: IcuChartOptions = {}): IcuChart {
   const startMs = Date.parse(options.start ?? '2024-03-01T00:00:00Z');
   const days = options.days ?? 30;
   const interval = options.intervalMinutes ?? 1;
-  if (!Number.isFinite(startMs) || startMs % DAY_MS !== 0) throw new Error('icuChart: start must be midnight UTC');
-  if (!(days >= 1) || !(interval >= 1) || 1440 % interval !== 0) throw new Error('icuChart: days ≥ 1, and the interval must divide a day');
+  if (!Number.isFinite(startMs) || startMs % DAY_MS !== 0)
+    throw new Error('icuChart: start must be midnight UTC');
+  if (!(days >= 1) || !(interval >= 1) || 1440 % interval !== 0)
+    throw new Error('icuChart: days ≥ 1, and the interval must divide a day');
   const readingsPerDay = 1440 / interval;
   const endMs = startMs + days * DAY_MS;
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -241,7 +365,12 @@ export function icuChart(options: IcuChartOptions = {}): IcuChart {
     let temp = TEMPERATURE.walk.mean + 0.3 * gaussian(random);
     const out: Observation[] = new Array(readingsPerDay * STREAMS_PER_MINUTE);
     let n = 0;
-    const reading = (stream: { tag: string }, minute: number, code: Observation['code'], effectiveDateTime: string): Observation => ({
+    const reading = (
+      stream: { tag: string },
+      minute: number,
+      code: Observation['code'],
+      effectiveDateTime: string,
+    ): Observation => ({
       resourceType: 'Observation',
       id: `${patientId}-${stream.tag}-${stamp}-${pad(minute, 4)}`,
       status: 'final',
@@ -259,11 +388,22 @@ export function icuChart(options: IcuChartOptions = {}): IcuChart {
       sys = step(SYSTOLIC, sys, random);
       dia = Math.min(step(DIASTOLIC, dia, random), sys - 15);
       temp = step(TEMPERATURE.walk, temp, random);
-      const pulse = Math.min(PULSE_OX_RATE.walk.max, Math.max(PULSE_OX_RATE.walk.min, hr + PULSE_OX_RATE.walk.noise * gaussian(random)));
+      const pulse = Math.min(
+        PULSE_OX_RATE.walk.max,
+        Math.max(PULSE_OX_RATE.walk.min, hr + PULSE_OX_RATE.walk.noise * gaussian(random)),
+      );
       const systolic = round(sys, 0);
       const diastolic = round(dia, 0);
-      for (const [stream, value] of [[HEART_RATE, hr], [PULSE_OX_RATE, pulse], [RESPIRATORY_RATE, rr], [SPO2, spo2]] as const) {
-        out[n++] = { ...reading(stream, minute, stream.code, at), valueQuantity: quantity(round(value, stream.walk.decimals), stream.unit, stream.ucum) };
+      for (const [stream, value] of [
+        [HEART_RATE, hr],
+        [PULSE_OX_RATE, pulse],
+        [RESPIRATORY_RATE, rr],
+        [SPO2, spo2],
+      ] as const) {
+        out[n++] = {
+          ...reading(stream, minute, stream.code, at),
+          valueQuantity: quantity(round(value, stream.walk.decimals), stream.unit, stream.ucum),
+        };
       }
       out[n++] = {
         ...reading({ tag: 'bp' }, minute, BP_PANEL, at),
@@ -272,8 +412,14 @@ export function icuChart(options: IcuChartOptions = {}): IcuChart {
           { code: DIASTOLIC_CODE, valueQuantity: quantity(diastolic, 'mmHg', 'mm[Hg]') },
         ],
       };
-      out[n++] = { ...reading({ tag: 'map' }, minute, MAP_CODE, at), valueQuantity: quantity(round((systolic + 2 * diastolic) / 3, 0), 'mmHg', 'mm[Hg]') };
-      out[n++] = { ...reading(TEMPERATURE, minute, TEMPERATURE.code, at), valueQuantity: quantity(round(temp, 1), TEMPERATURE.unit, TEMPERATURE.ucum) };
+      out[n++] = {
+        ...reading({ tag: 'map' }, minute, MAP_CODE, at),
+        valueQuantity: quantity(round((systolic + 2 * diastolic) / 3, 0), 'mmHg', 'mm[Hg]'),
+      };
+      out[n++] = {
+        ...reading(TEMPERATURE, minute, TEMPERATURE.code, at),
+        valueQuantity: quantity(round(temp, 1), TEMPERATURE.unit, TEMPERATURE.ucum),
+      };
     }
     return out;
   }
@@ -283,12 +429,25 @@ export function icuChart(options: IcuChartOptions = {}): IcuChart {
     const patient: Patient = {
       resourceType: 'Patient',
       id: patientId,
-      identifier: [{ system: 'urn:oid:2.16.840.1.113883.19.5', value: `MRN-${pad(Math.floor(random() * 1e7), 7)}` }],
+      identifier: [
+        {
+          system: 'urn:oid:2.16.840.1.113883.19.5',
+          value: `MRN-${pad(Math.floor(random() * 1e7), 7)}`,
+        },
+      ],
       name: [{ family: 'Marsh', given: ['Tobias', 'J'] }],
       gender: 'male',
       birthDate: '1957-08-19',
     };
-    const encounter = (id: string, cls: string, display: string, type: string, start: number, end: number, status: Encounter['status']): Encounter => ({
+    const encounter = (
+      id: string,
+      cls: string,
+      display: string,
+      type: string,
+      start: number,
+      end: number,
+      status: Encounter['status'],
+    ): Encounter => ({
       resourceType: 'Encounter',
       id: `${patientId}-${id}`,
       status,
@@ -298,13 +457,35 @@ export function icuChart(options: IcuChartOptions = {}): IcuChart {
       period: { start: iso(start), end: iso(end) },
     });
     const encounters: Encounter[] = [
-      encounter('clinic', 'AMB', 'ambulatory', '185349003', startMs - 120 * DAY_MS + 9 * 3_600_000, startMs - 120 * DAY_MS + 9.5 * 3_600_000, 'finished'),
-      encounter('ed', 'EMER', 'emergency', '50849002', startMs - 5 * 3_600_000, startMs, 'finished'),
+      encounter(
+        'clinic',
+        'AMB',
+        'ambulatory',
+        '185349003',
+        startMs - 120 * DAY_MS + 9 * 3_600_000,
+        startMs - 120 * DAY_MS + 9.5 * 3_600_000,
+        'finished',
+      ),
+      encounter(
+        'ed',
+        'EMER',
+        'emergency',
+        '50849002',
+        startMs - 5 * 3_600_000,
+        startMs,
+        'finished',
+      ),
       encounter('icu', 'IMP', 'inpatient encounter', '305351004', startMs, endMs, 'finished'),
     ];
     const medications: MedicationRequest[] = MEDICATIONS.map(([code, display, dose], i) => {
       const authored = startMs + Math.floor(random() * days * 0.6 * DAY_MS);
-      const status: MedicationRequest['status'] = dose.startsWith('stopped') ? 'stopped' : dose.startsWith('held') ? 'on-hold' : random() < 0.25 ? 'completed' : 'active';
+      const status: MedicationRequest['status'] = dose.startsWith('stopped')
+        ? 'stopped'
+        : dose.startsWith('held')
+          ? 'on-hold'
+          : random() < 0.25
+            ? 'completed'
+            : 'active';
       return {
         resourceType: 'MedicationRequest',
         id: `${patientId}-med-${pad(i + 1, 2)}`,
@@ -317,19 +498,35 @@ export function icuChart(options: IcuChartOptions = {}): IcuChart {
         dosageInstruction: [{ text: dose }],
       };
     });
-    const allergies: AllergyIntolerance[] = ALLERGIES.map(([code, display, category, criticality, reaction, type], i) => ({
-      resourceType: 'AllergyIntolerance',
-      id: `${patientId}-alg-${i + 1}`,
-      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
-      verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: 'confirmed' }] },
-      type,
-      category: [category],
-      criticality,
-      code: { coding: [{ system: SNOMED, code, display }], text: display },
-      patient: subject,
-      recordedDate: iso(startMs - (400 + 90 * i) * DAY_MS),
-      reaction: [{ manifestation: [{ text: reaction }] }],
-    }));
+    const allergies: AllergyIntolerance[] = ALLERGIES.map(
+      ([code, display, category, criticality, reaction, type], i) => ({
+        resourceType: 'AllergyIntolerance',
+        id: `${patientId}-alg-${i + 1}`,
+        clinicalStatus: {
+          coding: [
+            {
+              system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical',
+              code: 'active',
+            },
+          ],
+        },
+        verificationStatus: {
+          coding: [
+            {
+              system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification',
+              code: 'confirmed',
+            },
+          ],
+        },
+        type,
+        category: [category],
+        criticality,
+        code: { coding: [{ system: SNOMED, code, display }], text: display },
+        patient: subject,
+        recordedDate: iso(startMs - (400 + 90 * i) * DAY_MS),
+        reaction: [{ manifestation: [{ text: reaction }] }],
+      }),
+    );
     const notes: DocumentReference[] = Array.from({ length: 30 }, (_, i) => {
       const at = startMs + Math.floor(((i + 0.3 + 0.4 * random()) * (endMs - startMs)) / 30);
       const text = [
@@ -347,11 +544,23 @@ export function icuChart(options: IcuChartOptions = {}): IcuChart {
         id: `${patientId}-note-${pad(i + 1, 2)}`,
         status: 'current',
         docStatus: 'final',
-        type: { coding: [{ system: LOINC, code: '11506-3', display: 'Progress note' }], text: 'Progress note' },
+        type: {
+          coding: [{ system: LOINC, code: '11506-3', display: 'Progress note' }],
+          text: 'Progress note',
+        },
         subject,
         date: iso(at),
         author: [{ display: 'ICU attending' }],
-        content: [{ attachment: { contentType: 'text/plain', language: 'en', data: base64Utf8(text), title: 'ICU progress note' } }],
+        content: [
+          {
+            attachment: {
+              contentType: 'text/plain',
+              language: 'en',
+              data: base64Utf8(text),
+              title: 'ICU progress note',
+            },
+          },
+        ],
         context: { encounter: [icuEncounter], period: { start: iso(at) } },
       };
     });
@@ -379,6 +588,9 @@ export function icuChartResources(options: IcuChartOptions = {}): FhirResource[]
 }
 
 /** A FHIR collection Bundle of some resources (what `importBundle` takes), stamped with a fixed time so it stays deterministic. */
-export function collectionBundle(resources: readonly FhirResource[], timestamp = '2024-03-31T00:00:00Z'): FhirBundle {
+export function collectionBundle(
+  resources: readonly FhirResource[],
+  timestamp = '2024-03-31T00:00:00Z',
+): FhirBundle {
   return writeBundle(resources, { timestamp: new Date(timestamp) });
 }

@@ -21,16 +21,26 @@ const BUDGET_KIB = 110;
 const REACT_PEER_KIB = 324;
 const page = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../pages/summary');
 
-async function gzippedAssets(outDir: string): Promise<{ total: number; files: number; sizes: Map<string, number> }> {
-  const names = (await readdir(outDir, { recursive: true })).filter((name) => /\.(js|css)$/.test(name));
+async function gzippedAssets(
+  outDir: string,
+): Promise<{ total: number; files: number; sizes: Map<string, number> }> {
+  const names = (await readdir(outDir, { recursive: true })).filter((name) =>
+    /\.(js|css)$/.test(name),
+  );
   const sizes = new Map<string, number>();
-  for (const name of names) sizes.set(name.split(path.sep).join('/'), gzipSync(await readFile(path.join(outDir, name)), { level: 9 }).length);
+  for (const name of names)
+    sizes.set(
+      name.split(path.sep).join('/'),
+      gzipSync(await readFile(path.join(outDir, name)), { level: 9 }).length,
+    );
   return { total: [...sizes.values()].reduce((a, b) => a + b, 0), files: names.length, sizes };
 }
 
 /** The page's entry files and everything they import statically, from the build's manifest. */
 async function loadedAtStart(outDir: string, sizes: Map<string, number>): Promise<number> {
-  const manifest = JSON.parse(await readFile(path.join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string; isEntry?: boolean; imports?: string[]; css?: string[] }>;
+  const manifest = JSON.parse(
+    await readFile(path.join(outDir, '.vite/manifest.json'), 'utf8'),
+  ) as Record<string, { file: string; isEntry?: boolean; imports?: string[]; css?: string[] }>;
   const seen = new Set<string>();
   const visit = (key: string) => {
     const chunk = manifest[key];
@@ -43,10 +53,23 @@ async function loadedAtStart(outDir: string, sizes: Map<string, number>): Promis
   return [...seen].reduce((total, file) => total + (sizes.get(file) ?? 0), 0);
 }
 
-function row(name: string, value: number, baseline: number, notes: BenchResult['notes'], target?: BenchResult['target']): BenchResult {
+function row(
+  name: string,
+  value: number,
+  baseline: number,
+  notes: BenchResult['notes'],
+  target?: BenchResult['target'],
+): BenchResult {
   return {
-    name, value, unit: 'KiB gz', baseline, ratio: value / baseline,
-    spread: { p25: value, p75: value, min: value, max: value }, samples: 1, notes, ...(target ? { target } : {}),
+    name,
+    value,
+    unit: 'KiB gz',
+    baseline,
+    ratio: value / baseline,
+    spread: { p25: value, p75: value, min: value, max: value },
+    samples: 1,
+    notes,
+    ...(target ? { target } : {}),
   };
 }
 
@@ -62,7 +85,11 @@ export default async function bundleSize(): Promise<BenchResult[]> {
     const { total, files, sizes } = await gzippedAssets(outDir);
     const kib = total / KIB;
     const atStart = (await loadedAtStart(outDir, sizes)) / KIB;
-    const notes = { files, bytes: total, 'loaded before the chart shows, KiB gz': Number(atStart.toFixed(1)) };
+    const notes = {
+      files,
+      bytes: total,
+      'loaded before the chart shows, KiB gz': Number(atStart.toFixed(1)),
+    };
     return [
       row('bundle-size.summary-page', kib, BUDGET_KIB, notes, { max: 1 }),
       row('bundle-size.vs-react-peer', kib, REACT_PEER_KIB, notes),

@@ -17,8 +17,22 @@ import { kibOf, launchProfile, startPages, visit, type Visit } from './support/s
 
 const REPEAT = 9;
 
-function bytesRow(name: string, kit: number, raw: number, notes: BenchResult['notes']): BenchResult {
-  return { name, value: kit, unit: 'KiB gz', baseline: raw, ratio: kit / raw, spread: { p25: kit, p75: kit, min: kit, max: kit }, samples: 1, notes };
+function bytesRow(
+  name: string,
+  kit: number,
+  raw: number,
+  notes: BenchResult['notes'],
+): BenchResult {
+  return {
+    name,
+    value: kit,
+    unit: 'KiB gz',
+    baseline: raw,
+    ratio: kit / raw,
+    spread: { p25: kit, p75: kit, min: kit, max: kit },
+    samples: 1,
+    notes,
+  };
 }
 
 export default async function coldStart(): Promise<BenchResult[]> {
@@ -39,12 +53,25 @@ export default async function coldStart(): Promise<BenchResult[]> {
     samples.kit.length = 0;
     samples.raw.length = 0;
     for (let i = 0; i < REPEAT; i++) {
-      for (const page of i % 2 === 0 ? (['kit', 'raw'] as const) : (['raw', 'kit'] as const)) await once(page);
+      for (const page of i % 2 === 0 ? (['kit', 'raw'] as const) : (['raw', 'kit'] as const))
+        await once(page);
     }
     const kit = samples.kit.map((v) => v.rowsAt);
     const raw = samples.raw.map((v) => v.rowsAt);
-    const atStart = { kit: kibOf(pages, samples.kit[0]!.before), raw: kibOf(pages, samples.raw[0]!.before) };
-    const fetched = { kit: kibOf(pages, samples.kit.flatMap((v) => v.fetched)), raw: kibOf(pages, samples.raw.flatMap((v) => v.fetched)) };
+    const atStart = {
+      kit: kibOf(pages, samples.kit[0]!.before),
+      raw: kibOf(pages, samples.raw[0]!.before),
+    };
+    const fetched = {
+      kit: kibOf(
+        pages,
+        samples.kit.flatMap((v) => v.fetched),
+      ),
+      raw: kibOf(
+        pages,
+        samples.raw.flatMap((v) => v.fetched),
+      ),
+    };
     const notes = {
       resources: pages.resources,
       'kit p95 ms': Number(summarise(kit).p95.toFixed(1)),
@@ -53,9 +80,20 @@ export default async function coldStart(): Promise<BenchResult[]> {
       'kit, KiB gz of every file': Number((pages.total.kit / 1024).toFixed(1)),
     };
     return [
-      toResult({ name: 'cold-start.rows', unit: 'ms', subject: kit, baseline: raw, target: { max: 2 }, notes }),
-      bytesRow('cold-start.bytes-before-rows', atStart.kit, atStart.raw, { files: samples.kit[0]!.before.length }),
-      bytesRow('cold-start.bytes-total', pages.total.kit / 1024, pages.total.raw / 1024, { 'fetched by the sample end': Number(fetched.kit.toFixed(1)) }),
+      toResult({
+        name: 'cold-start.rows',
+        unit: 'ms',
+        subject: kit,
+        baseline: raw,
+        target: { max: 2 },
+        notes,
+      }),
+      bytesRow('cold-start.bytes-before-rows', atStart.kit, atStart.raw, {
+        files: samples.kit[0]!.before.length,
+      }),
+      bytesRow('cold-start.bytes-total', pages.total.kit / 1024, pages.total.raw / 1024, {
+        'fetched by the sample end': Number(fetched.kit.toFixed(1)),
+      }),
     ];
   } finally {
     await pages.close();

@@ -33,7 +33,8 @@ type Encoding = 'json' | 'object' | 'ymap';
 /** Revisions as the store makes them (storage/new-revision.ts), but with ids and times from a seed, so every run encodes the same bytes. */
 function revisions(): Revision[] {
   const random = mulberry32(7);
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+  const hex = (n: number) =>
+    Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
   const observations: Observation[] = icuChart().day(0).slice(0, REVISIONS);
   const at = Date.parse('2024-03-01T00:00:05Z');
   return observations.map((resource, i) => ({
@@ -55,11 +56,13 @@ function build(list: readonly Revision[], encoding: Encoding): Uint8Array {
     if (encoding === 'json') array.push(list.map((r) => JSON.stringify(r)));
     else if (encoding === 'object') array.push(list.map((r) => ({ ...r })));
     else {
-      array.push(list.map((r) => {
-        const map = new Y.Map<unknown>();
-        for (const [field, value] of Object.entries(r)) map.set(field, value);
-        return map;
-      }));
+      array.push(
+        list.map((r) => {
+          const map = new Y.Map<unknown>();
+          for (const [field, value] of Object.entries(r)) map.set(field, value);
+          return map;
+        }),
+      );
     }
   });
   const update = Y.encodeStateAsUpdate(doc);
@@ -79,7 +82,13 @@ function loadAndRead(update: Uint8Array, encoding: Encoding): number {
   const items = doc.getArray<unknown>('revisions').toArray();
   let n = 0;
   for (const item of items) {
-    const revision = (encoding === 'json' ? JSON.parse(item as string) : encoding === 'ymap' ? (item as Y.Map<unknown>).toJSON() : item) as Revision;
+    const revision = (
+      encoding === 'json'
+        ? JSON.parse(item as string)
+        : encoding === 'ymap'
+          ? (item as Y.Map<unknown>).toJSON()
+          : item
+    ) as Revision;
     if (revision.resource) n++;
   }
   doc.destroy();
@@ -125,8 +134,14 @@ export default async function revisionEncoding(): Promise<BenchResult[]> {
   for (const encoding of ['json', 'object', 'ymap'] as const) {
     const doc = load(updates[encoding]);
     const first = doc.getArray<unknown>('revisions').get(REVISIONS - 1);
-    const back = encoding === 'json' ? JSON.parse(first as string) : encoding === 'ymap' ? (first as Y.Map<unknown>).toJSON() : first;
-    if (JSON.stringify(back) !== JSON.stringify(list[REVISIONS - 1])) throw new Error(`${encoding} does not round-trip`);
+    const back =
+      encoding === 'json'
+        ? JSON.parse(first as string)
+        : encoding === 'ymap'
+          ? (first as Y.Map<unknown>).toJSON()
+          : first;
+    if (JSON.stringify(back) !== JSON.stringify(list[REVISIONS - 1]))
+      throw new Error(`${encoding} does not round-trip`);
     doc.destroy();
   }
 
@@ -139,16 +154,56 @@ export default async function revisionEncoding(): Promise<BenchResult[]> {
   const jsonHeap = await heapOf(updates.json);
   for (const encoding of ['object', 'ymap'] as const) {
     const update = updates[encoding];
-    rows.push(toResult({ name: `revision-encoding.size.${encoding}`, unit: 'KB', subject: [update.length / KB], baseline: [updates.json.length / KB], notes }));
+    rows.push(
+      toResult({
+        name: `revision-encoding.size.${encoding}`,
+        unit: 'KB',
+        subject: [update.length / KB],
+        baseline: [updates.json.length / KB],
+        notes,
+      }),
+    );
 
-    const loadTimes = await measurePair(() => load(update).destroy(), () => load(updates.json).destroy(), { repeat: 15, warmup: 3 });
-    rows.push(toResult({ name: `revision-encoding.load.${encoding}`, unit: 'ms', ...loadTimes, target: { min: 1 }, notes }));
+    const loadTimes = await measurePair(
+      () => load(update).destroy(),
+      () => load(updates.json).destroy(),
+      { repeat: 15, warmup: 3 },
+    );
+    rows.push(
+      toResult({
+        name: `revision-encoding.load.${encoding}`,
+        unit: 'ms',
+        ...loadTimes,
+        target: { min: 1 },
+        notes,
+      }),
+    );
 
     const heap = await heapOf(update);
-    rows.push(toResult({ name: `revision-encoding.heap.${encoding}`, unit: 'MB', subject: heap, baseline: jsonHeap, target: { min: 1 }, notes: { ...notes, 'json heap p25–p75, MB': spread(jsonHeap) } }));
+    rows.push(
+      toResult({
+        name: `revision-encoding.heap.${encoding}`,
+        unit: 'MB',
+        subject: heap,
+        baseline: jsonHeap,
+        target: { min: 1 },
+        notes: { ...notes, 'json heap p25–p75, MB': spread(jsonHeap) },
+      }),
+    );
 
-    const readTimes = await measurePair(() => loadAndRead(update, encoding), () => loadAndRead(updates.json, 'json'), { repeat: 15, warmup: 3 });
-    rows.push(toResult({ name: `revision-encoding.load-read.${encoding}`, unit: 'ms', ...readTimes, notes }));
+    const readTimes = await measurePair(
+      () => loadAndRead(update, encoding),
+      () => loadAndRead(updates.json, 'json'),
+      { repeat: 15, warmup: 3 },
+    );
+    rows.push(
+      toResult({
+        name: `revision-encoding.load-read.${encoding}`,
+        unit: 'ms',
+        ...readTimes,
+        notes,
+      }),
+    );
   }
   return rows;
 }

@@ -26,28 +26,40 @@ interface Editors {
 }
 
 const line = (i: number) => `Client ${String(i).padStart(3, '0')} was here.\n`;
-const expectedLength = Array.from({ length: CLIENTS }, (_, i) => line(i).length).reduce((a, b) => a + b, 0);
+const expectedLength = Array.from({ length: CLIENTS }, (_, i) => line(i).length).reduce(
+  (a, b) => a + b,
+  0,
+);
 
 /** All edit at once; resolves when every replica holds every line. */
 async function editAndConverge(editors: Editors): Promise<void> {
-  const converged = Promise.all(editors.docs.map((doc) => new Promise<void>((resolve) => {
-    const text = doc.getText('body');
-    const check = () => {
-      if (text.length !== expectedLength) return;
-      doc.off('update', check);
-      resolve();
-    };
-    doc.on('update', check);
-  })));
+  const converged = Promise.all(
+    editors.docs.map(
+      (doc) =>
+        new Promise<void>((resolve) => {
+          const text = doc.getText('body');
+          const check = () => {
+            if (text.length !== expectedLength) return;
+            doc.off('update', check);
+            resolve();
+          };
+          doc.on('update', check);
+        }),
+    ),
+  );
   editors.docs.forEach((doc, i) => doc.getText('body').insert(0, line(i)));
   await converged;
   const first = editors.docs[0]!.getText('body').toString();
-  if (!editors.docs.every((doc) => doc.getText('body').toString() === first)) throw new Error('replicas differ after converging');
+  if (!editors.docs.every((doc) => doc.getText('body').toString() === first))
+    throw new Error('replicas differ after converging');
 }
 
 export default async function syncFanout(): Promise<BenchResult[]> {
   const server = await startServerProcess();
-  const tokens = await Promise.all([devToken('dr-okafor', ['pat-1']), devToken('dr-lindqvist', ['pat-1'])]);
+  const tokens = await Promise.all([
+    devToken('dr-okafor', ['pat-1']),
+    devToken('dr-lindqvist', ['pat-1']),
+  ]);
   const previousMax = process.getMaxListeners();
   // Each stock provider in Node listens for the process's exit.
   process.setMaxListeners(CLIENTS + 20);
@@ -57,12 +69,22 @@ export default async function syncFanout(): Promise<BenchResult[]> {
       async setup() {
         const document = `emr/pat-1/note/fanout-${sample++}`;
         const docs = Array.from({ length: CLIENTS }, () => new Y.Doc());
-        const providers = docs.map((doc, i) => new WebsocketProvider(server.url, document, doc, {
-          WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-          params: { token: tokens[i % 2]! },
-          disableBc: true,
-        }));
-        await Promise.all(providers.map((p) => new Promise<void>((resolve) => (p.synced ? resolve() : p.once('sync', () => resolve())))));
+        const providers = docs.map(
+          (doc, i) =>
+            new WebsocketProvider(server.url, document, doc, {
+              WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+              params: { token: tokens[i % 2]! },
+              disableBc: true,
+            }),
+        );
+        await Promise.all(
+          providers.map(
+            (p) =>
+              new Promise<void>((resolve) =>
+                p.synced ? resolve() : p.once('sync', () => resolve()),
+              ),
+          ),
+        );
         return { docs, close: () => providers.forEach((p) => p.destroy()) };
       },
       run: editAndConverge,
@@ -87,9 +109,7 @@ export default async function syncFanout(): Promise<BenchResult[]> {
     };
     const times = await measurePhasedPair(viaServer, mesh, { repeat: REPEAT, warmup: 1 });
     const notes = { clients: CLIENTS, 'messages relayed per sample': CLIENTS * (CLIENTS - 1) };
-    return [
-      toResult({ name: 'sync-fanout.converge', unit: 'ms', ...times, notes }),
-    ];
+    return [toResult({ name: 'sync-fanout.converge', unit: 'ms', ...times, notes })];
   } finally {
     process.setMaxListeners(previousMax);
     await server.close();

@@ -38,28 +38,50 @@ export default async function syncIdle(): Promise<BenchResult[]> {
     for (let i = 0; i < CONNECTIONS; i++) {
       const doc = new Y.Doc();
       docs.push(doc);
-      providers.push(new WebsocketProvider(server.url, `emr/pat-1/note/idle-${Math.floor(i / PER_DOCUMENT)}`, doc, {
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-        params: { token },
-        disableBc: true,
-      }));
+      providers.push(
+        new WebsocketProvider(
+          server.url,
+          `emr/pat-1/note/idle-${Math.floor(i / PER_DOCUMENT)}`,
+          doc,
+          {
+            WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+            params: { token },
+            disableBc: true,
+          },
+        ),
+      );
     }
     const started = performance.now();
-    await Promise.all(providers.map((p) => new Promise<void>((resolve) => (p.synced ? resolve() : p.once('sync', () => resolve())))));
+    await Promise.all(
+      providers.map(
+        (p) =>
+          new Promise<void>((resolve) => (p.synced ? resolve() : p.once('sync', () => resolve()))),
+      ),
+    );
     const connectMs = performance.now() - started;
     // Something in each document, as a real note has.
-    docs.filter((_, i) => i % PER_DOCUMENT === 0).forEach((doc) => doc.getText('body').insert(0, 'Progress note: stable overnight, plan unchanged.'));
-    await Promise.all(docs.map((doc) => new Promise<void>((resolve) => {
-      const check = () => {
-        if (doc.getText('body').length === 0) return;
-        doc.off('update', check);
-        resolve();
-      };
-      doc.on('update', check);
-      check();
-    })));
+    docs
+      .filter((_, i) => i % PER_DOCUMENT === 0)
+      .forEach((doc) =>
+        doc.getText('body').insert(0, 'Progress note: stable overnight, plan unchanged.'),
+      );
+    await Promise.all(
+      docs.map(
+        (doc) =>
+          new Promise<void>((resolve) => {
+            const check = () => {
+              if (doc.getText('body').length === 0) return;
+              doc.off('update', check);
+              resolve();
+            };
+            doc.on('update', check);
+            check();
+          }),
+      ),
+    );
     const connected = await readings(server);
-    const perConnection = (samples: number[], base: number[]) => Math.round(((median(samples) - median(base)) * MB) / CONNECTIONS / 1024);
+    const perConnection = (samples: number[], base: number[]) =>
+      Math.round(((median(samples) - median(base)) * MB) / CONNECTIONS / 1024);
     const notes = {
       connections: CONNECTIONS,
       documents: CONNECTIONS / PER_DOCUMENT,
@@ -68,8 +90,20 @@ export default async function syncIdle(): Promise<BenchResult[]> {
       'heap per connection, KB': perConnection(connected.heap, idle.heap),
     };
     return [
-      toResult({ name: 'sync-idle.rss', unit: 'MB', subject: connected.rss, baseline: idle.rss, notes }),
-      toResult({ name: 'sync-idle.heap', unit: 'MB', subject: connected.heap, baseline: idle.heap, notes }),
+      toResult({
+        name: 'sync-idle.rss',
+        unit: 'MB',
+        subject: connected.rss,
+        baseline: idle.rss,
+        notes,
+      }),
+      toResult({
+        name: 'sync-idle.heap',
+        unit: 'MB',
+        subject: connected.heap,
+        baseline: idle.heap,
+        notes,
+      }),
     ];
   } finally {
     providers.forEach((p) => p.destroy());

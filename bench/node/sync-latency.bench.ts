@@ -61,7 +61,9 @@ async function round(pair: Pair): Promise<number[]> {
   const samples: number[] = [];
   const text = pair.a.getText('body');
   for (let i = 0; i < EDITS; i++) {
-    const arrived = new Promise<number>((resolve) => pair.b.once('update', () => resolve(performance.now())));
+    const arrived = new Promise<number>((resolve) =>
+      pair.b.once('update', () => resolve(performance.now())),
+    );
     const start = performance.now();
     text.insert(text.length, 'x');
     samples.push((await arrived) - start);
@@ -100,13 +102,51 @@ export default async function syncLatency(): Promise<BenchResult[]> {
       }
     }
     const overall = summarise(all);
-    const notes = { edits: EDITS * ROUNDS, 'worst edit, ms': Number(overall.max.toFixed(2)), 'p99 over all edits, ms': Number(percentile(all, 0.99).toFixed(2)) };
+    const notes = {
+      edits: EDITS * ROUNDS,
+      'worst edit, ms': Number(overall.max.toFixed(2)),
+      'p99 over all edits, ms': Number(percentile(all, 0.99).toFixed(2)),
+    };
     return [
-      toResult({ name: 'sync-latency.p50', unit: 'ms', subject: p50.subject, baseline: p50.baseline, notes }),
-      toResult({ name: 'sync-latency.p95', unit: 'ms', subject: p95.subject, baseline: budget(50, ROUNDS), target: { max: 1 }, notes }),
-      toResult({ name: 'sync-latency.p95-vs-direct', unit: 'ms', subject: p95.subject, baseline: p95.baseline, notes }),
-      toResult({ name: 'sync-latency.p95-unsynced', unit: 'ms', subject: p95.unsynced, baseline: budget(50, ROUNDS), notes: { 'writes synced to disk': 'no' } }),
-      toResult({ name: 'sync-latency.p95-durable-vs-unsynced', unit: 'ms', subject: p95.subject, baseline: p95.unsynced, notes: { 'what durability costs': 'subject: synced writes (the default); baseline: --no-sync-writes' } }),
+      toResult({
+        name: 'sync-latency.p50',
+        unit: 'ms',
+        subject: p50.subject,
+        baseline: p50.baseline,
+        notes,
+      }),
+      toResult({
+        name: 'sync-latency.p95',
+        unit: 'ms',
+        subject: p95.subject,
+        baseline: budget(50, ROUNDS),
+        target: { max: 1 },
+        notes,
+      }),
+      toResult({
+        name: 'sync-latency.p95-vs-direct',
+        unit: 'ms',
+        subject: p95.subject,
+        baseline: p95.baseline,
+        notes,
+      }),
+      toResult({
+        name: 'sync-latency.p95-unsynced',
+        unit: 'ms',
+        subject: p95.unsynced,
+        baseline: budget(50, ROUNDS),
+        notes: { 'writes synced to disk': 'no' },
+      }),
+      toResult({
+        name: 'sync-latency.p95-durable-vs-unsynced',
+        unit: 'ms',
+        subject: p95.subject,
+        baseline: p95.unsynced,
+        notes: {
+          'what durability costs':
+            'subject: synced writes (the default); baseline: --no-sync-writes',
+        },
+      }),
     ];
   } finally {
     for (const pair of [viaServer, viaUnsynced, inProcess]) {

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const serverModule = pathToFileURL(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../sync/server/index.ts')).href;
+const serverModule = pathToFileURL(
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../sync/server/index.ts'),
+).href;
 
 const SCRIPT = `
 import { createInterface } from 'node:readline';
@@ -31,18 +33,36 @@ export interface ServerProcess {
 }
 
 /** `syncWrites: false` acknowledges updates once the operating system has them (the server's default is on the disk). */
-export async function startServerProcess(options: { syncWrites?: boolean } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  options: { syncWrites?: boolean } = {},
+): Promise<ServerProcess> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'emr-sync-bench-'));
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', SCRIPT], {
-    env: { ...process.env, SYNC_SERVER_MODULE: serverModule, SYNC_DATA_DIR: dataDir, SYNC_WRITES: options.syncWrites === false ? '0' : '1' },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const waiting: Array<{ resolve(reply: Record<string, unknown>): void; reject(error: Error): void }> = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => waiting.shift()?.resolve(JSON.parse(line) as Record<string, unknown>));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', SCRIPT],
+    {
+      env: {
+        ...process.env,
+        SYNC_SERVER_MODULE: serverModule,
+        SYNC_DATA_DIR: dataDir,
+        SYNC_WRITES: options.syncWrites === false ? '0' : '1',
+      },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const waiting: Array<{
+    resolve(reply: Record<string, unknown>): void;
+    reject(error: Error): void;
+  }> = [];
+  createInterface({ input: child.stdout! }).on('line', (line) =>
+    waiting.shift()?.resolve(JSON.parse(line) as Record<string, unknown>),
+  );
   child.once('exit', (code) => {
-    for (const w of waiting.splice(0)) w.reject(new Error(`the sync server process exited (${code})`));
+    for (const w of waiting.splice(0))
+      w.reject(new Error(`the sync server process exited (${code})`));
   });
-  const next = () => new Promise<Record<string, unknown>>((resolve, reject) => waiting.push({ resolve, reject }));
+  const next = () =>
+    new Promise<Record<string, unknown>>((resolve, reject) => waiting.push({ resolve, reject }));
   const ask = (command: string) => {
     const reply = next();
     child.stdin!.write(`${command}\n`);

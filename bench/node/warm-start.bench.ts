@@ -22,10 +22,12 @@ export default async function warmStart(): Promise<BenchResult[]> {
   try {
     const samples: Record<'kit' | 'raw', Visit[]> = { kit: [], raw: [] };
     for (const page of ['kit', 'raw'] as const) {
-      for (let i = 0; i < WARMUP; i++) await visit(profiles[page].context, pages, page, { import: i === 0 });
+      for (let i = 0; i < WARMUP; i++)
+        await visit(profiles[page].context, pages, page, { import: i === 0 });
     }
     for (let i = 0; i < REPEAT; i++) {
-      for (const page of i % 2 === 0 ? (['kit', 'raw'] as const) : (['raw', 'kit'] as const)) samples[page].push(await visit(profiles[page].context, pages, page));
+      for (const page of i % 2 === 0 ? (['kit', 'raw'] as const) : (['raw', 'kit'] as const))
+        samples[page].push(await visit(profiles[page].context, pages, page));
     }
     const kit = samples.kit.map((v) => v.rowsAt);
     const raw = samples.raw.map((v) => v.rowsAt);
@@ -35,14 +37,35 @@ export default async function warmStart(): Promise<BenchResult[]> {
       'raw p95 ms': Number(summarise(raw).p95.toFixed(1)),
     };
     // What a later visit loads before its rows: the bytes at start.
-    const before = { kit: kibOf(pages, samples.kit[0]!.before), raw: kibOf(pages, samples.raw[0]!.before) };
-    const after = kibOf(pages, samples.kit.flatMap((v) => v.fetched));
+    const before = {
+      kit: kibOf(pages, samples.kit[0]!.before),
+      raw: kibOf(pages, samples.raw[0]!.before),
+    };
+    const after = kibOf(
+      pages,
+      samples.kit.flatMap((v) => v.fetched),
+    );
     return [
-      toResult({ name: 'warm-start.rows', unit: 'ms', subject: kit, baseline: raw, target: { max: 1.5 }, notes }),
+      toResult({
+        name: 'warm-start.rows',
+        unit: 'ms',
+        subject: kit,
+        baseline: raw,
+        target: { max: 1.5 },
+        notes,
+      }),
       {
-        name: 'warm-start.bytes-before-rows', value: before.kit, unit: 'KiB gz', baseline: before.raw, ratio: before.kit / before.raw,
-        spread: { p25: before.kit, p75: before.kit, min: before.kit, max: before.kit }, samples: 1,
-        notes: { files: samples.kit[0]!.before.length, 'KiB gz fetched by the end of a visit': Number(after.toFixed(1)) },
+        name: 'warm-start.bytes-before-rows',
+        value: before.kit,
+        unit: 'KiB gz',
+        baseline: before.raw,
+        ratio: before.kit / before.raw,
+        spread: { p25: before.kit, p75: before.kit, min: before.kit, max: before.kit },
+        samples: 1,
+        notes: {
+          files: samples.kit[0]!.before.length,
+          'KiB gz fetched by the end of a visit': Number(after.toFixed(1)),
+        },
       },
     ];
   } finally {

@@ -11,7 +11,10 @@ const chart = icuChart();
 let store: DexieChartStore | undefined;
 
 export async function setup(): Promise<void> {
-  store = await openChartStore({ databaseName: benchDatabaseName('profile-icu'), user: BENCH_USER });
+  store = await openChartStore({
+    databaseName: benchDatabaseName('profile-icu'),
+    user: BENCH_USER,
+  });
   await importBundle(store, collectionBundle(chart.core()));
   // One day first, off the profile, so that it shows a warm JIT.
   await importBundle(store, collectionBundle(chart.day(0)));
@@ -24,7 +27,9 @@ export default async function run(): Promise<string> {
     const t = performance.now();
     await importBundle(store!, bundle);
     const ms = performance.now() - t;
-    lines.push(`day ${d}: ${ms.toFixed(0)} ms, ${Math.round((chart.observationsPerDay * 1000) / ms)} obs/s, heap ${(await heapUsed() / 1e6).toFixed(0)} MB`);
+    lines.push(
+      `day ${d}: ${ms.toFixed(0)} ms, ${Math.round((chart.observationsPerDay * 1000) / ms)} obs/s, heap ${((await heapUsed()) / 1e6).toFixed(0)} MB`,
+    );
     console.log(lines.at(-1));
   }
   return lines.join('; ');

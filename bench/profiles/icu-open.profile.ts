@@ -26,7 +26,9 @@ export default async function run(): Promise<string[]> {
     const opened = performance.now();
     const value = await firstValue(store.vitals(chart.patientId, { from, to: chart.end }));
     const done = performance.now();
-    lines.push(`open ${(opened - start).toFixed(0)} ms, first value ${(done - opened).toFixed(0)} ms, ${value.length} observations`);
+    lines.push(
+      `open ${(opened - start).toFixed(0)} ms, first value ${(done - opened).toFixed(0)} ms, ${value.length} observations`,
+    );
     await store.close();
     await new Promise((resolve) => setTimeout(resolve, 3200));
   }

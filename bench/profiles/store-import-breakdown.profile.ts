@@ -9,7 +9,14 @@ import { resourceKey } from '../../model/index.js';
 import { importBundle, openChartStore } from '../../storage/index.js';
 import { documentOf } from '../../storage/new-revision.js';
 import { loadFixtureSet, summarise } from '../harness/index.js';
-import { deleteRaw, openRawRecords, projectedRows, putRows, RECORDS, resourcesOf } from '../browser/support/raw-records.js';
+import {
+  deleteRaw,
+  openRawRecords,
+  projectedRows,
+  putRows,
+  RECORDS,
+  resourcesOf,
+} from '../browser/support/raw-records.js';
 import { BENCH_USER, benchDatabaseName, deleteDatabase } from '../browser/support/stores.js';
 
 let texts: string[] = [];
@@ -65,7 +72,10 @@ export default async function run(): Promise<Record<string, string>> {
     await importing.close();
     await deleteDatabase(importName);
   }
-  const out: Record<string, string> = { resources: String(resources.length), documents: String(docs.length) };
+  const out: Record<string, string> = {
+    resources: String(resources.length),
+    documents: String(docs.length),
+  };
   for (const [k, v] of Object.entries(times)) out[k] = `${summarise(v).median.toFixed(0)} ms`;
   console.log(JSON.stringify(out));
   return out;

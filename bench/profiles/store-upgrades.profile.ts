@@ -28,11 +28,15 @@ export default async function run(): Promise<string[]> {
     return `${label}: ${(performance.now() - start).toFixed(0)} ms`;
   };
   const lines = [
-    await timed('count every day (version 4)', () => db.transaction('rw', db.records, db.laneDays, async () => {
-      await db.laneDays.clear();
-      await countAllDays(db.records, db.laneDays);
-    })),
-    await timed('re-index observation codes (version 5)', () => db.transaction('rw', db.records, () => reindexObservationCodes(db.records))),
+    await timed('count every day (version 4)', () =>
+      db.transaction('rw', db.records, db.laneDays, async () => {
+        await db.laneDays.clear();
+        await countAllDays(db.records, db.laneDays);
+      }),
+    ),
+    await timed('re-index observation codes (version 5)', () =>
+      db.transaction('rw', db.records, () => reindexObservationCodes(db.records)),
+    ),
     `${await db.records.count()} records, ${await db.laneDays.count()} day counts`,
   ];
   db.close();

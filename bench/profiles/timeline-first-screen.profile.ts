@@ -11,7 +11,10 @@ const chart = icuChart();
 let store: DexieChartStore;
 
 export async function setup(): Promise<void> {
-  store = await openChartStore({ databaseName: benchDatabaseName('profile-timeline'), user: BENCH_USER });
+  store = await openChartStore({
+    databaseName: benchDatabaseName('profile-timeline'),
+    user: BENCH_USER,
+  });
   await loadIcuStay(store, chart);
 }
 
@@ -28,7 +31,9 @@ export default async function run(): Promise<string[]> {
     start = performance.now();
     const density = await firstValue(store.timelineDensity(chart.patientId, { buckets: 24 }));
     const densityMs = performance.now() - start;
-    lines.push(`list ${listMs.toFixed(1)} ms (${events.length} events), density ${densityMs.toFixed(1)} ms (${density.buckets.length} buckets)`);
+    lines.push(
+      `list ${listMs.toFixed(1)} ms (${events.length} events), density ${densityMs.toFixed(1)} ms (${density.buckets.length} buckets)`,
+    );
   }
   return lines;
 }

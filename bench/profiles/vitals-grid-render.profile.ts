@@ -12,17 +12,24 @@ let patientId = '';
 
 export async function setup(): Promise<void> {
   const file = (await listFixtures('synthea')).find((name) => name.startsWith('Vito_Feeney'))!;
-  store = await openChartStore({ databaseName: benchDatabaseName('profile-vitals'), user: BENCH_USER });
+  store = await openChartStore({
+    databaseName: benchDatabaseName('profile-vitals'),
+    user: BENCH_USER,
+  });
   patientId = (await importBundle(store, await fixtureText('synthea', file))).patientIds[0]!;
 }
 
 export default async function run(): Promise<number> {
   for (let i = 0; i < 20; i++) {
-    const element = document.createElement('emr-vitals-grid') as HTMLElement & { store?: ChartStore; patientId: string };
+    const element = document.createElement('emr-vitals-grid') as HTMLElement & {
+      store?: ChartStore;
+      patientId: string;
+    };
     element.store = store;
     element.patientId = patientId;
     document.body.append(element);
-    while ((element.shadowRoot?.querySelectorAll('thead th[scope=col]').length ?? 0) < 8) await new Promise((r) => setTimeout(r, 1));
+    while ((element.shadowRoot?.querySelectorAll('thead th[scope=col]').length ?? 0) < 8)
+      await new Promise((r) => setTimeout(r, 1));
     element.remove();
   }
   return 8;

@@ -12,7 +12,9 @@ export async function launchBrowser(): Promise<Browser> {
   try {
     await access(chromiumPath, constants.X_OK);
   } catch {
-    throw new Error(`no Chromium at ${chromiumPath}: run scripts/ensure-chromium.sh or set CHROMIUM_PATH`);
+    throw new Error(
+      `no Chromium at ${chromiumPath}: run scripts/ensure-chromium.sh or set CHROMIUM_PATH`,
+    );
   }
   return chromium.launch({
     executablePath: chromiumPath,
@@ -28,7 +30,11 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** Imports `modulePath` (a URL path on the dev server) in a page and returns what its default export resolves to. */
-export async function runInPage(browser: Browser, origin: string, modulePath: string): Promise<unknown> {
+export async function runInPage(
+  browser: Browser,
+  origin: string,
+  modulePath: string,
+): Promise<unknown> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const pageErrors: string[] = [];
@@ -50,7 +56,10 @@ export async function runInPage(browser: Browser, origin: string, modulePath: st
     const run = page.evaluate(`import(${JSON.stringify(modulePath)}).then((m) => m.default())`);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${SUITE_TIMEOUT_MS / 1000} s`)), SUITE_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`timed out after ${SUITE_TIMEOUT_MS / 1000} s`)),
+        SUITE_TIMEOUT_MS,
+      );
     });
     try {
       return await Promise.race([run, timeout]);

@@ -16,14 +16,28 @@ interface Served {
 }
 
 async function start(set: string): Promise<{ ehr: DemoEhr; served: Served }> {
-  const ehr = await startDemoEhr({ clients: [{ clientId: APP, redirectUris: [APP_REDIRECT] }], autoLogin: 'dr-okafor', fixturesDir: set === 'icu' ? null : undefined });
+  const ehr = await startDemoEhr({
+    clients: [{ clientId: APP, redirectUris: [APP_REDIRECT] }],
+    autoLogin: 'dr-okafor',
+    fixturesDir: set === 'icu' ? null : undefined,
+  });
   const patients = set === 'icu' ? [await icuPatient(ehr)] : ehr.patients;
   const served: Served = { fhirBaseUrl: ehr.fhir.url, patients: [] };
   for (const patient of patients) {
     const launch = ehr.auth.createLaunch({ patient: patient.id, user: 'dr-okafor' });
-    const { status, body } = await launchApp(ehr.auth, { scope: 'launch openid fhirUser patient/*.rs', aud: ehr.fhir.url, launch });
-    if (status !== 200 || !body.access_token) throw new Error(`no token for ${patient.id}: ${status}`);
-    served.patients.push({ id: patient.id, name: patient.name, token: body.access_token, size: patient.size });
+    const { status, body } = await launchApp(ehr.auth, {
+      scope: 'launch openid fhirUser patient/*.rs',
+      aud: ehr.fhir.url,
+      launch,
+    });
+    if (status !== 200 || !body.access_token)
+      throw new Error(`no token for ${patient.id}: ${status}`);
+    served.patients.push({
+      id: patient.id,
+      name: patient.name,
+      token: body.access_token,
+      size: patient.size,
+    });
   }
   return { ehr, served };
 }
@@ -41,7 +55,14 @@ export function ehrPlugin(): Plugin {
       // Closed before the dev server itself, and waited for.
       const closeServer = server.close.bind(server);
       server.close = async () => {
-        await Promise.all([...running.values()].map((started) => started.then(({ ehr }) => ehr.close(), () => undefined)));
+        await Promise.all(
+          [...running.values()].map((started) =>
+            started.then(
+              ({ ehr }) => ehr.close(),
+              () => undefined,
+            ),
+          ),
+        );
         return closeServer();
       };
       server.middlewares.use(EHR_URL, (req, res) => {

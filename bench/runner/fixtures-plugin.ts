@@ -45,22 +45,26 @@ export function fixturesPlugin(baseDir: string): Plugin {
         if (file !== baseDir && !file.startsWith(baseDir + path.sep)) {
           return send(res, 403, 'text/plain', 'outside the fixtures folder');
         }
-        stat(file).then(
-          async (info) => {
-            if (info.isDirectory()) {
-              const names = await listing(file, file === baseDir);
-              return send(res, 200, 'application/json', JSON.stringify(names));
-            }
-            res.writeHead(200, {
-              'content-type': file.endsWith('.json') ? 'application/json' : 'application/octet-stream',
-              'content-length': info.size,
-              'cache-control': 'no-store',
-            });
-            if (req.method === 'HEAD') return res.end();
-            createReadStream(file).pipe(res);
-          },
-          () => send(res, 404, 'text/plain', `no fixture ${rel} under ${FIXTURES_URL}`),
-        ).catch(next);
+        stat(file)
+          .then(
+            async (info) => {
+              if (info.isDirectory()) {
+                const names = await listing(file, file === baseDir);
+                return send(res, 200, 'application/json', JSON.stringify(names));
+              }
+              res.writeHead(200, {
+                'content-type': file.endsWith('.json')
+                  ? 'application/json'
+                  : 'application/octet-stream',
+                'content-length': info.size,
+                'cache-control': 'no-store',
+              });
+              if (req.method === 'HEAD') return res.end();
+              createReadStream(file).pipe(res);
+            },
+            () => send(res, 404, 'text/plain', `no fixture ${rel} under ${FIXTURES_URL}`),
+          )
+          .catch(next);
       });
     },
   };

@@ -6,7 +6,10 @@ export function fmt(x: number): string {
   const abs = Math.abs(x);
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
   const rounded = abs >= 1000 ? Number(x.toPrecision(3)) : x;
-  return rounded.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return rounded.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }
 
 export function fmtRatio(x: number): string {

@@ -15,7 +15,11 @@ async function previous(file: string): Promise<StoredResult[]> {
   }
 }
 
-export async function writeResults(file: string, rows: StoredResult[], merge: boolean): Promise<void> {
+export async function writeResults(
+  file: string,
+  rows: StoredResult[],
+  merge: boolean,
+): Promise<void> {
   const fresh = new Set(rows.map((r) => r.name));
   const kept = merge ? (await previous(file)).filter((r) => !fresh.has(r.name)) : [];
   const all = [...kept, ...rows].sort((a, b) => a.name.localeCompare(b.name));

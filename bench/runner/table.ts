@@ -3,7 +3,16 @@ import type { BenchResult } from '../harness/types.js';
 import { fmt, fmtRatio } from './format.js';
 import { targetMet, targetText } from './targets.js';
 
-const HEADERS = ['name', 'median', 'unit', 'spread (p25–p75)', 'baseline', 'ratio', 'target (ratio)', 'met'];
+const HEADERS = [
+  'name',
+  'median',
+  'unit',
+  'spread (p25–p75)',
+  'baseline',
+  'ratio',
+  'target (ratio)',
+  'met',
+];
 
 function row(r: BenchResult): string[] {
   const met = targetMet(r);
@@ -26,7 +35,10 @@ export function renderTable(results: readonly BenchResult[]): string {
   const rows = [HEADERS, ...results.map(row)];
   const widths = HEADERS.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   const line = (cells: string[]) =>
-    cells.map((cell, c) => (NUMERIC.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+    cells
+      .map((cell, c) => (NUMERIC.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
   return [line(HEADERS), rule, ...rows.slice(1).map(line)].join('\n');
 }

@@ -8,7 +8,9 @@ function finite(x: unknown): x is number {
 
 export function validateResults(suite: string, raw: unknown): BenchResult[] {
   if (!Array.isArray(raw) || raw.length === 0) {
-    throw new Error(`suite ${suite} returned ${Array.isArray(raw) ? 'no results' : typeof raw}, not BenchResult[]`);
+    throw new Error(
+      `suite ${suite} returned ${Array.isArray(raw) ? 'no results' : typeof raw}, not BenchResult[]`,
+    );
   }
   return raw.map((r: BenchResult, i) => {
     const where = `suite ${suite}, result ${i} (${String(r?.name)})`;

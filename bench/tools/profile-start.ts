@@ -11,26 +11,47 @@ const cold = process.argv[3] === 'cold';
 const topIndex = process.argv.indexOf('--top');
 const top = topIndex > 0 ? Number(process.argv[topIndex + 1]) : 30;
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 const pages = await startPages();
 const profile = await launchProfile();
 try {
-  if (!cold) for (let i = 0; i < 3; i++) await visit(profile.context, pages, page, { import: i === 0 });
+  if (!cold)
+    for (let i = 0; i < 3; i++) await visit(profile.context, pages, page, { import: i === 0 });
   // The profiler follows the new tab from its first script: attach through the browser's target auto-attach.
   const tab = await profile.context.newPage();
   const cdp = await profile.context.newCDPSession(tab);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  await tab.goto(`${pages.origin}/${page}.html?${pages.query}${cold ? '&import' : ''}`, { waitUntil: 'commit' });
-  await tab.waitForFunction(() => window.startProbe?.rowsAt !== undefined || window.startProbe?.error !== undefined, null, { timeout: 60_000, polling: 50 });
+  await tab.goto(`${pages.origin}/${page}.html?${pages.query}${cold ? '&import' : ''}`, {
+    waitUntil: 'commit',
+  });
+  await tab.waitForFunction(
+    () => window.startProbe?.rowsAt !== undefined || window.startProbe?.error !== undefined,
+    null,
+    { timeout: 60_000, polling: 50 },
+  );
   const probe = await tab.evaluate(() => window.startProbe);
   const marks = await tab.evaluate(() => [
     ...performance.getEntriesByType('mark').map((m) => `${m.name} ${m.startTime.toFixed(1)}`),
-    ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => `${new URL(r.name).pathname} fetched ${r.startTime.toFixed(1)}–${r.responseEnd.toFixed(1)}`),
-    ...(performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]).map((n) => `document ${n.responseEnd.toFixed(1)}, DOMContentLoaded ${n.domContentLoadedEventStart.toFixed(1)}`),
+    ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
+      (r) =>
+        `${new URL(r.name).pathname} fetched ${r.startTime.toFixed(1)}–${r.responseEnd.toFixed(1)}`,
+    ),
+    ...(performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]).map(
+      (n) =>
+        `document ${n.responseEnd.toFixed(1)}, DOMContentLoaded ${n.domContentLoadedEventStart.toFixed(1)}`,
+    ),
   ]);
   const { profile: p } = (await cdp.send('Profiler.stop')) as { profile: Profile };
   console.log(`rows at ${probe.rowsAt?.toFixed(1)} ms ${probe.error ?? ''}`);
@@ -48,7 +69,8 @@ try {
   }
   const print = (title: string, map: Map<string, number>) => {
     console.log(title);
-    for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${v.toFixed(1).padStart(8)} ms  ${k}`);
+    for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top))
+      console.log(`  ${v.toFixed(1).padStart(8)} ms  ${k}`);
   };
   print('self time by script file', byFile);
   print('self time by function', byFunction);

@@ -76,18 +76,29 @@ export function functionTimes(profile: Profile): { functions: FunctionTime[]; to
   return { functions, totalMs: totalUs / 1000 };
 }
 
-function table(rows: FunctionTime[], by: 'selfMs' | 'totalMs', totalMs: number, top: number): string {
+function table(
+  rows: FunctionTime[],
+  by: 'selfMs' | 'totalMs',
+  totalMs: number,
+  top: number,
+): string {
   return [...rows]
     .filter((r) => r.name !== '(root)')
     .sort((a, b) => b[by] - a[by])
     .slice(0, top)
-    .map((r) => `${r[by].toFixed(0).padStart(8)} ms ${((100 * r[by]) / totalMs).toFixed(1).padStart(5)}%  ${r.name}  ${r.where}`)
+    .map(
+      (r) =>
+        `${r[by].toFixed(0).padStart(8)} ms ${((100 * r[by]) / totalMs).toFixed(1).padStart(5)}%  ${r.name}  ${r.where}`,
+    )
     .join('\n');
 }
 
 async function main(): Promise<void> {
   const modulePath = process.argv[2];
-  if (!modulePath) throw new Error('usage: profile.ts <bench/profiles/x.profile.ts> [--top N] [--interval µs] [--out file]');
+  if (!modulePath)
+    throw new Error(
+      'usage: profile.ts <bench/profiles/x.profile.ts> [--top N] [--interval µs] [--out file]',
+    );
   const url = '/' + path.relative(repoRoot, path.resolve(modulePath)).split(path.sep).join('/');
   const top = Number(option('top', '25'));
   const server = await startDevServer(repoRoot);
@@ -110,9 +121,13 @@ async function main(): Promise<void> {
     const out = process.argv.includes('--out') ? option('out', '') : '';
     if (out) await writeFile(out, JSON.stringify(profile));
     const { functions, totalMs } = functionTimes(profile);
-    console.log(`profiled ${url}: ${wallMs.toFixed(0)} ms wall, ${totalMs.toFixed(0)} ms sampled; result ${JSON.stringify(result)}`);
+    console.log(
+      `profiled ${url}: ${wallMs.toFixed(0)} ms wall, ${totalMs.toFixed(0)} ms sampled; result ${JSON.stringify(result)}`,
+    );
     console.log(`\nSelf time, top ${top}:\n${table(functions, 'selfMs', totalMs, top)}`);
-    console.log(`\nTotal (inclusive) time, top ${top}:\n${table(functions, 'totalMs', totalMs, top)}`);
+    console.log(
+      `\nTotal (inclusive) time, top ${top}:\n${table(functions, 'totalMs', totalMs, top)}`,
+    );
     await context.close();
   } finally {
     await browser.close();

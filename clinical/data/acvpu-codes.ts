@@ -30,11 +30,23 @@ interface Answer {
 
 /** Each level's SNOMED CT answer (UK Core ACVPU 2.0.0) and LOINC answer (67775-7), as published. */
 export const ACVPU_ANSWERS: Readonly<Record<AcvpuLevel, { snomed: Answer; loinc?: Answer }>> = {
-  A: { snomed: { code: '248234008', display: 'Mentally alert' }, loinc: { code: 'LA9340-6', display: 'Alert' } },
+  A: {
+    snomed: { code: '248234008', display: 'Mentally alert' },
+    loinc: { code: 'LA9340-6', display: 'Alert' },
+  },
   C: { snomed: { code: '130987000', display: 'Acute confusion' } },
-  V: { snomed: { code: '300202002', display: 'Responds to voice' }, loinc: { code: 'LA17108-4', display: 'Verbal' } },
-  P: { snomed: { code: '450847001', display: 'Responds to pain' }, loinc: { code: 'LA17107-6', display: 'Painful' } },
-  U: { snomed: { code: '422768004', display: 'Unresponsive' }, loinc: { code: 'LA9343-0', display: 'Unresponsive' } },
+  V: {
+    snomed: { code: '300202002', display: 'Responds to voice' },
+    loinc: { code: 'LA17108-4', display: 'Verbal' },
+  },
+  P: {
+    snomed: { code: '450847001', display: 'Responds to pain' },
+    loinc: { code: 'LA17107-6', display: 'Painful' },
+  },
+  U: {
+    snomed: { code: '422768004', display: 'Unresponsive' },
+    loinc: { code: 'LA9343-0', display: 'Unresponsive' },
+  },
 };
 
 /**

@@ -32,21 +32,44 @@ export interface ErrorProneAbbreviation {
 
 export const ERROR_PRONE_FREQUENCIES: readonly ErrorProneAbbreviation[] = [
   { abbreviation: 'BT', intended: 'bedtime (mistaken as BID)', meaning: 'at bedtime' },
-  { abbreviation: 'HS', intended: 'half-strength, or at bedtime (hs): each mistaken for the other' },
+  {
+    abbreviation: 'HS',
+    intended: 'half-strength, or at bedtime (hs): each mistaken for the other',
+  },
   { abbreviation: 'o.d.', intended: 'once daily (mistaken as right eye, OD)' },
   { abbreviation: 'OD', intended: 'once daily, or right eye' },
   { abbreviation: 'q.d.', intended: 'every day (mistaken as q.i.d.)', meaning: 'once daily' },
   { abbreviation: 'QD', intended: 'every day (mistaken as q.i.d.)', meaning: 'once daily' },
-  { abbreviation: 'qhs', intended: 'nightly at bedtime (mistaken as qhr, every hour)', meaning: 'at bedtime' },
+  {
+    abbreviation: 'qhs',
+    intended: 'nightly at bedtime (mistaken as qhr, every hour)',
+    meaning: 'at bedtime',
+  },
   { abbreviation: 'qn', intended: 'nightly (mistaken as qh, every hour)', meaning: 'nightly' },
   { abbreviation: 'q.o.d.', intended: 'every other day (mistaken as q.d. or q.i.d.)' },
   { abbreviation: 'QOD', intended: 'every other day (mistaken as q.d. or q.i.d.)' },
   { abbreviation: 'q1d', intended: 'daily (mistaken as q.i.d.)', meaning: 'once daily' },
-  { abbreviation: 'TIW', intended: '3 times a week (mistaken as 3 times a day or twice weekly)', meaning: 'three times weekly' },
-  { abbreviation: 'BIW', intended: '2 times a week (mistaken as 2 times a day)', meaning: 'twice weekly' },
+  {
+    abbreviation: 'TIW',
+    intended: '3 times a week (mistaken as 3 times a day or twice weekly)',
+    meaning: 'three times weekly',
+  },
+  {
+    abbreviation: 'BIW',
+    intended: '2 times a week (mistaken as 2 times a day)',
+    meaning: 'twice weekly',
+  },
   // "q6PM, etc.": any hour of the day after q; the words name the hour sent (error-prone.ts).
-  { abbreviation: 'q6PM', intended: 'every day at 6 PM, and so for any hour (mistaken as every 6 hours)', meaning: 'daily at 6 PM' },
-  { abbreviation: 'UD', intended: 'as directed, "ut dictum" (mistaken as unit dose)', meaning: 'as directed' },
+  {
+    abbreviation: 'q6PM',
+    intended: 'every day at 6 PM, and so for any hour (mistaken as every 6 hours)',
+    meaning: 'daily at 6 PM',
+  },
+  {
+    abbreviation: 'UD',
+    intended: 'as directed, "ut dictum" (mistaken as unit dose)',
+    meaning: 'as directed',
+  },
 ];
 
 export const ERROR_PRONE_ROUTES: readonly ErrorProneAbbreviation[] = [
@@ -56,11 +79,31 @@ export const ERROR_PRONE_ROUTES: readonly ErrorProneAbbreviation[] = [
   { abbreviation: 'OD', intended: 'right eye (mistaken as AD, right ear), or once daily' },
   { abbreviation: 'OS', intended: 'left eye (mistaken as AS, left ear)' },
   { abbreviation: 'OU', intended: 'each eye (mistaken as AU, each ear)' },
-  { abbreviation: 'IJ', intended: 'injection (mistaken as IV or intrajugular)', meaning: 'by injection' },
+  {
+    abbreviation: 'IJ',
+    intended: 'injection (mistaken as IV or intrajugular)',
+    meaning: 'by injection',
+  },
   { abbreviation: 'IN', intended: 'intranasal (mistaken as IM or IV)' },
-  { abbreviation: 'IT', intended: 'intrathecal (mistaken as intratracheal, intratumor, intratympanic or inhalation therapy)' },
+  {
+    abbreviation: 'IT',
+    intended:
+      'intrathecal (mistaken as intratracheal, intratumor, intratympanic or inhalation therapy)',
+  },
   { abbreviation: 'Per os', intended: 'by mouth (os mistaken as left eye)', meaning: 'orally' },
-  { abbreviation: 'SC', intended: 'subcutaneous (mistaken as SL, sublingual)', meaning: 'subcutaneously' },
-  { abbreviation: 'SQ', intended: 'subcutaneous (mistaken as "5 every")', meaning: 'subcutaneously' },
-  { abbreviation: 'sub q', intended: 'subcutaneous (the q mistaken as every)', meaning: 'subcutaneously' },
+  {
+    abbreviation: 'SC',
+    intended: 'subcutaneous (mistaken as SL, sublingual)',
+    meaning: 'subcutaneously',
+  },
+  {
+    abbreviation: 'SQ',
+    intended: 'subcutaneous (mistaken as "5 every")',
+    meaning: 'subcutaneously',
+  },
+  {
+    abbreviation: 'sub q',
+    intended: 'subcutaneous (the q mistaken as every)',
+    meaning: 'subcutaneously',
+  },
 ];

@@ -1,7 +1,23 @@
 import type { ReactiveController } from 'lit';
-import type { AllergyIntolerance, ChartPresence, ChartRecord, Patient, ResourceKey } from '../../model/index.js';
-import { allergyEntry, allergyMessages, allergyStatus, type AllergyEntry, type AllergyStatus } from '../../clinical/index.js';
-import { LiveQueryController, type ChartQueryHost, type QueryState } from '../shared/live-query-controller.js';
+import type {
+  AllergyIntolerance,
+  ChartPresence,
+  ChartRecord,
+  Patient,
+  ResourceKey,
+} from '../../model/index.js';
+import {
+  allergyEntry,
+  allergyMessages,
+  allergyStatus,
+  type AllergyEntry,
+  type AllergyStatus,
+} from '../../clinical/index.js';
+import {
+  LiveQueryController,
+  type ChartQueryHost,
+  type QueryState,
+} from '../shared/live-query-controller.js';
 import { bannerMessages as messages, type UnavailableReason } from './allergy-banner.messages.js';
 
 /** What the banner renders: pending until the store answers, then one of the four states. */
@@ -39,9 +55,13 @@ export class AllergyBannerController implements ReactiveController {
 
   constructor(host: ChartQueryHost) {
     // Added before this controller, so their hostUpdate (which resubscribes) runs first.
-    this.#allergies = new LiveQueryController(host, (store, patientId) => store.allergies(patientId));
+    this.#allergies = new LiveQueryController(host, (store, patientId) =>
+      store.allergies(patientId),
+    );
     this.#patient = new LiveQueryController(host, (store, patientId) => store.patient(patientId));
-    this.#presence = new LiveQueryController(host, (store, patientId) => store.chartPresence(patientId));
+    this.#presence = new LiveQueryController(host, (store, patientId) =>
+      store.chartPresence(patientId),
+    );
     host.addController(this);
   }
 
@@ -49,7 +69,12 @@ export class AllergyBannerController implements ReactiveController {
     const allergies = this.#allergies.state;
     const patient = this.#patient.state;
     const presence = this.#presence.state;
-    if (this.#inputs?.[0] === allergies && this.#inputs[1] === patient && this.#inputs[2] === presence) return;
+    if (
+      this.#inputs?.[0] === allergies &&
+      this.#inputs[1] === patient &&
+      this.#inputs[2] === presence
+    )
+      return;
     this.#inputs = [allergies, patient, presence];
     this.view = viewOf(allergies, patient, presence);
     this.#announce();
@@ -68,14 +93,18 @@ export class AllergyBannerController implements ReactiveController {
     this.#listed = new Set(entries.map((e) => e.key));
     const arrived = before ? entries.filter((e) => !before.has(e.key)) : [];
     if (!arrived.length) return;
-    const text = messages.announce(arrived.map((e) => allergyMessages.summary(e.label, e.criticality === 'high', 0)));
+    const text = messages.announce(
+      arrived.map((e) => allergyMessages.summary(e.label, e.criticality === 'high', 0)),
+    );
     // The same words twice in a row would not be read again: vary them invisibly.
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
   }
 }
 
 function viewOf(
-  allergies: QueryState<Array<ChartRecord<AllergyIntolerance>>>, patient: QueryState<ChartRecord<Patient> | undefined>, presence: QueryState<ChartPresence>,
+  allergies: QueryState<Array<ChartRecord<AllergyIntolerance>>>,
+  patient: QueryState<ChartRecord<Patient> | undefined>,
+  presence: QueryState<ChartPresence>,
 ): BannerView {
   if (allergies.status === 'idle') return unavailable('not-connected');
   if (allergies.status === 'error') return unavailable(allergies.error.code);
@@ -85,7 +114,8 @@ function viewOf(
     if (patient.status === 'pending' || patient.status === 'idle') return PENDING;
     if (patient.status === 'error') return unavailable(patient.error.code);
     // Being imported here: "loading", neither "no known allergies" nor "not on this device".
-    if (presence.status === 'ready' && presence.value === 'importing') return unavailable('importing');
+    if (presence.status === 'ready' && presence.value === 'importing')
+      return unavailable('importing');
     if (!patient.value) return unavailable('not-on-device');
   }
   const otherConflicts = records

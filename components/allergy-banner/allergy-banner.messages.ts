@@ -1,5 +1,10 @@
 import type { ChartStoreErrorCode } from '../../model/index.js';
-import { allergyMessages, listInWords, type AllergyEntry, type HeadKind } from '../../clinical/index.js';
+import {
+  allergyMessages,
+  listInWords,
+  type AllergyEntry,
+  type HeadKind,
+} from '../../clinical/index.js';
 
 // Every text <emr-allergy-banner> shows, in one place for translation. The
 // four state labels and the clinical words come from clinical/ (the NHS CUI
@@ -10,12 +15,20 @@ type Criticality = NonNullable<AllergyEntry['criticality']>;
 type Severity = NonNullable<AllergyEntry['worstSeverity']>;
 
 /** Why the banner cannot say what the chart holds. */
-export type UnavailableReason = ChartStoreErrorCode | 'not-connected' | 'not-on-device' | 'importing';
+export type UnavailableReason =
+  ChartStoreErrorCode | 'not-connected' | 'not-on-device' | 'importing';
 
 /** The fields of two heads in conflict that the banner compares. */
-export type ConflictField = 'label' | 'kind' | 'criticality' | 'worstSeverity' | 'verification' | 'categories' | 'reactions';
+export type ConflictField =
+  'label' | 'kind' | 'criticality' | 'worstSeverity' | 'verification' | 'categories' | 'reactions';
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 const timeOnly = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 export const bannerMessages = {
@@ -27,13 +40,22 @@ export const bannerMessages = {
   show: (count: number) => (count > 1 ? `Show all ${count}` : 'Show details'),
   hide: 'Hide details',
 
-  category: { medication: 'Medication', food: 'Food', environment: 'Environment', biologic: 'Biologic' } satisfies Record<Category, string>,
+  category: {
+    medication: 'Medication',
+    food: 'Food',
+    environment: 'Environment',
+    biologic: 'Biologic',
+  } satisfies Record<Category, string>,
   criticality: {
     high: 'High criticality',
     low: 'Low criticality',
     'unable-to-assess': 'Criticality unable to assess',
   } satisfies Record<Criticality, string>,
-  severity: { severe: 'Severe reaction', moderate: 'Moderate reaction', mild: 'Mild reaction' } satisfies Record<Severity, string>,
+  severity: {
+    severe: 'Severe reaction',
+    moderate: 'Moderate reaction',
+    mild: 'Mild reaction',
+  } satisfies Record<Severity, string>,
   reactions: (names: readonly string[]) => `Reactions: ${listInWords(names)}`,
   unconfirmed: 'Unconfirmed',
 
@@ -80,7 +102,11 @@ export const bannerMessages = {
       'no-known': 'no known allergy',
       'no-known-retired': 'no known allergy, not current',
     } satisfies Record<HeadKind, string>,
-    criticality: { high: 'high', low: 'low', 'unable-to-assess': 'unable to assess' } satisfies Record<Criticality, string>,
+    criticality: {
+      high: 'high',
+      low: 'low',
+      'unable-to-assess': 'unable to assess',
+    } satisfies Record<Criticality, string>,
     notRecorded: 'not recorded',
     author: (name: string) => name || 'unknown author',
   },
@@ -89,11 +115,15 @@ export const bannerMessages = {
   when(at: string, now = new Date()): string {
     const date = new Date(at);
     if (Number.isNaN(date.getTime())) return 'time not recorded';
-    return date.toDateString() === now.toDateString() ? timeOnly.format(date) : dateTime.format(date);
+    return date.toDateString() === now.toDateString()
+      ? timeOnly.format(date)
+      : dateTime.format(date);
   },
 
   /** For the polite live region: allergies that arrived while the banner was shown. */
   announce(labels: readonly string[]): string {
-    return labels.length === 1 ? `New allergy recorded: ${labels[0]}` : `${labels.length} new allergies recorded: ${listInWords(labels)}`;
+    return labels.length === 1
+      ? `New allergy recorded: ${labels[0]}`
+      : `${labels.length} new allergies recorded: ${listInWords(labels)}`;
   },
 };

@@ -13,7 +13,10 @@ export const styles = css`
     --_padding: var(--emr-allergy-banner-padding, ${token('--emr-space-md')});
     --_gap: var(--emr-allergy-banner-gap, ${token('--emr-space-sm')});
     --_high: var(--emr-allergy-banner-high-color, ${token('--emr-color-severity-high')});
-    --_moderate: var(--emr-allergy-banner-moderate-color, ${token('--emr-color-severity-moderate')});
+    --_moderate: var(
+      --emr-allergy-banner-moderate-color,
+      ${token('--emr-color-severity-moderate')}
+    );
     --_conflict: var(--emr-allergy-banner-conflict-color, ${token('--emr-color-conflict')});
     --_focus: var(--emr-allergy-banner-focus-color, ${token('--emr-color-focus')});
   }
@@ -38,7 +41,10 @@ export const styles = css`
   }
   /* Not confirmed: never the accent or the data text style of a confirmed "none" (NHS CUI PAB-0068, PAB-0071). */
   .banner.no-known-allergies.unconfirmed {
-    --_accent: var(--emr-allergy-banner-no-known-unconfirmed-color, ${token('--emr-color-warning')});
+    --_accent: var(
+      --emr-allergy-banner-no-known-unconfirmed-color,
+      ${token('--emr-color-warning')}
+    );
   }
   .banner.unconfirmed .state {
     font-weight: normal;

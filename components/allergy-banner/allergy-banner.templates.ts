@@ -1,5 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { allergyMessages, noKnownRecordConfirmed, type AllergyEntry } from '../../clinical/index.js';
+import {
+  allergyMessages,
+  noKnownRecordConfirmed,
+  type AllergyEntry,
+} from '../../clinical/index.js';
 import { chronological, conflictDifferences } from './allergy-conflict.js';
 import { bannerMessages as messages } from './allergy-banner.messages.js';
 
@@ -14,23 +18,34 @@ export interface EntryActions {
 
 /** The substance as a button: activating it asks the host to open the allergy. */
 export const allergyName = (entry: AllergyEntry, actions: EntryActions): TemplateResult =>
-  html`<button class="name" type="button" @click=${() => actions.select(entry)}>${entry.label}</button>`;
+  html`<button class="name" type="button" @click=${() => actions.select(entry)}>
+    ${entry.label}
+  </button>`;
 
 /** Criticality and verification, in words (with an icon for high criticality), never colour alone. */
 export function flags(entry: AllergyEntry): TemplateResult {
   const { criticality } = entry;
-  return html`${criticality
-    ? html`<span class="badge ${criticality}"
-        >${criticality === 'high' ? html`<span class="icon" aria-hidden="true">⚠</span>` : nothing}${messages.criticality[criticality]}</span
-      >`
-    : nothing} ${entry.verification === 'unconfirmed' ? html`<span class="tag">${messages.unconfirmed}</span>` : nothing}`;
+  return html`${
+    criticality
+      ? html`<span class="badge ${criticality}"
+          >${criticality === 'high' ? html`<span class="icon" aria-hidden="true">⚠</span>` : nothing}${messages.criticality[criticality]}</span
+        >`
+      : nothing
+  }
+  ${entry.verification === 'unconfirmed' ? html`<span class="tag">${messages.unconfirmed}</span>` : nothing}`;
 }
 
 /** One allergy in the expanded list. */
 export function entryItem(entry: AllergyEntry, actions: EntryActions): TemplateResult {
   const details = [
-    entry.categories.length ? entry.categories.map((c) => messages.category[c]).join(', ') : undefined,
-    entry.worstSeverity ? html`<span class="severity ${entry.worstSeverity}">${messages.severity[entry.worstSeverity]}</span>` : undefined,
+    entry.categories.length
+      ? entry.categories.map((c) => messages.category[c]).join(', ')
+      : undefined,
+    entry.worstSeverity
+      ? html`<span class="severity ${entry.worstSeverity}"
+          >${messages.severity[entry.worstSeverity]}</span
+        >`
+      : undefined,
     entry.reactions.length ? messages.reactions(entry.reactions) : undefined,
   ].filter((d) => d !== undefined);
   return html`
@@ -46,18 +61,28 @@ export function entryItem(entry: AllergyEntry, actions: EntryActions): TemplateR
 export function conflictBlock(entry: AllergyEntry, actions: EntryActions): TemplateResult {
   const differences = conflictDifferences(entry.values);
   const by = (value: AllergyEntry['values'][number]) =>
-    html`(${messages.conflict.author(value.author)}, <time datetime=${value.at}>${messages.when(value.at)}</time>)`;
+    html`(${messages.conflict.author(value.author)},
+      <time datetime=${value.at}>${messages.when(value.at)}</time>)`;
   const lines = differences.length
     ? differences.map(
-        ({ field, values }) => html`<li>
-          ${messages.conflict.field[field]} ${values.map(({ text, value }, i) => html`${i ? ' / ' : ''}<span class="value">${text}</span> ${by(value)}`)}
-        </li>`,
+        ({ field, values }) =>
+          html`<li>
+            ${messages.conflict.field[field]}
+            ${values.map(({ text, value }, i) => html`${i ? ' / ' : ''}<span class="value">${text}</span> ${by(value)}`)}
+          </li>`,
       )
-    : html`<li>${messages.conflict.elsewhere}: ${chronological(entry.values).map((value, i) => html`${i ? ' / ' : ''}${by(value)}`)}</li>`;
+    : html`<li>
+        ${messages.conflict.elsewhere}:
+        ${chronological(entry.values).map((value, i) => html`${i ? ' / ' : ''}${by(value)}`)}
+      </li>`;
   return html`
     <div part="conflict" class="conflict">
-      <p class="conflict-title"><span class="icon" aria-hidden="true">⇄</span>${messages.conflict.heading}</p>
-      <ul class="differences">${lines}</ul>
+      <p class="conflict-title">
+        <span class="icon" aria-hidden="true">⇄</span>${messages.conflict.heading}
+      </p>
+      <ul class="differences">
+        ${lines}
+      </ul>
       <button class="review" type="button" @click=${() => actions.review(entry)}>
         ${messages.conflict.review}<span class="visually-hidden">: ${entry.label}</span>
       </button>
@@ -66,7 +91,10 @@ export function conflictBlock(entry: AllergyEntry, actions: EntryActions): Templ
 }
 
 /** Records in conflict that are not current allergies: shown, because a disputed "no known allergy" matters. */
-export function otherConflicts(entries: readonly AllergyEntry[], actions: EntryActions): TemplateResult | typeof nothing {
+export function otherConflicts(
+  entries: readonly AllergyEntry[],
+  actions: EntryActions,
+): TemplateResult | typeof nothing {
   if (!entries.length) return nothing;
   return html`
     <p class="others-title">${messages.conflict.others}</p>

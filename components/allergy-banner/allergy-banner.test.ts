@@ -4,17 +4,33 @@ import { ContextProvider } from '@lit/context';
 import { chartStoreContext, coreDocumentName, type ChartStore } from '../../model/index.js';
 import type { DexieChartStore } from '../../storage/index.js';
 import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
-import { allergy, longNamedAllergies, mixedAllergies, noKnownAllergy } from '../../stories/support/allergy-charts.js';
-import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, sendDocument } from '../../test/support/store.js';
+import {
+  allergy,
+  longNamedAllergies,
+  mixedAllergies,
+  noKnownAllergy,
+} from '../../stories/support/allergy-charts.js';
+import {
+  closeTestStores,
+  DR_ADA,
+  NURSE_BO,
+  openTestStore,
+  sendDocument,
+} from '../../test/support/store.js';
 import { patient, penicillinAllergy } from '../../test/support/resources.js';
 import { EmrAllergyBanner } from './allergy-banner.js';
-import type { EmrAllergyConflictSelectEvent, EmrAllergySelectEvent } from './allergy-banner.events.js';
+import type {
+  EmrAllergyConflictSelectEvent,
+  EmrAllergySelectEvent,
+} from './allergy-banner.events.js';
 import './emr-allergy-banner.js';
 
 const root = (el: EmrAllergyBanner) => el.shadowRoot!;
 const text = (el: EmrAllergyBanner) => root(el).textContent!.replace(/\s+/g, ' ').trim();
-const $ = <E extends Element = HTMLElement>(el: EmrAllergyBanner, selector: string) => root(el).querySelector<E & Element>(selector)!;
-const names = (el: EmrAllergyBanner) => [...root(el).querySelectorAll('.entries .name')].map((n) => n.textContent!.trim());
+const $ = <E extends Element = HTMLElement>(el: EmrAllergyBanner, selector: string) =>
+  root(el).querySelector<E & Element>(selector)!;
+const names = (el: EmrAllergyBanner) =>
+  [...root(el).querySelectorAll('.entries .name')].map((n) => n.textContent!.trim());
 const liveRegion = (el: EmrAllergyBanner) => $(el, '[role="status"]').textContent!.trim();
 
 async function chartWith(...allergies: ReturnType<typeof allergy>[]): Promise<DexieChartStore> {
@@ -24,18 +40,30 @@ async function chartWith(...allergies: ReturnType<typeof allergy>[]): Promise<De
   return store;
 }
 
-async function banner(store: ChartStore | undefined, options: { layout?: string; patientId?: string } = {}): Promise<EmrAllergyBanner> {
+async function banner(
+  store: ChartStore | undefined,
+  options: { layout?: string; patientId?: string } = {},
+): Promise<EmrAllergyBanner> {
   return fixture<EmrAllergyBanner>(html`
-    <emr-allergy-banner .store=${store} patient-id=${options.patientId ?? 'pat-1'} layout=${options.layout ?? 'expanded'}></emr-allergy-banner>
+    <emr-allergy-banner
+      .store=${store}
+      patient-id=${options.patientId ?? 'pat-1'}
+      layout=${options.layout ?? 'expanded'}
+    ></emr-allergy-banner>
   `);
 }
 
-const settled = (el: EmrAllergyBanner) => waitUntil(() => el.state !== 'pending', 'the banner stayed pending');
+const settled = (el: EmrAllergyBanner) =>
+  waitUntil(() => el.state !== 'pending', 'the banner stayed pending');
 
 /** Two devices revise the same allergy at once, then sync both ways. */
 async function concurrentRevisions(
   first: Parameters<DexieChartStore['record']>[0],
-  change: (ada: DexieChartStore, bo: DexieChartStore, from: string) => Promise<Array<{ revisionId: string }>>,
+  change: (
+    ada: DexieChartStore,
+    bo: DexieChartStore,
+    from: string,
+  ) => Promise<Array<{ revisionId: string }>>,
 ): Promise<{ store: DexieChartStore; heads: string[] }> {
   const ada = await openTestStore(undefined, DR_ADA);
   const bo = await openTestStore(undefined, NURSE_BO);
@@ -95,10 +123,17 @@ describe('<emr-allergy-banner>', () => {
     expect(el.state).to.equal('known');
     expect($(el, '.state').textContent).to.equal('Known allergies (4)');
     expect(names(el)).to.deep.equal(['Penicillin', 'Peanut', 'Equine antitoxin', 'Latex']);
-    const items = [...root(el).querySelectorAll('.entries > li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
-    expect(items[0]).to.equal('Penicillin ⚠High criticality Medication Severe reaction Reactions: Anaphylaxis and Urticaria');
+    const items = [...root(el).querySelectorAll('.entries > li')].map((li) =>
+      li.textContent!.replace(/\s+/g, ' ').trim(),
+    );
+    expect(items[0]).to.equal(
+      'Penicillin ⚠High criticality Medication Severe reaction Reactions: Anaphylaxis and Urticaria',
+    );
     expect(items[2]).to.contain('Criticality unable to assess').and.contain('Biologic');
-    expect(items[3]).to.contain('Low criticality').and.contain('Unconfirmed').and.contain('Environment');
+    expect(items[3])
+      .to.contain('Low criticality')
+      .and.contain('Unconfirmed')
+      .and.contain('Environment');
     expect(text(el)).not.to.contain('Codeine').and.not.to.contain('Aspirin');
     await expect(el).to.be.accessible();
   });
@@ -112,7 +147,15 @@ describe('<emr-allergy-banner>', () => {
   });
 
   it('shows an unconfirmed "No known allergies" as unconfirmed: its own words, icon and class, never the confirmed tick', async () => {
-    const el = await banner(await chartWith(allergy('pat-1', 'nka', { name: 'No known allergy', snomed: '716186003', verification: 'unconfirmed' })));
+    const el = await banner(
+      await chartWith(
+        allergy('pat-1', 'nka', {
+          name: 'No known allergy',
+          snomed: '716186003',
+          verification: 'unconfirmed',
+        }),
+      ),
+    );
     await settled(el);
     expect(el.state).to.equal('no-known-allergies');
     expect(text(el)).to.equal('? No known allergies — unconfirmed');
@@ -121,21 +164,29 @@ describe('<emr-allergy-banner>', () => {
   });
 
   it('never lets a "no known allergies" assertion hide an allergy: it flags the contradiction, and shows a scoped one beside the list', async () => {
-    const contradicted = await banner(await chartWith(noKnownAllergy('pat-1'), penicillinAllergy()));
+    const contradicted = await banner(
+      await chartWith(noKnownAllergy('pat-1'), penicillinAllergy()),
+    );
     await settled(contradicted);
     expect(contradicted.state).to.equal('known');
-    expect($(contradicted, '.summary').textContent).to.contain('is also recorded: check and correct the record');
-    const scoped = await banner(await chartWith(
-      allergy('pat-1', 'nkda', { name: 'No known drug allergy', snomed: '409137002' }),
-      allergy('pat-1', 'peanut', { name: 'Peanut', category: ['food'] }),
-    ));
+    expect($(contradicted, '.summary').textContent).to.contain(
+      'is also recorded: check and correct the record',
+    );
+    const scoped = await banner(
+      await chartWith(
+        allergy('pat-1', 'nkda', { name: 'No known drug allergy', snomed: '409137002' }),
+        allergy('pat-1', 'peanut', { name: 'Peanut', category: ['food'] }),
+      ),
+    );
     await settled(scoped);
     expect(names(scoped)).to.deep.equal(['Peanut']);
     expect($(scoped, '.also').textContent).to.equal('Also recorded: No known drug allergies');
   });
 
   it('says "Allergies not recorded", never "None", when the chart holds no allergy data', async () => {
-    const el = await banner(await chartWith(allergy('pat-1', 'codeine', { name: 'Codeine', verification: 'refuted' })));
+    const el = await banner(
+      await chartWith(allergy('pat-1', 'codeine', { name: 'Codeine', verification: 'refuted' })),
+    );
     await settled(el);
     expect(el.state).to.equal('not-recorded');
     expect(text(el)).to.equal('? Allergies not recorded');
@@ -147,7 +198,10 @@ describe('<emr-allergy-banner>', () => {
     const el = await banner(failingStore('unavailable', 'offline'));
     await settled(el);
     expect(el.state).to.equal('unavailable');
-    expect(text(el)).to.contain('Allergies unavailable').and.contain('chart storage cannot be read').and.contain('another source');
+    expect(text(el))
+      .to.contain('Allergies unavailable')
+      .and.contain('chart storage cannot be read')
+      .and.contain('another source');
     el.store = failingStore('quota-exceeded', 'full');
     await waitUntil(() => text(el).includes('out of storage space'));
     await expect(el).to.be.accessible();
@@ -167,7 +221,9 @@ describe('<emr-allergy-banner>', () => {
   it('compact: one line with the count and the most dangerous allergy; a disclosure shows the rest', async () => {
     const el = await banner(await chartWith(...mixedAllergies('pat-1')), { layout: 'compact' });
     await settled(el);
-    expect($(el, '.summary').textContent!.replace(/\s+/g, ' ')).to.contain('Known allergies (4) Penicillin ⚠High criticality and 3 more');
+    expect($(el, '.summary').textContent!.replace(/\s+/g, ' ')).to.contain(
+      'Known allergies (4) Penicillin ⚠High criticality and 3 more',
+    );
     const body = $(el, '#details');
     const toggle = $<HTMLButtonElement>(el, '[part="toggle"]');
     expect(body.hidden).to.equal(true);
@@ -185,21 +241,40 @@ describe('<emr-allergy-banner>', () => {
   it('keeps severity and an unconfirmed "no known allergies" distinguishable in forced colours (Windows high contrast)', async () => {
     const mixed = await banner(await chartWith(...mixedAllergies('pat-1')), { layout: 'expanded' });
     const confirmed = await banner(await chartWith(noKnownAllergy('pat-1')));
-    const unconfirmed = await banner(await chartWith(allergy('pat-1', 'nka', { name: 'No known allergy', snomed: '716186003', verification: 'unconfirmed' })));
+    const unconfirmed = await banner(
+      await chartWith(
+        allergy('pat-1', 'nka', {
+          name: 'No known allergy',
+          snomed: '716186003',
+          verification: 'unconfirmed',
+        }),
+      ),
+    );
     await Promise.all([mixed, confirmed, unconfirmed].map(settled));
     const style = (el: EmrAllergyBanner, selector: string) => getComputedStyle($(el, selector));
     /** What survives forced colours: system colours and border and outline styles. */
     const look = (el: EmrAllergyBanner, selector: string) => {
       const s = style(el, selector);
-      return [s.backgroundColor, s.color, s.outlineStyle, s.borderInlineStartStyle, s.borderInlineStartColor].join(' ');
+      return [
+        s.backgroundColor,
+        s.color,
+        s.outlineStyle,
+        s.borderInlineStartStyle,
+        s.borderInlineStartColor,
+      ].join(' ');
     };
     try {
       await emulateMedia({ forcedColors: 'active' });
-      await waitUntil(() => matchMedia('(forced-colors: active)').matches, 'forced colours not applied');
+      await waitUntil(
+        () => matchMedia('(forced-colors: active)').matches,
+        'forced colours not applied',
+      );
       expect(style(unconfirmed, '.banner').borderInlineStartStyle).to.equal('dashed');
       expect(style(confirmed, '.banner').borderInlineStartStyle).to.equal('solid');
       expect(look(mixed, '.badge.high')).not.to.equal(look(mixed, '.badge.low'));
-      const severities = ['.severity.severe', '.severity.moderate', '.severity.mild'].map((s) => look(mixed, s));
+      const severities = ['.severity.severe', '.severity.moderate', '.severity.mild'].map((s) =>
+        look(mixed, s),
+      );
       expect(new Set(severities).size, severities.join(' | ')).to.equal(3);
       await expect(mixed).to.be.accessible();
     } finally {
@@ -210,7 +285,10 @@ describe('<emr-allergy-banner>', () => {
   it('prints every allergy, even compact and closed, and no control', async () => {
     const el = await banner(await chartWith(...mixedAllergies('pat-1')), { layout: 'compact' });
     await settled(el);
-    const shown = (selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)].filter((node) => node.checkVisibility());
+    const shown = (selector: string) =>
+      [...root(el).querySelectorAll<HTMLElement>(selector)].filter((node) =>
+        node.checkVisibility(),
+      );
     expect(shown('.entries .name')).to.have.length(0);
     try {
       await emulateMedia({ media: 'print' });
@@ -259,12 +337,17 @@ describe('<emr-allergy-banner>', () => {
 
   it('shows both values of a conflict with who and when, and fires emr-allergy-conflict-select with the head revisions', async () => {
     const { store, heads } = await concurrentRevisions(penicillinAllergy(), (ada, bo, from) =>
-      Promise.all([ada.revise(penicillinAllergy(), from), bo.revise({ ...penicillinAllergy(), criticality: 'low' }, from)]),
+      Promise.all([
+        ada.revise(penicillinAllergy(), from),
+        bo.revise({ ...penicillinAllergy(), criticality: 'low' }, from),
+      ]),
     );
     const el = await banner(store);
     await waitUntil(() => root(el).querySelector('[part="conflict"]'), 'no conflict shown');
     const conflict = $(el, '[part="conflict"]').textContent!.replace(/\s+/g, ' ');
-    expect(conflict).to.match(/criticality high \(Dr Ada Okafor, [^)]+\) \/ low \(Bo Lindqvist RN, [^)]+\)|criticality low \(Bo Lindqvist RN, [^)]+\) \/ high \(Dr Ada Okafor, [^)]+\)/);
+    expect(conflict).to.match(
+      /criticality high \(Dr Ada Okafor, [^)]+\) \/ low \(Bo Lindqvist RN, [^)]+\)|criticality low \(Bo Lindqvist RN, [^)]+\) \/ high \(Dr Ada Okafor, [^)]+\)/,
+    );
     expect($(el, '.summary').textContent).to.contain('Conflicting records');
     // The most cautious reading places it: listed with high criticality.
     expect($(el, '.entries > li').textContent).to.contain('High criticality');
@@ -281,19 +364,32 @@ describe('<emr-allergy-banner>', () => {
 
   it('keeps an allergy listed when one head marks it entered in error, and shows the disputed status', async () => {
     const { store } = await concurrentRevisions(penicillinAllergy(), (ada, bo, from) =>
-      Promise.all([ada.revise({ ...penicillinAllergy(), note: [{ text: 'seen in clinic' }] }, from), bo.enterInError('AllergyIntolerance/alg-1', from, 'wrong patient')]),
+      Promise.all([
+        ada.revise({ ...penicillinAllergy(), note: [{ text: 'seen in clinic' }] }, from),
+        bo.enterInError('AllergyIntolerance/alg-1', from, 'wrong patient'),
+      ]),
     );
     const el = await banner(store, { layout: 'compact' });
     await waitUntil(() => el.state === 'known' && text(el).includes('Conflicting records'));
     expect($(el, '.summary').textContent).to.contain('Penicillin');
-    expect($(el, '[part="conflict"]').textContent!.replace(/\s+/g, ' ')).to.contain('status current allergy (').and.contain('/ entered in error (').and.not.contain('unconfirmed');
+    expect($(el, '[part="conflict"]').textContent!.replace(/\s+/g, ' '))
+      .to.contain('status current allergy (')
+      .and.contain('/ entered in error (')
+      .and.not.contain('unconfirmed');
   });
 
   it('shows a disputed "no known allergies" record in conflict rather than trusting either head', async () => {
     const { store } = await concurrentRevisions(noKnownAllergy('pat-1'), (ada, bo, from) =>
       Promise.all([
         ada.revise({ ...noKnownAllergy('pat-1'), note: [{ text: 'asked again' }] }, from),
-        bo.revise(allergy('pat-1', 'nka', { name: 'No known allergy', snomed: '716186003', verification: 'refuted' }), from),
+        bo.revise(
+          allergy('pat-1', 'nka', {
+            name: 'No known allergy',
+            snomed: '716186003',
+            verification: 'refuted',
+          }),
+          from,
+        ),
       ]),
     );
     const el = await banner(store);
@@ -301,19 +397,29 @@ describe('<emr-allergy-banner>', () => {
     expect(el.state).to.equal('not-recorded');
     expect(text(el)).to.contain('no known allergy, not current');
     // One head refutes it: the row must not read as a confirmed "none".
-    expect($(el, '.others-title + .entries .line').textContent!.trim()).to.equal('No known allergies — unconfirmed');
+    expect($(el, '.others-title + .entries .line').textContent!.trim()).to.equal(
+      'No known allergies — unconfirmed',
+    );
     await expect(el).to.be.accessible();
   });
 
   it('says "unconfirmed" in a conflict row for a "no known allergies" record that is unconfirmed, and not for a confirmed one', async () => {
-    const nka = (verification: 'confirmed' | 'unconfirmed', note: string) =>
-      ({ ...allergy('pat-1', 'nka', { name: 'No known allergy', snomed: '716186003', verification }), note: [{ text: note }] });
+    const nka = (verification: 'confirmed' | 'unconfirmed', note: string) => ({
+      ...allergy('pat-1', 'nka', { name: 'No known allergy', snomed: '716186003', verification }),
+      note: [{ text: note }],
+    });
     const rowOf = async (verification: 'confirmed' | 'unconfirmed') => {
       const { store } = await concurrentRevisions(nka(verification, 'first'), (ada, bo, from) =>
-        Promise.all([ada.revise(nka(verification, 'asked again'), from), bo.revise(nka(verification, 'asked the family'), from)]),
+        Promise.all([
+          ada.revise(nka(verification, 'asked again'), from),
+          bo.revise(nka(verification, 'asked the family'), from),
+        ]),
       );
       const el = await banner(store);
-      await waitUntil(() => text(el).includes('Other allergy records in conflict'), 'no conflict row');
+      await waitUntil(
+        () => text(el).includes('Other allergy records in conflict'),
+        'no conflict row',
+      );
       return { el, row: $(el, '.others-title + .entries .line').textContent!.trim() };
     };
     const unconfirmed = await rowOf('unconfirmed');
@@ -328,7 +434,9 @@ describe('<emr-allergy-banner>', () => {
     await settled(el);
     expect(root(el).querySelector('[role="status"]')).not.to.equal(null);
     expect(liveRegion(el)).to.equal('');
-    await store.record(allergy('pat-1', 'peanut', { name: 'Peanut', category: ['food'], criticality: 'high' }));
+    await store.record(
+      allergy('pat-1', 'peanut', { name: 'Peanut', category: ['food'], criticality: 'high' }),
+    );
     await waitUntil(() => liveRegion(el) !== '', 'nothing announced');
     expect(liveRegion(el)).to.equal('New allergy recorded: Peanut (high criticality)');
     expect($(el, '.summary').textContent).to.contain('and 1 more');
@@ -344,7 +452,16 @@ describe('<emr-allergy-banner>', () => {
   it('wraps long allergy names at a narrow width instead of truncating them, in both layouts', async () => {
     const store = await chartWith(...longNamedAllergies('pat-1'));
     for (const layout of ['compact', 'expanded']) {
-      const column = await fixture<HTMLDivElement>(html`<div style="width: 140px"><emr-allergy-banner .store=${store} patient-id="pat-1" layout=${layout} open></emr-allergy-banner></div>`);
+      const column = await fixture<HTMLDivElement>(
+        html`<div style="width: 140px">
+          <emr-allergy-banner
+            .store=${store}
+            patient-id="pat-1"
+            layout=${layout}
+            open
+          ></emr-allergy-banner>
+        </div>`,
+      );
       const el = column.querySelector('emr-allergy-banner')!;
       await settled(el);
       const limit = column.getBoundingClientRect().right + 0.5;
@@ -367,15 +484,23 @@ describe('<emr-allergy-banner>', () => {
     const wrapper = await fixture<HTMLDivElement>(html`
       <div style="--emr-color-severity-high: rgb(1, 2, 3)">
         <emr-allergy-banner .store=${store} patient-id="pat-1"></emr-allergy-banner>
-        <emr-allergy-banner .store=${store} patient-id="pat-1" style="--emr-allergy-banner-high-color: rgb(4, 5, 6); --emr-allergy-banner-known-color: rgb(7, 8, 9)"></emr-allergy-banner>
+        <emr-allergy-banner
+          .store=${store}
+          patient-id="pat-1"
+          style="--emr-allergy-banner-high-color: rgb(4, 5, 6); --emr-allergy-banner-known-color: rgb(7, 8, 9)"
+        ></emr-allergy-banner>
       </div>
     `);
     const [clinical, themed] = [...wrapper.querySelectorAll('emr-allergy-banner')];
     await settled(clinical!);
     await settled(themed!);
     expect(getComputedStyle($(clinical!, '.badge.high')).color).to.equal('rgb(1, 2, 3)');
-    expect(getComputedStyle($(clinical!, '[part="banner"]')).borderInlineStartColor).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle($(clinical!, '[part="banner"]')).borderInlineStartColor).to.equal(
+      'rgb(1, 2, 3)',
+    );
     expect(getComputedStyle($(themed!, '.badge.high')).color).to.equal('rgb(4, 5, 6)');
-    expect(getComputedStyle($(themed!, '[part="banner"]')).borderInlineStartColor).to.equal('rgb(7, 8, 9)');
+    expect(getComputedStyle($(themed!, '[part="banner"]')).borderInlineStartColor).to.equal(
+      'rgb(7, 8, 9)',
+    );
   });
 });

@@ -8,7 +8,13 @@ import { AllergyBannerController, type BannerView } from './allergy-banner-contr
 import { EmrAllergyConflictSelectEvent, EmrAllergySelectEvent } from './allergy-banner.events.js';
 import { bannerMessages as messages } from './allergy-banner.messages.js';
 import { styles } from './allergy-banner.styles.js';
-import { allergyName, entryItem, flags, otherConflicts, type EntryActions } from './allergy-banner.templates.js';
+import {
+  allergyName,
+  entryItem,
+  flags,
+  otherConflicts,
+  type EntryActions,
+} from './allergy-banner.templates.js';
 
 export type AllergyBannerLayout = 'expanded' | 'compact';
 
@@ -80,9 +86,16 @@ export class EmrAllergyBanner extends EmrElement {
   readonly #data = new AllergyBannerController(this);
 
   readonly #actions: EntryActions = {
-    select: (entry) => this.dispatchEvent(new EmrAllergySelectEvent({ key: entry.key, id: idOf(entry) })),
+    select: (entry) =>
+      this.dispatchEvent(new EmrAllergySelectEvent({ key: entry.key, id: idOf(entry) })),
     review: (entry) =>
-      this.dispatchEvent(new EmrAllergyConflictSelectEvent({ key: entry.key, id: idOf(entry), heads: entry.values.map((v) => v.revisionId) })),
+      this.dispatchEvent(
+        new EmrAllergyConflictSelectEvent({
+          key: entry.key,
+          id: idOf(entry),
+          heads: entry.values.map((v) => v.revisionId),
+        }),
+      ),
   };
 
   /** What the banner shows now: `pending` until the store answers, then one of the four states. */
@@ -95,12 +108,25 @@ export class EmrAllergyBanner extends EmrElement {
     const { view, announcement } = this.#data;
     const state = this.state;
     // An unconfirmed "no known allergies" must never look like a confirmed one: its own accent and icon, and words.
-    const unconfirmed = view.phase !== 'pending' && state === 'no-known-allergies' && !view.status.noKnownConfirmed;
+    const unconfirmed =
+      view.phase !== 'pending' && state === 'no-known-allergies' && !view.status.noKnownConfirmed;
     return html`
-      <div part="banner" class="banner ${state}${unconfirmed ? ' unconfirmed' : ''}" role="group" aria-labelledby="state">
-        ${view.phase === 'pending'
-          ? html`<p part="summary" class="summary"><span class="lead">${icon(state)} <strong id="state" class="state">${messages.pending}</strong></span></p>`
-          : this.#ready(view)}
+      <div
+        part="banner"
+        class="banner ${state}${unconfirmed ? ' unconfirmed' : ''}"
+        role="group"
+        aria-labelledby="state"
+      >
+        ${
+          view.phase === 'pending'
+            ? html`<p part="summary" class="summary">
+                <span class="lead"
+                  >${icon(state)}
+                  <strong id="state" class="state">${messages.pending}</strong></span
+                >
+              </p>`
+            : this.#ready(view)
+        }
         <div class="visually-hidden" role="status">${announcement}</div>
       </div>
     `;
@@ -111,35 +137,71 @@ export class EmrAllergyBanner extends EmrElement {
     const { entries } = status;
     const top = status.summary.top;
     // A scoped assertion that no listed allergy contradicts ("No known drug allergies" beside a food allergy).
-    const alsoRecorded = status.state === 'known' && !status.contradiction && status.noKnownScopes.length ? allergyMessages.noKnownLabel(status.noKnownScopes, status.noKnownConfirmed) : '';
+    const alsoRecorded =
+      status.state === 'known' && !status.contradiction && status.noKnownScopes.length
+        ? allergyMessages.noKnownLabel(status.noKnownScopes, status.noKnownConfirmed)
+        : '';
     const hasBody = entries.length > 0 || others.length > 0 || alsoRecorded !== '';
     const showBody = !compact || this.open;
     return html`
       <p part="summary" class="summary">
-        <span class="lead">${icon(status.state === 'no-known-allergies' && !status.noKnownConfirmed ? 'unconfirmed' : status.state)} <strong id="state" class="state">${status.state === 'known' ? messages.known(entries.length) : status.label}</strong></span>
-        ${compact && top
-          ? html`<span class="top">${allergyName(top, this.#actions)} ${flags(top)} ${entries.length > 1
-              ? html`<span class="more">${messages.more(entries.length - 1)}</span>`
-              : nothing}</span>`
-          : nothing}
+        <span class="lead"
+          >${icon(status.state === 'no-known-allergies' && !status.noKnownConfirmed ? 'unconfirmed' : status.state)}
+          <strong id="state" class="state"
+            >${status.state === 'known' ? messages.known(entries.length) : status.label}</strong
+          ></span
+        >
+        ${
+          compact && top
+            ? html`<span class="top"
+                >${allergyName(top, this.#actions)} ${flags(top)}
+                ${
+                  entries.length > 1
+                    ? html`<span class="more">${messages.more(entries.length - 1)}</span>`
+                    : nothing
+                }</span
+              >`
+            : nothing
+        }
         ${reason ? html`<span class="reason">${messages.unavailable[reason]} ${messages.unavailable.advice}</span>` : nothing}
-        ${status.conflict
-          ? html`<span class="flag conflict-flag"><span class="icon" aria-hidden="true">⇄</span>${messages.conflict.flag}</span>`
-          : nothing}
+        ${
+          status.conflict
+            ? html`<span class="flag conflict-flag"
+                ><span class="icon" aria-hidden="true">⇄</span>${messages.conflict.flag}</span
+              >`
+            : nothing
+        }
         ${status.contradiction ? html`<span class="flag warning">${messages.contradiction}</span>` : nothing}
-        ${compact && hasBody
-          ? html`<button part="toggle" class="toggle" type="button" aria-expanded=${String(this.open)} aria-controls="details" @click=${this.#toggle}>
-              ${this.open ? messages.hide : messages.show(entries.length)}
-            </button>`
-          : nothing}
+        ${
+          compact && hasBody
+            ? html`<button
+                part="toggle"
+                class="toggle"
+                type="button"
+                aria-expanded=${String(this.open)}
+                aria-controls="details"
+                @click=${this.#toggle}
+              >
+                ${this.open ? messages.hide : messages.show(entries.length)}
+              </button>`
+            : nothing
+        }
       </p>
-      ${hasBody
-        ? html`<div id="details" class="body" ?hidden=${!showBody}>
-            ${entries.length ? html`<ul class="entries">${entries.map((entry) => entryItem(entry, this.#actions))}</ul>` : nothing}
-            ${alsoRecorded ? html`<p class="also">${messages.alsoRecorded(alsoRecorded)}</p>` : nothing}
-            ${otherConflicts(others, this.#actions)}
-          </div>`
-        : nothing}
+      ${
+        hasBody
+          ? html`<div id="details" class="body" ?hidden=${!showBody}>
+              ${
+                entries.length
+                  ? html`<ul class="entries">
+                      ${entries.map((entry) => entryItem(entry, this.#actions))}
+                    </ul>`
+                  : nothing
+              }
+              ${alsoRecorded ? html`<p class="also">${messages.alsoRecorded(alsoRecorded)}</p>` : nothing}
+              ${otherConflicts(others, this.#actions)}
+            </div>`
+          : nothing
+      }
     `;
   }
 
@@ -148,8 +210,8 @@ export class EmrAllergyBanner extends EmrElement {
   }
 }
 
-const icon = (state: AllergyState | 'pending' | 'unconfirmed') => html`<span class="icon" aria-hidden="true">${ICON[state]}</span>`;
+const icon = (state: AllergyState | 'pending' | 'unconfirmed') =>
+  html`<span class="icon" aria-hidden="true">${ICON[state]}</span>`;
 
 /** The FHIR id: the key is `AllergyIntolerance/<id>`. */
 const idOf = (entry: AllergyEntry) => entry.key.slice(entry.key.indexOf('/') + 1);
-

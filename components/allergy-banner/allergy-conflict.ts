@@ -11,7 +11,15 @@ export interface ConflictDifference {
   values: Array<{ text: string; value: AllergyValue }>;
 }
 
-const FIELDS: readonly ConflictField[] = ['label', 'kind', 'criticality', 'worstSeverity', 'reactions', 'categories', 'verification'];
+const FIELDS: readonly ConflictField[] = [
+  'label',
+  'kind',
+  'criticality',
+  'worstSeverity',
+  'reactions',
+  'categories',
+  'verification',
+];
 
 function textOf(field: ConflictField, value: AllergyValue): string {
   const words = messages.conflict;
@@ -26,7 +34,9 @@ function textOf(field: ConflictField, value: AllergyValue): string {
       return value.worstSeverity ?? words.notRecorded;
     case 'verification':
       // A refuted or entered-in-error head is neither confirmed nor unconfirmed: say what it is.
-      return value.kind === 'refuted' || value.kind === 'entered-in-error' ? words.kind[value.kind] : value.verification;
+      return value.kind === 'refuted' || value.kind === 'entered-in-error'
+        ? words.kind[value.kind]
+        : value.verification;
     case 'categories':
       return value.categories.length ? [...value.categories].sort().join(', ') : words.notRecorded;
     case 'reactions':
@@ -36,7 +46,9 @@ function textOf(field: ConflictField, value: AllergyValue): string {
 
 /** The heads oldest first: the order in which they were written. */
 export function chronological(values: readonly AllergyValue[]): AllergyValue[] {
-  return [...values].sort((a, b) => a.at.localeCompare(b.at) || a.revisionId.localeCompare(b.revisionId));
+  return [...values].sort(
+    (a, b) => a.at.localeCompare(b.at) || a.revisionId.localeCompare(b.revisionId),
+  );
 }
 
 /** The fields on which the heads disagree; empty when they differ only in what the banner does not show. */

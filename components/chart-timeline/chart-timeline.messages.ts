@@ -4,7 +4,8 @@ import type { TimelineFilter, TimelineZoom } from './timeline-filters.js';
 
 // Every text of the chart timeline, in one place for translation.
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+const count = (n: number, one: string, many: string) =>
+  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 export const chartTimelineMessages = {
   region: 'Chart timeline',
@@ -22,7 +23,10 @@ export const chartTimelineMessages = {
     'vital-signs': 'Vital signs',
   } satisfies Record<TimelineFilter, string>,
   zoomLabel: 'Range',
-  zoom: { day: 'Day', week: 'Week', month: 'Month', year: 'Year', all: 'All' } satisfies Record<TimelineZoom, string>,
+  zoom: { day: 'Day', week: 'Week', month: 'Month', year: 'Year', all: 'All' } satisfies Record<
+    TimelineZoom,
+    string
+  >,
   density: 'Where the events are; choose a bar to go there',
   bar: (from: string, to: string, events: number, vitalSigns: number) =>
     `${from} to ${to}: ${count(events, 'event', 'events')}${vitalSigns ? `, ${count(vitalSigns, 'vital-sign reading', 'vital-sign readings')}` : ''}`,
@@ -41,7 +45,12 @@ export const chartTimelineMessages = {
     observation: 'Observation',
   } satisfies Record<TimelineKind, string>,
   vitalSet: (count: number) => (count === 1 ? '1 reading' : `${count} readings`),
-  medicationEnded: { stopped: 'Stopped', completed: 'Completed', cancelled: 'Cancelled', 'on-hold': 'On hold' } as Record<string, string>,
+  medicationEnded: {
+    stopped: 'Stopped',
+    completed: 'Completed',
+    cancelled: 'Cancelled',
+    'on-hold': 'On hold',
+  } as Record<string, string>,
   /** The kind of a medication's stop entry. */
   medicationStop: 'Medication stopped',
   /** A medication's end date, on a record that does not say it has ended (yet). */
@@ -58,7 +67,8 @@ export const chartTimelineMessages = {
   loadingMore: 'Loading older entries…',
   start: 'Start of the range.',
   /** At the end of a printed timeline. */
-  printedAll: (count: number) => `${formatNumber(count)} ${count === 1 ? 'entry' : 'entries'}: all of the range.`,
+  printedAll: (count: number) =>
+    `${formatNumber(count)} ${count === 1 ? 'entry' : 'entries'}: all of the range.`,
   printedPart: (count: number, oldest: string) =>
     `${formatNumber(count)} ${count === 1 ? 'entry' : 'entries'}, back to ${oldest}. Older entries in this range were not loaded: scroll to the end of the list before printing to include them.`,
   jumped: (date: string) => `Showing entries before ${date}.`,
@@ -72,7 +82,8 @@ export const chartTimelineMessages = {
 
 const errorText: Record<ChartStoreErrorCode, string> = {
   unavailable: 'The timeline cannot be shown: this device’s storage is not available.',
-  blocked: 'The timeline cannot be shown: another tab is holding the chart open. Close other tabs of the chart.',
+  blocked:
+    'The timeline cannot be shown: another tab is holding the chart open. Close other tabs of the chart.',
   'version-change': 'The chart was updated in another tab: reload the page.',
   'quota-exceeded': 'This device is out of storage space.',
   invalid: 'The timeline could not be read.',

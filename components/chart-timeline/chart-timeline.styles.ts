@@ -13,10 +13,14 @@ export const chartTimelineStyles = css`
     --_current: var(--emr-chart-timeline-current-color, ${token('--emr-color-attention')});
     --_conflict: var(--emr-chart-timeline-conflict-color, ${token('--emr-color-conflict')});
     --_allergy: var(--emr-chart-timeline-allergy-color, ${token('--emr-color-severity-high')});
-    --_padding: var(--emr-chart-timeline-row-padding, ${token('--emr-space-xs')} ${token('--emr-space-sm')});
+    --_padding: var(
+      --emr-chart-timeline-row-padding,
+      ${token('--emr-space-xs')} ${token('--emr-space-sm')}
+    );
     container-type: inline-size;
   }
-  button, input {
+  button,
+  input {
     font: inherit;
   }
   :is(button, input):focus-visible {
@@ -43,7 +47,8 @@ export const chartTimelineStyles = css`
   .zoom {
     display: flex;
   }
-  .zoom button, .newest {
+  .zoom button,
+  .newest {
     padding: ${token('--emr-space-xs')} ${token('--emr-space-md')};
     border: 1px solid var(--_border);
     background: ${token('--emr-color-surface')};
@@ -87,7 +92,8 @@ export const chartTimelineStyles = css`
     background: none;
     cursor: pointer;
   }
-  .bar:hover, .bar[aria-current] {
+  .bar:hover,
+  .bar[aria-current] {
     background: ${token('--emr-color-surface-subtle')};
   }
   .fill {
@@ -132,7 +138,8 @@ export const chartTimelineStyles = css`
   }
   .row.level-1 {
     padding-inline-start: ${token('--emr-space-xl')};
-    box-shadow: inset calc(${token('--emr-space-md')} + 2px) 0 0 -${token('--emr-space-md')} var(--_group);
+    box-shadow: inset calc(${token('--emr-space-md')} + 2px) 0 0 -${token('--emr-space-md')}
+      var(--_group);
   }
   .row.type-encounter {
     border-block-start: 2px solid var(--_group);
@@ -154,7 +161,8 @@ export const chartTimelineStyles = css`
   .entry:hover {
     background: ${token('--emr-color-surface-subtle')};
   }
-  .when, .kind {
+  .when,
+  .kind {
     color: ${token('--emr-color-text-muted')};
     font-size: ${token('--emr-font-size-sm')};
     font-variant-numeric: tabular-nums;
@@ -166,7 +174,8 @@ export const chartTimelineStyles = css`
     color: var(--_allergy);
     font-weight: ${token('--emr-font-weight-bold')};
   }
-  .detail, .conflict-badge {
+  .detail,
+  .conflict-badge {
     grid-column: 3;
     font-size: ${token('--emr-font-size-sm')};
   }
@@ -189,19 +198,23 @@ export const chartTimelineStyles = css`
     color: ${token('--emr-color-text-muted')};
     font-size: ${token('--emr-font-size-sm')};
   }
-  .print-list, .print-footer {
+  .print-list,
+  .print-footer {
     display: none;
   }
   /* Paper: every entry loaded, in place of the scrolling list; no control but the filters, which say what is shown. */
   @media print {
-    .footer, .zoom, .jumped button {
+    .footer,
+    .zoom,
+    .jumped button {
       display: none;
     }
     .list {
       /* Over the virtualizer's inline display. */
       display: none !important;
     }
-    .print-list, .print-footer {
+    .print-list,
+    .print-footer {
       display: block;
     }
     .print-list {
@@ -219,7 +232,8 @@ export const chartTimelineStyles = css`
     .entry {
       grid-template-columns: 1fr;
     }
-    .detail, .conflict-badge {
+    .detail,
+    .conflict-badge {
       grid-column: 1;
     }
   }

@@ -2,7 +2,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { TimelineBucket, TimelineDensity, TimelineEvent } from '../../model/index.js';
 import { chartTimelineMessages as m } from './chart-timeline.messages.js';
 import type { TimelineEntry } from './timeline-entries.js';
-import { TIMELINE_FILTERS, TIMELINE_ZOOMS, type TimelineFilter, type TimelineZoom } from './timeline-filters.js';
+import {
+  TIMELINE_FILTERS,
+  TIMELINE_ZOOMS,
+  type TimelineFilter,
+  type TimelineZoom,
+} from './timeline-filters.js';
 import { formatTime } from './timeline-format.js';
 
 // The parts of the timeline, as templates over plain values. The element
@@ -14,13 +19,18 @@ const ENDED = new Set(['stopped', 'completed', 'cancelled', 'on-hold']);
 function detail(entry: TimelineEntry): TemplateResult | typeof nothing {
   const [event] = entry.events as [TimelineEvent];
   if (entry.type === 'vital-signs') {
-    return html`<span class="detail">${entry.events.map((e, i) => html`${i ? ' · ' : ''}<span class="reading">${e.title}${e.value ? ` ${e.value}` : ''}</span>`)}</span>`;
+    return html`<span class="detail"
+      >${entry.events.map((e, i) => html`${i ? ' · ' : ''}<span class="reading">${e.title}${e.value ? ` ${e.value}` : ''}</span>`)}</span
+    >`;
   }
-  if (event.status === 'entered-in-error') return html`<span class="detail void">${m.enteredInError}</span>`;
+  if (event.status === 'entered-in-error')
+    return html`<span class="detail void">${m.enteredInError}</span>`;
   const parts: string[] = [];
   if (entry.type === 'encounter' && event.end) parts.push(m.until(formatTime(event.end)));
   if (event.phase === 'stopped') {
-    parts.push(event.status && ENDED.has(event.status) ? m.medicationEnded[event.status]! : m.medicationEnds);
+    parts.push(
+      event.status && ENDED.has(event.status) ? m.medicationEnded[event.status]! : m.medicationEnds,
+    );
   } else if (event.kind === 'MedicationRequest' || event.kind === 'MedicationStatement') {
     if (event.status && ENDED.has(event.status)) parts.push(m.medicationEnded[event.status]!);
     if (event.end) parts.push(m.until(formatTime(event.end)));
@@ -32,7 +42,11 @@ function detail(entry: TimelineEntry): TemplateResult | typeof nothing {
 export function entryRow(entry: TimelineEntry, index: number, active: boolean): TemplateResult {
   const [event] = entry.events as [TimelineEvent];
   const title = entry.type === 'vital-signs' ? m.vitalSet(entry.events.length) : event.title;
-  return html`<div role="listitem" part="item" class="row level-${entry.level} type-${entry.type} kind-${event.kind} ${entry.conflict ? 'conflict' : ''}">
+  return html`<div
+    role="listitem"
+    part="item"
+    class="row level-${entry.level} type-${entry.type} kind-${event.kind} ${entry.conflict ? 'conflict' : ''}"
+  >
     <button type="button" class="entry" data-index=${index} tabindex=${active ? 0 : -1}>
       <time class="when" datetime=${entry.date}>${formatTime(entry.date)}</time>
       <span class="kind">${event.phase === 'stopped' ? m.medicationStop : m.kind[event.kind]}</span>
@@ -44,14 +58,20 @@ export function entryRow(entry: TimelineEntry, index: number, active: boolean): 
   </div>`;
 }
 
-export function filtersFieldset(show: readonly TimelineFilter[], onChange: (event: Event) => void): TemplateResult {
+export function filtersFieldset(
+  show: readonly TimelineFilter[],
+  onChange: (event: Event) => void,
+): TemplateResult {
   return html`<fieldset class="filters" part="filters">
     <legend>${m.filters}</legend>
-    ${TIMELINE_FILTERS.map((f) => html`<label><input type="checkbox" name="show" value=${f} .checked=${show.includes(f)} @change=${onChange}> ${m.filter[f]}</label>`)}
+    ${TIMELINE_FILTERS.map((f) => html`<label><input type="checkbox" name="show" value=${f} .checked=${show.includes(f)} @change=${onChange} /> ${m.filter[f]}</label>`)}
   </fieldset>`;
 }
 
-export function zoomButtons(zoom: TimelineZoom, onZoom: (zoom: TimelineZoom) => void): TemplateResult {
+export function zoomButtons(
+  zoom: TimelineZoom,
+  onZoom: (zoom: TimelineZoom) => void,
+): TemplateResult {
   return html`<div class="zoom" part="zoom" role="group" aria-label=${m.zoomLabel}>
     ${TIMELINE_ZOOMS.map((z) => html`<button type="button" aria-pressed=${z === zoom ? 'true' : 'false'} @click=${() => onZoom(z)}>${m.zoom[z]}</button>`)}
   </div>`;
@@ -65,15 +85,35 @@ export interface StripState {
 }
 
 /** The histogram of the range: a bar per bucket, its height on a log scale so a lone event shows beside thousands of readings. */
-export function densityStrip(density: TimelineDensity, state: StripState, onJump: (bucket: TimelineBucket) => void, onKeydown: (event: KeyboardEvent) => void): TemplateResult {
+export function densityStrip(
+  density: TimelineDensity,
+  state: StripState,
+  onJump: (bucket: TimelineBucket) => void,
+  onKeydown: (event: KeyboardEvent) => void,
+): TemplateResult {
   const totals = density.buckets.map((b) => b.events + b.vitalSigns);
   const scale = Math.log1p(Math.max(1, ...totals));
   return html`<div class="density" part="density">
     <div class="bars" role="group" aria-label=${m.density} @keydown=${onKeydown}>
-      ${density.buckets.map((b, i) => html`<button type="button" class="bar ${totals[i] ? '' : 'none'}" tabindex=${i === state.focus ? 0 : -1}
-        aria-current=${i === state.current ? 'location' : nothing} aria-label=${m.bar(formatTime(b.from), formatTime(b.to), b.events, b.vitalSigns)}
-        @click=${() => onJump(b)}><span class="fill" style="block-size: ${totals[i] ? 12 + (88 * Math.log1p(totals[i]!)) / scale : 0}%"></span></button>`)}
+      ${density.buckets.map(
+        (b, i) =>
+          html`<button
+            type="button"
+            class="bar ${totals[i] ? '' : 'none'}"
+            tabindex=${i === state.focus ? 0 : -1}
+            aria-current=${i === state.current ? 'location' : nothing}
+            aria-label=${m.bar(formatTime(b.from), formatTime(b.to), b.events, b.vitalSigns)}
+            @click=${() => onJump(b)}
+          >
+            <span
+              class="fill"
+              style="block-size: ${totals[i] ? 12 + (88 * Math.log1p(totals[i]!)) / scale : 0}%"
+            ></span>
+          </button>`,
+      )}
     </div>
-    <div class="axis" aria-hidden="true"><span>${formatTime(density.from!)}</span><span>${formatTime(density.to!)}</span></div>
+    <div class="axis" aria-hidden="true">
+      <span>${formatTime(density.from!)}</span><span>${formatTime(density.to!)}</span>
+    </div>
   </div>`;
 }

@@ -1,10 +1,29 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '../../test/support/testing.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import { writeBundle, type ChartStore, type Immunization, type LiveQuery, type TimelineDensityQuery, type TimelineEvent, type TimelineQuery } from '../../model/index.js';
+import {
+  writeBundle,
+  type ChartStore,
+  type Immunization,
+  type LiveQuery,
+  type TimelineDensityQuery,
+  type TimelineEvent,
+  type TimelineQuery,
+} from '../../model/index.js';
 import { importBundle } from '../../storage/index.js';
 import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
-import { conflictAllergy, icuTimelineStore, timelineStore } from '../../stories/support/timeline-charts.js';
-import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, storeWithEmptyChart, uniqueDatabaseName } from '../../test/support/store.js';
+import {
+  conflictAllergy,
+  icuTimelineStore,
+  timelineStore,
+} from '../../stories/support/timeline-charts.js';
+import {
+  closeTestStores,
+  DR_ADA,
+  NURSE_BO,
+  openTestStore,
+  storeWithEmptyChart,
+  uniqueDatabaseName,
+} from '../../test/support/store.js';
 import { EmrChartTimeline } from './chart-timeline.js';
 import './emr-chart-timeline.js';
 import { PAGE } from './timeline-window.js';
@@ -17,8 +36,14 @@ const PATIENT = 'pat-tl';
 const once = <K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, name: K) =>
   oneEvent(target, name) as unknown as Promise<GlobalEventHandlersEventMap[K]>;
 
-async function timeline(store: ChartStore, attributes = '', patientId = PATIENT): Promise<EmrChartTimeline> {
-  const wrapper = await fixture<HTMLDivElement>(`<div><emr-chart-timeline patient-id="${patientId}" ${attributes}></emr-chart-timeline></div>`);
+async function timeline(
+  store: ChartStore,
+  attributes = '',
+  patientId = PATIENT,
+): Promise<EmrChartTimeline> {
+  const wrapper = await fixture<HTMLDivElement>(
+    `<div><emr-chart-timeline patient-id="${patientId}" ${attributes}></emr-chart-timeline></div>`,
+  );
   const el = wrapper.querySelector('emr-chart-timeline')!;
   el.store = store;
   return el;
@@ -27,17 +52,35 @@ async function timeline(store: ChartStore, attributes = '', patientId = PATIENT)
 const chart = () => timelineStore(uniqueDatabaseName('timeline'), PATIENT, DR_ADA);
 const root = (el: Element) => el.shadowRoot!;
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const rows = (el: EmrChartTimeline) => [...root(el).querySelectorAll<HTMLElement>('.list [role=listitem]')]
-  .sort((a, b) => Number(a.querySelector<HTMLElement>('button')!.dataset.index) - Number(b.querySelector<HTMLElement>('button')!.dataset.index));
-const entries = (el: EmrChartTimeline) => [...root(el).querySelectorAll<HTMLButtonElement>('.list button.entry')];
+const rows = (el: EmrChartTimeline) =>
+  [...root(el).querySelectorAll<HTMLElement>('.list [role=listitem]')].sort(
+    (a, b) =>
+      Number(a.querySelector<HTMLElement>('button')!.dataset.index) -
+      Number(b.querySelector<HTMLElement>('button')!.dataset.index),
+  );
+const entries = (el: EmrChartTimeline) => [
+  ...root(el).querySelectorAll<HTMLButtonElement>('.list button.entry'),
+];
 /** The entry button of a row, by its index in the list. */
-const entryAt = (el: EmrChartTimeline, index: number) => root(el).querySelector<HTMLButtonElement>(`.list button.entry[data-index="${index}"]`)!;
-const titles = (el: EmrChartTimeline) => entries(el).sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index)).map((b) => text(b.querySelector('.title')));
+const entryAt = (el: EmrChartTimeline, index: number) =>
+  root(el).querySelector<HTMLButtonElement>(`.list button.entry[data-index="${index}"]`)!;
+const titles = (el: EmrChartTimeline) =>
+  entries(el)
+    .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
+    .map((b) => text(b.querySelector('.title')));
 const settled = (el: EmrChartTimeline) =>
-  waitUntil(() => rows(el).length || root(el).querySelector('.status.empty, .status.error'), 'timeline did not settle', { timeout: 10_000 });
-const bars = (el: EmrChartTimeline) => [...root(el).querySelectorAll<HTMLButtonElement>('button.bar')];
-const button = (el: EmrChartTimeline, name: string) => [...root(el).querySelectorAll('button')].find((b) => text(b) === name)!;
-const checkbox = (el: EmrChartTimeline, value: string) => root(el).querySelector<HTMLInputElement>(`input[value="${value}"]`)!;
+  waitUntil(
+    () => rows(el).length || root(el).querySelector('.status.empty, .status.error'),
+    'timeline did not settle',
+    { timeout: 10_000 },
+  );
+const bars = (el: EmrChartTimeline) => [
+  ...root(el).querySelectorAll<HTMLButtonElement>('button.bar'),
+];
+const button = (el: EmrChartTimeline, name: string) =>
+  [...root(el).querySelectorAll('button')].find((b) => text(b) === name)!;
+const checkbox = (el: EmrChartTimeline, value: string) =>
+  root(el).querySelector<HTMLInputElement>(`input[value="${value}"]`)!;
 
 /** The real store, recording what the timeline asks of it and how many events each answer holds. */
 function spying(store: ChartStore) {
@@ -48,7 +91,16 @@ function spying(store: ChartStore) {
       const entry = { query, sizes: [] as number[] };
       asked.push(entry);
       const live = store.timeline(patientId, query);
-      return { subscribe: (observer) => live.subscribe({ ...observer, next: (value) => { entry.sizes.push(value.length); observer.next(value); } }) };
+      return {
+        subscribe: (observer) =>
+          live.subscribe({
+            ...observer,
+            next: (value) => {
+              entry.sizes.push(value.length);
+              observer.next(value);
+            },
+          }),
+      };
     },
     chartPresence: (patientId: string) => store.chartPresence(patientId),
     timelineDensity: (patientId: string, query: TimelineDensityQuery) => {
@@ -64,8 +116,18 @@ describe('emr-chart-timeline', () => {
 
   it('is defined, and maps its attributes to properties', async () => {
     expect(customElements.get('emr-chart-timeline')).to.equal(EmrChartTimeline);
-    const el = await fixture<EmrChartTimeline>(html`<emr-chart-timeline patient-id="p-9" zoom="week" show="notes vital-signs bogus"></emr-chart-timeline>`);
-    expect([el.patientId, el.zoom, el.show]).to.deep.equal(['p-9', 'week', ['notes', 'vital-signs']]);
+    const el = await fixture<EmrChartTimeline>(
+      html`<emr-chart-timeline
+        patient-id="p-9"
+        zoom="week"
+        show="notes vital-signs bogus"
+      ></emr-chart-timeline>`,
+    );
+    expect([el.patientId, el.zoom, el.show]).to.deep.equal([
+      'p-9',
+      'week',
+      ['notes', 'vital-signs'],
+    ]);
     el.setAttribute('zoom', 'decade');
     expect(el.zoom).to.equal('all');
     el.removeAttribute('show');
@@ -79,16 +141,22 @@ describe('emr-chart-timeline', () => {
 
     const failing = await timeline(failingStore('unavailable', 'IndexedDB is disabled'));
     await settled(failing);
-    expect(text(root(failing).querySelector('.status.error'))).to.include('this device’s storage is not available');
+    expect(text(root(failing).querySelector('.status.error'))).to.include(
+      'this device’s storage is not available',
+    );
     expect(text(root(failing).querySelector('.status.error'))).to.include('IndexedDB is disabled');
     await expect(failing).to.be.accessible();
 
     const empty = await timeline(await storeWithEmptyChart(PATIENT));
     await settled(empty);
-    expect(text(root(empty).querySelector('.status.empty'))).to.equal('Nothing recorded for this patient.');
+    expect(text(root(empty).querySelector('.status.empty'))).to.equal(
+      'Nothing recorded for this patient.',
+    );
     await expect(empty).to.be.accessible();
 
-    const nobody = await fixture<EmrChartTimeline>(html`<emr-chart-timeline .store=${empty.store}></emr-chart-timeline>`);
+    const nobody = await fixture<EmrChartTimeline>(
+      html`<emr-chart-timeline .store=${empty.store}></emr-chart-timeline>`,
+    );
     expect(text(root(nobody).querySelector('.status'))).to.equal('No patient selected.');
   });
 
@@ -96,32 +164,62 @@ describe('emr-chart-timeline', () => {
     const el = await timeline(await chart());
     await settled(el);
     expect(titles(el)).to.deep.equal([
-      '1 reading', '3 readings',
-      'Emergency visit', 'Wrist splinting', 'Wrist X-ray', 'Ibuprofen 400 mg tablet',
-      'General examination', 'Annual review', 'Lipid panel', 'Influenza vaccine', '2 readings',
+      '1 reading',
+      '3 readings',
+      'Emergency visit',
+      'Wrist splinting',
+      'Wrist X-ray',
+      'Ibuprofen 400 mg tablet',
+      'General examination',
+      'Annual review',
+      'Lipid panel',
+      'Influenza vaccine',
+      '2 readings',
       'Penicillin allergy',
     ]);
     const levels = rows(el).map((r) => (r.classList.contains('level-1') ? 1 : 0));
     expect(levels).to.deep.equal([0, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0]);
     const set = rows(el)[1]!;
     expect(text(set.querySelector('.kind'))).to.equal('Vital signs');
-    expect(text(set.querySelector('.detail'))).to.equal('Body temperature 37.6 °C · Heart rate 88/min · Blood pressure 134/85 mmHg');
-    expect(text(rows(el)[3]!.querySelector('.visually-hidden'))).to.equal('Part of: Emergency visit');
-    expect(text(rows(el)[5]!)).to.include('Medication started').and.include('Stopped');
-    expect(rows(el)[3]!.querySelector('time')!.getAttribute('datetime')).to.equal('2024-03-01T09:00:00.000Z');
+    expect(text(set.querySelector('.detail'))).to.equal(
+      'Body temperature 37.6 °C · Heart rate 88/min · Blood pressure 134/85 mmHg',
+    );
+    expect(text(rows(el)[3]!.querySelector('.visually-hidden'))).to.equal(
+      'Part of: Emergency visit',
+    );
+    expect(text(rows(el)[5]!))
+      .to.include('Medication started')
+      .and.include('Stopped');
+    expect(rows(el)[3]!.querySelector('time')!.getAttribute('datetime')).to.equal(
+      '2024-03-01T09:00:00.000Z',
+    );
     await expect(el).to.be.accessible();
   });
 
   it('lists a medication twice when it has ended: where it started, and where it stopped', async () => {
     const store = await chart();
     await store.record({
-      resourceType: 'MedicationStatement', id: 'ms-course', status: 'completed', medicationCodeableConcept: { text: 'Amoxicillin 500 mg capsule' },
-      subject: { reference: `Patient/${PATIENT}` }, effectivePeriod: { start: '2024-03-02T08:00:00Z', end: '2024-03-09T08:00:00Z' },
+      resourceType: 'MedicationStatement',
+      id: 'ms-course',
+      status: 'completed',
+      medicationCodeableConcept: { text: 'Amoxicillin 500 mg capsule' },
+      subject: { reference: `Patient/${PATIENT}` },
+      effectivePeriod: { start: '2024-03-02T08:00:00Z', end: '2024-03-09T08:00:00Z' },
     });
     const el = await timeline(store, 'show="medications"');
-    await waitUntil(() => titles(el).filter((t) => t === 'Amoxicillin 500 mg capsule').length === 2, 'the course is not listed twice');
-    const course = rows(el).filter((r) => text(r.querySelector('.title')) === 'Amoxicillin 500 mg capsule');
-    expect(course.map((r) => [r.querySelector('time')!.getAttribute('datetime'), text(r.querySelector('.kind'))])).to.deep.equal([
+    await waitUntil(
+      () => titles(el).filter((t) => t === 'Amoxicillin 500 mg capsule').length === 2,
+      'the course is not listed twice',
+    );
+    const course = rows(el).filter(
+      (r) => text(r.querySelector('.title')) === 'Amoxicillin 500 mg capsule',
+    );
+    expect(
+      course.map((r) => [
+        r.querySelector('time')!.getAttribute('datetime'),
+        text(r.querySelector('.kind')),
+      ]),
+    ).to.deep.equal([
       ['2024-03-09T08:00:00.000Z', 'Medication stopped'],
       ['2024-03-02T08:00:00.000Z', 'Medication'],
     ]);
@@ -134,10 +232,17 @@ describe('emr-chart-timeline', () => {
     const colleague = await openTestStore(undefined, NURSE_BO);
     await conflictAllergy(store, colleague, PATIENT);
     const el = await timeline(store);
-    await waitUntil(() => rows(el).some((r) => r.classList.contains('conflict')), 'no conflict shown');
+    await waitUntil(
+      () => rows(el).some((r) => r.classList.contains('conflict')),
+      'no conflict shown',
+    );
     const conflicted = rows(el).filter((r) => r.classList.contains('conflict'));
-    expect(conflicted.map((r) => text(r.querySelector('.title')))).to.deep.equal(['Penicillin allergy']);
-    expect(text(conflicted[0]!.querySelector('.conflict-badge'))).to.equal('⚠ Conflict: two versions, not yet resolved');
+    expect(conflicted.map((r) => text(r.querySelector('.title')))).to.deep.equal([
+      'Penicillin allergy',
+    ]);
+    expect(text(conflicted[0]!.querySelector('.conflict-badge'))).to.equal(
+      '⚠ Conflict: two versions, not yet resolved',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -147,14 +252,19 @@ describe('emr-chart-timeline', () => {
     await settled(el);
     expect(root(el).querySelector('.notice')).to.equal(null);
     checkbox(el, 'vital-signs').click();
-    await waitUntil(() => !titles(el).some((t) => t.endsWith('reading') || t.endsWith('readings')), 'vital signs still shown');
+    await waitUntil(
+      () => !titles(el).some((t) => t.endsWith('reading') || t.endsWith('readings')),
+      'vital signs still shown',
+    );
     expect(asked.at(-1)!.query.kinds).to.not.include('vital-signs');
     expect(density.at(-1)!.kinds).to.not.include('vital-signs');
     expect(el.show).to.not.include('vital-signs');
 
     checkbox(el, 'allergies').click();
     await waitUntil(() => !titles(el).includes('Penicillin allergy'));
-    expect(text(root(el).querySelector('.notice'))).to.equal('⚠ Allergies are hidden by the filter.');
+    expect(text(root(el).querySelector('.notice'))).to.equal(
+      '⚠ Allergies are hidden by the filter.',
+    );
 
     checkbox(el, 'encounters').click();
     await waitUntil(() => !titles(el).includes('Emergency visit'));
@@ -168,7 +278,9 @@ describe('emr-chart-timeline', () => {
     expect(titles(el)).to.deep.equal(['Wrist X-ray']);
     checkbox(el, 'imaging').click();
     await waitUntil(() => root(el).querySelector('.status.empty'));
-    expect(text(root(el).querySelector('.status.empty'))).to.equal('Nothing of the kinds shown. Change the filter to see more.');
+    expect(text(root(el).querySelector('.status.empty'))).to.equal(
+      'Nothing of the kinds shown. Change the filter to see more.',
+    );
   });
 
   it('zooms to a range back from the newest event, with toggle buttons', async () => {
@@ -179,10 +291,19 @@ describe('emr-chart-timeline', () => {
     await waitUntil(() => !titles(el).includes('General examination'), 'older entries still shown');
     expect(el.zoom).to.equal('day');
     expect(button(el, 'Day').getAttribute('aria-pressed')).to.equal('true');
-    expect(titles(el)).to.deep.equal(['1 reading', '3 readings', 'Emergency visit', 'Wrist splinting', 'Wrist X-ray', 'Ibuprofen 400 mg tablet']);
+    expect(titles(el)).to.deep.equal([
+      '1 reading',
+      '3 readings',
+      'Emergency visit',
+      'Wrist splinting',
+      'Wrist X-ray',
+      'Ibuprofen 400 mg tablet',
+    ]);
     // The strip covers the last 24 hours before the newest event, an hour a bar.
     expect(bars(el)).to.have.length(24);
-    expect(bars(el)[0]!.getAttribute('aria-label')).to.match(/^29 Feb 2024, \d\d:00 to 29 Feb 2024, \d\d:00: 0 events$/);
+    expect(bars(el)[0]!.getAttribute('aria-label')).to.match(
+      /^29 Feb 2024, \d\d:00 to 29 Feb 2024, \d\d:00: 0 events$/,
+    );
     button(el, 'Year').click();
     await waitUntil(() => titles(el).includes('General examination'));
     expect(titles(el)).to.not.include('Penicillin allergy');
@@ -196,13 +317,17 @@ describe('emr-chart-timeline', () => {
     const counted = labels.filter((l) => !l.endsWith(': 0 events'));
     expect(counted).to.have.length(2);
     expect(labels.at(-1)).to.match(/: 4 events, 4 vital-sign readings$/);
-    const visit = bars(el).find((b) => /: 4 events, 2 vital-sign readings$/.test(b.getAttribute('aria-label')!))!;
+    const visit = bars(el).find((b) =>
+      /: 4 events, 2 vital-sign readings$/.test(b.getAttribute('aria-label')!),
+    )!;
     expect(bars(el).at(-1)!.getAttribute('aria-current')).to.equal('location');
 
     visit.click();
     await waitUntil(() => titles(el)[0] === 'General examination', 'the list did not jump');
     expect(visit.getAttribute('aria-current')).to.equal('location');
-    expect(text(root(el).querySelector('.jumped'))).to.match(/^Showing entries before .*Back to newest$/);
+    expect(text(root(el).querySelector('.jumped'))).to.match(
+      /^Showing entries before .*Back to newest$/,
+    );
     button(el, 'Back to newest').click();
     await waitUntil(() => titles(el)[0] === '1 reading');
     expect(root(el).querySelector('.jumped')).to.equal(null);
@@ -235,20 +360,28 @@ describe('emr-chart-timeline', () => {
     expect(entryAt(el, 1).tabIndex).to.equal(0);
     expect(entryAt(el, 0).tabIndex).to.equal(-1);
     await sendKeys({ press: 'End' });
-    await waitUntil(() => text(root(el).activeElement?.querySelector('.title')) === 'Penicillin allergy');
+    await waitUntil(
+      () => text(root(el).activeElement?.querySelector('.title')) === 'Penicillin allergy',
+    );
     await sendKeys({ press: 'ArrowUp' });
     await waitUntil(() => text(root(el).activeElement?.querySelector('.title')) === '2 readings');
     await sendKeys({ press: 'Home' });
     await waitUntil(() => root(el).activeElement === entryAt(el, 0));
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });
-    await waitUntil(() => text(root(el).activeElement?.querySelector('.title')) === 'Emergency visit');
+    await waitUntil(
+      () => text(root(el).activeElement?.querySelector('.title')) === 'Emergency visit',
+    );
     const selected = once(el, 'emr-timeline-select');
     await sendKeys({ press: 'Enter' });
     const event = await selected;
     expect(event.bubbles && event.composed).to.equal(true);
     expect(event.detail).to.deep.equal({
-      resourceType: 'Encounter', id: `${PATIENT}-er`, key: `Encounter/${PATIENT}-er`, keys: [`Encounter/${PATIENT}-er`], date: '2024-03-01T08:00:00.000Z',
+      resourceType: 'Encounter',
+      id: `${PATIENT}-er`,
+      key: `Encounter/${PATIENT}-er`,
+      keys: [`Encounter/${PATIENT}-er`],
+      date: '2024-03-01T08:00:00.000Z',
     });
   });
 
@@ -261,11 +394,20 @@ describe('emr-chart-timeline', () => {
     el.show = ['vital-signs'];
     await waitUntil(() => titles(el).length === 3);
     expect(fired).to.have.length(0);
-    rows(el)[1]!.querySelector('.title')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    rows(el)[1]!
+      .querySelector('.title')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     expect(fired).to.have.length(1);
     expect(fired[0]!.detail).to.deep.equal({
-      resourceType: 'Observation', id: `${PATIENT}-v2-temp`, key: `Observation/${PATIENT}-v2-temp`, date: '2024-03-01T14:00:00.000Z',
-      keys: [`Observation/${PATIENT}-v2-temp`, `Observation/${PATIENT}-v2-hr`, `Observation/${PATIENT}-v2-bp`],
+      resourceType: 'Observation',
+      id: `${PATIENT}-v2-temp`,
+      key: `Observation/${PATIENT}-v2-temp`,
+      date: '2024-03-01T14:00:00.000Z',
+      keys: [
+        `Observation/${PATIENT}-v2-temp`,
+        `Observation/${PATIENT}-v2-hr`,
+        `Observation/${PATIENT}-v2-bp`,
+      ],
     });
   });
 
@@ -273,13 +415,22 @@ describe('emr-chart-timeline', () => {
     const store = await chart();
     const colleague = await openTestStore(undefined, NURSE_BO);
     await conflictAllergy(store, colleague, PATIENT);
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="--emr-chart-timeline-conflict-color: rgb(1, 2, 3); --emr-chart-timeline-height: 240px; --emr-color-primary: rgb(4, 5, 6)">
-      <emr-chart-timeline patient-id=${PATIENT} .store=${store}></emr-chart-timeline></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div
+        style="--emr-chart-timeline-conflict-color: rgb(1, 2, 3); --emr-chart-timeline-height: 240px; --emr-color-primary: rgb(4, 5, 6)"
+      >
+        <emr-chart-timeline patient-id=${PATIENT} .store=${store}></emr-chart-timeline>
+      </div>`,
+    );
     const el = wrapper.querySelector('emr-chart-timeline')!;
     await waitUntil(() => root(el).querySelector('.conflict-badge'));
-    expect(getComputedStyle(root(el).querySelector('.conflict-badge')!).color).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(root(el).querySelector('.conflict-badge')!).color).to.equal(
+      'rgb(1, 2, 3)',
+    );
     expect(getComputedStyle(root(el).querySelector('.list')!).height).to.equal('240px');
-    expect(getComputedStyle(root(el).querySelector('.bar .fill')!).backgroundColor).to.equal('rgb(4, 5, 6)');
+    expect(getComputedStyle(root(el).querySelector('.bar .fill')!).backgroundColor).to.equal(
+      'rgb(4, 5, 6)',
+    );
   });
 
   it('prints every entry loaded, those scrolled out of view too, with no control but the filters', async () => {
@@ -287,41 +438,68 @@ describe('emr-chart-timeline', () => {
     await settled(el);
     const printed = await whilePrinting(async () => {
       await waitUntil(() => root(el).querySelector('.print-list'), 'no list for paper');
-      const shown = (selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)].filter((node) => node.checkVisibility());
+      const shown = (selector: string) =>
+        [...root(el).querySelectorAll<HTMLElement>(selector)].filter((node) =>
+          node.checkVisibility(),
+        );
       expect(shown('.list, .zoom button'), 'the scrolling list and the zoom').to.have.length(0);
       expect(shown('.filters'), 'what is shown').to.have.length(1);
-      return { titles: shown('.print-list .title').map(text), footer: text(shown('.print-footer')[0]) };
+      return {
+        titles: shown('.print-list .title').map(text),
+        footer: text(shown('.print-footer')[0]),
+      };
     });
     expect(printed.titles).to.deep.equal([
-      '1 reading', '3 readings',
-      'Emergency visit', 'Wrist splinting', 'Wrist X-ray', 'Ibuprofen 400 mg tablet',
-      'General examination', 'Annual review', 'Lipid panel', 'Influenza vaccine', '2 readings',
+      '1 reading',
+      '3 readings',
+      'Emergency visit',
+      'Wrist splinting',
+      'Wrist X-ray',
+      'Ibuprofen 400 mg tablet',
+      'General examination',
+      'Annual review',
+      'Lipid panel',
+      'Influenza vaccine',
+      '2 readings',
       'Penicillin allergy',
     ]);
     expect(printed.footer).to.equal('12 entries: all of the range.');
-    await waitUntil(() => !root(el).querySelector('.print-list'), 'the list for paper stayed after printing');
+    await waitUntil(
+      () => !root(el).querySelector('.print-list'),
+      'the list for paper stayed after printing',
+    );
   });
 
-  it('prints a long chart as far as it is loaded, and says that older entries were not', () => despiteResizeObserverLoops(async () => {
-    const store = await openTestStore();
-    const vaccines = Array.from({ length: PAGE + 30 }, (_, i): Immunization => ({
-      resourceType: 'Immunization', id: `imm-${i}`, status: 'completed', patient: { reference: 'Patient/pat-many' },
-      vaccineCode: { text: `Vaccine ${i}` }, occurrenceDateTime: new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString(),
+  it('prints a long chart as far as it is loaded, and says that older entries were not', () =>
+    despiteResizeObserverLoops(async () => {
+      const store = await openTestStore();
+      const vaccines = Array.from({ length: PAGE + 30 }, (_, i): Immunization => ({
+        resourceType: 'Immunization',
+        id: `imm-${i}`,
+        status: 'completed',
+        patient: { reference: 'Patient/pat-many' },
+        vaccineCode: { text: `Vaccine ${i}` },
+        occurrenceDateTime: new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString(),
+      }));
+      await importBundle(store, writeBundle(vaccines));
+      const many = await timeline(store, '', 'pat-many');
+      await settled(many);
+      const onScreen = rows(many).length;
+      const printed = await whilePrinting(async () => {
+        await waitUntil(() => root(many).querySelector('.print-footer'), 'no list for paper');
+        const printedRows = root(many).querySelectorAll('.print-list .row');
+        return {
+          count: printedRows.length,
+          oldest: text([...printedRows].at(-1)!.querySelector('time')),
+          footer: text(root(many).querySelector('.print-footer')),
+        };
+      });
+      expect(onScreen, 'rows on screen').to.be.below(50);
+      expect(printed.count, 'the first page, loaded').to.be.above(onScreen).and.at.most(PAGE);
+      expect(printed.footer).to.equal(
+        `${printed.count} entries, back to ${printed.oldest}. Older entries in this range were not loaded: scroll to the end of the list before printing to include them.`,
+      );
     }));
-    await importBundle(store, writeBundle(vaccines));
-    const many = await timeline(store, '', 'pat-many');
-    await settled(many);
-    const onScreen = rows(many).length;
-    const printed = await whilePrinting(async () => {
-      await waitUntil(() => root(many).querySelector('.print-footer'), 'no list for paper');
-      const printedRows = root(many).querySelectorAll('.print-list .row');
-      return { count: printedRows.length, oldest: text([...printedRows].at(-1)!.querySelector('time')), footer: text(root(many).querySelector('.print-footer')) };
-    });
-    expect(onScreen, 'rows on screen').to.be.below(50);
-    expect(printed.count, 'the first page, loaded').to.be.above(onScreen).and.at.most(PAGE);
-    expect(printed.footer).to.equal(
-      `${printed.count} entries, back to ${printed.oldest}. Older entries in this range were not loaded: scroll to the end of the list before printing to include them.`);
-  }));
 
   it('keeps a bounded number of rows in the DOM and reads a window of a big chart, widening as it is scrolled', async function () {
     this.timeout(60_000);
@@ -332,7 +510,11 @@ describe('emr-chart-timeline', () => {
 /** Scrolls a two-day intensive-care stay to its end, again and again. */
 async function scrollsTheBigChart(): Promise<void> {
   // Two days of minute-by-minute monitor data: 20,160 observations, 2,880 vital-sign sets.
-  const { store, patientId } = await icuTimelineStore(uniqueDatabaseName('timeline-icu'), 2, DR_ADA);
+  const { store, patientId } = await icuTimelineStore(
+    uniqueDatabaseName('timeline-icu'),
+    2,
+    DR_ADA,
+  );
   const { spy, asked } = spying(store);
   const el = await timeline(spy, 'style="--emr-chart-timeline-height: 400px"', patientId);
   await settled(el);
@@ -347,13 +529,20 @@ async function scrollsTheBigChart(): Promise<void> {
   while (widest() < 16 * PAGE) {
     const asks = asked.length;
     // Row heights are estimated until measured: keep scrolling to the end, as a reader would.
-    await waitUntil(() => {
-      list.scrollTop = list.scrollHeight;
-      return asked.length > asks;
-    }, 'no wider window asked for', { timeout: 15_000 });
+    await waitUntil(
+      () => {
+        list.scrollTop = list.scrollHeight;
+        return asked.length > asks;
+      },
+      'no wider window asked for',
+      { timeout: 15_000 },
+    );
   }
   await waitUntil(() => rows(el).length > 0 && Math.max(...asked.at(-1)!.sizes) > 0);
-  expect(asked.map((a) => a.query.limit).filter(Boolean)).to.deep.equal([1, 2, 4, 8, 16].map((n) => n * PAGE).slice(0, asked.filter((a) => a.query.limit).length), 'doubling, one step at a time');
+  expect(asked.map((a) => a.query.limit).filter(Boolean)).to.deep.equal(
+    [1, 2, 4, 8, 16].map((n) => n * PAGE).slice(0, asked.filter((a) => a.query.limit).length),
+    'doubling, one step at a time',
+  );
   expect(rows(el).length).to.be.within(5, 60);
   expect(before).to.be.within(5, 60);
   expect(entries(el).filter((b) => b.tabIndex === 0).length).to.be.at.most(1);
@@ -369,7 +558,8 @@ async function despiteResizeObserverLoops<T>(run: () => Promise<T>): Promise<T> 
   const onerror = window.onerror;
   let quietFrames = 0;
   window.onerror = (message, ...rest) => {
-    if (!String(message).startsWith('ResizeObserver loop')) return onerror?.call(window, message, ...rest);
+    if (!String(message).startsWith('ResizeObserver loop'))
+      return onerror?.call(window, message, ...rest);
     quietFrames = 0;
     return true;
   };
@@ -377,7 +567,8 @@ async function despiteResizeObserverLoops<T>(run: () => Promise<T>): Promise<T> 
     return await run();
   } finally {
     // The notifications come frames late: wait until ten frames pass without one.
-    for (let frame = 0; frame < 300 && quietFrames < 10; frame++, quietFrames++) await new Promise(requestAnimationFrame);
+    for (let frame = 0; frame < 300 && quietFrames < 10; frame++, quietFrames++)
+      await new Promise(requestAnimationFrame);
     window.onerror = onerror;
   }
 }

@@ -1,6 +1,10 @@
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { consume } from '@lit/context';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import {
+  virtualize,
+  virtualizerRef,
+  type VirtualizerHostElement,
+} from '@lit-labs/virtualizer/virtualize.js';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
@@ -11,10 +15,21 @@ import { stateBoxStyles } from '../shared/state-box.styles.js';
 import { EmrTimelineSelectEvent } from './chart-timeline.events.js';
 import { chartTimelineMessages as m } from './chart-timeline.messages.js';
 import { chartTimelineStyles } from './chart-timeline.styles.js';
-import { densityStrip, entryRow, filtersFieldset, zoomButtons } from './chart-timeline.templates.js';
+import {
+  densityStrip,
+  entryRow,
+  filtersFieldset,
+  zoomButtons,
+} from './chart-timeline.templates.js';
 import { nextIndex } from './roving-focus.js';
 import type { TimelineEntry } from './timeline-entries.js';
-import { isTimelineZoom, parseFilters, TIMELINE_FILTERS, type TimelineFilter, type TimelineZoom } from './timeline-filters.js';
+import {
+  isTimelineZoom,
+  parseFilters,
+  TIMELINE_FILTERS,
+  type TimelineFilter,
+  type TimelineZoom,
+} from './timeline-filters.js';
 import { formatTime } from './timeline-format.js';
 import { TimelineWindowController, type TimelineView } from './timeline-window.js';
 
@@ -62,13 +77,20 @@ export class EmrChartTimeline extends EmrElement {
 
   @property({ attribute: 'patient-id' }) patientId = '';
   /** `day`, `week`, `month`, `year` (back from the newest event) or `all`. */
-  @property({ reflect: true, converter: (value) => (isTimelineZoom(value) ? value : 'all') }) zoom: TimelineZoom = 'all';
+  @property({ reflect: true, converter: (value) => (isTimelineZoom(value) ? value : 'all') })
+  zoom: TimelineZoom = 'all';
   /** The kinds shown, space-separated: encounters notes labs imaging procedures immunizations medications allergies vital-signs (all by default). */
-  @property({ converter: { fromAttribute: parseFilters, toAttribute: (value: TimelineFilter[]) => value.join(' ') } })
+  @property({
+    converter: {
+      fromAttribute: parseFilters,
+      toAttribute: (value: TimelineFilter[]) => value.join(' '),
+    },
+  })
   show: TimelineFilter[] = [...TIMELINE_FILTERS];
 
   @consume({ context: chartStoreContext, subscribe: true })
-  @property({ attribute: false }) store?: ChartStore;
+  @property({ attribute: false })
+  store?: ChartStore;
 
   readonly #window = new TimelineWindowController(this);
   readonly #presence = new ChartPresenceController(this);
@@ -82,37 +104,54 @@ export class EmrChartTimeline extends EmrElement {
 
   override willUpdate(): void {
     // Still near the end once a page has come in (a fast scroll, a short page): ask for the next.
-    if (this.#lastVisible >= 0 && this.#lastVisible >= this.#entries.length - LOAD_AHEAD) this.#window.more(false);
+    if (this.#lastVisible >= 0 && this.#lastVisible >= this.#entries.length - LOAD_AHEAD)
+      this.#window.more(false);
   }
 
   override render(): TemplateResult {
     const view = this.#window.view;
     const toolbar = html`<div class="toolbar" part="toolbar">
-      ${filtersFieldset(this.show, this.#onFilter)}${zoomButtons(this.zoom, this.#onZoom)}
-    </div>
-    ${this.show.includes('allergies') ? nothing : html`<p class="notice" part="notice"><span aria-hidden="true">⚠</span> ${m.allergiesHidden}</p>`}`;
+        ${filtersFieldset(this.show, this.#onFilter)}${zoomButtons(this.zoom, this.#onZoom)}
+      </div>
+      ${this.show.includes('allergies') ? nothing : html`<p class="notice" part="notice"><span aria-hidden="true">⚠</span> ${m.allergiesHidden}</p>`}`;
     return html`<section aria-label=${m.region}>${toolbar}${this.#body(view)}</section>`;
   }
 
   #body(view: TimelineView): TemplateResult {
     if (!this.patientId) return html`<p part="status" class="status">${m.noPatient}</p>`;
-    if (view.status === 'idle' || view.status === 'pending' || (view.status !== 'error' && this.#presence.pending)) {
+    if (
+      view.status === 'idle' ||
+      view.status === 'pending' ||
+      (view.status !== 'error' && this.#presence.pending)
+    ) {
       return html`<p part="status" class="status pending">${m.pending}</p>`;
     }
     // Not "nothing recorded" for a chart that is not here yet.
     const notice = view.status === 'error' ? undefined : this.#presence.notice('status');
     if (notice) return notice;
     if (view.status === 'error') {
-      return html`<div part="status" class="status error"><p><span aria-hidden="true">⚠</span> ${m.error(view.error.code)}</p>
-        <p class="detail">${m.errorDetail(view.error.message)}</p></div>`;
+      return html`<div part="status" class="status error">
+        <p><span aria-hidden="true">⚠</span> ${m.error(view.error.code)}</p>
+        <p class="detail">${m.errorDetail(view.error.message)}</p>
+      </div>`;
     }
     if (!view.density.buckets.length) {
-      return html`<p part="status" class="status empty">${this.show.length === TIMELINE_FILTERS.length ? m.empty : m.emptyFiltered}</p>`;
+      return html`<p part="status" class="status empty">
+        ${this.show.length === TIMELINE_FILTERS.length ? m.empty : m.emptyFiltered}
+      </p>`;
     }
     return html`${this.#strip(view)}
-      ${view.jumpedTo ? html`<p class="jumped">${m.jumped(formatTime(view.jumpedTo))}
-        <button type="button" class="newest" @click=${() => this.#window.newest()}>${m.newest}</button></p>` : nothing}
-      ${view.entries.length ? this.#list(view) : html`<p part="status" class="status empty">${m.emptyRange}</p>`}`;
+    ${
+      view.jumpedTo
+        ? html`<p class="jumped">
+            ${m.jumped(formatTime(view.jumpedTo))}
+            <button type="button" class="newest" @click=${() => this.#window.newest()}>
+              ${m.newest}
+            </button>
+          </p>`
+        : nothing
+    }
+    ${view.entries.length ? this.#list(view) : html`<p part="status" class="status empty">${m.emptyRange}</p>`}`;
   }
 
   #strip(view: Ready): TemplateResult {
@@ -126,14 +165,26 @@ export class EmrChartTimeline extends EmrElement {
 
   #list(view: Ready): TemplateResult {
     const { entries } = view;
-    const active = Math.max(0, entries.findIndex((e) => e.id === this.#activeId));
-    return html`<div class="list" part="list" role="list" aria-label=${m.list} @keydown=${this.#onListKeydown} @click=${this.#onListClick}
-        @focusin=${this.#onFocusIn} @visibilityChanged=${this.#onVisible}>
+    const active = Math.max(
+      0,
+      entries.findIndex((e) => e.id === this.#activeId),
+    );
+    return html`<div
+        class="list"
+        part="list"
+        role="list"
+        aria-label=${m.list}
+        @keydown=${this.#onListKeydown}
+        @click=${this.#onListClick}
+        @focusin=${this.#onFocusIn}
+        @visibilityChanged=${this.#onVisible}
+      >
         <div virtualizer-sizer aria-hidden="true"></div>
         ${virtualize({
           items: entries,
           keyFunction: (entry: TimelineEntry) => entry.id,
-          renderItem: (entry: TimelineEntry, index: number) => entryRow(entry, index, index === active),
+          renderItem: (entry: TimelineEntry, index: number) =>
+            entryRow(entry, index, index === active),
           scroller: true,
         })}
       </div>
@@ -144,8 +195,12 @@ export class EmrChartTimeline extends EmrElement {
   /** For paper: the virtual list holds only the rows on screen, so every entry loaded is drawn here, while printing only. */
   #printList({ entries, more }: Ready): TemplateResult {
     const oldest = entries.at(-1)!.date;
-    return html`<div class="print-list" role="list">${entries.map((entry, index) => entryRow(entry, index, false))}</div>
-      <p class="print-footer">${more ? m.printedPart(entries.length, formatTime(oldest)) : m.printedAll(entries.length)}</p>`;
+    return html`<div class="print-list" role="list">
+        ${entries.map((entry, index) => entryRow(entry, index, false))}
+      </div>
+      <p class="print-footer">
+        ${more ? m.printedPart(entries.length, formatTime(oldest)) : m.printedAll(entries.length)}
+      </p>`;
   }
 
   get #entries(): TimelineEntry[] {
@@ -174,8 +229,15 @@ export class EmrChartTimeline extends EmrElement {
   };
 
   #onStripKeydown = (event: KeyboardEvent): void => {
-    const bars = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('button.bar')];
-    const next = nextIndex(event.key, bars.indexOf(event.target as HTMLButtonElement), bars.length, 'horizontal');
+    const bars = [
+      ...(event.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('button.bar'),
+    ];
+    const next = nextIndex(
+      event.key,
+      bars.indexOf(event.target as HTMLButtonElement),
+      bars.length,
+      'horizontal',
+    );
     if (next === undefined) return;
     event.preventDefault();
     this.#focusBar = next;
@@ -200,7 +262,8 @@ export class EmrChartTimeline extends EmrElement {
     this.requestUpdate();
     await this.updateComplete;
     const virtualizer = this.list?.[virtualizerRef];
-    const button = () => this.list?.querySelector<HTMLButtonElement>(`button.entry[data-index="${index}"]`);
+    const button = () =>
+      this.list?.querySelector<HTMLButtonElement>(`button.entry[data-index="${index}"]`);
     if (!button()) {
       virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
       await virtualizer?.layoutComplete;
@@ -224,9 +287,15 @@ export class EmrChartTimeline extends EmrElement {
     const entry = button && this.#entries[Number(button.dataset.index)];
     if (!entry) return;
     const [first] = entry.events;
-    this.dispatchEvent(new EmrTimelineSelectEvent({
-      resourceType: first!.resourceType, id: first!.id, key: first!.key, keys: entry.events.map((e) => e.key), date: entry.date,
-    }));
+    this.dispatchEvent(
+      new EmrTimelineSelectEvent({
+        resourceType: first!.resourceType,
+        id: first!.id,
+        key: first!.key,
+        keys: entry.events.map((e) => e.key),
+        date: entry.date,
+      }),
+    );
   };
 
   #onVisible = (event: VisibilityChangedEvent): void => {

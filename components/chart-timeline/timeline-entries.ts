@@ -42,7 +42,14 @@ export function vitalSets(events: readonly TimelineEvent[]): TimelineEntry[] {
       set.conflict ||= event.conflict;
       continue;
     }
-    const entry: TimelineEntry = { id: `vital-signs@${event.date}`, type: 'vital-signs', date: event.date, events: [event], level: 0, conflict: event.conflict };
+    const entry: TimelineEntry = {
+      id: `vital-signs@${event.date}`,
+      type: 'vital-signs',
+      date: event.date,
+      events: [event],
+      level: 0,
+      conflict: event.conflict,
+    };
     sets.set(event.date, entry);
     entries.push(entry);
   }
@@ -56,24 +63,39 @@ function encounterOf(entry: TimelineEntry): ResourceKey | undefined {
 }
 
 const newerFirst = (a: { date: string; id: string }, b: { date: string; id: string }) =>
-  (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+  a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 
 /**
  * Entries under their encounters. An encounter heads its group where its
  * newest entry is; entries outside any encounter shown keep their place.
  * `encounters` are every encounter that may be shown (in the window).
  */
-export function groupByEncounter(entries: readonly TimelineEntry[], encounters: readonly TimelineEvent[]): TimelineEntry[] {
-  const heads = new Map(encounters.map((event) => [event.key, { head: single(event), members: [] as TimelineEntry[] }]));
+export function groupByEncounter(
+  entries: readonly TimelineEntry[],
+  encounters: readonly TimelineEvent[],
+): TimelineEntry[] {
+  const heads = new Map(
+    encounters.map((event) => [event.key, { head: single(event), members: [] as TimelineEntry[] }]),
+  );
   const top: Array<{ date: string; id: string; rows: TimelineEntry[] }> = [];
   for (const entry of entries) {
     const group = heads.get(encounterOf(entry) as ResourceKey);
-    if (group && entry.type !== 'encounter') group.members.push({ ...entry, level: 1, group: { key: group.head.id as ResourceKey, title: group.head.events[0]!.title } });
-    else if (!heads.has(entry.id as ResourceKey)) top.push({ date: entry.date, id: entry.id, rows: [entry] });
+    if (group && entry.type !== 'encounter')
+      group.members.push({
+        ...entry,
+        level: 1,
+        group: { key: group.head.id as ResourceKey, title: group.head.events[0]!.title },
+      });
+    else if (!heads.has(entry.id as ResourceKey))
+      top.push({ date: entry.date, id: entry.id, rows: [entry] });
   }
   for (const { head, members } of heads.values()) {
     const newest = members[0]?.date;
-    top.push({ date: newest && newest > head.date ? newest : head.date, id: head.id, rows: [head, ...members] });
+    top.push({
+      date: newest && newest > head.date ? newest : head.date,
+      id: head.id,
+      rows: [head, ...members],
+    });
   }
   return top.sort(newerFirst).flatMap((item) => item.rows);
 }

@@ -4,7 +4,15 @@ import type { TimelineKind } from '../../model/index.js';
 // for one or more kinds of entry the store knows.
 
 export const TIMELINE_FILTERS = [
-  'encounters', 'notes', 'labs', 'imaging', 'procedures', 'immunizations', 'medications', 'allergies', 'vital-signs',
+  'encounters',
+  'notes',
+  'labs',
+  'imaging',
+  'procedures',
+  'immunizations',
+  'medications',
+  'allergies',
+  'vital-signs',
 ] as const;
 export type TimelineFilter = (typeof TIMELINE_FILTERS)[number];
 
@@ -20,7 +28,8 @@ export const FILTER_KINDS: Record<TimelineFilter, readonly TimelineKind[]> = {
   'vital-signs': ['vital-signs'],
 };
 
-export const isTimelineFilter = (value: string): value is TimelineFilter => (TIMELINE_FILTERS as readonly string[]).includes(value);
+export const isTimelineFilter = (value: string): value is TimelineFilter =>
+  (TIMELINE_FILTERS as readonly string[]).includes(value);
 
 /** Space-separated filter names (the `show` attribute); unknown names are ignored, and an absent attribute shows everything. */
 export function parseFilters(value: string | null): TimelineFilter[] {
@@ -38,6 +47,13 @@ export type TimelineZoom = (typeof TIMELINE_ZOOMS)[number];
 
 const DAY = 86_400_000;
 /** Span of each zoom, back from the newest event; `all` runs from the oldest. */
-export const ZOOM_SPAN: Record<TimelineZoom, number | undefined> = { day: DAY, week: 7 * DAY, month: 30 * DAY, year: 365 * DAY, all: undefined };
+export const ZOOM_SPAN: Record<TimelineZoom, number | undefined> = {
+  day: DAY,
+  week: 7 * DAY,
+  month: 30 * DAY,
+  year: 365 * DAY,
+  all: undefined,
+};
 
-export const isTimelineZoom = (value: unknown): value is TimelineZoom => (TIMELINE_ZOOMS as readonly unknown[]).includes(value);
+export const isTimelineZoom = (value: unknown): value is TimelineZoom =>
+  (TIMELINE_ZOOMS as readonly unknown[]).includes(value);

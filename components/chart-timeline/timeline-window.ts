@@ -1,6 +1,15 @@
 import type { ReactiveController } from 'lit';
-import type { ChartStoreError, TimelineBucket, TimelineDensity, TimelineEvent } from '../../model/index.js';
-import { LiveQueryController, type ChartQueryHost, type QueryState } from '../shared/live-query-controller.js';
+import type {
+  ChartStoreError,
+  TimelineBucket,
+  TimelineDensity,
+  TimelineEvent,
+} from '../../model/index.js';
+import {
+  LiveQueryController,
+  type ChartQueryHost,
+  type QueryState,
+} from '../shared/live-query-controller.js';
 import { groupByEncounter, vitalSets, type TimelineEntry } from './timeline-entries.js';
 import { kindsOf, ZOOM_SPAN, type TimelineFilter, type TimelineZoom } from './timeline-filters.js';
 
@@ -25,14 +34,14 @@ export type TimelineView =
   | { status: 'pending' }
   | { status: 'error'; error: ChartStoreError }
   | {
-    status: 'ready';
-    entries: TimelineEntry[];
-    density: TimelineDensity;
-    /** Older events exist in the range beyond those loaded. */
-    more: boolean;
-    /** The exclusive end the list was moved to by a bar, if it was. */
-    jumpedTo: string | undefined;
-  };
+      status: 'ready';
+      entries: TimelineEntry[];
+      density: TimelineDensity;
+      /** Older events exist in the range beyond those loaded. */
+      more: boolean;
+      /** The exclusive end the list was moved to by a bar, if it was. */
+      jumpedTo: string | undefined;
+    };
 
 type Ready = Extract<TimelineView, { status: 'ready' }>;
 
@@ -55,15 +64,38 @@ export class TimelineWindowController implements ReactiveController {
   constructor(host: TimelineWindowHost) {
     this.#host = host;
     host.addController(this); // before the queries: hostUpdate resets the window before they read their keys
-    const density = () => ({ kinds: this.#kinds(true), buckets: BUCKETS, ...(ZOOM_SPAN[host.zoom] && { span: ZOOM_SPAN[host.zoom] }) });
-    const events = () => ({ kinds: this.#kinds(false), limit: this.#limit, ...(this.#jumpTo && { to: this.#jumpTo }) });
-    const encounters = () => ({ kinds: host.show.includes('encounters') ? ['Encounter' as const] : [], ...(this.#jumpTo && { to: this.#jumpTo }) });
-    this.#density = new LiveQueryController(host, (store, id) => store.timelineDensity(id, density()), () => JSON.stringify(density()));
-    this.#events = new LiveQueryController(host, (store, id) => {
-      this.#asked = this.#limit;
-      return store.timeline(id, events());
-    }, () => JSON.stringify(events()));
-    this.#encounters = new LiveQueryController(host, (store, id) => store.timeline(id, encounters()), () => JSON.stringify(encounters()));
+    const density = () => ({
+      kinds: this.#kinds(true),
+      buckets: BUCKETS,
+      ...(ZOOM_SPAN[host.zoom] && { span: ZOOM_SPAN[host.zoom] }),
+    });
+    const events = () => ({
+      kinds: this.#kinds(false),
+      limit: this.#limit,
+      ...(this.#jumpTo && { to: this.#jumpTo }),
+    });
+    const encounters = () => ({
+      kinds: host.show.includes('encounters') ? ['Encounter' as const] : [],
+      ...(this.#jumpTo && { to: this.#jumpTo }),
+    });
+    this.#density = new LiveQueryController(
+      host,
+      (store, id) => store.timelineDensity(id, density()),
+      () => JSON.stringify(density()),
+    );
+    this.#events = new LiveQueryController(
+      host,
+      (store, id) => {
+        this.#asked = this.#limit;
+        return store.timeline(id, events());
+      },
+      () => JSON.stringify(events()),
+    );
+    this.#encounters = new LiveQueryController(
+      host,
+      (store, id) => store.timeline(id, encounters()),
+      () => JSON.stringify(encounters()),
+    );
   }
 
   hostConnected(): void {
@@ -92,7 +124,13 @@ export class TimelineWindowController implements ReactiveController {
   /** Asks for more older events, when there are some and none are on their way: the list is near its end. From `willUpdate`, `update` is false. */
   more(update = true): void {
     const view = this.view;
-    if (view.status !== 'ready' || !view.more || this.#limit !== this.#asked || this.#events.state.status === 'pending') return;
+    if (
+      view.status !== 'ready' ||
+      !view.more ||
+      this.#limit !== this.#asked ||
+      this.#events.state.status === 'pending'
+    )
+      return;
     this.#limit *= 2;
     if (update) this.#host.requestUpdate();
   }
@@ -116,14 +154,18 @@ export class TimelineWindowController implements ReactiveController {
 
   #kinds(withEncounters: boolean) {
     const kinds = kindsOf(this.#host.show);
-    return withEncounters && this.#host.show.includes('encounters') ? ['Encounter' as const, ...kinds] : kinds;
+    return withEncounters && this.#host.show.includes('encounters')
+      ? ['Encounter' as const, ...kinds]
+      : kinds;
   }
 
   /** A query's value, or the one it had before it was changed (a wider window, another filter). */
   #value<T>(name: 'density' | 'events' | 'encounters', state: QueryState<T>): QueryState<T> {
     const kept = this.#kept as Record<string, unknown>;
     if (state.status === 'ready') kept[name] = state.value;
-    return state.status === 'pending' && kept[name] !== undefined ? { status: 'ready', value: kept[name] as T } : state;
+    return state.status === 'pending' && kept[name] !== undefined
+      ? { status: 'ready', value: kept[name] as T }
+      : state;
   }
 
   /** Another patient or store starts afresh; another zoom starts from the newest. */
@@ -145,11 +187,12 @@ export class TimelineWindowController implements ReactiveController {
   }
 
   #build(density: TimelineDensity, events: TimelineEvent[], encounters: TimelineEvent[]): Ready {
-    const from = ZOOM_SPAN[this.#host.zoom] ? density.from ?? '' : '';
+    const from = ZOOM_SPAN[this.#host.zoom] ? (density.from ?? '') : '';
     const full = events.length >= this.#limit;
     const oldest = events.at(-1)?.date ?? '';
     // A full page may end part-way through a vital-sign set: its oldest time waits for the next page.
-    const complete = full && events[0]!.date !== oldest ? events.filter((e) => e.date !== oldest) : events;
+    const complete =
+      full && events[0]!.date !== oldest ? events.filter((e) => e.date !== oldest) : events;
     const inRange = complete.filter((e) => e.date >= from);
     const lower = full ? oldest : from;
     const linked = new Set(inRange.map((e) => e.encounter));

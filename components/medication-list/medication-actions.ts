@@ -1,11 +1,26 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
-  isChartStoreError, type ChartRecord, type ChartStore, type Medication, type Quantity, type ResourceKey, type Revision,
+  isChartStoreError,
+  type ChartRecord,
+  type ChartStore,
+  type Medication,
+  type Quantity,
+  type ResourceKey,
+  type Revision,
 } from '../../model/index.js';
 import { formatQuantity, medicationLine } from '../../clinical/index.js';
-import { discontinued, editableDose, readDose, withDose, type DoseProblem, type EditableDose } from './medication-changes.js';
 import {
-  EmrMedicationConflictResolveEvent, EmrMedicationDiscontinueEvent, EmrMedicationDoseChangeEvent,
+  discontinued,
+  editableDose,
+  readDose,
+  withDose,
+  type DoseProblem,
+  type EditableDose,
+} from './medication-changes.js';
+import {
+  EmrMedicationConflictResolveEvent,
+  EmrMedicationDiscontinueEvent,
+  EmrMedicationDoseChangeEvent,
 } from './medication-list.events.js';
 import { medicationListMessages as m } from './medication-list.messages.js';
 import { endOf } from './medication-sections.js';
@@ -58,10 +73,19 @@ export class MedicationActions implements ReactiveController {
   }
 
   open(kind: Editing['kind'], record: ChartRecord<Medication>): void {
-    this.editing = { kind, key: record.key, revisionId: record.heads[0]!.revisionId, value: '', unit: '', reason: '' };
+    this.editing = {
+      kind,
+      key: record.key,
+      revisionId: record.heads[0]!.revisionId,
+      value: '',
+      unit: '',
+      reason: '',
+    };
     this.errors.delete(record.key);
     this.#host.requestUpdate();
-    void this.#focus(() => this.#host.renderRoot.querySelector<HTMLElement>('.form input, .form select'));
+    void this.#focus(() =>
+      this.#host.renderRoot.querySelector<HTMLElement>('.form input, .form select'),
+    );
   }
 
   close(): void {
@@ -86,10 +110,19 @@ export class MedicationActions implements ReactiveController {
     if (!dose) return;
     const resource = withDose(head.resource, dose);
     const event = new EmrMedicationDoseChangeEvent({
-      key: record.key, id: resource.id!, revisionId: from, dose, previousDose: editable.current, resource,
+      key: record.key,
+      id: resource.id!,
+      revisionId: from,
+      dose,
+      previousDose: editable.current,
+      resource,
     });
-    await this.#run(record, event, (store) => store.revise(resource, from, { reason: m.doseRevision(formatQuantity(dose)!) }),
-      m.saved.dose(medicationLine(resource).name, formatQuantity(dose)!));
+    await this.#run(
+      record,
+      event,
+      (store) => store.revise(resource, from, { reason: m.doseRevision(formatQuantity(dose)!) }),
+      m.saved.dose(medicationLine(resource).name, formatQuantity(dose)!),
+    );
   }
 
   async discontinue(record: ChartRecord<Medication>): Promise<void> {
@@ -99,16 +132,29 @@ export class MedicationActions implements ReactiveController {
     const end = new Date().toISOString();
     const resource = discontinued(head.resource, end, reason);
     const event = new EmrMedicationDiscontinueEvent({
-      key: record.key, id: resource.id!, revisionId: from,
-      end: endOf(resource) === end ? end : undefined, reason, resource,
+      key: record.key,
+      id: resource.id!,
+      revisionId: from,
+      end: endOf(resource) === end ? end : undefined,
+      reason,
+      resource,
     });
-    await this.#run(record, event, (store) => store.revise(resource, from, { reason: m.discontinueRevision(reason) }),
-      m.saved.discontinue(medicationLine(resource).name));
+    await this.#run(
+      record,
+      event,
+      (store) => store.revise(resource, from, { reason: m.discontinueRevision(reason) }),
+      m.saved.discontinue(medicationLine(resource).name),
+    );
   }
 
   /** Resolves a conflict by keeping one head as it is. */
   async keep(record: ChartRecord<Medication>, chosen: Revision<Medication>): Promise<void> {
-    await this.#resolve(record, chosen.resource, { chosenRevisionId: chosen.revisionId }, m.resolvedKeeping(chosen.author.displayName));
+    await this.#resolve(
+      record,
+      chosen.resource,
+      { chosenRevisionId: chosen.revisionId },
+      m.resolvedKeeping(chosen.author.displayName),
+    );
   }
 
   /** Resolves a conflict with a dose entered, on the newest head. */
@@ -116,13 +162,35 @@ export class MedicationActions implements ReactiveController {
     const editable = editableDose(record.current);
     if (this.editing?.key !== record.key || !editable) return;
     const dose = this.#read(this.editing, { ...editable, current: undefined });
-    if (dose) await this.#resolve(record, withDose(record.current, dose), { dose }, m.resolvedWithDose(formatQuantity(dose)!));
+    if (dose)
+      await this.#resolve(
+        record,
+        withDose(record.current, dose),
+        { dose },
+        m.resolvedWithDose(formatQuantity(dose)!),
+      );
   }
 
-  async #resolve(record: ChartRecord<Medication>, resource: Medication, chosen: { chosenRevisionId?: string; dose?: Quantity }, reason: string): Promise<void> {
+  async #resolve(
+    record: ChartRecord<Medication>,
+    resource: Medication,
+    chosen: { chosenRevisionId?: string; dose?: Quantity },
+    reason: string,
+  ): Promise<void> {
     const revisionIds = record.heads.map((head) => head.revisionId);
-    const event = new EmrMedicationConflictResolveEvent({ key: record.key, id: resource.id!, revisionIds, resource, ...chosen });
-    await this.#run(record, event, (store) => store.resolveConflict(resource, revisionIds, { reason }), m.saved.resolve(medicationLine(resource).name));
+    const event = new EmrMedicationConflictResolveEvent({
+      key: record.key,
+      id: resource.id!,
+      revisionIds,
+      resource,
+      ...chosen,
+    });
+    await this.#run(
+      record,
+      event,
+      (store) => store.resolveConflict(resource, revisionIds, { reason }),
+      m.saved.resolve(medicationLine(resource).name),
+    );
   }
 
   /**
@@ -131,7 +199,11 @@ export class MedicationActions implements ReactiveController {
    * the clinician saw, so that a change made meanwhile is reported as stale
    * by the store rather than overwritten.
    */
-  #target(record: ChartRecord<Medication>): { editing: Editing | undefined; head: Revision<Medication>; from: string } {
+  #target(record: ChartRecord<Medication>): {
+    editing: Editing | undefined;
+    head: Revision<Medication>;
+    from: string;
+  } {
     const editing = this.editing?.key === record.key ? this.editing : undefined;
     const head = record.heads[0]!;
     return { editing, head, from: editing?.revisionId ?? head.revisionId };
@@ -142,13 +214,20 @@ export class MedicationActions implements ReactiveController {
     if (typeof dose === 'string') {
       this.editing = { ...editing, problem: dose };
       this.#host.requestUpdate();
-      void this.#focus(() => this.#host.renderRoot.querySelector<HTMLElement>('.form [aria-invalid="true"]'));
+      void this.#focus(() =>
+        this.#host.renderRoot.querySelector<HTMLElement>('.form [aria-invalid="true"]'),
+      );
       return undefined;
     }
     return dose;
   }
 
-  async #run(record: ChartRecord<Medication>, event: Event, write: (store: ChartStore) => Promise<unknown>, done: string): Promise<void> {
+  async #run(
+    record: ChartRecord<Medication>,
+    event: Event,
+    write: (store: ChartStore) => Promise<unknown>,
+    done: string,
+  ): Promise<void> {
     const store = this.#host.store;
     if (!store || this.busy.has(record.key) || !this.#host.dispatchEvent(event)) return;
     this.busy.add(record.key);
@@ -161,7 +240,8 @@ export class MedicationActions implements ReactiveController {
     } catch (error) {
       const message = m.saveFailed(describeError(error));
       this.errors.set(record.key, message);
-      if (this.editing?.key === record.key && isChartStoreError(error) && error.code === 'stale') this.editing = { ...this.editing, revisionId: undefined };
+      if (this.editing?.key === record.key && isChartStoreError(error) && error.code === 'stale')
+        this.editing = { ...this.editing, revisionId: undefined };
       this.#announce(message);
     } finally {
       this.busy.delete(record.key);
@@ -171,7 +251,9 @@ export class MedicationActions implements ReactiveController {
 
   #button(key: ResourceKey, kind: Editing['kind']): HTMLElement | null {
     const action = kind === 'resolve' ? 'enter-dose' : kind;
-    return this.#host.renderRoot.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"] [data-action="${action}"]`);
+    return this.#host.renderRoot.querySelector<HTMLElement>(
+      `[data-key="${CSS.escape(key)}"] [data-action="${action}"]`,
+    );
   }
 
   async #focus(find: () => HTMLElement | null): Promise<void> {

@@ -9,11 +9,15 @@ import { medicationListMessages as m } from './medication-list.messages.js';
 type DoseAndRate = NonNullable<Dosage['doseAndRate']>[number];
 
 function dosagesOf(medication: Medication): Dosage[] | undefined {
-  return medication.resourceType === 'MedicationRequest' ? medication.dosageInstruction : medication.dosage;
+  return medication.resourceType === 'MedicationRequest'
+    ? medication.dosageInstruction
+    : medication.dosage;
 }
 
 function doseEntry(dosage: Dosage | undefined): DoseAndRate | undefined {
-  return dosage?.doseAndRate?.find((d) => d.doseQuantity || d.doseRange) ?? dosage?.doseAndRate?.[0];
+  return (
+    dosage?.doseAndRate?.find((d) => d.doseQuantity || d.doseRange) ?? dosage?.doseAndRate?.[0]
+  );
 }
 
 /** The one dose a dose change replaces. */
@@ -39,7 +43,9 @@ export function editableDose(medication: Medication): EditableDose | undefined {
   const hasUnit = !!(quantity?.code || quantity?.unit);
   return {
     ...(entry?.doseQuantity ? { current: entry.doseQuantity } : {}),
-    ...(hasUnit ? { unit: { unit: quantity!.unit, system: quantity!.system, code: quantity!.code } } : {}),
+    ...(hasUnit
+      ? { unit: { unit: quantity!.unit, system: quantity!.system, code: quantity!.code } }
+      : {}),
     ...(dosages[0]?.text ? { text: dosages[0].text } : {}),
   };
 }
@@ -51,7 +57,10 @@ export function editableDose(medication: Medication): EditableDose | undefined {
  */
 export function withDose<R extends Medication>(medication: R, dose: Quantity): R {
   const copy = structuredClone(medication) as Medication;
-  const dosages = copy.resourceType === 'MedicationRequest' ? (copy.dosageInstruction ??= []) : (copy.dosage ??= []);
+  const dosages =
+    copy.resourceType === 'MedicationRequest'
+      ? (copy.dosageInstruction ??= [])
+      : (copy.dosage ??= []);
   if (dosages.length === 0) dosages.push({});
   const dosage = dosages[0]!;
   delete dosage.text;
@@ -81,7 +90,16 @@ export function discontinued<R extends Medication>(medication: R, end: string, r
     const [first, ...rest] = copy.dosageInstruction ?? [];
     if (first) {
       const repeat = first.timing?.repeat;
-      copy.dosageInstruction = [{ ...first, timing: { ...first.timing, repeat: { ...repeat, boundsPeriod: { ...repeat?.boundsPeriod, end } } } }, ...rest];
+      copy.dosageInstruction = [
+        {
+          ...first,
+          timing: {
+            ...first.timing,
+            repeat: { ...repeat, boundsPeriod: { ...repeat?.boundsPeriod, end } },
+          },
+        },
+        ...rest,
+      ];
     }
     if (reason) copy.statusReason = { text: reason };
   }
@@ -90,8 +108,17 @@ export function discontinued<R extends Medication>(medication: R, end: string, r
 
 /** Units offered when the dose on record has none (UCUM codes). */
 export const UNIT_CHOICES: ReadonlyArray<{ code: string }> = [
-  { code: 'mg' }, { code: 'ug' }, { code: 'g' }, { code: 'mL' }, { code: '[iU]' }, { code: 'mmol' },
-  { code: '{tbl}' }, { code: '{capsule}' }, { code: '{puff}' }, { code: '[drp]' }, { code: '{patch}' },
+  { code: 'mg' },
+  { code: 'ug' },
+  { code: 'g' },
+  { code: 'mL' },
+  { code: '[iU]' },
+  { code: 'mmol' },
+  { code: '{tbl}' },
+  { code: '{capsule}' },
+  { code: '{puff}' },
+  { code: '[drp]' },
+  { code: '{patch}' },
 ];
 
 /** How a unit reads beside an amount: "mg", "tablets". */
@@ -106,16 +133,25 @@ export type DoseProblem = keyof typeof m.problem;
  * Reads the dose a clinician typed. Commas are refused rather than guessed
  * at: "1,5" is one and a half in much of Europe and fifteen to a parser.
  */
-export function readDose(text: string, unitCode: string | undefined, editable: EditableDose): Quantity | DoseProblem {
+export function readDose(
+  text: string,
+  unitCode: string | undefined,
+  editable: EditableDose,
+): Quantity | DoseProblem {
   const typed = text.trim();
   if (!typed) return 'empty';
   if (typed.includes(',')) return 'comma';
   if (!/^(\d+\.?\d*|\.\d+)$/.test(typed)) return 'notNumber';
   const value = Number(typed);
   if (!(value > 0) || !Number.isFinite(value)) return 'notPositive';
-  const unit = editable.unit ?? (unitCode ? { unit: unitLabel({ code: unitCode }), system: UCUM, code: unitCode } : undefined);
+  const unit =
+    editable.unit ??
+    (unitCode ? { unit: unitLabel({ code: unitCode }), system: UCUM, code: unitCode } : undefined);
   if (!unit) return 'noUnit';
   const current = editable.current;
-  if (current?.value === value && current.code === unit.code && current.unit === unit.unit) return 'same';
-  return Object.fromEntries(Object.entries({ value, ...unit }).filter(([, v]) => v !== undefined)) as Quantity;
+  if (current?.value === value && current.code === unit.code && current.unit === unit.unit)
+    return 'same';
+  return Object.fromEntries(
+    Object.entries({ value, ...unit }).filter(([, v]) => v !== undefined),
+  ) as Quantity;
 }

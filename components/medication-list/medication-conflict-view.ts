@@ -22,19 +22,41 @@ export function renderConflict(record: ChartRecord<Medication>, ctx: EntryContex
         return html`<li class="version">
           <p class="line" id=${id}>${lineTemplate(medicationLine(head.resource))}</p>
           <p class="meta">
-            ${m.versionBy(head.author.displayName)} <time datetime=${head.at}>${formatDate(head.at, true)}</time>.
-            ${m.statusLabel}: ${m.status[head.resource.status] ?? head.resource.status}
+            ${m.versionBy(head.author.displayName)}
+            <time datetime=${head.at}>${formatDate(head.at, true)}</time>. ${m.statusLabel}:
+            ${m.status[head.resource.status] ?? head.resource.status}
           </p>
-          ${readOnly ? nothing : html`<div class="actions">
-            <button type="button" data-action="keep" aria-describedby=${id} ?disabled=${busy}
-              @click=${() => actions.keep(record, head)}>${m.keepVersion}</button>
-          </div>`}
+          ${
+            readOnly
+              ? nothing
+              : html`<div class="actions">
+                  <button
+                    type="button"
+                    data-action="keep"
+                    aria-describedby=${id}
+                    ?disabled=${busy}
+                    @click=${() => actions.keep(record, head)}
+                  >
+                    ${m.keepVersion}
+                  </button>
+                </div>`
+          }
         </li>`;
       })}
     </ul>
-    ${readOnly || !editableDose(record.current) ? nothing : html`<div class="actions">
-      <button type="button" data-action="enter-dose" aria-expanded=${actions.editing?.key === record.key}
-        @click=${() => (actions.editing?.key === record.key ? actions.close() : actions.open('resolve', record))}>${m.enterRightDose}</button>
-    </div>`}
+    ${
+      readOnly || !editableDose(record.current)
+        ? nothing
+        : html`<div class="actions">
+            <button
+              type="button"
+              data-action="enter-dose"
+              aria-expanded=${actions.editing?.key === record.key}
+              @click=${() => (actions.editing?.key === record.key ? actions.close() : actions.open('resolve', record))}
+            >
+              ${m.enterRightDose}
+            </button>
+          </div>`
+    }
   </div>`;
 }

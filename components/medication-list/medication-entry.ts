@@ -8,7 +8,13 @@ import { renderDiscontinueForm, renderDoseForm } from './medication-forms.js';
 import type { MedicationHistoryController } from './medication-history-controller.js';
 import { renderHistory } from './medication-history-view.js';
 import { formatDate, medicationListMessages as m } from './medication-list.messages.js';
-import { endOf, isChangeable, prescriberOf, startOf, type SectionId } from './medication-sections.js';
+import {
+  endOf,
+  isChangeable,
+  prescriberOf,
+  startOf,
+  type SectionId,
+} from './medication-sections.js';
 
 /** What one medication's template needs from the list. */
 export interface EntryContext {
@@ -21,14 +27,21 @@ export interface EntryContext {
 }
 
 /** The clicks of an entry's own buttons (change dose, discontinue, history): one listener on the list, not one per button. */
-export function onEntryAction(event: Event, recordOf: (key: string) => ChartRecord<Medication> | undefined, ctx: Pick<EntryContext, 'actions' | 'history'>): void {
-  const button = (event.target as Element).closest<HTMLButtonElement>('.actions > button[data-action]');
+export function onEntryAction(
+  event: Event,
+  recordOf: (key: string) => ChartRecord<Medication> | undefined,
+  ctx: Pick<EntryContext, 'actions' | 'history'>,
+): void {
+  const button = (event.target as Element).closest<HTMLButtonElement>(
+    '.actions > button[data-action]',
+  );
   const record = recordOf(button?.closest<HTMLElement>('li.item')?.dataset.key ?? '');
   if (!button || !record) return;
   const action = button.dataset.action;
   if (action === 'history') ctx.history.toggle(record);
   else if (action === 'dose' || action === 'discontinue') {
-    if (ctx.actions.editing?.key === record.key && ctx.actions.editing.kind === action) ctx.actions.close();
+    if (ctx.actions.editing?.key === record.key && ctx.actions.editing.kind === action)
+      ctx.actions.close();
     else ctx.actions.open(action, record);
   }
 }
@@ -54,36 +67,95 @@ export function renderEntry(record: ChartRecord<Medication>, ctx: EntryContext):
   // The drug's name completes each button's accessible name ("History Amoxicillin"), after its visible text.
   const named = (action: string) => `${action} ${line.name}`;
 
-  const changeButtons = changeable ? html`${editableDose(medication)
-    ? html`<button type="button" data-action="dose" aria-expanded=${editing?.kind === 'dose'}
-        aria-controls=${editing?.kind === 'dose' ? formId : nothing} aria-label=${named(m.changeDose)}>${m.changeDose}</button>`
-    : nothing}<button type="button" data-action="discontinue" aria-expanded=${editing?.kind === 'discontinue'}
-        aria-controls=${editing?.kind === 'discontinue' ? formId : nothing} aria-label=${named(m.discontinue)}>${m.discontinue}</button>` : nothing;
-  // Error, open form and history: usually none of them.
-  const opened = error || editing || historyOpen
-    ? html`${error ? html`<p class="error" part="error"><span aria-hidden="true">⚠ </span>${error}</p>` : nothing}${
-      editing?.kind === 'dose' && changeable ? renderDoseForm(record, editing, formId, actions) : nothing}${
-      editing?.kind === 'discontinue' && changeable ? renderDiscontinueForm(record, editing, formId, actions) : nothing}${
-      editing?.kind === 'resolve' && conflict && !ctx.readOnly ? renderDoseForm(record, editing, formId, actions) : nothing}${
-      historyOpen ? renderHistory(history.state(record.key), historyId, line.name) : nothing}`
+  const changeButtons = changeable
+    ? html`${
+          editableDose(medication)
+            ? html`<button
+                type="button"
+                data-action="dose"
+                aria-expanded=${editing?.kind === 'dose'}
+                aria-controls=${editing?.kind === 'dose' ? formId : nothing}
+                aria-label=${named(m.changeDose)}
+              >
+                ${m.changeDose}
+              </button>`
+            : nothing
+        }<button
+          type="button"
+          data-action="discontinue"
+          aria-expanded=${editing?.kind === 'discontinue'}
+          aria-controls=${editing?.kind === 'discontinue' ? formId : nothing}
+          aria-label=${named(m.discontinue)}
+        >
+          ${m.discontinue}
+        </button>`
     : nothing;
+  // Error, open form and history: usually none of them.
+  const opened =
+    error || editing || historyOpen
+      ? html`${error ? html`<p class="error" part="error"><span aria-hidden="true">⚠ </span>${error}</p>` : nothing}${
+          editing?.kind === 'dose' && changeable
+            ? renderDoseForm(record, editing, formId, actions)
+            : nothing
+        }${
+          editing?.kind === 'discontinue' && changeable
+            ? renderDiscontinueForm(record, editing, formId, actions)
+            : nothing
+        }${
+          editing?.kind === 'resolve' && conflict && !ctx.readOnly
+            ? renderDoseForm(record, editing, formId, actions)
+            : nothing
+        }${historyOpen ? renderHistory(history.state(record.key), historyId, line.name) : nothing}`
+      : nothing;
 
   if (conflict) {
-    return html`<li class="item conflicted" part="item" data-key=${record.key}
-      ><p class="flag"><span aria-hidden="true">⚠ </span>${m.conflict(line.name)}</p>${renderConflict(record, ctx)}<div class="actions" part="actions"
-        >${changeButtons}<button type="button" data-action="history" aria-expanded=${historyOpen}
-        aria-controls=${historyOpen ? historyId : nothing} aria-label=${named(m.history)}>${m.history}</button></div>${opened}</li>`;
+    return html`<li class="item conflicted" part="item" data-key=${record.key}>
+      <p class="flag"><span aria-hidden="true">⚠ </span>${m.conflict(line.name)}</p>
+      ${renderConflict(record, ctx)}
+      <div class="actions" part="actions">
+        ${changeButtons}<button
+          type="button"
+          data-action="history"
+          aria-expanded=${historyOpen}
+          aria-controls=${historyOpen ? historyId : nothing}
+          aria-label=${named(m.history)}
+        >
+          ${m.history}
+        </button>
+      </div>
+      ${opened}
+    </li>`;
   }
   // The history button is written out here and above, not shared: a template
   // of its own would be one more template instance for every entry.
   const nameAt = line.text.indexOf(line.name);
-  return html`<li class="item" part="item" data-key=${record.key}
-    ><p class="line" part="line"
-      >${line.text.slice(0, nameAt)}<span class="name">${line.name}</span>${line.text.slice(nameAt + line.name.length)}</p
-    ><p class="details">${m.details(
-      m.status[medication.status] ?? medication.status,
-      m.period(formatDate(startOf(medication)), formatDate(endOf(medication)), ctx.section !== 'past'),
-      m.source(medication.resourceType, prescriberOf(medication)))}</p
-    ><div class="actions" part="actions">${changeButtons}<button type="button" data-action="history" aria-expanded=${historyOpen}
-      aria-controls=${historyOpen ? historyId : nothing} aria-label=${named(m.history)}>${m.history}</button></div>${opened}</li>`;
+  return html`<li class="item" part="item" data-key=${record.key}>
+    <p class="line" part="line">
+      ${line.text.slice(0, nameAt)}<span class="name">${line.name}</span
+      >${line.text.slice(nameAt + line.name.length)}
+    </p>
+    <p class="details">
+      ${m.details(
+        m.status[medication.status] ?? medication.status,
+        m.period(
+          formatDate(startOf(medication)),
+          formatDate(endOf(medication)),
+          ctx.section !== 'past',
+        ),
+        m.source(medication.resourceType, prescriberOf(medication)),
+      )}
+    </p>
+    <div class="actions" part="actions">
+      ${changeButtons}<button
+        type="button"
+        data-action="history"
+        aria-expanded=${historyOpen}
+        aria-controls=${historyOpen ? historyId : nothing}
+        aria-label=${named(m.history)}
+      >
+        ${m.history}
+      </button>
+    </div>
+    ${opened}
+  </li>`;
 }

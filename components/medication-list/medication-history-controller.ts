@@ -1,5 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ChartRecord, ChartStore, Medication, ResourceKey, Revision } from '../../model/index.js';
+import type {
+  ChartRecord,
+  ChartStore,
+  Medication,
+  ResourceKey,
+  Revision,
+} from '../../model/index.js';
 import { historyEntries, type HistoryEntry } from './medication-history.js';
 
 export type HistoryState =
@@ -66,8 +72,16 @@ export class MedicationHistoryController implements ReactiveController {
       this.#host.requestUpdate();
     };
     store.history(record.key).then(
-      (revisions) => settle({ status: 'ready', entries: historyEntries(revisions as Array<Revision<Medication>>) }),
-      (error: unknown) => settle({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+      (revisions) =>
+        settle({
+          status: 'ready',
+          entries: historyEntries(revisions as Array<Revision<Medication>>),
+        }),
+      (error: unknown) =>
+        settle({
+          status: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        }),
     );
   }
 }

@@ -30,11 +30,16 @@ const FIELDS: ReadonlyArray<[FieldChange['field'], Reader]> = [
   ['end', (med) => endOf(med) ?? m.notRecorded],
 ];
 
-function changesFrom(parents: ReadonlyArray<Revision<Medication>>, resource: Medication): FieldChange[] {
+function changesFrom(
+  parents: ReadonlyArray<Revision<Medication>>,
+  resource: Medication,
+): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const [field, read] of FIELDS) {
     const after = read(resource);
-    const before = [...new Set(parents.map((parent) => read(parent.resource)))].filter((value) => value !== after);
+    const before = [...new Set(parents.map((parent) => read(parent.resource)))].filter(
+      (value) => value !== after,
+    );
     if (before.length > 0) changes.push({ field, before, after });
   }
   return changes;
@@ -45,9 +50,21 @@ export function historyEntries(revisions: ReadonlyArray<Revision<Medication>>): 
   const byId = new Map(revisions.map((revision) => [revision.revisionId, revision]));
   return revisions
     .map((revision): HistoryEntry => {
-      const parents = revision.parents.map((id) => byId.get(id)).filter((p): p is Revision<Medication> => !!p);
-      const kind = revision.parents.length === 0 ? 'recorded' : revision.parents.length > 1 ? 'resolved' : 'changed';
-      return { revision, kind, line: medicationLine(revision.resource).text, changes: changesFrom(parents, revision.resource) };
+      const parents = revision.parents
+        .map((id) => byId.get(id))
+        .filter((p): p is Revision<Medication> => !!p);
+      const kind =
+        revision.parents.length === 0
+          ? 'recorded'
+          : revision.parents.length > 1
+            ? 'resolved'
+            : 'changed';
+      return {
+        revision,
+        kind,
+        line: medicationLine(revision.resource).text,
+        changes: changesFrom(parents, revision.resource),
+      };
     })
     .reverse();
 }

@@ -28,9 +28,18 @@ export class EmrMedicationDiscontinueEvent extends Event {
   readonly reason: string;
   readonly resource: Medication;
 
-  constructor(change: MedicationChange & { revisionId: string; end: string | undefined; reason: string }) {
+  constructor(
+    change: MedicationChange & { revisionId: string; end: string | undefined; reason: string },
+  ) {
     super(EmrMedicationDiscontinueEvent.eventName, init);
-    ({ key: this.key, id: this.id, revisionId: this.revisionId, end: this.end, reason: this.reason, resource: this.resource } = change);
+    ({
+      key: this.key,
+      id: this.id,
+      revisionId: this.revisionId,
+      end: this.end,
+      reason: this.reason,
+      resource: this.resource,
+    } = change);
   }
 }
 
@@ -45,9 +54,22 @@ export class EmrMedicationDoseChangeEvent extends Event {
   readonly previousDose: Quantity | undefined;
   readonly resource: Medication;
 
-  constructor(change: MedicationChange & { revisionId: string; dose: Quantity; previousDose: Quantity | undefined }) {
+  constructor(
+    change: MedicationChange & {
+      revisionId: string;
+      dose: Quantity;
+      previousDose: Quantity | undefined;
+    },
+  ) {
     super(EmrMedicationDoseChangeEvent.eventName, init);
-    ({ key: this.key, id: this.id, revisionId: this.revisionId, dose: this.dose, previousDose: this.previousDose, resource: this.resource } = change);
+    ({
+      key: this.key,
+      id: this.id,
+      revisionId: this.revisionId,
+      dose: this.dose,
+      previousDose: this.previousDose,
+      resource: this.resource,
+    } = change);
   }
 }
 
@@ -67,9 +89,20 @@ export class EmrMedicationConflictResolveEvent extends Event {
   readonly dose: Quantity | undefined;
   readonly resource: Medication;
 
-  constructor(change: MedicationChange & { revisionIds: string[]; chosenRevisionId?: string; dose?: Quantity }) {
+  constructor(
+    change: MedicationChange & {
+      revisionIds: string[];
+      chosenRevisionId?: string;
+      dose?: Quantity;
+    },
+  ) {
     super(EmrMedicationConflictResolveEvent.eventName, init);
-    ({ key: this.key, id: this.id, revisionIds: this.revisionIds, resource: this.resource } = change);
+    ({
+      key: this.key,
+      id: this.id,
+      revisionIds: this.revisionIds,
+      resource: this.resource,
+    } = change);
     this.chosenRevisionId = change.chosenRevisionId;
     this.dose = change.dose;
   }

@@ -38,10 +38,20 @@ export const medicationListMessages = {
   statusLabel: 'Status',
   /** When it was (or is) taken: "from 1 Feb 2024", "8 Jul 2020 to 10 Aug 2020", "from 8 Jul 2020, end not recorded". */
   period: (start: string | undefined, end: string | undefined, ongoing: boolean) =>
-    end ? `${start ?? 'start not recorded'} to ${end}` : start ? `from ${start}${ongoing ? '' : ', end not recorded'}` : 'dates not recorded',
+    end
+      ? `${start ?? 'start not recorded'} to ${end}`
+      : start
+        ? `from ${start}${ongoing ? '' : ', end not recorded'}`
+        : 'dates not recorded',
   /** Who prescribed it, or for a statement who reported it. */
   source: (kind: 'MedicationRequest' | 'MedicationStatement', who: string | undefined) =>
-    kind === 'MedicationRequest' ? (who ? `prescribed by ${who}` : 'prescriber not named') : (who ? `reported by ${who}` : 'source not named'),
+    kind === 'MedicationRequest'
+      ? who
+        ? `prescribed by ${who}`
+        : 'prescriber not named'
+      : who
+        ? `reported by ${who}`
+        : 'source not named',
   /** One line under the medication line: "Active · from 1 Feb 2024 · prescribed by Dr Priya Naidoo". */
   details: (status: string, period: string, source: string) => `${status} · ${period} · ${source}`,
   notRecorded: 'not recorded',
@@ -55,7 +65,8 @@ export const medicationListMessages = {
   newDose: 'New dose',
   unit: 'Unit',
   chooseUnit: 'Choose a unit',
-  textReplaced: (text: string) => `The written instruction “${text}” is replaced by the new structured dose.`,
+  textReplaced: (text: string) =>
+    `The written instruction “${text}” is replaced by the new structured dose.`,
   saveDose: 'Save new dose',
   cancel: 'Cancel',
   problem: {
@@ -78,7 +89,8 @@ export const medicationListMessages = {
     `The patient died${date ? ` on ${formatDay(date, medicationListMessages.dateLocale)}` : ''}, but ${count === 1 ? '1 medication is' : `${count} medications are`} still recorded as active or on hold.`,
   conflict: (drug: string) => `Conflict: ${drug} was changed by two people at once`,
   conflictsNotice: (count: number) =>
-    count === 1 ? 'One medication has conflicting changes: choose the right version below.'
+    count === 1
+      ? 'One medication has conflicting changes: choose the right version below.'
       : `${count} medications have conflicting changes: choose the right version of each below.`,
   conflictHelp: 'Both versions are kept until a clinician chooses the right one.',
   conflictReadOnly: 'A clinician must choose the right version.',
@@ -104,7 +116,8 @@ export const medicationListMessages = {
 
   saveFailed: (message: string) => `Not saved: ${message}`,
   storeError: {
-    stale: 'someone changed this medication first. Check the current version above, then save again.',
+    stale:
+      'someone changed this medication first. Check the current version above, then save again.',
     'read-only': 'your role can read this chart but not change it.',
   } as Partial<Record<ChartStoreErrorCode, string>>,
   saved: {
@@ -118,5 +131,7 @@ export const medicationListMessages = {
 /** An ISO date or dateTime as people read it: "3 Mar 2024" (with the time of day when asked); a partial date as far as it goes. */
 export function formatDate(value: string | undefined, withTime = false): string | undefined {
   if (!value) return undefined;
-  return withTime ? formatTime(value, medicationListMessages.dateLocale) : formatDay(value, medicationListMessages.dateLocale);
+  return withTime
+    ? formatTime(value, medicationListMessages.dateLocale)
+    : formatDay(value, medicationListMessages.dateLocale);
 }

@@ -7,7 +7,10 @@ export const medicationListStyles = css`
   :host {
     --_gap: var(--emr-medication-list-gap, ${token('--emr-space-sm')});
     --_item-background: var(--emr-medication-list-item-background, ${token('--emr-color-surface')});
-    --_item-border-color: var(--emr-medication-list-item-border-color, ${token('--emr-color-border')});
+    --_item-border-color: var(
+      --emr-medication-list-item-border-color,
+      ${token('--emr-color-border')}
+    );
     --_item-radius: var(--emr-medication-list-item-radius, ${token('--emr-radius-md')});
     --_item-padding: var(--emr-medication-list-item-padding, ${token('--emr-space-md')});
     --_heading-color: var(--emr-medication-list-heading-color, ${token('--emr-color-text')});
@@ -18,11 +21,18 @@ export const medicationListStyles = css`
     --_focus-color: var(--emr-medication-list-focus-color, ${token('--emr-color-focus')});
   }
 
-  h2, h3, p, ul, ol, dl, dd {
+  h2,
+  h3,
+  p,
+  ul,
+  ol,
+  dl,
+  dd {
     margin: 0;
     padding: 0;
   }
-  h2, h3 {
+  h2,
+  h3 {
     color: var(--_heading-color);
     font-weight: ${token('--emr-font-weight-bold')};
   }
@@ -34,10 +44,18 @@ export const medicationListStyles = css`
     font-size: ${token('--emr-font-size-md')};
     margin-block: ${token('--emr-space-lg')} ${token('--emr-space-sm')};
   }
-  .count, .state, .empty, .meta, .details, .note {
+  .count,
+  .state,
+  .empty,
+  .meta,
+  .details,
+  .note {
     color: var(--_muted-color);
   }
-  .details, .meta, .note, .history {
+  .details,
+  .meta,
+  .note,
+  .history {
     font-size: ${token('--emr-font-size-sm')};
   }
 
@@ -67,18 +85,21 @@ export const medicationListStyles = css`
     overflow-wrap: anywhere;
   }
 
-  .flag, .conflicts-notice {
+  .flag,
+  .conflicts-notice {
     color: var(--_conflict-color);
     font-weight: ${token('--emr-font-weight-bold')};
   }
-  .conflicts-notice, .died-notice {
+  .conflicts-notice,
+  .died-notice {
     margin-block-end: ${token('--emr-space-md')};
   }
   .died-notice {
     padding-inline-start: ${token('--emr-space-sm')};
     border-inline-start: 4px solid var(--_muted-color);
   }
-  .error, .problem {
+  .error,
+  .problem {
     color: var(--_error-color);
     font-weight: ${token('--emr-font-weight-bold')};
   }
@@ -98,7 +119,8 @@ export const medicationListStyles = css`
     border-inline-start: 4px solid var(--_conflict-color);
   }
 
-  .actions, .form-actions {
+  .actions,
+  .form-actions {
     display: flex;
     flex-wrap: wrap;
     gap: ${token('--emr-space-sm')};
@@ -127,7 +149,9 @@ export const medicationListStyles = css`
   button:disabled {
     cursor: progress;
   }
-  button:focus-visible, input:focus-visible, select:focus-visible {
+  button:focus-visible,
+  input:focus-visible,
+  select:focus-visible {
     outline: 2px solid var(--_focus-color);
     outline-offset: 2px;
   }
@@ -148,7 +172,8 @@ export const medicationListStyles = css`
     align-items: center;
     gap: ${token('--emr-space-sm')};
   }
-  input, select {
+  input,
+  select {
     font: inherit;
     color: inherit;
     background: ${token('--emr-color-surface')};
@@ -160,7 +185,8 @@ export const medicationListStyles = css`
     width: 8ch;
     text-align: end;
   }
-  input[aria-invalid='true'], select[aria-invalid='true'] {
+  input[aria-invalid='true'],
+  select[aria-invalid='true'] {
     border: 2px solid var(--_error-color);
   }
   .unit {
@@ -188,7 +214,9 @@ export const medicationListStyles = css`
     .item {
       content-visibility: visible;
     }
-    .actions, .form, button {
+    .actions,
+    .form,
+    button {
       display: none;
     }
   }

@@ -3,7 +3,14 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
-  chartStoreContext, inConflict, WRITING_ROLES, type ChartRecord, type ChartStore, type Medication, type Patient, type ResourceKey,
+  chartStoreContext,
+  inConflict,
+  WRITING_ROLES,
+  type ChartRecord,
+  type ChartStore,
+  type Medication,
+  type Patient,
+  type ResourceKey,
 } from '../../model/index.js';
 import { deathOf, medicationLine } from '../../clinical/index.js';
 import { EmrElement } from '../shared/emr-element.js';
@@ -77,9 +84,14 @@ export class EmrMedicationList extends EmrElement {
   @property({ attribute: false })
   store?: ChartStore;
 
-  readonly #medications = new LiveQueryController<Array<ChartRecord<Medication>>>(this, (store, id) => store.medications(id));
+  readonly #medications = new LiveQueryController<Array<ChartRecord<Medication>>>(
+    this,
+    (store, id) => store.medications(id),
+  );
   /** The patient, for `deceased[x]`. */
-  readonly #patient = new LiveQueryController<ChartRecord<Patient> | undefined>(this, (store, id) => store.patient(id));
+  readonly #patient = new LiveQueryController<ChartRecord<Patient> | undefined>(this, (store, id) =>
+    store.patient(id),
+  );
   readonly #presence = new ChartPresenceController(this);
   readonly #actions = new MedicationActions(this, (message) => (this.announcement = message));
   readonly #history = new MedicationHistoryController(this);
@@ -123,7 +135,9 @@ export class EmrMedicationList extends EmrElement {
       case 'pending':
         return html`<p class="state">${m.pending}</p>`;
       case 'error':
-        return html`<p class="error" part="error"><span aria-hidden="true">⚠ </span>${m.error(state.error.message)}</p>`;
+        return html`<p class="error" part="error">
+          <span aria-hidden="true">⚠ </span>${m.error(state.error.message)}
+        </p>`;
       case 'ready':
         return this.#sections(state.value);
     }
@@ -133,8 +147,12 @@ export class EmrMedicationList extends EmrElement {
     const groups = groupBySection(records);
     const listed = SECTIONS.reduce((count, id) => count + groups[id].length, 0);
     if (listed === 0) return html`<p class="state">${m.empty}</p>`;
-    const conflicts = SECTIONS.reduce((count, id) => count + groups[id].filter(inConflict).length, 0);
-    const patient = this.#patient.state.status === 'ready' ? this.#patient.state.value?.current : undefined;
+    const conflicts = SECTIONS.reduce(
+      (count, id) => count + groups[id].filter(inConflict).length,
+      0,
+    );
+    const patient =
+      this.#patient.state.status === 'ready' ? this.#patient.state.value?.current : undefined;
     const died = deathOf(patient);
     const current = groups.active.length + groups['on-hold'].length;
     return html`
@@ -146,24 +164,48 @@ export class EmrMedicationList extends EmrElement {
 
   #section(section: SectionId, records: Array<ChartRecord<Medication>>): TemplateResult {
     const readOnly = !this.store || !WRITING_ROLES.includes(this.store.user.role);
-    return html`<section part="section" aria-labelledby="section-${section}" data-section=${section}>
-      <h3 id="section-${section}">${m.section[section]} <span class="count">(${records.length})</span></h3>
-      ${records.length === 0 ? html`<p class="empty">${m.sectionEmpty[section]}</p>` : html`<ul class="items" @click=${this.#onClick}>
-        ${repeat(records, (record) => record.key, (record) => renderEntry(record, {
-          id: this.#idOf(record.key), section, readOnly, actions: this.#actions, history: this.#history,
-        }))}
-      </ul>`}
+    return html`<section
+      part="section"
+      aria-labelledby="section-${section}"
+      data-section=${section}
+    >
+      <h3 id="section-${section}">
+        ${m.section[section]} <span class="count">(${records.length})</span>
+      </h3>
+      ${
+        records.length === 0
+          ? html`<p class="empty">${m.sectionEmpty[section]}</p>`
+          : html`<ul class="items" @click=${this.#onClick}>
+              ${repeat(
+                records,
+                (record) => record.key,
+                (record) =>
+                  renderEntry(record, {
+                    id: this.#idOf(record.key),
+                    section,
+                    readOnly,
+                    actions: this.#actions,
+                    history: this.#history,
+                  }),
+              )}
+            </ul>`
+      }
     </section>`;
   }
 
-  readonly #onClick = (event: Event) => onEntryAction(event, (key) => this.#recordsByKey().get(key), { actions: this.#actions, history: this.#history });
+  readonly #onClick = (event: Event) =>
+    onEntryAction(event, (key) => this.#recordsByKey().get(key), {
+      actions: this.#actions,
+      history: this.#history,
+    });
 
   #byKey: { records: unknown; map: Map<string, ChartRecord<Medication>> } | undefined;
 
   #recordsByKey(): Map<string, ChartRecord<Medication>> {
     const state = this.#medications.state;
     const records = state.status === 'ready' ? state.value : [];
-    if (this.#byKey?.records !== records) this.#byKey = { records, map: new Map(records.map((record) => [record.key, record])) };
+    if (this.#byKey?.records !== records)
+      this.#byKey = { records, map: new Map(records.map((record) => [record.key, record])) };
     return this.#byKey.map;
   }
 
@@ -180,6 +222,9 @@ export class EmrMedicationList extends EmrElement {
     this.#conflicts = now;
     if (!seen) return;
     const fresh = records.filter((record) => now.has(record.key) && !seen.has(record.key));
-    if (fresh.length) this.announcement = fresh.map((record) => m.newConflict(medicationLine(record.current).name)).join(' ');
+    if (fresh.length)
+      this.announcement = fresh
+        .map((record) => m.newConflict(medicationLine(record.current).name))
+        .join(' ');
   }
 }

@@ -34,13 +34,22 @@ export function sectionOfStatus(status: string): SectionId | undefined {
  * so a drug that may still be given is never filed under Past.
  */
 export function sectionOf(record: ChartRecord<Medication>): SectionId | undefined {
-  const sections = record.heads.map((head) => sectionOfStatus(head.resource.status)).filter((s): s is SectionId => !!s);
+  const sections = record.heads
+    .map((head) => sectionOfStatus(head.resource.status))
+    .filter((s): s is SectionId => !!s);
   return SECTIONS.find((section) => sections.includes(section));
 }
 
 /** The records of each section, in the order the store gave them. */
-export function groupBySection(records: ReadonlyArray<ChartRecord<Medication>>): Record<SectionId, Array<ChartRecord<Medication>>> {
-  const groups: Record<SectionId, Array<ChartRecord<Medication>>> = { active: [], 'not-started': [], 'on-hold': [], past: [] };
+export function groupBySection(
+  records: ReadonlyArray<ChartRecord<Medication>>,
+): Record<SectionId, Array<ChartRecord<Medication>>> {
+  const groups: Record<SectionId, Array<ChartRecord<Medication>>> = {
+    active: [],
+    'not-started': [],
+    'on-hold': [],
+    past: [],
+  };
   for (const record of records) {
     const section = sectionOf(record);
     if (section) groups[section].push(record);
@@ -55,8 +64,11 @@ export function isChangeable(section: SectionId): boolean {
 
 /** When the medication started: the dosage's bounds, else when it was prescribed; for a statement, its effective time. */
 export function startOf(medication: Medication): string | undefined {
-  if (medication.resourceType === 'MedicationStatement') return medication.effectivePeriod?.start ?? medication.effectiveDateTime;
-  return medication.dosageInstruction?.[0]?.timing?.repeat?.boundsPeriod?.start ?? medication.authoredOn;
+  if (medication.resourceType === 'MedicationStatement')
+    return medication.effectivePeriod?.start ?? medication.effectiveDateTime;
+  return (
+    medication.dosageInstruction?.[0]?.timing?.repeat?.boundsPeriod?.start ?? medication.authoredOn
+  );
 }
 
 /** When it ended or is to end, where the resource says. */
@@ -71,6 +83,9 @@ export function endOf(medication: Medication): string | undefined {
  * names no one a clinician would know, and is not shown.
  */
 export function prescriberOf(medication: Medication): string | undefined {
-  const who = medication.resourceType === 'MedicationRequest' ? medication.requester : medication.informationSource;
+  const who =
+    medication.resourceType === 'MedicationRequest'
+      ? medication.requester
+      : medication.informationSource;
   return who?.display?.trim() || who?.identifier?.value?.trim() || undefined;
 }

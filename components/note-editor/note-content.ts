@@ -15,7 +15,9 @@ const inertDocument = () => document.implementation.createHTMLDocument('');
 /** The note as HTML: the schema's own markup, nothing else. */
 export function noteHtml(doc: Node): string {
   const container = inertDocument().createElement('div');
-  container.append(serializer.serializeFragment(doc.content, { document: container.ownerDocument }));
+  container.append(
+    serializer.serializeFragment(doc.content, { document: container.ownerDocument }),
+  );
   return container.innerHTML;
 }
 
@@ -26,10 +28,20 @@ export function noteText(doc: Node): string {
     if (node.type.name === 'bullet_list' || node.type.name === 'ordered_list') {
       node.forEach((item, _offset, index) => {
         const marker = node.type.name === 'bullet_list' ? '- ' : `${index + 1}. `;
-        item.forEach((child, _o, i) => walk(child, i === 0 ? prefix + marker : prefix + ' '.repeat(marker.length)));
+        item.forEach((child, _o, i) =>
+          walk(child, i === 0 ? prefix + marker : prefix + ' '.repeat(marker.length)),
+        );
       });
     } else if (node.isTextblock) {
-      lines.push(prefix + node.textBetween(0, node.content.size, undefined, (leaf) => leaf.type.spec.leafText?.(leaf) ?? ''));
+      lines.push(
+        prefix +
+          node.textBetween(
+            0,
+            node.content.size,
+            undefined,
+            (leaf) => leaf.type.spec.leafText?.(leaf) ?? '',
+          ),
+      );
     } else {
       node.forEach((child) => walk(child, prefix));
     }
@@ -55,8 +67,14 @@ export function parseNoteHtml(html: string): Node {
 
 /** Plain text as nodes: one paragraph per line. */
 export function plainTextNote(text: string): Node {
-  const paragraphs = text.split('\n').map((line) => noteSchema.node('paragraph', null, line ? [noteSchema.text(line)] : []));
-  return noteSchema.node('doc', null, paragraphs.length ? paragraphs : [noteSchema.node('paragraph')]);
+  const paragraphs = text
+    .split('\n')
+    .map((line) => noteSchema.node('paragraph', null, line ? [noteSchema.text(line)] : []));
+  return noteSchema.node(
+    'doc',
+    null,
+    paragraphs.length ? paragraphs : [noteSchema.node('paragraph')],
+  );
 }
 
 /** A note's nodes as DOM, for showing a signed note read-only. */

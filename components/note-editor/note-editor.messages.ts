@@ -14,7 +14,8 @@ export const editorMessages = {
   insertTemplate: 'Insert template',
   sign: 'Sign note',
   signing: 'Signing…',
-  confirmSign: 'Sign this note? Once signed, its text cannot be changed: anything more goes in an addendum.',
+  confirmSign:
+    'Sign this note? Once signed, its text cannot be changed: anything more goes in an addendum.',
   signNow: 'Sign now',
   keepEditing: 'Keep editing',
   addAddendum: 'Add addendum',
@@ -29,7 +30,8 @@ export const editorMessages = {
   },
   verified: 'Text matches its signature hash.',
   checking: 'Checking the signed text…',
-  mismatch: 'Warning: the signed text does not match its hash. It may have been altered: do not rely on it, and report it.',
+  mismatch:
+    'Warning: the signed text does not match its hash. It may have been altered: do not rely on it, and report it.',
   noSignedText: 'Warning: this signed note carries no text that can be checked.',
   emptyNote: 'Nothing to sign: the note is empty.',
   signedElsewhere: (signer: string, when: string) =>
@@ -38,8 +40,10 @@ export const editorMessages = {
   dismissUnsigned: 'Dismiss',
   signFailed: (message: string) => `The note was not signed: ${message}`,
   draftFailed: (message: string) => `The draft could not be listed in the chart: ${message}`,
-  conflict: 'Two versions of this note\'s record exist: keep one of them (above) before signing.',
-  draftConflict: 'This note was started on two devices at once. The text is shared and kept whole either way; choose which listing to keep (type, author and time) before signing.',
-  keepDraft: (type: string, who: string, when: string) => `Keep: ${type}, started by ${who} on ${when}`,
+  conflict: "Two versions of this note's record exist: keep one of them (above) before signing.",
+  draftConflict:
+    'This note was started on two devices at once. The text is shared and kept whole either way; choose which listing to keep (type, author and time) before signing.',
+  keepDraft: (type: string, who: string, when: string) =>
+    `Keep: ${type}, started by ${who} on ${when}`,
   keepFailed: (message: string) => `The listing was not kept: ${message}`,
 };

@@ -1,37 +1,89 @@
-import { expect, fixture, html, oneEvent, waitUntil as waitFor } from '../../test/support/testing.js';
+import {
+  expect,
+  fixture,
+  html,
+  oneEvent,
+  waitUntil as waitFor,
+} from '../../test/support/testing.js';
 import { sendKeys } from '@web/test-runner-commands';
 import * as Y from 'yjs';
-import { checkAttachment, draftNoteReference, NOTE_TYPES, signedAttachments, type NoteType } from '../../clinical/index.js';
-import { coreDocumentName, NOTE_TEXT_FRAGMENT, noteDocumentName, type ChartStore, type ChartUser, type DocumentReference } from '../../model/index.js';
+import {
+  checkAttachment,
+  draftNoteReference,
+  NOTE_TYPES,
+  signedAttachments,
+  type NoteType,
+} from '../../clinical/index.js';
+import {
+  coreDocumentName,
+  NOTE_TEXT_FRAGMENT,
+  noteDocumentName,
+  type ChartStore,
+  type ChartUser,
+  type DocumentReference,
+} from '../../model/index.js';
 import { DexieChartStore } from '../../storage/index.js';
 import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
-import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, PATIENT_VIEWER, sendDocument, uniqueDatabaseName, valueOf, withChartOnDevice } from '../../test/support/store.js';
+import {
+  closeTestStores,
+  DR_ADA,
+  NURSE_BO,
+  openTestStore,
+  PATIENT_VIEWER,
+  sendDocument,
+  uniqueDatabaseName,
+  valueOf,
+  withChartOnDevice,
+} from '../../test/support/store.js';
 import { signDraft } from './note-chart-writes.js';
 import './emr-note-editor.js';
 import { EmrNoteEditor } from './note-editor.js';
-import type { EmrNoteAddendumEvent, EmrNoteEditRefuseEvent, EmrNoteSignEvent } from './note-editor.events.js';
+import type {
+  EmrNoteAddendumEvent,
+  EmrNoteEditRefuseEvent,
+  EmrNoteSignEvent,
+} from './note-editor.events.js';
 
 // Store writes go through IndexedDB: give them time on a busy machine.
-const waitUntil = (predicate: () => unknown, message?: string) => waitFor(predicate, message, { timeout: 5_000 });
+const waitUntil = (predicate: () => unknown, message?: string) =>
+  waitFor(predicate, message, { timeout: 5_000 });
 
 const PATIENT = 'pat-1';
 const root = (el: EmrNoteEditor) => el.shadowRoot!;
-const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (node: Element | ShadowRoot | null | undefined) =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const prosemirror = (el: EmrNoteEditor) => root(el).querySelector<HTMLElement>('.ProseMirror');
 const signedText = (el: EmrNoteEditor) => root(el).querySelector<HTMLElement>('.signed-text');
 const alertText = (el: EmrNoteEditor) => text(root(el).querySelector('.alert'));
-const button = (el: EmrNoteEditor, action: string) => root(el).querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
+const button = (el: EmrNoteEditor, action: string) =>
+  root(el).querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
 
-async function editor(store: ChartStore | undefined, noteId = 'note-1', attributes: { template?: string; noteType?: string; appends?: string } = {}) {
+async function editor(
+  store: ChartStore | undefined,
+  noteId = 'note-1',
+  attributes: { template?: string; noteType?: string; appends?: string } = {},
+) {
   // A note is written into a chart on the device: the editor offers none before.
   if (store instanceof DexieChartStore) await withChartOnDevice(store, PATIENT);
-  const el = await fixture<EmrNoteEditor>(html`<emr-note-editor .store=${store} patient-id=${PATIENT} note-id=${noteId}
-    template=${attributes.template ?? ''} note-type=${attributes.noteType ?? ''} appends=${attributes.appends ?? ''}></emr-note-editor>`);
+  const el = await fixture<EmrNoteEditor>(
+    html`<emr-note-editor
+      .store=${store}
+      patient-id=${PATIENT}
+      note-id=${noteId}
+      template=${attributes.template ?? ''}
+      note-type=${attributes.noteType ?? ''}
+      appends=${attributes.appends ?? ''}
+    ></emr-note-editor>`,
+  );
   return el;
 }
 
 /** An editor bound to its text, ready to type in. */
-async function editing(store: ChartStore, noteId = 'note-1', attributes: Parameters<typeof editor>[2] = {}) {
+async function editing(
+  store: ChartStore,
+  noteId = 'note-1',
+  attributes: Parameters<typeof editor>[2] = {},
+) {
   const el = await editor(store, noteId, attributes);
   await waitUntil(() => prosemirror(el), 'the note text was never bound');
   return el;
@@ -43,12 +95,21 @@ async function type(el: EmrNoteEditor, words: string) {
   await sendKeys({ type: words });
 }
 
-const noteOf = async (store: ChartStore, noteId = 'note-1', accept: (note: DocumentReference) => boolean = () => true) =>
-  (await valueOf(store.notes(PATIENT), (notes) => notes.some((n) => n.current.id === noteId && accept(n.current))))
-    .find((n) => n.current.id === noteId)!;
+const noteOf = async (
+  store: ChartStore,
+  noteId = 'note-1',
+  accept: (note: DocumentReference) => boolean = () => true,
+) =>
+  (
+    await valueOf(store.notes(PATIENT), (notes) =>
+      notes.some((n) => n.current.id === noteId && accept(n.current)),
+    )
+  ).find((n) => n.current.id === noteId)!;
 
 async function sha1(value: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', new TextEncoder().encode(value)));
+  const digest = new Uint8Array(
+    await crypto.subtle.digest('SHA-1', new TextEncoder().encode(value)),
+  );
   return btoa(String.fromCharCode(...digest));
 }
 
@@ -61,14 +122,25 @@ async function confirmSign(el: EmrNoteEditor) {
 
 async function signed(el: EmrNoteEditor) {
   await confirmSign(el);
-  await waitUntil(() => root(el).querySelector('.check.verified, .check.mismatch'), 'the note was never shown signed');
+  await waitUntil(
+    () => root(el).querySelector('.check.verified, .check.mismatch'),
+    'the note was never shown signed',
+  );
 }
 
 /** Bridges two stores' copies of a document as a sync provider would, both ways. */
 async function bridge(a: DexieChartStore, b: DexieChartStore, name: string) {
   const [docA, docB] = await Promise.all([a.documents.open(name), b.documents.open(name)]);
-  docA.on('update', (update: Uint8Array, origin: unknown) => origin !== 'bridge' && void b.documents.applyRemoteUpdate(name, update, 'bridge'));
-  docB.on('update', (update: Uint8Array, origin: unknown) => origin !== 'bridge' && void a.documents.applyRemoteUpdate(name, update, 'bridge'));
+  docA.on(
+    'update',
+    (update: Uint8Array, origin: unknown) =>
+      origin !== 'bridge' && void b.documents.applyRemoteUpdate(name, update, 'bridge'),
+  );
+  docB.on(
+    'update',
+    (update: Uint8Array, origin: unknown) =>
+      origin !== 'bridge' && void a.documents.applyRemoteUpdate(name, update, 'bridge'),
+  );
 }
 
 describe('emr-note-editor', () => {
@@ -77,8 +149,18 @@ describe('emr-note-editor', () => {
   it('is defined as emr-note-editor and maps its attributes', async () => {
     expect(customElements.get('emr-note-editor') === EmrNoteEditor).to.equal(true);
     const store = await openTestStore();
-    const el = await editing(store, 'note-9', { noteType: '11488-4', template: 'consult', appends: 'note-0' });
-    expect([el.patientId, el.noteId, el.noteType, el.template, el.appends]).to.deep.equal([PATIENT, 'note-9', '11488-4', 'consult', 'note-0']);
+    const el = await editing(store, 'note-9', {
+      noteType: '11488-4',
+      template: 'consult',
+      appends: 'note-0',
+    });
+    expect([el.patientId, el.noteId, el.noteType, el.template, el.appends]).to.deep.equal([
+      PATIENT,
+      'note-9',
+      '11488-4',
+      'consult',
+      'note-0',
+    ]);
     el.setAttribute('readonly', '');
     expect(el.readonly).to.equal(true);
   });
@@ -96,24 +178,33 @@ describe('emr-note-editor', () => {
 
     const reopened = await openTestStore(name);
     const again = await editing(reopened);
-    await waitUntil(() => text(prosemirror(again)) === 'Chest clear on auscultation.', 'the typed text did not come back from the log');
+    await waitUntil(
+      () => text(prosemirror(again)) === 'Chest clear on auscultation.',
+      'the typed text did not come back from the log',
+    );
     await expect(again).to.be.accessible();
   });
 
-  it('shows each other\'s text to two editors on two stores whose note documents are synced', async () => {
+  it("shows each other's text to two editors on two stores whose note documents are synced", async () => {
     const [a, b] = [await openTestStore(), await openTestStore()];
     await bridge(a, b, noteDocumentName(PATIENT, 'note-1'));
     const left = await editing(a);
     const right = await editing(b);
     await type(left, 'From the left.');
-    await waitUntil(() => text(prosemirror(right)) === 'From the left.', 'the right editor never saw the left one\'s text');
+    await waitUntil(
+      () => text(prosemirror(right)) === 'From the left.',
+      "the right editor never saw the left one's text",
+    );
     prosemirror(right)!.focus();
     await sendKeys({ press: 'End' });
     await sendKeys({ type: ' And the right.' });
-    await waitUntil(() => text(prosemirror(left)) === 'From the left. And the right.', 'the left editor never saw the right one\'s text');
+    await waitUntil(
+      () => text(prosemirror(left)) === 'From the left. And the right.',
+      "the left editor never saw the right one's text",
+    );
   });
 
-  it('shows co-editors\' cursors from awareness with a checked name and colour', async () => {
+  it("shows co-editors' cursors from awareness with a checked name and colour", async () => {
     const store = await openTestStore();
     await withChartOnDevice(store, PATIENT);
     const session = await store.openNote(PATIENT, 'note-1');
@@ -122,24 +213,53 @@ describe('emr-note-editor', () => {
     const states = new Map<number, Record<string, unknown>>();
     const listeners = new Set<() => void>();
     const awareness = {
-      doc, clientID: doc.clientID, states,
-      getStates: () => states, getLocalState: () => states.get(doc.clientID) ?? null,
-      setLocalStateField: (field: string, value: unknown) => states.set(doc.clientID, { ...states.get(doc.clientID), [field]: value }),
-      on: (_: string, f: () => void) => listeners.add(f), off: (_: string, f: () => void) => listeners.delete(f),
+      doc,
+      clientID: doc.clientID,
+      states,
+      getStates: () => states,
+      getLocalState: () => states.get(doc.clientID) ?? null,
+      setLocalStateField: (field: string, value: unknown) =>
+        states.set(doc.clientID, { ...states.get(doc.clientID), [field]: value }),
+      on: (_: string, f: () => void) => listeners.add(f),
+      off: (_: string, f: () => void) => listeners.delete(f),
     };
-    const el = await fixture<EmrNoteEditor>(html`<emr-note-editor .store=${store} .awareness=${awareness} patient-id=${PATIENT} note-id="note-1"></emr-note-editor>`);
+    const el = await fixture<EmrNoteEditor>(
+      html`<emr-note-editor
+        .store=${store}
+        .awareness=${awareness}
+        patient-id=${PATIENT}
+        note-id="note-1"
+      ></emr-note-editor>`,
+    );
     await waitUntil(() => prosemirror(el));
     await type(el, 'Shared words');
-    const start = Y.createRelativePositionFromTypeIndex(((session.text as Y.XmlFragment).get(0) as Y.XmlElement).get(0) as Y.XmlText, 0);
+    const start = Y.createRelativePositionFromTypeIndex(
+      ((session.text as Y.XmlFragment).get(0) as Y.XmlElement).get(0) as Y.XmlText,
+      0,
+    );
     const position = JSON.parse(JSON.stringify(start));
-    states.set(99, { user: { name: '<b>Dr Evil</b>', color: 'red; background-image: url(/hostile-cursor.png)' }, cursor: { anchor: position, head: position } });
-    states.set(98, { user: { name: 'Nurse Bo', color: '#0b5cad' }, cursor: { anchor: position, head: position } });
+    states.set(99, {
+      user: { name: '<b>Dr Evil</b>', color: 'red; background-image: url(/hostile-cursor.png)' },
+      cursor: { anchor: position, head: position },
+    });
+    states.set(98, {
+      user: { name: 'Nurse Bo', color: '#0b5cad' },
+      cursor: { anchor: position, head: position },
+    });
     for (const listener of listeners) listener();
-    await waitUntil(() => root(el).querySelectorAll('.ProseMirror-yjs-cursor').length === 2, 'no co-editor cursors');
+    await waitUntil(
+      () => root(el).querySelectorAll('.ProseMirror-yjs-cursor').length === 2,
+      'no co-editor cursors',
+    );
     const names = [...root(el).querySelectorAll('.co-editor-name')].map((n) => n.textContent);
     expect(names).to.have.members(['<b>Dr Evil</b>', 'Nurse Bo']);
-    expect(root(el).querySelector('.co-editor-name b') === null, 'a name is text, not markup').to.equal(true);
-    const styles = [...root(el).querySelectorAll<HTMLElement>('.ProseMirror-yjs-cursor')].map((c) => c.getAttribute('style') ?? '');
+    expect(
+      root(el).querySelector('.co-editor-name b') === null,
+      'a name is text, not markup',
+    ).to.equal(true);
+    const styles = [...root(el).querySelectorAll<HTMLElement>('.ProseMirror-yjs-cursor')].map(
+      (c) => c.getAttribute('style') ?? '',
+    );
     expect(styles.join(' ')).not.to.include('url(');
     session.release();
   });
@@ -156,12 +276,20 @@ describe('emr-note-editor', () => {
     expect(seen).to.have.length(0);
     await signed(el);
     expect(seen).to.have.length(1);
-    expect(seen[0]!.detail).to.deep.equal({ patientId: PATIENT, noteId: 'note-1', key: 'DocumentReference/note-1', type: '11506-3' });
+    expect(seen[0]!.detail).to.deep.equal({
+      patientId: PATIENT,
+      noteId: 'note-1',
+      key: 'DocumentReference/note-1',
+      type: '11506-3',
+    });
     expect(seen[0]!.cancelable && seen[0]!.composed && seen[0]!.bubbles).to.equal(true);
 
     const note = (await noteOf(store, 'note-1', (n) => n.docStatus === 'final')).current;
     expect(note).to.include({ status: 'current', docStatus: 'final' });
-    expect(note.authenticator).to.deep.equal({ reference: 'Practitioner/u-ada', display: 'Dr Ada Okafor' });
+    expect(note.authenticator).to.deep.equal({
+      reference: 'Practitioner/u-ada',
+      display: 'Dr Ada Okafor',
+    });
     expect(note.author?.[0]?.display).to.equal('Dr Ada Okafor');
     const { plain, html: markup } = signedAttachments(note);
     expect(atob(plain!.data!)).to.equal('Plan: discharge home.');
@@ -169,7 +297,10 @@ describe('emr-note-editor', () => {
     expect(plain!.hash).to.equal(await sha1('Plan: discharge home.'));
     expect(atob(markup!.data!)).to.equal('<p>Plan: discharge home.</p>');
     expect(markup!.hash).to.equal(await sha1('<p>Plan: discharge home.</p>'));
-    expect(await checkAttachment(markup!)).to.deep.equal({ ok: true, text: '<p>Plan: discharge home.</p>' });
+    expect(await checkAttachment(markup!)).to.deep.equal({
+      ok: true,
+      text: '<p>Plan: discharge home.</p>',
+    });
 
     expect(prosemirror(el) === null, 'the signed note is not bound to its document').to.equal(true);
     expect(text(signedText(el))).to.equal('Plan: discharge home.');
@@ -188,14 +319,19 @@ describe('emr-note-editor', () => {
     root(el).querySelector<HTMLElement>('.frame')!.focus();
     await sendKeys({ type: 'x' });
     expect(refusals.map((e) => e.detail.reason)).to.deep.equal(['signed']);
-    expect(alertText(el)).to.equal('This note is signed: nothing was changed. Add an addendum to say more.');
+    expect(alertText(el)).to.equal(
+      'This note is signed: nothing was changed. Add an addendum to say more.',
+    );
     expect(text(signedText(el))).to.equal('Signed words.');
 
     const peer = new Y.Doc();
     const paragraph = new Y.XmlElement('paragraph');
     paragraph.insert(0, [new Y.XmlText('Changed after signing.')]);
     peer.getXmlFragment(NOTE_TEXT_FRAGMENT).insert(0, [paragraph]);
-    await store.documents.applyRemoteUpdate(noteDocumentName(PATIENT, 'note-1'), Y.encodeStateAsUpdate(peer));
+    await store.documents.applyRemoteUpdate(
+      noteDocumentName(PATIENT, 'note-1'),
+      Y.encodeStateAsUpdate(peer),
+    );
     await el.updateComplete;
     expect(text(signedText(el))).to.equal('Signed words.');
     const note = (await noteOf(store)).current;
@@ -217,10 +353,19 @@ describe('emr-note-editor', () => {
 
   it('keeps in view what was written here when a colleague signs the note meanwhile, and says who signed', async () => {
     const el = await signedByColleague(' Discharge tomorrow.');
-    await waitUntil(() => root(el).querySelector('[part="unsigned"]'), 'the unsigned text was never shown');
-    expect(text(signedText(el) ?? root(el).querySelector('.frame'))).to.not.include('Discharge tomorrow');
-    expect(text(root(el).querySelector('[part="unsigned"] .alert'))).to.match(/^⚠ Bo Lindqvist RN signed this note \(.+\) while you were writing it\./);
-    expect(text(root(el).querySelector('.unsigned-text'))).to.equal('Chest clear. Discharge tomorrow.');
+    await waitUntil(
+      () => root(el).querySelector('[part="unsigned"]'),
+      'the unsigned text was never shown',
+    );
+    expect(text(signedText(el) ?? root(el).querySelector('.frame'))).to.not.include(
+      'Discharge tomorrow',
+    );
+    expect(text(root(el).querySelector('[part="unsigned"] .alert'))).to.match(
+      /^⚠ Bo Lindqvist RN signed this note \(.+\) while you were writing it\./,
+    );
+    expect(text(root(el).querySelector('.unsigned-text'))).to.equal(
+      'Chest clear. Discharge tomorrow.',
+    );
     await expect(el).to.be.accessible();
     button(el, 'dismiss-unsigned')!.click();
     await el.updateComplete;
@@ -241,14 +386,24 @@ describe('emr-note-editor', () => {
     await listing(there, NOTE_TYPES[3]!, NURSE_BO, '2024-03-01T09:01:00Z');
     await sendDocument(there, here, coreDocumentName(PATIENT));
     const el = await editing(here);
-    await waitUntil(() => root(el).querySelectorAll('[data-action="keep-draft"]').length === 2, 'the two listings were never offered');
-    expect(text(root(el).querySelector('[part="conflict"] .alert'))).to.include('This note was started on two devices at once.');
+    await waitUntil(
+      () => root(el).querySelectorAll('[data-action="keep-draft"]').length === 2,
+      'the two listings were never offered',
+    );
+    expect(text(root(el).querySelector('[part="conflict"] .alert'))).to.include(
+      'This note was started on two devices at once.',
+    );
     await expect(el).to.be.accessible();
 
-    const keep = [...root(el).querySelectorAll<HTMLButtonElement>('[data-action="keep-draft"]')].find((b) => text(b).includes('Bo Lindqvist RN'))!;
+    const keep = [
+      ...root(el).querySelectorAll<HTMLButtonElement>('[data-action="keep-draft"]'),
+    ].find((b) => text(b).includes('Bo Lindqvist RN'))!;
     expect(text(keep)).to.match(/^Keep: Discharge summary, started by Bo Lindqvist RN on /);
     keep.click();
-    await waitUntil(() => !root(el).querySelector('[part="conflict"]'), 'the choice was never taken');
+    await waitUntil(
+      () => !root(el).querySelector('[part="conflict"]'),
+      'the choice was never taken',
+    );
     const record = await noteOf(here);
     expect(record.heads).to.have.length(1);
     expect(record.current.type?.coding?.[0]?.code).to.equal(NOTE_TYPES[3]!.code);
@@ -283,7 +438,9 @@ describe('emr-note-editor', () => {
 
     button(el, 'sign')!.click();
     await waitUntil(() => question(), 'the editor never asked');
-    expect(text(question())).to.equal('Sign this note? Once signed, its text cannot be changed: anything more goes in an addendum. Sign now Keep editing');
+    expect(text(question())).to.equal(
+      'Sign this note? Once signed, its text cannot be changed: anything more goes in an addendum. Sign now Keep editing',
+    );
     expect(root(el).activeElement).to.equal(button(el, 'confirm-sign'));
     expect(button(el, 'sign')!.getAttribute('aria-expanded')).to.equal('true');
     expect(seen, 'no sign event before the answer').to.have.length(0);
@@ -304,12 +461,18 @@ describe('emr-note-editor', () => {
     // From the keyboard: Enter on the sign button, Enter on the answer.
     button(el, 'sign')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => root(el).activeElement === button(el, 'confirm-sign'), 'the answer never took focus');
+    await waitUntil(
+      () => root(el).activeElement === button(el, 'confirm-sign'),
+      'the answer never took focus',
+    );
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => signedText(el), 'the note was never shown signed');
     expect(seen).to.have.length(1);
     expect(text(signedText(el))).to.equal('Reviewed on the ward round. Plan unchanged.');
-    await waitUntil(() => root(el).activeElement?.classList.contains('frame'), 'focus was not given to the signed text');
+    await waitUntil(
+      () => root(el).activeElement?.classList.contains('frame'),
+      'focus was not given to the signed text',
+    );
   });
 
   it('refuses to sign an empty note', async () => {
@@ -333,7 +496,9 @@ describe('emr-note-editor', () => {
     await store.record(tampered);
     const shown = await editor(store, 'note-2');
     await waitUntil(() => root(shown).querySelector('.check.mismatch'), 'no warning');
-    expect(text(root(shown).querySelector('.check.mismatch'))).to.include('does not match its hash');
+    expect(text(root(shown).querySelector('.check.mismatch'))).to.include(
+      'does not match its hash',
+    );
     expect(text(signedText(shown))).to.equal('Altered words.');
   });
 
@@ -350,15 +515,22 @@ describe('emr-note-editor', () => {
     const addendum = await editing(store, detail.addendumId, { appends: detail.noteId });
     await type(addendum, 'Later result: normal.');
     const listed = (await noteOf(store, detail.addendumId)).current;
-    expect(listed.relatesTo).to.deep.equal([{ code: 'appends', target: { reference: 'DocumentReference/note-1' } }]);
+    expect(listed.relatesTo).to.deep.equal([
+      { code: 'appends', target: { reference: 'DocumentReference/note-1' } },
+    ]);
     await waitUntil(() => root(addendum).querySelector('.appends button'));
     const toOriginal = oneEvent(addendum, 'emr-note-select');
     root(addendum).querySelector<HTMLButtonElement>('.appends button')!.click();
     expect((await toOriginal).detail).to.deep.equal({ patientId: PATIENT, noteId: 'note-1' });
 
-    await waitUntil(() => root(original).querySelector(`[data-note-id="${detail.addendumId}"]`), 'the original does not list its addendum');
+    await waitUntil(
+      () => root(original).querySelector(`[data-note-id="${detail.addendumId}"]`),
+      'the original does not list its addendum',
+    );
     const toAddendum = oneEvent(original, 'emr-note-select');
-    root(original).querySelector<HTMLButtonElement>(`[data-note-id="${detail.addendumId}"]`)!.click();
+    root(original)
+      .querySelector<HTMLButtonElement>(`[data-note-id="${detail.addendumId}"]`)!
+      .click();
     expect((await toAddendum).detail.noteId).to.equal(detail.addendumId);
     await expect(original).to.be.accessible();
   });
@@ -367,15 +539,24 @@ describe('emr-note-editor', () => {
     const store = await openTestStore();
     const soap = await editing(store, 'note-1', { template: 'soap' });
     await waitUntil(() => prosemirror(soap)!.querySelectorAll('h2').length === 4);
-    expect([...prosemirror(soap)!.querySelectorAll('h2')].map((h) => h.textContent)).to.deep.equal(['Subjective', 'Objective', 'Assessment', 'Plan']);
+    expect([...prosemirror(soap)!.querySelectorAll('h2')].map((h) => h.textContent)).to.deep.equal([
+      'Subjective',
+      'Objective',
+      'Assessment',
+      'Plan',
+    ]);
     expect((await noteOf(store, 'note-1')).current.type?.coding?.[0]?.code).to.equal('11506-3');
 
     const picked = await editing(store, 'note-2');
-    picked.templates = [{ id: 'short', label: 'Short', sections: [{ heading: 'Findings', prompt: 'None.' }] }];
+    picked.templates = [
+      { id: 'short', label: 'Short', sections: [{ heading: 'Findings', prompt: 'None.' }] },
+    ];
     await picked.updateComplete;
     button(picked, 'template')!.click();
     await waitUntil(() => prosemirror(picked)!.querySelector('h2'));
-    expect([...prosemirror(picked)!.children].map((block) => `${block.tagName}:${block.textContent}`)).to.deep.equal(['H2:Findings', 'P:None.']);
+    expect(
+      [...prosemirror(picked)!.children].map((block) => `${block.tagName}:${block.textContent}`),
+    ).to.deep.equal(['H2:Findings', 'P:None.']);
     await picked.updateComplete;
     expect(button(picked, 'template') === null, 'no template picker over text').to.equal(true);
   });
@@ -386,7 +567,11 @@ describe('emr-note-editor', () => {
     expect(text(root(el).querySelector('.title'))).to.equal('Discharge summary');
     await type(el, 'Home today.');
     const type_ = (await noteOf(store)).current.type;
-    expect(type_?.coding?.[0]).to.deep.equal({ system: 'http://loinc.org', code: '18842-5', display: 'Discharge summary' });
+    expect(type_?.coding?.[0]).to.deep.equal({
+      system: 'http://loinc.org',
+      code: '18842-5',
+      display: 'Discharge summary',
+    });
   });
 
   it('has keyboard commands (bold, undo) and lets Tab leave the text', async () => {
@@ -397,9 +582,15 @@ describe('emr-note-editor', () => {
     expect(prosemirror(el)!.querySelector('strong')?.textContent).to.equal('bold');
     // Undo goes back by this user's own changes (typing within half a second is one step).
     await sendKeys({ press: 'Control+z' });
-    await waitUntil(() => !text(prosemirror(el)).includes('bold'), 'undo did not take the bold text back');
+    await waitUntil(
+      () => !text(prosemirror(el)).includes('bold'),
+      'undo did not take the bold text back',
+    );
     await sendKeys({ press: 'Control+Shift+z' });
-    await waitUntil(() => prosemirror(el)!.querySelector('strong')?.textContent === 'bold', 'redo did not bring it back');
+    await waitUntil(
+      () => prosemirror(el)!.querySelector('strong')?.textContent === 'bold',
+      'redo did not bring it back',
+    );
     await sendKeys({ press: 'Tab' });
     expect(text(prosemirror(el))).to.equal('Plain bold');
     expect(root(el).activeElement === prosemirror(el), 'Tab left the text').to.equal(false);
@@ -432,7 +623,9 @@ describe('emr-note-editor', () => {
     expect(text(root(await editor(undefined)))).to.equal('No note is open.');
     expect(text(root(await editor(pendingStore())))).to.equal('Opening the note…');
     const failing = await editor(failingStore('unavailable', 'Storage is switched off.'));
-    await waitUntil(() => alertText(failing) === 'The note could not be opened: Storage is switched off.');
+    await waitUntil(
+      () => alertText(failing) === 'The note could not be opened: Storage is switched off.',
+    );
     await expect(failing).to.be.accessible();
   });
 

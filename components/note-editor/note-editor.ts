@@ -3,19 +3,43 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { consume } from '@lit/context';
 import {
-  DEFAULT_NOTE_TEMPLATES, DEFAULT_NOTE_TYPE, noteTypeByCode, noteTypeLabel, type NoteTemplate, type NoteType,
+  DEFAULT_NOTE_TEMPLATES,
+  DEFAULT_NOTE_TYPE,
+  noteTypeByCode,
+  noteTypeLabel,
+  type NoteTemplate,
+  type NoteType,
 } from '../../clinical/index.js';
-import { chartStoreContext, WRITING_ROLES, type ChartStore, type DocumentReference, type Revision } from '../../model/index.js';
+import {
+  chartStoreContext,
+  WRITING_ROLES,
+  type ChartStore,
+  type DocumentReference,
+  type Revision,
+} from '../../model/index.js';
 import { EmrNoteSelectEvent } from '../note-list/note-list.events.js';
 import { noteStatusStyles } from '../note-list/note-status.styles.js';
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
 import { keepListing, listDraft, signDraft } from './note-chart-writes.js';
-import { EmrNoteAddendumEvent, EmrNoteEditRefuseEvent, EmrNoteSignEvent, type EditRefusal } from './note-editor.events.js';
+import {
+  EmrNoteAddendumEvent,
+  EmrNoteEditRefuseEvent,
+  EmrNoteSignEvent,
+  type EditRefusal,
+} from './note-editor.events.js';
 import { editorMessages as messages } from './note-editor.messages.js';
 import { styles } from './note-editor.styles.js';
-import { addenda, appendsTo, draftChoice, header, signature, templatePicker, unsignedNotice } from './note-editor.templates.js';
+import {
+  addenda,
+  appendsTo,
+  draftChoice,
+  header,
+  signature,
+  templatePicker,
+  unsignedNotice,
+} from './note-editor.templates.js';
 import { commands } from './note-plugins.js';
 import { noteRecord, type NoteRecord } from './note-record.js';
 import { NoteTextController } from './note-text-controller.js';
@@ -113,7 +137,10 @@ export class EmrNoteEditor extends EmrElement {
     return state.status === 'ready' ? noteRecord(state.value, this.noteId) : undefined;
   }
   get #signedNow(): Revision<DocumentReference> | undefined {
-    return this.#note?.signed ?? (this.#justSigned?.resource.id === this.noteId ? this.#justSigned : undefined);
+    return (
+      this.#note?.signed ??
+      (this.#justSigned?.resource.id === this.noteId ? this.#justSigned : undefined)
+    );
   }
   get #writer(): boolean {
     return !!this.store && WRITING_ROLES.includes(this.store.user.role) && !this.readonly;
@@ -125,7 +152,13 @@ export class EmrNoteEditor extends EmrElement {
     const listed = this.#note?.record?.current.type;
     if (listed) {
       const code = listed.coding?.[0]?.code;
-      return noteTypeByCode(code) ?? { code: code ?? '', display: noteTypeLabel(listed), label: noteTypeLabel(listed) };
+      return (
+        noteTypeByCode(code) ?? {
+          code: code ?? '',
+          display: noteTypeLabel(listed),
+          label: noteTypeLabel(listed),
+        }
+      );
     }
     const templated = this.templates.find((t) => t.id === this.template)?.noteType;
     return noteTypeByCode(this.noteType) ?? noteTypeByCode(templated) ?? DEFAULT_NOTE_TYPE;
@@ -155,7 +188,14 @@ export class EmrNoteEditor extends EmrElement {
     this.#text.bind();
     const view = this.#text.view;
     const key = `${this.patientId}/${this.noteId}`;
-    if (view && this.template && this.#templated !== key && this.#editable && !this.#note?.record && view.isEmpty) {
+    if (
+      view &&
+      this.template &&
+      this.#templated !== key &&
+      this.#editable &&
+      !this.#note?.record &&
+      view.isEmpty
+    ) {
       const template = this.templates.find((t) => t.id === this.template);
       if (template) view.insertTemplate(template);
     }
@@ -164,9 +204,14 @@ export class EmrNoteEditor extends EmrElement {
 
   override render(): TemplateResult {
     const query = this.#notes.state;
-    if (!this.store || !this.patientId || !this.noteId || query.status === 'idle') return this.#box(html`<p>${messages.idle}</p>`);
-    if (query.status === 'error') return this.#box(html`<p class="alert" role="alert">${messages.error(query.error.message)}</p>`);
-    if (query.status === 'pending' || this.#presence.pending) return this.#box(html`<p>${messages.pending}</p>`);
+    if (!this.store || !this.patientId || !this.noteId || query.status === 'idle')
+      return this.#box(html`<p>${messages.idle}</p>`);
+    if (query.status === 'error')
+      return this.#box(
+        html`<p class="alert" role="alert">${messages.error(query.error.message)}</p>`,
+      );
+    if (query.status === 'pending' || this.#presence.pending)
+      return this.#box(html`<p>${messages.pending}</p>`);
     const notOnDevice = this.#presence.notice();
     if (notOnDevice) return this.#box(notOnDevice);
     const note = this.#note!;
@@ -180,9 +225,15 @@ export class EmrNoteEditor extends EmrElement {
       ${signed ? this.#signedBody() : this.#draftBody()}
       ${this.unsigned ? unsignedNotice(this.unsigned, () => (this.unsigned = undefined)) : nothing}
       <p class="alert" role="alert">${this.message}</p>
-      ${signed && this.#writer
-        ? html`<div><button type="button" data-action="addendum" @click=${this.#addAddendum}>${messages.addAddendum}</button></div>`
-        : nothing}
+      ${
+        signed && this.#writer
+          ? html`<div>
+              <button type="button" data-action="addendum" @click=${this.#addAddendum}>
+                ${messages.addAddendum}
+              </button>
+            </div>`
+          : nothing
+      }
       ${addenda(note.addenda, this.#open)}
     `);
   }
@@ -201,23 +252,42 @@ export class EmrNoteEditor extends EmrElement {
     return html`<div part="toolbar" class="toolbar" role="toolbar" aria-label=${messages.toolbar}>
       <button type="button" data-action="bold" @click=${run('bold')}>${messages.bold}</button>
       <button type="button" data-action="italic" @click=${run('italic')}>${messages.italic}</button>
-      <button type="button" data-action="heading" @click=${run('heading')}>${messages.heading}</button>
-      <button type="button" data-action="bullet-list" @click=${run('bulletList')}>${messages.bulletList}</button>
+      <button type="button" data-action="heading" @click=${run('heading')}>
+        ${messages.heading}
+      </button>
+      <button type="button" data-action="bullet-list" @click=${run('bulletList')}>
+        ${messages.bulletList}
+      </button>
       ${this.#shownEmpty ? templatePicker(this.templates, this.#insertTemplate) : nothing}
       <span class="spacer"></span>
-      <button type="button" class="primary" data-action="sign" aria-expanded=${this.confirming ? 'true' : 'false'}
-        ?disabled=${this.signing || !view} @click=${this.#askToSign}>
+      <button
+        type="button"
+        class="primary"
+        data-action="sign"
+        aria-expanded=${this.confirming ? 'true' : 'false'}
+        ?disabled=${this.signing || !view}
+        @click=${this.#askToSign}
+      >
         ${this.signing ? messages.signing : messages.sign}
       </button>
     </div>`;
   }
 
   #signConfirmation(): TemplateResult {
-    return html`<div part="confirm-sign" class="confirm-sign" role="group" aria-labelledby="confirm-sign-text"
-      @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.#cancelSign()}>
+    return html`<div
+      part="confirm-sign"
+      class="confirm-sign"
+      role="group"
+      aria-labelledby="confirm-sign-text"
+      @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.#cancelSign()}
+    >
       <p id="confirm-sign-text">${messages.confirmSign}</p>
-      <button type="button" class="primary" data-action="confirm-sign" @click=${this.#sign}>${messages.signNow}</button>
-      <button type="button" data-action="cancel-sign" @click=${this.#cancelSign}>${messages.keepEditing}</button>
+      <button type="button" class="primary" data-action="confirm-sign" @click=${this.#sign}>
+        ${messages.signNow}
+      </button>
+      <button type="button" data-action="cancel-sign" @click=${this.#cancelSign}>
+        ${messages.keepEditing}
+      </button>
     </div>`;
   }
 
@@ -226,22 +296,41 @@ export class EmrNoteEditor extends EmrElement {
     const readonly = !this.#editable;
     return html`${text.status === 'error' ? html`<p class="alert" role="alert">${messages.error(text.error.message)}</p>` : nothing}
       ${text.status === 'opening' ? html`<p class="hint">${messages.pending}</p>` : nothing}
-      <div class="frame ${readonly ? 'readonly' : ''}" tabindex=${ifDefined(readonly ? 0 : undefined)}
-        @keydown=${this.#onKey} @paste=${this.#onClipboard} @cut=${this.#onClipboard} @drop=${this.#onClipboard}></div>
+      <div
+        class="frame ${readonly ? 'readonly' : ''}"
+        tabindex=${ifDefined(readonly ? 0 : undefined)}
+        @keydown=${this.#onKey}
+        @paste=${this.#onClipboard}
+        @cut=${this.#onClipboard}
+        @drop=${this.#onClipboard}
+      ></div>
       ${this.#writer ? html`<p class="hint">${messages.draftHint}</p>` : nothing}`;
   }
 
   #signedBody(): TemplateResult {
     const text = this.#signedText.state;
-    return html`<div class="frame readonly" part="text" tabindex="0" role="textbox" aria-readonly="true" aria-multiline="true"
-      aria-label=${messages.textLabel(this.#type.label)} @keydown=${this.#onKey} @paste=${this.#onClipboard} @cut=${this.#onClipboard} @drop=${this.#onClipboard}>
+    return html`<div
+      class="frame readonly"
+      part="text"
+      tabindex="0"
+      role="textbox"
+      aria-readonly="true"
+      aria-multiline="true"
+      aria-label=${messages.textLabel(this.#type.label)}
+      @keydown=${this.#onKey}
+      @paste=${this.#onClipboard}
+      @cut=${this.#onClipboard}
+      @drop=${this.#onClipboard}
+    >
       ${text.status === 'ready' ? text.content : nothing}
     </div>`;
   }
 
   #onKey = (event: KeyboardEvent): void => {
     if (this.#editable) return;
-    const typing = (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) || ['Enter', 'Backspace', 'Delete'].includes(event.key);
+    const typing =
+      (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) ||
+      ['Enter', 'Backspace', 'Delete'].includes(event.key);
     if (!typing) return;
     event.preventDefault();
     this.#refuse(this.#signedNow ? 'signed' : 'read-only');
@@ -255,7 +344,9 @@ export class EmrNoteEditor extends EmrElement {
 
   #refuse(reason: EditRefusal): void {
     this.message = messages.refused[reason];
-    this.dispatchEvent(new EmrNoteEditRefuseEvent({ noteId: this.noteId, reason, message: this.message }));
+    this.dispatchEvent(
+      new EmrNoteEditRefuseEvent({ noteId: this.noteId, reason, message: this.message }),
+    );
   }
 
   #open = (noteId: string): void => {
@@ -271,12 +362,16 @@ export class EmrNoteEditor extends EmrElement {
   #listDraft(): Promise<Revision<DocumentReference> | undefined> {
     if (this.#note?.record) return Promise.resolve(undefined);
     const store = this.store!;
-    this.#listing ??= listDraft(store, { patientId: this.patientId, noteId: this.noteId, type: this.#type, appendsTo: this.appends || undefined })
-      .catch((error: unknown) => {
-        this.#listing = undefined;
-        this.message = messages.draftFailed(error instanceof Error ? error.message : String(error));
-        return undefined;
-      });
+    this.#listing ??= listDraft(store, {
+      patientId: this.patientId,
+      noteId: this.noteId,
+      type: this.#type,
+      appendsTo: this.appends || undefined,
+    }).catch((error: unknown) => {
+      this.#listing = undefined;
+      this.message = messages.draftFailed(error instanceof Error ? error.message : String(error));
+      return undefined;
+    });
     return this.#listing;
   }
 
@@ -308,7 +403,9 @@ export class EmrNoteEditor extends EmrElement {
     await this.#signDraft();
     // The answer's button is gone: focus what the clinician signed, or the sign button again.
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(this.#signedNow ? '.frame' : '[data-action="sign"]')?.focus();
+    this.renderRoot
+      .querySelector<HTMLElement>(this.#signedNow ? '.frame' : '[data-action="sign"]')
+      ?.focus();
   };
 
   async #signDraft(): Promise<void> {
@@ -316,14 +413,27 @@ export class EmrNoteEditor extends EmrElement {
     const view = this.#text.view!;
     const store = this.store!;
     const type = this.#note?.record?.current.type?.coding?.[0]?.code ?? this.#type.code;
-    if (!this.dispatchEvent(new EmrNoteSignEvent({ patientId: this.patientId, noteId: this.noteId, key: `DocumentReference/${this.noteId}`, type }))) return;
+    if (
+      !this.dispatchEvent(
+        new EmrNoteSignEvent({
+          patientId: this.patientId,
+          noteId: this.noteId,
+          key: `DocumentReference/${this.noteId}`,
+          type,
+        }),
+      )
+    )
+      return;
     // No keystroke between reading the text and signing it.
     this.signing = true;
     view.refresh();
     try {
       const created = await this.#listDraft();
       const heads = created ? [created] : (this.#note?.record?.heads ?? []);
-      if (heads.length !== 1) throw new Error(heads.length > 1 ? messages.conflict : 'the draft is not in the chart yet.');
+      if (heads.length !== 1)
+        throw new Error(
+          heads.length > 1 ? messages.conflict : 'the draft is not in the chart yet.',
+        );
       await this.#text.session?.whenSaved();
       this.#justSigned = await signDraft(store, heads[0]!, view.content());
       this.message = '';
@@ -344,6 +454,12 @@ export class EmrNoteEditor extends EmrElement {
   };
 
   #addAddendum = (): void => {
-    this.dispatchEvent(new EmrNoteAddendumEvent({ patientId: this.patientId, noteId: this.noteId, addendumId: crypto.randomUUID() }));
+    this.dispatchEvent(
+      new EmrNoteAddendumEvent({
+        patientId: this.patientId,
+        noteId: this.noteId,
+        addendumId: crypto.randomUUID(),
+      }),
+    );
   };
 }

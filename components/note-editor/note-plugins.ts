@@ -1,4 +1,10 @@
-import { baseKeymap, chainCommands, exitCode, setBlockType, toggleMark } from 'prosemirror-commands';
+import {
+  baseKeymap,
+  chainCommands,
+  exitCode,
+  setBlockType,
+  toggleMark,
+} from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
 import type { Command, Plugin } from 'prosemirror-state';
@@ -12,7 +18,14 @@ import { noteSchema } from './note-schema.js';
 // so that keyboard users can leave the editor.
 
 const { strong, em } = noteSchema.marks;
-const { bullet_list: bulletList, ordered_list: orderedList, list_item: listItem, heading, paragraph, hard_break: hardBreak } = noteSchema.nodes;
+const {
+  bullet_list: bulletList,
+  ordered_list: orderedList,
+  list_item: listItem,
+  heading,
+  paragraph,
+  hard_break: hardBreak,
+} = noteSchema.nodes;
 
 const insertBreak: Command = (state, dispatch) => {
   dispatch?.(state.tr.replaceSelectionWith(hardBreak!.create()).scrollIntoView());

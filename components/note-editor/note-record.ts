@@ -14,7 +14,10 @@ export interface NoteRecord {
   addenda: Array<ChartRecord<DocumentReference>>;
 }
 
-export function noteRecord(notes: ReadonlyArray<ChartRecord<DocumentReference>>, noteId: string): NoteRecord {
+export function noteRecord(
+  notes: ReadonlyArray<ChartRecord<DocumentReference>>,
+  noteId: string,
+): NoteRecord {
   const record = notes.find((note) => note.current.id === noteId);
   const signed = record?.heads.find((head) => isSigned(head.resource));
   const originalId = record ? appendedNoteId(record.current) : undefined;

@@ -3,16 +3,23 @@ import * as Y from 'yjs';
 import { signedAttachments } from '../../clinical/index.js';
 import { NOTE_TEXT_FRAGMENT, noteDocumentName } from '../../model/index.js';
 import type { DexieChartStore } from '../../storage/index.js';
-import { closeTestStores, openTestStore, valueOf, withChartOnDevice } from '../../test/support/store.js';
+import {
+  closeTestStores,
+  openTestStore,
+  valueOf,
+  withChartOnDevice,
+} from '../../test/support/store.js';
 import './emr-note-editor.js';
 import type { EmrNoteEditor } from './note-editor.js';
 
 // Markup that reaches a note — pasted, or in a peer's document — is inert:
 // no script runs, no handler is attached, nothing is fetched.
 
-const waitUntil = (predicate: () => unknown, message?: string) => waitFor(predicate, message, { timeout: 5_000 });
+const waitUntil = (predicate: () => unknown, message?: string) =>
+  waitFor(predicate, message, { timeout: 5_000 });
 const PATIENT = 'pat-1';
-const prosemirror = (el: EmrNoteEditor) => el.shadowRoot!.querySelector<HTMLElement>('.ProseMirror');
+const prosemirror = (el: EmrNoteEditor) =>
+  el.shadowRoot!.querySelector<HTMLElement>('.ProseMirror');
 const hostile = () => (window as unknown as { hostile?: number }).hostile;
 
 const HOSTILE_HTML = `<p>Safe text</p>
@@ -26,18 +33,28 @@ const HOSTILE_HTML = `<p>Safe text</p>
 
 async function editing(store: DexieChartStore): Promise<EmrNoteEditor> {
   await withChartOnDevice(store, PATIENT);
-  const el = await fixture<EmrNoteEditor>(html`<emr-note-editor .store=${store} patient-id=${PATIENT} note-id="note-1"></emr-note-editor>`);
+  const el = await fixture<EmrNoteEditor>(
+    html`<emr-note-editor
+      .store=${store}
+      patient-id=${PATIENT}
+      note-id="note-1"
+    ></emr-note-editor>`,
+  );
   await waitUntil(() => prosemirror(el), 'the note text was never bound');
   return el;
 }
 
 /** Two frames: long enough for an image error handler or a request to have started. */
-const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+const frames = () =>
+  new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
 /** Nothing in the text may run, load or style itself. */
 function expectInert(el: EmrNoteEditor) {
   const text = prosemirror(el)!;
-  expect(text.querySelectorAll('img, script, iframe, object, embed, svg, image, style, link').length, 'no element that loads or runs').to.equal(0);
+  expect(
+    text.querySelectorAll('img, script, iframe, object, embed, svg, image, style, link').length,
+    'no element that loads or runs',
+  ).to.equal(0);
   for (const element of text.querySelectorAll('*')) {
     for (const { name } of element.attributes) {
       expect(name.startsWith('on'), `${element.tagName} has ${name}`).to.equal(false);
@@ -49,38 +66,58 @@ function expectInert(el: EmrNoteEditor) {
     expect(link.rel).to.equal('noopener noreferrer');
   }
   expect(hostile(), 'a hostile handler ran').to.equal(undefined);
-  expect(performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/hostile/')).map((e) => e.name)).to.deep.equal([]);
+  expect(
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.includes('/hostile/'))
+      .map((e) => e.name),
+  ).to.deep.equal([]);
 }
 
 describe('emr-note-editor: hostile content', () => {
   afterEach(closeTestStores);
   afterEach(() => delete (window as unknown as { hostile?: number }).hostile);
 
-  it('renders a hostile paste inert, keeps its text, and signs only the schema\'s markup', async () => {
+  it("renders a hostile paste inert, keeps its text, and signs only the schema's markup", async () => {
     const store = await openTestStore();
     const el = await editing(store);
     prosemirror(el)!.focus();
     const data = new DataTransfer();
     data.setData('text/html', HOSTILE_HTML);
     data.setData('text/plain', 'Safe text');
-    prosemirror(el)!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    await waitUntil(() => prosemirror(el)!.textContent!.includes('web link'), 'the paste was not taken');
+    prosemirror(el)!.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+    await waitUntil(
+      () => prosemirror(el)!.textContent!.includes('web link'),
+      'the paste was not taken',
+    );
     await frames();
     expectInert(el);
     const links = [...prosemirror(el)!.querySelectorAll('a')];
-    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).to.deep.equal([['web link', 'https://example.org/page']]);
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).to.deep.equal([
+      ['web link', 'https://example.org/page'],
+    ]);
     expect(prosemirror(el)!.textContent).to.include('script link');
     expect(prosemirror(el)!.textContent).to.include('styled');
 
     el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="sign"]')!.click();
     await waitUntil(() => el.shadowRoot!.querySelector('[data-action="confirm-sign"]'));
     el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="confirm-sign"]')!.click();
-    const notes = await valueOf(store.notes(PATIENT), (list) => list.some((n) => n.current.docStatus === 'final'));
+    const notes = await valueOf(store.notes(PATIENT), (list) =>
+      list.some((n) => n.current.docStatus === 'final'),
+    );
     const signedHtml = atob(signedAttachments(notes[0]!.current).html!.data!);
-    expect(signedHtml).not.to.match(/<img|<script|<iframe|onerror|onclick|onmouseover|javascript:|data:|style=/i);
+    expect(signedHtml).not.to.match(
+      /<img|<script|<iframe|onerror|onclick|onmouseover|javascript:|data:|style=/i,
+    );
     await waitUntil(() => el.shadowRoot!.querySelector('.signed-text a'));
     const shown = el.shadowRoot!.querySelector('.signed-text')!;
-    expect([...shown.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => n.startsWith('on') || n === 'style')).to.deep.equal([]);
+    expect(
+      [...shown.querySelectorAll('*')]
+        .flatMap((e) => [...e.attributes].map((a) => a.name))
+        .filter((n) => n.startsWith('on') || n === 'style'),
+    ).to.deep.equal([]);
     expect(hostile()).to.equal(undefined);
   });
 
@@ -108,12 +145,20 @@ describe('emr-note-editor: hostile content', () => {
     linkParagraph.insert(0, [linked]);
     fragment.insert(0, [paragraph, image, script, heading, linkParagraph]);
 
-    await store.documents.applyRemoteUpdate(noteDocumentName(PATIENT, 'note-1'), Y.encodeStateAsUpdate(peer));
-    await waitUntil(() => prosemirror(el)!.textContent!.includes('good link'), 'the peer\'s update was not shown');
+    await store.documents.applyRemoteUpdate(
+      noteDocumentName(PATIENT, 'note-1'),
+      Y.encodeStateAsUpdate(peer),
+    );
+    await waitUntil(
+      () => prosemirror(el)!.textContent!.includes('good link'),
+      "the peer's update was not shown",
+    );
     await frames();
     expectInert(el);
     expect(prosemirror(el)!.querySelector('h1')?.textContent).to.equal('synced heading');
-    expect([...prosemirror(el)!.querySelectorAll('a')].map((a) => a.textContent)).to.deep.equal([' good link']);
+    expect([...prosemirror(el)!.querySelectorAll('a')].map((a) => a.textContent)).to.deep.equal([
+      ' good link',
+    ]);
     expect(prosemirror(el)!.textContent).to.include('bad link');
   });
 });

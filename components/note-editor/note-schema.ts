@@ -73,14 +73,16 @@ const marks: Record<string, MarkSpec> = {
   link: {
     attrs: { href: {} },
     inclusive: false,
-    parseDOM: [{
-      tag: 'a[href]',
-      // An unsafe link is not a link: its text stays, plain.
-      getAttrs: (dom) => {
-        const href = safeHref((dom as HTMLElement).getAttribute('href'));
-        return href ? { href } : false;
+    parseDOM: [
+      {
+        tag: 'a[href]',
+        // An unsafe link is not a link: its text stays, plain.
+        getAttrs: (dom) => {
+          const href = safeHref((dom as HTMLElement).getAttribute('href'));
+          return href ? { href } : false;
+        },
       },
-    }],
+    ],
     toDOM: (mark): DOMOutputSpec => {
       const href = safeHref(mark.attrs.href);
       return href ? ['a', { href, rel: LINK_REL, target: '_blank' }, 0] : ['span', 0];

@@ -66,7 +66,14 @@ export class NoteTextController implements ReactiveController {
     const key = `${patientId}\u0000${noteId}`;
     const current = this.#binding;
     const keep = wanted && store && patientId && noteId;
-    if (current && keep && current.store === store && current.key === key && current.awareness === awareness) return;
+    if (
+      current &&
+      keep &&
+      current.store === store &&
+      current.key === key &&
+      current.awareness === awareness
+    )
+      return;
     this.#close();
     if (!keep) return;
     const binding: Binding = { store, key, awareness, closed: false };
@@ -125,5 +132,7 @@ export class NoteTextController implements ReactiveController {
 }
 
 function asStoreError(error: unknown): ChartStoreError {
-  return isChartStoreError(error) ? error : new StoreError('unavailable', error instanceof Error ? error.message : String(error));
+  return isChartStoreError(error)
+    ? error
+    : new StoreError('unavailable', error instanceof Error ? error.message : String(error));
 }

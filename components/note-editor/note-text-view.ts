@@ -27,21 +27,27 @@ export interface NoteTextViewOptions {
   onRefused(): void;
 }
 
-const fromBinding = (meta: unknown) => (meta as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true;
+const fromBinding = (meta: unknown) =>
+  (meta as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true;
 
 export class NoteTextView {
   readonly view: EditorView;
 
   constructor(mount: HTMLElement, options: NoteTextViewOptions) {
-    if (!(options.text instanceof Y.XmlFragment)) throw new TypeError('the store handed over a note text that is not a Y.XmlFragment');
+    if (!(options.text instanceof Y.XmlFragment))
+      throw new TypeError('the store handed over a note text that is not a Y.XmlFragment');
     const guard = new Plugin({
       filterTransaction: (tr) => {
-        if (!tr.docChanged || fromBinding(tr.getMeta(ySyncPluginKey)) || options.editable()) return true;
+        if (!tr.docChanged || fromBinding(tr.getMeta(ySyncPluginKey)) || options.editable())
+          return true;
         queueMicrotask(options.onRefused);
         return false;
       },
     });
-    const state = EditorState.create({ schema: noteSchema, plugins: [guard, ...notePlugins(options.text, options.awareness)] });
+    const state = EditorState.create({
+      schema: noteSchema,
+      plugins: [guard, ...notePlugins(options.text, options.awareness)],
+    });
     shimCreateRange(mount.getRootNode());
     this.view = new EditorView(mount, {
       state,
@@ -63,7 +69,6 @@ export class NoteTextView {
     });
   }
 
-
   get isEmpty(): boolean {
     return isEmptyNote(this.view.state.doc);
   }
@@ -80,7 +85,9 @@ export class NoteTextView {
     const tr = state.tr.replaceWith(0, state.doc.content.size, templateBlocks(template));
     const firstHeading = tr.doc.firstChild;
     const cursorAt = firstHeading ? firstHeading.nodeSize + 1 : 1;
-    this.view.dispatch(tr.setSelection(TextSelection.near(tr.doc.resolve(Math.min(cursorAt, tr.doc.content.size)))));
+    this.view.dispatch(
+      tr.setSelection(TextSelection.near(tr.doc.resolve(Math.min(cursorAt, tr.doc.content.size)))),
+    );
   }
 
   /** Re-reads `editable` and the attributes after a change of state outside the view. */
@@ -101,6 +108,9 @@ export class NoteTextView {
  */
 function shimCreateRange(root: Node): void {
   if (root instanceof ShadowRoot && !('createRange' in root)) {
-    Object.defineProperty(root, 'createRange', { value: () => document.createRange(), configurable: true });
+    Object.defineProperty(root, 'createRange', {
+      value: () => document.createRange(),
+      configurable: true,
+    });
   }
 }

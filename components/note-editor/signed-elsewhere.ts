@@ -15,10 +15,17 @@ export interface UnsignedDraft {
 }
 
 /** The draft text, when it says something the signed text does not; undefined when nothing would be lost. */
-export function unsignedDraft(draftText: string, signed: Revision<DocumentReference>): UnsignedDraft | undefined {
+export function unsignedDraft(
+  draftText: string,
+  signed: Revision<DocumentReference>,
+): UnsignedDraft | undefined {
   const mine = draftText.trim();
   const plain = signedAttachments(signed.resource).plain?.data;
   const theirs = plain ? base64ToUtf8(plain).trim() : '';
   if (!mine || mine === theirs) return undefined;
-  return { text: mine, signer: signed.resource.authenticator?.display ?? signed.author.displayName, signedAt: signed.resource.date ?? signed.at };
+  return {
+    text: mine,
+    signer: signed.resource.authenticator?.display ?? signed.author.displayName,
+    signedAt: signed.resource.date ?? signed.at,
+  };
 }

@@ -38,20 +38,36 @@ export class SignedTextController implements ReactiveController {
   hostConnected(): void {}
   async #check(signed: Revision<DocumentReference>): Promise<void> {
     const { plain, html } = signedAttachments(signed.resource);
-    const [plainCheck, htmlCheck] = await Promise.all([plain && checkAttachment(plain), html && checkAttachment(html)]);
+    const [plainCheck, htmlCheck] = await Promise.all([
+      plain && checkAttachment(plain),
+      html && checkAttachment(html),
+    ]);
     if (this.#revisionId !== signed.revisionId) return;
-    const checks = [plainCheck, htmlCheck].filter((check): check is AttachmentCheck => check !== undefined);
+    const checks = [plainCheck, htmlCheck].filter(
+      (check): check is AttachmentCheck => check !== undefined,
+    );
     const content = document.createElement('div');
     content.className = 'signed-text';
     const shown = shownText(htmlCheck, plainCheck);
-    if (shown !== undefined) content.append(renderNote(shown.html ? parseNoteHtml(shown.text) : plainTextNote(shown.text)));
-    this.state = { status: 'ready', content, verified: checks.length > 0 && checks.every((c) => c.ok), missing: checks.length === 0 };
+    if (shown !== undefined)
+      content.append(
+        renderNote(shown.html ? parseNoteHtml(shown.text) : plainTextNote(shown.text)),
+      );
+    this.state = {
+      status: 'ready',
+      content,
+      verified: checks.length > 0 && checks.every((c) => c.ok),
+      missing: checks.length === 0,
+    };
     this.#host.requestUpdate();
   }
 }
 
 /** The stored HTML if it is readable at all (shown under a warning when its hash fails), else the plain text. */
-function shownText(html: AttachmentCheck | undefined, plain: AttachmentCheck | undefined): { text: string; html: boolean } | undefined {
+function shownText(
+  html: AttachmentCheck | undefined,
+  plain: AttachmentCheck | undefined,
+): { text: string; html: boolean } | undefined {
   if (html?.text !== undefined) return { text: html.text, html: true };
   if (plain?.text !== undefined) return { text: plain.text, html: false };
   return undefined;

@@ -1,4 +1,10 @@
-import { appendedNoteId, noteStatus, noteTypeLabel, noteMessages, type NoteStatus } from '../../clinical/index.js';
+import {
+  appendedNoteId,
+  noteStatus,
+  noteTypeLabel,
+  noteMessages,
+  type NoteStatus,
+} from '../../clinical/index.js';
 import type { ChartRecord, DocumentReference } from '../../model/index.js';
 
 // The list's rows: each note with what a clinician scans for (type, author,

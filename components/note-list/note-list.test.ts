@@ -1,27 +1,48 @@
-import { expect, fixture, html, oneEvent, waitUntil as waitFor } from '../../test/support/testing.js';
+import {
+  expect,
+  fixture,
+  html,
+  oneEvent,
+  waitUntil as waitFor,
+} from '../../test/support/testing.js';
 import { ContextProvider } from '@lit/context';
 import { sendKeys } from '@web/test-runner-commands';
 import { chartStoreContext, type ChartStore } from '../../model/index.js';
 import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
-import { ADDENDUM, CONSULT_NOTE, DRAFT_NOTE, NOTE_PATIENT as PATIENT, recordNote, SIGNED_NOTE } from '../../stories/support/note-charts.js';
+import {
+  ADDENDUM,
+  CONSULT_NOTE,
+  DRAFT_NOTE,
+  NOTE_PATIENT as PATIENT,
+  recordNote,
+  SIGNED_NOTE,
+} from '../../stories/support/note-charts.js';
 import { closeTestStores, openTestStore, storeWithEmptyChart } from '../../test/support/store.js';
 import './emr-note-list.js';
 import { EmrNoteList } from './note-list.js';
 import type { EmrNoteSelectEvent } from './note-list.events.js';
 
-const waitUntil = (predicate: () => unknown, message?: string) => waitFor(predicate, message, { timeout: 5_000 });
+const waitUntil = (predicate: () => unknown, message?: string) =>
+  waitFor(predicate, message, { timeout: 5_000 });
 const root = (el: EmrNoteList) => el.shadowRoot!;
-const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const rows = (el: EmrNoteList, selector = 'ul[part="list"] > [part="item"]') => [...root(el).querySelectorAll<HTMLElement>(selector)];
-const row = (el: EmrNoteList, noteId: string) => root(el).querySelector<HTMLElement>(`[data-note-id="${noteId}"]`);
+const text = (node: Element | ShadowRoot | null | undefined) =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const rows = (el: EmrNoteList, selector = 'ul[part="list"] > [part="item"]') => [
+  ...root(el).querySelectorAll<HTMLElement>(selector),
+];
+const row = (el: EmrNoteList, noteId: string) =>
+  root(el).querySelector<HTMLElement>(`[data-note-id="${noteId}"]`);
 
 async function list(store: ChartStore | undefined): Promise<EmrNoteList> {
-  return fixture<EmrNoteList>(html`<emr-note-list .store=${store} patient-id=${PATIENT}></emr-note-list>`);
+  return fixture<EmrNoteList>(
+    html`<emr-note-list .store=${store} patient-id=${PATIENT}></emr-note-list>`,
+  );
 }
 
 async function fullChart() {
   const store = await openTestStore();
-  for (const spec of [SIGNED_NOTE, ADDENDUM, CONSULT_NOTE, DRAFT_NOTE]) await recordNote(store, PATIENT, spec);
+  for (const spec of [SIGNED_NOTE, ADDENDUM, CONSULT_NOTE, DRAFT_NOTE])
+    await recordNote(store, PATIENT, spec);
   return store;
 }
 
@@ -31,7 +52,9 @@ describe('emr-note-list', () => {
   it('is defined as emr-note-list, maps patient-id, takes the store from context', async () => {
     expect(customElements.get('emr-note-list') === EmrNoteList).to.equal(true);
     const store = await fullChart();
-    const host = await fixture<HTMLDivElement>(html`<div><emr-note-list patient-id=${PATIENT}></emr-note-list></div>`);
+    const host = await fixture<HTMLDivElement>(
+      html`<div><emr-note-list patient-id=${PATIENT}></emr-note-list></div>`,
+    );
     new ContextProvider(host, { context: chartStoreContext, initialValue: store });
     const child = host.querySelector('emr-note-list')!;
     child.remove();
@@ -43,12 +66,22 @@ describe('emr-note-list', () => {
   it('lists drafts and signed notes newest first with type, status, author and date; addenda under their note', async () => {
     const el = await list(await fullChart());
     await waitUntil(() => rows(el).length === 3);
-    expect(rows(el).map((r) => r.dataset.noteId)).to.deep.equal(['note-draft', 'note-consult', 'note-signed']);
-    expect(text(row(el, 'note-draft')!.querySelector('button'))).to.match(/^Discharge summary Draft Dr Ada Okafor, 5 Mar 2024/);
-    expect(text(row(el, 'note-consult')!.querySelector('button'))).to.match(/^Consult note Signed Dr Ada Okafor, 3 Mar 2024/);
+    expect(rows(el).map((r) => r.dataset.noteId)).to.deep.equal([
+      'note-draft',
+      'note-consult',
+      'note-signed',
+    ]);
+    expect(text(row(el, 'note-draft')!.querySelector('button'))).to.match(
+      /^Discharge summary Draft Dr Ada Okafor, 5 Mar 2024/,
+    );
+    expect(text(row(el, 'note-consult')!.querySelector('button'))).to.match(
+      /^Consult note Signed Dr Ada Okafor, 3 Mar 2024/,
+    );
     const addenda = rows(el, '[data-note-id="note-signed"] .addenda > [part="item"]');
     expect(addenda.map((r) => r.dataset.noteId)).to.deep.equal(['note-addendum']);
-    expect(text(addenda[0]!.querySelector('button'))).to.match(/^Addendum: Progress note Signed Bo Lindqvist RN, 2 Mar 2024/);
+    expect(text(addenda[0]!.querySelector('button'))).to.match(
+      /^Addendum: Progress note Signed Bo Lindqvist RN, 2 Mar 2024/,
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -83,7 +116,9 @@ describe('emr-note-list', () => {
     const empty = await list(await storeWithEmptyChart(PATIENT));
     await waitUntil(() => text(root(empty)) === 'No notes recorded.');
     const failing = await list(failingStore('unavailable', 'Storage is switched off.'));
-    await waitUntil(() => text(root(failing)) === 'Notes could not be loaded: Storage is switched off.');
+    await waitUntil(
+      () => text(root(failing)) === 'Notes could not be loaded: Storage is switched off.',
+    );
     await expect(failing).to.be.accessible();
   });
 

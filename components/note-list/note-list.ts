@@ -56,7 +56,8 @@ export class EmrNoteList extends EmrElement {
     const { state } = this.#notes;
     // Not "no notes recorded" for a chart that is not here yet.
     if (state.status === 'pending' || state.status === 'ready') {
-      if (this.#presence.pending) return html`<p class="state" role="status">${messages.pending}</p>`;
+      if (this.#presence.pending)
+        return html`<p class="state" role="status">${messages.pending}</p>`;
       const notice = this.#presence.notice();
       if (notice) return notice;
     }
@@ -70,19 +71,32 @@ export class EmrNoteList extends EmrElement {
       case 'ready': {
         const entries = noteEntries(state.value);
         if (entries.length === 0) return html`<p class="state">${messages.empty}</p>`;
-        return html`<ul part="list" aria-label=${messages.label}>${entries.map((entry) => this.#item(entry, false))}</ul>`;
+        return html`<ul part="list" aria-label=${messages.label}>
+          ${entries.map((entry) => this.#item(entry, false))}
+        </ul>`;
       }
     }
   }
 
   #item(entry: NoteEntry, addendum: boolean): TemplateResult {
     return html`<li part="item" data-note-id=${entry.noteId}>
-      <button type="button" @click=${() => this.dispatchEvent(new EmrNoteSelectEvent({ patientId: this.patientId, noteId: entry.noteId }))}>
+      <button
+        type="button"
+        @click=${() => this.dispatchEvent(new EmrNoteSelectEvent({ patientId: this.patientId, noteId: entry.noteId }))}
+      >
         <span class="type">${addendum ? `${noteMessages.addendum}: ` : ''}${entry.type}</span>
-        <span class="status ${entry.status}">${noteMessages.status[entry.status]}${entry.conflict ? ` (${messages.conflict})` : ''}</span>
+        <span class="status ${entry.status}"
+          >${noteMessages.status[entry.status]}${entry.conflict ? ` (${messages.conflict})` : ''}</span
+        >
         <span class="meta">${entry.author}, ${noteMessages.dateTime(entry.date)}</span>
       </button>
-      ${entry.addenda.length ? html`<ul class="addenda">${entry.addenda.map((a) => this.#item(a, true))}</ul>` : nothing}
+      ${
+        entry.addenda.length
+          ? html`<ul class="addenda">
+              ${entry.addenda.map((a) => this.#item(a, true))}
+            </ul>`
+          : nothing
+      }
     </li>`;
   }
 }

@@ -13,7 +13,9 @@ export class ChartPresenceController {
   readonly #query: LiveQueryController<ChartPresence>;
 
   constructor(host: ChartQueryHost) {
-    this.#query = new LiveQueryController(host, (store, patientId) => store.chartPresence(patientId));
+    this.#query = new LiveQueryController(host, (store, patientId) =>
+      store.chartPresence(patientId),
+    );
   }
 
   /** The chart is on this device: its empty lists mean "none recorded", and recording may be offered. */
@@ -38,6 +40,13 @@ export class ChartPresenceController {
   notice(className = 'state'): TemplateResult | undefined {
     const missing = this.missing;
     if (!missing) return undefined;
-    return html`<p part="status" class="${className} not-on-device" data-presence=${missing} role="status">${chartPresenceMessages[missing]}</p>`;
+    return html`<p
+      part="status"
+      class="${className} not-on-device"
+      data-presence=${missing}
+      role="status"
+    >
+      ${chartPresenceMessages[missing]}
+    </p>`;
   }
 }

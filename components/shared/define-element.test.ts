@@ -39,11 +39,13 @@ describe('defineElement', () => {
     expect(customElements.get('emr-allergy-banner')).to.equal(EmrAllergyBanner);
     expect(customElements.get('emr-medication-list')).to.equal(EmrMedicationList);
     expect(warnings).to.deep.equal([
-      'emr-kit: another copy of the kit already defined <emr-allergy-banner> and its other elements; this page keeps using that copy\'s. Load the kit once, so that every part of the page runs the same version.',
+      "emr-kit: another copy of the kit already defined <emr-allergy-banner> and its other elements; this page keeps using that copy's. Load the kit once, so that every part of the page runs the same version.",
     ]);
   });
 
   it('says nothing when the same element is defined again (the same module loaded twice)', () => {
-    expect(warningsOf(() => defineElement('emr-allergy-banner', EmrAllergyBanner))).to.deep.equal([]);
+    expect(warningsOf(() => defineElement('emr-allergy-banner', EmrAllergyBanner))).to.deep.equal(
+      [],
+    );
   });
 });

@@ -11,6 +11,8 @@ export function defineElement(name: string, element: CustomElementConstructor): 
     customElements.define(name, element);
   } else if (defined !== element && !warned) {
     warned = true;
-    console.warn(`emr-kit: another copy of the kit already defined <${name}> and its other elements; this page keeps using that copy's. Load the kit once, so that every part of the page runs the same version.`);
+    console.warn(
+      `emr-kit: another copy of the kit already defined <${name}> and its other elements; this page keeps using that copy's. Load the kit once, so that every part of the page runs the same version.`,
+    );
   }
 }

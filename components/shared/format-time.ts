@@ -20,9 +20,16 @@ function other(locale: string, kind: 'dateTime' | 'monthOnly'): Intl.DateTimeFor
   const key = `${kind} ${locale}`;
   let format = others.get(key);
   if (!format) {
-    format = kind === 'dateTime'
-      ? new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
-      : new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    format =
+      kind === 'dateTime'
+        ? new Intl.DateTimeFormat(locale, {
+            day: 'numeric',
+            month: 'short',
+            year: 'numeric',
+            hour: '2-digit',
+            minute: '2-digit',
+          })
+        : new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
     others.set(key, format);
   }
   return format;
@@ -31,7 +38,12 @@ function other(locale: string, kind: 'dateTime' | 'monthOnly'): Intl.DateTimeFor
 function formatsFor(locale: string): LocaleFormats {
   let found = formats.get(locale);
   if (!found) {
-    const dateOnly = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    const dateOnly = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     found = { dateOnly, day: dayPattern(dateOnly) };
     formats.set(locale, found);
   }
@@ -47,13 +59,24 @@ function formatsFor(locale: string): LocaleFormats {
 function dayPattern(format: Intl.DateTimeFormat): LocaleFormats['day'] {
   const sample = format.formatToParts(Date.UTC(2001, 0, 15));
   const value = (type: string) => sample.find((part) => part.type === type)?.value;
-  if (value('day') !== '15' || value('year') !== '2001' || sample.some((p) => !['day', 'month', 'year', 'literal'].includes(p.type))) return undefined;
-  const months = Array.from({ length: 12 }, (_, month) =>
-    format.formatToParts(Date.UTC(2001, month, 15)).find((part) => part.type === 'month')?.value ?? '');
-  const parts = sample.map((part) => part.type === 'literal' ? part.value : part.type);
+  if (
+    value('day') !== '15' ||
+    value('year') !== '2001' ||
+    sample.some((p) => !['day', 'month', 'year', 'literal'].includes(p.type))
+  )
+    return undefined;
+  const months = Array.from(
+    { length: 12 },
+    (_, month) =>
+      format.formatToParts(Date.UTC(2001, month, 15)).find((part) => part.type === 'month')
+        ?.value ?? '',
+  );
+  const parts = sample.map((part) => (part.type === 'literal' ? part.value : part.type));
   return (year, month, day) => {
     let text = '';
-    for (const part of parts) text += part === 'day' ? day : part === 'month' ? months[month] : part === 'year' ? year : part;
+    for (const part of parts)
+      text +=
+        part === 'day' ? day : part === 'month' ? months[month] : part === 'year' ? year : part;
     return text;
   };
 }
@@ -73,8 +96,11 @@ export function formatDay(value: string, locale = 'en-GB'): string {
     if (partial) {
       const [, year, month, date] = partial;
       if (!month) return year!;
-      if (!date) return other(locale, 'monthOnly').format(Date.UTC(Number(year), Number(month) - 1, 1));
-      return day ? day(Number(year), Number(month) - 1, Number(date)) : dateOnly.format(Date.UTC(Number(year), Number(month) - 1, Number(date)));
+      if (!date)
+        return other(locale, 'monthOnly').format(Date.UTC(Number(year), Number(month) - 1, 1));
+      return day
+        ? day(Number(year), Number(month) - 1, Number(date))
+        : dateOnly.format(Date.UTC(Number(year), Number(month) - 1, Number(date)));
     }
   }
   const instant = new Date(value);

@@ -34,7 +34,11 @@ export class LiveQueryController<T> implements ReactiveController {
   #subscribed: Subscription | undefined;
 
   /** `key` names anything else the query depends on (a time range, a filter), so a change resubscribes. */
-  constructor(host: ChartQueryHost, query: (store: ChartStore, patientId: string) => LiveQuery<T>, key: () => string = () => '') {
+  constructor(
+    host: ChartQueryHost,
+    query: (store: ChartStore, patientId: string) => LiveQuery<T>,
+    key: () => string = () => '',
+  ) {
     this.#host = host;
     this.#query = query;
     this.#key = key;
@@ -58,7 +62,13 @@ export class LiveQueryController<T> implements ReactiveController {
     const { store, patientId } = this.#host;
     const key = this.#key();
     const current = this.#subscribed;
-    if (current && current.store === store && current.patientId === patientId && current.key === key) return;
+    if (
+      current &&
+      current.store === store &&
+      current.patientId === patientId &&
+      current.key === key
+    )
+      return;
     this.#unsubscribe();
     if (!store || !patientId) {
       this.state = { status: 'idle' };

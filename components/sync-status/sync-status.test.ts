@@ -27,8 +27,10 @@ const BO = { id: 'u-bo', name: 'Bo Lindqvist RN', color: '#b42318' };
 const synced: SyncState = { status: 'synced', waiting: 0, peers: [] };
 
 const text = (el: EmrSyncStatus) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
-const statusLine = (el: EmrSyncStatus) => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.replace(/\s+/g, ' ').trim();
-const liveRegion = (el: EmrSyncStatus) => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
+const statusLine = (el: EmrSyncStatus) =>
+  el.shadowRoot!.querySelector('[part="status"]')!.textContent!.replace(/\s+/g, ' ').trim();
+const liveRegion = (el: EmrSyncStatus) =>
+  el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
 
 async function statusOf(source: SyncStatusSource | undefined): Promise<EmrSyncStatus> {
   return fixture<EmrSyncStatus>(html`<emr-sync-status .source=${source}></emr-sync-status>`);
@@ -75,10 +77,17 @@ describe('<emr-sync-status>', () => {
     const el = await statusOf(new HandSource({ status: 'synced', waiting: 0, peers: [ADA, BO] }));
     expect(statusLine(el)).to.equal('✓ Synced');
     const peers = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="peer"]')];
-    expect(peers.map((p) => p.textContent!.trim())).to.deep.equal(['Dr Ada Okafor', 'Bo Lindqvist RN']);
+    expect(peers.map((p) => p.textContent!.trim())).to.deep.equal([
+      'Dr Ada Okafor',
+      'Bo Lindqvist RN',
+    ]);
     expect(peers.map((p) => p.dataset.userId)).to.deep.equal(['u-ada', 'u-bo']);
-    expect(getComputedStyle(peers[1]!.querySelector('.dot')!).backgroundColor).to.equal('rgb(180, 35, 24)');
-    expect(el.shadowRoot!.querySelector('[part="peers"]')!.getAttribute('aria-labelledby')).to.equal('peers-label');
+    expect(getComputedStyle(peers[1]!.querySelector('.dot')!).backgroundColor).to.equal(
+      'rgb(180, 35, 24)',
+    );
+    expect(
+      el.shadowRoot!.querySelector('[part="peers"]')!.getAttribute('aria-labelledby'),
+    ).to.equal('peers-label');
     await expect(el).to.be.accessible();
   });
 
@@ -87,7 +96,14 @@ describe('<emr-sync-status>', () => {
     ['rejected', 'refused a change from this device'],
   ] as const) {
     it(`shows a refusal (${reason}) with its reason and no sign-in button`, async () => {
-      const el = await statusOf(new HandSource({ status: 'refused', waiting: 2, peers: [], refusal: { reason, message: 'x' } }));
+      const el = await statusOf(
+        new HandSource({
+          status: 'refused',
+          waiting: 2,
+          peers: [],
+          refusal: { reason, message: 'x' },
+        }),
+      );
       expect(el.status).to.equal('refused');
       expect(statusLine(el)).to.equal('⚠ Sync refused 2 changes waiting');
       expect(text(el)).to.contain(words).and.contain('Saved on this device');
@@ -97,7 +113,12 @@ describe('<emr-sync-status>', () => {
   }
 
   it('offers to sign in again after an unauthenticated refusal: the event fires once on click and on the keyboard, never on a property set', async () => {
-    const source = new HandSource({ status: 'refused', waiting: 0, peers: [], refusal: { reason: 'unauthenticated', message: 'token expired' } });
+    const source = new HandSource({
+      status: 'refused',
+      waiting: 0,
+      peers: [],
+      refusal: { reason: 'unauthenticated', message: 'token expired' },
+    });
     let fired = 0;
     const el = await statusOf(source);
     el.addEventListener('emr-sync-sign-in', () => fired++);

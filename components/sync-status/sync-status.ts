@@ -2,7 +2,13 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { consume } from '@lit/context';
-import { syncStatusContext, type Peer, type SyncState, type SyncStatus, type SyncStatusSource } from '../../model/index.js';
+import {
+  syncStatusContext,
+  type Peer,
+  type SyncState,
+  type SyncStatus,
+  type SyncStatusSource,
+} from '../../model/index.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { SyncStatusController } from './sync-status-controller.js';
 import { EmrSyncSignInEvent } from './sync-status.events.js';
@@ -68,12 +74,16 @@ export class EmrSyncStatus extends EmrElement {
       <div class="sync ${status}" role="group" aria-label=${messages.label}>
         <p part="status" class="status">
           <span class="icon" aria-hidden="true">${ICON[status]}</span>
-          <strong class="words">${status === 'none' ? messages.none : messages.status[status]}</strong>
+          <strong class="words"
+            >${status === 'none' ? messages.none : messages.status[status]}</strong
+          >
           ${state && state.waiting > 0 ? html`<span class="waiting">${messages.waiting(state.waiting)}</span>` : nothing}
         </p>
         ${state ? this.#detail(state) : nothing}
         ${state && state.peers.length > 0 ? peerList(state.peers) : nothing}
-        <div class="visually-hidden" role="status">${announcement ? messages.announce(messages.status[announcement as SyncStatus]) : ''}</div>
+        <div class="visually-hidden" role="status">
+          ${announcement ? messages.announce(messages.status[announcement as SyncStatus]) : ''}
+        </div>
       </div>
     `;
   }
@@ -82,9 +92,13 @@ export class EmrSyncStatus extends EmrElement {
     if (state.status === 'refused' && state.refusal) {
       return html`<p part="detail" class="detail">
         ${messages.refusal[state.refusal.reason]} ${state.waiting > 0 ? messages.keptHere : nothing}
-        ${state.refusal.reason === 'unauthenticated'
-          ? html`<button part="sign-in" type="button" @click=${this.#signIn}>${messages.signIn}</button>`
-          : nothing}
+        ${
+          state.refusal.reason === 'unauthenticated'
+            ? html`<button part="sign-in" type="button" @click=${this.#signIn}>
+                ${messages.signIn}
+              </button>`
+            : nothing
+        }
       </p>`;
     }
     if ((state.status === 'offline' || state.status === 'connecting') && state.waiting > 0) {
@@ -102,9 +116,17 @@ const peerList = (peers: readonly Peer[]) => html`
   <div class="peers-line">
     <span id="peers-label" class="peers-label">${messages.peers}:</span>
     <ul part="peers" class="peers" aria-labelledby="peers-label">
-      ${peers.map((peer) => html`<li part="peer" class="peer" data-user-id=${peer.id}>
-        <span class="dot" style=${styleMap({ background: peer.color })} aria-hidden="true"></span>${peer.name}
-      </li>`)}
+      ${peers.map(
+        (peer) =>
+          html`<li part="peer" class="peer" data-user-id=${peer.id}>
+            <span
+              class="dot"
+              style=${styleMap({ background: peer.color })}
+              aria-hidden="true"
+            ></span
+            >${peer.name}
+          </li>`,
+      )}
     </ul>
   </div>
 `;

@@ -1,4 +1,10 @@
-import { news2, news2Inputs, vitalSignOf, type News2Result, type ScoredSet } from '../../clinical/index.js';
+import {
+  news2,
+  news2Inputs,
+  vitalSignOf,
+  type News2Result,
+  type ScoredSet,
+} from '../../clinical/index.js';
 import type { ChartRecord, Observation } from '../../model/index.js';
 import { readingsOf, type Ranges, type Reading, type RowId } from './vitals-readings.js';
 import { vitalsGridMessages as m } from './vitals-grid.messages.js';
@@ -7,7 +13,14 @@ import { vitalsGridMessages as m } from './vitals-grid.messages.js';
 // time, one cell per row, every head of a conflicting record as its own
 // reading, and the NEWS2 of each column. Pure: no DOM, no store.
 
-export { ROWS, ROW_SIGN, type CellFlag, type Ranges, type Reading, type RowId } from './vitals-readings.js';
+export {
+  ROWS,
+  ROW_SIGN,
+  type CellFlag,
+  type Ranges,
+  type Reading,
+  type RowId,
+} from './vitals-readings.js';
 
 export interface Cell {
   readings: Reading[];
@@ -43,7 +56,11 @@ const VOID = new Set(['entered-in-error', 'cancelled']);
 
 /** When an observation was taken, as the store sorts it. */
 export function observationTime(observation: Observation): string | undefined {
-  const value = observation.effectiveDateTime ?? observation.effectivePeriod?.start ?? observation.effectiveInstant ?? observation.issued;
+  const value =
+    observation.effectiveDateTime ??
+    observation.effectivePeriod?.start ??
+    observation.effectiveInstant ??
+    observation.issued;
   if (!value || value.length <= 10) return value;
   const time = Date.parse(value);
   return Number.isNaN(time) ? value : new Date(time).toISOString();
@@ -80,8 +97,10 @@ function joinHalves(cell: Cell | undefined): void {
   if (systolic.length === 1 && diastolic.length === 1) {
     const [s, d] = [systolic[0]!, diastolic[0]!];
     const joined: Reading = {
-      text: `${s.text}/${d.text}`, flags: [...s.flags, ...d.flags],
-      ...(s.value !== undefined && { value: s.value }), ...(d.value !== undefined && { second: d.value }),
+      text: `${s.text}/${d.text}`,
+      flags: [...s.flags, ...d.flags],
+      ...(s.value !== undefined && { value: s.value }),
+      ...(d.value !== undefined && { second: d.value }),
     };
     cell.readings = [joined, ...cell.readings.filter((r) => r !== s && r !== d)];
   }
@@ -90,7 +109,10 @@ function joinHalves(cell: Cell | undefined): void {
   }
 }
 
-function news2View(records: ReadonlyArray<ChartRecord<Observation>>, spo2Scale: 1 | 2): News2View | undefined {
+function news2View(
+  records: ReadonlyArray<ChartRecord<Observation>>,
+  spo2Scale: 1 | 2,
+): News2View | undefined {
   // A conflict is never resolved here: each version of the column is scored, and all differing scores are shown.
   const versions = Math.max(1, ...records.map((r) => r.heads.length));
   const results: News2Result[] = [];
@@ -108,7 +130,12 @@ function news2View(records: ReadonlyArray<ChartRecord<Observation>>, spo2Scale: 
 }
 
 /** Everything one column shows; no NEWS2 where it does not apply. */
-export function columnView(column: VitalsColumn, ranges: Ranges, spo2Scale: 1 | 2, news2Withheld?: News2Withheld): ColumnView {
+export function columnView(
+  column: VitalsColumn,
+  ranges: Ranges,
+  spo2Scale: 1 | 2,
+  news2Withheld?: News2Withheld,
+): ColumnView {
   const cells: Partial<Record<RowId, Cell>> = {};
   let conflict = false;
   for (const record of column.records) {
@@ -120,7 +147,9 @@ export function columnView(column: VitalsColumn, ranges: Ranges, spo2Scale: 1 | 
         cell.readings.push({
           ...reading,
           ...(isVoid && { void: true, flags: [] }),
-          ...(count > 1 && { version: { index: index + 1, count, author: head.author.displayName } }),
+          ...(count > 1 && {
+            version: { index: index + 1, count, author: head.author.displayName },
+          }),
         });
         if (count > 1) cell.conflict = conflict = true;
       }
@@ -133,10 +162,15 @@ export function columnView(column: VitalsColumn, ranges: Ranges, spo2Scale: 1 | 
 }
 
 /** A row's values across columns, oldest first, for the trend line: one series, two for blood pressure. */
-export function trendOf(row: RowId | 'news2', views: readonly ColumnView[]): Array<Array<number | undefined>> {
+export function trendOf(
+  row: RowId | 'news2',
+  views: readonly ColumnView[],
+): Array<Array<number | undefined>> {
   const oldestFirst = [...views].reverse();
-  if (row === 'news2') return [oldestFirst.map((v) => (v.news2?.conflict ? undefined : v.news2?.results[0]?.total))];
-  const first = (v: ColumnView) => v.cells[row]?.readings.find((r) => !r.void && !r.version && r.value !== undefined);
+  if (row === 'news2')
+    return [oldestFirst.map((v) => (v.news2?.conflict ? undefined : v.news2?.results[0]?.total))];
+  const first = (v: ColumnView) =>
+    v.cells[row]?.readings.find((r) => !r.void && !r.version && r.value !== undefined);
   const series = [oldestFirst.map((v) => first(v)?.value)];
   if (row === 'blood-pressure') series.push(oldestFirst.map((v) => first(v)?.second));
   return series;

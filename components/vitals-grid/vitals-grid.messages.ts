@@ -25,7 +25,12 @@ export const vitalsGridMessages = {
   } satisfies Record<RowId, string>,
   news2: 'NEWS2',
   news2Scale: (scale: 1 | 2) => `SpO₂ scale ${scale}`,
-  risk: { low: 'Low risk', 'low-medium': 'Low–medium risk', medium: 'Medium risk', high: 'High risk' } satisfies Record<News2Risk, string>,
+  risk: {
+    low: 'Low risk',
+    'low-medium': 'Low–medium risk',
+    medium: 'Medium risk',
+    high: 'High risk',
+  } satisfies Record<News2Risk, string>,
   redScore: (parameters: string) => `3 in a single parameter: ${parameters}`,
   incomplete: 'Incomplete',
   missing: (parameters: string) => `missing ${parameters}`,
@@ -52,24 +57,37 @@ export const vitalsGridMessages = {
   noPatient: 'No patient selected.',
   error: (code: ChartStoreErrorCode) => errorText[code],
   errorDetail: (message: string) => `Details: ${message}`,
-  overdue: (since: string, every: string) => `Observations overdue: last set ${since} ago (due every ${every}).`,
+  overdue: (since: string, every: string) =>
+    `Observations overdue: last set ${since} ago (due every ${every}).`,
   /** When the last NEWS2 asks for the next set sooner than the chart's interval (RCP Chart 4). */
   overdueByNews2: (since: string, every: string, { total, partialSum, redScore }: News2Result) =>
-    `Observations overdue: last NEWS2 set ${since} ago; ${redScore && (total ?? partialSum) < 5 ? 'with a score of 3 in one parameter'
-      : total !== undefined ? `at NEWS2 ${total}` : `at a partial NEWS2 of ${partialSum}`} they are due at least every ${every}.`,
+    `Observations overdue: last NEWS2 set ${since} ago; ${
+      redScore && (total ?? partialSum) < 5
+        ? 'with a score of 3 in one parameter'
+        : total !== undefined
+          ? `at NEWS2 ${total}`
+          : `at a partial NEWS2 of ${partialSum}`
+    } they are due at least every ${every}.`,
   /** Above the table when a set on the page was taken before the patient's 16th birthday. */
   childRanges: (hostRanges: boolean) =>
     `Under 16: adult reference ranges and NEWS2 do not apply. Values are flagged only where the observation itself says${hostRanges ? ', or by the ranges set for this chart' : ''}.`,
   /** Above the table when a set on the page was taken while a pregnancy is recorded. */
-  pregnancy: 'Pregnancy recorded: NEWS2 is not for use in pregnancy. Use an obstetric early warning score.',
+  pregnancy:
+    'Pregnancy recorded: NEWS2 is not for use in pregnancy. Use an obstetric early warning score.',
   /** Above the table when a set on the page was taken soon after a recorded pregnancy ended (and none in one). */
-  postpartum: (days: number) => `Recent pregnancy: NEWS2 is not used for ${days} days after a pregnancy ends. Use an obstetric early warning score.`,
+  postpartum: (days: number) =>
+    `Recent pregnancy: NEWS2 is not used for ${days} days after a pregnancy ends. Use an obstetric early warning score.`,
   /** The NEWS2 cell of a set it does not apply to. */
   news2Withheld: {
-    'under-16': 'Not for under 16s', pregnancy: 'Not for use in pregnancy', postpartum: 'Not for use soon after pregnancy',
+    'under-16': 'Not for under 16s',
+    pregnancy: 'Not for use in pregnancy',
+    postpartum: 'Not for use soon after pregnancy',
   } satisfies Record<News2Withheld, string>,
   /** In place of the overdue marker once the patient has died; the date when it is recorded. */
-  notDueDied: (date: string | undefined) => (date ? `No observations due: the patient died on ${date}.` : 'No observations due: the patient has died.'),
+  notDueDied: (date: string | undefined) =>
+    date
+      ? `No observations due: the patient died on ${date}.`
+      : 'No observations due: the patient has died.',
   /** A time span for people: "45 min", "5 h 20 min", "12 days". */
   duration: (totalMinutes: number) => {
     const hours = Math.floor(totalMinutes / 60);
@@ -92,7 +110,8 @@ export const vitalsGridMessages = {
 
 const errorText: Record<ChartStoreErrorCode, string> = {
   unavailable: 'Vital signs cannot be shown: this device’s storage is not available.',
-  blocked: 'Vital signs cannot be shown: another tab is holding the chart open. Close other tabs of the chart.',
+  blocked:
+    'Vital signs cannot be shown: another tab is holding the chart open. Close other tabs of the chart.',
   'version-change': 'The chart was updated in another tab: reload the page.',
   'quota-exceeded': 'This device is out of storage space.',
   invalid: 'The vital signs could not be read.',

@@ -7,7 +7,10 @@ export const vitalsGridStyles = css`
   :host {
     --_border: var(--emr-vitals-grid-border-color, ${token('--emr-color-border')});
     --_header: var(--emr-vitals-grid-header-background, ${token('--emr-color-surface-subtle')});
-    --_padding: var(--emr-vitals-grid-cell-padding, ${token('--emr-space-xs')} ${token('--emr-space-sm')});
+    --_padding: var(
+      --emr-vitals-grid-cell-padding,
+      ${token('--emr-space-xs')} ${token('--emr-space-sm')}
+    );
     --_column: var(--emr-vitals-grid-column-width, 7.5rem);
     --_abnormal: var(--emr-vitals-grid-abnormal-color, ${token('--emr-color-abnormal')});
     --_critical: var(--emr-vitals-grid-critical-color, ${token('--emr-color-critical')});
@@ -95,14 +98,16 @@ export const vitalsGridStyles = css`
     border-inline-start: 1px solid var(--_border);
     font-variant-numeric: tabular-nums;
   }
-  th, td {
+  th,
+  td {
     padding: var(--_padding);
     border-block-start: 1px solid var(--_border);
     border-inline-end: 1px solid var(--_border);
     vertical-align: top;
     text-align: start;
   }
-  thead th, tbody th {
+  thead th,
+  tbody th {
     background: var(--_header);
     font-weight: ${token('--emr-font-weight-bold')};
   }
@@ -139,11 +144,13 @@ export const vitalsGridStyles = css`
   emr-vitals-trend {
     --emr-vitals-trend-color: var(--_trend);
   }
-  .reading, .news2-result {
+  .reading,
+  .news2-result {
     display: flex;
     flex-direction: column;
   }
-  .reading + .reading, .news2-result + .news2-result {
+  .reading + .reading,
+  .news2-result + .news2-result {
     margin-block-start: ${token('--emr-space-xs')};
     padding-block-start: ${token('--emr-space-xs')};
     border-block-start: 1px dashed var(--_conflict);
@@ -151,24 +158,31 @@ export const vitalsGridStyles = css`
   .value {
     white-space: nowrap;
   }
-  .flag, .note, .version, .conflict-badge {
+  .flag,
+  .note,
+  .version,
+  .conflict-badge {
     font-size: ${token('--emr-font-size-sm')};
   }
-  .flag.abnormal, td.abnormal .value {
+  .flag.abnormal,
+  td.abnormal .value {
     color: var(--_abnormal);
     font-weight: ${token('--emr-font-weight-bold')};
   }
-  .flag.critical, td.critical .value {
+  .flag.critical,
+  td.critical .value {
     color: var(--_critical);
     font-weight: ${token('--emr-font-weight-bold')};
   }
-  .note, .version {
+  .note,
+  .version {
     color: ${token('--emr-color-text-muted')};
   }
   .void .value {
     color: ${token('--emr-color-text-muted')};
   }
-  td.conflict, th .conflict-badge {
+  td.conflict,
+  th .conflict-badge {
     box-shadow: inset 4px 0 0 var(--_conflict);
   }
   .conflict-badge {
@@ -180,15 +194,18 @@ export const vitalsGridStyles = css`
     font-size: ${token('--emr-font-size-lg')};
     font-weight: ${token('--emr-font-weight-bold')};
   }
-  .news2-result.risk-medium .risk, .news2-result.risk-low-medium .risk {
+  .news2-result.risk-medium .risk,
+  .news2-result.risk-low-medium .risk {
     color: var(--_abnormal);
     font-weight: ${token('--emr-font-weight-bold')};
   }
-  .news2-result.risk-high .risk, .news2-result.risk-high .score {
+  .news2-result.risk-high .risk,
+  .news2-result.risk-high .score {
     color: var(--_critical);
     font-weight: ${token('--emr-font-weight-bold')};
   }
-  .news2-row th, .news2-row td {
+  .news2-row th,
+  .news2-row td {
     border-block-start-width: 2px;
   }
 
@@ -203,14 +220,16 @@ export const vitalsGridStyles = css`
     th .unit {
       display: block;
     }
-    thead th:nth-child(2), td.trend {
+    thead th:nth-child(2),
+    td.trend {
       display: none;
     }
   }
 
   /* Paper: the page of columns shown, with its range and NEWS2; no control or open form. */
   @media print {
-    button, emr-vitals-form {
+    button,
+    emr-vitals-form {
       display: none;
     }
     .scroller {

@@ -2,11 +2,31 @@ import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
-  deathOf, HYPERCAPNIC_SPO2_RANGE, isAdultAt, observationsDue, POSTPARTUM_DAYS, postpartumDaysOf, PREGNANCY_STATUS_CODES, pregnancyPeriods, pregnancyStateAt, withoutAdultRanges, withRanges,
-  type ScoredSet, type VitalRange, type VitalSignId,
+  deathOf,
+  HYPERCAPNIC_SPO2_RANGE,
+  isAdultAt,
+  observationsDue,
+  POSTPARTUM_DAYS,
+  postpartumDaysOf,
+  PREGNANCY_STATUS_CODES,
+  pregnancyPeriods,
+  pregnancyStateAt,
+  withoutAdultRanges,
+  withRanges,
+  type ScoredSet,
+  type VitalRange,
+  type VitalSignId,
 } from '../../clinical/index.js';
 import {
-  chartStoreContext, isChartStoreError, WRITING_ROLES, type ChartRecord, type ChartStore, type Condition, type FhirResource, type Observation, type Patient,
+  chartStoreContext,
+  isChartStoreError,
+  WRITING_ROLES,
+  type ChartRecord,
+  type ChartStore,
+  type Condition,
+  type FhirResource,
+  type Observation,
+  type Patient,
 } from '../../model/index.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { formatDay } from '../shared/format-time.js';
@@ -64,7 +84,8 @@ export class EmrVitalsGrid extends EmrElement {
 
   @property({ attribute: 'patient-id' }) patientId = '';
   /** NEWS2 SpO₂ scale: 2 only for hypercapnic respiratory failure with a prescribed target of 88–92%, as the clinician decided. */
-  @property({ attribute: 'spo2-scale', converter: (value) => (value?.trim() === '2' ? 2 : 1) }) spo2Scale: 1 | 2 = 1;
+  @property({ attribute: 'spo2-scale', converter: (value) => (value?.trim() === '2' ? 2 : 1) })
+  spo2Scale: 1 | 2 = 1;
   /**
    * Minutes after which the newest set is overdue (default 240: the 4-hourly minimum of NEWS2 for a low score); 0 turns the marker off, and so does `until`.
    * A last NEWS2 that asks for the next set sooner (hourly at 5 or more, or with a 3 in one parameter) shortens it.
@@ -80,17 +101,26 @@ export class EmrVitalsGrid extends EmrElement {
   @property({ attribute: false }) ranges: Partial<Record<VitalSignId, VitalRange>> = {};
 
   @consume({ context: chartStoreContext, subscribe: true })
-  @property({ attribute: false }) store?: ChartStore;
+  @property({ attribute: false })
+  store?: ChartStore;
 
   readonly #window = new VitalsWindowController(this);
   readonly #presence = new ChartPresenceController(this);
   readonly #clock = new ClockController(this);
   /** The patient: `birthDate` decides whether adult ranges and NEWS2 apply, and nothing is due once they have died. */
-  readonly #patient = new LiveQueryController<ChartRecord<Patient> | undefined>(this, (store, patientId) => store.patient(patientId));
+  readonly #patient = new LiveQueryController<ChartRecord<Patient> | undefined>(
+    this,
+    (store, patientId) => store.patient(patientId),
+  );
   /** The conditions and pregnancy status observations: a recorded pregnancy withholds NEWS2. */
-  readonly #conditions = new LiveQueryController<Array<ChartRecord<Condition>>>(this, (store, patientId) => store.conditions(patientId));
+  readonly #conditions = new LiveQueryController<Array<ChartRecord<Condition>>>(
+    this,
+    (store, patientId) => store.conditions(patientId),
+  );
   readonly #pregnancyStatus = new LiveQueryController<Array<ChartRecord<Observation>>>(
-    this, (store, patientId) => store.observations(patientId, { codes: PREGNANCY_STATUS_CODES }));
+    this,
+    (store, patientId) => store.observations(patientId, { codes: PREGNANCY_STATUS_CODES }),
+  );
 
   @state() private formOpen = false;
   @state() private saving = false;
@@ -101,14 +131,26 @@ export class EmrVitalsGrid extends EmrElement {
   #seen: { patientId: string; newest: string } | undefined;
   /** The newest set with a NEWS2, as the newest page showed it: it may ask for the next set sooner. */
   #lastScored: { patientId: string; set: ScoredSet | undefined } | undefined;
-  #views: { columns: unknown; ranges: unknown; scale: number; postpartumDays: number; patient: unknown; conditions: unknown; statuses: unknown; views: ColumnView[] } | undefined;
+  #views:
+    | {
+        columns: unknown;
+        ranges: unknown;
+        scale: number;
+        postpartumDays: number;
+        patient: unknown;
+        conditions: unknown;
+        statuses: unknown;
+        views: ColumnView[];
+      }
+    | undefined;
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('patientId')) this.formOpen = false;
     const state = this.#window.state;
     if (state.status !== 'ready' || !state.isNewest) return;
     const newest = state.columns[0]?.time ?? '';
-    if (this.#seen?.patientId !== this.patientId) this.#seen = { patientId: this.patientId, newest };
+    if (this.#seen?.patientId !== this.patientId)
+      this.#seen = { patientId: this.patientId, newest };
     else if (newest > this.#seen.newest) {
       this.#seen = { patientId: this.patientId, newest };
       this.announcement = m.newSet(formatTime(newest));
@@ -118,32 +160,57 @@ export class EmrVitalsGrid extends EmrElement {
   override render() {
     const state = this.#window.state;
     const live = html`<div class="visually-hidden" role="status">${this.announcement}</div>`;
-    if (!this.patientId) return html`<p part="status" class="status">${m.noPatient}</p>${live}`;
+    if (!this.patientId)
+      return html`<p part="status" class="status">${m.noPatient}</p>
+        ${live}`;
     // The patient and pregnancies first: a child's values must never be shown against adult ranges, nor a NEWS2 in pregnancy, not even for a moment.
     const waiting = (status: string) => status === 'idle' || status === 'pending';
-    if (state.status === 'idle' || state.status === 'pending' || this.#presence.pending
-      || [this.#patient, this.#conditions, this.#pregnancyStatus].some((query) => waiting(query.state.status))) {
-      return html`<p part="status" class="status pending">${m.pending}</p>${live}`;
+    if (
+      state.status === 'idle' ||
+      state.status === 'pending' ||
+      this.#presence.pending ||
+      [this.#patient, this.#conditions, this.#pregnancyStatus].some((query) =>
+        waiting(query.state.status),
+      )
+    ) {
+      return html`<p part="status" class="status pending">${m.pending}</p>
+        ${live}`;
     }
     // Not "no vital signs recorded", and no form, for a chart that is not here yet.
     const notice = state.status === 'error' ? undefined : this.#presence.notice('status');
     if (notice) return html`${notice}${live}`;
     if (state.status === 'error') {
-      return html`<div part="status" class="status error"><p><span aria-hidden="true">⚠</span> ${m.error(state.error.code)}</p>
-        <p class="detail">${m.errorDetail(state.error.message)}</p></div>${live}`;
+      return html`<div part="status" class="status error">
+          <p><span aria-hidden="true">⚠</span> ${m.error(state.error.code)}</p>
+          <p class="detail">${m.errorDetail(state.error.message)}</p>
+        </div>
+        ${live}`;
     }
     const views = this.#viewsOf(state.columns);
-    return html`
-      ${this.#toolbar(state, views)}
-      ${this.formOpen && this.#canRecord ? html`<emr-vitals-form id="entry" part="form" ?busy=${this.saving} error=${this.saveError}
-        @emr-vitals-submit=${this.#onSubmit} @keydown=${this.#onFormKeydown}></emr-vitals-form>` : nothing}
-      ${this.#overdue(state.isNewest ? views : undefined)}
-      ${views.some((view) => view.news2Withheld === 'under-16') ? html`<p part="child-note" class="news2-note">${m.childRanges(Object.keys(this.ranges).length > 0)}</p>` : nothing}
-      ${this.#pregnancyNote(views)}
-      ${views.length
-        ? html`<div class="scroller" role="region" aria-label=${m.region} tabindex="0">${vitalsTable(views, this.#scale)}</div>`
-        : html`<p part="status" class="status empty">${state.isNewest ? m.empty : m.emptyPage}</p>`}
-      ${live}`;
+    return html` ${this.#toolbar(state, views)}
+    ${
+      this.formOpen && this.#canRecord
+        ? html`<emr-vitals-form
+            id="entry"
+            part="form"
+            ?busy=${this.saving}
+            error=${this.saveError}
+            @emr-vitals-submit=${this.#onSubmit}
+            @keydown=${this.#onFormKeydown}
+          ></emr-vitals-form>`
+        : nothing
+    }
+    ${this.#overdue(state.isNewest ? views : undefined)}
+    ${views.some((view) => view.news2Withheld === 'under-16') ? html`<p part="child-note" class="news2-note">${m.childRanges(Object.keys(this.ranges).length > 0)}</p>` : nothing}
+    ${this.#pregnancyNote(views)}
+    ${
+      views.length
+        ? html`<div class="scroller" role="region" aria-label=${m.region} tabindex="0">
+            ${vitalsTable(views, this.#scale)}
+          </div>`
+        : html`<p part="status" class="status empty">${state.isNewest ? m.empty : m.emptyPage}</p>`
+    }
+    ${live}`;
   }
 
   get #scale(): 1 | 2 {
@@ -152,12 +219,20 @@ export class EmrVitalsGrid extends EmrElement {
 
   /** A set is recorded as taken now: not by a user who may only read, not before the chart is on this device, and not once the patient has died. */
   get #canRecord(): boolean {
-    return !!this.store && WRITING_ROLES.includes(this.store.user.role) && this.#presence.present && !deathOf(this.#patientRecord);
+    return (
+      !!this.store &&
+      WRITING_ROLES.includes(this.store.user.role) &&
+      this.#presence.present &&
+      !deathOf(this.#patientRecord)
+    );
   }
 
   /** The adult defaults, the host's ranges over them, and the scale 2 SpO₂ target unless the host gave its own. */
   get #ranges(): Ranges {
-    const scale2 = this.#scale === 2 && !this.ranges['oxygen-saturation'] ? { 'oxygen-saturation': HYPERCAPNIC_SPO2_RANGE } : {};
+    const scale2 =
+      this.#scale === 2 && !this.ranges['oxygen-saturation']
+        ? { 'oxygen-saturation': HYPERCAPNIC_SPO2_RANGE }
+        : {};
     return withRanges({ ...scale2, ...this.ranges });
   }
 
@@ -169,28 +244,59 @@ export class EmrVitalsGrid extends EmrElement {
   #viewsOf(columns: Ready['columns']): ColumnView[] {
     const memo = this.#views;
     const patient = this.#patientRecord;
-    const conditions = this.#conditions.state.status === 'ready' ? this.#conditions.state.value : undefined;
-    const statuses = this.#pregnancyStatus.state.status === 'ready' ? this.#pregnancyStatus.state.value : undefined;
-    if (memo?.columns === columns && memo.ranges === this.ranges && memo.scale === this.#scale && memo.postpartumDays === this.postpartumDays
-      && memo.patient === patient && memo.conditions === conditions && memo.statuses === statuses) {
+    const conditions =
+      this.#conditions.state.status === 'ready' ? this.#conditions.state.value : undefined;
+    const statuses =
+      this.#pregnancyStatus.state.status === 'ready'
+        ? this.#pregnancyStatus.state.value
+        : undefined;
+    if (
+      memo?.columns === columns &&
+      memo.ranges === this.ranges &&
+      memo.scale === this.#scale &&
+      memo.postpartumDays === this.postpartumDays &&
+      memo.patient === patient &&
+      memo.conditions === conditions &&
+      memo.statuses === statuses
+    ) {
       return memo.views;
     }
     const adultRanges = this.#ranges;
     const childRanges = withoutAdultRanges(this.ranges);
     // Every version of a record in conflict counts: any of them recording a pregnancy withholds NEWS2.
-    const heads = <R extends FhirResource>(records: Array<ChartRecord<R>> | undefined) => (records ?? []).flatMap((record) => record.heads.map((head) => head.resource));
+    const heads = <R extends FhirResource>(records: Array<ChartRecord<R>> | undefined) =>
+      (records ?? []).flatMap((record) => record.heads.map((head) => head.resource));
     const pregnancies = pregnancyPeriods(heads(conditions), heads(statuses));
-    const views = columns.map((column) => !isAdultAt(patient, column.time)
-      ? columnView(column, childRanges, this.#scale, 'under-16')
-      : columnView(column, adultRanges, this.#scale, pregnancyStateAt(pregnancies, column.time, this.postpartumDays)));
-    this.#views = { columns, ranges: this.ranges, scale: this.#scale, postpartumDays: this.postpartumDays, patient, conditions, statuses, views };
+    const views = columns.map((column) =>
+      !isAdultAt(patient, column.time)
+        ? columnView(column, childRanges, this.#scale, 'under-16')
+        : columnView(
+            column,
+            adultRanges,
+            this.#scale,
+            pregnancyStateAt(pregnancies, column.time, this.postpartumDays),
+          ),
+    );
+    this.#views = {
+      columns,
+      ranges: this.ranges,
+      scale: this.#scale,
+      postpartumDays: this.postpartumDays,
+      patient,
+      conditions,
+      statuses,
+      views,
+    };
     return views;
   }
 
   /** Why sets on the page have no NEWS2, when a pregnancy is the reason: in pregnancy, or soon after. */
   #pregnancyNote(views: ColumnView[]) {
-    const note = views.some((view) => view.news2Withheld === 'pregnancy') ? m.pregnancy
-      : views.some((view) => view.news2Withheld === 'postpartum') ? m.postpartum(postpartumDaysOf(this.postpartumDays)) : undefined;
+    const note = views.some((view) => view.news2Withheld === 'pregnancy')
+      ? m.pregnancy
+      : views.some((view) => view.news2Withheld === 'postpartum')
+        ? m.postpartum(postpartumDaysOf(this.postpartumDays))
+        : undefined;
     return note ? html`<p part="pregnancy-note" class="news2-note">${note}</p>` : nothing;
   }
 
@@ -198,12 +304,26 @@ export class EmrVitalsGrid extends EmrElement {
     const oldest = views.at(-1);
     const newest = views[0];
     return html`<div class="toolbar" part="toolbar">
-      ${this.#canRecord ? html`<button class="record" aria-expanded=${this.formOpen ? 'true' : 'false'} aria-controls="entry"
-        @click=${this.#onToggleForm}>${this.formOpen ? m.closeForm : m.record}</button>` : nothing}
+      ${
+        this.#canRecord
+          ? html`<button
+              class="record"
+              aria-expanded=${this.formOpen ? 'true' : 'false'}
+              aria-controls="entry"
+              @click=${this.#onToggleForm}
+            >
+              ${this.formOpen ? m.closeForm : m.record}
+            </button>`
+          : nothing
+      }
       ${oldest && newest ? html`<span class="range">${m.showing(views.length, formatTime(oldest.time), formatTime(newest.time))}</span>` : nothing}
       <span class="paging">
-        <button ?disabled=${!state.hasNewer} @click=${() => this.#window.newer()}><span aria-hidden="true">←</span> ${m.newer}</button>
-        <button ?disabled=${!state.hasOlder} @click=${() => this.#window.older()}>${m.older} <span aria-hidden="true">→</span></button>
+        <button ?disabled=${!state.hasNewer} @click=${() => this.#window.newer()}>
+          <span aria-hidden="true">←</span> ${m.newer}
+        </button>
+        <button ?disabled=${!state.hasOlder} @click=${() => this.#window.older()}>
+          ${m.older} <span aria-hidden="true">→</span>
+        </button>
         ${state.isNewest ? nothing : html`<button @click=${() => this.#window.newest()}>${m.newest}</button>`}
       </span>
     </div>`;
@@ -213,14 +333,28 @@ export class EmrVitalsGrid extends EmrElement {
   #overdue(newestPage: ColumnView[] | undefined) {
     // A page that ends at `until` shows a stay that is over: nothing is due.
     if (this.until) return nothing;
-    if (newestPage) this.#lastScored = { patientId: this.patientId, set: lastScoredSet(newestPage) };
+    if (newestPage)
+      this.#lastScored = { patientId: this.patientId, set: lastScoredSet(newestPage) };
     const newest = this.#seen?.patientId === this.patientId ? this.#seen.newest : '';
-    const scored = this.#lastScored?.patientId === this.patientId ? this.#lastScored.set : undefined;
-    const due = observationsDue({ newest, scored, now: this.#clock.now, everyMinutes: this.overdueMinutes, patient: this.#patientRecord });
-    if (due.state === 'died') return html`<p part="not-due" class="not-due">${m.notDueDied(due.date && formatDay(due.date, m.dateLocale))}</p>`;
+    const scored =
+      this.#lastScored?.patientId === this.patientId ? this.#lastScored.set : undefined;
+    const due = observationsDue({
+      newest,
+      scored,
+      now: this.#clock.now,
+      everyMinutes: this.overdueMinutes,
+      patient: this.#patientRecord,
+    });
+    if (due.state === 'died')
+      return html`<p part="not-due" class="not-due">
+        ${m.notDueDied(due.date && formatDay(due.date, m.dateLocale))}
+      </p>`;
     if (due.state !== 'overdue') return nothing;
     const [since, every] = [m.duration(due.minutesSince), m.duration(due.everyMinutes)];
-    return html`<p part="overdue" class="overdue"><span aria-hidden="true">◷</span> ${due.news2 ? m.overdueByNews2(since, every, due.news2) : m.overdue(since, every)}</p>`;
+    return html`<p part="overdue" class="overdue">
+      <span aria-hidden="true">◷</span>
+      ${due.news2 ? m.overdueByNews2(since, every, due.news2) : m.overdue(since, every)}
+    </p>`;
   }
 
   override updated(): void {
@@ -269,7 +403,8 @@ export class EmrVitalsGrid extends EmrElement {
       this.saving = false;
     }
     this.formOpen = false;
-    if (this.#window.state.status === 'ready' && !(this.#window.state as Ready).isNewest) this.#window.newest();
+    if (this.#window.state.status === 'ready' && !(this.#window.state as Ready).isNewest)
+      this.#window.newest();
     await this.updateComplete;
     this.recordButton?.focus();
   }

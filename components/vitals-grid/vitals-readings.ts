@@ -1,6 +1,17 @@
 import {
-  acvpuLabels, acvpuOf, bloodPressure, flag, formatNumber, gcsOf, oxygenOf, vitalReading, vitalSignOf,
-  VITAL_SIGNS, type FlagResult, type VitalRange, type VitalSignId,
+  acvpuLabels,
+  acvpuOf,
+  bloodPressure,
+  flag,
+  formatNumber,
+  gcsOf,
+  oxygenOf,
+  vitalReading,
+  vitalSignOf,
+  VITAL_SIGNS,
+  type FlagResult,
+  type VitalRange,
+  type VitalSignId,
 } from '../../clinical/index.js';
 import type { Observation, ObservationComponent } from '../../model/index.js';
 import { vitalsGridMessages as m } from './vitals-grid.messages.js';
@@ -10,19 +21,41 @@ import { vitalsGridMessages as m } from './vitals-grid.messages.js';
 // clinical rules are clinical/'s; this only places their results.
 
 export type RowId =
-  | 'respiratory-rate' | 'oxygen-saturation' | 'oxygen' | 'blood-pressure' | 'heart-rate'
-  | 'consciousness' | 'temperature' | 'weight' | 'height' | 'bmi';
+  | 'respiratory-rate'
+  | 'oxygen-saturation'
+  | 'oxygen'
+  | 'blood-pressure'
+  | 'heart-rate'
+  | 'consciousness'
+  | 'temperature'
+  | 'weight'
+  | 'height'
+  | 'bmi';
 
 /** The NEWS2 chart's order, then the measurements. */
 export const ROWS: readonly RowId[] = [
-  'respiratory-rate', 'oxygen-saturation', 'oxygen', 'blood-pressure', 'heart-rate',
-  'consciousness', 'temperature', 'weight', 'height', 'bmi',
+  'respiratory-rate',
+  'oxygen-saturation',
+  'oxygen',
+  'blood-pressure',
+  'heart-rate',
+  'consciousness',
+  'temperature',
+  'weight',
+  'height',
+  'bmi',
 ];
 
 /** The sign whose unit a row is written in; none for coded rows. */
 export const ROW_SIGN: Partial<Record<RowId, VitalSignId>> = {
-  'respiratory-rate': 'respiratory-rate', 'oxygen-saturation': 'oxygen-saturation', 'blood-pressure': 'blood-pressure',
-  'heart-rate': 'heart-rate', temperature: 'temperature', weight: 'weight', height: 'height', bmi: 'bmi',
+  'respiratory-rate': 'respiratory-rate',
+  'oxygen-saturation': 'oxygen-saturation',
+  'blood-pressure': 'blood-pressure',
+  'heart-rate': 'heart-rate',
+  temperature: 'temperature',
+  weight: 'weight',
+  height: 'height',
+  bmi: 'bmi',
 };
 
 export type Ranges = Readonly<Partial<Record<VitalSignId, VitalRange>>>;
@@ -50,13 +83,19 @@ export interface Reading {
 const abnormal = (result: FlagResult | undefined, of?: CellFlag['of']): CellFlag[] =>
   result && result.flag !== 'normal' ? [{ result, ...(of && { of }) }] : [];
 
-function number(id: VitalSignId, source: Observation | ObservationComponent): { text: string; value?: number } | undefined {
+function number(
+  id: VitalSignId,
+  source: Observation | ObservationComponent,
+): { text: string; value?: number } | undefined {
   const reading = vitalReading(source, id);
   if (!reading) return undefined;
   if (reading.value === undefined) return { text: reading.text };
   const { decimals, fixed } = VITAL_SIGNS[id];
   const comparator = source.valueQuantity?.comparator ?? '';
-  return { text: `${comparator}${formatNumber(reading.value, { decimals, fixed })}`, value: reading.value };
+  return {
+    text: `${comparator}${formatNumber(reading.value, { decimals, fixed })}`,
+    value: reading.value,
+  };
 }
 
 function numeric(observation: Observation, id: VitalSignId, ranges: Ranges): Reading | undefined {
@@ -71,17 +110,21 @@ function numeric(observation: Observation, id: VitalSignId, ranges: Ranges): Rea
 
 function panel(observation: Observation, ranges: Ranges): Reading {
   const { systolic, diastolic } = bloodPressure(observation);
-  const part = (r: typeof systolic) => (r?.value !== undefined ? formatNumber(r.value) : r?.text ?? '–');
+  const part = (r: typeof systolic) =>
+    r?.value !== undefined ? formatNumber(r.value) : (r?.text ?? '–');
   const own = flag(observation);
-  const component = (id: 'systolic-bp' | 'diastolic-bp') => observation.component?.find((c) => vitalSignOf(c.code) === id);
-  const flags = own?.from === 'interpretation'
-    ? abnormal(own)
-    : [
-      ...abnormal(flag(component('systolic-bp'), ranges['systolic-bp']), 'systolic'),
-      ...abnormal(flag(component('diastolic-bp'), ranges['diastolic-bp']), 'diastolic'),
-    ];
+  const component = (id: 'systolic-bp' | 'diastolic-bp') =>
+    observation.component?.find((c) => vitalSignOf(c.code) === id);
+  const flags =
+    own?.from === 'interpretation'
+      ? abnormal(own)
+      : [
+          ...abnormal(flag(component('systolic-bp'), ranges['systolic-bp']), 'systolic'),
+          ...abnormal(flag(component('diastolic-bp'), ranges['diastolic-bp']), 'diastolic'),
+        ];
   return {
-    text: `${part(systolic)}/${part(diastolic)}`, flags,
+    text: `${part(systolic)}/${part(diastolic)}`,
+    flags,
     ...(systolic?.value !== undefined && { value: systolic.value }),
     ...(diastolic?.value !== undefined && { second: diastolic.value }),
   };
@@ -90,8 +133,12 @@ function panel(observation: Observation, ranges: Ranges): Reading {
 function oxygen(source: Observation | ObservationComponent, id: VitalSignId): Reading | undefined {
   const on = oxygenOf(source);
   if (on === undefined) return undefined;
-  const detail = id === 'inhaled-oxygen-flow' || id === 'inhaled-oxygen-concentration' ? vitalReading(source, id) : undefined;
-  const amount = detail && (id === 'inhaled-oxygen-concentration' ? m.fio2(detail.text) : detail.text);
+  const detail =
+    id === 'inhaled-oxygen-flow' || id === 'inhaled-oxygen-concentration'
+      ? vitalReading(source, id)
+      : undefined;
+  const amount =
+    detail && (id === 'inhaled-oxygen-concentration' ? m.fio2(detail.text) : detail.text);
   return { text: on && amount ? `${m.oxygen} ${amount}` : on ? m.oxygen : m.air, flags: [] };
 }
 
@@ -100,7 +147,12 @@ export function readingsOf(observation: Observation, ranges: Ranges): Array<[Row
   const id = vitalSignOf(observation.code);
   const found: Array<[RowId, Reading | undefined]> = [];
   switch (id) {
-    case 'respiratory-rate': case 'heart-rate': case 'temperature': case 'weight': case 'height': case 'bmi':
+    case 'respiratory-rate':
+    case 'heart-rate':
+    case 'temperature':
+    case 'weight':
+    case 'height':
+    case 'bmi':
       found.push([id, numeric(observation, id, ranges)]);
       break;
     case 'oxygen-saturation':
@@ -111,27 +163,40 @@ export function readingsOf(observation: Observation, ranges: Ranges): Array<[Row
         if (part) found.push(['oxygen', oxygen(component, part)]);
       }
       break;
-    case 'on-oxygen': case 'inhaled-oxygen-flow': case 'inhaled-oxygen-concentration':
+    case 'on-oxygen':
+    case 'inhaled-oxygen-flow':
+    case 'inhaled-oxygen-concentration':
       found.push(['oxygen', oxygen(observation, id)]);
       break;
     case 'blood-pressure':
       found.push(['blood-pressure', panel(observation, ranges)]);
       break;
-    case 'systolic-bp': case 'diastolic-bp': {
+    case 'systolic-bp':
+    case 'diastolic-bp': {
       const reading = numeric(observation, id, ranges);
       const half = id === 'systolic-bp' ? 'systolic' : 'diastolic';
-      if (reading) found.push(['blood-pressure', { ...reading, half, flags: reading.flags.map((f) => ({ ...f, of: half })) }]);
+      if (reading)
+        found.push([
+          'blood-pressure',
+          { ...reading, half, flags: reading.flags.map((f) => ({ ...f, of: half })) },
+        ]);
       break;
     }
     case 'consciousness': {
       const level = acvpuOf(observation);
-      const text = level ? acvpuLabels[level] : observation.valueCodeableConcept?.text ?? observation.valueString;
+      const text = level
+        ? acvpuLabels[level]
+        : (observation.valueCodeableConcept?.text ?? observation.valueString);
       if (text) found.push(['consciousness', { text, flags: abnormal(flag(observation)) }]);
       break;
     }
     case 'gcs': {
       const score = gcsOf(observation);
-      if (score !== undefined) found.push(['consciousness', { text: m.gcs(String(score)), flags: abnormal(flag(observation, ranges.gcs)) }]);
+      if (score !== undefined)
+        found.push([
+          'consciousness',
+          { text: m.gcs(String(score)), flags: abnormal(flag(observation, ranges.gcs)) },
+        ]);
       break;
     }
   }

@@ -1,6 +1,22 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { listInWords, news2Messages, VITAL_SIGNS, type FlagIcon, type News2Parameter, type News2Result } from '../../clinical/index.js';
-import { ROW_SIGN, ROWS, trendOf, type Cell, type CellFlag, type ColumnView, type Reading, type RowId } from './vitals-columns.js';
+import {
+  listInWords,
+  news2Messages,
+  VITAL_SIGNS,
+  type FlagIcon,
+  type News2Parameter,
+  type News2Result,
+} from '../../clinical/index.js';
+import {
+  ROW_SIGN,
+  ROWS,
+  trendOf,
+  type Cell,
+  type CellFlag,
+  type ColumnView,
+  type Reading,
+  type RowId,
+} from './vitals-columns.js';
 import { formatTime as formatIn } from '../shared/format-time.js';
 import { vitalsGridMessages as m } from './vitals-grid.messages.js';
 
@@ -9,7 +25,13 @@ import { vitalsGridMessages as m } from './vitals-grid.messages.js';
 
 /** Icons go with the flag's text, never instead of it. */
 const GLYPHS: Record<FlagIcon, string> = {
-  check: '✓', 'arrow-down': '↓', 'arrow-up': '↑', 'arrow-down-double': '⇊', 'arrow-up-double': '⇈', alert: '!', 'alert-critical': '‼',
+  check: '✓',
+  'arrow-down': '↓',
+  'arrow-up': '↑',
+  'arrow-down-double': '⇊',
+  'arrow-up-double': '⇈',
+  alert: '!',
+  'alert-critical': '‼',
 };
 
 /** "12 Mar 2024, 14:05" in the page's time zone; a partial date as a date alone. */
@@ -17,42 +39,68 @@ export const formatTime = (time: string): string => formatIn(time, m.dateLocale)
 
 function flagBadge({ result, of }: CellFlag): TemplateResult {
   const level = result.flag.startsWith('critically') ? 'critical' : 'abnormal';
-  return html`<span class="flag ${level}"><span aria-hidden="true">${GLYPHS[result.icon]}</span> ${result.label}${of ? ` (${of === 'systolic' ? m.systolic : m.diastolic})` : ''}</span>`;
+  return html`<span class="flag ${level}"
+    ><span aria-hidden="true">${GLYPHS[result.icon]}</span>
+    ${result.label}${of ? ` (${of === 'systolic' ? m.systolic : m.diastolic})` : ''}</span
+  >`;
 }
 
 function reading(r: Reading): TemplateResult {
   return html`<span class="reading ${r.void ? 'void' : ''}">
     ${r.version ? html`<span class="version">${m.version(r.version.index, r.version.author)}</span>` : nothing}
-    <span class="value">${r.void ? html`<s>${r.text}</s> <span class="note">${m.enteredInError}</span>` : r.text}</span>
+    <span class="value"
+      >${r.void ? html`<s>${r.text}</s> <span class="note">${m.enteredInError}</span>` : r.text}</span
+    >
     ${r.flags.map(flagBadge)}
   </span>`;
 }
 
 function cell(c: Cell | undefined): TemplateResult {
-  if (!c?.readings.length) return html`<td part="cell" class="none"><span aria-hidden="true">–</span><span class="visually-hidden">${m.notRecorded}</span></td>`;
+  if (!c?.readings.length)
+    return html`<td part="cell" class="none">
+      <span aria-hidden="true">–</span><span class="visually-hidden">${m.notRecorded}</span>
+    </td>`;
   const versions = Math.max(...c.readings.map((r) => r.version?.count ?? 1));
   const worst = c.readings.some((r) => r.flags.some((f) => f.result.flag.startsWith('critically')))
-    ? 'critical' : c.readings.some((r) => r.flags.length) ? 'abnormal' : '';
+    ? 'critical'
+    : c.readings.some((r) => r.flags.length)
+      ? 'abnormal'
+      : '';
   return html`<td part="cell" class="${worst} ${c.conflict ? 'conflict' : ''}">
     ${c.conflict ? html`<span class="conflict-badge"><span aria-hidden="true">⚠</span> ${m.conflict(versions)}</span>` : nothing}
     ${c.readings.map(reading)}
   </td>`;
 }
 
-const parameterNames = (params: readonly News2Parameter[]) => listInWords(params.map((p) => news2Messages.parameter[p]));
+const parameterNames = (params: readonly News2Parameter[]) =>
+  listInWords(params.map((p) => news2Messages.parameter[p]));
 
 function news2Result(result: News2Result): TemplateResult {
-  const reds = (Object.keys(result.scores) as News2Parameter[]).filter((p) => result.scores[p] === 3);
-  const red = reds.length ? html`<span class="flag critical red"><span aria-hidden="true">‼</span> ${m.redScore(parameterNames(reds))}</span>` : nothing;
+  const reds = (Object.keys(result.scores) as News2Parameter[]).filter(
+    (p) => result.scores[p] === 3,
+  );
+  const red = reds.length
+    ? html`<span class="flag critical red"
+        ><span aria-hidden="true">‼</span> ${m.redScore(parameterNames(reds))}</span
+      >`
+    : nothing;
   if (result.complete) {
     return html`<span class="news2-result risk-${result.risk}" title=${result.label}>
       <span class="score">${result.total}</span>
-      <span class="risk"><span aria-hidden="true">${result.risk === 'low' ? '' : result.risk === 'high' ? '‼ ' : '! '}</span>${m.risk[result.risk!]}</span>
+      <span class="risk"
+        ><span aria-hidden="true"
+          >${result.risk === 'low' ? '' : result.risk === 'high' ? '‼ ' : '! '}</span
+        >${m.risk[result.risk!]}</span
+      >
       ${red}
     </span>`;
   }
-  const missing = result.missing.length <= 2 ? parameterNames(result.missing) : `${result.missing.length} of 7`;
-  return html`<span class="news2-result incomplete risk-${result.minimumRisk}" title=${result.label}>
+  const missing =
+    result.missing.length <= 2 ? parameterNames(result.missing) : `${result.missing.length} of 7`;
+  return html`<span
+    class="news2-result incomplete risk-${result.minimumRisk}"
+    title=${result.label}
+  >
     <span class="risk">${m.incomplete}</span>
     <span class="note">${m.missing(missing)}</span>
     ${result.minimumRisk !== 'low' ? html`<span class="note">${m.atLeast(m.risk[result.minimumRisk])}</span>` : nothing}
@@ -61,8 +109,12 @@ function news2Result(result: News2Result): TemplateResult {
 }
 
 function news2Cell({ news2: view, news2Withheld }: ColumnView): TemplateResult {
-  if (news2Withheld) return html`<td part="news2" class="not-scored">${m.news2Withheld[news2Withheld]}</td>`;
-  if (!view) return html`<td part="news2" class="none"><span aria-hidden="true">–</span><span class="visually-hidden">${m.notRecorded}</span></td>`;
+  if (news2Withheld)
+    return html`<td part="news2" class="not-scored">${m.news2Withheld[news2Withheld]}</td>`;
+  if (!view)
+    return html`<td part="news2" class="none">
+      <span aria-hidden="true">–</span><span class="visually-hidden">${m.notRecorded}</span>
+    </td>`;
   return html`<td part="news2" class="news2 ${view.conflict ? 'conflict' : ''}">
     ${view.conflict ? html`<span class="conflict-badge"><span aria-hidden="true">⚠</span> ${m.news2Conflict}</span>` : nothing}
     ${view.results.map(news2Result)}
@@ -75,38 +127,53 @@ function trend(label: string, series: Array<Array<number | undefined>>): Templat
     const second = series[1]?.[i];
     return v === undefined ? '–' : second === undefined ? String(v) : `${v}/${second}`;
   });
-  return html`<td class="trend"><emr-vitals-trend .series=${series} label=${m.trendLabel(label, values.join(', '))}></emr-vitals-trend></td>`;
+  return html`<td class="trend">
+    <emr-vitals-trend
+      .series=${series}
+      label=${m.trendLabel(label, values.join(', '))}
+    ></emr-vitals-trend>
+  </td>`;
 }
 
 function rowHeader(row: RowId): TemplateResult {
   const sign = ROW_SIGN[row];
   const unit = sign && VITAL_SIGNS[sign].displayUnit;
-  return html`<th scope="row">${m.rows[row]}${unit ? html` <span class="unit">(${unit})</span>` : nothing}</th>`;
+  return html`<th scope="row">
+    ${m.rows[row]}${unit ? html` <span class="unit">(${unit})</span>` : nothing}
+  </th>`;
 }
 
 export function vitalsTable(views: readonly ColumnView[], scale: 1 | 2): TemplateResult {
   return html`<table part="table">
-    <caption class="visually-hidden">${m.caption}</caption>
+    <caption class="visually-hidden">
+      ${m.caption}
+    </caption>
     <thead>
       <tr>
         <th scope="col">${m.vitalSign}</th>
         <th scope="col">${m.trend}</th>
-        ${views.map((v) => html`<th scope="col" part="column-header">
-          <time datetime=${v.time}>${formatTime(v.time)}</time>
-          ${v.conflict ? html`<span class="conflict-badge"><span aria-hidden="true">⚠</span> ${m.conflictColumn}</span>` : nothing}
-        </th>`)}
+        ${views.map(
+          (v) =>
+            html`<th scope="col" part="column-header">
+              <time datetime=${v.time}>${formatTime(v.time)}</time>
+              ${v.conflict ? html`<span class="conflict-badge"><span aria-hidden="true">⚠</span> ${m.conflictColumn}</span>` : nothing}
+            </th>`,
+        )}
       </tr>
     </thead>
     <tbody>
-      ${ROWS.map((row) => html`<tr>
-        ${rowHeader(row)}
-        ${trend(m.rows[row], trendOf(row, views))}
-        ${views.map((v) => cell(v.cells[row]))}
-      </tr>`)}
+      ${ROWS.map(
+        (row) =>
+          html`<tr>
+            ${rowHeader(row)} ${trend(m.rows[row], trendOf(row, views))}
+            ${views.map((v) => cell(v.cells[row]))}
+          </tr>`,
+      )}
       <tr class="news2-row">
-        <th scope="row">${m.news2}${scale === 2 ? html` <span class="unit">(${m.news2Scale(2)})</span>` : nothing}</th>
-        ${trend(m.news2, trendOf('news2', views))}
-        ${views.map(news2Cell)}
+        <th scope="row">
+          ${m.news2}${scale === 2 ? html` <span class="unit">(${m.news2Scale(2)})</span>` : nothing}
+        </th>
+        ${trend(m.news2, trendOf('news2', views))} ${views.map(news2Cell)}
       </tr>
     </tbody>
   </table>`;

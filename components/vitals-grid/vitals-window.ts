@@ -26,13 +26,13 @@ export type WindowState =
   | { status: 'pending' }
   | { status: 'error'; error: ChartStoreError }
   | {
-    status: 'ready';
-    /** The page's columns, newest first. */
-    columns: VitalsColumn[];
-    isNewest: boolean;
-    hasNewer: boolean;
-    hasOlder: boolean;
-  };
+      status: 'ready';
+      /** The page's columns, newest first. */
+      columns: VitalsColumn[];
+      isNewest: boolean;
+      hasNewer: boolean;
+      hasOlder: boolean;
+    };
 
 const iso = (value: string | undefined): string | undefined => {
   const time = value ? Date.parse(value) : NaN;
@@ -58,7 +58,11 @@ export class VitalsWindowController implements ReactiveController {
     this.#host = host;
     // Added before the query, so that its hostUpdate follows a new patient or store before the query reads its key.
     host.addController(this);
-    this.#query = new LiveQueryController(host, (store, patientId) => store.vitals(patientId, this.range), () => JSON.stringify(this.range));
+    this.#query = new LiveQueryController(
+      host,
+      (store, patientId) => store.vitals(patientId, this.range),
+      () => JSON.stringify(this.range),
+    );
   }
 
   /** What the store is asked for: the newest observations before the page's end, at most `limit`. */
@@ -79,7 +83,8 @@ export class VitalsWindowController implements ReactiveController {
     if (state.status !== 'ready') return state;
     const all = this.#columns(state.value);
     const size = this.#size;
-    if (this.#page?.all !== all || this.#page.size !== size) this.#page = { all, size, columns: all.slice(0, size) };
+    if (this.#page?.all !== all || this.#page.size !== size)
+      this.#page = { all, size, columns: all.slice(0, size) };
     const ready = {
       status: 'ready' as const,
       columns: this.#page.columns,
@@ -87,8 +92,13 @@ export class VitalsWindowController implements ReactiveController {
       hasNewer: this.#newer.length > 0,
       hasOlder: all.length > size || this.#limited(state.value),
     };
-    if (this.#shown?.columns !== ready.columns || this.#shown.isNewest !== ready.isNewest || this.#shown.hasNewer !== ready.hasNewer
-      || this.#shown.hasOlder !== ready.hasOlder) this.#shown = ready;
+    if (
+      this.#shown?.columns !== ready.columns ||
+      this.#shown.isNewest !== ready.isNewest ||
+      this.#shown.hasNewer !== ready.hasNewer ||
+      this.#shown.hasOlder !== ready.hasOlder
+    )
+      this.#shown = ready;
     return this.#shown;
   }
 

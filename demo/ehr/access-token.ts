@@ -29,7 +29,9 @@ export interface AccessTokenCheck {
  * keys: signature, issuer, audience and expiry. Returns undefined for any
  * token that does not pass; never throws.
  */
-export function accessTokenVerifier(check: AccessTokenCheck): (bearerToken: string) => Promise<TokenAuthorization | undefined> {
+export function accessTokenVerifier(
+  check: AccessTokenCheck,
+): (bearerToken: string) => Promise<TokenAuthorization | undefined> {
   const keys = createLocalJWKSet(check.jwks);
   return async (bearerToken) => {
     const audience = check.audience();
@@ -42,7 +44,8 @@ export function accessTokenVerifier(check: AccessTokenCheck): (bearerToken: stri
         algorithms: ['RS256'],
         requiredClaims: ['exp', 'scope'],
       });
-      const text = (name: string) => (typeof payload[name] === 'string' ? (payload[name] as string) : undefined);
+      const text = (name: string) =>
+        typeof payload[name] === 'string' ? (payload[name] as string) : undefined;
       const fhirUser = text('fhirUser');
       return {
         scopes: (text('scope') ?? '').split(' ').filter(Boolean),

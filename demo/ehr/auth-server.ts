@@ -87,11 +87,14 @@ const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
 
 export async function startAuthServer(options: AuthServerOptions): Promise<AuthServer> {
   const host = options.host ?? '127.0.0.1';
-  let fhirBaseUrl = options.fhirBaseUrl === undefined ? undefined : withoutTrailingSlash(options.fhirBaseUrl);
+  let fhirBaseUrl =
+    options.fhirBaseUrl === undefined ? undefined : withoutTrailingSlash(options.fhirBaseUrl);
   const setFhirBaseUrl = (url: string) => {
     const normalised = withoutTrailingSlash(url);
     if (fhirBaseUrl !== undefined && fhirBaseUrl !== normalised) {
-      throw new Error(`this authorization server already serves the FHIR server at ${fhirBaseUrl}, not ${normalised}`);
+      throw new Error(
+        `this authorization server already serves the FHIR server at ${fhirBaseUrl}, not ${normalised}`,
+      );
     }
     fhirBaseUrl = normalised;
   };
@@ -116,7 +119,9 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
   const launches = new LaunchContexts();
   const store = memoryAdapterStore();
   const absoluteFhirUser = (reference: string) =>
-    /^https?:\/\//.test(reference) || fhirBaseUrl === undefined ? reference : `${fhirBaseUrl}/${reference}`;
+    /^https?:\/\//.test(reference) || fhirBaseUrl === undefined
+      ? reference
+      : `${fhirBaseUrl}/${reference}`;
 
   const provider = new Provider(
     issuer,
@@ -195,7 +200,9 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
 }
 
 /** The private key oidc-provider signs with, and the public key set the `authorize` hook checks against. */
-async function signingKeys(given: JWK | undefined): Promise<{ signingKey: JWK; publicJwks: { keys: JWK[] } }> {
+async function signingKeys(
+  given: JWK | undefined,
+): Promise<{ signingKey: JWK; publicJwks: { keys: JWK[] } }> {
   let privateJwk = given;
   if (privateJwk === undefined) {
     const { privateKey } = await generateKeyPair('RS256', { extractable: true });
@@ -205,7 +212,8 @@ async function signingKeys(given: JWK | undefined): Promise<{ signingKey: JWK; p
   const signingKey = { ...privateJwk, kid, alg: 'RS256', use: 'sig' };
   // The public half: the RSA modulus and exponent only.
   const { kty, n, e } = signingKey;
-  if (kty !== 'RSA' || signingKey.d === undefined) throw new Error('signingKey must be an RSA private key (a JWK with d)');
+  if (kty !== 'RSA' || signingKey.d === undefined)
+    throw new Error('signingKey must be an RSA private key (a JWK with d)');
   await importJWK(signingKey, 'RS256');
   return { signingKey, publicJwks: { keys: [{ kty, n, e, kid, alg: 'RS256', use: 'sig' }] } };
 }
@@ -226,9 +234,19 @@ function clientMetadata(client: AuthClient): ClientMetadata {
 function serveStyle(req: IncomingMessage, res: ServerResponse, style: string): void {
   const cors = { 'Access-Control-Allow-Origin': '*' };
   if (req.method === 'OPTIONS') {
-    res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'GET', 'Access-Control-Max-Age': '600' }).end();
+    res
+      .writeHead(204, {
+        ...cors,
+        'Access-Control-Allow-Methods': 'GET',
+        'Access-Control-Max-Age': '600',
+      })
+      .end();
   } else if (req.method === 'GET' || req.method === 'HEAD') {
-    res.writeHead(200, { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'max-age=300' });
+    res.writeHead(200, {
+      ...cors,
+      'Content-Type': 'application/json',
+      'Cache-Control': 'max-age=300',
+    });
     res.end(req.method === 'HEAD' ? undefined : style);
   } else {
     res.writeHead(405, { ...cors, Allow: 'GET, HEAD, OPTIONS' }).end();

@@ -1,8 +1,17 @@
 import './websocket-shim.js';
-import { OperationOutcomeError, type Operation, type SearchRequest, type WithId } from '@medplum/core';
+import {
+  OperationOutcomeError,
+  type Operation,
+  type SearchRequest,
+  type WithId,
+} from '@medplum/core';
 import type { Bundle, OperationOutcome, Parameters, Reference, Resource } from '@medplum/fhirtypes';
 import {
-  FhirRepository, type CreateResourceOptions, type DeleteResourceOptions, type RepositoryMode, type TransactionOptions,
+  FhirRepository,
+  type CreateResourceOptions,
+  type DeleteResourceOptions,
+  type RepositoryMode,
+  type TransactionOptions,
   type UpdateResourceOptions,
 } from '@medplum/fhir-router';
 import type { EhrRepository, EverythingOptions } from './ehr-repository.js';
@@ -29,7 +38,10 @@ export interface AccessContext {
 export class AuthorizedRepository extends FhirRepository {
   readonly #scopes: ReturnType<typeof parseScopes>;
 
-  constructor(readonly inner: EhrRepository, readonly access: AccessContext) {
+  constructor(
+    readonly inner: EhrRepository,
+    readonly access: AccessContext,
+  ) {
     super();
     this.#scopes = parseScopes(access.scopes);
   }
@@ -40,7 +52,9 @@ export class AuthorizedRepository extends FhirRepository {
     if (grant === 'any') return { patient: undefined };
     if (grant === 'patient' && this.access.patient) return { patient: this.access.patient };
     const why = grant === 'patient' ? 'patient/ scopes with no patient in context' : 'no scope';
-    throw new OperationOutcomeError(forbidden(`Access token does not allow ${ACTION_NAMES[action]} of ${resourceType} (${why})`));
+    throw new OperationOutcomeError(
+      forbidden(`Access token does not allow ${ACTION_NAMES[action]} of ${resourceType} (${why})`),
+    );
   }
 
   #permits(resource: Resource, action: ScopeAction): boolean {
@@ -54,9 +68,15 @@ export class AuthorizedRepository extends FhirRepository {
 
   #checkResource(resource: Resource, action: ScopeAction): void {
     const { patient } = this.#check(resource.resourceType, action);
-    if (patient && belongsToPatients(resource.resourceType) && !this.inner.inCompartment(resource, patient)) {
+    if (
+      patient &&
+      belongsToPatients(resource.resourceType) &&
+      !this.inner.inCompartment(resource, patient)
+    ) {
       throw new OperationOutcomeError(
-        forbidden(`Access token does not allow ${ACTION_NAMES[action]} of ${resource.resourceType}/${resource.id ?? ''}: outside the compartment of Patient/${patient}`),
+        forbidden(
+          `Access token does not allow ${ACTION_NAMES[action]} of ${resource.resourceType}/${resource.id ?? ''}: outside the compartment of Patient/${patient}`,
+        ),
       );
     }
   }
@@ -69,7 +89,10 @@ export class AuthorizedRepository extends FhirRepository {
     return this.inner.generateId();
   }
 
-  async createResource<T extends Resource>(resource: T, options?: CreateResourceOptions): Promise<WithId<T>> {
+  async createResource<T extends Resource>(
+    resource: T,
+    options?: CreateResourceOptions,
+  ): Promise<WithId<T>> {
     this.#checkResource(resource, 'c');
     return this.inner.createResource(resource, options);
   }
@@ -86,11 +109,22 @@ export class AuthorizedRepository extends FhirRepository {
     return this.readResource<T>(type ?? '', id ?? '');
   }
 
-  async readReferences<T extends Resource>(references: readonly Reference<T>[]): Promise<(T | Error)[]> {
-    return Promise.all(references.map((r) => this.readReference(r).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))));
+  async readReferences<T extends Resource>(
+    references: readonly Reference<T>[],
+  ): Promise<(T | Error)[]> {
+    return Promise.all(
+      references.map((r) =>
+        this.readReference(r).catch((err: unknown) =>
+          err instanceof Error ? err : new Error(String(err)),
+        ),
+      ),
+    );
   }
 
-  async readHistory<T extends Resource>(resourceType: string, id: string): Promise<Bundle<WithId<T>>> {
+  async readHistory<T extends Resource>(
+    resourceType: string,
+    id: string,
+  ): Promise<Bundle<WithId<T>>> {
     this.#check(resourceType, 'r');
     const history = await this.inner.readHistory<T>(resourceType, id);
     const current = history.entry?.find((e) => e.resource)?.resource;
@@ -98,21 +132,32 @@ export class AuthorizedRepository extends FhirRepository {
     return history as Bundle<WithId<T>>;
   }
 
-  async readVersion<T extends Resource>(resourceType: string, id: string, vid: string): Promise<WithId<T>> {
+  async readVersion<T extends Resource>(
+    resourceType: string,
+    id: string,
+    vid: string,
+  ): Promise<WithId<T>> {
     this.#check(resourceType, 'r');
     const version = await this.inner.readVersion<T>(resourceType, id, vid);
     this.#checkResource(version, 'r');
     return version as WithId<T>;
   }
 
-  async updateResource<T extends Resource>(resource: T, options?: UpdateResourceOptions): Promise<WithId<T>> {
+  async updateResource<T extends Resource>(
+    resource: T,
+    options?: UpdateResourceOptions,
+  ): Promise<WithId<T>> {
     this.#checkResource(resource, 'u');
     const existing = resource.id ? this.inner.peek(resource.resourceType, resource.id) : undefined;
     if (existing) this.#checkResource(existing, 'u');
     return this.inner.updateResource(resource, options);
   }
 
-  async deleteResource(resourceType: string, id: string, options?: DeleteResourceOptions): Promise<void> {
+  async deleteResource(
+    resourceType: string,
+    id: string,
+    options?: DeleteResourceOptions,
+  ): Promise<void> {
     this.#check(resourceType, 'd');
     const existing = this.inner.peek(resourceType, id);
     if (existing) this.#checkResource(existing, 'd');
@@ -120,7 +165,10 @@ export class AuthorizedRepository extends FhirRepository {
   }
 
   async patchResource<T extends Resource>(
-    resourceType: T['resourceType'], id: string, patch: Operation[] | Parameters, options?: UpdateResourceOptions,
+    resourceType: T['resourceType'],
+    id: string,
+    patch: Operation[] | Parameters,
+    options?: UpdateResourceOptions,
   ): Promise<WithId<T>> {
     this.#check(resourceType, 'u');
     const existing = this.inner.peek(resourceType, id);
@@ -133,23 +181,34 @@ export class AuthorizedRepository extends FhirRepository {
     const within = patient && belongsToPatients(searchRequest.resourceType) ? patient : undefined;
     const bundle = await this.inner.searchWithin(searchRequest, within);
     // Included resources the token may not read are left out.
-    if (bundle.entry) bundle.entry = bundle.entry.filter((e) => e.search?.mode === 'match' || (e.resource && this.#permits(e.resource, 'r')));
+    if (bundle.entry)
+      bundle.entry = bundle.entry.filter(
+        (e) => e.search?.mode === 'match' || (e.resource && this.#permits(e.resource, 'r')),
+      );
     return bundle;
   }
 
   async searchByReference<T extends Resource>(
-    searchRequest: SearchRequest<T>, referenceField: string, references: string[],
+    searchRequest: SearchRequest<T>,
+    referenceField: string,
+    references: string[],
   ): Promise<Record<string, WithId<T>[]>> {
     const out: Record<string, WithId<T>[]> = {};
     for (const reference of references) {
-      const filters = [...(searchRequest.filters ?? []), { code: referenceField, operator: 'eq' as const, value: reference }];
+      const filters = [
+        ...(searchRequest.filters ?? []),
+        { code: referenceField, operator: 'eq' as const, value: reference },
+      ];
       const bundle = await this.search({ ...searchRequest, filters });
       out[reference] = (bundle.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
     }
     return out;
   }
 
-  withTransaction<TResult>(callback: (repo: this) => Promise<TResult>, _options: TransactionOptions): Promise<TResult> {
+  withTransaction<TResult>(
+    callback: (repo: this) => Promise<TResult>,
+    _options: TransactionOptions,
+  ): Promise<TResult> {
     return this.inner.withTransaction(() => callback(this));
   }
 
@@ -157,7 +216,11 @@ export class AuthorizedRepository extends FhirRepository {
   everything(patientId: string, options?: EverythingOptions): Resource[] {
     const { patient } = this.#check('Patient', 'r');
     if (patient && patient !== patientId) {
-      throw new OperationOutcomeError(forbidden(`Access token does not allow read of Patient/${patientId}: its patient is Patient/${patient}`));
+      throw new OperationOutcomeError(
+        forbidden(
+          `Access token does not allow read of Patient/${patientId}: its patient is Patient/${patient}`,
+        ),
+      );
     }
     return this.inner.everything(patientId, options).filter((r) => this.#permits(r, 'r'));
   }
@@ -173,5 +236,9 @@ function belongsToPatients(resourceType: string): boolean {
 }
 
 export function forbidden(text: string): OperationOutcome {
-  return { resourceType: 'OperationOutcome', id: 'forbidden', issue: [{ severity: 'error', code: 'forbidden', details: { text } }] };
+  return {
+    resourceType: 'OperationOutcome',
+    id: 'forbidden',
+    issue: [{ severity: 'error', code: 'forbidden', details: { text } }],
+  };
 }

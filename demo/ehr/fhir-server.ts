@@ -2,7 +2,12 @@ import './websocket-shim.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getStatus, normalizeOperationOutcome, type WithId } from '@medplum/core';
-import { FhirRouter, type FhirRepository, type FhirRequest, type HttpMethod } from '@medplum/fhir-router';
+import {
+  FhirRouter,
+  type FhirRepository,
+  type FhirRequest,
+  type HttpMethod,
+} from '@medplum/fhir-router';
 import type { Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import { AuthorizedRepository, type AccessContext } from './authorized-repository.js';
 import { capabilityStatement } from './capability-statement.js';
@@ -27,7 +32,10 @@ export interface FhirServerOptions {
    * needs a bearer token this accepts (401 otherwise); what it returns decides
    * what the request may do (SMART scopes, patient in context).
    */
-  authorize?: (bearerToken: string | undefined, request: IncomingMessage) => Promise<AccessContext | undefined>;
+  authorize?: (
+    bearerToken: string | undefined,
+    request: IncomingMessage,
+  ) => Promise<AccessContext | undefined>;
   /** Served at `[base]/.well-known/smart-configuration`; 404 there when absent. A function is given the server's FHIR base once it listens (the authorization server names it as the tokens' audience). */
   smartConfiguration?: Record<string, unknown> | ((fhirBaseUrl: string) => Record<string, unknown>);
   /** Page size of a search without `_count` (default 20). */
@@ -53,8 +61,10 @@ const BASE_PATH = '/fhir';
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const CORS_HEADERS = {
   'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept, If-Match, If-None-Exist, If-None-Match, Prefer',
-  'Access-Control-Expose-Headers': 'ETag, Location, Last-Modified, Retry-After, Content-Location, WWW-Authenticate',
+  'Access-Control-Allow-Headers':
+    'Authorization, Content-Type, Accept, If-Match, If-None-Exist, If-None-Match, Prefer',
+  'Access-Control-Expose-Headers':
+    'ETag, Location, Last-Modified, Retry-After, Content-Location, WWW-Authenticate',
   'Access-Control-Max-Age': '600',
 };
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -74,10 +84,22 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
   let server: Server = createServer((req, res) => void handle(req, res));
   let port = await listen(server, options.port ?? 0, host);
   const url = `http://${host}:${port}${BASE_PATH}`;
-  const smart = typeof options.smartConfiguration === 'function' ? options.smartConfiguration(url) : options.smartConfiguration;
+  const smart =
+    typeof options.smartConfiguration === 'function'
+      ? options.smartConfiguration(url)
+      : options.smartConfiguration;
   const capability = capabilityStatement({
-    url, router, startedAt,
-    ...(options.authorize ? { smart: { authorize: str(smart?.authorization_endpoint), token: str(smart?.token_endpoint) } } : {}),
+    url,
+    router,
+    startedAt,
+    ...(options.authorize
+      ? {
+          smart: {
+            authorize: str(smart?.authorization_endpoint),
+            token: str(smart?.token_endpoint),
+          },
+        }
+      : {}),
   });
 
   faults.bind({
@@ -115,8 +137,16 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
     };
     try {
       if (decision.kind === 'refuse') {
-        const headers: Record<string, string> = decision.retryAfter === undefined ? {} : { 'Retry-After': String(decision.retryAfter) };
-        send(decision.status, outcome(decision.status === 429 ? 'throttled' : 'transient', `Injected fault: ${decision.status}`), headers);
+        const headers: Record<string, string> =
+          decision.retryAfter === undefined ? {} : { 'Retry-After': String(decision.retryAfter) };
+        send(
+          decision.status,
+          outcome(
+            decision.status === 429 ? 'throttled' : 'transient',
+            `Injected fault: ${decision.status}`,
+          ),
+          headers,
+        );
         return;
       }
       if (method === 'OPTIONS') {
@@ -144,8 +174,14 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
         const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
         const access = await options.authorize(token, req);
         if (!access) {
-          const challenge = token ? 'Bearer realm="fhir", error="invalid_token"' : 'Bearer realm="fhir"';
-          send(401, outcome('login', token ? 'Access token refused' : 'An access token is required'), { 'WWW-Authenticate': challenge });
+          const challenge = token
+            ? 'Bearer realm="fhir", error="invalid_token"'
+            : 'Bearer realm="fhir"';
+          send(
+            401,
+            outcome('login', token ? 'Access token refused' : 'An access token is required'),
+            { 'WWW-Authenticate': challenge },
+          );
           return;
         }
         repo = new AuthorizedRepository(repository, access);
@@ -157,7 +193,9 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
       const interaction = route?.data?.interaction;
       if (interaction === 'search-type' && method === 'GET') {
         const normalized = normalizeSearchQuery(route?.params.resourceType ?? '', query, {
-          defaultCount, maxCount, lenient: /handling=lenient/.test(String(req.headers.prefer ?? '')),
+          defaultCount,
+          maxCount,
+          lenient: /handling=lenient/.test(String(req.headers.prefer ?? '')),
         });
         if (!normalized.ok) {
           send(400, outcome('not-supported', normalized.error));
@@ -266,11 +304,16 @@ async function readBody(req: IncomingMessage): Promise<{ value?: unknown; error?
   }
 }
 
-function resourceHeaders(resource: WithId<Resource>, base: string, created: boolean): Record<string, string> {
+function resourceHeaders(
+  resource: WithId<Resource>,
+  base: string,
+  created: boolean,
+): Record<string, string> {
   const headers: Record<string, string> = {};
   const version = resource.meta?.versionId;
   if (version) headers.ETag = `W/"${version}"`;
-  if (resource.meta?.lastUpdated) headers['Last-Modified'] = new Date(resource.meta.lastUpdated).toUTCString();
+  if (resource.meta?.lastUpdated)
+    headers['Last-Modified'] = new Date(resource.meta.lastUpdated).toUTCString();
   if (created) {
     headers.Location = `${base}/${resource.resourceType}/${resource.id}${version ? `/_history/${version}` : ''}`;
     headers['Content-Location'] = headers.Location;
@@ -279,7 +322,13 @@ function resourceHeaders(resource: WithId<Resource>, base: string, created: bool
 }
 
 /** Absolute self/first/previous/next links for a searchset, a fullUrl on every entry, and when the search ran. */
-function withLinks(bundle: Bundle, base: string, path: string, query: URLSearchParams, searchedAt: string): Bundle {
+function withLinks(
+  bundle: Bundle,
+  base: string,
+  path: string,
+  query: URLSearchParams,
+  searchedAt: string,
+): Bundle {
   if (bundle.type !== 'searchset') return bundle;
   const link = (offset: number, count: number) => {
     const q = new URLSearchParams(query);
@@ -294,13 +343,27 @@ function withLinks(bundle: Bundle, base: string, path: string, query: URLSearchP
   const total = bundle.total ?? 0;
   if (count !== undefined && count > 0) {
     links.push({ relation: 'first', url: link(0, count) });
-    if (offset > 0) links.push({ relation: 'previous', url: link(Math.max(0, offset - count), count) });
+    if (offset > 0)
+      links.push({ relation: 'previous', url: link(Math.max(0, offset - count), count) });
     if (offset + count < total) links.push({ relation: 'next', url: link(offset + count, count) });
   }
-  const entry = bundle.entry?.map((e) => (e.resource?.id ? { fullUrl: `${base}/${e.resource.resourceType}/${e.resource.id}`, ...e } : e));
-  return { ...bundle, meta: { ...bundle.meta, lastUpdated: searchedAt }, link: links, ...(entry ? { entry } : {}) };
+  const entry = bundle.entry?.map((e) =>
+    e.resource?.id ? { fullUrl: `${base}/${e.resource.resourceType}/${e.resource.id}`, ...e } : e,
+  );
+  return {
+    ...bundle,
+    meta: { ...bundle.meta, lastUpdated: searchedAt },
+    link: links,
+    ...(entry ? { entry } : {}),
+  };
 }
 
-function outcome(code: 'not-found' | 'throttled' | 'transient' | 'structure' | 'login' | 'not-supported', text: string): OperationOutcome {
-  return { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, details: { text } }] };
+function outcome(
+  code: 'not-found' | 'throttled' | 'transient' | 'structure' | 'login' | 'not-supported',
+  text: string,
+): OperationOutcome {
+  return {
+    resourceType: 'OperationOutcome',
+    issue: [{ severity: 'error', code, details: { text } }],
+  };
 }

@@ -9,7 +9,10 @@ export interface Choice {
 }
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="en">
@@ -34,7 +37,9 @@ ${body}
 `;
 
 const optionList = (choices: Choice[]) =>
-  choices.map((c) => `<option value="${escapeHtml(c.id)}">${escapeHtml(c.name)}</option>`).join('\n');
+  choices
+    .map((c) => `<option value="${escapeHtml(c.id)}">${escapeHtml(c.name)}</option>`)
+    .join('\n');
 
 export function loginPage(input: { uid: string; clientName: string; users: Choice[] }): string {
   const { uid, clientName, users } = input;

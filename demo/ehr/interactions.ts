@@ -31,11 +31,18 @@ export interface InteractionOptions {
 const PATH = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|consent|abort))?$/;
 const MAX_FORM_BYTES = 16 * 1024;
 
-export function interactionHandler(options: InteractionOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function interactionHandler(
+  options: InteractionOptions,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const { provider, users, patients, launches } = options;
 
   const finishLogin = (req: IncomingMessage, res: ServerResponse, userId: string) =>
-    provider.interactionFinished(req, res, { login: { accountId: userId } }, { mergeWithLastSubmission: false });
+    provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: userId } },
+      { mergeWithLastSubmission: false },
+    );
 
   const needsPatientPick = (details: InteractionDetails) => {
     const scopes = scopesOf(details);
@@ -43,15 +50,22 @@ export function interactionHandler(options: InteractionOptions): (req: IncomingM
     return scopes.has('launch/patient') && !(launch && scopes.has('launch'));
   };
 
-  const finishConsent = async (req: IncomingMessage, res: ServerResponse, details: InteractionDetails, patient: string | undefined) => {
+  const finishConsent = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    details: InteractionDetails,
+    patient: string | undefined,
+  ) => {
     const accountId = details.session?.accountId;
     const clientId = details.params.client_id;
-    if (!accountId || !clientId) throw new errors.SessionNotFound('no signed-in user for this consent');
+    if (!accountId || !clientId)
+      throw new errors.SessionNotFound('no signed-in user for this consent');
     const grant = new provider.Grant({ accountId, clientId });
     const { missingOIDCScope, missingOIDCClaims, missingResourceScopes } = details.prompt.details;
     if (missingOIDCScope) grant.addOIDCScope(missingOIDCScope.join(' '));
     if (missingOIDCClaims) grant.addOIDCClaims(missingOIDCClaims);
-    for (const [resource, scopes] of Object.entries(missingResourceScopes ?? {})) grant.addResourceScope(resource, scopes.join(' '));
+    for (const [resource, scopes] of Object.entries(missingResourceScopes ?? {}))
+      grant.addResourceScope(resource, scopes.join(' '));
     const grantId = await grant.save();
     launches.setGrant(
       grantId,
@@ -62,14 +76,27 @@ export function interactionHandler(options: InteractionOptions): (req: IncomingM
         defaultStyleUrl: options.defaultStyleUrl,
       }),
     );
-    await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+    await provider.interactionFinished(
+      req,
+      res,
+      { consent: { grantId } },
+      { mergeWithLastSubmission: true },
+    );
   };
 
   const knownPatient = (id: string | undefined) =>
     id !== undefined && id !== '' && (patients.length === 0 || patients.some((p) => p.id === id));
 
   const showLogin = async (res: ServerResponse, details: InteractionDetails, status = 200) =>
-    html(res, status, loginPage({ uid: details.uid, clientName: await clientName(provider, details), users: [...users.values()] }));
+    html(
+      res,
+      status,
+      loginPage({
+        uid: details.uid,
+        clientName: await clientName(provider, details),
+        users: [...users.values()],
+      }),
+    );
 
   const showConsent = async (res: ServerResponse, details: InteractionDetails, status = 200) =>
     html(
@@ -95,16 +122,26 @@ export function interactionHandler(options: InteractionOptions): (req: IncomingM
       case 'consent': {
         if (options.autoLogin !== undefined) {
           if (!needsPatientPick(details)) return finishConsent(req, res, details, undefined);
-          if (knownPatient(options.autoPatient)) return finishConsent(req, res, details, options.autoPatient);
+          if (knownPatient(options.autoPatient))
+            return finishConsent(req, res, details, options.autoPatient);
         }
         return showConsent(res, details);
       }
       default:
-        return html(res, 400, errorPage(`This server has no page for the "${details.prompt.name}" step.`));
+        return html(
+          res,
+          400,
+          errorPage(`This server has no page for the "${details.prompt.name}" step.`),
+        );
     }
   };
 
-  const submit = async (req: IncomingMessage, res: ServerResponse, details: InteractionDetails, action: string) => {
+  const submit = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    details: InteractionDetails,
+    action: string,
+  ) => {
     const form = await readForm(req);
     if (form === undefined) return html(res, 413, errorPage('The form sent was too large.'));
     if (action === 'abort') {
@@ -122,10 +159,17 @@ export function interactionHandler(options: InteractionOptions): (req: IncomingM
     }
     if (action === 'consent' && details.prompt.name === 'consent') {
       const patient = form.get('patient') ?? undefined;
-      if (needsPatientPick(details) && !knownPatient(patient)) return showConsent(res, details, 400);
+      if (needsPatientPick(details) && !knownPatient(patient))
+        return showConsent(res, details, 400);
       return finishConsent(req, res, details, needsPatientPick(details) ? patient : undefined);
     }
-    return html(res, 400, errorPage('This form does not belong to the current step; go back to the app and start again.'));
+    return html(
+      res,
+      400,
+      errorPage(
+        'This form does not belong to the current step; go back to the app and start again.',
+      ),
+    );
   };
 
   return async (req, res) => {
@@ -135,7 +179,11 @@ export function interactionHandler(options: InteractionOptions): (req: IncomingM
     try {
       const details = await provider.interactionDetails(req, res);
       if (details.uid !== uid) {
-        return html(res, 400, errorPage('This page belongs to another sign-in; go back to the app and start again.'));
+        return html(
+          res,
+          400,
+          errorPage('This page belongs to another sign-in; go back to the app and start again.'),
+        );
       }
       if (action === undefined) {
         if (req.method !== 'GET') return html(res, 405, errorPage('Use the form on the page.'));
@@ -145,7 +193,13 @@ export function interactionHandler(options: InteractionOptions): (req: IncomingM
       return await submit(req, res, details, action);
     } catch (error) {
       if (error instanceof errors.SessionNotFound) {
-        return html(res, 400, errorPage('This sign-in has expired or was opened in another browser; go back to the app and start again.'));
+        return html(
+          res,
+          400,
+          errorPage(
+            'This sign-in has expired or was opened in another browser; go back to the app and start again.',
+          ),
+        );
       }
       throw error;
     }

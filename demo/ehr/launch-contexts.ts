@@ -90,7 +90,9 @@ export function tokenResponseContext(context: GrantContext): TokenResponseContex
   return {
     ...(context.patient === undefined ? {} : { patient: context.patient }),
     ...(context.encounter === undefined ? {} : { encounter: context.encounter }),
-    ...(context.needPatientBanner === undefined ? {} : { need_patient_banner: context.needPatientBanner }),
+    ...(context.needPatientBanner === undefined
+      ? {}
+      : { need_patient_banner: context.needPatientBanner }),
     smart_style_url: context.styleUrl,
   };
 }

@@ -3,7 +3,12 @@
 // store for the whole process, so two servers in one test run would share
 // it; this one is per server, and lets clients be registered at run time.
 
-type Payload = Record<string, unknown> & { grantId?: string; uid?: string; userCode?: string; consumed?: number };
+type Payload = Record<string, unknown> & {
+  grantId?: string;
+  uid?: string;
+  userCode?: string;
+  consumed?: number;
+};
 
 interface Entry {
   payload: Payload;
@@ -51,7 +56,8 @@ export function memoryAdapterStore(): AdapterStore {
         grantKeys.set(payload.grantId, keys);
       }
       if (payload.uid) entries.set(this.#key(`uid:${payload.uid}`), { payload: { id }, expiresAt });
-      if (payload.userCode) entries.set(this.#key(`userCode:${payload.userCode}`), { payload: { id }, expiresAt });
+      if (payload.userCode)
+        entries.set(this.#key(`userCode:${payload.userCode}`), { payload: { id }, expiresAt });
     }
 
     async find(id: string): Promise<Payload | undefined> {
@@ -86,7 +92,10 @@ export function memoryAdapterStore(): AdapterStore {
   return {
     Adapter: MemoryAdapter,
     registerClient(metadata) {
-      entries.set(`Client:${String(metadata.client_id)}`, { payload: { ...metadata }, expiresAt: undefined });
+      entries.set(`Client:${String(metadata.client_id)}`, {
+        payload: { ...metadata },
+        expiresAt: undefined,
+      });
     },
   };
 }

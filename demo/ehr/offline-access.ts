@@ -7,12 +7,19 @@
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import { ROUTES } from './smart-configuration.js';
 
-export async function offlineAccessConsent(ctx: KoaContextWithOIDC, next: () => Promise<void>): Promise<void> {
+export async function offlineAccessConsent(
+  ctx: KoaContextWithOIDC,
+  next: () => Promise<void>,
+): Promise<void> {
   if (ctx.method === 'GET' && ctx.path === ROUTES.authorization) {
     const query = new URLSearchParams(ctx.querystring);
     const scopes = (query.get('scope') ?? '').split(' ');
     const prompts = (query.get('prompt') ?? '').split(' ').filter(Boolean);
-    if (scopes.includes('offline_access') && !prompts.includes('consent') && !prompts.includes('none')) {
+    if (
+      scopes.includes('offline_access') &&
+      !prompts.includes('consent') &&
+      !prompts.includes('none')
+    ) {
       query.set('prompt', [...prompts, 'consent'].join(' '));
       ctx.querystring = query.toString();
     }

@@ -135,7 +135,9 @@ declare module 'oidc-provider' {
 
   /** oidc-provider's error classes: the `error` code is the OAuth error the response carries. */
   export interface OIDCProviderErrorClass {
-    new (description?: string): Error & { status: number; error: string; error_description?: string };
+    new (
+      description?: string,
+    ): Error & { status: number; error: string; error_description?: string };
   }
 
   export const errors: {

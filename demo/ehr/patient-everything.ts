@@ -24,11 +24,15 @@ export const patientEverything: FhirRouteHandler = async (req, repo) => {
     return Array.isArray(value) ? value.at(-1) : value;
   };
   const since = one('_since');
-  if (since !== undefined && Number.isNaN(Date.parse(since))) return [badRequest(`_since is not an instant: ${since}`)];
+  if (since !== undefined && Number.isNaN(Date.parse(since)))
+    return [badRequest(`_since is not an instant: ${since}`)];
   const count = one('_count');
   const offset = one('_offset');
   await source.readResource('Patient', id ?? '');
-  const matches = source.everything(id ?? '', since === undefined ? {} : { since: new Date(since).toISOString() });
+  const matches = source.everything(
+    id ?? '',
+    since === undefined ? {} : { since: new Date(since).toISOString() },
+  );
   const searchRequest: SearchRequest = {
     resourceType: 'Patient',
     ...(count === undefined ? {} : { count: Number(count) }),

@@ -1,7 +1,16 @@
 // oidc-provider's configuration for SMART App Launch 2.0. Each setting names
 // the SMART rule it serves; oidc-provider's documentation (docs/README.md,
 // "Configuration options") describes the settings themselves.
-import { errors, type Account, type ClientMetadata, type Client, type Configuration, type KoaContextWithOIDC, type ResourceServerInfo, type Token } from 'oidc-provider';
+import {
+  errors,
+  type Account,
+  type ClientMetadata,
+  type Client,
+  type Configuration,
+  type KoaContextWithOIDC,
+  type ResourceServerInfo,
+  type Token,
+} from 'oidc-provider';
 import type { DemoUser } from './interactions.js';
 import type { LaunchContexts } from './launch-contexts.js';
 import { ROUTES } from './smart-configuration.js';
@@ -33,7 +42,10 @@ export function providerConfiguration(settings: ProviderSettings): Configuration
   // SMART resource scopes the request, the code or the refresh token carry:
   // SMART's scopes are a grammar, not a list, and oidc-provider grants a
   // resource scope only if the resource server offers it.
-  const getResourceServerInfo = async (ctx: KoaContextWithOIDC, indicator: string): Promise<ResourceServerInfo> => {
+  const getResourceServerInfo = async (
+    ctx: KoaContextWithOIDC,
+    indicator: string,
+  ): Promise<ResourceServerInfo> => {
     const base = fhirBaseUrl();
     if (base === undefined || !sameResource(indicator, base)) {
       throw new errors.InvalidTarget('this server issues tokens for its FHIR server only');
@@ -93,14 +105,24 @@ export function providerConfiguration(settings: ProviderSettings): Configuration
     extraParams: {
       aud: async (ctx: KoaContextWithOIDC, value: string | undefined) => {
         if (ctx.oidc.route !== 'authorization') return;
-        if (!value) throw new errors.InvalidRequest('aud is required: the base URL of the FHIR server the app wants to use');
-        if (!sameResource(value, fhirBaseUrl())) throw new errors.InvalidRequest('aud is not the FHIR server this authorization server issues tokens for');
+        if (!value)
+          throw new errors.InvalidRequest(
+            'aud is required: the base URL of the FHIR server the app wants to use',
+          );
+        if (!sameResource(value, fhirBaseUrl()))
+          throw new errors.InvalidRequest(
+            'aud is not the FHIR server this authorization server issues tokens for',
+          );
       },
       launch: async (ctx: KoaContextWithOIDC, value: string | undefined) => {
         if (ctx.oidc.route !== 'authorization') return;
         const scopes = ctx.oidc.requestParamScopes;
-        if (value !== undefined && !launches.launch(value)) throw new errors.InvalidRequest('launch is not a launch this EHR started, or has ended');
-        if (value === undefined && scopes.has('launch')) throw new errors.InvalidRequest('the launch scope needs the launch parameter of an EHR launch');
+        if (value !== undefined && !launches.launch(value))
+          throw new errors.InvalidRequest('launch is not a launch this EHR started, or has ended');
+        if (value === undefined && scopes.has('launch'))
+          throw new errors.InvalidRequest(
+            'the launch scope needs the launch parameter of an EHR launch',
+          );
       },
     },
     findAccount: async (_ctx: KoaContextWithOIDC, id: string): Promise<Account | undefined> => {
@@ -108,7 +130,11 @@ export function providerConfiguration(settings: ProviderSettings): Configuration
       if (!user) return undefined;
       return {
         accountId: id,
-        claims: () => ({ sub: id, fhirUser: settings.absoluteFhirUser(user.fhirUser), name: user.name }),
+        claims: () => ({
+          sub: id,
+          fhirUser: settings.absoluteFhirUser(user.fhirUser),
+          name: user.name,
+        }),
       };
     },
     // The launch context and the user ride in the access token, for the FHIR server.
@@ -130,7 +156,8 @@ export function providerConfiguration(settings: ProviderSettings): Configuration
     // SMART: offline_access gives a refresh token that outlives the session,
     // online_access one that ends with it (expiresWithSession's default).
     issueRefreshToken: async (_ctx: KoaContextWithOIDC, client: Client, code: Token) =>
-      client.grantTypeAllowed('refresh_token') && (code.scopes.has('offline_access') || code.scopes.has('online_access')),
+      client.grantTypeAllowed('refresh_token') &&
+      (code.scopes.has('offline_access') || code.scopes.has('online_access')),
     ttl: {
       AccessToken: settings.accessTokenLifetime,
       AuthorizationCode: 60,
@@ -141,13 +168,19 @@ export function providerConfiguration(settings: ProviderSettings): Configuration
       // A public client's refresh token rotates on use; the new one lives no
       // longer than the one it replaces (as oidc-provider's default does).
       RefreshToken: (ctx: KoaContextWithOIDC | undefined, _token: Token, client: Client) => {
-        const rotated = ctx?.oidc.entities.RotatedRefreshToken as { remainingTTL: number } | undefined;
-        return rotated && client.clientAuthMethod === 'none' ? rotated.remainingTTL : settings.refreshTokenLifetime;
+        const rotated = ctx?.oidc.entities.RotatedRefreshToken as
+          { remainingTTL: number } | undefined;
+        return rotated && client.clientAuthMethod === 'none'
+          ? rotated.remainingTTL
+          : settings.refreshTokenLifetime;
       },
     },
     // Browser apps call the token endpoint with fetch: allowed from the origins of the app's redirect URIs.
     clientBasedCORS: (_ctx: KoaContextWithOIDC, origin: string, client: Client) =>
       origin !== 'null' && client.redirectUris.some((uri) => URL.parse(uri)?.origin === origin),
-    interactions: { url: async (_ctx: KoaContextWithOIDC, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    interactions: {
+      url: async (_ctx: KoaContextWithOIDC, interaction: { uid: string }) =>
+        `/interaction/${interaction.uid}`,
+    },
   };
 }

@@ -29,14 +29,30 @@ export function parseScopes(scopes: readonly string[]): Scope[] {
   for (const text of scopes) {
     const match = SCOPE.exec(text);
     if (!match) continue;
-    const [, context, type, permission] = match as unknown as [string, Scope['context'], string, string];
-    const actions = permission === 'read' ? 'rs' : permission === 'write' ? 'cud' : permission === '*' ? 'cruds' : permission;
+    const [, context, type, permission] = match as unknown as [
+      string,
+      Scope['context'],
+      string,
+      string,
+    ];
+    const actions =
+      permission === 'read'
+        ? 'rs'
+        : permission === 'write'
+          ? 'cud'
+          : permission === '*'
+            ? 'cruds'
+            : permission;
     out.push({ context, type, actions: new Set(actions.split('') as ScopeAction[]) });
   }
   return out;
 }
 
-export function grantFor(scopes: readonly Scope[], resourceType: string, action: ScopeAction): Grant {
+export function grantFor(
+  scopes: readonly Scope[],
+  resourceType: string,
+  action: ScopeAction,
+): Grant {
   let grant: Grant = 'none';
   for (const scope of scopes) {
     if ((scope.type !== '*' && scope.type !== resourceType) || !scope.actions.has(action)) continue;
@@ -46,4 +62,10 @@ export function grantFor(scopes: readonly Scope[], resourceType: string, action:
   return grant;
 }
 
-export const ACTION_NAMES: Record<ScopeAction, string> = { c: 'create', r: 'read', u: 'update', d: 'delete', s: 'search' };
+export const ACTION_NAMES: Record<ScopeAction, string> = {
+  c: 'create',
+  r: 'read',
+  u: 'update',
+  d: 'delete',
+  s: 'search',
+};

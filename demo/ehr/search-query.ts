@@ -22,17 +22,26 @@ export type NormalizedQuery = { ok: true; query: URLSearchParams } | { ok: false
 
 const PASSED = new Set(['_include', '_revinclude', '_total', '_format', '_pretty']);
 
-export function normalizeSearchQuery(resourceType: string, input: URLSearchParams, options: QueryOptions): NormalizedQuery {
+export function normalizeSearchQuery(
+  resourceType: string,
+  input: URLSearchParams,
+  options: QueryOptions,
+): NormalizedQuery {
   const query = new URLSearchParams();
   for (const [key, value] of input) {
-    const refused = (why: string): NormalizedQuery | undefined => (options.lenient ? undefined : { ok: false, error: `${key}: ${why}` });
+    const refused = (why: string): NormalizedQuery | undefined =>
+      options.lenient ? undefined : { ok: false, error: `${key}: ${why}` };
     if (key === '_count' || key === '_offset') {
-      if (!/^\d+$/.test(value)) return { ok: false, error: `${key} must be a whole number, not "${value}"` };
+      if (!/^\d+$/.test(value))
+        return { ok: false, error: `${key} must be a whole number, not "${value}"` };
       query.set(key, key === '_count' ? String(Math.min(Number(value), options.maxCount)) : value);
       continue;
     }
     if (key === '_sort') {
-      const unknown = value.split(',').map((s) => s.replace(/^-/, '')).find((code) => !isSupportedSearchParam(resourceType, code));
+      const unknown = value
+        .split(',')
+        .map((s) => s.replace(/^-/, ''))
+        .find((code) => !isSupportedSearchParam(resourceType, code));
       if (unknown !== undefined) {
         const error = refused(`cannot sort ${resourceType} by "${unknown}"`);
         if (error) return error;
@@ -46,7 +55,10 @@ export function normalizeSearchQuery(resourceType: string, input: URLSearchParam
       continue;
     }
     const [code = '', modifier] = key.split(':');
-    if (key.startsWith('_has') || (code.includes('.') && !isSupportedSearchParam(resourceType, code.split('.')[0] ?? ''))) {
+    if (
+      key.startsWith('_has') ||
+      (code.includes('.') && !isSupportedSearchParam(resourceType, code.split('.')[0] ?? ''))
+    ) {
       const error = refused('not supported by this server');
       if (error) return error;
       continue;
@@ -57,13 +69,23 @@ export function normalizeSearchQuery(resourceType: string, input: URLSearchParam
     }
     if (!isSupportedSearchParam(resourceType, code)) {
       const known = globalSchema.types[resourceType]?.searchParams?.[code];
-      const error = refused(known ? `${known.type} search parameters are not supported by this server` : `unknown search parameter for ${resourceType}`);
+      const error = refused(
+        known
+          ? `${known.type} search parameters are not supported by this server`
+          : `unknown search parameter for ${resourceType}`,
+      );
       if (error) return error;
       continue;
     }
     const param = globalSchema.types[resourceType]?.searchParams?.[code];
     if (modifier && /^[A-Z]/.test(modifier) && param?.type === 'reference') {
-      query.append(code, value.split(',').map((v) => (v.includes('/') ? v : `${modifier}/${v}`)).join(','));
+      query.append(
+        code,
+        value
+          .split(',')
+          .map((v) => (v.includes('/') ? v : `${modifier}/${v}`))
+          .join(','),
+      );
       continue;
     }
     query.append(key, value);

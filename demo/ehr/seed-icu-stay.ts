@@ -12,7 +12,10 @@ export interface IcuSeedResult {
   observations: number;
 }
 
-export async function seedIcuStay(repository: EhrRepository, options: IcuChartOptions = {}): Promise<IcuSeedResult> {
+export async function seedIcuStay(
+  repository: EhrRepository,
+  options: IcuChartOptions = {},
+): Promise<IcuSeedResult> {
   const chart = icuChart(options);
   let resources = 0;
   await repository.withSeeding(async () => {

@@ -28,11 +28,14 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 
 export async function seedBundle(repository: EhrRepository, bundle: Bundle): Promise<SeedResult> {
   const result: SeedResult = { created: {}, existing: 0 };
-  const entries = (bundle.entry ?? []).filter((e): e is typeof e & { resource: Resource } => !!e.resource);
+  const entries = (bundle.entry ?? []).filter(
+    (e): e is typeof e & { resource: Resource } => !!e.resource,
+  );
   const targets = new Map<string, string>();
   for (const entry of entries) {
     entry.resource.id ??= repository.generateId();
-    if (entry.fullUrl) targets.set(entry.fullUrl, `${entry.resource.resourceType}/${entry.resource.id}`);
+    if (entry.fullUrl)
+      targets.set(entry.fullUrl, `${entry.resource.resourceType}/${entry.resource.id}`);
   }
   await repository.withSeeding(async () => {
     for (const entry of entries) {
@@ -54,7 +57,10 @@ export function syntheaFixturesDir(): string {
 }
 
 /** Loads every bundle of the Synthea folder; returns what each file added, by file name. */
-export async function seedSynthea(repository: EhrRepository, dir = syntheaFixturesDir()): Promise<Map<string, SeedResult>> {
+export async function seedSynthea(
+  repository: EhrRepository,
+  dir = syntheaFixturesDir(),
+): Promise<Map<string, SeedResult>> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
   const out = new Map<string, SeedResult>();
   for (const file of files) {
@@ -64,12 +70,16 @@ export async function seedSynthea(repository: EhrRepository, dir = syntheaFixtur
   return out;
 }
 
-function rewriteReferences<T extends Resource>(resource: T, targets: ReadonlyMap<string, string>): T {
+function rewriteReferences<T extends Resource>(
+  resource: T,
+  targets: ReadonlyMap<string, string>,
+): T {
   const walk = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(walk);
     if (!value || typeof value !== 'object') return value;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = k === 'reference' && typeof v === 'string' ? (targets.get(v) ?? v) : walk(v);
+    for (const [k, v] of Object.entries(value))
+      out[k] = k === 'reference' && typeof v === 'string' ? (targets.get(v) ?? v) : walk(v);
     return out;
   };
   return walk(resource) as T;

@@ -13,13 +13,20 @@ export const NAMED_SCOPES = [
 ] as const;
 
 /** Examples of resource scopes, for `scopes_supported`: the grammar below accepts any resource type. */
-export const RESOURCE_SCOPE_EXAMPLES = ['patient/*.rs', 'patient/*.cruds', 'user/*.rs', 'user/*.cruds', 'patient/Observation.rs'];
+export const RESOURCE_SCOPE_EXAMPLES = [
+  'patient/*.rs',
+  'patient/*.cruds',
+  'user/*.rs',
+  'user/*.cruds',
+  'patient/Observation.rs',
+];
 
 // SMART v2: `patient|user|system` / `*` or a resource type / permissions
 // `c r u d s`, each at most once and in that order, at least one, then an
 // optional query (`patient/Observation.rs?category=laboratory`). SMART v1's
 // `.read`, `.write` and `.*` are accepted too.
-const RESOURCE_SCOPE = /^(patient|user|system)\/(\*|[A-Z][A-Za-z]+)\.((?=[cruds])c?r?u?d?s?|read|write|\*)(\?[^\s]+)?$/;
+const RESOURCE_SCOPE =
+  /^(patient|user|system)\/(\*|[A-Z][A-Za-z]+)\.((?=[cruds])c?r?u?d?s?|read|write|\*)(\?[^\s]+)?$/;
 
 /** Whether a scope grants access to FHIR resources (as opposed to identity or launch context). */
 export function isResourceScope(scope: string): boolean {

@@ -20,7 +20,9 @@ export function tokenResponseMiddleware(options: {
 
     // oidc-provider's `scope` is the access token's: the resource scopes only.
     const source = ctx.oidc.entities.RefreshToken ?? ctx.oidc.entities.AuthorizationCode;
-    const asked = ctx.oidc.params.scope ? ctx.oidc.requestParamScopes : (source?.scopes ?? new Set<string>());
+    const asked = ctx.oidc.params.scope
+      ? ctx.oidc.requestParamScopes
+      : (source?.scopes ?? new Set<string>());
     const base = options.fhirBaseUrl();
     const scope = [
       ...grant.getOIDCScopeFiltered(asked).split(' '),

@@ -41,29 +41,54 @@ export function demoApiPlugin(fixturesDir: string): Plugin {
   const patients = () => (catalog ??= readCatalog(fixturesDir));
 
   const routes: Record<string, (url: URL, res: ServerResponse) => Promise<void>> = {
-    '/config': async (_url, res) => json(res, 200, { syncUrl: process.env[SYNC_URL_ENV] || null, fhirBaseUrl: runningEhr()?.fhir.url ?? null }),
+    '/config': async (_url, res) =>
+      json(res, 200, {
+        syncUrl: process.env[SYNC_URL_ENV] || null,
+        fhirBaseUrl: runningEhr()?.fhir.url ?? null,
+      }),
     '/patients': async (url, res) => {
       const ehr = runningEhr();
-      json(res, 200, ehr && url.searchParams.get('source') !== 'bundle' ? await ehrPatients(ehr) : await patients());
+      json(
+        res,
+        200,
+        ehr && url.searchParams.get('source') !== 'bundle'
+          ? await ehrPatients(ehr)
+          : await patients(),
+      );
     },
-    '/users': async (_url, res) => json(res, 200, DEV_USERS.map(({ id, name, role }) => {
-      const clinician = DEMO_CLINICIANS.find((c) => c.id === id);
-      return { id, name, role, ...(clinician && { fhirUser: clinician.fhirUser }) };
-    })),
+    '/users': async (_url, res) =>
+      json(
+        res,
+        200,
+        DEV_USERS.map(({ id, name, role }) => {
+          const clinician = DEMO_CLINICIANS.find((c) => c.id === id);
+          return { id, name, role, ...(clinician && { fhirUser: clinician.fhirUser }) };
+        }),
+      ),
     '/launch': async (url, res) => {
       const ehr = runningEhr();
       if (!ehr) return json(res, 404, { error: 'the demo EHR is not running' });
       const user = DEMO_CLINICIANS.find((c) => c.id === url.searchParams.get('user'));
-      if (!user) return json(res, 403, { error: 'only the demo EHR’s clinicians can launch a chart from it' });
+      if (!user)
+        return json(res, 403, {
+          error: 'only the demo EHR’s clinicians can launch a chart from it',
+        });
       const patient = url.searchParams.get('patient') ?? '';
-      if (!(await ehr.fhir.repository.readResource('Patient', patient).catch(() => undefined))) return json(res, 404, { error: `no patient ${patient} on the FHIR server` });
+      if (!(await ehr.fhir.repository.readResource('Patient', patient).catch(() => undefined)))
+        return json(res, 404, { error: `no patient ${patient} on the FHIR server` });
       const launch = ehr.auth.createLaunch({ patient, user: user.id });
-      json(res, 200, { url: `${LAUNCH_PAGE}?${new URLSearchParams({ iss: ehr.fhir.url, launch })}` });
+      json(res, 200, {
+        url: `${LAUNCH_PAGE}?${new URLSearchParams({ iss: ehr.fhir.url, launch })}`,
+      });
     },
     '/token': async (url, res) => {
       const user = DEV_USERS.find((u) => u.id === url.searchParams.get('user'));
       if (!user) return json(res, 404, { error: 'no such demo user' });
-      const token = await devToken(user.id, (await patients()).map((p) => p.patientId), '1h');
+      const token = await devToken(
+        user.id,
+        (await patients()).map((p) => p.patientId),
+        '1h',
+      );
       res.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
       res.end(token);
     },
@@ -74,7 +99,11 @@ export function demoApiPlugin(fixturesDir: string): Plugin {
     if (!known) return json(res, 404, { error: `no fixture ${name}` });
     const file = path.join(fixturesDir, name);
     const info = await stat(file);
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': info.size, 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': info.size,
+      'cache-control': 'no-store',
+    });
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file).pipe(res);
   }
@@ -107,8 +136,14 @@ export function demoApiPlugin(fixturesDir: string): Plugin {
 
 /** The portal as a public client of the demo EHR, at this port on either name of the loopback host. */
 function registerPortal(port: number): void {
-  const redirectUris = ['127.0.0.1', 'localhost'].flatMap((host) => Object.values(REDIRECT_PAGES).map((page) => `http://${host}:${port}${page}`));
-  runningEhr()?.auth.registerClient({ clientId: PORTAL_CLIENT_ID, name: PORTAL_CLIENT_NAME, redirectUris });
+  const redirectUris = ['127.0.0.1', 'localhost'].flatMap((host) =>
+    Object.values(REDIRECT_PAGES).map((page) => `http://${host}:${port}${page}`),
+  );
+  runningEhr()?.auth.registerClient({
+    clientId: PORTAL_CLIENT_ID,
+    name: PORTAL_CLIENT_NAME,
+    redirectUris,
+  });
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

@@ -1,5 +1,10 @@
 import type { DemoEhr } from '../ehr/demo-ehr.js';
-import { byFamilyName, wardPatient, type PatientResource, type WardPatient } from './patient-catalog.js';
+import {
+  byFamilyName,
+  wardPatient,
+  type PatientResource,
+  type WardPatient,
+} from './patient-catalog.js';
 
 // The ward list from the hospital's FHIR server: a Patient search on the
 // demo EHR's repository, run by the portal's server (the page never holds a

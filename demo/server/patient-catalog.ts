@@ -46,12 +46,20 @@ export function syntheaDir(repoRoot: string): string {
 /** Every bundle of the folder that has a Patient, sorted by family name. */
 export async function readCatalog(dir: string): Promise<CatalogPatient[]> {
   const files = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
-  const patients = await Promise.all(files.map(async (file) => {
-    const text = await readFile(path.join(dir, file), 'utf8');
-    const bundle = JSON.parse(text) as { entry?: Array<{ resource?: { resourceType?: string } }> };
-    const patient = bundle.entry?.map((e) => e.resource).find((r): r is PatientResource => r?.resourceType === 'Patient');
-    return patient ? { ...wardPatient(patient), file, bytes: Buffer.byteLength(text) } : undefined;
-  }));
+  const patients = await Promise.all(
+    files.map(async (file) => {
+      const text = await readFile(path.join(dir, file), 'utf8');
+      const bundle = JSON.parse(text) as {
+        entry?: Array<{ resource?: { resourceType?: string } }>;
+      };
+      const patient = bundle.entry
+        ?.map((e) => e.resource)
+        .find((r): r is PatientResource => r?.resourceType === 'Patient');
+      return patient
+        ? { ...wardPatient(patient), file, bytes: Buffer.byteLength(text) }
+        : undefined;
+    }),
+  );
   return patients.filter((p): p is CatalogPatient => p !== undefined).sort(byFamilyName);
 }
 

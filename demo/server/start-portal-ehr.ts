@@ -9,7 +9,9 @@ import { setRunningEhr } from './running-ehr.js';
 
 export const PREFERRED_PORTS = { fhirPort: 8103, authPort: 8104 };
 
-export async function startPortalEhr(ports: { fhirPort: number; authPort: number } = PREFERRED_PORTS): Promise<DemoEhr> {
+export async function startPortalEhr(
+  ports: { fhirPort: number; authPort: number } = PREFERRED_PORTS,
+): Promise<DemoEhr> {
   const ehr = await startDemoEhr(ports).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE') throw error;
     return startDemoEhr({ fhirPort: 0, authPort: 0 });

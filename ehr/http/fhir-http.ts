@@ -44,7 +44,9 @@ export class FhirHttp {
   #refreshing: Promise<boolean> | undefined;
 
   constructor(connection: FhirConnection) {
-    this.base = new URL(connection.fhirBaseUrl.endsWith('/') ? connection.fhirBaseUrl : `${connection.fhirBaseUrl}/`);
+    this.base = new URL(
+      connection.fhirBaseUrl.endsWith('/') ? connection.fhirBaseUrl : `${connection.fhirBaseUrl}/`,
+    );
     this.#connection = connection;
     this.#limit = createLimiter(connection.maxInFlight ?? 4);
   }
@@ -60,7 +62,11 @@ export class FhirHttp {
     const request = this.#describe(url);
     if (url.origin !== this.base.origin) {
       // A link elsewhere would carry the user's token to another host.
-      throw new EhrError('invalid-response', `${resourceType}: the server's link ${url.origin}${url.pathname} leads off the FHIR server (${this.base.origin}); not followed`, { url: request, resourceType });
+      throw new EhrError(
+        'invalid-response',
+        `${resourceType}: the server's link ${url.origin}${url.pathname} leads off the FHIR server (${this.base.origin}); not followed`,
+        { url: request, resourceType },
+      );
     }
     return this.#limit(() => this.#getWithRetries(url, request, resourceType));
   }
@@ -70,14 +76,20 @@ export class FhirHttp {
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
       const response = await this.#fetch(url, request, resourceType).catch((error: unknown) => {
-        if (error instanceof EhrError && error.kind === 'network' && attempt + 1 < attempts) return undefined;
+        if (error instanceof EhrError && error.kind === 'network' && attempt + 1 < attempts)
+          return undefined;
         throw error;
       });
       if (!response) {
         await this.#wait(retryDelay(attempt, null, this.#backoff()));
         continue;
       }
-      if (response.ok) return { body: await readJson(response, request, resourceType), serverTime: serverTime(response), request };
+      if (response.ok)
+        return {
+          body: await readJson(response, request, resourceType),
+          serverTime: serverTime(response),
+          request,
+        };
       if (response.status === 401 && !refreshed && this.#connection.auth?.refresh) {
         refreshed = true;
         await response.body?.cancel();
@@ -98,7 +110,12 @@ export class FhirHttp {
 
   async #fetch(url: URL, request: string, resourceType: string): Promise<Response> {
     const signal = this.#connection.signal;
-    if (signal?.aborted) throw new EhrError('aborted', `${resourceType}: the pull was stopped`, { url: request, resourceType, cause: signal.reason });
+    if (signal?.aborted)
+      throw new EhrError('aborted', `${resourceType}: the pull was stopped`, {
+        url: request,
+        resourceType,
+        cause: signal.reason,
+      });
     const headers: Record<string, string> = { accept: 'application/fhir+json' };
     const authorization = await this.#connection.auth?.authorization();
     if (authorization) headers.authorization = authorization;
@@ -107,14 +124,25 @@ export class FhirHttp {
     try {
       return await fetcher(url, { headers, signal });
     } catch (error) {
-      if (signal?.aborted) throw new EhrError('aborted', `${resourceType}: the pull was stopped`, { url: request, resourceType, cause: signal.reason });
-      throw new EhrError('network', `${resourceType}: no answer from ${this.base.origin} for GET ${request} (${(error as Error).message})`, { url: request, resourceType, cause: error });
+      if (signal?.aborted)
+        throw new EhrError('aborted', `${resourceType}: the pull was stopped`, {
+          url: request,
+          resourceType,
+          cause: signal.reason,
+        });
+      throw new EhrError(
+        'network',
+        `${resourceType}: no answer from ${this.base.origin} for GET ${request} (${(error as Error).message})`,
+        { url: request, resourceType, cause: error },
+      );
     }
   }
 
   /** One refresh for every request that met a 401 meanwhile. */
   #refresh(): Promise<boolean> {
-    this.#refreshing ??= this.#connection.auth!.refresh!().finally(() => (this.#refreshing = undefined));
+    this.#refreshing ??= this.#connection.auth!.refresh!().finally(
+      () => (this.#refreshing = undefined),
+    );
     return this.#refreshing;
   }
 
@@ -137,12 +165,20 @@ export class FhirHttp {
   }
 }
 
-async function readJson(response: Response, request: string, resourceType: string): Promise<unknown> {
+async function readJson(
+  response: Response,
+  request: string,
+  resourceType: string,
+): Promise<unknown> {
   const text = await response.text();
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new EhrError('invalid-response', `${resourceType}: GET ${request} answered ${response.status} with a body that is not JSON (${(error as Error).message})`, { status: response.status, url: request, resourceType, cause: error });
+    throw new EhrError(
+      'invalid-response',
+      `${resourceType}: GET ${request} answered ${response.status} with a body that is not JSON (${(error as Error).message})`,
+      { status: response.status, url: request, resourceType, cause: error },
+    );
   }
 }
 
@@ -152,12 +188,22 @@ function serverTime(response: Response): string | undefined {
   return Number.isNaN(at) ? undefined : new Date(at).toISOString();
 }
 
-const KINDS: Record<number, 'unauthorized' | 'forbidden' | 'not-found'> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found' };
+const KINDS: Record<number, 'unauthorized' | 'forbidden' | 'not-found'> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+};
 
-async function refusal(response: Response, request: string, resourceType: string, attempts: number): Promise<EhrError> {
+async function refusal(
+  response: Response,
+  request: string,
+  resourceType: string,
+  attempts: number,
+): Promise<EhrError> {
   const { status } = response;
   const said = outcomeText(await response.text().catch(() => ''));
-  const kind = KINDS[status] ?? (RETRIED.has(status) ? 'unavailable' : status >= 500 ? 'server' : 'refused');
+  const kind =
+    KINDS[status] ?? (RETRIED.has(status) ? 'unavailable' : status >= 500 ? 'server' : 'refused');
   const what = {
     unauthorized: 'the server did not accept the authorisation (sign in again)',
     forbidden: `the user or the app may not read ${resourceType}`,
@@ -166,15 +212,26 @@ async function refusal(response: Response, request: string, resourceType: string
     server: 'the server failed',
     refused: 'the server refused the request',
   }[kind];
-  return new EhrError(kind, `${resourceType}: GET ${request} answered ${status}: ${what}${said ? ` — ${said}` : ''}`, { status, url: request, resourceType });
+  return new EhrError(
+    kind,
+    `${resourceType}: GET ${request} answered ${status}: ${what}${said ? ` — ${said}` : ''}`,
+    { status, url: request, resourceType },
+  );
 }
 
 /** What an OperationOutcome says, in a line; or the start of a body that is not one. */
 function outcomeText(text: string): string {
   try {
-    const body = JSON.parse(text) as { resourceType?: unknown; issue?: Array<{ diagnostics?: unknown; details?: { text?: unknown } }> };
+    const body = JSON.parse(text) as {
+      resourceType?: unknown;
+      issue?: Array<{ diagnostics?: unknown; details?: { text?: unknown } }>;
+    };
     if (body.resourceType === 'OperationOutcome' && Array.isArray(body.issue)) {
-      return body.issue.map((issue) => String(issue.details?.text ?? issue.diagnostics ?? '')).filter(Boolean).join('; ').slice(0, 300);
+      return body.issue
+        .map((issue) => String(issue.details?.text ?? issue.diagnostics ?? ''))
+        .filter(Boolean)
+        .join('; ')
+        .slice(0, 300);
     }
   } catch {
     // not JSON: shown as it is, shortened

@@ -10,7 +10,13 @@ export interface BackoffOptions {
   maxMs: number;
 }
 
-export function retryDelay(attempt: number, retryAfter: string | null, { baseMs, maxMs }: BackoffOptions, now = Date.now(), random = Math.random): number {
+export function retryDelay(
+  attempt: number,
+  retryAfter: string | null,
+  { baseMs, maxMs }: BackoffOptions,
+  now = Date.now(),
+  random = Math.random,
+): number {
   const asked = parseRetryAfter(retryAfter, now);
   if (asked !== undefined) return Math.min(asked, maxMs);
   const exponential = baseMs * 2 ** attempt;

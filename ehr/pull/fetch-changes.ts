@@ -11,14 +11,24 @@ import { searchPages, type FhirObject, type SearchPage } from './search-pages.js
  * marks (a record seen again costs nothing). Each type keeps its place in a
  * history still being pulled; every mark moves on to when this search ran.
  */
-export async function fetchChanges(http: FhirHttp, patientId: string, pageSize: number, marks: ReadonlyMap<string, TypeMark>, received: (resourceType: string, count: number) => void): Promise<FetchedType[]> {
+export async function fetchChanges(
+  http: FhirHttp,
+  patientId: string,
+  pageSize: number,
+  marks: ReadonlyMap<string, TypeMark>,
+  received: (resourceType: string, count: number) => void,
+): Promise<FetchedType[]> {
   const since = [...marks.values()].map((mark) => mark.since!).sort()[0]!;
   const params = new URLSearchParams({ _since: since, _count: String(pageSize) });
   const byType = new Map<string, FhirObject[]>([...marks.keys()].map((type) => [type, []]));
   const included: SearchPage['included'] = [];
   let ranAt: string | undefined;
   let first = true;
-  for await (const page of searchPages(http, `Patient/${encodeURIComponent(patientId)}/$everything?${params}`, 'Patient/$everything')) {
+  for await (const page of searchPages(
+    http,
+    `Patient/${encodeURIComponent(patientId)}/$everything?${params}`,
+    'Patient/$everything',
+  )) {
     if (first) ranAt = searchTime(page);
     first = false;
     // Everything the patient's records point to comes too: what the chart keeps is its own records of the types pulled.

@@ -21,17 +21,28 @@ export interface FetchChartOptions extends FhirConnection {
  * way pullChart asks for it, without a store: for `emr-kit pull`, which
  * checks an EHR's data against the kit before anything is embedded.
  */
-export async function fetchChart(options: FetchChartOptions): Promise<{ bundle: object; notOffered: string[] }> {
+export async function fetchChart(
+  options: FetchChartOptions,
+): Promise<{ bundle: object; notOffered: string[] }> {
   const http = new FhirHttp(options);
   const capabilities = await serverCapabilities(http);
-  const wanted = TYPE_SEARCHES.filter(({ resourceType }) => !options.types || options.types.includes(resourceType));
+  const wanted = TYPE_SEARCHES.filter(
+    ({ resourceType }) => !options.types || options.types.includes(resourceType),
+  );
   const offered = wanted.filter(({ resourceType }) => capabilities.searchable.has(resourceType));
   const context = { patientId: options.patientId, pageSize: options.pageSize ?? 500 };
   const fetched = await Promise.all(
     offered.map(async (search) => {
       const matches = [];
       const included = [];
-      for await (const page of searchPages(http, searchUrl(search, { ...context, includes: capabilities.includes.get(search.resourceType) ?? new Set() }), search.resourceType)) {
+      for await (const page of searchPages(
+        http,
+        searchUrl(search, {
+          ...context,
+          includes: capabilities.includes.get(search.resourceType) ?? new Set(),
+        }),
+        search.resourceType,
+      )) {
         checkCompartment(page.matches, options.patientId, search.resourceType);
         matches.push(...page.matches);
         included.push(...page.included);
@@ -40,11 +51,16 @@ export async function fetchChart(options: FetchChartOptions): Promise<{ bundle: 
       return { matches, included };
     }),
   );
-  const records = [await readPatient(http, options.patientId), ...fetched.flatMap((type) => type.matches)];
+  const records = [
+    await readPatient(http, options.patientId),
+    ...fetched.flatMap((type) => type.matches),
+  ];
   const included = fetched.flatMap((type) => type.included);
   const names = await fetchReferencedNames(http, records, included);
   return {
     bundle: searchsetOf(records, [...included, ...names]),
-    notOffered: wanted.filter((search) => !offered.includes(search)).map((search) => search.resourceType),
+    notOffered: wanted
+      .filter((search) => !offered.includes(search))
+      .map((search) => search.resourceType),
   };
 }

@@ -25,10 +25,15 @@ export interface FetchContext {
 }
 
 /** The URL of a patient search for one type, with its includes and options. */
-export function searchUrl(search: TypeSearch, { patientId, pageSize, includes }: Pick<FetchContext, 'patientId' | 'pageSize' | 'includes'>, extra: Record<string, string> = {}): string {
+export function searchUrl(
+  search: TypeSearch,
+  { patientId, pageSize, includes }: Pick<FetchContext, 'patientId' | 'pageSize' | 'includes'>,
+  extra: Record<string, string> = {},
+): string {
   const params = new URLSearchParams({ patient: patientId, _count: String(pageSize) });
   if (search.newestFirst) params.set('_sort', '-date');
-  for (const include of search.includes ?? []) if (includes.has(include)) params.append('_include', include);
+  for (const include of search.includes ?? [])
+    if (includes.has(include)) params.append('_include', include);
   for (const [name, value] of Object.entries(extra)) params.set(name, value);
   return `${search.resourceType}?${params}`;
 }
@@ -38,10 +43,16 @@ export function searchUrl(search: TypeSearch, { patientId, pageSize, includes }:
  * most recent day with a mark saying where the rest continues; for a type
  * pulled before, only what changed since.
  */
-export async function fetchType(search: TypeSearch, mark: TypeMark | undefined, context: FetchContext): Promise<FetchedType> {
+export async function fetchType(
+  search: TypeSearch,
+  mark: TypeMark | undefined,
+  context: FetchContext,
+): Promise<FetchedType> {
   const { resourceType } = search;
   const refreshing = mark?.since !== undefined;
-  const first = refreshing ? searchUrl(search, context, { _lastUpdated: `ge${mark.since}` }) : searchUrl(search, context);
+  const first = refreshing
+    ? searchUrl(search, context, { _lastUpdated: `ge${mark.since}` })
+    : searchUrl(search, context);
   const matches: FhirObject[] = [];
   const included: SearchPage['included'] = [];
   let since: string | undefined;
@@ -65,18 +76,37 @@ export async function fetchType(search: TypeSearch, mark: TypeMark | undefined, 
       }
     }
   }
-  if (next) return { resourceType, matches, included, mark: { complete: false, since, next, savedBackTo: clinicalTime(matches.at(-1)!) } };
+  if (next)
+    return {
+      resourceType,
+      matches,
+      included,
+      mark: { complete: false, since, next, savedBackTo: clinicalTime(matches.at(-1)!) },
+    };
   // A history half pulled keeps its place: this pass only caught up with what changed.
   if (refreshing && !mark.complete) return { resourceType, matches, included, mark: { ...mark } };
-  return { resourceType, matches, included, mark: { complete: true, since: refreshing ? (since ?? mark.since) : since } };
+  return {
+    resourceType,
+    matches,
+    included,
+    mark: { complete: true, since: refreshing ? (since ?? mark.since) : since },
+  };
 }
 
 /** Every match must be this patient's: a server that answers with another patient's records must not put them in this chart. */
-export function checkCompartment(matches: readonly FhirObject[], patientId: string, resourceType: string): void {
+export function checkCompartment(
+  matches: readonly FhirObject[],
+  patientId: string,
+  resourceType: string,
+): void {
   for (const resource of matches) {
     const owner = patientOf(resource as unknown as FhirResource);
     if (owner !== patientId) {
-      throw new EhrError('invalid-response', `${resourceType}: the server answered a search for patient ${patientId} with ${resource.resourceType}/${String(resource.id)}, which belongs to ${owner ? `patient ${owner}` : 'no patient'}; nothing of it was saved`, { resourceType });
+      throw new EhrError(
+        'invalid-response',
+        `${resourceType}: the server answered a search for patient ${patientId} with ${resource.resourceType}/${String(resource.id)}, which belongs to ${owner ? `patient ${owner}` : 'no patient'}; nothing of it was saved`,
+        { resourceType },
+      );
     }
   }
 }

@@ -14,7 +14,10 @@ export interface FreshnessOptions extends PullOptions {
  * never has two refreshes of one chart running. `refreshNow` for a host's
  * "refresh" button; `stop` when the chart closes.
  */
-export function keepChartFresh(store: DexieChartStore, options: FreshnessOptions): { refreshNow(): Promise<PullSummary>; stop(): void } {
+export function keepChartFresh(
+  store: DexieChartStore,
+  options: FreshnessOptions,
+): { refreshNow(): Promise<PullSummary>; stop(): void } {
   let running: Promise<PullSummary> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;

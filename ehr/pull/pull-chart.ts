@@ -1,4 +1,9 @@
-import { ChartStoreError, WRITING_ROLES, type ImportProgress, type ResourceType } from '../../model/index.js';
+import {
+  ChartStoreError,
+  WRITING_ROLES,
+  type ImportProgress,
+  type ResourceType,
+} from '../../model/index.js';
 import { announceImport, importBundle, type DexieChartStore } from '../../storage/index.js';
 import { serverCapabilities } from '../capabilities.js';
 import { PullError, type EhrError } from '../errors.js';
@@ -52,19 +57,35 @@ export interface PullSummary {
  * the next pull resumes. A record changed on the server replaces the version
  * pulled before; changed here meanwhile, both versions stand as a conflict.
  */
-export async function pullChart(store: DexieChartStore, options: PullOptions): Promise<PullSummary> {
+export async function pullChart(
+  store: DexieChartStore,
+  options: PullOptions,
+): Promise<PullSummary> {
   const { patientId } = options;
   // Before anything is fetched: a reader's device cannot save what it would pull.
   if (!WRITING_ROLES.includes(store.user.role)) {
-    throw new ChartStoreError('read-only', `${store.user.displayName} (${store.user.role}) reads charts but cannot pull one into this device: a clinician's pull reaches it through sync.`);
+    throw new ChartStoreError(
+      'read-only',
+      `${store.user.displayName} (${store.user.role}) reads charts but cannot pull one into this device: a clinician's pull reaches it through sync.`,
+    );
   }
   const http = new FhirHttp(options);
   const fhirBase = http.base.href;
   const onProgress = options.onProgress ?? (() => {});
   const capabilities = await serverCapabilities(http);
-  const wanted = TYPE_SEARCHES.filter(({ resourceType }) => !options.types || options.types.includes(resourceType));
+  const wanted = TYPE_SEARCHES.filter(
+    ({ resourceType }) => !options.types || options.types.includes(resourceType),
+  );
   const offered = wanted.filter(({ resourceType }) => capabilities.searchable.has(resourceType));
-  const summary: PullSummary = { patientId, received: {}, unchanged: 0, notOffered: wanted.filter((search) => !offered.includes(search)).map((search) => search.resourceType), pulled: {} };
+  const summary: PullSummary = {
+    patientId,
+    received: {},
+    unchanged: 0,
+    notOffered: wanted
+      .filter((search) => !offered.includes(search))
+      .map((search) => search.resourceType),
+    pulled: {},
+  };
 
   let received = 0;
   const totals = new Map<string, number>();
@@ -77,29 +98,73 @@ export async function pullChart(store: DexieChartStore, options: PullOptions): P
       received += count;
       summary.received[resourceType] = (summary.received[resourceType] ?? 0) + count;
       if (total !== undefined && !totals.has(resourceType)) totals.set(resourceType, total);
-      onProgress({ phase: 'fetching', done: received, total: [...totals.values()].reduce((sum, n) => sum + n, 0) });
+      onProgress({
+        phase: 'fetching',
+        done: received,
+        total: [...totals.values()].reduce((sum, n) => sum + n, 0),
+      });
     },
   });
 
-  const marks = new Map<string, TypeMark | undefined>(await Promise.all(offered.map(async ({ resourceType }) => [resourceType, await readTypeMark(store, fhirBase, patientId, resourceType)] as const)));
+  const marks = new Map<string, TypeMark | undefined>(
+    await Promise.all(
+      offered.map(
+        async ({ resourceType }) =>
+          [resourceType, await readTypeMark(store, fhirBase, patientId, resourceType)] as const,
+      ),
+    ),
+  );
   const ended = announceImport(store, [patientId]);
   let saved = false;
   try {
     // The chart itself: every type fetched before any is saved. Pulled before and the server
     // offers $everything: what changed, in one paged request; else a search per type.
-    const refreshAll = capabilities.everything && offered.every(({ resourceType }) => marks.get(resourceType)?.since !== undefined);
+    const refreshAll =
+      capabilities.everything &&
+      offered.every(({ resourceType }) => marks.get(resourceType)?.since !== undefined);
     const fetching: Array<Promise<FhirObject | FetchedType[]>> = refreshAll
-      ? [fetchChanges(http, patientId, options.pageSize ?? 500, marks as ReadonlyMap<string, TypeMark>, (type, count) => context(type).received(count))]
-      : offered.map((search) => fetchType(search, marks.get(search.resourceType), context(search.resourceType)).then((type) => [type]));
+      ? [
+          fetchChanges(
+            http,
+            patientId,
+            options.pageSize ?? 500,
+            marks as ReadonlyMap<string, TypeMark>,
+            (type, count) => context(type).received(count),
+          ),
+        ]
+      : offered.map((search) =>
+          fetchType(search, marks.get(search.resourceType), context(search.resourceType)).then(
+            (type) => [type],
+          ),
+        );
     const fetched = await Promise.allSettled([readPatient(http, patientId), ...fetching]);
-    const failed = fetched.flatMap((result, i) => (result.status === 'rejected' ? [{ resourceType: i === 0 ? 'Patient' : refreshAll ? 'Patient/$everything' : offered[i - 1]!.resourceType, error: asError(result.reason) }] : []));
+    const failed = fetched.flatMap((result, i) =>
+      result.status === 'rejected'
+        ? [
+            {
+              resourceType:
+                i === 0
+                  ? 'Patient'
+                  : refreshAll
+                    ? 'Patient/$everything'
+                    : offered[i - 1]!.resourceType,
+              error: asError(result.reason),
+            },
+          ]
+        : [],
+    );
     if (failed.length > 0) throw new PullError([], failed);
-    const [patient, ...lists] = fetched.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [FhirObject, ...FetchedType[][]];
+    const [patient, ...lists] = fetched.map(
+      (result) => (result as PromiseFulfilledResult<unknown>).value,
+    ) as [FhirObject, ...FetchedType[][]];
     const types = lists.flat();
     const records = [patient, ...types.flatMap((type) => type.matches)];
     const included = types.flatMap((type) => type.included);
     const names = await fetchReferencedNames(http, records, included).catch((error: unknown) => {
-      throw new PullError([], [{ resourceType: (error as EhrError).resourceType ?? 'names', error: asError(error) }]);
+      throw new PullError(
+        [],
+        [{ resourceType: (error as EhrError).resourceType ?? 'names', error: asError(error) }],
+      );
     });
     const chart = await importBundle(store, searchsetOf(records, [...included, ...names]), {
       marks: types.map((type) => typeMark(fhirBase, patientId, type.resourceType, type.mark)),
@@ -107,19 +172,47 @@ export async function pullChart(store: DexieChartStore, options: PullOptions): P
     });
     saved = true;
     summary.unchanged += chart.unchanged;
-    for (const type of types) summary.pulled[type.resourceType] = marks.get(type.resourceType)?.since !== undefined ? 'changes' : 'full';
+    for (const type of types)
+      summary.pulled[type.resourceType] =
+        marks.get(type.resourceType)?.since !== undefined ? 'changes' : 'full';
     ended(true);
 
     // The histories behind their newest day.
     const completed = types.filter((type) => type.mark.complete).map((type) => type.resourceType);
     const histories = types.filter((type) => !type.mark.complete);
-    const behind = await Promise.allSettled(histories.map((type) => pullHistory(store, type.resourceType, type.mark, { ...context(type.resourceType), fhirBase, chunk: options.historyChunk ?? 5000, onProgress })));
-    const stopped = behind.flatMap((result, i) => (result.status === 'rejected' ? [{ history: histories[i]!, error: asError(result.reason) }] : []));
+    const behind = await Promise.allSettled(
+      histories.map((type) =>
+        pullHistory(store, type.resourceType, type.mark, {
+          ...context(type.resourceType),
+          fhirBase,
+          chunk: options.historyChunk ?? 5000,
+          onProgress,
+        }),
+      ),
+    );
+    const stopped = behind.flatMap((result, i) =>
+      result.status === 'rejected'
+        ? [{ history: histories[i]!, error: asError(result.reason) }]
+        : [],
+    );
     if (stopped.length > 0) {
-      const marksNow = await Promise.all(stopped.map(({ history }) => readTypeMark(store, fhirBase, patientId, history.resourceType)));
+      const marksNow = await Promise.all(
+        stopped.map(({ history }) =>
+          readTypeMark(store, fhirBase, patientId, history.resourceType),
+        ),
+      );
       throw new PullError(
-        [...completed, ...histories.filter((history) => !stopped.some((s) => s.history === history)).map((history) => history.resourceType)],
-        stopped.map(({ history, error }, i) => ({ resourceType: history.resourceType, error, partialFrom: (marksNow[i] as TypeMark | undefined)?.savedBackTo })),
+        [
+          ...completed,
+          ...histories
+            .filter((history) => !stopped.some((s) => s.history === history))
+            .map((history) => history.resourceType),
+        ],
+        stopped.map(({ history, error }, i) => ({
+          resourceType: history.resourceType,
+          error,
+          partialFrom: (marksNow[i] as TypeMark | undefined)?.savedBackTo,
+        })),
       );
     }
     onProgress({ phase: 'done', done: received, total: received });
@@ -132,4 +225,3 @@ export async function pullChart(store: DexieChartStore, options: PullOptions): P
 function asError(reason: unknown): Error {
   return reason instanceof Error ? reason : new Error(String(reason));
 }
-

@@ -13,14 +13,28 @@ import { searchsetOf } from './searchset.js';
  * a pull that stops keeps what it saved and the next one resumes there.
  * Resolves to the type's final mark.
  */
-export async function pullHistory(store: DexieChartStore, resourceType: string, mark: TypeMark, context: FetchContext & { fhirBase: string; chunk: number; onProgress: (progress: ImportProgress) => void }): Promise<TypeMark> {
+export async function pullHistory(
+  store: DexieChartStore,
+  resourceType: string,
+  mark: TypeMark,
+  context: FetchContext & {
+    fhirBase: string;
+    chunk: number;
+    onProgress: (progress: ImportProgress) => void;
+  },
+): Promise<TypeMark> {
   let matches: FhirObject[] = [];
   let included: SearchPage['included'] = [];
   let place = mark;
   const save = async (next: string | undefined) => {
-    const moved: TypeMark = next ? { ...place, next, savedBackTo: clinicalTime(matches.at(-1)!) ?? place.savedBackTo } : { complete: true, since: place.since };
+    const moved: TypeMark = next
+      ? { ...place, next, savedBackTo: clinicalTime(matches.at(-1)!) ?? place.savedBackTo }
+      : { complete: true, since: place.since };
     const names = await fetchReferencedNames(context.http, matches, included);
-    await importBundle(store, searchsetOf(matches, [...included, ...names]), { marks: [typeMark(context.fhirBase, context.patientId, resourceType, moved)], onProgress: context.onProgress });
+    await importBundle(store, searchsetOf(matches, [...included, ...names]), {
+      marks: [typeMark(context.fhirBase, context.patientId, resourceType, moved)],
+      onProgress: context.onProgress,
+    });
     place = moved;
     matches = [];
     included = [];

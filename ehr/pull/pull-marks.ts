@@ -20,11 +20,22 @@ function markKey(fhirBase: string, patientId: string, resourceType: string): str
   return `ehr-pull ${fhirBase} ${patientId} ${resourceType}`;
 }
 
-export async function readTypeMark(store: DexieChartStore, fhirBase: string, patientId: string, resourceType: string): Promise<TypeMark | undefined> {
-  const value = (await readImportMark(store, markKey(fhirBase, patientId, resourceType))) as TypeMark | undefined;
+export async function readTypeMark(
+  store: DexieChartStore,
+  fhirBase: string,
+  patientId: string,
+  resourceType: string,
+): Promise<TypeMark | undefined> {
+  const value = (await readImportMark(store, markKey(fhirBase, patientId, resourceType))) as
+    TypeMark | undefined;
   return value && typeof value.complete === 'boolean' ? value : undefined;
 }
 
-export function typeMark(fhirBase: string, patientId: string, resourceType: string, mark: TypeMark): ImportMark {
+export function typeMark(
+  fhirBase: string,
+  patientId: string,
+  resourceType: string,
+  mark: TypeMark,
+): ImportMark {
   return { key: markKey(fhirBase, patientId, resourceType), value: mark };
 }

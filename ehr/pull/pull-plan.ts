@@ -19,7 +19,10 @@ export interface TypeSearch {
 
 export const TYPE_SEARCHES: readonly TypeSearch[] = [
   { resourceType: 'AllergyIntolerance' },
-  { resourceType: 'MedicationRequest', includes: ['MedicationRequest:medication', 'MedicationRequest:requester'] },
+  {
+    resourceType: 'MedicationRequest',
+    includes: ['MedicationRequest:medication', 'MedicationRequest:requester'],
+  },
   { resourceType: 'MedicationStatement', includes: ['MedicationStatement:medication'] },
   { resourceType: 'Condition' },
   { resourceType: 'Encounter' },

@@ -11,13 +11,18 @@ const DATE_HEADER_MARGIN_MS = 2000;
  * ran is in its answer). Undefined when the answer says none of these: the
  * next pull of the type then asks for all of it again.
  */
-export function searchTime(page: Pick<SearchPage, 'searchedAt' | 'serverTime' | 'matches'>): string | undefined {
+export function searchTime(
+  page: Pick<SearchPage, 'searchedAt' | 'serverTime' | 'matches'>,
+): string | undefined {
   if (page.searchedAt && !Number.isNaN(Date.parse(page.searchedAt))) return page.searchedAt;
-  if (page.serverTime) return new Date(Date.parse(page.serverTime) - DATE_HEADER_MARGIN_MS).toISOString();
+  if (page.serverTime)
+    return new Date(Date.parse(page.serverTime) - DATE_HEADER_MARGIN_MS).toISOString();
   let newest: string | undefined;
   let newestAt = -Infinity;
   for (const record of page.matches) {
-    const at = Date.parse(String((record.meta as { lastUpdated?: unknown } | undefined)?.lastUpdated));
+    const at = Date.parse(
+      String((record.meta as { lastUpdated?: unknown } | undefined)?.lastUpdated),
+    );
     if (at > newestAt) [newest, newestAt] = [new Date(at).toISOString(), at];
   }
   return newest;

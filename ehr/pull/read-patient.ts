@@ -6,8 +6,17 @@ import type { FhirObject } from './search-pages.js';
 export async function readPatient(http: FhirHttp, patientId: string): Promise<FhirObject> {
   const { body, request } = await http.get(`Patient/${encodeURIComponent(patientId)}`, 'Patient');
   const patient = body as FhirObject;
-  if (typeof body !== 'object' || body === null || patient.resourceType !== 'Patient' || patient.id !== patientId) {
-    throw new EhrError('invalid-response', `Patient: GET ${request} did not answer Patient/${patientId}`, { url: request, resourceType: 'Patient' });
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    patient.resourceType !== 'Patient' ||
+    patient.id !== patientId
+  ) {
+    throw new EhrError(
+      'invalid-response',
+      `Patient: GET ${request} did not answer Patient/${patientId}`,
+      { url: request, resourceType: 'Patient' },
+    );
   }
   return patient;
 }

@@ -13,12 +13,23 @@ const keyOf = (resource: FhirObject) => `${resource.resourceType}/${String(resou
  * included by two records) is kept once: the last version seen. Included
  * resources serve for names only: one of a type the chart keeps is dropped.
  */
-export function searchsetOf(matches: readonly FhirObject[], included: SearchPage['included']): object {
+export function searchsetOf(
+  matches: readonly FhirObject[],
+  included: SearchPage['included'],
+): object {
   const records = new Map(matches.map((resource) => [keyOf(resource), resource]));
-  const extras = new Map(included.filter(({ resource }) => !KEPT.has(resource.resourceType) && !records.has(keyOf(resource))).map((item) => [keyOf(item.resource), item]));
+  const extras = new Map(
+    included
+      .filter(({ resource }) => !KEPT.has(resource.resourceType) && !records.has(keyOf(resource)))
+      .map((item) => [keyOf(item.resource), item]),
+  );
   const entry = [
     ...[...records.values()].map((resource) => ({ resource, search: { mode: 'match' } })),
-    ...[...extras.values()].map(({ fullUrl, resource }) => ({ ...(fullUrl && { fullUrl }), resource, search: { mode: 'include' } })),
+    ...[...extras.values()].map(({ fullUrl, resource }) => ({
+      ...(fullUrl && { fullUrl }),
+      resource,
+      search: { mode: 'include' },
+    })),
   ];
   return { resourceType: 'Bundle', type: 'searchset', entry };
 }

@@ -11,13 +11,19 @@ import { requestOptions, SmartSession, tokensOf, type LaunchContext } from './sm
  * PKCE verifier for a token, and reads the launch context from the token
  * response. The pending launch is used once.
  */
-export async function completeSmartLaunch(url: string | URL, client: Pick<SmartClient, 'storage' | 'fetch'> = {}): Promise<SmartSession> {
+export async function completeSmartLaunch(
+  url: string | URL,
+  client: Pick<SmartClient, 'storage' | 'fetch'> = {},
+): Promise<SmartSession> {
   const callback = new URL(url);
   const state = callback.searchParams.get('state');
   const storage = storageOf(client);
   const saved = state ? storage.getItem(PENDING_PREFIX + state) : null;
   if (!state || !saved) {
-    throw new EhrError('launch', `SMART launch: the answer's state ${state ? `"${state.slice(0, 16)}…"` : '(none)'} is not one this tab sent; refused (start the launch again)`);
+    throw new EhrError(
+      'launch',
+      `SMART launch: the answer's state ${state ? `"${state.slice(0, 16)}…"` : '(none)'} is not one this tab sent; refused (start the launch again)`,
+    );
   }
   storage.removeItem(PENDING_PREFIX + state);
   const pending = JSON.parse(saved) as PendingLaunch;
@@ -27,23 +33,42 @@ export async function completeSmartLaunch(url: string | URL, client: Pick<SmartC
   let result: oauth.TokenEndpointResponse;
   try {
     const params = oauth.validateAuthResponse(as, oauthClient, callback, state);
-    const response = await oauth.authorizationCodeGrantRequest(as, oauthClient, oauth.None(), params, pending.redirectUri, pending.codeVerifier, options);
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      oauthClient,
+      oauth.None(),
+      params,
+      pending.redirectUri,
+      pending.codeVerifier,
+      options,
+    );
     result = await oauth.processAuthorizationCodeResponse(as, oauthClient, response);
   } catch (error) {
     throw new EhrError('launch', `SMART launch: ${describe(error)}`, { cause: error });
   }
-  return new SmartSession(launchContext(result, pending), tokensOf(result), pending.configuration, pending.clientId, client.fetch);
+  return new SmartSession(
+    launchContext(result, pending),
+    tokensOf(result),
+    pending.configuration,
+    pending.clientId,
+    client.fetch,
+  );
 }
 
-function launchContext(response: oauth.TokenEndpointResponse, pending: { fhirBaseUrl: string; configuration: SmartConfiguration }): LaunchContext {
-  const text = (name: string) => (typeof response[name] === 'string' ? (response[name] as string) : undefined);
+function launchContext(
+  response: oauth.TokenEndpointResponse,
+  pending: { fhirBaseUrl: string; configuration: SmartConfiguration },
+): LaunchContext {
+  const text = (name: string) =>
+    typeof response[name] === 'string' ? (response[name] as string) : undefined;
   const claims = oauth.getValidatedIdTokenClaims(response);
   const fhirUser = typeof claims?.fhirUser === 'string' ? claims.fhirUser : undefined;
   return {
     fhirBaseUrl: pending.fhirBaseUrl,
     patient: text('patient'),
     encounter: text('encounter'),
-    needPatientBanner: typeof response.need_patient_banner === 'boolean' ? response.need_patient_banner : undefined,
+    needPatientBanner:
+      typeof response.need_patient_banner === 'boolean' ? response.need_patient_banner : undefined,
     smartStyleUrl: text('smart_style_url'),
     fhirUser,
     scope: response.scope ?? '',
@@ -51,7 +76,9 @@ function launchContext(response: oauth.TokenEndpointResponse, pending: { fhirBas
 }
 
 function describe(error: unknown): string {
-  if (error instanceof oauth.AuthorizationResponseError) return `the authorization server refused: ${error.error}${error.error_description ? ` (${error.error_description})` : ''}`;
-  if (error instanceof oauth.ResponseBodyError) return `the token endpoint refused: ${error.error}${error.error_description ? ` (${error.error_description})` : ''}`;
+  if (error instanceof oauth.AuthorizationResponseError)
+    return `the authorization server refused: ${error.error}${error.error_description ? ` (${error.error_description})` : ''}`;
+  if (error instanceof oauth.ResponseBodyError)
+    return `the token endpoint refused: ${error.error}${error.error_description ? ` (${error.error_description})` : ''}`;
   return (error as Error).message;
 }

@@ -16,20 +16,44 @@ export interface SmartConfiguration {
   code_challenge_methods_supported?: string[];
 }
 
-export async function discoverSmart(fhirBaseUrl: string, fetcher: typeof fetch = globalThis.fetch): Promise<SmartConfiguration> {
+export async function discoverSmart(
+  fhirBaseUrl: string,
+  fetcher: typeof fetch = globalThis.fetch,
+): Promise<SmartConfiguration> {
   const url = `${fhirBaseUrl.replace(/\/$/, '')}/.well-known/smart-configuration`;
   let response: Response;
   try {
     response = await fetcher(url, { headers: { accept: 'application/json' } });
   } catch (error) {
-    throw new EhrError('launch', `SMART discovery: no answer from ${url} (${(error as Error).message})`, { url, cause: error });
+    throw new EhrError(
+      'launch',
+      `SMART discovery: no answer from ${url} (${(error as Error).message})`,
+      { url, cause: error },
+    );
   }
-  if (!response.ok) throw new EhrError('launch', `SMART discovery: ${url} answered ${response.status}; is ${fhirBaseUrl} a SMART on FHIR server?`, { url, status: response.status });
-  const config = (await response.json().catch(() => undefined)) as Partial<SmartConfiguration> | undefined;
-  const missing = (['authorization_endpoint', 'token_endpoint'] as const).filter((field) => typeof config?.[field] !== 'string');
-  if (!config || missing.length > 0) throw new EhrError('launch', `SMART discovery: ${url} lacks ${missing.join(' and ') || 'a JSON body'}`, { url });
+  if (!response.ok)
+    throw new EhrError(
+      'launch',
+      `SMART discovery: ${url} answered ${response.status}; is ${fhirBaseUrl} a SMART on FHIR server?`,
+      { url, status: response.status },
+    );
+  const config = (await response.json().catch(() => undefined)) as
+    Partial<SmartConfiguration> | undefined;
+  const missing = (['authorization_endpoint', 'token_endpoint'] as const).filter(
+    (field) => typeof config?.[field] !== 'string',
+  );
+  if (!config || missing.length > 0)
+    throw new EhrError(
+      'launch',
+      `SMART discovery: ${url} lacks ${missing.join(' and ') || 'a JSON body'}`,
+      { url },
+    );
   if (!config.code_challenge_methods_supported?.includes('S256')) {
-    throw new EhrError('launch', `SMART discovery: ${url} does not offer PKCE with S256 (code_challenge_methods_supported: ${JSON.stringify(config.code_challenge_methods_supported ?? [])}); the kit launches only with it`, { url });
+    throw new EhrError(
+      'launch',
+      `SMART discovery: ${url} does not offer PKCE with S256 (code_challenge_methods_supported: ${JSON.stringify(config.code_challenge_methods_supported ?? [])}); the kit launches only with it`,
+      { url },
+    );
   }
   return config as SmartConfiguration;
 }

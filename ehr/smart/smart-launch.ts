@@ -44,7 +44,9 @@ export interface PendingLaunch {
 export const PENDING_PREFIX = 'emr-kit smart launch ';
 
 /** The launch URL's parameters when the EHR launched the app (`iss` and `launch`); undefined otherwise. */
-export function ehrLaunchParameters(url: string | URL): { iss: string; launch: string } | undefined {
+export function ehrLaunchParameters(
+  url: string | URL,
+): { iss: string; launch: string } | undefined {
   const params = new URL(url).searchParams;
   const iss = params.get('iss');
   const launch = params.get('launch');
@@ -56,10 +58,19 @@ export function ehrLaunchParameters(url: string | URL): { iss: string; launch: s
  * launch (from the app's launch URL, see ehrLaunchParameters); absent: a
  * standalone launch at `fhirBaseUrl`.
  */
-export async function smartAuthorizationUrl(client: SmartClient, { fhirBaseUrl, launch }: { fhirBaseUrl: string; launch?: string }): Promise<URL> {
+export async function smartAuthorizationUrl(
+  client: SmartClient,
+  { fhirBaseUrl, launch }: { fhirBaseUrl: string; launch?: string },
+): Promise<URL> {
   const normalise = (url: string) => url.replace(/\/+$/, '');
-  if (client.allowedIssuers && !client.allowedIssuers.map(normalise).includes(normalise(fhirBaseUrl))) {
-    throw new EhrError('launch', `SMART launch: ${fhirBaseUrl} is not one of the FHIR servers this app may be launched from; refused`);
+  if (
+    client.allowedIssuers &&
+    !client.allowedIssuers.map(normalise).includes(normalise(fhirBaseUrl))
+  ) {
+    throw new EhrError(
+      'launch',
+      `SMART launch: ${fhirBaseUrl} is not one of the FHIR servers this app may be launched from; refused`,
+    );
   }
   const configuration = await discoverSmart(fhirBaseUrl, client.fetch);
   const codeVerifier = oauth.generateRandomCodeVerifier();
@@ -80,13 +91,22 @@ export async function smartAuthorizationUrl(client: SmartClient, { fhirBaseUrl, 
     code_challenge_method: 'S256',
     ...(launch && { launch }),
   }).toString();
-  const pending: PendingLaunch = { fhirBaseUrl, clientId: client.clientId, redirectUri: client.redirectUri, codeVerifier, configuration };
+  const pending: PendingLaunch = {
+    fhirBaseUrl,
+    clientId: client.clientId,
+    redirectUri: client.redirectUri,
+    codeVerifier,
+    configuration,
+  };
   storageOf(client).setItem(PENDING_PREFIX + state, JSON.stringify(pending));
   return url;
 }
 
-export function storageOf(client: Pick<SmartClient, 'storage'>): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
+export function storageOf(
+  client: Pick<SmartClient, 'storage'>,
+): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
   const storage = client.storage ?? globalThis.sessionStorage;
-  if (!storage) throw new EhrError('launch', 'SMART launch: no session storage here; pass `storage`');
+  if (!storage)
+    throw new EhrError('launch', 'SMART launch: no session storage here; pass `storage`');
   return storage;
 }

@@ -41,7 +41,13 @@ export class SmartSession implements FhirAuth {
   #tokens: Tokens;
   #renewing: Promise<boolean> | undefined;
 
-  constructor(context: LaunchContext, tokens: Tokens, configuration: SmartConfiguration, clientId: string, fetcher?: typeof fetch) {
+  constructor(
+    context: LaunchContext,
+    tokens: Tokens,
+    configuration: SmartConfiguration,
+    clientId: string,
+    fetcher?: typeof fetch,
+  ) {
     this.context = context;
     this.#tokens = tokens;
     this.#configuration = configuration;
@@ -73,13 +79,23 @@ export class SmartSession implements FhirAuth {
     const client: oauth.Client = { client_id: this.#clientId };
     const options = requestOptions(this.#configuration, this.#fetch);
     try {
-      const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), refreshToken, options);
+      const response = await oauth.refreshTokenGrantRequest(
+        as,
+        client,
+        oauth.None(),
+        refreshToken,
+        options,
+      );
       const result = await oauth.processRefreshTokenResponse(as, client, response);
       this.#tokens = tokensOf(result, refreshToken);
       return true;
     } catch (error) {
       if (error instanceof oauth.ResponseBodyError) return false;
-      throw new EhrError('unauthorized', `renewing the access token failed: ${(error as Error).message}`, { cause: error });
+      throw new EhrError(
+        'unauthorized',
+        `renewing the access token failed: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
   }
 }
@@ -106,7 +122,10 @@ function renewalMargin(lifetime: number): number {
   return Math.min(lifetime / 2, Math.min(30_000, lifetime / 10) + 2000);
 }
 
-export function requestOptions(configuration: SmartConfiguration, fetcher?: typeof fetch): oauth.TokenEndpointRequestOptions {
+export function requestOptions(
+  configuration: SmartConfiguration,
+  fetcher?: typeof fetch,
+): oauth.TokenEndpointRequestOptions {
   return {
     ...(fetcher && { [oauth.customFetch]: fetcher }),
     ...(isLoopback(configuration.token_endpoint) && { [oauth.allowInsecureRequests]: true }),

@@ -33,12 +33,16 @@ const TOKENS: ReadonlyArray<[keyof SmartStyle, string, Check]> = [
 ];
 
 /** The `--emr-*` declarations a SMART style gives, its values checked to be what they claim (a colour, a length, a font list). */
-export function smartStyleTokens(style: SmartStyle, supports: (property: string, value: string) => boolean = (p, v) => CSS.supports(p, v)): Record<string, string> {
+export function smartStyleTokens(
+  style: SmartStyle,
+  supports: (property: string, value: string) => boolean = (p, v) => CSS.supports(p, v),
+): Record<string, string> {
   const tokens: Record<string, string> = {};
   for (const [key, token, check] of TOKENS) {
     const value = style[key];
     if (typeof value !== 'string' || value.length > 200) continue;
-    const property = check === 'color' ? 'color' : check === 'length' ? 'border-radius' : 'font-family';
+    const property =
+      check === 'color' ? 'color' : check === 'length' ? 'border-radius' : 'font-family';
     // One value, never a way to close the declaration and open another.
     if (/[;{}]/.test(value) || !supports(property, value)) continue;
     tokens[token] = value.trim();
@@ -47,7 +51,11 @@ export function smartStyleTokens(style: SmartStyle, supports: (property: string,
 }
 
 /** Fetches the EHR's style and sets its tokens on `target` (the element that holds the kit, or the document's root). Resolves to what was set. */
-export async function applySmartStyle(target: HTMLElement, smartStyleUrl: string, fetcher: typeof fetch = globalThis.fetch): Promise<Record<string, string>> {
+export async function applySmartStyle(
+  target: HTMLElement,
+  smartStyleUrl: string,
+  fetcher: typeof fetch = globalThis.fetch,
+): Promise<Record<string, string>> {
   const response = await fetcher(smartStyleUrl, { headers: { accept: 'application/json' } });
   if (!response.ok) throw new Error(`smart_style_url ${smartStyleUrl} answered ${response.status}`);
   const tokens = smartStyleTokens((await response.json()) as SmartStyle);

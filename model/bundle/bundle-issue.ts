@@ -45,7 +45,9 @@ export function formatPath(base: string, segments: readonly PropertyKey[]): stri
 export function describeIssue(issue: BundleIssue): string {
   const where: string[] = [];
   if (issue.entry !== undefined) {
-    const subject = issue.resourceType ? ` (${issue.resourceType}${issue.id ? `/${issue.id}` : ''})` : '';
+    const subject = issue.resourceType
+      ? ` (${issue.resourceType}${issue.id ? `/${issue.id}` : ''})`
+      : '';
     where.push(`entry ${issue.entry}${subject}`);
   }
   if (issue.line !== undefined) where.push(`line ${issue.line}, column ${issue.column ?? 0}`);

@@ -26,11 +26,15 @@ export interface CheckOptions extends Partial<WalkLimits> {
 }
 
 /** The problems with one resource of a modeled type; none means it is valid FHIR R4 as the kit reads it. */
-export function checkResource(resource: Record<string, unknown>, options: CheckOptions = {}): ResourceIssue[] {
+export function checkResource(
+  resource: Record<string, unknown>,
+  options: CheckOptions = {},
+): ResourceIssue[] {
   const issues: ResourceIssue[] = [];
   const type = resource.resourceType as ResourceType;
   const older = olderVersionSignature(resource);
-  if (older) return [{ code: 'fhir-version', path: `${type}.${older.field}`, message: older.message }];
+  if (older)
+    return [{ code: 'fhir-version', path: `${type}.${older.field}`, message: older.message }];
   const { unsafe } = walkResource(resource, {
     ...DEFAULT_LIMITS,
     ...options,
@@ -38,11 +42,17 @@ export function checkResource(resource: Record<string, unknown>, options: CheckO
     report: (issue) => issues.push(issue),
   });
   if (unsafe) return issues; // never hand a hostile object to the schema code
-  validate(options.schemaOf?.(type) ?? resourceSchemas[type], resource, (issue) => issues.push(issue));
+  validate(options.schemaOf?.(type) ?? resourceSchemas[type], resource, (issue) =>
+    issues.push(issue),
+  );
   return issues;
 }
 
-function validate(schema: z.ZodMiniType, resource: unknown, report: (issue: ResourceIssue) => void): void {
+function validate(
+  schema: z.ZodMiniType,
+  resource: unknown,
+  report: (issue: ResourceIssue) => void,
+): void {
   const type = (resource as { resourceType: string }).resourceType;
   const parsed = schema.safeParse(resource, { error: explainIssue });
   if (parsed.success) return;
@@ -52,7 +62,11 @@ function validate(schema: z.ZodMiniType, resource: unknown, report: (issue: Reso
 }
 
 /** Messages that say what was expected and what was found. */
-function explainIssue(issue: { code?: string; input?: unknown; expected?: unknown }): string | undefined {
+function explainIssue(issue: {
+  code?: string;
+  input?: unknown;
+  expected?: unknown;
+}): string | undefined {
   if (issue.code !== 'invalid_type') return undefined;
   if (issue.input === undefined) return 'is required';
   return `expected ${String(issue.expected)}, got ${describe(issue.input)}`;

@@ -26,7 +26,10 @@ const RETIRED_TYPES: Record<string, { version: string; r4?: string }> = {
 export function retiredType(resourceType: string): string | undefined {
   const retired = RETIRED_TYPES[resourceType];
   if (!retired || !Object.hasOwn(RETIRED_TYPES, resourceType)) return undefined;
-  return `resourceType ${resourceType} is FHIR ${retired.version}, not R4` + (retired.r4 ? ` (R4 has ${retired.r4})` : '');
+  return (
+    `resourceType ${resourceType} is FHIR ${retired.version}, not R4` +
+    (retired.r4 ? ` (R4 has ${retired.r4})` : '')
+  );
 }
 
 type Resource = Record<string, unknown>;
@@ -38,25 +41,65 @@ const has = (field: string) => (r: Resource) => r[field] !== undefined;
 /** Fields whose shape changed in R4, by modeled type. */
 const SIGNATURES: Record<string, Signature[]> = {
   AllergyIntolerance: [
-    ['DSTU2', 'substance', has('substance'), 'DSTU2 names the allergen in "substance"; R4 uses "code"'],
-    ['DSTU2', 'status', has('status'), 'DSTU2 has "status"; R4 has clinicalStatus and verificationStatus'],
-    ['STU3', 'clinicalStatus', isString('clinicalStatus'), 'STU3 has a code here; R4 has a CodeableConcept'],
-    ['STU3', 'verificationStatus', isString('verificationStatus'), 'STU3 has a code here; R4 has a CodeableConcept'],
+    [
+      'DSTU2',
+      'substance',
+      has('substance'),
+      'DSTU2 names the allergen in "substance"; R4 uses "code"',
+    ],
+    [
+      'DSTU2',
+      'status',
+      has('status'),
+      'DSTU2 has "status"; R4 has clinicalStatus and verificationStatus',
+    ],
+    [
+      'STU3',
+      'clinicalStatus',
+      isString('clinicalStatus'),
+      'STU3 has a code here; R4 has a CodeableConcept',
+    ],
+    [
+      'STU3',
+      'verificationStatus',
+      isString('verificationStatus'),
+      'STU3 has a code here; R4 has a CodeableConcept',
+    ],
     ['STU3', 'assertedDate', has('assertedDate'), 'STU3 has "assertedDate"; R4 has "recordedDate"'],
   ],
   Condition: [
     ['DSTU2', 'patient', has('patient'), 'DSTU2 has "patient"; R4 has "subject"'],
-    ['STU3', 'clinicalStatus', isString('clinicalStatus'), 'STU3 has a code here; R4 has a CodeableConcept'],
-    ['STU3', 'verificationStatus', isString('verificationStatus'), 'STU3 has a code here; R4 has a CodeableConcept'],
+    [
+      'STU3',
+      'clinicalStatus',
+      isString('clinicalStatus'),
+      'STU3 has a code here; R4 has a CodeableConcept',
+    ],
+    [
+      'STU3',
+      'verificationStatus',
+      isString('verificationStatus'),
+      'STU3 has a code here; R4 has a CodeableConcept',
+    ],
     ['STU3', 'assertedDate', has('assertedDate'), 'STU3 has "assertedDate"; R4 has "recordedDate"'],
   ],
   MedicationStatement: [
-    ['DSTU2', 'wasNotTaken', has('wasNotTaken'), 'DSTU2 has "wasNotTaken"; R4 has status not-taken'],
+    [
+      'DSTU2',
+      'wasNotTaken',
+      has('wasNotTaken'),
+      'DSTU2 has "wasNotTaken"; R4 has status not-taken',
+    ],
     ['STU3', 'taken', has('taken'), 'STU3 has "taken"; R4 has status not-taken'],
   ],
   MedicationRequest: [
     ['STU3', 'context', has('context'), 'STU3 has "context"; R4 has "encounter"'],
-    ['STU3', 'definition', has('definition'), 'STU3 has "definition"; R4 has instantiatesCanonical'],
+    [
+      'STU3',
+      'definition',
+      has('definition'),
+      'STU3 has "definition"; R4 has instantiatesCanonical',
+    ],
   ],
   Observation: [
     ['STU3', 'context', has('context'), 'STU3 has "context"; R4 has "encounter"'],
@@ -87,11 +130,17 @@ const SIGNATURES: Record<string, Signature[]> = {
 };
 
 /** Why a modeled resource looks like DSTU2 or STU3, with the field that shows it; undefined for R4. */
-export function olderVersionSignature(resource: Resource): { field: string; message: string } | undefined {
+export function olderVersionSignature(
+  resource: Resource,
+): { field: string; message: string } | undefined {
   const type = resource.resourceType as string;
   const signatures = Object.hasOwn(SIGNATURES, type) ? SIGNATURES[type]! : [];
   for (const [version, field, test, why] of signatures) {
-    if (test(resource)) return { field, message: `looks like a FHIR ${version} ${type}: ${why}. The kit reads FHIR R4.` };
+    if (test(resource))
+      return {
+        field,
+        message: `looks like a FHIR ${version} ${type}: ${why}. The kit reads FHIR R4.`,
+      };
   }
   return undefined;
 }

@@ -49,9 +49,19 @@ const DEFAULTS = { ...DEFAULT_LIMITS, maxErrors: 1000, compileSchemasFrom: COMPI
  * All or nothing: a bundle with any error yields no resources, and each
  * error names the entry, the field and what is wrong. It never throws.
  */
-export function readBundle(input: string | unknown, options: ReadBundleOptions = {}): BundleReadResult {
+export function readBundle(
+  input: string | unknown,
+  options: ReadBundleOptions = {},
+): BundleReadResult {
   const limits = { ...DEFAULTS, ...options };
-  const result: BundleReadResult = { ok: false, resources: [], counts: {}, skipped: {}, errors: [], errorCount: 0 };
+  const result: BundleReadResult = {
+    ok: false,
+    resources: [],
+    counts: {},
+    skipped: {},
+    errors: [],
+    errorCount: 0,
+  };
   const report = (issue: BundleIssue) => {
     result.errorCount++;
     if (result.errors.length < limits.maxErrors) result.errors.push(issue);
@@ -67,8 +77,13 @@ export function readBundle(input: string | unknown, options: ReadBundleOptions =
   const references = indexFullUrls(entries, report);
   const names = entryNames(entries);
   const perType = new Map<string, number>();
-  for (const entry of entries) perType.set(entry.resource.resourceType as string, (perType.get(entry.resource.resourceType as string) ?? 0) + 1);
-  const schemaOf = (type: ResourceType) => ((perType.get(type) ?? 0) >= limits.compileSchemasFrom ? compiledSchemaOf(type) : undefined);
+  for (const entry of entries)
+    perType.set(
+      entry.resource.resourceType as string,
+      (perType.get(entry.resource.resourceType as string) ?? 0) + 1,
+    );
+  const schemaOf = (type: ResourceType) =>
+    (perType.get(type) ?? 0) >= limits.compileSchemasFrom ? compiledSchemaOf(type) : undefined;
   const resources: FhirResource[] = [];
   entries.forEach((entry, index) => {
     const resource = entry.resource as Record<string, unknown>;
@@ -77,9 +92,14 @@ export function readBundle(input: string | unknown, options: ReadBundleOptions =
       result.skipped[type] = (result.skipped[type] ?? 0) + 1;
       return;
     }
-    const where = { entry: index, resourceType: type, id: typeof resource.id === 'string' ? resource.id : undefined };
+    const where = {
+      entry: index,
+      resourceType: type,
+      id: typeof resource.id === 'string' ? resource.id : undefined,
+    };
     const before = result.errorCount;
-    for (const issue of checkResource(resource, { ...limits, references, names, schemaOf })) report({ ...where, ...issue });
+    for (const issue of checkResource(resource, { ...limits, references, names, schemaOf }))
+      report({ ...where, ...issue });
     if (result.errorCount === before) {
       resources.push(resource as FhirResource);
       result.counts[type] = (result.counts[type] ?? 0) + 1;
@@ -141,16 +161,30 @@ function bundleEntries(bundle: unknown, reportIssue: Report): Entry[] | undefine
     reportIssue(issue);
   };
   if (!isObject(bundle)) {
-    report({ code: 'not-a-bundle', path: 'Bundle', message: `expected a JSON object with resourceType "Bundle", got ${describe(bundle)}` });
+    report({
+      code: 'not-a-bundle',
+      path: 'Bundle',
+      message: `expected a JSON object with resourceType "Bundle", got ${describe(bundle)}`,
+    });
     return undefined;
   }
   if (bundle.resourceType !== 'Bundle') {
-    const got = typeof bundle.resourceType === 'string' ? `a ${bundle.resourceType}` : 'no resourceType';
-    report({ code: 'not-a-bundle', path: 'resourceType', message: `expected a Bundle, got ${got}` });
+    const got =
+      typeof bundle.resourceType === 'string' ? `a ${bundle.resourceType}` : 'no resourceType';
+    report({
+      code: 'not-a-bundle',
+      path: 'resourceType',
+      message: `expected a Bundle, got ${got}`,
+    });
     return undefined;
   }
   for (const key of Object.keys(bundle)) {
-    if (FORBIDDEN_KEYS.has(key)) report({ code: 'forbidden-key', path: `Bundle.${key}`, message: `the key "${key}" is not allowed in FHIR JSON` });
+    if (FORBIDDEN_KEYS.has(key))
+      report({
+        code: 'forbidden-key',
+        path: `Bundle.${key}`,
+        message: `the key "${key}" is not allowed in FHIR JSON`,
+      });
   }
   if (!(READABLE_BUNDLE_TYPES as readonly unknown[]).includes(bundle.type)) {
     report({
@@ -161,30 +195,62 @@ function bundleEntries(bundle: unknown, reportIssue: Report): Entry[] | undefine
   }
   const entries = bundle.entry ?? [];
   if (!Array.isArray(entries)) {
-    report({ code: 'not-a-bundle', path: 'Bundle.entry', message: `expected an array, got ${describe(entries)}` });
+    report({
+      code: 'not-a-bundle',
+      path: 'Bundle.entry',
+      message: `expected an array, got ${describe(entries)}`,
+    });
     return undefined;
   }
   entries.forEach((entry: unknown, index) => {
     const path = `Bundle.entry[${index}]`;
     if (!isObject(entry)) {
-      report({ entry: index, code: 'not-a-bundle', path, message: `expected an entry object, got ${describe(entry)}` });
+      report({
+        entry: index,
+        code: 'not-a-bundle',
+        path,
+        message: `expected an entry object, got ${describe(entry)}`,
+      });
       return;
     }
     for (const key of Object.keys(entry)) {
-      if (FORBIDDEN_KEYS.has(key)) report({ entry: index, code: 'forbidden-key', path: `${path}.${key}`, message: `the key "${key}" is not allowed in FHIR JSON` });
+      if (FORBIDDEN_KEYS.has(key))
+        report({
+          entry: index,
+          code: 'forbidden-key',
+          path: `${path}.${key}`,
+          message: `the key "${key}" is not allowed in FHIR JSON`,
+        });
     }
     const resource = entry.resource;
     if (!isObject(resource)) {
       const method = isObject(entry.request) ? ` (a ${String(entry.request.method)} request)` : '';
-      report({ entry: index, code: 'not-a-bundle', path: `${path}.resource`, message: `the entry has no resource${method}; the kit imports resources only` });
+      report({
+        entry: index,
+        code: 'not-a-bundle',
+        path: `${path}.resource`,
+        message: `the entry has no resource${method}; the kit imports resources only`,
+      });
       return;
     }
     if (typeof resource.resourceType !== 'string' || resource.resourceType === '') {
-      report({ entry: index, code: 'missing-resource-type', path: `${path}.resource.resourceType`, message: `missing resourceType (got ${describe(resource.resourceType)})` });
+      report({
+        entry: index,
+        code: 'missing-resource-type',
+        path: `${path}.resource.resourceType`,
+        message: `missing resourceType (got ${describe(resource.resourceType)})`,
+      });
       return;
     }
     const retired = retiredType(resource.resourceType);
-    if (retired) report({ entry: index, resourceType: resource.resourceType, code: 'fhir-version', path: `${resource.resourceType}`, message: `${retired}. The kit reads FHIR R4.` });
+    if (retired)
+      report({
+        entry: index,
+        resourceType: resource.resourceType,
+        code: 'fhir-version',
+        path: `${resource.resourceType}`,
+        message: `${retired}. The kit reads FHIR R4.`,
+      });
   });
   return problems === 0 ? (entries as Entry[]) : undefined;
 }
@@ -200,24 +266,45 @@ function indexFullUrls(entries: Entry[], report: Report): Map<string, string> {
     const resource = entry.resource;
     const type = resource.resourceType as string;
     const fullUrl = typeof entry.fullUrl === 'string' ? entry.fullUrl : undefined;
-    if (resource.id === undefined && fullUrl?.startsWith('urn:uuid:')) resource.id = fullUrl.slice('urn:uuid:'.length);
+    if (resource.id === undefined && fullUrl?.startsWith('urn:uuid:'))
+      resource.id = fullUrl.slice('urn:uuid:'.length);
     const id = resource.id;
     if (typeof id !== 'string') {
       if (isModeledType(type)) {
-        report({ entry: index, resourceType: type, code: 'missing-id', path: `${type}.id`, message: 'the resource has no id and its fullUrl is not a urn:uuid: to take one from' });
+        report({
+          entry: index,
+          resourceType: type,
+          code: 'missing-id',
+          path: `${type}.id`,
+          message: 'the resource has no id and its fullUrl is not a urn:uuid: to take one from',
+        });
       }
       return;
     }
     const key = `${type}/${id}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      report({ entry: index, resourceType: type, id, code: 'duplicate', path: `${type}.id`, message: `${key} appears twice (entries ${first} and ${index})` });
+      report({
+        entry: index,
+        resourceType: type,
+        id,
+        code: 'duplicate',
+        path: `${type}.id`,
+        message: `${key} appears twice (entries ${first} and ${index})`,
+      });
     } else {
       seen.set(key, index);
     }
     if (fullUrl !== undefined) {
       if (references.has(fullUrl)) {
-        report({ entry: index, resourceType: type, id, code: 'duplicate', path: `Bundle.entry[${index}].fullUrl`, message: `fullUrl ${truncate(fullUrl)} is used by two entries` });
+        report({
+          entry: index,
+          resourceType: type,
+          id,
+          code: 'duplicate',
+          path: `Bundle.entry[${index}].fullUrl`,
+          message: `fullUrl ${truncate(fullUrl)} is used by two entries`,
+        });
       }
       references.set(fullUrl, key);
     }

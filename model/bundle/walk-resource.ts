@@ -47,7 +47,11 @@ export function walkResource(resource: Record<string, unknown>, ctx: WalkContext
     if (node === null || typeof node !== 'object') return;
     if (depth > ctx.maxDepth) {
       unsafe = true;
-      ctx.report({ code: 'too-deep', path: formatPath(root, path), message: `nested deeper than ${ctx.maxDepth} levels` });
+      ctx.report({
+        code: 'too-deep',
+        path: formatPath(root, path),
+        message: `nested deeper than ${ctx.maxDepth} levels`,
+      });
       return;
     }
     if (Array.isArray(node)) {
@@ -63,7 +67,11 @@ export function walkResource(resource: Record<string, unknown>, ctx: WalkContext
       path.push(key);
       if (FORBIDDEN_KEYS.has(key)) {
         unsafe = true;
-        ctx.report({ code: 'forbidden-key', path: formatPath(root, path), message: `the key "${key}" is not allowed in FHIR JSON` });
+        ctx.report({
+          code: 'forbidden-key',
+          path: formatPath(root, path),
+          message: `the key "${key}" is not allowed in FHIR JSON`,
+        });
       } else {
         const value = object[key];
         if (key === 'reference' && typeof value === 'string') resolveReference(object, value);

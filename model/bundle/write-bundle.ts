@@ -27,7 +27,10 @@ export interface FhirBundle {
  * Writes resources out as a FHIR R4 Bundle. References stay as the kit
  * stores them (`Type/id`), which resolve against the server base.
  */
-export function writeBundle(resources: readonly FhirResource[], options: WriteBundleOptions = {}): FhirBundle {
+export function writeBundle(
+  resources: readonly FhirResource[],
+  options: WriteBundleOptions = {},
+): FhirBundle {
   const type = options.type ?? 'collection';
   const base = options.baseUrl?.replace(/\/+$/, '');
   return {

@@ -7,7 +7,8 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, field: unknown) => {
     if (field === null || typeof field !== 'object' || Array.isArray(field)) return field;
     const sorted: Record<string, unknown> = {};
-    for (const name of Object.keys(field).sort()) sorted[name] = (field as Record<string, unknown>)[name];
+    for (const name of Object.keys(field).sort())
+      sorted[name] = (field as Record<string, unknown>)[name];
     return sorted;
   });
 }

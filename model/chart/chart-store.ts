@@ -1,7 +1,14 @@
 import type { FhirBundle } from '../bundle/write-bundle.js';
 import type {
-  AllergyIntolerance, Condition, DocumentReference, FhirResource, MedicationRequest, MedicationStatement,
-  Observation, Patient, ResourceType,
+  AllergyIntolerance,
+  Condition,
+  DocumentReference,
+  FhirResource,
+  MedicationRequest,
+  MedicationStatement,
+  Observation,
+  Patient,
+  ResourceType,
 } from '../fhir/resources.js';
 import type { ChartStoreError } from './chart-store-error.js';
 import type { NoteSession } from './note-session.js';
@@ -40,7 +47,8 @@ export interface ObservationsQuery extends VitalsQuery {
 }
 
 /** What a timeline entry is: a resource type, with observations split into vital signs and the rest (laboratory and others). */
-export type TimelineKind = Exclude<ResourceType, 'Observation' | 'Patient'> | 'vital-signs' | 'observation';
+export type TimelineKind =
+  Exclude<ResourceType, 'Observation' | 'Patient'> | 'vital-signs' | 'observation';
 
 export interface TimelineQuery extends TimeRange {
   types?: readonly ResourceType[];
@@ -141,7 +149,10 @@ export interface ChartStore {
   /** Vital-sign observations, newest first. */
   vitals(patientId: string, query?: VitalsQuery): LiveQuery<Array<ChartRecord<Observation>>>;
   /** Other observations with the given codes, newest first. */
-  observations(patientId: string, query: ObservationsQuery): LiveQuery<Array<ChartRecord<Observation>>>;
+  observations(
+    patientId: string,
+    query: ObservationsQuery,
+  ): LiveQuery<Array<ChartRecord<Observation>>>;
   /** Newest first. */
   timeline(patientId: string, query?: TimelineQuery): LiveQuery<TimelineEvent[]>;
   /** Counts of timeline events per slice of a time range, read from index keys only. */
@@ -162,15 +173,29 @@ export interface ChartStore {
   /** Records a new resource (an id is given when it has none). */
   record<R extends FhirResource>(resource: R, options?: { reason?: string }): Promise<Revision<R>>;
   /** Records several new resources in one transaction — all of them or none — e.g. a set of vital signs. */
-  recordAll<R extends FhirResource>(resources: readonly R[], options?: { reason?: string }): Promise<Array<Revision<R>>>;
+  recordAll<R extends FhirResource>(
+    resources: readonly R[],
+    options?: { reason?: string },
+  ): Promise<Array<Revision<R>>>;
   /** Replaces the head revision `from` with a new version of the resource. */
-  revise<R extends FhirResource>(resource: R, from: string, options?: { reason?: string }): Promise<Revision<R>>;
+  revise<R extends FhirResource>(
+    resource: R,
+    from: string,
+    options?: { reason?: string },
+  ): Promise<Revision<R>>;
   /** Marks a resource entered-in-error, the FHIR way for its type. */
   enterInError(key: ResourceKey, from: string, reason: string): Promise<Revision>;
   /** Resolves a conflict: one new revision whose parents are all the heads. */
-  resolveConflict<R extends FhirResource>(resource: R, heads: readonly string[], options?: { reason?: string }): Promise<Revision<R>>;
+  resolveConflict<R extends FhirResource>(
+    resource: R,
+    heads: readonly string[],
+    options?: { reason?: string },
+  ): Promise<Revision<R>>;
 
-  exportPatient(patientId: string, options?: { type?: 'collection' | 'transaction' }): Promise<FhirBundle>;
+  exportPatient(
+    patientId: string,
+    options?: { type?: 'collection' | 'transaction' },
+  ): Promise<FhirBundle>;
 
   close(): Promise<void>;
 }

@@ -30,7 +30,8 @@ export function noteDocumentName(patientId: string, noteId: string): ChartDocume
   return `${PREFIX}/${patientId}/note/${noteId}`;
 }
 
-const NAME_RE = /^emr\/([A-Za-z0-9\-.]{1,64})\/(?:(core)|observations\/(\d{4}-\d{2}-\d{2})|note\/([A-Za-z0-9\-.]{1,64}))$/;
+const NAME_RE =
+  /^emr\/([A-Za-z0-9\-.]{1,64})\/(?:(core)|observations\/(\d{4}-\d{2}-\d{2})|note\/([A-Za-z0-9\-.]{1,64}))$/;
 
 /** The parts of a document name, or undefined for a name the kit does not make. */
 export function parseDocumentName(name: string): ParsedDocumentName | undefined {
@@ -43,7 +44,11 @@ export function parseDocumentName(name: string): ParsedDocumentName | undefined 
 }
 
 /** The document a resource's first revision goes to; later revisions follow it there. */
-export function documentFor(patientId: string, resource: FhirResource, clinicalDate: string | undefined): ChartDocumentName {
+export function documentFor(
+  patientId: string,
+  resource: FhirResource,
+  clinicalDate: string | undefined,
+): ChartDocumentName {
   if (resource.resourceType === 'Observation' && clinicalDate && clinicalDate.length >= 10) {
     return observationsDocumentName(patientId, clinicalDate.slice(0, 10));
   }

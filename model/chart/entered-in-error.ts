@@ -11,11 +11,15 @@ export function markedEnteredInError<R extends FhirResource>(resource: R): R {
   switch (copy.resourceType) {
     case 'AllergyIntolerance':
       delete copy.clinicalStatus;
-      copy.verificationStatus = { coding: [{ system: ALLERGY_VERIFICATION, code: 'entered-in-error' }] };
+      copy.verificationStatus = {
+        coding: [{ system: ALLERGY_VERIFICATION, code: 'entered-in-error' }],
+      };
       break;
     case 'Condition':
       delete copy.clinicalStatus;
-      copy.verificationStatus = { coding: [{ system: CONDITION_VERIFICATION, code: 'entered-in-error' }] };
+      copy.verificationStatus = {
+        coding: [{ system: CONDITION_VERIFICATION, code: 'entered-in-error' }],
+      };
       break;
     case 'Patient':
       copy.active = false;
@@ -34,7 +38,9 @@ export function isEnteredInError(resource: FhirResource): boolean {
   switch (resource.resourceType) {
     case 'AllergyIntolerance':
     case 'Condition':
-      return resource.verificationStatus?.coding?.some((c) => c.code === 'entered-in-error') ?? false;
+      return (
+        resource.verificationStatus?.coding?.some((c) => c.code === 'entered-in-error') ?? false
+      );
     case 'Patient':
       return false; // inactive is not void: a patient record is made active again
     case 'DocumentReference':

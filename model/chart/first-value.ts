@@ -5,7 +5,10 @@ import type { LiveQuery } from './chart-store.js';
  * The first value of a live query that satisfies `accept`, then unsubscribes;
  * an error rejects. For a one-off read of what a live query shows.
  */
-export function firstValue<T>(query: LiveQuery<T>, accept: (value: T) => boolean = () => true): Promise<T> {
+export function firstValue<T>(
+  query: LiveQuery<T>,
+  accept: (value: T) => boolean = () => true,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let done = false;
     const finish = () => {

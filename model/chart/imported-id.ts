@@ -25,7 +25,11 @@ export const IMPORT_ID_PREFIX = 'import-';
 const derived = new WeakMap<FhirResource, Map<string, string>>();
 
 /** The content-derived id of an imported version (`content`: its canonical JSON, when the caller has it already). */
-export function importedRevisionId(resource: FhirResource, parents: readonly string[], content?: string): string {
+export function importedRevisionId(
+  resource: FhirResource,
+  parents: readonly string[],
+  content?: string,
+): string {
   const named = [...parents].sort().join(' ');
   const known = derived.get(resource)?.get(named);
   if (known) return known;
@@ -39,7 +43,9 @@ export function importedRevisionId(resource: FhirResource, parents: readonly str
 }
 
 /** Whether the revision's id is the one its own key, parents and content derive: an import, verified. */
-export function hasImportedId(revision: Pick<Revision, 'revisionId' | 'key' | 'parents' | 'resource'>): boolean {
+export function hasImportedId(
+  revision: Pick<Revision, 'revisionId' | 'key' | 'parents' | 'resource'>,
+): boolean {
   if (!revision.revisionId.startsWith(IMPORT_ID_PREFIX)) return false;
   if (resourceKey(revision.resource) !== revision.key) return false;
   return importedRevisionId(revision.resource, revision.parents) === revision.revisionId;

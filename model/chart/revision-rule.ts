@@ -63,9 +63,19 @@ export interface RevisionFacts {
 }
 
 /** `read`: how to get the whole revision back when asked (the server keeps only its encoded text). */
-export function revisionFacts(revision: Revision, read: () => Revision = () => revision): RevisionFacts {
+export function revisionFacts(
+  revision: Revision,
+  read: () => Revision = () => revision,
+): RevisionFacts {
   const { revisionId, key, parents, resource } = revision;
-  return { revisionId, key, parents, voided: isEnteredInError(resource), ...(resource.resourceType === 'DocumentReference' ? { note: resource } : {}), read };
+  return {
+    revisionId,
+    key,
+    parents,
+    voided: isEnteredInError(resource),
+    ...(resource.resourceType === 'DocumentReference' ? { note: resource } : {}),
+    read,
+  };
 }
 
 /** A log of revisions as the rule sees it: the store's projections, or a document on the server. */
@@ -92,7 +102,10 @@ export interface RevisionRefusal {
 export function revisionRefusal(revision: Revision, log: ChartLog): RevisionRefusal | undefined {
   const { revisionId, key, parents, resource } = revision;
   const imported = revisionId.startsWith(IMPORT_ID_PREFIX);
-  if (imported && !hasImportedId(revision)) return { message: `${revisionId} is not the import id of ${key} with these parents and content` };
+  if (imported && !hasImportedId(revision))
+    return {
+      message: `${revisionId} is not the import id of ${key} with these parents and content`,
+    };
   const held = log.revision(revisionId);
   if (held) {
     const refusal = copyRefusal(revision, held.read(), imported);
@@ -102,20 +115,34 @@ export function revisionRefusal(revision: Revision, log: ChartLog): RevisionRefu
   const named: RevisionFacts[] = [];
   for (const id of parents) {
     const parent = log.revision(id);
-    if (!parent) return { message: `${key}: parent ${id} is unknown, this chart does not hold it`, missingParent: id };
-    if (parent.key !== key) return { message: `parent ${id} is a revision of ${parent.key}, not of ${key}` };
+    if (!parent)
+      return {
+        message: `${key}: parent ${id} is unknown, this chart does not hold it`,
+        missingParent: id,
+      };
+    if (parent.key !== key)
+      return { message: `parent ${id} is a revision of ${parent.key}, not of ${key}` };
     named.push(parent);
   }
   const note = resource.resourceType === 'DocumentReference' ? resource : undefined;
-  const isDraft = (facts: Pick<RevisionFacts, 'note' | 'voided'>) => facts.note !== undefined && !isSigned(facts.note) && !facts.voided;
+  const isDraft = (facts: Pick<RevisionFacts, 'note' | 'voided'>) =>
+    facts.note !== undefined && !isSigned(facts.note) && !facts.voided;
   const draft = isDraft({ voided: isEnteredInError(resource), ...(note ? { note } : {}) });
   if (parents.length === 0 && heads.length > 0) {
     const draftListing = draft && heads.every(isDraft);
     const anotherImport = imported && log.roots(key).every((root) => hasImportedId(root.read()));
-    if (!draftListing && !anotherImport) return { message: `${key} is already in this chart: a revision of it names the heads it replaces` };
+    if (!draftListing && !anotherImport)
+      return {
+        message: `${key} is already in this chart: a revision of it names the heads it replaces`,
+      };
   }
-  const isHead = (facts: RevisionFacts) => heads.some((head) => head.revisionId === facts.revisionId);
-  if (!isEnteredInError(resource) && named.some((p) => p.voided) && !named.some((p) => !p.voided && isHead(p))) {
+  const isHead = (facts: RevisionFacts) =>
+    heads.some((head) => head.revisionId === facts.revisionId);
+  if (
+    !isEnteredInError(resource) &&
+    named.some((p) => p.voided) &&
+    !named.some((p) => !p.voided && isHead(p))
+  ) {
     return { message: `${key} was entered in error: record it anew rather than reviving it` };
   }
   const signed = [...heads, ...named].filter((r) => r.note && isSigned(r.note));
@@ -132,13 +159,23 @@ export function revisionRefusal(revision: Revision, log: ChartLog): RevisionRefu
 /** Why `copy` may not stand as another copy of `held`, the revision the log holds under its id. */
 function copyRefusal(copy: Revision, held: Revision, imported: boolean): string | undefined {
   const sorted = (ids: readonly string[]) => [...ids].sort().join(' ');
-  const same = copy.key === held.key && sorted(copy.parents) === sorted(held.parents) && canonicalJson(copy.resource) === canonicalJson(held.resource)
-    && (imported || (canonicalJson(copy.author) === canonicalJson(held.author) && copy.at === held.at && copy.reason === held.reason));
-  return same ? undefined : `revision ${copy.revisionId} is held already with other content: one id names one revision`;
+  const same =
+    copy.key === held.key &&
+    sorted(copy.parents) === sorted(held.parents) &&
+    canonicalJson(copy.resource) === canonicalJson(held.resource) &&
+    (imported ||
+      (canonicalJson(copy.author) === canonicalJson(held.author) &&
+        copy.at === held.at &&
+        copy.reason === held.reason));
+  return same
+    ? undefined
+    : `revision ${copy.revisionId} is held already with other content: one id names one revision`;
 }
 
 /** Revisions reordered so that each comes after those of them it names as parents; otherwise as given. */
-export function inCausalOrder<T extends Pick<Revision, 'revisionId' | 'parents'>>(revisions: readonly T[]): T[] {
+export function inCausalOrder<T extends Pick<Revision, 'revisionId' | 'parents'>>(
+  revisions: readonly T[],
+): T[] {
   const pending = new Set(revisions.map((r) => r.revisionId));
   const ordered: T[] = [];
   let left = [...revisions];

@@ -46,11 +46,14 @@ export function parseRevision(encoded: unknown, patientId?: string): RevisionChe
   }
   const revision = envelope.data as unknown as Revision;
   const { resource } = revision;
-  if (!isModeledType(resource.resourceType)) return { ok: false, message: `revision of an unmodeled type ${resource.resourceType}` };
-  if (revision.key !== `${resource.resourceType}/${resource.id}`) return { ok: false, message: `revision key ${revision.key} does not match its resource` };
+  if (!isModeledType(resource.resourceType))
+    return { ok: false, message: `revision of an unmodeled type ${resource.resourceType}` };
+  if (revision.key !== `${resource.resourceType}/${resource.id}`)
+    return { ok: false, message: `revision key ${revision.key} does not match its resource` };
   const [issue] = checkResource(resource as Record<string, unknown>);
   if (issue) return { ok: false, message: `${issue.path}: ${issue.message}` };
-  const otherPatient = patientId === undefined ? undefined : otherPatientRefusal(resource as FhirResource, patientId);
+  const otherPatient =
+    patientId === undefined ? undefined : otherPatientRefusal(resource as FhirResource, patientId);
   if (otherPatient) return { ok: false, message: otherPatient, otherPatient: true };
   return { ok: true, revision: { ...revision, resource: resource as FhirResource } };
 }

@@ -15,10 +15,22 @@ export function isSigned(note: DocumentReference): boolean {
  * it may. A signed note's content, type, subject, date and signer never
  * change; it may only be marked entered-in-error or superseded.
  */
-export function signedNoteChangeRefusal(before: DocumentReference, after: DocumentReference): string | undefined {
+export function signedNoteChangeRefusal(
+  before: DocumentReference,
+  after: DocumentReference,
+): string | undefined {
   if (!isSigned(before)) return undefined;
-  const frozen = (note: DocumentReference) => JSON.stringify([note.content, note.type, note.subject, note.date, note.authenticator, note.relatesTo ?? null]);
-  const docStatusKept = after.docStatus === before.docStatus || after.docStatus === 'entered-in-error';
+  const frozen = (note: DocumentReference) =>
+    JSON.stringify([
+      note.content,
+      note.type,
+      note.subject,
+      note.date,
+      note.authenticator,
+      note.relatesTo ?? null,
+    ]);
+  const docStatusKept =
+    after.docStatus === before.docStatus || after.docStatus === 'entered-in-error';
   if (frozen(after) === frozen(before) && docStatusKept) return undefined;
   return `DocumentReference/${before.id} is a signed note: its text cannot be changed. Add an addendum instead.`;
 }

@@ -13,7 +13,8 @@ export function choice<const N extends string, V extends Record<string, z.ZodMin
   variants: V,
 ): ChoiceShape<N, V> {
   const shape: Record<string, z.ZodMiniType> = {};
-  for (const [type, schema] of Object.entries(variants)) shape[`${name}${type}`] = z.optional(schema);
+  for (const [type, schema] of Object.entries(variants))
+    shape[`${name}${type}`] = z.optional(schema);
   return shape as ChoiceShape<N, V>;
 }
 
@@ -26,16 +27,27 @@ interface ChoiceRule {
 /** A check for an object schema: each choice has at most one variant, and required ones have one. */
 export function choiceRules(...rules: ChoiceRule[]) {
   // Runs for every resource read: keys are built once, and nothing is allocated on the happy path.
-  const compiled = rules.map((rule) => ({ ...rule, keys: rule.types.map((t) => `${rule.name}${t}`) }));
+  const compiled = rules.map((rule) => ({
+    ...rule,
+    keys: rule.types.map((t) => `${rule.name}${t}`),
+  }));
   return (value: Record<string, unknown>, ctx: z.core.$RefinementCtx<Record<string, unknown>>) => {
     for (const { name, keys, required } of compiled) {
       let present = 0;
       for (const key of keys) if (value[key] !== undefined) present++;
       if (present > 1) {
         const found = keys.filter((key) => value[key] !== undefined);
-        ctx.addIssue({ code: 'custom', path: [found[1]!], message: `only one of ${name}[x] may be present (found ${found.join(', ')})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [found[1]!],
+          message: `only one of ${name}[x] may be present (found ${found.join(', ')})`,
+        });
       } else if (required && present === 0) {
-        ctx.addIssue({ code: 'custom', path: [`${name}[x]`], message: `${name}[x] is required (one of ${keys.join(', ')})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [`${name}[x]`],
+          message: `${name}[x] is required (one of ${keys.join(', ')})`,
+        });
       }
     }
   };

@@ -1,7 +1,18 @@
 import * as z from 'zod/mini';
 import {
-  codeFrom, fhirBase64Binary, fhirCode, fhirDateTime, fhirDecimal, fhirId, fhirInstant,
-  fhirPositiveInt, fhirString, fhirUnsignedInt, fhirUri, fhirBoolean, fhirTime,
+  codeFrom,
+  fhirBase64Binary,
+  fhirCode,
+  fhirDateTime,
+  fhirDecimal,
+  fhirId,
+  fhirInstant,
+  fhirPositiveInt,
+  fhirString,
+  fhirUnsignedInt,
+  fhirUri,
+  fhirBoolean,
+  fhirTime,
 } from './primitives.js';
 
 // FHIR R4 complex data types the kit reads. Every object is loose: fields
@@ -37,15 +48,26 @@ export const Quantity = z.looseObject({
 export type Quantity = z.infer<typeof Quantity>;
 
 /** A Quantity with no comparator (R4 SimpleQuantity, constraint sqty-1). */
-export const SimpleQuantity = Quantity.check(z.refine((q) => q.comparator === undefined, {
-  message: 'a SimpleQuantity may not have a comparator',
-  path: ['comparator'],
-}));
+export const SimpleQuantity = Quantity.check(
+  z.refine((q) => q.comparator === undefined, {
+    message: 'a SimpleQuantity may not have a comparator',
+    path: ['comparator'],
+  }),
+);
 
-export const Range = z.looseObject({ low: z.optional(SimpleQuantity), high: z.optional(SimpleQuantity) });
-export const Ratio = z.looseObject({ numerator: z.optional(Quantity), denominator: z.optional(Quantity) });
+export const Range = z.looseObject({
+  low: z.optional(SimpleQuantity),
+  high: z.optional(SimpleQuantity),
+});
+export const Ratio = z.looseObject({
+  numerator: z.optional(Quantity),
+  denominator: z.optional(Quantity),
+});
 
-export const Period = z.looseObject({ start: z.optional(fhirDateTime), end: z.optional(fhirDateTime) });
+export const Period = z.looseObject({
+  start: z.optional(fhirDateTime),
+  end: z.optional(fhirDateTime),
+});
 export type Period = z.infer<typeof Period>;
 
 export const Identifier = z.looseObject({
@@ -83,7 +105,9 @@ export const Attachment = z.looseObject({
 });
 
 export const HumanName = z.looseObject({
-  use: z.optional(codeFrom(['usual', 'official', 'temp', 'nickname', 'anonymous', 'old', 'maiden'])),
+  use: z.optional(
+    codeFrom(['usual', 'official', 'temp', 'nickname', 'anonymous', 'old', 'maiden']),
+  ),
   text: z.optional(fhirString),
   family: z.optional(fhirString),
   given: z.optional(z.array(fhirString)),
@@ -132,22 +156,24 @@ const UnitsOfTime = codeFrom(['s', 'min', 'h', 'd', 'wk', 'mo', 'a']);
 
 export const Timing = z.looseObject({
   event: z.optional(z.array(fhirDateTime)),
-  repeat: z.optional(z.looseObject({
-    boundsDuration: z.optional(Quantity),
-    boundsPeriod: z.optional(Period),
-    count: z.optional(fhirPositiveInt),
-    duration: z.optional(fhirDecimal),
-    durationUnit: z.optional(UnitsOfTime),
-    frequency: z.optional(fhirPositiveInt),
-    frequencyMax: z.optional(fhirPositiveInt),
-    period: z.optional(fhirDecimal),
-    periodMax: z.optional(fhirDecimal),
-    periodUnit: z.optional(UnitsOfTime),
-    dayOfWeek: z.optional(z.array(codeFrom(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']))),
-    timeOfDay: z.optional(z.array(fhirTime)),
-    when: z.optional(z.array(fhirCode)),
-    offset: z.optional(fhirUnsignedInt),
-  })),
+  repeat: z.optional(
+    z.looseObject({
+      boundsDuration: z.optional(Quantity),
+      boundsPeriod: z.optional(Period),
+      count: z.optional(fhirPositiveInt),
+      duration: z.optional(fhirDecimal),
+      durationUnit: z.optional(UnitsOfTime),
+      frequency: z.optional(fhirPositiveInt),
+      frequencyMax: z.optional(fhirPositiveInt),
+      period: z.optional(fhirDecimal),
+      periodMax: z.optional(fhirDecimal),
+      periodUnit: z.optional(UnitsOfTime),
+      dayOfWeek: z.optional(z.array(codeFrom(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']))),
+      timeOfDay: z.optional(z.array(fhirTime)),
+      when: z.optional(z.array(fhirCode)),
+      offset: z.optional(fhirUnsignedInt),
+    }),
+  ),
   code: z.optional(CodeableConcept),
 });
 
@@ -162,14 +188,18 @@ export const Dosage = z.looseObject({
   site: z.optional(CodeableConcept),
   route: z.optional(CodeableConcept),
   method: z.optional(CodeableConcept),
-  doseAndRate: z.optional(z.array(z.looseObject({
-    type: z.optional(CodeableConcept),
-    doseRange: z.optional(Range),
-    doseQuantity: z.optional(SimpleQuantity),
-    rateRatio: z.optional(Ratio),
-    rateRange: z.optional(Range),
-    rateQuantity: z.optional(SimpleQuantity),
-  }))),
+  doseAndRate: z.optional(
+    z.array(
+      z.looseObject({
+        type: z.optional(CodeableConcept),
+        doseRange: z.optional(Range),
+        doseQuantity: z.optional(SimpleQuantity),
+        rateRatio: z.optional(Ratio),
+        rateRange: z.optional(Range),
+        rateQuantity: z.optional(SimpleQuantity),
+      }),
+    ),
+  ),
   maxDosePerPeriod: z.optional(Ratio),
   maxDosePerAdministration: z.optional(SimpleQuantity),
   maxDosePerLifetime: z.optional(SimpleQuantity),

@@ -47,8 +47,12 @@ export const fhirDate = temporal(DATE_RE, 'date', '2024-03-01');
 export const fhirDateTime = temporal(DATE_TIME_RE, 'dateTime', '2024-03-01T09:30:00Z');
 export const fhirInstant = temporal(INSTANT_RE, 'instant', '2024-03-01T09:30:00.000Z');
 export const fhirTime = z.string().check(z.regex(TIME_RE, 'is not a FHIR time (hh:mm:ss)'));
-export const fhirId = z.string().check(z.regex(ID_RE, 'is not a FHIR id (1-64 of A-Z a-z 0-9 - .)'));
-export const fhirCode = z.string().check(z.regex(CODE_RE, 'is not a FHIR code (no leading, trailing or double spaces)'));
+export const fhirId = z
+  .string()
+  .check(z.regex(ID_RE, 'is not a FHIR id (1-64 of A-Z a-z 0-9 - .)'));
+export const fhirCode = z
+  .string()
+  .check(z.regex(CODE_RE, 'is not a FHIR code (no leading, trailing or double spaces)'));
 export const fhirUri = z.string().check(z.regex(/^\S*$/, 'is not a FHIR uri (no whitespace)'));
 export const fhirString = z.string().check(z.minLength(1, 'a FHIR string may not be empty'));
 export const fhirMarkdown = fhirString;

@@ -4,8 +4,18 @@
  * code that only reads a chart does not load zod with them.
  */
 export const resourceTypes = [
-  'Patient', 'AllergyIntolerance', 'MedicationRequest', 'MedicationStatement', 'Observation', 'Condition',
-  'Encounter', 'DiagnosticReport', 'ImagingStudy', 'Procedure', 'Immunization', 'DocumentReference',
+  'Patient',
+  'AllergyIntolerance',
+  'MedicationRequest',
+  'MedicationStatement',
+  'Observation',
+  'Condition',
+  'Encounter',
+  'DiagnosticReport',
+  'ImagingStudy',
+  'Procedure',
+  'Immunization',
+  'DocumentReference',
 ] as const;
 
 export type ResourceType = (typeof resourceTypes)[number];

@@ -32,8 +32,18 @@ export { resourceTypes, type ResourceType };
 
 /** Any resource the kit models. */
 export type FhirResource =
-  | Patient | AllergyIntolerance | MedicationRequest | MedicationStatement | Observation | Condition
-  | Encounter | DiagnosticReport | ImagingStudy | Procedure | Immunization | DocumentReference;
+  | Patient
+  | AllergyIntolerance
+  | MedicationRequest
+  | MedicationStatement
+  | Observation
+  | Condition
+  | Encounter
+  | DiagnosticReport
+  | ImagingStudy
+  | Procedure
+  | Immunization
+  | DocumentReference;
 
 /** The resource of a given type. */
 export type ResourceOf<T extends ResourceType> = Extract<FhirResource, { resourceType: T }>;
@@ -43,6 +53,16 @@ export function isModeledType(type: unknown): type is ResourceType {
 }
 
 export {
-  Patient, AllergyIntolerance, MedicationRequest, MedicationStatement, Observation, Condition,
-  Encounter, DiagnosticReport, ImagingStudy, Procedure, Immunization, DocumentReference,
+  Patient,
+  AllergyIntolerance,
+  MedicationRequest,
+  MedicationStatement,
+  Observation,
+  Condition,
+  Encounter,
+  DiagnosticReport,
+  ImagingStudy,
+  Procedure,
+  Immunization,
+  DocumentReference,
 };

@@ -1,7 +1,13 @@
 import * as Y from 'yjs';
 import {
-  ALLERGY_CLINICAL, ALLERGY_VERIFICATION, SNOMED, coreDocumentName, firstValue,
-  type AllergyIntolerance, type ChartUser, type Patient,
+  ALLERGY_CLINICAL,
+  ALLERGY_VERIFICATION,
+  SNOMED,
+  coreDocumentName,
+  firstValue,
+  type AllergyIntolerance,
+  type ChartUser,
+  type Patient,
 } from '../../model/index.js';
 import { openChartStore, type DexieChartStore } from '../../storage/index.js';
 import { STORY_USER, type StoryChart } from './story-stores.js';
@@ -9,7 +15,11 @@ import { STORY_USER, type StoryChart } from './story-stores.js';
 // Small local charts for the allergy banner's stories (and its tests): real
 // stores on IndexedDB, each seeded once per browser profile.
 
-export const DR_AMARA: ChartUser = { id: 'u-amara', displayName: 'Dr Amara Osei', role: 'clinician' };
+export const DR_AMARA: ChartUser = {
+  id: 'u-amara',
+  displayName: 'Dr Amara Osei',
+  role: 'clinician',
+};
 export const NURSE_BEN: ChartUser = { id: 'u-ben', displayName: 'Ben Carter RN', role: 'nurse' };
 
 export interface AllergyFields {
@@ -24,41 +34,107 @@ export interface AllergyFields {
 
 /** A valid AllergyIntolerance from a few fields. */
 export function allergy(patientId: string, id: string, fields: AllergyFields): AllergyIntolerance {
-  const { name, snomed, category, criticality, clinical = 'active', verification = 'confirmed', reactions } = fields;
+  const {
+    name,
+    snomed,
+    category,
+    criticality,
+    clinical = 'active',
+    verification = 'confirmed',
+    reactions,
+  } = fields;
   return {
     resourceType: 'AllergyIntolerance',
     id,
-    ...(verification !== 'entered-in-error' && { clinicalStatus: { coding: [{ system: ALLERGY_CLINICAL, code: clinical }] } }),
+    ...(verification !== 'entered-in-error' && {
+      clinicalStatus: { coding: [{ system: ALLERGY_CLINICAL, code: clinical }] },
+    }),
     verificationStatus: { coding: [{ system: ALLERGY_VERIFICATION, code: verification }] },
     ...(category && { category }),
     ...(criticality && { criticality }),
-    ...((name || snomed) && { code: { ...(snomed && { coding: [{ system: SNOMED, code: snomed }] }), ...(name && { text: name }) } }),
+    ...((name || snomed) && {
+      code: {
+        ...(snomed && { coding: [{ system: SNOMED, code: snomed }] }),
+        ...(name && { text: name }),
+      },
+    }),
     patient: { reference: `Patient/${patientId}` },
     recordedDate: '2024-01-10T09:00:00Z',
     ...(reactions && {
-      reaction: reactions.map((r) => ({ manifestation: [{ text: r.manifestation }], ...(r.severity && { severity: r.severity }) })),
+      reaction: reactions.map((r) => ({
+        manifestation: [{ text: r.manifestation }],
+        ...(r.severity && { severity: r.severity }),
+      })),
     }),
   };
 }
 
 export function storyPatient(id: string, family: string, given: string): Patient {
-  return { resourceType: 'Patient', id, name: [{ family, given: [given] }], gender: 'female', birthDate: '1958-06-02' };
+  return {
+    resourceType: 'Patient',
+    id,
+    name: [{ family, given: [given] }],
+    gender: 'female',
+    birthDate: '1958-06-02',
+  };
 }
 
 /** A mix that shows the ordering, every category, an unconfirmed one, and two records that are not allergies. */
 export const mixedAllergies = (patientId: string): AllergyIntolerance[] => [
-  allergy(patientId, 'latex', { name: 'Latex', category: ['environment'], criticality: 'low', verification: 'unconfirmed', reactions: [{ manifestation: 'Contact dermatitis', severity: 'mild' }] }),
-  allergy(patientId, 'peanut', { name: 'Peanut', category: ['food'], criticality: 'high', reactions: [{ manifestation: 'Angioedema', severity: 'moderate' }] }),
-  allergy(patientId, 'penicillin', { name: 'Penicillin', category: ['medication'], criticality: 'high', reactions: [{ manifestation: 'Anaphylaxis', severity: 'severe' }, { manifestation: 'Urticaria', severity: 'moderate' }] }),
-  allergy(patientId, 'antiserum', { name: 'Equine antitoxin', category: ['biologic'], criticality: 'unable-to-assess', reactions: [{ manifestation: 'Serum sickness', severity: 'moderate' }] }),
-  allergy(patientId, 'codeine', { name: 'Codeine', category: ['medication'], verification: 'refuted' }),
-  allergy(patientId, 'aspirin', { name: 'Aspirin', category: ['medication'], verification: 'entered-in-error' }),
+  allergy(patientId, 'latex', {
+    name: 'Latex',
+    category: ['environment'],
+    criticality: 'low',
+    verification: 'unconfirmed',
+    reactions: [{ manifestation: 'Contact dermatitis', severity: 'mild' }],
+  }),
+  allergy(patientId, 'peanut', {
+    name: 'Peanut',
+    category: ['food'],
+    criticality: 'high',
+    reactions: [{ manifestation: 'Angioedema', severity: 'moderate' }],
+  }),
+  allergy(patientId, 'penicillin', {
+    name: 'Penicillin',
+    category: ['medication'],
+    criticality: 'high',
+    reactions: [
+      { manifestation: 'Anaphylaxis', severity: 'severe' },
+      { manifestation: 'Urticaria', severity: 'moderate' },
+    ],
+  }),
+  allergy(patientId, 'antiserum', {
+    name: 'Equine antitoxin',
+    category: ['biologic'],
+    criticality: 'unable-to-assess',
+    reactions: [{ manifestation: 'Serum sickness', severity: 'moderate' }],
+  }),
+  allergy(patientId, 'codeine', {
+    name: 'Codeine',
+    category: ['medication'],
+    verification: 'refuted',
+  }),
+  allergy(patientId, 'aspirin', {
+    name: 'Aspirin',
+    category: ['medication'],
+    verification: 'entered-in-error',
+  }),
 ];
 
 /** Names long enough to test wrapping in a narrow column. */
 export const longNamedAllergies = (patientId: string): AllergyIntolerance[] => [
-  allergy(patientId, 'solvent', { name: 'Trichloroethylene-containing industrial degreasing solvents', category: ['environment'], criticality: 'high', reactions: [{ manifestation: 'Bronchospasm', severity: 'severe' }] }),
-  allergy(patientId, 'co-amoxiclav', { name: 'Co-amoxiclav (amoxicillin with clavulanic acid)', category: ['medication'], criticality: 'low', reactions: [{ manifestation: 'Maculopapular rash', severity: 'mild' }] }),
+  allergy(patientId, 'solvent', {
+    name: 'Trichloroethylene-containing industrial degreasing solvents',
+    category: ['environment'],
+    criticality: 'high',
+    reactions: [{ manifestation: 'Bronchospasm', severity: 'severe' }],
+  }),
+  allergy(patientId, 'co-amoxiclav', {
+    name: 'Co-amoxiclav (amoxicillin with clavulanic acid)',
+    category: ['medication'],
+    criticality: 'low',
+    reactions: [{ manifestation: 'Maculopapular rash', severity: 'mild' }],
+  }),
 ];
 
 export const noKnownAllergy = (patientId: string): AllergyIntolerance =>
@@ -70,7 +146,12 @@ const charts = new Map<string, Promise<StoryChart>>();
  * A local store holding one patient and the given resources, seeded once per
  * browser profile (the patient goes last: its presence means the rest is there).
  */
-export function seededChart(name: string, patient: Patient, resources: () => AllergyIntolerance[], user: ChartUser = STORY_USER): Promise<StoryChart> {
+export function seededChart(
+  name: string,
+  patient: Patient,
+  resources: () => AllergyIntolerance[],
+  user: ChartUser = STORY_USER,
+): Promise<StoryChart> {
   let chart = charts.get(name);
   if (!chart) {
     chart = (async () => {
@@ -90,7 +171,10 @@ export function seededChart(name: string, patient: Patient, resources: () => All
 async function send(from: DexieChartStore, to: DexieChartStore, name: string): Promise<void> {
   const source = await from.documents.open(name);
   const target = await to.documents.open(name);
-  await to.documents.applyRemoteUpdate(name, Y.encodeStateAsUpdate(source, Y.encodeStateVector(target)));
+  await to.documents.applyRemoteUpdate(
+    name,
+    Y.encodeStateAsUpdate(source, Y.encodeStateVector(target)),
+  );
 }
 
 /**
@@ -103,20 +187,54 @@ export function conflictChart(): Promise<StoryChart> {
   if (!chart) {
     chart = (async () => {
       const patientId = 'story-conflict';
-      const amara = await openChartStore({ databaseName: 'emr-kit-story-allergy-conflict', user: DR_AMARA });
+      const amara = await openChartStore({
+        databaseName: 'emr-kit-story-allergy-conflict',
+        user: DR_AMARA,
+      });
       if (!(await firstValue(amara.patient(patientId)))) {
-        const ben = await openChartStore({ databaseName: 'emr-kit-story-allergy-conflict-colleague', user: NURSE_BEN });
+        const ben = await openChartStore({
+          databaseName: 'emr-kit-story-allergy-conflict-colleague',
+          user: NURSE_BEN,
+        });
         const core = coreDocumentName(patientId);
         const penicillin = (criticality: 'high' | 'low') =>
-          allergy(patientId, 'penicillin', { name: 'Penicillin', category: ['medication'], criticality, reactions: [{ manifestation: 'Rash', severity: criticality === 'high' ? 'severe' : 'mild' }] });
-        const ibuprofen = allergy(patientId, 'ibuprofen', { name: 'Ibuprofen', category: ['medication'], criticality: 'low' });
+          allergy(patientId, 'penicillin', {
+            name: 'Penicillin',
+            category: ['medication'],
+            criticality,
+            reactions: [
+              { manifestation: 'Rash', severity: criticality === 'high' ? 'severe' : 'mild' },
+            ],
+          });
+        const ibuprofen = allergy(patientId, 'ibuprofen', {
+          name: 'Ibuprofen',
+          category: ['medication'],
+          criticality: 'low',
+        });
         const first = await amara.record(penicillin('low'));
         const second = await amara.record(ibuprofen);
-        await amara.record(allergy(patientId, 'egg', { name: 'Egg', category: ['food'], criticality: 'low', reactions: [{ manifestation: 'Hives', severity: 'mild' }] }));
+        await amara.record(
+          allergy(patientId, 'egg', {
+            name: 'Egg',
+            category: ['food'],
+            criticality: 'low',
+            reactions: [{ manifestation: 'Hives', severity: 'mild' }],
+          }),
+        );
         await send(amara, ben, core);
-        await amara.revise(penicillin('high'), first.revisionId, { reason: 'anaphylaxis reported by GP' });
-        await ben.revise(penicillin('low'), first.revisionId, { reason: 'tolerated amoxicillin in 2023' });
-        await amara.revise({ ...ibuprofen, reaction: [{ manifestation: [{ text: 'Bronchospasm' }], severity: 'moderate' }] }, second.revisionId);
+        await amara.revise(penicillin('high'), first.revisionId, {
+          reason: 'anaphylaxis reported by GP',
+        });
+        await ben.revise(penicillin('low'), first.revisionId, {
+          reason: 'tolerated amoxicillin in 2023',
+        });
+        await amara.revise(
+          {
+            ...ibuprofen,
+            reaction: [{ manifestation: [{ text: 'Bronchospasm' }], severity: 'moderate' }],
+          },
+          second.revisionId,
+        );
         await ben.enterInError(`AllergyIntolerance/ibuprofen`, second.revisionId, 'wrong patient');
         await send(ben, amara, core);
         await amara.record(storyPatient(patientId, 'Mensah', 'Efua'));

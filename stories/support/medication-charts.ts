@@ -1,5 +1,11 @@
 import {
-  firstValue, UCUM, type ChartUser, type Medication, type MedicationRequest, type MedicationStatement, type Revision,
+  firstValue,
+  UCUM,
+  type ChartUser,
+  type Medication,
+  type MedicationRequest,
+  type MedicationStatement,
+  type Revision,
 } from '../../model/index.js';
 import { openChartStore, type DexieChartStore } from '../../storage/index.js';
 import { documentOf, newRevision } from '../../storage/new-revision.js';
@@ -9,17 +15,36 @@ import { STORY_USER, type StoryChart } from './story-stores.js';
 // every section populated, a conflict, a dose changed twice.
 
 export const MEDICATION_PATIENT = 'pat-medications';
-export const DR_NAIDOO: ChartUser = { id: 'u-naidoo', displayName: 'Dr Priya Naidoo', role: 'clinician' };
+export const DR_NAIDOO: ChartUser = {
+  id: 'u-naidoo',
+  displayName: 'Dr Priya Naidoo',
+  role: 'clinician',
+};
 export const NURSE_KEMP: ChartUser = { id: 'u-kemp', displayName: 'Alex Kemp RN', role: 'nurse' };
-export const PATIENT_USER: ChartUser = { id: 'u-patient', displayName: 'Sam Patient', role: 'patient' };
+export const PATIENT_USER: ChartUser = {
+  id: 'u-patient',
+  displayName: 'Sam Patient',
+  role: 'patient',
+};
 
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
-const ORAL = { coding: [{ system: 'http://snomed.info/sct', code: '26643006', display: 'Oral route' }] };
+const ORAL = {
+  coding: [{ system: 'http://snomed.info/sct', code: '26643006', display: 'Oral route' }],
+};
 
 /** A MedicationRequest: `dose` in `unit` (UCUM), `frequency` times a day. */
 export function prescription(
-  id: string, drug: string, dose: number, unit: string,
-  options: { status?: MedicationRequest['status']; frequency?: number; asNeededFor?: string; authoredOn?: string; patientId?: string } = {},
+  id: string,
+  drug: string,
+  dose: number,
+  unit: string,
+  options: {
+    status?: MedicationRequest['status'];
+    frequency?: number;
+    asNeededFor?: string;
+    authoredOn?: string;
+    patientId?: string;
+  } = {},
 ): MedicationRequest {
   return {
     resourceType: 'MedicationRequest',
@@ -30,17 +55,25 @@ export function prescription(
     subject: { reference: `Patient/${options.patientId ?? MEDICATION_PATIENT}` },
     authoredOn: options.authoredOn ?? '2024-02-01T10:00:00Z',
     requester: { reference: 'Practitioner/pr-1', display: 'Dr Priya Naidoo' },
-    dosageInstruction: [{
-      route: ORAL,
-      timing: { repeat: { frequency: options.frequency ?? 1, period: 1, periodUnit: 'd' } },
-      ...(options.asNeededFor ? { asNeededCodeableConcept: { text: options.asNeededFor } } : {}),
-      doseAndRate: [{ doseQuantity: { value: dose, unit, system: UCUM, code: unit } }],
-    }],
+    dosageInstruction: [
+      {
+        route: ORAL,
+        timing: { repeat: { frequency: options.frequency ?? 1, period: 1, periodUnit: 'd' } },
+        ...(options.asNeededFor ? { asNeededCodeableConcept: { text: options.asNeededFor } } : {}),
+        doseAndRate: [{ doseQuantity: { value: dose, unit, system: UCUM, code: unit } }],
+      },
+    ],
   };
 }
 
 /** A MedicationStatement: what the patient says they take. */
-export function statement(id: string, drug: string, dose: number, unit: string, status: MedicationStatement['status'] = 'active'): MedicationStatement {
+export function statement(
+  id: string,
+  drug: string,
+  dose: number,
+  unit: string,
+  status: MedicationStatement['status'] = 'active',
+): MedicationStatement {
   return {
     resourceType: 'MedicationStatement',
     id,
@@ -49,20 +82,40 @@ export function statement(id: string, drug: string, dose: number, unit: string, 
     subject: { reference: `Patient/${MEDICATION_PATIENT}` },
     effectiveDateTime: '2023-06-01',
     informationSource: { reference: `Patient/${MEDICATION_PATIENT}`, display: 'the patient' },
-    dosage: [{ route: ORAL, timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseQuantity: { value: dose, unit, system: UCUM, code: unit } }] }],
+    dosage: [
+      {
+        route: ORAL,
+        timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } },
+        doseAndRate: [{ doseQuantity: { value: dose, unit, system: UCUM, code: unit } }],
+      },
+    ],
   };
 }
 
 /** One medication of every status the list sorts. */
 export function everySection(): Medication[] {
   return [
-    prescription('med-hydroxyzine', 'Hydroxyzine', 25, 'mg', { frequency: 3, asNeededFor: 'Itching' }),
+    prescription('med-hydroxyzine', 'Hydroxyzine', 25, 'mg', {
+      frequency: 3,
+      asNeededFor: 'Itching',
+    }),
     prescription('med-heparin', 'Heparin', 5000, '[iU]', { frequency: 2 }),
     statement('med-levothyroxine', 'Levothyroxine', 0.1, 'mg'),
     prescription('med-prednisone', 'Prednisone', 40, 'mg', { status: 'draft' }),
-    prescription('med-warfarin', 'Warfarin', 5, 'mg', { status: 'on-hold', authoredOn: '2023-11-20T09:00:00Z' }),
-    prescription('med-amoxicillin', 'Amoxicillin', 500, 'mg', { status: 'completed', frequency: 3, authoredOn: '2023-01-10T09:00:00Z' }),
-    prescription('med-metformin', 'Metformin', 1000, 'mg', { status: 'stopped', frequency: 2, authoredOn: '2022-05-04T09:00:00Z' }),
+    prescription('med-warfarin', 'Warfarin', 5, 'mg', {
+      status: 'on-hold',
+      authoredOn: '2023-11-20T09:00:00Z',
+    }),
+    prescription('med-amoxicillin', 'Amoxicillin', 500, 'mg', {
+      status: 'completed',
+      frequency: 3,
+      authoredOn: '2023-01-10T09:00:00Z',
+    }),
+    prescription('med-metformin', 'Metformin', 1000, 'mg', {
+      status: 'stopped',
+      frequency: 2,
+      authoredOn: '2022-05-04T09:00:00Z',
+    }),
     prescription('med-wrong', 'Morphine', 10, 'mg', { status: 'entered-in-error' }),
   ];
 }
@@ -81,11 +134,27 @@ export function doseLines(): Medication[] {
   const [insulinDose] = insulin.dosageInstruction!;
   const [enoxaparinDose] = enoxaparin.dosageInstruction!;
   const [ambiguousDose] = ambiguous.dosageInstruction!;
-  enoxaparinDose!.route = { coding: [{ system: 'http://snomed.info/sct', code: '34206005', display: 'Subcutaneous route' }] };
-  amoxicillinDose!.timing = { repeat: { frequency: 3, period: 1, periodUnit: 'd', boundsPeriod: { start: '2024-03-03', end: '2024-03-10' } } };
-  insulinDose!.route = { coding: [{ system: 'http://snomed.info/sct', code: '47625008', display: 'Intravenous route' }] };
+  enoxaparinDose!.route = {
+    coding: [{ system: 'http://snomed.info/sct', code: '34206005', display: 'Subcutaneous route' }],
+  };
+  amoxicillinDose!.timing = {
+    repeat: {
+      frequency: 3,
+      period: 1,
+      periodUnit: 'd',
+      boundsPeriod: { start: '2024-03-03', end: '2024-03-10' },
+    },
+  };
+  insulinDose!.route = {
+    coding: [{ system: 'http://snomed.info/sct', code: '47625008', display: 'Intravenous route' }],
+  };
   insulinDose!.timing = { repeat: { count: 1 } };
-  insulinDose!.doseAndRate = [{ doseQuantity: { value: 50, unit: '[iU]', system: UCUM, code: '[iU]' }, rateQuantity: { value: 2, unit: 'U/h', system: UCUM, code: 'U/h' } }];
+  insulinDose!.doseAndRate = [
+    {
+      doseQuantity: { value: 50, unit: '[iU]', system: UCUM, code: '[iU]' },
+      rateQuantity: { value: 2, unit: 'U/h', system: UCUM, code: 'U/h' },
+    },
+  ];
   ambiguousDose!.route = { text: 'IN' };
   ambiguousDose!.timing = { code: { text: 'OD' } };
   return [amoxicillin, insulin, enoxaparin, ambiguous];
@@ -96,9 +165,13 @@ export function doseLines(): Medication[] {
  * would): the medication then has two heads, a conflict.
  */
 export async function concurrentRevisions(
-  store: DexieChartStore, base: Revision<Medication>, changes: ReadonlyArray<readonly [ChartUser, Medication]>,
+  store: DexieChartStore,
+  base: Revision<Medication>,
+  changes: ReadonlyArray<readonly [ChartUser, Medication]>,
 ): Promise<Array<Revision<Medication>>> {
-  const revisions = changes.map(([author, resource]) => newRevision(resource, [base.revisionId], author));
+  const revisions = changes.map(([author, resource]) =>
+    newRevision(resource, [base.revisionId], author),
+  );
   await store.documents.append(new Map([[documentOf(base.resource), revisions]]));
   return revisions;
 }
@@ -113,29 +186,40 @@ const databaseName = (name: ChartName) => `emr-kit-story-medications-${name}`;
  * profile), opened for `user`: a reader gets a store of its own on the same
  * database.
  */
-export async function medicationChart(name: ChartName, user: ChartUser = STORY_USER): Promise<StoryChart> {
+export async function medicationChart(
+  name: ChartName,
+  user: ChartUser = STORY_USER,
+): Promise<StoryChart> {
   let building = built.get(name);
   if (!building) {
     building = (async () => {
       const store = await openChartStore({ databaseName: databaseName(name), user: STORY_USER });
-      if ((await firstValue(store.medications(MEDICATION_PATIENT))).length === 0) await build(name, store);
+      if ((await firstValue(store.medications(MEDICATION_PATIENT))).length === 0)
+        await build(name, store);
       return store;
     })();
     built.set(name, building);
   }
   const writer = await building;
-  const store = user === STORY_USER ? writer : await openChartStore({ databaseName: databaseName(name), user });
+  const store =
+    user === STORY_USER ? writer : await openChartStore({ databaseName: databaseName(name), user });
   return { store, patientId: MEDICATION_PATIENT };
 }
 
 async function build(name: ChartName, store: DexieChartStore): Promise<void> {
   if (name === 'sections' || name === 'dose-lines') {
-    for (const medication of name === 'sections' ? everySection() : doseLines()) await store.record(medication);
+    for (const medication of name === 'sections' ? everySection() : doseLines())
+      await store.record(medication);
     return;
   }
   const warfarin = prescription('med-warfarin', 'Warfarin', 5, 'mg');
   const first = await store.record(warfarin);
-  await store.record(prescription('med-hydroxyzine', 'Hydroxyzine', 25, 'mg', { frequency: 3, asNeededFor: 'Itching' }));
+  await store.record(
+    prescription('med-hydroxyzine', 'Hydroxyzine', 25, 'mg', {
+      frequency: 3,
+      asNeededFor: 'Itching',
+    }),
+  );
   if (name === 'conflict') {
     await concurrentRevisions(store, first, [
       [DR_NAIDOO, prescription('med-warfarin', 'Warfarin', 3, 'mg')],
@@ -143,6 +227,12 @@ async function build(name: ChartName, store: DexieChartStore): Promise<void> {
     ]);
     return;
   }
-  const second = await store.revise(prescription('med-warfarin', 'Warfarin', 3, 'mg'), first.revisionId, { reason: 'INR 3.8' });
-  await store.revise(prescription('med-warfarin', 'Warfarin', 4, 'mg'), second.revisionId, { reason: 'INR 1.9' });
+  const second = await store.revise(
+    prescription('med-warfarin', 'Warfarin', 3, 'mg'),
+    first.revisionId,
+    { reason: 'INR 3.8' },
+  );
+  await store.revise(prescription('med-warfarin', 'Warfarin', 4, 'mg'), second.revisionId, {
+    reason: 'INR 1.9',
+  });
 }

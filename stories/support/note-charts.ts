@@ -1,6 +1,17 @@
 import * as Y from 'yjs';
-import { DEFAULT_NOTE_TYPE, draftNoteReference, NOTE_TYPES, signedNoteReference, type NoteType } from '../../clinical/index.js';
-import { coreDocumentName, firstValue, type ChartUser, type DocumentReference } from '../../model/index.js';
+import {
+  DEFAULT_NOTE_TYPE,
+  draftNoteReference,
+  NOTE_TYPES,
+  signedNoteReference,
+  type NoteType,
+} from '../../clinical/index.js';
+import {
+  coreDocumentName,
+  firstValue,
+  type ChartUser,
+  type DocumentReference,
+} from '../../model/index.js';
 import { openChartStore, type DexieChartStore } from '../../storage/index.js';
 import { STORY_USER, type StoryChart } from './story-stores.js';
 
@@ -9,14 +20,28 @@ import { STORY_USER, type StoryChart } from './story-stores.js';
 // was altered after signing.
 
 export const NOTE_PATIENT = 'story-notes';
-export const DR_OKAFOR: ChartUser = { id: 'u-okafor', displayName: 'Dr Ada Okafor', role: 'clinician' };
-export const NURSE_LINDQVIST: ChartUser = { id: 'u-lindqvist', displayName: 'Bo Lindqvist RN', role: 'nurse' };
+export const DR_OKAFOR: ChartUser = {
+  id: 'u-okafor',
+  displayName: 'Dr Ada Okafor',
+  role: 'clinician',
+};
+export const NURSE_LINDQVIST: ChartUser = {
+  id: 'u-lindqvist',
+  displayName: 'Bo Lindqvist RN',
+  role: 'nurse',
+};
 export const READER: ChartUser = { id: 'u-reader', displayName: 'Sam Patient', role: 'patient' };
 
-const typeOf = (code: string): NoteType => NOTE_TYPES.find((t) => t.code === code) ?? DEFAULT_NOTE_TYPE;
+const typeOf = (code: string): NoteType =>
+  NOTE_TYPES.find((t) => t.code === code) ?? DEFAULT_NOTE_TYPE;
 
 /** Writes paragraphs (and `## ` headings) into a note's text, as if typed. */
-export async function writeNoteText(store: DexieChartStore, patientId: string, noteId: string, lines: readonly string[]): Promise<void> {
+export async function writeNoteText(
+  store: DexieChartStore,
+  patientId: string,
+  noteId: string,
+  lines: readonly string[],
+): Promise<void> {
   const session = await store.openNote(patientId, noteId);
   const fragment = session.text as Y.XmlFragment;
   fragment.doc!.transact(() => {
@@ -43,34 +68,78 @@ export interface NoteSpec {
 }
 
 /** Records a note: its draft with text, then (when `signed`) its signed revision. */
-export async function recordNote(store: DexieChartStore, patientId: string, spec: NoteSpec): Promise<DocumentReference> {
+export async function recordNote(
+  store: DexieChartStore,
+  patientId: string,
+  spec: NoteSpec,
+): Promise<DocumentReference> {
   const author = spec.author ?? DR_OKAFOR;
   await writeNoteText(store, patientId, spec.id, spec.lines);
-  const draft = await store.record(draftNoteReference({
-    id: spec.id, patientId, type: typeOf(spec.code ?? DEFAULT_NOTE_TYPE.code), author, date: spec.date,
-    ...(spec.appendsTo ? { appendsTo: spec.appendsTo } : {}),
-  }));
+  const draft = await store.record(
+    draftNoteReference({
+      id: spec.id,
+      patientId,
+      type: typeOf(spec.code ?? DEFAULT_NOTE_TYPE.code),
+      author,
+      date: spec.date,
+      ...(spec.appendsTo ? { appendsTo: spec.appendsTo } : {}),
+    }),
+  );
   if (!spec.signed) return draft.resource;
-  const html = spec.lines.map((line) => (line.startsWith('## ') ? `<h2>${escape(line.slice(3))}</h2>` : `<p>${escape(line)}</p>`)).join('');
-  const signed = await signedNoteReference(draft.resource, { text: spec.lines.map((l) => l.replace(/^## /, '')).join('\n'), html, signer: spec.signed.by ?? author, date: spec.signed.at });
+  const html = spec.lines
+    .map((line) =>
+      line.startsWith('## ') ? `<h2>${escape(line.slice(3))}</h2>` : `<p>${escape(line)}</p>`,
+    )
+    .join('');
+  const signed = await signedNoteReference(draft.resource, {
+    text: spec.lines.map((l) => l.replace(/^## /, '')).join('\n'),
+    html,
+    signer: spec.signed.by ?? author,
+    date: spec.signed.at,
+  });
   return (await store.revise(signed, draft.revisionId, { reason: 'signed' })).resource;
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export const SIGNED_NOTE: NoteSpec = {
-  id: 'note-signed', code: '11506-3', date: '2024-03-01T09:00:00.000Z', signed: { at: '2024-03-01T09:40:00.000Z' },
-  lines: ['## Subjective', 'Breathless on exertion for two weeks.', '## Objective', 'SpO2 94% on air. Bibasal crackles.', '## Assessment', 'Likely heart failure.', '## Plan', 'Echocardiogram; start furosemide 40 mg.'],
+  id: 'note-signed',
+  code: '11506-3',
+  date: '2024-03-01T09:00:00.000Z',
+  signed: { at: '2024-03-01T09:40:00.000Z' },
+  lines: [
+    '## Subjective',
+    'Breathless on exertion for two weeks.',
+    '## Objective',
+    'SpO2 94% on air. Bibasal crackles.',
+    '## Assessment',
+    'Likely heart failure.',
+    '## Plan',
+    'Echocardiogram; start furosemide 40 mg.',
+  ],
 };
 export const ADDENDUM: NoteSpec = {
-  id: 'note-addendum', code: '11506-3', author: NURSE_LINDQVIST, date: '2024-03-02T08:00:00.000Z', appendsTo: 'note-signed',
-  signed: { at: '2024-03-02T08:10:00.000Z' }, lines: ['Echocardiogram booked for 4 March.'],
+  id: 'note-addendum',
+  code: '11506-3',
+  author: NURSE_LINDQVIST,
+  date: '2024-03-02T08:00:00.000Z',
+  appendsTo: 'note-signed',
+  signed: { at: '2024-03-02T08:10:00.000Z' },
+  lines: ['Echocardiogram booked for 4 March.'],
 };
 export const DRAFT_NOTE: NoteSpec = {
-  id: 'note-draft', code: '18842-5', date: '2024-03-05T15:00:00.000Z', lines: ['## Hospital course', 'Diuresed well; weight down 3 kg.'],
+  id: 'note-draft',
+  code: '18842-5',
+  date: '2024-03-05T15:00:00.000Z',
+  lines: ['## Hospital course', 'Diuresed well; weight down 3 kg.'],
 };
 export const CONSULT_NOTE: NoteSpec = {
-  id: 'note-consult', code: '11488-4', author: NURSE_LINDQVIST, date: '2024-03-03T11:00:00.000Z', signed: { by: DR_OKAFOR, at: '2024-03-03T12:00:00.000Z' },
+  id: 'note-consult',
+  code: '11488-4',
+  author: NURSE_LINDQVIST,
+  date: '2024-03-03T11:00:00.000Z',
+  signed: { by: DR_OKAFOR, at: '2024-03-03T12:00:00.000Z' },
   lines: ['Cardiology review: agree with plan.'],
 };
 
@@ -86,7 +155,11 @@ function wipe(databaseName: string): Promise<void> {
 }
 
 /** A story chart on its own database: wiped and seeded each time it is opened. */
-export async function noteChart(label: string, seed: (store: DexieChartStore) => Promise<void>, user: ChartUser = STORY_USER): Promise<StoryChart> {
+export async function noteChart(
+  label: string,
+  seed: (store: DexieChartStore) => Promise<void>,
+  user: ChartUser = STORY_USER,
+): Promise<StoryChart> {
   const databaseName = storyDatabase(label);
   await wipe(databaseName);
   const writer = await openChartStore({ databaseName, user: DR_OKAFOR });
@@ -101,33 +174,65 @@ export async function tamperedNote(store: DexieChartStore, patientId: string): P
   const tampered = structuredClone(original);
   tampered.id = 'note-tampered';
   for (const content of tampered.content) {
-    content.attachment.data = btoa(content.attachment.contentType?.startsWith('text/html') ? '<p>Plan: no treatment needed.</p>' : 'Plan: no treatment needed.');
+    content.attachment.data = btoa(
+      content.attachment.contentType?.startsWith('text/html')
+        ? '<p>Plan: no treatment needed.</p>'
+        : 'Plan: no treatment needed.',
+    );
   }
   await store.record(tampered);
 }
 
-export const signedChart = () => noteChart('signed', async (s) => void (await recordNote(s, NOTE_PATIENT, SIGNED_NOTE)));
-export const addendumChart = () => noteChart('addendum', async (s) => {
-  await recordNote(s, NOTE_PATIENT, SIGNED_NOTE);
-  await recordNote(s, NOTE_PATIENT, ADDENDUM);
-});
-export const fullChart = () => noteChart('full', async (s) => {
-  for (const spec of [SIGNED_NOTE, ADDENDUM, CONSULT_NOTE, DRAFT_NOTE]) await recordNote(s, NOTE_PATIENT, spec);
-});
-export const draftChart = (user?: ChartUser) => noteChart(user ? 'draft-readonly' : 'draft', async (s) => void (await recordNote(s, NOTE_PATIENT, DRAFT_NOTE)), user);
+export const signedChart = () =>
+  noteChart('signed', async (s) => void (await recordNote(s, NOTE_PATIENT, SIGNED_NOTE)));
+export const addendumChart = () =>
+  noteChart('addendum', async (s) => {
+    await recordNote(s, NOTE_PATIENT, SIGNED_NOTE);
+    await recordNote(s, NOTE_PATIENT, ADDENDUM);
+  });
+export const fullChart = () =>
+  noteChart('full', async (s) => {
+    for (const spec of [SIGNED_NOTE, ADDENDUM, CONSULT_NOTE, DRAFT_NOTE])
+      await recordNote(s, NOTE_PATIENT, spec);
+  });
+export const draftChart = (user?: ChartUser) =>
+  noteChart(
+    user ? 'draft-readonly' : 'draft',
+    async (s) => void (await recordNote(s, NOTE_PATIENT, DRAFT_NOTE)),
+    user,
+  );
 export const tamperedChart = () => noteChart('tampered', (s) => tamperedNote(s, NOTE_PATIENT));
-export const emptyNoteChart = () => noteChart('empty', async (store) => void (await store.record({ resourceType: 'Patient', id: NOTE_PATIENT })));
+export const emptyNoteChart = () =>
+  noteChart(
+    'empty',
+    async (store) => void (await store.record({ resourceType: 'Patient', id: NOTE_PATIENT })),
+  );
 
 /**
  * A draft open here, and a colleague on the same chart who signs it as it
  * reached them (its heading alone) when `colleagueSigns()` is called.
  */
-export async function signedMeanwhileChart(): Promise<StoryChart & { colleagueSigns(): Promise<void> }> {
-  const chart = await noteChart('signed-meanwhile', async (s) => void (await recordNote(s, NOTE_PATIENT, DRAFT_NOTE)));
+export async function signedMeanwhileChart(): Promise<
+  StoryChart & { colleagueSigns(): Promise<void> }
+> {
+  const chart = await noteChart(
+    'signed-meanwhile',
+    async (s) => void (await recordNote(s, NOTE_PATIENT, DRAFT_NOTE)),
+  );
   const colleagueSigns = async () => {
-    const colleague = await openChartStore({ databaseName: storyDatabase('signed-meanwhile'), user: NURSE_LINDQVIST });
-    const draft = (await firstValue(colleague.notes(NOTE_PATIENT))).find((record) => record.current.id === DRAFT_NOTE.id)!;
-    const signed = await signedNoteReference(draft.current, { text: 'Hospital course', html: '<h2>Hospital course</h2>', signer: NURSE_LINDQVIST, date: new Date().toISOString() });
+    const colleague = await openChartStore({
+      databaseName: storyDatabase('signed-meanwhile'),
+      user: NURSE_LINDQVIST,
+    });
+    const draft = (await firstValue(colleague.notes(NOTE_PATIENT))).find(
+      (record) => record.current.id === DRAFT_NOTE.id,
+    )!;
+    const signed = await signedNoteReference(draft.current, {
+      text: 'Hospital course',
+      html: '<h2>Hospital course</h2>',
+      signer: NURSE_LINDQVIST,
+      date: new Date().toISOString(),
+    });
     await colleague.revise(signed, draft.heads[0]!.revisionId, { reason: 'signed' });
     await colleague.close();
   };
@@ -135,15 +240,27 @@ export async function signedMeanwhileChart(): Promise<StoryChart & { colleagueSi
 }
 
 /** A new note listed on two devices at once (two draft heads): the editor asks which listing to keep. */
-export const twoListingsChart = () => noteChart('two-listings', async (here) => {
-  const otherName = storyDatabase('two-listings-other');
-  await wipe(otherName);
-  const there = await openChartStore({ databaseName: otherName, user: NURSE_LINDQVIST });
-  const listing = (store: DexieChartStore, code: string, author: ChartUser, date: string) =>
-    store.record(draftNoteReference({ id: 'note-twice', patientId: NOTE_PATIENT, type: typeOf(code), author, date }));
-  await listing(here, '11506-3', DR_OKAFOR, '2024-03-06T09:00:00.000Z');
-  await listing(there, '18842-5', NURSE_LINDQVIST, '2024-03-06T09:01:00.000Z');
-  const core = coreDocumentName(NOTE_PATIENT);
-  await here.documents.applyRemoteUpdate(core, Y.encodeStateAsUpdate(await there.documents.open(core)));
-  await there.close();
-});
+export const twoListingsChart = () =>
+  noteChart('two-listings', async (here) => {
+    const otherName = storyDatabase('two-listings-other');
+    await wipe(otherName);
+    const there = await openChartStore({ databaseName: otherName, user: NURSE_LINDQVIST });
+    const listing = (store: DexieChartStore, code: string, author: ChartUser, date: string) =>
+      store.record(
+        draftNoteReference({
+          id: 'note-twice',
+          patientId: NOTE_PATIENT,
+          type: typeOf(code),
+          author,
+          date,
+        }),
+      );
+    await listing(here, '11506-3', DR_OKAFOR, '2024-03-06T09:00:00.000Z');
+    await listing(there, '18842-5', NURSE_LINDQVIST, '2024-03-06T09:01:00.000Z');
+    const core = coreDocumentName(NOTE_PATIENT);
+    await here.documents.applyRemoteUpdate(
+      core,
+      Y.encodeStateAsUpdate(await there.documents.open(core)),
+    );
+    await there.close();
+  });

@@ -1,10 +1,21 @@
-import { ChartStoreError, firstValue, type ChartStore, type ChartStoreErrorCode, type ChartUser, type LiveQuery } from '../../model/index.js';
+import {
+  ChartStoreError,
+  firstValue,
+  type ChartStore,
+  type ChartStoreErrorCode,
+  type ChartUser,
+  type LiveQuery,
+} from '../../model/index.js';
 import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
 
 // Stores for stories: the real local store holding a Synthea patient, and
 // stores that stay pending or fail, for the states a designer must see.
 
-export const STORY_USER: ChartUser = { id: 'u-story', displayName: 'Dr Story Teller', role: 'clinician' };
+export const STORY_USER: ChartUser = {
+  id: 'u-story',
+  displayName: 'Dr Story Teller',
+  role: 'clinician',
+};
 
 /** The Synthea bundles, copied into the Storybook build under /fixtures/synthea/ (see .storybook/main.ts). */
 export const SYNTHEA = {
@@ -28,7 +39,10 @@ export function syntheaChart(patient: keyof typeof SYNTHEA): Promise<StoryChart>
   let chart = charts.get(patient);
   if (!chart) {
     chart = (async () => {
-      const store = await openChartStore({ databaseName: `emr-kit-story-${patient}`, user: STORY_USER });
+      const store = await openChartStore({
+        databaseName: `emr-kit-story-${patient}`,
+        user: STORY_USER,
+      });
       const response = await fetch(`./fixtures/synthea/${SYNTHEA[patient]}`);
       if (!response.ok) throw new Error(`fixture ${SYNTHEA[patient]}: ${response.status}`);
       const { patientIds } = await importBundle(store, await response.text()); // unchanged on a second run
@@ -43,7 +57,8 @@ export function syntheaChart(patient: keyof typeof SYNTHEA): Promise<StoryChart>
 export async function emptyChart(): Promise<StoryChart> {
   const store = await openChartStore({ databaseName: 'emr-kit-story-empty', user: STORY_USER });
   const patientId = 'story-empty';
-  if (!(await firstValue(store.patient(patientId)))) await store.record({ resourceType: 'Patient', id: patientId });
+  if (!(await firstValue(store.patient(patientId))))
+    await store.record({ resourceType: 'Patient', id: patientId });
   return { store, patientId };
 }
 
@@ -71,24 +86,50 @@ export function importingStore(): ChartStore {
     ...base,
     chartPresence: () => answer('importing' as const),
     patient: () => answer(undefined),
-    allergies: empty, medications: empty, conditions: empty, vitals: empty, observations: empty, timeline: empty, notes: empty, conflicts: empty,
+    allergies: empty,
+    medications: empty,
+    conditions: empty,
+    vitals: empty,
+    observations: empty,
+    timeline: empty,
+    notes: empty,
+    conflicts: empty,
     timelineDensity: () => answer({ buckets: [] }),
   };
 }
 
 /** A store whose every query, and every command, answers the same way: never, or with an error. */
-function answering(answer: (observer: { next(value: never): void; error?(error: ChartStoreError): void }) => void): ChartStore {
+function answering(
+  answer: (observer: { next(value: never): void; error?(error: ChartStoreError): void }) => void,
+): ChartStore {
   const query = (): LiveQuery<never> => ({
     subscribe(observer) {
       answer(observer);
       return () => {};
     },
   });
-  const command = () => new Promise<never>((_, reject) => answer({ next: () => {}, error: reject }));
+  const command = () =>
+    new Promise<never>((_, reject) => answer({ next: () => {}, error: reject }));
   return {
     user: STORY_USER,
-    chartPresence: query, patient: query, allergies: query, medications: query, conditions: query, vitals: query, observations: query, timeline: query, timelineDensity: query, notes: query, conflicts: query,
-    history: command, record: command, recordAll: command, revise: command, enterInError: command, resolveConflict: command, openNote: command,
+    chartPresence: query,
+    patient: query,
+    allergies: query,
+    medications: query,
+    conditions: query,
+    vitals: query,
+    observations: query,
+    timeline: query,
+    timelineDensity: query,
+    notes: query,
+    conflicts: query,
+    history: command,
+    record: command,
+    recordAll: command,
+    revise: command,
+    enterInError: command,
+    resolveConflict: command,
+    openNote: command,
     exportPatient: command,
     close: async () => {},
   };
@@ -99,5 +140,7 @@ export const pendingStore = (): ChartStore => answering(() => {});
 
 /** Failing with a given error: the error state (e.g. 'unavailable' offline with nothing cached). */
 export function failingStore(code: ChartStoreErrorCode, message: string): ChartStore {
-  return answering((observer) => queueMicrotask(() => observer.error?.(new ChartStoreError(code, message))));
+  return answering((observer) =>
+    queueMicrotask(() => observer.error?.(new ChartStoreError(code, message))),
+  );
 }

@@ -3,7 +3,12 @@ import type { Principal } from './tokens.js';
 import type { AuditRecord } from './store.js';
 
 /** The audit record of an update the server accepted: who from the token, what from the stored bytes. */
-export function auditRecord(document: string, patientId: string, principal: Principal, update: Uint8Array): AuditRecord {
+export function auditRecord(
+  document: string,
+  patientId: string,
+  principal: Principal,
+  update: Uint8Array,
+): AuditRecord {
   return {
     time: new Date().toISOString(),
     document,

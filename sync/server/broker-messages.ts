@@ -53,8 +53,13 @@ export function decodeBrokerMessage(bytes: Uint8Array): BrokerMessage {
     case KIND.stored: {
       const first = decoding.readVarUint(decoder);
       const last = decoding.readVarUint(decoder);
-      const updates = Array.from({ length: decoding.readVarUint(decoder) }, () => decoding.readVarUint8Array(decoder));
-      const owners = Array.from({ length: decoding.readVarUint(decoder) }, (): [number, string] => [decoding.readVarUint(decoder), decoding.readVarString(decoder)]);
+      const updates = Array.from({ length: decoding.readVarUint(decoder) }, () =>
+        decoding.readVarUint8Array(decoder),
+      );
+      const owners = Array.from({ length: decoding.readVarUint(decoder) }, (): [number, string] => [
+        decoding.readVarUint(decoder),
+        decoding.readVarString(decoder),
+      ]);
       return { kind: 'stored', node, batch: { first, last, updates, owners } };
     }
     case KIND.presence:

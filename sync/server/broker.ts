@@ -40,12 +40,23 @@ export class RedisBroker implements FanOut, NoticeRelay {
     this.#prefix = options.prefix ?? 'emr-sync:';
     this.#log = options.log;
     // A message that cannot go now is not queued: the others read it from the store.
-    this.#publisher = new Redis(options.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+    this.#publisher = new Redis(options.url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      lazyConnect: true,
+    });
     this.#subscriber = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: null });
-    for (const [role, client] of [['publisher', this.#publisher], ['subscriber', this.#subscriber]] as const) {
-      client.on('error', (error: Error) => this.#log({ event: 'broker-error', connection: role, error: error.message }));
+    for (const [role, client] of [
+      ['publisher', this.#publisher],
+      ['subscriber', this.#subscriber],
+    ] as const) {
+      client.on('error', (error: Error) =>
+        this.#log({ event: 'broker-error', connection: role, error: error.message }),
+      );
     }
-    this.#subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.#receive(channel.toString(), message));
+    this.#subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) =>
+      this.#receive(channel.toString(), message),
+    );
     this.#subscriber.on('ready', () => void this.#resubscribed());
   }
 
@@ -71,7 +82,11 @@ export class RedisBroker implements FanOut, NoticeRelay {
     this.#rooms.set(room.name, room);
     const channel = this.#documentChannel(room.name);
     if (this.#subscriber.status === 'ready') {
-      await this.#subscriber.subscribe(channel).catch((error: unknown) => this.#log({ event: 'broker-error', document: room.name, error: String(error) }));
+      await this.#subscriber
+        .subscribe(channel)
+        .catch((error: unknown) =>
+          this.#log({ event: 'broker-error', document: room.name, error: String(error) }),
+        );
     }
     // The others' connections' presence, for this process's first connection.
     this.#publish(channel, { kind: 'presence-query', node: this.node });
@@ -80,14 +95,19 @@ export class RedisBroker implements FanOut, NoticeRelay {
   close(room: RoomListener): void {
     if (this.#rooms.get(room.name) !== room) return;
     this.#rooms.delete(room.name);
-    if (this.#subscriber.status === 'ready') void this.#subscriber.unsubscribe(this.#documentChannel(room.name)).catch(() => undefined);
+    if (this.#subscriber.status === 'ready')
+      void this.#subscriber.unsubscribe(this.#documentChannel(room.name)).catch(() => undefined);
   }
 
   stored(document: string, batch: StoredBatch): void {
     // A large batch is told by its numbers alone, and read from the store: Redis drops a subscriber whose unread messages pile up.
     const bytes = batch.updates.reduce((sum, update) => sum + update.byteLength, 0);
     const told = bytes > MAX_CARRIED_BYTES ? { ...batch, updates: [], owners: [] } : batch;
-    this.#publish(this.#documentChannel(document), { kind: 'stored', node: this.node, batch: told });
+    this.#publish(this.#documentChannel(document), {
+      kind: 'stored',
+      node: this.node,
+      batch: told,
+    });
   }
 
   presence(document: string, update: Uint8Array): void {
@@ -96,12 +116,14 @@ export class RedisBroker implements FanOut, NoticeRelay {
 
   follow(patientId: string, onChanged: (document: string) => void): void {
     this.#patients.set(patientId, onChanged);
-    if (this.#subscriber.status === 'ready') void this.#subscriber.subscribe(this.#patientChannel(patientId)).catch(() => undefined);
+    if (this.#subscriber.status === 'ready')
+      void this.#subscriber.subscribe(this.#patientChannel(patientId)).catch(() => undefined);
   }
 
   unfollow(patientId: string): void {
     this.#patients.delete(patientId);
-    if (this.#subscriber.status === 'ready') void this.#subscriber.unsubscribe(this.#patientChannel(patientId)).catch(() => undefined);
+    if (this.#subscriber.status === 'ready')
+      void this.#subscriber.unsubscribe(this.#patientChannel(patientId)).catch(() => undefined);
   }
 
   changed(patientId: string, document: string): void {
@@ -111,7 +133,10 @@ export class RedisBroker implements FanOut, NoticeRelay {
   /** Leaves Redis. */
   async disconnect(): Promise<void> {
     this.#closed = true;
-    await Promise.all([this.#publisher.quit().catch(() => undefined), this.#subscriber.quit().catch(() => undefined)]);
+    await Promise.all([
+      this.#publisher.quit().catch(() => undefined),
+      this.#subscriber.quit().catch(() => undefined),
+    ]);
   }
 
   #documentChannel(document: string): string {
@@ -124,9 +149,11 @@ export class RedisBroker implements FanOut, NoticeRelay {
 
   #publish(channel: string, message: BrokerMessage): void {
     if (this.#publisher.status !== 'ready') return;
-    this.#publisher.publish(channel, Buffer.from(encodeBrokerMessage(message))).catch((error: unknown) => {
-      this.#log({ event: 'broker-publish-failed', channel, error: String(error) });
-    });
+    this.#publisher
+      .publish(channel, Buffer.from(encodeBrokerMessage(message)))
+      .catch((error: unknown) => {
+        this.#log({ event: 'broker-publish-failed', channel, error: String(error) });
+      });
   }
 
   #receive(channel: string, bytes: Buffer): void {
@@ -139,7 +166,10 @@ export class RedisBroker implements FanOut, NoticeRelay {
     }
     if (message.node === this.node) return;
     if (channel.startsWith(`${this.#prefix}patient:`)) {
-      if (message.kind === 'changed') this.#patients.get(channel.slice(this.#prefix.length + 'patient:'.length))?.(message.document);
+      if (message.kind === 'changed')
+        this.#patients.get(channel.slice(this.#prefix.length + 'patient:'.length))?.(
+          message.document,
+        );
       return;
     }
     const room = this.#rooms.get(channel.slice(this.#prefix.length + 'doc:'.length));
@@ -162,7 +192,10 @@ export class RedisBroker implements FanOut, NoticeRelay {
   /** The subscription is (back) up: every channel is subscribed again, then every room reads what it may have missed. */
   async #resubscribed(): Promise<void> {
     if (this.#closed) return;
-    const channels = [...[...this.#rooms.keys()].map((name) => this.#documentChannel(name)), ...[...this.#patients.keys()].map((id) => this.#patientChannel(id))];
+    const channels = [
+      ...[...this.#rooms.keys()].map((name) => this.#documentChannel(name)),
+      ...[...this.#patients.keys()].map((id) => this.#patientChannel(id)),
+    ];
     try {
       if (channels.length > 0) await this.#subscriber.subscribe(...channels);
     } catch (error) {

@@ -71,7 +71,10 @@ export class ChangeNotices {
     const now = Date.now();
     if (recent?.trailing) return; // the notice at the interval's end will say it
     if (recent && now - recent.at < this.#intervalMs) {
-      recent.trailing = setTimeout(() => this.#announce(name, parsed.patientId), recent.at + this.#intervalMs - now);
+      recent.trailing = setTimeout(
+        () => this.#announce(name, parsed.patientId),
+        recent.at + this.#intervalMs - now,
+      );
       recent.trailing.unref();
       return;
     }
@@ -89,7 +92,8 @@ export class ChangeNotices {
     this.#recent.set(name, { at });
     // Forgotten once the interval is over: the map holds only documents changing now.
     setTimeout(() => {
-      if (this.#recent.get(name)?.at === at && !this.#recent.get(name)?.trailing) this.#recent.delete(name);
+      if (this.#recent.get(name)?.at === at && !this.#recent.get(name)?.trailing)
+        this.#recent.delete(name);
     }, this.#intervalMs).unref();
     const peers = this.#watchers.get(patientId);
     if (!peers) return;

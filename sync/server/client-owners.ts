@@ -35,7 +35,8 @@ export class ClientOwners {
 
   /** Owners another process recorded (ownership never changes, so one already known stays). */
   learn(owners: ReadonlyMap<number, string>): void {
-    for (const [clientId, userId] of owners) if (!this.#owners.has(clientId)) this.#owners.set(clientId, userId);
+    for (const [clientId, userId] of owners)
+      if (!this.#owners.has(clientId)) this.#owners.set(clientId, userId);
   }
 
   /** Records ids as the user's, once the write that uses them is accepted. */

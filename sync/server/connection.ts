@@ -40,7 +40,16 @@ export class Connection implements Peer {
   #gone = false;
   readonly #expiry: NodeJS.Timeout;
 
-  constructor(ws: WebSocket, admitted: { principal: Principal; document: string; parsed: ParsedDocumentName; remote: string | undefined }, context: ConnectionContext) {
+  constructor(
+    ws: WebSocket,
+    admitted: {
+      principal: Principal;
+      document: string;
+      parsed: ParsedDocumentName;
+      remote: string | undefined;
+    },
+    context: ConnectionContext,
+  ) {
     this.#ws = ws;
     this.principal = admitted.principal;
     this.document = admitted.document;
@@ -58,14 +67,30 @@ export class Connection implements Peer {
       this.alive = true;
     });
     ws.on('error', (error: Error & { code?: string }) => {
-      context.log({ event: 'connection-error', reason: error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'message too large' : error.message, remote: this.remote, user: this.principal.userId, document: this.document });
+      context.log({
+        event: 'connection-error',
+        reason:
+          error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'message too large' : error.message,
+        remote: this.remote,
+        user: this.principal.userId,
+        document: this.document,
+      });
     });
     ws.on('close', () => this.#leave());
     // A token is good until it expires, connected or not: then the client must come back with a new one.
-    this.#expiry = setTimeout(() => {
-      context.log({ event: 'connection-closed', reason: 'token expired', remote: this.remote, user: this.principal.userId, document: this.document });
-      this.close(CLOSE.unauthenticated, 'token expired');
-    }, Math.max(0, Math.min(this.principal.expiresAt - Date.now(), 2 ** 31 - 1)));
+    this.#expiry = setTimeout(
+      () => {
+        context.log({
+          event: 'connection-closed',
+          reason: 'token expired',
+          remote: this.remote,
+          user: this.principal.userId,
+          document: this.document,
+        });
+        this.close(CLOSE.unauthenticated, 'token expired');
+      },
+      Math.max(0, Math.min(this.principal.expiresAt - Date.now(), 2 ** 31 - 1)),
+    );
     this.#expiry.unref();
     context.rooms.join(admitted.document, admitted.parsed, this).then(
       (room) => {
@@ -89,7 +114,13 @@ export class Connection implements Peer {
     // (What is already waiting counts, not this message: a large document's
     // first sync is one large message.)
     if (this.#ws.bufferedAmount > this.#context.maxBufferedBytes) {
-      this.#context.log({ event: 'connection-closed', reason: 'client too slow to read', remote: this.remote, user: this.principal.userId, document: this.document });
+      this.#context.log({
+        event: 'connection-closed',
+        reason: 'client too slow to read',
+        remote: this.remote,
+        user: this.principal.userId,
+        document: this.document,
+      });
       this.terminate();
       return;
     }
@@ -101,7 +132,8 @@ export class Connection implements Peer {
   /** Closes with a code; the connection leaves its document at once, whether or not the client answers. */
   close(code: CloseCode, reason: string): void {
     this.#leave();
-    if (this.#ws.readyState === WebSocket.OPEN || this.#ws.readyState === WebSocket.CONNECTING) this.#ws.close(code, closeReason(reason));
+    if (this.#ws.readyState === WebSocket.OPEN || this.#ws.readyState === WebSocket.CONNECTING)
+      this.#ws.close(code, closeReason(reason));
   }
 
   terminate(): void {
@@ -134,7 +166,13 @@ export class Connection implements Peer {
     if (!this.#waiting) return this.#handle(message);
     this.#waitingBytes += message.byteLength;
     if (this.#waitingBytes > this.#context.maxQueuedBytes) {
-      this.#context.log({ event: 'connection-closed', reason: 'too much sent while the document loads', remote: this.remote, user: this.principal.userId, document: this.document });
+      this.#context.log({
+        event: 'connection-closed',
+        reason: 'too much sent while the document loads',
+        remote: this.remote,
+        user: this.principal.userId,
+        document: this.document,
+      });
       this.close(CLOSE.tryAgainLater, 'too much sent while the document loads');
       return;
     }
@@ -153,12 +191,25 @@ export class Connection implements Peer {
 
   /** The server failed on this connection's behalf: it alone goes, told to come back (1011). */
   #fault(stage: string, error: unknown): void {
-    this.#context.log({ event: 'connection-failed', stage, error: String(error).slice(0, 500), remote: this.remote, user: this.principal.userId, document: this.document });
+    this.#context.log({
+      event: 'connection-failed',
+      stage,
+      error: String(error).slice(0, 500),
+      remote: this.remote,
+      user: this.principal.userId,
+      document: this.document,
+    });
     this.close(CLOSE.internalError, 'server error');
   }
 
   #refuse(reason: string): void {
-    this.#context.log({ event: 'message-refused', reason, remote: this.remote, user: this.principal.userId, document: this.document });
+    this.#context.log({
+      event: 'message-refused',
+      reason,
+      remote: this.remote,
+      user: this.principal.userId,
+      document: this.document,
+    });
     this.close(CLOSE.badMessage, reason);
   }
 
@@ -169,7 +220,14 @@ export class Connection implements Peer {
     try {
       if (this.#room) this.#context.rooms.leave(this.#room, this);
     } catch (error) {
-      this.#context.log({ event: 'connection-failed', stage: 'leave', error: String(error).slice(0, 500), remote: this.remote, user: this.principal.userId, document: this.document });
+      this.#context.log({
+        event: 'connection-failed',
+        stage: 'leave',
+        error: String(error).slice(0, 500),
+        remote: this.remote,
+        user: this.principal.userId,
+        document: this.document,
+      });
     }
     this.#context.onGone(this);
   }

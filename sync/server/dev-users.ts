@@ -19,8 +19,18 @@ export const DEV_USERS: readonly DevUser[] = [
 ];
 
 /** A development-key token for one of DEV_USERS, allowed the given patients. */
-export async function devToken(userId: string, patients: readonly string[], lifetime = '8h'): Promise<string> {
+export async function devToken(
+  userId: string,
+  patients: readonly string[],
+  lifetime = '8h',
+): Promise<string> {
   const user = DEV_USERS.find((u) => u.id === userId);
-  if (!user) throw new Error(`no development user ${userId}; they are ${DEV_USERS.map((u) => u.id).join(', ')}`);
-  return mintToken({ userId: user.id, name: user.name, role: user.role, patients, lifetime }, signingSecret({ dev: true }));
+  if (!user)
+    throw new Error(
+      `no development user ${userId}; they are ${DEV_USERS.map((u) => u.id).join(', ')}`,
+    );
+  return mintToken(
+    { userId: user.id, name: user.name, role: user.role, patients, lifetime },
+    signingSecret({ dev: true }),
+  );
 }

@@ -61,18 +61,25 @@ function pendingRanges(doc: Y.Doc): Ranges {
     byClient.set(struct.id.client, ranges);
   }
   return {
-    covers: ({ id, length }) => (byClient.get(id.client) ?? []).some(([from, to]) => from <= id.clock && id.clock + length <= to),
+    covers: ({ id, length }) =>
+      (byClient.get(id.client) ?? []).some(
+        ([from, to]) => from <= id.clock && id.clock + length <= to,
+      ),
   };
 }
 
 /** Values a struct carries as JSON-like data (ContentAny, ContentEmbed, ContentFormat, ContentJSON). */
 function contentDeeperThan(content: Y.Item['content'], max: number): boolean {
   const values: unknown[] =
-    content instanceof Y.ContentAny ? content.arr
-    : content instanceof Y.ContentEmbed ? [content.embed]
-    : content instanceof Y.ContentFormat ? [content.value]
-    : content instanceof Y.ContentJSON ? content.arr
-    : [];
+    content instanceof Y.ContentAny
+      ? content.arr
+      : content instanceof Y.ContentEmbed
+        ? [content.embed]
+        : content instanceof Y.ContentFormat
+          ? [content.value]
+          : content instanceof Y.ContentJSON
+            ? content.arr
+            : [];
   return values.some((value) => valueDeeperThan(value, max));
 }
 

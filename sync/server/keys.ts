@@ -34,32 +34,59 @@ export class KeyConfigError extends Error {}
 
 export function secretKey(secret: string): Uint8Array {
   const bytes = new TextEncoder().encode(secret);
-  if (bytes.length < MIN_SECRET_BYTES) throw new KeyConfigError(`the token secret must be at least ${MIN_SECRET_BYTES} bytes, it is ${bytes.length}`);
+  if (bytes.length < MIN_SECRET_BYTES)
+    throw new KeyConfigError(
+      `the token secret must be at least ${MIN_SECRET_BYTES} bytes, it is ${bytes.length}`,
+    );
   return bytes;
 }
 
 /** The HS256 secret for minting tokens: the development key when asked for, else the configured secret. */
-export function signingSecret(options: KeyOptions, env: NodeJS.ProcessEnv = process.env): Uint8Array {
+export function signingSecret(
+  options: KeyOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Uint8Array {
   if (options.dev) return secretKey(DEVELOPMENT_SECRET);
   const secret = options.secret ?? env[SECRET_ENV];
-  if (!secret) throw new KeyConfigError(`no token secret: set ${SECRET_ENV}, or pass --dev to use the development key`);
+  if (!secret)
+    throw new KeyConfigError(
+      `no token secret: set ${SECRET_ENV}, or pass --dev to use the development key`,
+    );
   return secretKey(secret);
 }
 
-export async function verificationKey(options: KeyOptions, env: NodeJS.ProcessEnv = process.env): Promise<VerificationKey> {
-  if (options.dev) return { key: secretKey(DEVELOPMENT_SECRET), algorithms: ['HS256'], description: 'DEVELOPMENT key (HS256, public: never use in production)' };
+export async function verificationKey(
+  options: KeyOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<VerificationKey> {
+  if (options.dev)
+    return {
+      key: secretKey(DEVELOPMENT_SECRET),
+      algorithms: ['HS256'],
+      description: 'DEVELOPMENT key (HS256, public: never use in production)',
+    };
   const secret = options.secret ?? env[SECRET_ENV];
   const publicKey = options.publicKey ?? env[PUBLIC_KEY_ENV];
-  if (secret && publicKey) throw new KeyConfigError(`give either a token secret (${SECRET_ENV}) or a public key (${PUBLIC_KEY_ENV}), not both`);
-  if (secret) return { key: secretKey(secret), algorithms: ['HS256'], description: 'shared secret (HS256)' };
+  if (secret && publicKey)
+    throw new KeyConfigError(
+      `give either a token secret (${SECRET_ENV}) or a public key (${PUBLIC_KEY_ENV}), not both`,
+    );
+  if (secret)
+    return { key: secretKey(secret), algorithms: ['HS256'], description: 'shared secret (HS256)' };
   if (publicKey) return importPublicKey(publicKey);
-  throw new KeyConfigError(`no key to verify tokens: set ${SECRET_ENV} (HS256) or ${PUBLIC_KEY_ENV} (ES256/EdDSA public key, PEM), or use the development key (--dev)`);
+  throw new KeyConfigError(
+    `no key to verify tokens: set ${SECRET_ENV} (HS256) or ${PUBLIC_KEY_ENV} (ES256/EdDSA public key, PEM), or use the development key (--dev)`,
+  );
 }
 
 async function importPublicKey(pem: string): Promise<VerificationKey> {
   for (const algorithm of ['ES256', 'EdDSA']) {
     try {
-      return { key: await importSPKI(pem, algorithm), algorithms: [algorithm], description: `public key (${algorithm})` };
+      return {
+        key: await importSPKI(pem, algorithm),
+        algorithms: [algorithm],
+        description: `public key (${algorithm})`,
+      };
     } catch {
       // Not a key of this algorithm: try the next.
     }

@@ -1,6 +1,12 @@
 import { ClassicLevel } from 'classic-level';
 import path from 'node:path';
-import type { AuditRecord, DocumentChanges, PrepareWrite, StoredUpdate, SyncStore } from './store.js';
+import type {
+  AuditRecord,
+  DocumentChanges,
+  PrepareWrite,
+  StoredUpdate,
+  SyncStore,
+} from './store.js';
 
 // The embedded store: LevelDB through classic-level, in `<dataDir>/store`.
 //
@@ -50,15 +56,22 @@ export class LevelStore implements SyncStore {
 
   /** Opens (creating when missing) the store in a data directory. Fails when another process holds it. */
   static async open(dataDir: string, options: LevelStoreOptions = {}): Promise<LevelStore> {
-    const db = new ClassicLevel<string, Uint8Array>(storeLocation(dataDir), { valueEncoding: 'view', createIfMissing: options.createIfMissing ?? true });
+    const db = new ClassicLevel<string, Uint8Array>(storeLocation(dataDir), {
+      valueEncoding: 'view',
+      createIfMissing: options.createIfMissing ?? true,
+    });
     try {
       await db.open();
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       if (cause?.code === 'LEVEL_LOCKED') {
-        throw new Error(`the store in ${dataDir} is in use by another process (a running sync server? it answers GET /audit?patient=ID)`, { cause: error });
+        throw new Error(
+          `the store in ${dataDir} is in use by another process (a running sync server? it answers GET /audit?patient=ID)`,
+          { cause: error },
+        );
       }
-      if (!(options.createIfMissing ?? true) && cause?.message?.includes('No such file')) throw new Error(`no sync server store in ${dataDir}`, { cause: error });
+      if (!(options.createIfMissing ?? true) && cause?.message?.includes('No such file'))
+        throw new Error(`no sync server store in ${dataDir}`, { cause: error });
       throw error;
     }
     return new LevelStore(db, options);
@@ -69,23 +82,35 @@ export class LevelStore implements SyncStore {
   }
 
   async loadClientOwners(document: string): Promise<Map<number, string>> {
-    const entries = await this.#clients.iterator({ gt: `${document}!`, lt: `${document}!${END}` }).all();
-    return new Map(entries.map(([key, userId]) => [Number(key.slice(document.length + 1)), userId]));
+    const entries = await this.#clients
+      .iterator({ gt: `${document}!`, lt: `${document}!${END}` })
+      .all();
+    return new Map(
+      entries.map(([key, userId]) => [Number(key.slice(document.length + 1)), userId]),
+    );
   }
 
   async readSince(document: string, afterSeq: number): Promise<DocumentChanges> {
     const [entries, owners] = await Promise.all([
-      this.#updates.iterator({ gt: `${document}!${pad(afterSeq)}`, lt: `${document}!${END}` }).all(),
+      this.#updates
+        .iterator({ gt: `${document}!${pad(afterSeq)}`, lt: `${document}!${END}` })
+        .all(),
       this.loadClientOwners(document),
     ]);
-    const updates = entries.map(([key, update]) => ({ seq: Number(key.slice(document.length + 1)), update }));
-    const seq = Math.max(afterSeq, await this.#seq(document) - 1);
+    const updates = entries.map(([key, update]) => ({
+      seq: Number(key.slice(document.length + 1)),
+      update,
+    }));
+    const seq = Math.max(afterSeq, (await this.#seq(document)) - 1);
     return { updates, owners, seq };
   }
 
   async write(document: string, afterSeq: number, prepare: PrepareWrite): Promise<number> {
     const next = await this.#seq(document);
-    const missed = next - 1 > afterSeq ? await this.readSince(document, afterSeq) : { updates: [], owners: new Map<number, string>(), seq: afterSeq };
+    const missed =
+      next - 1 > afterSeq
+        ? await this.readSince(document, afterSeq)
+        : { updates: [], owners: new Map<number, string>(), seq: afterSeq };
     const updates = prepare(missed);
     if (updates.length > 0) await this.#append(document, updates);
     return (await this.#seq(document)) - 1;
@@ -97,8 +122,19 @@ export class LevelStore implements SyncStore {
     for (const { update, audit, claims = [] } of updates) {
       const key = `${document}!${pad(seq)}`;
       operations.push({ type: 'put' as const, sublevel: this.#updates, key, value: update });
-      operations.push({ type: 'put' as const, sublevel: this.#audit, key: `${audit.patientId}!${audit.time}!${key}`, value: audit });
-      for (const clientId of claims) operations.push({ type: 'put' as const, sublevel: this.#clients, key: `${document}!${clientId}`, value: audit.userId });
+      operations.push({
+        type: 'put' as const,
+        sublevel: this.#audit,
+        key: `${audit.patientId}!${audit.time}!${key}`,
+        value: audit,
+      });
+      for (const clientId of claims)
+        operations.push({
+          type: 'put' as const,
+          sublevel: this.#clients,
+          key: `${document}!${clientId}`,
+          value: audit.userId,
+        });
       seq++;
     }
     await this.#db.batch(operations as never, { sync: this.#sync });
@@ -106,15 +142,27 @@ export class LevelStore implements SyncStore {
   }
 
   async replaceUpdates(document: string, merged: Uint8Array, throughSeq: number): Promise<void> {
-    const keys = await this.#updates.keys({ gt: `${document}!`, lte: `${document}!${pad(throughSeq)}` }).all();
-    await this.#updates.batch([
-      ...keys.map((key) => ({ type: 'del' as const, key })),
-      { type: 'put' as const, key: `${document}!${pad(throughSeq)}`, value: merged },
-    ], { sync: this.#sync } as object);
+    const keys = await this.#updates
+      .keys({ gt: `${document}!`, lte: `${document}!${pad(throughSeq)}` })
+      .all();
+    await this.#updates.batch(
+      [
+        ...keys.map((key) => ({ type: 'del' as const, key })),
+        { type: 'put' as const, key: `${document}!${pad(throughSeq)}`, value: merged },
+      ],
+      { sync: this.#sync } as object,
+    );
   }
 
   async lastSeqs(documents: readonly string[]): Promise<Map<string, number>> {
-    return new Map(await Promise.all(documents.map(async (document): Promise<[string, number]> => [document, (await this.#seq(document)) - 1])));
+    return new Map(
+      await Promise.all(
+        documents.map(async (document): Promise<[string, number]> => [
+          document,
+          (await this.#seq(document)) - 1,
+        ]),
+      ),
+    );
   }
 
   async listDocuments(patientId: string): Promise<string[]> {
@@ -139,7 +187,9 @@ export class LevelStore implements SyncStore {
   async #seq(document: string): Promise<number> {
     let next = this.#nextSeq.get(document);
     if (next === undefined) {
-      const [last] = await this.#updates.keys({ gt: `${document}!`, lt: `${document}!${END}`, reverse: true, limit: 1 }).all();
+      const [last] = await this.#updates
+        .keys({ gt: `${document}!`, lt: `${document}!${END}`, reverse: true, limit: 1 })
+        .all();
       next = last ? Number(last.slice(document.length + 1)) + 1 : 1;
       this.#nextSeq.set(document, next);
     }

@@ -23,7 +23,10 @@ export interface OpenedStores {
   ownStore: boolean;
 }
 
-export async function openStores(options: StoreChoice, log: (entry: LogEntry) => void): Promise<OpenedStores> {
+export async function openStores(
+  options: StoreChoice,
+  log: (entry: LogEntry) => void,
+): Promise<OpenedStores> {
   if (options.redis && !options.postgres && !options.store) {
     throw new Error('a Redis broker needs a store the processes share: give postgres too');
   }
@@ -33,8 +36,12 @@ export async function openStores(options: StoreChoice, log: (entry: LogEntry) =>
     store = options.store;
     ownStore = false;
   } else if (options.postgres) {
-    const postgres = typeof options.postgres === 'string' ? { url: options.postgres } : options.postgres;
-    store = await PostgresStore.open({ ...postgres, onError: (error) => log({ event: 'store-connection-lost', error: error.message }) });
+    const postgres =
+      typeof options.postgres === 'string' ? { url: options.postgres } : options.postgres;
+    store = await PostgresStore.open({
+      ...postgres,
+      onError: (error) => log({ event: 'store-connection-lost', error: error.message }),
+    });
   } else if (options.dataDir) {
     store = await LevelStore.open(options.dataDir, { syncWrites: options.syncWrites });
   } else {

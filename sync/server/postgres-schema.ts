@@ -55,7 +55,9 @@ export async function migrate(client: pg.ClientBase, schema?: string): Promise<n
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
-    await client.query('CREATE TABLE IF NOT EXISTS sync_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS sync_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
     const applied = await schemaVersion(client);
     for (let version = applied + 1; version <= MIGRATIONS.length; version++) {
       await client.query(MIGRATIONS[version - 1]!);
@@ -71,14 +73,21 @@ export async function migrate(client: pg.ClientBase, schema?: string): Promise<n
 
 /** The last step applied to the database (0: none). */
 export async function schemaVersion(client: pg.ClientBase): Promise<number> {
-  const table = await client.query<{ present: boolean }>("SELECT to_regclass('sync_migrations') IS NOT NULL AS present");
+  const table = await client.query<{ present: boolean }>(
+    "SELECT to_regclass('sync_migrations') IS NOT NULL AS present",
+  );
   if (!table.rows[0]?.present) return 0;
-  const result = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM sync_migrations');
+  const result = await client.query<{ version: number | null }>(
+    'SELECT max(version) AS version FROM sync_migrations',
+  );
   return result.rows[0]?.version ?? 0;
 }
 
 /** A schema name as the store accepts it: lower-case letters, digits and underscores. */
 export function quoteIdentifier(name: string): string {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`not a schema name the sync server uses: ${JSON.stringify(name)} (lower-case letters, digits, _)`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
+    throw new Error(
+      `not a schema name the sync server uses: ${JSON.stringify(name)} (lower-case letters, digits, _)`,
+    );
   return `"${name}"`;
 }

@@ -1,6 +1,13 @@
 import pg from 'pg';
 import { MIGRATIONS, migrate, quoteIdentifier, schemaVersion } from './postgres-schema.js';
-import { StoreUnavailableError, type AuditRecord, type DocumentChanges, type PrepareWrite, type StoredUpdate, type SyncStore } from './store.js';
+import {
+  StoreUnavailableError,
+  type AuditRecord,
+  type DocumentChanges,
+  type PrepareWrite,
+  type StoredUpdate,
+  type SyncStore,
+} from './store.js';
 
 // The store on PostgreSQL, shared by every sync process of a deployment
 // (postgres-schema.ts has the tables). A write takes the document's row
@@ -49,7 +56,9 @@ export class PostgresStore implements SyncStore {
         if (options.migrate) await migrate(client, options.schema);
         const version = await schemaVersion(client);
         if (version !== MIGRATIONS.length) {
-          throw new Error(`the database's sync tables are at version ${version}, this server needs ${MIGRATIONS.length}: run emr-kit migrate --postgres URL`);
+          throw new Error(
+            `the database's sync tables are at version ${version}, this server needs ${MIGRATIONS.length}: run emr-kit migrate --postgres URL`,
+          );
         }
       } finally {
         client.release();
@@ -66,7 +75,10 @@ export class PostgresStore implements SyncStore {
   }
 
   async loadClientOwners(document: string): Promise<Map<number, string>> {
-    const { rows } = await this.#pool.query<{ client_id: string; user_id: string }>('SELECT client_id, user_id FROM sync_client_owners WHERE document = $1', [document]);
+    const { rows } = await this.#pool.query<{ client_id: string; user_id: string }>(
+      'SELECT client_id, user_id FROM sync_client_owners WHERE document = $1',
+      [document],
+    );
     return new Map(rows.map((row) => [Number(row.client_id), row.user_id]));
   }
 
@@ -86,16 +98,21 @@ export class PostgresStore implements SyncStore {
     try {
       await client.query('BEGIN');
       const last = await lockDocument(client, document);
-      const missed = last > afterSeq ? await since(client, document, afterSeq) : { updates: [], owners: new Map<number, string>(), seq: afterSeq };
+      const missed =
+        last > afterSeq
+          ? await since(client, document, afterSeq)
+          : { updates: [], owners: new Map<number, string>(), seq: afterSeq };
       prepared = true;
       const updates = prepare(missed);
-      if (updates.length > 0) await client.query(INSERT_WRITE, insertParameters(document, last, updates));
+      if (updates.length > 0)
+        await client.query(INSERT_WRITE, insertParameters(document, last, updates));
       await client.query('COMMIT');
       return last + updates.length;
     } catch (error) {
       broken = error as Error;
       await client.query('ROLLBACK').catch(() => undefined);
-      if (!prepared) throw new StoreUnavailableError(`PostgreSQL: ${broken.message}`, { cause: error });
+      if (!prepared)
+        throw new StoreUnavailableError(`PostgreSQL: ${broken.message}`, { cause: error });
       throw error;
     } finally {
       client.release(broken);
@@ -106,18 +123,31 @@ export class PostgresStore implements SyncStore {
     if (throughSeq < 1) return;
     await this.#transaction(async (client) => {
       await lockDocument(client, document);
-      await client.query('DELETE FROM sync_updates WHERE document = $1 AND seq <= $2', [document, throughSeq]);
-      await client.query('INSERT INTO sync_updates (document, seq, data) VALUES ($1, $2, $3)', [document, throughSeq, toBuffer(merged)]);
+      await client.query('DELETE FROM sync_updates WHERE document = $1 AND seq <= $2', [
+        document,
+        throughSeq,
+      ]);
+      await client.query('INSERT INTO sync_updates (document, seq, data) VALUES ($1, $2, $3)', [
+        document,
+        throughSeq,
+        toBuffer(merged),
+      ]);
     });
   }
 
   async lastSeqs(documents: readonly string[]): Promise<Map<string, number>> {
-    const { rows } = await this.#pool.query<{ name: string; last_seq: string }>('SELECT name, last_seq FROM sync_documents WHERE name = ANY($1)', [documents]);
+    const { rows } = await this.#pool.query<{ name: string; last_seq: string }>(
+      'SELECT name, last_seq FROM sync_documents WHERE name = ANY($1)',
+      [documents],
+    );
     return new Map(rows.map((row) => [row.name, Number(row.last_seq)]));
   }
 
   async listDocuments(patientId: string): Promise<string[]> {
-    const { rows } = await this.#pool.query<{ name: string }>('SELECT name FROM sync_documents WHERE patient_id = $1 AND last_seq > 0 ORDER BY name COLLATE "C"', [patientId]);
+    const { rows } = await this.#pool.query<{ name: string }>(
+      'SELECT name FROM sync_documents WHERE patient_id = $1 AND last_seq > 0 ORDER BY name COLLATE "C"',
+      [patientId],
+    );
     return rows.map((row) => row.name);
   }
 
@@ -181,7 +211,10 @@ interface AuditRow {
 
 /** Holds the document's row until the transaction ends, making the row when the document is new; resolves with its last sequence number. */
 async function lockDocument(client: pg.ClientBase, document: string): Promise<number> {
-  const locked = await client.query<{ last_seq: string }>('SELECT last_seq FROM sync_documents WHERE name = $1 FOR UPDATE', [document]);
+  const locked = await client.query<{ last_seq: string }>(
+    'SELECT last_seq FROM sync_documents WHERE name = $1 FOR UPDATE',
+    [document],
+  );
   if (locked.rows[0]) return Number(locked.rows[0].last_seq);
   const made = await client.query<{ last_seq: string }>(
     'INSERT INTO sync_documents (name, patient_id) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING last_seq',
@@ -195,10 +228,23 @@ async function lockDocument(client: pg.ClientBase, document: string): Promise<nu
  * the owners, so every claim of a returned update is among the owners; the
  * last number is the last update's, since numbers are committed in order.
  */
-async function since(db: pg.Pool | pg.ClientBase, document: string, afterSeq: number): Promise<DocumentChanges> {
-  const updates = await db.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM sync_updates WHERE document = $1 AND seq > $2 ORDER BY seq', [document, afterSeq]);
-  const owners = await db.query<{ client_id: string; user_id: string }>('SELECT client_id, user_id FROM sync_client_owners WHERE document = $1 AND seq > $2', [document, afterSeq]);
-  const rows = updates.rows.map((row) => ({ seq: Number(row.seq), update: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength) }));
+async function since(
+  db: pg.Pool | pg.ClientBase,
+  document: string,
+  afterSeq: number,
+): Promise<DocumentChanges> {
+  const updates = await db.query<{ seq: string; data: Buffer }>(
+    'SELECT seq, data FROM sync_updates WHERE document = $1 AND seq > $2 ORDER BY seq',
+    [document, afterSeq],
+  );
+  const owners = await db.query<{ client_id: string; user_id: string }>(
+    'SELECT client_id, user_id FROM sync_client_owners WHERE document = $1 AND seq > $2',
+    [document, afterSeq],
+  );
+  const rows = updates.rows.map((row) => ({
+    seq: Number(row.seq),
+    update: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength),
+  }));
   return {
     updates: rows,
     owners: new Map(owners.rows.map((row) => [Number(row.client_id), row.user_id])),
@@ -220,9 +266,15 @@ const INSERT_WRITE = `
   FROM unnest($8::text[], $3::bigint[], $9::timestamptz[], $10::text[], $11::text[], $12::text[], $13::integer[], $14::text[])
     AS t(patient_id, seq, time, user_id, user_name, role, bytes, sha256)`;
 
-function insertParameters(document: string, last: number, updates: readonly StoredUpdate[]): unknown[] {
+function insertParameters(
+  document: string,
+  last: number,
+  updates: readonly StoredUpdate[],
+): unknown[] {
   const seqs = updates.map((_, i) => last + 1 + i);
-  const claims = updates.flatMap(({ audit, claims = [] }, i) => claims.map((clientId) => ({ clientId, userId: audit.userId, seq: seqs[i]! })));
+  const claims = updates.flatMap(({ audit, claims = [] }, i) =>
+    claims.map((clientId) => ({ clientId, userId: audit.userId, seq: seqs[i]! })),
+  );
   const audits = updates.map(({ audit }) => audit);
   return [
     document,

@@ -52,15 +52,24 @@ export function checkPresence(update: Uint8Array, writer: PresenceWriter): Uint8
     // An echo of a client that has left: the room has it already, and it is not this connection's.
     return clock > (writer.clockOf(clientId) ?? -1);
   });
-  const clients = new Set([...writer.own, ...kept.filter((e) => e.state !== null).map((e) => e.clientId)]);
-  if (clients.size > MAX_PRESENCE_CLIENTS) throw new ProtocolError(`presence for more than ${MAX_PRESENCE_CLIENTS} clients on one connection`);
+  const clients = new Set([
+    ...writer.own,
+    ...kept.filter((e) => e.state !== null).map((e) => e.clientId),
+  ]);
+  if (clients.size > MAX_PRESENCE_CLIENTS)
+    throw new ProtocolError(
+      `presence for more than ${MAX_PRESENCE_CLIENTS} clients on one connection`,
+    );
   if (kept.length === 0) return undefined;
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, kept.length);
   for (const { clientId, clock, state } of kept) {
     encoding.writeVarUint(encoder, clientId);
     encoding.writeVarUint(encoder, clock);
-    encoding.writeVarString(encoder, JSON.stringify(state && withSignedInUser(state, writer.principal)));
+    encoding.writeVarString(
+      encoder,
+      JSON.stringify(state && withSignedInUser(state, writer.principal)),
+    );
   }
   return encoding.toUint8Array(encoder);
 }
@@ -74,10 +83,13 @@ function readEntries(update: Uint8Array): PresenceEntry[] {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const json = decoding.readVarUint8Array(decoder); // a var string is its UTF-8 bytes
-      if (json.length > MAX_PRESENCE_STATE_BYTES) throw new ProtocolError(`presence state over ${MAX_PRESENCE_STATE_BYTES / 1024} KiB`);
-      if (jsonDeeperThan(json, MAX_PRESENCE_DEPTH)) throw new ProtocolError(`presence state nested over ${MAX_PRESENCE_DEPTH} levels`);
+      if (json.length > MAX_PRESENCE_STATE_BYTES)
+        throw new ProtocolError(`presence state over ${MAX_PRESENCE_STATE_BYTES / 1024} KiB`);
+      if (jsonDeeperThan(json, MAX_PRESENCE_DEPTH))
+        throw new ProtocolError(`presence state nested over ${MAX_PRESENCE_DEPTH} levels`);
       const state: unknown = JSON.parse(utf8.decode(json));
-      if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new ProtocolError('presence state is not an object');
+      if (state !== null && (typeof state !== 'object' || Array.isArray(state)))
+        throw new ProtocolError('presence state is not an object');
       entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
     }
   } catch (error) {
@@ -87,7 +99,16 @@ function readEntries(update: Uint8Array): PresenceEntry[] {
   return entries;
 }
 
-function withSignedInUser(state: Record<string, unknown>, principal: Principal): Record<string, unknown> {
-  const claimed = state.user !== null && typeof state.user === 'object' && !Array.isArray(state.user) ? state.user : {};
-  return { ...state, user: { ...claimed, id: principal.userId, name: principal.name || principal.userId } };
+function withSignedInUser(
+  state: Record<string, unknown>,
+  principal: Principal,
+): Record<string, unknown> {
+  const claimed =
+    state.user !== null && typeof state.user === 'object' && !Array.isArray(state.user)
+      ? state.user
+      : {};
+  return {
+    ...state,
+    user: { ...claimed, id: principal.userId, name: principal.name || principal.userId },
+  };
 }

@@ -31,8 +31,10 @@ export function decodeMessage(message: Uint8Array): Inbound {
       case MESSAGE.sync: {
         const step = decoding.readVarUint(decoder);
         const payload = decoding.readVarUint8Array(decoder);
-        if (step === syncProtocol.messageYjsSyncStep1) return { type: 'sync-step1', stateVector: payload };
-        if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) return { type: 'write', update: payload };
+        if (step === syncProtocol.messageYjsSyncStep1)
+          return { type: 'sync-step1', stateVector: payload };
+        if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate)
+          return { type: 'write', update: payload };
         throw new ProtocolError(`unknown sync message type ${step}`);
       }
       case MESSAGE.awareness:
@@ -78,7 +80,10 @@ export function updateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+export function awarenessMessage(
+  awareness: awarenessProtocol.Awareness,
+  clients: number[],
+): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE.awareness);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));

@@ -45,7 +45,8 @@ export class RefusalLimit {
       window.count++;
       return;
     }
-    if (this.#windows.size >= this.#maxAddresses) this.#windows.delete(this.#windows.keys().next().value!);
+    if (this.#windows.size >= this.#maxAddresses)
+      this.#windows.delete(this.#windows.keys().next().value!);
     this.#windows.set(address, { count: 1, since: now });
   }
 

@@ -1,5 +1,11 @@
 import * as Y from 'yjs';
-import { inCausalOrder, parseRevision, revisionFacts, revisionRefusal, type Revision } from '../../model/index.js';
+import {
+  inCausalOrder,
+  parseRevision,
+  revisionFacts,
+  revisionRefusal,
+  type Revision,
+} from '../../model/index.js';
 import { CLOSE } from './close-codes.js';
 import { documentLog, PendingLog } from './revision-log.js';
 import type { WriteCheck } from './room.js';
@@ -30,22 +36,40 @@ export const checkChartRevisions: WriteCheck = ({ doc, document, principal, upda
   } catch {
     return { code: CLOSE.badMessage, reason: 'update does not decode' };
   }
-  if (decoded.ds.clients.size > 0) return { code: CLOSE.forbidden, reason: 'chart revisions are never deleted' };
+  if (decoded.ds.clients.size > 0)
+    return { code: CLOSE.forbidden, reason: 'chart revisions are never deleted' };
   const incoming: Revision[] = [];
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) continue;
-    if (!(struct instanceof Y.Item)) return { code: CLOSE.forbidden, reason: 'chart revisions are never deleted' };
+    if (!(struct instanceof Y.Item))
+      return { code: CLOSE.forbidden, reason: 'chart revisions are never deleted' };
     // A root-level parent is named; a nested one is an id; none means "beside its origin", in the same array.
     const { parentSub, content } = struct;
     const parent: unknown = struct.parent;
-    if ((parent !== null && parent !== REVISIONS) || parentSub !== null || !(content instanceof Y.ContentAny)) {
-      return { code: CLOSE.badMessage, reason: `a chart document holds only revision strings in "${REVISIONS}"` };
+    if (
+      (parent !== null && parent !== REVISIONS) ||
+      parentSub !== null ||
+      !(content instanceof Y.ContentAny)
+    ) {
+      return {
+        code: CLOSE.badMessage,
+        reason: `a chart document holds only revision strings in "${REVISIONS}"`,
+      };
     }
     for (const value of content.arr) {
-      const checked = parseRevision(typeof value === 'string' ? value : undefined, document.patientId);
-      if (!checked.ok && checked.otherPatient) return { code: CLOSE.forbidden, reason: checked.message.slice(0, 120) };
-      if (!checked.ok) return { code: CLOSE.badMessage, reason: `invalid revision: ${checked.message}`.slice(0, 120) };
-      if (checked.revision.author.id !== principal.userId) return { code: CLOSE.forbidden, reason: 'revision author is not the token user' };
+      const checked = parseRevision(
+        typeof value === 'string' ? value : undefined,
+        document.patientId,
+      );
+      if (!checked.ok && checked.otherPatient)
+        return { code: CLOSE.forbidden, reason: checked.message.slice(0, 120) };
+      if (!checked.ok)
+        return {
+          code: CLOSE.badMessage,
+          reason: `invalid revision: ${checked.message}`.slice(0, 120),
+        };
+      if (checked.revision.author.id !== principal.userId)
+        return { code: CLOSE.forbidden, reason: 'revision author is not the token user' };
       incoming.push(checked.revision);
     }
   }

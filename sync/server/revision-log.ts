@@ -1,5 +1,11 @@
 import * as Y from 'yjs';
-import { revisionFacts, type ChartLog, type ResourceKey, type Revision, type RevisionFacts } from '../../model/index.js';
+import {
+  revisionFacts,
+  type ChartLog,
+  type ResourceKey,
+  type Revision,
+  type RevisionFacts,
+} from '../../model/index.js';
 
 // What the server knows of a chart document's revisions, for the revision
 // rule: each revision's record, parents and status, and each record's
@@ -17,7 +23,8 @@ export class DocumentLog implements ChartLog {
   add(facts: RevisionFacts): void {
     if (this.#byId.has(facts.revisionId)) return;
     this.#byId.set(facts.revisionId, facts);
-    if (facts.parents.length === 0) this.#roots.set(facts.key, [...(this.#roots.get(facts.key) ?? []), facts]);
+    if (facts.parents.length === 0)
+      this.#roots.set(facts.key, [...(this.#roots.get(facts.key) ?? []), facts]);
     for (const id of facts.parents) {
       this.named.add(id);
       const parent = this.#byId.get(id);
@@ -60,7 +67,10 @@ export class PendingLog implements ChartLog {
   }
 
   heads(key: ResourceKey): RevisionFacts[] {
-    return [...this.#base.heads(key).filter((head) => !this.#added.named.has(head.revisionId)), ...this.#added.heads(key)];
+    return [
+      ...this.#base.heads(key).filter((head) => !this.#added.named.has(head.revisionId)),
+      ...this.#added.heads(key),
+    ];
   }
 
   roots(key: ResourceKey): RevisionFacts[] {
@@ -78,7 +88,8 @@ export function documentLog(doc: Y.Doc, arrayName: string): DocumentLog {
   const array = doc.getArray<unknown>(arrayName);
   for (const value of array) addEncoded(built, value);
   array.observe((event) => {
-    for (const item of event.changes.added) for (const value of item.content.getContent()) addEncoded(built, value);
+    for (const item of event.changes.added)
+      for (const value of item.content.getContent()) addEncoded(built, value);
   });
   logs.set(doc, built);
   log = built;
@@ -99,7 +110,14 @@ function addEncoded(log: DocumentLog, value: unknown): void {
     return;
   }
   const { revisionId, key, parents, resource } = parsed;
-  if (typeof revisionId !== 'string' || typeof key !== 'string' || !Array.isArray(parents) || typeof resource !== 'object' || resource === null) return;
+  if (
+    typeof revisionId !== 'string' ||
+    typeof key !== 'string' ||
+    !Array.isArray(parents) ||
+    typeof resource !== 'object' ||
+    resource === null
+  )
+    return;
   // The whole revision is parsed again only when asked (a copy of its id, a second root): the text is the document's own.
   log.add(revisionFacts(parsed as Revision, () => JSON.parse(value) as Revision));
 }

@@ -10,7 +10,12 @@ import { readIncoming } from './incoming-update.js';
 import { checkPresence } from './presence-check.js';
 import { awarenessMessage, syncStep1, syncStep2, updateMessage, type Inbound } from './protocol.js';
 import type { FanOut, RoomListener, StoredBatch } from './fan-out.js';
-import { StoreUnavailableError, type DocumentChanges, type StoredUpdate, type SyncStore } from './store.js';
+import {
+  StoreUnavailableError,
+  type DocumentChanges,
+  type StoredUpdate,
+  type SyncStore,
+} from './store.js';
 import { canWrite, type Principal } from './tokens.js';
 
 // One document being shared: its Y.Doc, presence, and the connections on it.
@@ -48,8 +53,12 @@ export interface Peer {
 }
 
 /** Why a write is refused, or nothing when it may go in. */
-export type WriteCheck = (write: { doc: Y.Doc; document: ParsedDocumentName; principal: Principal; update: Uint8Array }) =>
-  { code: CloseCode; reason: string } | undefined;
+export type WriteCheck = (write: {
+  doc: Y.Doc;
+  document: ParsedDocumentName;
+  principal: Principal;
+  update: Uint8Array;
+}) => { code: CloseCode; reason: string } | undefined;
 
 export interface RoomOptions {
   store: SyncStore;
@@ -128,7 +137,11 @@ export class Room implements RoomListener {
       const message = awarenessMessage(this.awareness, changed);
       for (const peer of this.peers.keys()) peer.send(message);
       // This process's connections' own presence (set, or removed as they leave) goes to the others; theirs and timeouts do not.
-      if (controlled || origin === null) this.#options.fanOut?.presence(this.name, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      if (controlled || origin === null)
+        this.#options.fanOut?.presence(
+          this.name,
+          awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+        );
     });
     this.#loaded = this.#load();
     this.#loaded.catch((error: unknown) => this.#fail('load', error));
@@ -146,7 +159,8 @@ export class Room implements RoomListener {
     this.peers.delete(peer);
     this.#queuedBytes.delete(peer);
     this.#options.notices?.forget(this.parsed.patientId, peer);
-    if (controlled.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
+    if (controlled.size > 0)
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
   }
 
   /** One decoded message from a connection of this room. Throws ProtocolError for a message it cannot take. */
@@ -181,7 +195,9 @@ export class Room implements RoomListener {
     const checked = checkPresence(update, {
       principal: peer.principal,
       own,
-      ownedByOther: (clientId) => this.#elsewhere.has(clientId) || [...this.peers.values()].some((ids) => ids !== own && ids.has(clientId)),
+      ownedByOther: (clientId) =>
+        this.#elsewhere.has(clientId) ||
+        [...this.peers.values()].some((ids) => ids !== own && ids.has(clientId)),
       clockOf: (clientId) => this.awareness.meta.get(clientId)?.clock,
     });
     if (checked) awarenessProtocol.applyAwarenessUpdate(this.awareness, checked, peer);
@@ -205,20 +221,32 @@ export class Room implements RoomListener {
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, ELSEWHERE);
     } catch (error) {
-      this.#options.log({ event: 'presence-failed', document: this.name, error: String(error).slice(0, 500) });
+      this.#options.log({
+        event: 'presence-failed',
+        document: this.name,
+        error: String(error).slice(0, 500),
+      });
     }
   }
 
   localPresence(): Uint8Array | undefined {
     const own = [...this.peers.values()].flatMap((ids) => [...ids]);
-    return own.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, own) : undefined;
+    return own.length > 0
+      ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, own)
+      : undefined;
   }
 
   /** Waits until every queued write is stored, compacts, and frees the document. */
   async unload(): Promise<void> {
     await this.#settled();
     if (!this.#failed && this.#storedCount > 1) {
-      await this.#compact().catch((error: unknown) => this.#options.log({ event: 'compaction-failed', document: this.name, error: String(error) }));
+      await this.#compact().catch((error: unknown) =>
+        this.#options.log({
+          event: 'compaction-failed',
+          document: this.name,
+          error: String(error),
+        }),
+      );
     }
     this.#options.fanOut?.close(this);
     this.awareness.destroy();
@@ -230,7 +258,8 @@ export class Room implements RoomListener {
     await this.#options.fanOut?.open(this);
     const { updates, owners, seq } = await this.#options.store.readSince(this.name, 0);
     this.#owners = new ClientOwners(owners);
-    if (updates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(updates.map(({ update }) => update)), LOADED);
+    if (updates.length > 0)
+      Y.applyUpdate(this.doc, Y.mergeUpdates(updates.map(({ update }) => update)), LOADED);
     this.#seq = seq;
     this.#storedCount = updates.length;
     if (this.#storedCount > this.#options.compactAfter) await this.#compact();
@@ -239,7 +268,12 @@ export class Room implements RoomListener {
   #enqueueWrite(peer: Peer, update: Uint8Array): void {
     const queued = (this.#queuedBytes.get(peer) ?? 0) + update.byteLength;
     if (queued > this.#options.maxQueuedBytes) {
-      this.#options.log({ event: 'connection-closed', reason: 'too many writes waiting to be stored', user: peer.principal.userId, document: this.name });
+      this.#options.log({
+        event: 'connection-closed',
+        reason: 'too many writes waiting to be stored',
+        user: peer.principal.userId,
+        document: this.name,
+      });
       peer.close(CLOSE.tryAgainLater, 'too many writes waiting to be stored');
       return;
     }
@@ -267,16 +301,22 @@ export class Room implements RoomListener {
     while (this.#jobs.length > 0 && !this.#failed) {
       const batch = this.#jobs;
       this.#jobs = [];
-      for (const job of batch) if (job.kind === 'write') this.#unqueue(job.peer, job.update.byteLength);
+      for (const job of batch)
+        if (job.kind === 'write') this.#unqueue(job.peer, job.update.byteLength);
       // A client's sync step 2 with nothing in it (a reader's, or a device that holds nothing new) needs no store.
-      if (batch.some((job) => job.kind === 'write' && !isEmptyUpdate(job.update))) await this.#write(batch);
+      if (batch.some((job) => job.kind === 'write' && !isEmptyUpdate(job.update)))
+        await this.#write(batch);
       else await this.#read(batch);
       if (this.#failed) return;
       if (this.#storedCount > this.#options.compactAfter) {
         try {
           await this.#compact();
         } catch (error) {
-          this.#options.log({ event: 'compaction-failed', document: this.name, error: String(error) });
+          this.#options.log({
+            event: 'compaction-failed',
+            document: this.name,
+            error: String(error),
+          });
         }
       }
     }
@@ -314,7 +354,9 @@ export class Room implements RoomListener {
       first: before + 1,
       last: seq,
       updates: stored.map(({ update }) => update),
-      owners: stored.flatMap(({ audit, claims = [] }) => claims.map((id): [number, string] => [id, audit.userId])),
+      owners: stored.flatMap(({ audit, claims = [] }) =>
+        claims.map((id): [number, string] => [id, audit.userId]),
+      ),
     });
     this.#options.notices?.changed(this.name, this.parsed);
   }
@@ -323,13 +365,23 @@ export class Room implements RoomListener {
   async #read(batch: Job[]): Promise<void> {
     const outbox: Array<() => void> = [];
     for (const job of batch) {
-      if (job.kind === 'catch-up' || (job.kind === 'stored-elsewhere' && job.batch.last > this.#seq && (job.batch.first > this.#seq + 1 || job.batch.updates.length !== job.batch.last - job.batch.first + 1))) {
+      if (
+        job.kind === 'catch-up' ||
+        (job.kind === 'stored-elsewhere' &&
+          job.batch.last > this.#seq &&
+          (job.batch.first > this.#seq + 1 ||
+            job.batch.updates.length !== job.batch.last - job.batch.first + 1))
+      ) {
         // Something was missed: the store has it.
         let missed: DocumentChanges;
         try {
           missed = await this.#options.store.readSince(this.name, this.#seq);
         } catch (error) {
-          this.#options.log({ event: 'catch-up-failed', document: this.name, error: String(error).slice(0, 500) });
+          this.#options.log({
+            event: 'catch-up-failed',
+            document: this.name,
+            error: String(error).slice(0, 500),
+          });
           continue;
         }
         if (this.#failed) return;
@@ -348,9 +400,14 @@ export class Room implements RoomListener {
       const { batch } = job;
       // Held already (told twice, or read from the store meanwhile); one with a gap waits for a read of the store.
       if (batch.last <= this.#seq) return;
-      if (batch.first > this.#seq + 1 || batch.updates.length !== batch.last - batch.first + 1) return void this.catchUp();
+      if (batch.first > this.#seq + 1 || batch.updates.length !== batch.last - batch.first + 1)
+        return void this.catchUp();
       const fresh = batch.updates.slice(this.#seq + 1 - batch.first);
-      this.#applyElsewhere({ updates: fresh.map((update, i) => ({ seq: batch.last - fresh.length + 1 + i, update })), owners: new Map(batch.owners), seq: batch.last });
+      this.#applyElsewhere({
+        updates: fresh.map((update, i) => ({ seq: batch.last - fresh.length + 1 + i, update })),
+        owners: new Map(batch.owners),
+        seq: batch.last,
+      });
       return;
     }
     try {
@@ -358,7 +415,13 @@ export class Room implements RoomListener {
       else if (this.peers.has(job.peer)) this.#answer(job, outbox);
     } catch (error) {
       // The server's own fault, on this connection's behalf; the document was not touched (#apply guards its one change).
-      this.#options.log({ event: 'connection-failed', stage: job.kind, error: String(error).slice(0, 500), user: job.peer.principal.userId, document: this.name });
+      this.#options.log({
+        event: 'connection-failed',
+        stage: job.kind,
+        error: String(error).slice(0, 500),
+        user: job.peer.principal.userId,
+        document: this.name,
+      });
       job.peer.close(CLOSE.internalError, 'server error');
     }
   }
@@ -392,7 +455,11 @@ export class Room implements RoomListener {
    * taken as it would be, and the rest is answered.
    */
   #refuseWrites(batch: Job[], error: Error): void {
-    this.#options.log({ event: 'store-unavailable', document: this.name, error: error.message.slice(0, 500) });
+    this.#options.log({
+      event: 'store-unavailable',
+      document: this.name,
+      error: error.message.slice(0, 500),
+    });
     const outbox: Array<() => void> = [];
     // Read only now: it walks the whole document.
     const held = Y.snapshot(this.doc);
@@ -400,7 +467,12 @@ export class Room implements RoomListener {
       if (job.kind !== 'write' || bringsNothing(held, job.update)) this.#run(job, [], outbox);
       else if (!this.#refused.has(job.peer)) {
         this.#refused.add(job.peer);
-        this.#options.log({ event: 'write-refused', reason: 'store unavailable', user: job.peer.principal.userId, document: this.name });
+        this.#options.log({
+          event: 'write-refused',
+          reason: 'store unavailable',
+          user: job.peer.principal.userId,
+          document: this.name,
+        });
         job.peer.close(CLOSE.tryAgainLater, 'the store is unavailable; try again later');
       }
     }
@@ -416,8 +488,18 @@ export class Room implements RoomListener {
     // Nothing new (a reconnecting client resending what the server has): nothing to store or relay.
     if (novel.length === 0 && !deletes) return;
     const ownership = this.#owners.check(novel, principal.userId);
-    if (ownership.taken) return this.#refuse(peer, CLOSE.forbidden, `client id ${ownership.taken.clientId} belongs to another user`);
-    const refusal = this.#options.checkWrite?.({ doc: this.doc, document: this.parsed, principal, update });
+    if (ownership.taken)
+      return this.#refuse(
+        peer,
+        CLOSE.forbidden,
+        `client id ${ownership.taken.clientId} belongs to another user`,
+      );
+    const refusal = this.#options.checkWrite?.({
+      doc: this.doc,
+      document: this.parsed,
+      principal,
+      update,
+    });
     if (refusal) return this.#refuse(peer, refusal.code, refusal.reason);
 
     const { pendingStructs, pendingDs } = this.doc.store;
@@ -432,10 +514,15 @@ export class Room implements RoomListener {
     }
     const effective = this.#captured;
     this.#captured = [];
-    const heldBack = this.doc.store.pendingStructs !== pendingStructs || this.doc.store.pendingDs !== pendingDs;
+    const heldBack =
+      this.doc.store.pendingStructs !== pendingStructs || this.doc.store.pendingDs !== pendingDs;
     if (effective.length === 0 && !heldBack) return;
     this.#owners.claim(ownership.claims, principal.userId);
-    stored.push({ update: fresh, audit: auditRecord(this.name, this.parsed.patientId, principal, fresh), claims: ownership.claims });
+    stored.push({
+      update: fresh,
+      audit: auditRecord(this.name, this.parsed.patientId, principal, fresh),
+      claims: ownership.claims,
+    });
     for (const change of effective) {
       const message = updateMessage(change);
       outbox.push(() => {
@@ -445,7 +532,12 @@ export class Room implements RoomListener {
   }
 
   #refuse(peer: Peer, code: CloseCode, reason: string): void {
-    this.#options.log({ event: 'write-refused', reason, user: peer.principal.userId, document: this.name });
+    this.#options.log({
+      event: 'write-refused',
+      reason,
+      user: peer.principal.userId,
+      document: this.name,
+    });
     this.#refused.add(peer);
     peer.close(code, reason);
   }
@@ -481,7 +573,12 @@ export class Room implements RoomListener {
   #dropReadOnly(peer: Peer): void {
     if (this.#droppedLogged.has(peer)) return;
     this.#droppedLogged.add(peer);
-    this.#options.log({ event: 'write-dropped', reason: `role ${peer.principal.role} is read-only`, user: peer.principal.userId, document: this.name });
+    this.#options.log({
+      event: 'write-dropped',
+      reason: `role ${peer.principal.role} is read-only`,
+      user: peer.principal.userId,
+      document: this.name,
+    });
   }
 
   async #compact(): Promise<void> {
@@ -496,7 +593,8 @@ export class Room implements RoomListener {
     this.#jobs = [];
     this.#options.log({ event: 'store-failed', stage, document: this.name, error: String(error) });
     // What the clients hold that the store lacks comes back when they reconnect and resync.
-    for (const peer of [...this.peers.keys()]) peer.close(CLOSE.internalError, 'document could not be saved');
+    for (const peer of [...this.peers.keys()])
+      peer.close(CLOSE.internalError, 'document could not be saved');
     this.#options.onFailure(this);
   }
 }

@@ -23,7 +23,10 @@ export class Rooms {
     while (this.#unloading.has(name)) await this.#unloading.get(name);
     let room = this.#rooms.get(name);
     if (!room) {
-      room = new Room(name, parsed, { ...this.#options, onFailure: (failed) => this.#drop(failed) });
+      room = new Room(name, parsed, {
+        ...this.#options,
+        onFailure: (failed) => this.#drop(failed),
+      });
       this.#rooms.set(name, room);
       this.#options.log({ event: 'document-loaded', document: name });
     }
@@ -56,9 +59,12 @@ export class Rooms {
   #drop(room: Room): void {
     if (this.#rooms.get(room.name) !== room) return;
     this.#rooms.delete(room.name);
-    const unloading = room.unload()
+    const unloading = room
+      .unload()
       .then(() => this.#options.log({ event: 'document-unloaded', document: room.name }))
-      .catch((error: unknown) => this.#options.log({ event: 'unload-failed', document: room.name, error: String(error) }))
+      .catch((error: unknown) =>
+        this.#options.log({ event: 'unload-failed', document: room.name, error: String(error) }),
+      )
       .finally(() => this.#unloading.delete(room.name));
     this.#unloading.set(room.name, unloading);
   }

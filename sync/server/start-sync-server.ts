@@ -79,7 +79,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const started = Date.now();
   let closing: Promise<void> | undefined;
 
-  const notices = new ChangeNotices({ intervalMs: options.changeNoticeIntervalMs ?? 1000, relay: broker });
+  const notices = new ChangeNotices({
+    intervalMs: options.changeNoticeIntervalMs ?? 1000,
+    relay: broker,
+  });
   const rooms = new Rooms({
     store,
     log,
@@ -92,27 +95,40 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const connections = new Set<Connection>();
   const health = async () => {
     // The store and the broker answer or not; with either out, writes wait (store) or reach only this process's clients (broker).
-    const storeUp = await Promise.race([store.check(), new Promise<boolean>((resolve) => setTimeout(resolve, 2000, false).unref())]);
+    const storeUp = await Promise.race([
+      store.check(),
+      new Promise<boolean>((resolve) => setTimeout(resolve, 2000, false).unref()),
+    ]);
     const brokerUp = broker?.reachable;
     return {
       status: closing ? 'shutting-down' : storeUp && brokerUp !== false ? 'ok' : 'degraded',
       store: storeUp ? 'ok' : 'unreachable',
       ...(broker ? { broker: brokerUp ? 'ok' : 'unreachable' } : {}),
-    documents: rooms.size,
-    connections: connections.size,
-    uptimeSeconds: Math.round((Date.now() - started) / 1000),
+      documents: rooms.size,
+      connections: connections.size,
+      uptimeSeconds: Math.round((Date.now() - started) / 1000),
       refusedUpgrades: refusals.refused,
       throttledUpgrades: refusals.throttled,
     };
   };
 
-  const http = createServer({ maxHeaderSize: options.maxHeaderBytes ?? 256 * 1024 }, (request, response) => {
-    handleHttp(request, response, { key, audience, store, log, health, refusals }).catch((error: unknown) => {
-      log({ event: 'http-error', path: new URL(request.url ?? '/', 'http://server').pathname, error: String(error) });
-      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ error: 'internal error' }));
-    });
-  });
+  const http = createServer(
+    { maxHeaderSize: options.maxHeaderBytes ?? 256 * 1024 },
+    (request, response) => {
+      handleHttp(request, response, { key, audience, store, log, health, refusals }).catch(
+        (error: unknown) => {
+          log({
+            event: 'http-error',
+            path: new URL(request.url ?? '/', 'http://server').pathname,
+            error: String(error),
+          });
+          if (!response.headersSent)
+            response.writeHead(500, { 'content-type': 'application/json' });
+          response.end(JSON.stringify({ error: 'internal error' }));
+        },
+      );
+    },
+  );
   // A request head larger than maxHeaderBytes never reaches the upgrade: Node answers it (431). Logged and counted like a refusal.
   http.on('clientError', (error: Error & { code?: string }, socket: Duplex) => {
     const remote = (socket as Duplex & { remoteAddress?: string }).remoteAddress ?? 'unknown';
@@ -120,7 +136,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       refusals.record(remote);
       log({ event: 'connection-refused', reason: 'request head too large', code: 431, remote });
       // end(), not destroy(): the answer is written before the socket closes.
-      if (socket.writable) return void socket.end('HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n');
+      if (socket.writable)
+        return void socket.end(
+          'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n',
+        );
     }
     socket.destroy();
   });
@@ -131,7 +150,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     const remote = request.socket.remoteAddress ?? 'unknown';
     const retryAfter = refusals.retryAfter(remote);
     if (retryAfter > 0) {
-      socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${retryAfter}\r\nConnection: close\r\n\r\n`);
+      socket.end(
+        `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${retryAfter}\r\nConnection: close\r\n\r\n`,
+      );
       return;
     }
     const admission = await admit(request.url ?? '/', key, audience);
@@ -140,17 +161,41 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     wss.handleUpgrade(request, socket, head, (ws) => {
       // Refusals complete the upgrade, so the client sees a close code (4xxx: do not retry) rather than a failed handshake it would retry.
       if (!admission.ok) {
-        log({ event: 'connection-refused', reason: admission.reason, code: admission.code, remote, user: admission.userId, document: admission.document });
+        log({
+          event: 'connection-refused',
+          reason: admission.reason,
+          code: admission.code,
+          remote,
+          user: admission.userId,
+          document: admission.document,
+        });
         ws.close(admission.code, admission.reason);
         return;
       }
       const { principal, document } = admission;
       if (connections.size >= maxConnections) {
-        log({ event: 'connection-refused', reason: 'too many connections', code: CLOSE.tryAgainLater, remote, user: principal.userId, document });
+        log({
+          event: 'connection-refused',
+          reason: 'too many connections',
+          code: CLOSE.tryAgainLater,
+          remote,
+          user: principal.userId,
+          document,
+        });
         ws.close(CLOSE.tryAgainLater, 'too many connections');
         return;
       }
-      const connection = new Connection(ws, { ...admission, remote }, { rooms, log, maxBufferedBytes, maxQueuedBytes, onGone: (gone) => connections.delete(gone) });
+      const connection = new Connection(
+        ws,
+        { ...admission, remote },
+        {
+          rooms,
+          log,
+          maxBufferedBytes,
+          maxQueuedBytes,
+          onGone: (gone) => connections.delete(gone),
+        },
+      );
       connections.add(connection);
     });
   };
@@ -162,9 +207,15 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   });
 
   // With other processes: a message lost (or never sent by a process that died) is read from the store.
-  const catchUps = broker && setInterval(() => {
-    rooms.catchUp().catch((error: unknown) => log({ event: 'catch-up-failed', error: String(error).slice(0, 500) }));
-  }, options.catchUpIntervalMs ?? 5000);
+  const catchUps =
+    broker &&
+    setInterval(() => {
+      rooms
+        .catchUp()
+        .catch((error: unknown) =>
+          log({ event: 'catch-up-failed', error: String(error).slice(0, 500) }),
+        );
+    }, options.catchUpIntervalMs ?? 5000);
   catchUps?.unref();
 
   // A client that vanished without closing (a laptop lid, a dropped network) is found by the next ping.
@@ -187,7 +238,15 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `ws://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  log({ event: 'listening', url, key: key.description, dataDir: options.postgres ? undefined : options.dataDir, store: options.postgres ? 'postgres' : options.store ? 'given' : 'level', broker: broker ? 'redis' : undefined, node: broker?.node });
+  log({
+    event: 'listening',
+    url,
+    key: key.description,
+    dataDir: options.postgres ? undefined : options.dataDir,
+    store: options.postgres ? 'postgres' : options.store ? 'given' : 'level',
+    broker: broker ? 'redis' : undefined,
+    node: broker?.node,
+  });
 
   const shutdown = async () => {
     clearInterval(pings);

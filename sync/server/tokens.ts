@@ -35,27 +35,52 @@ export function canWrite(principal: Principal): boolean {
 }
 
 /** Verifies signature, expiry and audience, then the claims. Never throws, never echoes the token. */
-export async function verifyToken(token: string, key: VerificationKey, audience = DEFAULT_AUDIENCE): Promise<TokenCheck> {
+export async function verifyToken(
+  token: string,
+  key: VerificationKey,
+  audience = DEFAULT_AUDIENCE,
+): Promise<TokenCheck> {
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(token, key.key, { algorithms: key.algorithms, audience, requiredClaims: ['exp', 'sub'] }));
+    ({ payload } = await jwtVerify(token, key.key, {
+      algorithms: key.algorithms,
+      audience,
+      requiredClaims: ['exp', 'sub'],
+    }));
   } catch (error) {
     return { ok: false, reason: describeJoseError(error) };
   }
   const { sub, name, role, patients, exp } = payload;
-  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 256) return { ok: false, reason: 'token claim sub must be a user id' };
-  if (typeof name !== 'string' || name.length > 256) return { ok: false, reason: 'token claim name must be a display name' };
-  if (!ROLES.includes(role as SyncRole)) return { ok: false, reason: `token claim role must be one of ${ROLES.join(', ')}` };
-  if (!Array.isArray(patients) || !patients.every((p) => typeof p === 'string')) return { ok: false, reason: 'token claim patients must be a list of patient ids' };
-  return { ok: true, principal: { userId: sub, name, role: role as SyncRole, patients, expiresAt: (exp as number) * 1000 } };
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 256)
+    return { ok: false, reason: 'token claim sub must be a user id' };
+  if (typeof name !== 'string' || name.length > 256)
+    return { ok: false, reason: 'token claim name must be a display name' };
+  if (!ROLES.includes(role as SyncRole))
+    return { ok: false, reason: `token claim role must be one of ${ROLES.join(', ')}` };
+  if (!Array.isArray(patients) || !patients.every((p) => typeof p === 'string'))
+    return { ok: false, reason: 'token claim patients must be a list of patient ids' };
+  return {
+    ok: true,
+    principal: {
+      userId: sub,
+      name,
+      role: role as SyncRole,
+      patients,
+      expiresAt: (exp as number) * 1000,
+    },
+  };
 }
 
 function describeJoseError(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'token expired';
-  if (error instanceof errors.JWSSignatureVerificationFailed) return 'token signature does not verify';
-  if (error instanceof errors.JWTClaimValidationFailed) return `token claim ${error.claim} ${error.reason === 'missing' ? 'missing' : 'invalid'}`;
-  if (error instanceof errors.JOSEAlgNotAllowed) return 'token signed with an algorithm the server does not accept';
-  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'token malformed';
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return 'token signature does not verify';
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return `token claim ${error.claim} ${error.reason === 'missing' ? 'missing' : 'invalid'}`;
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return 'token signed with an algorithm the server does not accept';
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid)
+    return 'token malformed';
   return 'token could not be verified';
 }
 

@@ -20,7 +20,12 @@ describe('a failed assertion on a DOM node', () => {
   });
 
   it('does the same for each node of a list', async () => {
-    const el = await fixture(html`<ul><li>a</li><li>b</li></ul>`);
+    const el = await fixture(
+      html`<ul>
+        <li>a</li>
+        <li>b</li>
+      </ul>`,
+    );
     let failure: { actual?: unknown } = {};
     try {
       expect([...el.querySelectorAll('li')]).to.deep.equal([]);

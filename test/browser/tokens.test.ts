@@ -10,8 +10,12 @@ class TokenProbe extends EmrElement {
   static override styles = [
     EmrElement.styles,
     css`
-      .primary { color: ${token('--emr-color-primary')}; }
-      .severity { color: ${token('--emr-color-severity-high')}; }
+      .primary {
+        color: ${token('--emr-color-primary')};
+      }
+      .severity {
+        color: ${token('--emr-color-severity-high')};
+      }
     `,
   ];
 
@@ -19,7 +23,8 @@ class TokenProbe extends EmrElement {
   @property() label = 'Probe';
 
   override render() {
-    return html`<p class="primary">${this.label}</p><p class="severity">High severity</p>`;
+    return html`<p class="primary">${this.label}</p>
+      <p class="severity">High severity</p>`;
   }
 }
 customElements.define('emr-token-probe', TokenProbe);
@@ -42,7 +47,9 @@ describe('EmrElement and the design tokens', () => {
   });
 
   it('renders a decorated property', async () => {
-    const el = await fixture<TokenProbe>(html`<emr-token-probe label="Allergies"></emr-token-probe>`);
+    const el = await fixture<TokenProbe>(
+      html`<emr-token-probe label="Allergies"></emr-token-probe>`,
+    );
     expect(el.shadowRoot!.querySelector('.primary')!.textContent).to.equal('Allergies');
     el.label = 'Medications';
     await el.updateComplete;

@@ -23,7 +23,11 @@ const pageErrors: string[] = [];
 before(async () => {
   fixture = await richestSmallChart();
   demo = await startDemo();
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs.filter((arg) => arg !== '--headless') });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs.filter((arg) => arg !== '--headless'),
+  });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`${demo.url}standalone.html`);
@@ -49,7 +53,9 @@ test('signing in with the hospital EHR: sign in, pick the patient, allow, and th
   await page.getByRole('button', { name: 'Allow' }).click();
 
   await page.waitForURL((url) => url.href.startsWith(`${demo.url}standalone.html`), PATIENCE);
-  await page.locator('#import-status', { hasText: `${fixture.patientName}’s chart is on this device` }).waitFor(PATIENCE);
+  await page
+    .locator('#import-status', { hasText: `${fixture.patientName}’s chart is on this device` })
+    .waitFor(PATIENCE);
   assert.equal(await page.locator('#patient-name').textContent(), fixture.patientName);
   assert.equal(await page.locator('#signed-in-as').textContent(), 'Signed in as Dr Erik Lindqvist');
 });
@@ -59,18 +65,38 @@ test('the kit’s summary elements show the fixture’s allergies, medications a
   const entries = page.locator('emr-allergy-banner .entries');
   await entries.waitFor(PATIENCE);
   const listed = ((await entries.textContent()) ?? '').toLowerCase();
-  assert.ok(fixture.allergies.some((allergy) => listed.includes(allergy.toLowerCase())), `the banner lists an allergy of the fixture: ${listed}`);
-  const shown = async () => (await page.locator('emr-medication-list [part="line"]').allTextContents()).map((text) => text.toLowerCase());
+  assert.ok(
+    fixture.allergies.some((allergy) => listed.includes(allergy.toLowerCase())),
+    `the banner lists an allergy of the fixture: ${listed}`,
+  );
+  const shown = async () =>
+    (await page.locator('emr-medication-list [part="line"]').allTextContents()).map((text) =>
+      text.toLowerCase(),
+    );
   await page.locator('emr-medication-list [part="line"]').first().waitFor(PATIENCE);
-  for (const medication of fixture.medications) assert.ok((await shown()).some((line) => line.includes(medication.toLowerCase())), `${medication} is listed`);
+  for (const medication of fixture.medications)
+    assert.ok(
+      (await shown()).some((line) => line.includes(medication.toLowerCase())),
+      `${medication} is listed`,
+    );
   await page.locator('emr-vitals-grid [part="cell"]', { hasText: /\d/ }).first().waitFor(PATIENCE);
 });
 
 test('axe finds no violation on the page', async () => {
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
-    const { violations } = await (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document);
-    return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+    const { violations } = await (
+      window as unknown as {
+        axe: {
+          run(context: Document): Promise<{
+            violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }>;
+          }>;
+        };
+      }
+    ).axe.run(document);
+    return violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`,
+    );
   });
   assert.deepEqual(violations, []);
 });

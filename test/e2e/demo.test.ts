@@ -33,7 +33,11 @@ const pageErrors: string[] = [];
 before(async () => {
   fixture = await richestSmallChart();
   demo = await startDemo();
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs.filter((arg) => arg !== '--headless') });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs.filter((arg) => arg !== '--headless'),
+  });
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`${demo.url}?source=bundle&user=dr-okafor`);
@@ -61,37 +65,55 @@ async function openView(name: 'Summary' | 'Timeline' | 'Notes'): Promise<void> {
 test('picking a patient imports their bundle into the local store, with progress', async () => {
   const button = page.locator('.patient-button', { hasText: fixture.patientName });
   await button.waitFor(PATIENCE);
-  await assert.doesNotReject(button.locator('.where', { hasText: 'Not on this device yet' }).waitFor(PATIENCE));
+  await assert.doesNotReject(
+    button.locator('.where', { hasText: 'Not on this device yet' }).waitFor(PATIENCE),
+  );
   await button.click();
-  await page.locator('#import-status', { hasText: `${fixture.patientName}’s chart is on this device` }).waitFor(PATIENCE);
+  await page
+    .locator('#import-status', { hasText: `${fixture.patientName}’s chart is on this device` })
+    .waitFor(PATIENCE);
   await button.locator('.where', { hasText: 'On this device' }).waitFor(PATIENCE);
   assert.equal(await page.locator('#patient-name').textContent(), fixture.patientName);
   assert.match(page.url(), /[?&]patient=/);
 });
 
 test('the allergy banner names an allergy from the fixture', async () => {
-  const expected = fixture.allergies.length ? anyOf(fixture.allergies) : anyOf([allergyMessages.state['not-recorded']]);
+  const expected = fixture.allergies.length
+    ? anyOf(fixture.allergies)
+    : anyOf([allergyMessages.state['not-recorded']]);
   const summary = page.locator('emr-allergy-banner [part="summary"]', { hasText: expected });
   await summary.waitFor(PATIENCE);
-  if (fixture.allergies.length) assert.match((await summary.textContent()) ?? '', new RegExp(escape(allergyMessages.state.known)));
+  if (fixture.allergies.length)
+    assert.match(
+      (await summary.textContent()) ?? '',
+      new RegExp(escape(allergyMessages.state.known)),
+    );
 });
 
 test('the medication list shows every medication of the fixture', async () => {
   const lines = page.locator('emr-medication-list [part="line"]');
   await page.waitForFunction(
-    (count) => document.querySelector('emr-medication-list')?.shadowRoot?.querySelectorAll('[part="line"]').length === count,
+    (count) =>
+      document.querySelector('emr-medication-list')?.shadowRoot?.querySelectorAll('[part="line"]')
+        .length === count,
     fixture.medicationRecords,
     PATIENCE,
   );
   const shown = (await lines.allTextContents()).map((text) => text.toLowerCase());
   for (const medication of fixture.medications) {
-    assert.ok(shown.some((line) => line.includes(medication.toLowerCase())), `${medication} is listed`);
+    assert.ok(
+      shown.some((line) => line.includes(medication.toLowerCase())),
+      `${medication} is listed`,
+    );
   }
   // The bundle's practitioners are not kept, but each prescription still names its prescriber.
   const details = await page.locator('emr-medication-list .details').allTextContents();
   assert.ok(fixture.prescribers.length > 0, 'the fixture names its prescribers');
   for (const prescriber of fixture.prescribers) {
-    assert.ok(details.some((text) => text.includes(`prescribed by ${prescriber}`)), `${prescriber} is named`);
+    assert.ok(
+      details.some((text) => text.includes(`prescribed by ${prescriber}`)),
+      `${prescriber} is named`,
+    );
   }
 });
 
@@ -107,7 +129,9 @@ test('the timeline lists the chart’s events', async () => {
   const items = page.locator('emr-chart-timeline [part="item"]');
   await items.first().waitFor(PATIENCE);
   assert.ok((await items.count()) > 0);
-  await assert.doesNotReject(page.locator('emr-allergy-banner [part="summary"]').waitFor({ state: 'visible', ...PATIENCE }));
+  await assert.doesNotReject(
+    page.locator('emr-allergy-banner [part="summary"]').waitFor({ state: 'visible', ...PATIENCE }),
+  );
 });
 
 test('the notes view opens a new note in the note editor, and the note list shows it as a draft once written', async () => {
@@ -119,7 +143,9 @@ test('the notes view opens a new note in the note editor, and the note list show
   const draft = page.locator('emr-note-list [part="item"]', { hasText: 'Draft' });
   await draft.first().waitFor(PATIENCE);
   assert.ok((await draft.count()) >= 1);
-  await assert.doesNotReject(page.locator('emr-allergy-banner [part="summary"]').waitFor({ state: 'visible', ...PATIENCE }));
+  await assert.doesNotReject(
+    page.locator('emr-allergy-banner [part="summary"]').waitFor({ state: 'visible', ...PATIENCE }),
+  );
 });
 
 test('a kit event shows in the event log with its detail', async () => {
@@ -139,24 +165,43 @@ test('a second clinician, in a window of their own, gets the chart through the s
     second.on('pageerror', (error) => pageErrors.push(`second window: ${error.message}`));
     const patientId = new URL(page.url()).searchParams.get('patient')!;
     await second.goto(`${demo.url}?source=bundle&user=dr-lindqvist&patient=${patientId}`);
-    await second.locator('#import-status', { hasText: 'came from the sync server' }).waitFor(PATIENCE);
-    await second.locator('emr-allergy-banner [part="summary"]', { hasText: anyOf(fixture.allergies) }).waitFor(PATIENCE);
+    await second
+      .locator('#import-status', { hasText: 'came from the sync server' })
+      .waitFor(PATIENCE);
+    await second
+      .locator('emr-allergy-banner [part="summary"]', { hasText: anyOf(fixture.allergies) })
+      .waitFor(PATIENCE);
     // Each sees the other in the header.
-    await page.locator('emr-sync-status [part="peer"]', { hasText: 'Dr Erik Lindqvist' }).waitFor(PATIENCE);
-    await second.locator('emr-sync-status [part="peer"]', { hasText: 'Dr Ada Okafor' }).waitFor(PATIENCE);
+    await page
+      .locator('emr-sync-status [part="peer"]', { hasText: 'Dr Erik Lindqvist' })
+      .waitFor(PATIENCE);
+    await second
+      .locator('emr-sync-status [part="peer"]', { hasText: 'Dr Ada Okafor' })
+      .waitFor(PATIENCE);
 
     // The first clinician discontinues an active medication; the second sees it stop.
     await openView('Summary');
     const activeHeading = (p: Page) => p.locator('emr-medication-list #section-active');
-    const activeCount = (p: Page) => activeHeading(p).textContent().then((text) => Number(/\((\d+)\)/.exec(text ?? '')?.[1]));
+    const activeCount = (p: Page) =>
+      activeHeading(p)
+        .textContent()
+        .then((text) => Number(/\((\d+)\)/.exec(text ?? '')?.[1]));
     await activeHeading(second).waitFor(PATIENCE);
     const before = await activeCount(second);
     assert.ok(before > 0, 'the fixture has an active medication');
-    const medication = page.locator('emr-medication-list [part="item"]', { has: page.getByRole('button', { name: 'Discontinue' }) }).first();
+    const medication = page
+      .locator('emr-medication-list [part="item"]', {
+        has: page.getByRole('button', { name: 'Discontinue' }),
+      })
+      .first();
     await medication.getByRole('button', { name: 'Discontinue' }).click();
     await medication.locator('[part="form"] button[type="submit"]').click();
-    await page.locator('#event-log li', { hasText: 'emr-medication-discontinue' }).waitFor(PATIENCE);
-    await activeHeading(second).filter({ hasText: `(${before - 1})` }).waitFor(PATIENCE);
+    await page
+      .locator('#event-log li', { hasText: 'emr-medication-discontinue' })
+      .waitFor(PATIENCE);
+    await activeHeading(second)
+      .filter({ hasText: `(${before - 1})` })
+      .waitFor(PATIENCE);
   } finally {
     await other.close();
   }
@@ -183,10 +228,23 @@ test('axe finds no violation on the whole page, in every view and theme', async 
     for (const view of ['Summary', 'Timeline', 'Notes'] as const) {
       await openView(view);
       // Each view's element has drawn its rows again since it was shown.
-      await page.locator(VIEW_CONTENT[view]).first().waitFor({ state: 'visible', ...PATIENCE });
+      await page
+        .locator(VIEW_CONTENT[view])
+        .first()
+        .waitFor({ state: 'visible', ...PATIENCE });
       const violations = await page.evaluate(async () => {
-        const { violations } = await (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document);
-        return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+        const { violations } = await (
+          window as unknown as {
+            axe: {
+              run(context: Document): Promise<{
+                violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }>;
+              }>;
+            };
+          }
+        ).axe.run(document);
+        return violations.map(
+          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`,
+        );
       });
       problems.push(...violations.map((v) => `${theme} ${view}: ${v}`));
     }

@@ -29,12 +29,20 @@ before(async () => {
   await run(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot });
 });
 
-const exists = (file: string) => access(path.join(repoRoot, file)).then(() => true, () => false);
+const exists = (file: string) =>
+  access(path.join(repoRoot, file)).then(
+    () => true,
+    () => false,
+  );
 
 test('every entry point in package.json leads to a built module and its types', async () => {
-  const { exports } = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { exports: Record<string, string | Record<string, string>> };
+  const { exports } = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    exports: Record<string, string | Record<string, string>>;
+  };
   // The registration file of every element, as a host imports it: emr-kit/components/<folder>/emr-<tag>.js.
-  const registrations = (await readdir(path.join(repoRoot, 'components'), { recursive: true, encoding: 'utf8' }))
+  const registrations = (
+    await readdir(path.join(repoRoot, 'components'), { recursive: true, encoding: 'utf8' })
+  )
     .filter((name) => /(^|\/)emr-[a-z-]+\.ts$/.test(name) && !name.startsWith('shared/'))
     .map((name) => name.replace(/\.ts$/, ''));
   assert.ok(registrations.length >= 7, `registration files found: ${registrations.join(', ')}`);
@@ -63,11 +71,18 @@ test('the compiled modules run in plain Node, through the package name', async (
     console.log(JSON.stringify({ ok: result.ok, resources: result.resources.length, line: medicationLine(medication).text }));
   `;
   // No --import tsx: only what the package ships.
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot });
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: repoRoot,
+  });
   const out = JSON.parse(stdout) as { ok: boolean; resources: number; line: string };
   assert.equal(out.ok, true);
   assert.ok(out.resources > 0);
-  assert.ok(fixture.medications.some((name) => out.line.toLowerCase().includes(name.split(' ')[0]!.toLowerCase())), out.line);
+  assert.ok(
+    fixture.medications.some((name) =>
+      out.line.toLowerCase().includes(name.split(' ')[0]!.toLowerCase()),
+    ),
+    out.line,
+  );
 });
 
 /**
@@ -76,18 +91,33 @@ test('the compiled modules run in plain Node, through the package name', async (
  * /fixture.json (nothing else of the repository), and hands it to `check`
  * with the errors the page threw and the warnings it logged.
  */
-async function inBrowser(pageFile: string, check: (page: Page, seen: { errors: string[]; warnings: string[] }) => Promise<void>): Promise<void> {
+async function inBrowser(
+  pageFile: string,
+  check: (page: Page, seen: { errors: string[]; warnings: string[] }) => Promise<void>,
+): Promise<void> {
   const fixtureText = await readFile(path.join(syntheaDir(repoRoot), fixture.file), 'utf8');
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.map': 'application/json',
+  };
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const file = url.pathname === '/' ? `test/e2e/pages/${pageFile}`
-      : url.pathname.startsWith('/dist/browser/') ? url.pathname.slice(1)
-        : url.pathname.startsWith('/pages/') ? `test/e2e${url.pathname}` : undefined;
-    if (url.pathname === '/fixture.json') return response.writeHead(200, { 'content-type': 'application/json' }).end(fixtureText);
+    const file =
+      url.pathname === '/'
+        ? `test/e2e/pages/${pageFile}`
+        : url.pathname.startsWith('/dist/browser/')
+          ? url.pathname.slice(1)
+          : url.pathname.startsWith('/pages/')
+            ? `test/e2e${url.pathname}`
+            : undefined;
+    if (url.pathname === '/fixture.json')
+      return response.writeHead(200, { 'content-type': 'application/json' }).end(fixtureText);
     if (!file || file.includes('..')) return response.writeHead(404).end();
     try {
-      response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(await readFile(path.join(repoRoot, file)));
+      response
+        .writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' })
+        .end(await readFile(path.join(repoRoot, file)));
     } catch {
       response.writeHead(404).end();
     }
@@ -95,11 +125,18 @@ async function inBrowser(pageFile: string, check: (page: Page, seen: { errors: s
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs.filter((arg) => arg !== '--headless') });
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: chromiumArgs.filter((arg) => arg !== '--headless'),
+    });
     const page = await browser.newPage();
     const seen = { errors: [] as string[], warnings: [] as string[] };
     page.on('pageerror', (error) => seen.errors.push(error.message));
-    page.on('console', (message) => message.type() === 'warning' && seen.warnings.push(message.text()));
+    page.on(
+      'console',
+      (message) => message.type() === 'warning' && seen.warnings.push(message.text()),
+    );
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await check(page, seen);
   } finally {
@@ -110,12 +147,21 @@ async function inBrowser(pageFile: string, check: (page: Page, seen: { errors: s
 
 /** Waits until the page's banner lists the fixture's allergies and its list every medication. */
 async function chartShown(page: Page): Promise<void> {
-  const allergy = new RegExp(fixture.allergies.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+  const allergy = new RegExp(
+    fixture.allergies.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+    'i',
+  );
   // Expanded: every allergy is an item of its own.
-  await page.locator('emr-allergy-banner [part="item"]', { hasText: allergy }).first().waitFor(PATIENCE);
+  await page
+    .locator('emr-allergy-banner [part="item"]', { hasText: allergy })
+    .first()
+    .waitFor(PATIENCE);
   await page.waitForFunction(
-    (count) => document.querySelector('emr-medication-list')?.shadowRoot?.querySelectorAll('[part="item"]').length === count,
-    fixture.medicationRecords, PATIENCE,
+    (count) =>
+      document.querySelector('emr-medication-list')?.shadowRoot?.querySelectorAll('[part="item"]')
+        .length === count,
+    fixture.medicationRecords,
+    PATIENCE,
   );
 }
 
@@ -128,9 +174,17 @@ test('a page with no build step loads the one-file kit by a script tag and shows
 
 test('a second copy of the kit in the page (another part of a portal) breaks nothing: the elements of the first stay', async () => {
   await inBrowser('two-copies.html', async (page, { errors, warnings }) => {
-    await page.waitForFunction(() => (window as { secondCopyLoaded?: boolean }).secondCopyLoaded === true, undefined, PATIENCE);
+    await page.waitForFunction(
+      () => (window as { secondCopyLoaded?: boolean }).secondCopyLoaded === true,
+      undefined,
+      PATIENCE,
+    );
     await chartShown(page);
     assert.deepEqual(errors, []);
-    assert.equal(warnings.filter((text) => text.includes('another copy of the kit already defined')).length, 1, warnings.join('\n'));
+    assert.equal(
+      warnings.filter((text) => text.includes('another copy of the kit already defined')).length,
+      1,
+      warnings.join('\n'),
+    );
   });
 });

@@ -17,7 +17,11 @@ let browser: Browser;
 before(async () => {
   // Nothing from the HTTP cache: offline, the page has only what it fetched while online.
   pages = await startPages({ httpCache: false });
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs.filter((a) => a !== '--headless') });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs.filter((a) => a !== '--headless'),
+  });
 });
 
 after(async () => {
@@ -26,12 +30,17 @@ after(async () => {
 });
 
 async function rowsShown(page: Page): Promise<{ rowsAt: number; before: string[] }> {
-  await page.waitForFunction(() => window.startProbe?.rowsAt !== undefined || window.startProbe?.error !== undefined, null, PATIENCE);
+  await page.waitForFunction(
+    () => window.startProbe?.rowsAt !== undefined || window.startProbe?.error !== undefined,
+    null,
+    PATIENCE,
+  );
   return page.evaluate(() => {
     if (window.startProbe.error) throw new Error(window.startProbe.error);
     const rowsAt = window.startProbe.rowsAt!;
     const before = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-      .filter((r) => r.responseEnd <= rowsAt).map((r) => new URL(r.name).pathname);
+      .filter((r) => r.responseEnd <= rowsAt)
+      .map((r) => new URL(r.name).pathname);
     return { rowsAt, before };
   });
 }
@@ -49,16 +58,34 @@ test('a chart shown, then the network gone: vital signs are still recorded', PAT
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const writeSide = page.waitForResponse((response) => /\/write-side-[\w-]+\.js$/.test(new URL(response.url()).pathname), PATIENCE);
+    const writeSide = page.waitForResponse(
+      (response) => /\/write-side-[\w-]+\.js$/.test(new URL(response.url()).pathname),
+      PATIENCE,
+    );
     await page.goto(`${pages.origin}/kit.html?${pages.query}`);
     const { before } = await rowsShown(page);
-    assert.ok(before.some((file) => /\/kit-[\w-]+\.js$/.test(file)), `the page's script came before the rows: ${before.join(', ')}`);
-    assert.deepEqual(before.filter((file) => /\/(write-side|import-writes)-/.test(file)), [], 'nothing of the write side before the rows');
+    assert.ok(
+      before.some((file) => /\/kit-[\w-]+\.js$/.test(file)),
+      `the page's script came before the rows: ${before.join(', ')}`,
+    );
+    assert.deepEqual(
+      before.filter((file) => /\/(write-side|import-writes)-/.test(file)),
+      [],
+      'nothing of the write side before the rows',
+    );
     await writeSide;
     await page.waitForLoadState('networkidle');
 
     await context.setOffline(true);
-    assert.equal(await page.evaluate(() => fetch('./chart.json').then(() => 'online', () => 'offline')), 'offline');
+    assert.equal(
+      await page.evaluate(() =>
+        fetch('./chart.json').then(
+          () => 'online',
+          () => 'offline',
+        ),
+      ),
+      'offline',
+    );
 
     const startedAt = new Date(Date.now() - 60_000).toISOString();
     const grid = page.locator('emr-vitals-grid');
@@ -68,10 +95,17 @@ test('a chart shown, then the network gone: vital signs are still recorded', PAT
     await form.locator('#temperature').fill('37.2');
     await form.getByRole('button', { name: 'Save' }).click();
     // The new set heads the table.
-    await page.waitForFunction((since) => {
-      const newest = document.querySelector('emr-vitals-grid')?.shadowRoot?.querySelector('thead th[part~="column-header"] time')?.getAttribute('datetime');
-      return newest !== undefined && newest !== null && newest > since;
-    }, startedAt, PATIENCE);
+    await page.waitForFunction(
+      (since) => {
+        const newest = document
+          .querySelector('emr-vitals-grid')
+          ?.shadowRoot?.querySelector('thead th[part~="column-header"] time')
+          ?.getAttribute('datetime');
+        return newest !== undefined && newest !== null && newest > since;
+      },
+      startedAt,
+      PATIENCE,
+    );
     assert.equal(await form.count(), 0, 'the form closed: the set was saved');
     assert.deepEqual(errors, []);
   } finally {

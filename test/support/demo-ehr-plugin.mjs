@@ -26,7 +26,11 @@ export function demoEhrPlugin() {
       await running.get(session.id)?.ehr.close();
       const ehr = await demo.startDemoEhr({
         clients: [
-          { clientId: 'emr-kit-tests', redirectUris: [payload.redirectUri], name: 'emr-kit (tests)' },
+          {
+            clientId: 'emr-kit-tests',
+            redirectUris: [payload.redirectUri],
+            name: 'emr-kit (tests)',
+          },
           // The server-side flow that hands tests their tokens.
           { clientId: flow.APP, redirectUris: [flow.APP_REDIRECT], name: 'Chart app' },
         ],
@@ -35,7 +39,13 @@ export function demoEhrPlugin() {
         autoPatient: 'first',
       });
       running.set(session.id, { ehr, redirectUri: payload.redirectUri });
-      return { fhirBaseUrl: ehr.fhir.url, issuer: ehr.auth.issuer, patients: ehr.patients, clientId: 'emr-kit-tests', redirectUri: payload.redirectUri };
+      return {
+        fhirBaseUrl: ehr.fhir.url,
+        issuer: ehr.auth.issuer,
+        patients: ehr.patients,
+        clientId: 'emr-kit-tests',
+        redirectUri: payload.redirectUri,
+      };
     },
     async stop({ ehr, session }) {
       running.delete(session.id);
@@ -44,23 +54,34 @@ export function demoEhrPlugin() {
     },
     async token({ ehr, payload }) {
       const { flow } = await load();
-      const scope = payload.scope.split(' ').map((s) => (s === 'launch/patient' ? 'launch' : s)).join(' ');
+      const scope = payload.scope
+        .split(' ')
+        .map((s) => (s === 'launch/patient' ? 'launch' : s))
+        .join(' ');
       const launch = ehr.auth.createLaunch({ patient: payload.patient, user: 'dr-okafor' });
       const { status, body } = await flow.launchApp(ehr.auth, { scope, aud: ehr.fhir.url, launch });
       if (status !== 200) throw new Error(`token: ${status} ${JSON.stringify(body)}`);
       return body;
     },
-    launch: ({ ehr, payload }) => ehr.auth.createLaunch({ patient: payload.patient, user: 'dr-okafor' }),
+    launch: ({ ehr, payload }) =>
+      ehr.auth.createLaunch({ patient: payload.patient, user: 'dr-okafor' }),
     async follow({ session, payload }) {
       const page = await session.browser.getPage(session.id).context().newPage();
       // The redirect URI is only read, never loaded: a page closed while it loads can hang its close.
-      await page.route((url) => url.href.startsWith(payload.until), (route) => route.abort());
+      await page.route(
+        (url) => url.href.startsWith(payload.until),
+        (route) => route.abort(),
+      );
       try {
         // The redirect URI's request is the answer: no need to wait for the page behind it.
-        const arrived = page.waitForRequest((request) => request.url().startsWith(payload.until), { timeout: 15_000 });
+        const arrived = page.waitForRequest((request) => request.url().startsWith(payload.until), {
+          timeout: 15_000,
+        });
         page.goto(payload.url).catch(() => undefined);
         const request = await arrived.catch(async () => {
-          throw new Error(`follow: stopped at ${page.url()}: ${(await page.textContent('body').catch(() => '')).slice(0, 300)}`);
+          throw new Error(
+            `follow: stopped at ${page.url()}: ${(await page.textContent('body').catch(() => '')).slice(0, 300)}`,
+          );
         });
         return request.url();
       } finally {
@@ -69,7 +90,10 @@ export function demoEhrPlugin() {
     },
     fail({ ehr, payload }) {
       const { pathIncludes, ...rule } = payload;
-      ehr.fhir.faults.fail({ ...rule, ...(pathIncludes && { match: (_method, path) => path.includes(pathIncludes) }) });
+      ehr.fhir.faults.fail({
+        ...rule,
+        ...(pathIncludes && { match: (_method, path) => path.includes(pathIncludes) }),
+      });
       return true;
     },
     dieAfter({ ehr, payload }) {
@@ -104,7 +128,8 @@ export function demoEhrPlugin() {
       const op = ops[payload.op];
       if (!op) throw new Error(`ehr: no operation ${payload.op}`);
       const current = running.get(session.id);
-      if (payload.op !== 'start' && !current) throw new Error(`ehr ${payload.op}: start the demo EHR first`);
+      if (payload.op !== 'start' && !current)
+        throw new Error(`ehr ${payload.op}: start the demo EHR first`);
       return op({ session, payload, ehr: current?.ehr });
     },
   };

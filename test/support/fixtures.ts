@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 // The Synthea bundles live beside the repository (../shared/fixtures), or
 // wherever EMR_FIXTURES_DIR points.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const fixturesDir = process.env.EMR_FIXTURES_DIR ?? path.resolve(repoRoot, '../shared/fixtures');
+export const fixturesDir =
+  process.env.EMR_FIXTURES_DIR ?? path.resolve(repoRoot, '../shared/fixtures');
 export const syntheaDir = path.join(fixturesDir, 'synthea');
 
 export interface Fixture {
@@ -18,7 +19,11 @@ export function syntheaFixtures(): Fixture[] {
   return readdirSync(syntheaDir)
     .filter((name) => name.endsWith('.json'))
     .sort()
-    .map((name) => ({ name: name.split('_').slice(0, 2).join(' '), file: path.join(syntheaDir, name), text: readFileSync(path.join(syntheaDir, name), 'utf8') }));
+    .map((name) => ({
+      name: name.split('_').slice(0, 2).join(' '),
+      file: path.join(syntheaDir, name),
+      text: readFileSync(path.join(syntheaDir, name), 'utf8'),
+    }));
 }
 
 export function syntheaFixture(prefix: string): Fixture {

@@ -1,6 +1,12 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { isChartStoreError, type ChartStoreError } from '../../model/index.js';
-import type { DocumentRow, HistoryRow, MetaRow, RecordRow, UpdateRow } from '../../storage/database.js';
+import type {
+  DocumentRow,
+  HistoryRow,
+  MetaRow,
+  RecordRow,
+  UpdateRow,
+} from '../../storage/database.js';
 import { ChartDatabase } from '../../storage/index.js';
 
 // What another tab, an older release of the kit or the browser itself does
@@ -30,7 +36,11 @@ export async function installedVersion(name: string): Promise<number | undefined
  * never closes by itself on `versionchange`. Like any open, it waits while
  * other connections are open (`blocked`).
  */
-export function openRaw(name: string, version?: number, upgrade?: (db: IDBDatabase, request: IDBOpenDBRequest) => void): Promise<IDBDatabase> {
+export function openRaw(
+  name: string,
+  version?: number,
+  upgrade?: (db: IDBDatabase, request: IDBOpenDBRequest) => void,
+): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = version === undefined ? indexedDB.open(name) : indexedDB.open(name, version);
     request.onupgradeneeded = () => upgrade?.(request.result, request);
@@ -55,7 +65,8 @@ export class ChartDatabaseV1 extends Dexie {
     this.version(1).stores({
       updates: '++seq, [doc+seq]',
       documents: 'name, patientId',
-      records: 'key, [patientId+lane+date], [patientId+lane+code+date], [patientId+date], [patientId+conflict]',
+      records:
+        'key, [patientId+lane+date], [patientId+lane+code+date], [patientId+date], [patientId+conflict]',
       history: 'revisionId, key, *parents',
       meta: 'key',
     });
@@ -75,7 +86,8 @@ export class ChartDatabaseV3 extends Dexie {
     this.version(3).stores({
       updates: '++seq, [doc+seq]',
       documents: 'name, patientId',
-      records: 'key, [patientId+lane+date], [patientId+lane+code+date], [patientId+date], [patientId+conflict]',
+      records:
+        'key, [patientId+lane+date], [patientId+lane+code+date], [patientId+date], [patientId+conflict]',
       history: 'revisionId, key, *parents, [patientId+at]',
       meta: 'key',
       sent: 'name, patientId',
@@ -84,10 +96,17 @@ export class ChartDatabaseV3 extends Dexie {
 }
 
 /** Row counts of the log and the projections, read through a connection of its own. */
-export async function tableCounts(name: string): Promise<{ updates: number; documents: number; records: number; history: number }> {
+export async function tableCounts(
+  name: string,
+): Promise<{ updates: number; documents: number; records: number; history: number }> {
   const db = new ChartDatabase(name);
   try {
-    const [updates, documents, records, history] = await Promise.all([db.updates.count(), db.documents.count(), db.records.count(), db.history.count()]);
+    const [updates, documents, records, history] = await Promise.all([
+      db.updates.count(),
+      db.documents.count(),
+      db.records.count(),
+      db.history.count(),
+    ]);
     return { updates, documents, records, history };
   } finally {
     db.close();

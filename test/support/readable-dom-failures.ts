@@ -10,7 +10,8 @@ import { chai } from '@open-wc/testing';
 const MAX_MARKUP = 500;
 
 function readable(value: unknown): unknown {
-  if (Array.isArray(value) && value.some((item) => item instanceof Node)) return value.map(readable);
+  if (Array.isArray(value) && value.some((item) => item instanceof Node))
+    return value.map(readable);
   if (!(value instanceof Node)) return value;
   const markup = value instanceof Element ? value.outerHTML : String(value.textContent);
   return markup.length > MAX_MARKUP ? `${markup.slice(0, MAX_MARKUP)}…` : markup;
@@ -18,7 +19,10 @@ function readable(value: unknown): unknown {
 
 chai.use(({ Assertion }) => {
   const assert = Assertion.prototype.assert;
-  Assertion.prototype.assert = function (this: Chai.AssertionStatic, ...args: Parameters<typeof assert>) {
+  Assertion.prototype.assert = function (
+    this: Chai.AssertionStatic,
+    ...args: Parameters<typeof assert>
+  ) {
     try {
       assert.apply(this, args);
     } catch (error) {

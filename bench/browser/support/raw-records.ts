@@ -55,7 +55,10 @@ export async function deleteRaw(db: IDBDatabase | undefined, name: string): Prom
 export function resourcesOf(texts: readonly string[]): FhirResource[] {
   return texts.flatMap((text, i) => {
     const result = readBundle(text);
-    if (!result.ok) throw new Error(`bundle ${i}: ${result.errorCount} errors; first: ${JSON.stringify(result.errors[0])}`);
+    if (!result.ok)
+      throw new Error(
+        `bundle ${i}: ${result.errorCount} errors; first: ${JSON.stringify(result.errors[0])}`,
+      );
     return result.resources;
   });
 }

@@ -3,7 +3,11 @@
 import { Dexie } from 'dexie';
 import type { ChartUser } from '../../../model/index.js';
 
-export const BENCH_USER: ChartUser = { id: 'u-bench', displayName: 'Bench Clinician', role: 'clinician' };
+export const BENCH_USER: ChartUser = {
+  id: 'u-bench',
+  displayName: 'Bench Clinician',
+  role: 'clinician',
+};
 
 let counter = 0;
 /** A database name unique to this page (and, by the time in it, to this run). */

@@ -35,68 +35,112 @@ export interface StartPages {
   close(): Promise<void>;
 }
 
-async function chart(): Promise<{ text: string; patientId: string; counts: { allergies: number; medications: number; columns: number }; resources: number }> {
+async function chart(): Promise<{
+  text: string;
+  patientId: string;
+  counts: { allergies: number; medications: number; columns: number };
+  resources: number;
+}> {
   const dir = path.join(fixturesDir(path.resolve(benchDir, '..')), 'synthea');
   const file = (await readdir(dir)).find((name) => name.startsWith(FIXTURE));
   if (!file) throw new Error(`no ${FIXTURE} fixture in ${dir}`);
   const result = readBundle(await readFile(path.join(dir, file), 'utf8'));
   if (!result.ok) throw new Error(`${file} does not read`);
-  const vital = (r: FhirResource) => r.resourceType === 'Observation' && JSON.stringify(r.category ?? []).includes('vital-signs');
-  const kept = result.resources.filter((r) => ['Patient', 'AllergyIntolerance', 'MedicationRequest'].includes(r.resourceType) || vital(r));
+  const vital = (r: FhirResource) =>
+    r.resourceType === 'Observation' && JSON.stringify(r.category ?? []).includes('vital-signs');
+  const kept = result.resources.filter(
+    (r) =>
+      ['Patient', 'AllergyIntolerance', 'MedicationRequest'].includes(r.resourceType) || vital(r),
+  );
   const patientId = kept.find((r) => r.resourceType === 'Patient')!.id!;
-  const times = new Set(kept.filter(vital).map((r) => (r as { effectiveDateTime?: string }).effectiveDateTime));
+  const times = new Set(
+    kept.filter(vital).map((r) => (r as { effectiveDateTime?: string }).effectiveDateTime),
+  );
   return {
     text: JSON.stringify(writeBundle(kept, { type: 'collection' })),
     patientId,
     resources: kept.length,
     counts: {
       allergies: kept.filter((r) => r.resourceType === 'AllergyIntolerance').length,
-      medications: kept.filter((r) => r.resourceType === 'MedicationRequest' && r.status !== 'entered-in-error').length,
+      medications: kept.filter(
+        (r) => r.resourceType === 'MedicationRequest' && r.status !== 'entered-in-error',
+      ).length,
       columns: Math.min(8, times.size),
     },
   };
 }
 
 function serve(dir: string, httpCache: boolean): Promise<Server> {
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+  const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.json': 'application/json',
+  };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    const file = path.join(dir, path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ''));
-    readFile(file).then((body) => {
-      // Hashed assets are kept by the browser as a host's server lets it; pages and data are asked again.
-      const immutable = httpCache && url.pathname.startsWith('/assets/');
-      res.writeHead(200, {
-        'content-type': types[path.extname(file)] ?? 'application/octet-stream',
-        'cache-control': immutable ? 'public, max-age=31536000, immutable' : httpCache ? 'no-cache' : 'no-store',
-      });
-      res.end(body);
-    }, () => {
-      res.writeHead(404);
-      res.end();
-    });
+    const file = path.join(
+      dir,
+      path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ''),
+    );
+    readFile(file).then(
+      (body) => {
+        // Hashed assets are kept by the browser as a host's server lets it; pages and data are asked again.
+        const immutable = httpCache && url.pathname.startsWith('/assets/');
+        res.writeHead(200, {
+          'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+          'cache-control': immutable
+            ? 'public, max-age=31536000, immutable'
+            : httpCache
+              ? 'no-cache'
+              : 'no-store',
+        });
+        res.end(body);
+      },
+      () => {
+        res.writeHead(404);
+        res.end();
+      },
+    );
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 /** `httpCache: false` serves everything `no-store`: what a page did not fetch while online, it cannot have offline. */
-export async function startPages({ httpCache = true }: { httpCache?: boolean } = {}): Promise<StartPages> {
+export async function startPages({
+  httpCache = true,
+}: { httpCache?: boolean } = {}): Promise<StartPages> {
   const outDir = await mkdtemp(path.join(tmpdir(), 'emr-kit-start-'));
   await build({
     configFile: false,
     root: pages,
     logLevel: 'silent',
     build: {
-      outDir, emptyOutDir: true, target: 'es2022', manifest: true,
-      rolldownOptions: { input: { kit: path.join(pages, 'kit.html'), raw: path.join(pages, 'raw.html') } },
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      manifest: true,
+      rolldownOptions: {
+        input: { kit: path.join(pages, 'kit.html'), raw: path.join(pages, 'raw.html') },
+      },
     },
   });
   const { text, patientId, counts, resources } = await chart();
   await writeFile(path.join(outDir, 'chart.json'), text);
   const gzipped = new Map<string, number>();
   for (const name of await readdir(outDir, { recursive: true })) {
-    if (/\.(js|css)$/.test(name)) gzipped.set('/' + name.split(path.sep).join('/'), gzipSync(await readFile(path.join(outDir, name)), { level: 9 }).length);
+    if (/\.(js|css)$/.test(name))
+      gzipped.set(
+        '/' + name.split(path.sep).join('/'),
+        gzipSync(await readFile(path.join(outDir, name)), { level: 9 }).length,
+      );
   }
-  const manifest = JSON.parse(await readFile(path.join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string; imports?: string[]; dynamicImports?: string[]; css?: string[] }>;
+  const manifest = JSON.parse(
+    await readFile(path.join(outDir, '.vite/manifest.json'), 'utf8'),
+  ) as Record<
+    string,
+    { file: string; imports?: string[]; dynamicImports?: string[]; css?: string[] }
+  >;
   const reachable = (entry: string) => {
     const seen = new Set<string>();
     const visit = (key: string) => {
@@ -111,7 +155,10 @@ export async function startPages({ httpCache = true }: { httpCache?: boolean } =
   };
   const server = await serve(outDir, httpCache);
   const { port } = server.address() as AddressInfo;
-  const query = new URLSearchParams({ patient: patientId, ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, String(v)])) }).toString();
+  const query = new URLSearchParams({
+    patient: patientId,
+    ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, String(v)])),
+  }).toString();
   return {
     origin: `http://127.0.0.1:${port}`,
     query,
@@ -126,7 +173,10 @@ export async function startPages({ httpCache = true }: { httpCache?: boolean } =
 }
 
 /** A browser with a profile of its own (HTTP cache, code cache, IndexedDB), kept in a temporary folder. */
-export async function launchProfile(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchProfile(): Promise<{
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
   const dir = await mkdtemp(path.join(tmpdir(), 'emr-kit-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath,
@@ -152,23 +202,46 @@ export interface Visit {
 }
 
 /** Opens `page` (kit or raw) in a new tab of the context and waits for its rows; the tab is closed after. */
-export async function visit(context: BrowserContext, pages: StartPages, page: 'kit' | 'raw', options: { import?: boolean } = {}): Promise<Visit> {
+export async function visit(
+  context: BrowserContext,
+  pages: StartPages,
+  page: 'kit' | 'raw',
+  options: { import?: boolean } = {},
+): Promise<Visit> {
   const tab = await context.newPage();
   const errors: string[] = [];
   tab.on('pageerror', (e) => errors.push(e.message));
   try {
-    await tab.goto(`${pages.origin}/${page}.html?${pages.query}${options.import ? '&import' : ''}`, { waitUntil: 'commit' });
-    await tab.waitForFunction(() => window.startProbe?.rowsAt !== undefined || window.startProbe?.error !== undefined, null, { timeout: 60_000, polling: 50 });
+    await tab.goto(
+      `${pages.origin}/${page}.html?${pages.query}${options.import ? '&import' : ''}`,
+      { waitUntil: 'commit' },
+    );
+    await tab.waitForFunction(
+      () => window.startProbe?.rowsAt !== undefined || window.startProbe?.error !== undefined,
+      null,
+      { timeout: 60_000, polling: 50 },
+    );
     const seen = await tab.evaluate(() => ({
       probe: window.startProbe,
-      resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({ name: new URL(r.name).pathname, end: r.responseEnd })),
+      resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
+        (r) => ({ name: new URL(r.name).pathname, end: r.responseEnd }),
+      ),
     }));
-    if (seen.probe.error !== undefined || seen.probe.rowsAt === undefined) throw new Error(`${page} page: ${seen.probe.error ?? 'no rows'}`);
+    if (seen.probe.error !== undefined || seen.probe.rowsAt === undefined)
+      throw new Error(`${page} page: ${seen.probe.error ?? 'no rows'}`);
     const rowsAt = seen.probe.rowsAt;
     const code = seen.resources.filter((r) => pages.gzipped.has(r.name));
-    return { rowsAt, before: code.filter((r) => r.end <= rowsAt).map((r) => r.name), fetched: code.map((r) => r.name) };
+    return {
+      rowsAt,
+      before: code.filter((r) => r.end <= rowsAt).map((r) => r.name),
+      fetched: code.map((r) => r.name),
+    };
   } catch (error) {
-    throw errors.length > 0 ? new Error(`${error instanceof Error ? error.message : String(error)}\n  page errors: ${errors.join('; ')}`) : error;
+    throw errors.length > 0
+      ? new Error(
+          `${error instanceof Error ? error.message : String(error)}\n  page errors: ${errors.join('; ')}`,
+        )
+      : error;
   } finally {
     await tab.close();
   }

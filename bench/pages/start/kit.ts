@@ -11,17 +11,26 @@ performance.mark('start:modules-evaluated');
 const query = new URLSearchParams(location.search);
 const patientId = query.get('patient') ?? '';
 const expected = expectedRows();
-const [banner, list, grid] = ['emr-allergy-banner', 'emr-medication-list', 'emr-vitals-grid'].map((tag) => document.querySelector(tag)!);
-const count = (element: Element, selector: string) => element.shadowRoot?.querySelectorAll(selector).length ?? 0;
-probeRows(() =>
-  count(banner!, '[part~="item"]') >= expected.allergies &&
-  count(list!, '[part~="item"]') >= expected.medications &&
-  count(grid!, 'thead th[scope=col]') >= expected.columns);
+const [banner, list, grid] = ['emr-allergy-banner', 'emr-medication-list', 'emr-vitals-grid'].map(
+  (tag) => document.querySelector(tag)!,
+);
+const count = (element: Element, selector: string) =>
+  element.shadowRoot?.querySelectorAll(selector).length ?? 0;
+probeRows(
+  () =>
+    count(banner!, '[part~="item"]') >= expected.allergies &&
+    count(list!, '[part~="item"]') >= expected.medications &&
+    count(grid!, 'thead th[scope=col]') >= expected.columns,
+);
 
 try {
-  const store = await openChartStore({ user: { id: 'u1', displayName: 'Clinician', role: 'clinician' } });
+  const store = await openChartStore({
+    user: { id: 'u1', displayName: 'Clinician', role: 'clinician' },
+  });
   performance.mark('start:store-open');
-  for (const element of [banner, list, grid] as Array<HTMLElement & { store: typeof store; patientId: string }>) {
+  for (const element of [banner, list, grid] as Array<
+    HTMLElement & { store: typeof store; patientId: string }
+  >) {
     element.patientId = patientId;
     element.store = store;
   }

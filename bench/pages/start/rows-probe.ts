@@ -20,7 +20,11 @@ declare global {
 export function expectedRows(): { allergies: number; medications: number; columns: number } {
   const query = new URLSearchParams(location.search);
   const count = (name: string) => Number(query.get(name) ?? '0');
-  return { allergies: count('allergies'), medications: count('medications'), columns: count('columns') };
+  return {
+    allergies: count('allergies'),
+    medications: count('medications'),
+    columns: count('columns'),
+  };
 }
 
 export function probeRows(shown: () => boolean): void {
@@ -33,5 +37,6 @@ export function probeRows(shown: () => boolean): void {
 }
 
 export function reportError(error: unknown): void {
-  window.startProbe.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  window.startProbe.error =
+    error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

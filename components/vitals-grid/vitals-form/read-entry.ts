@@ -1,5 +1,11 @@
 import {
-  checkBloodPressure, checkPlausible, PLAUSIBLE_LIMITS, VITAL_SIGNS, type Acvpu, type PlausibleLimits, type VitalSignId,
+  checkBloodPressure,
+  checkPlausible,
+  PLAUSIBLE_LIMITS,
+  VITAL_SIGNS,
+  type Acvpu,
+  type PlausibleLimits,
+  type VitalSignId,
 } from '../../../clinical/index.js';
 import type { EntrySign, VitalsEntry } from '../vitals-observations.js';
 import { vitalsFormMessages as m } from './vitals-form.messages.js';
@@ -10,8 +16,15 @@ import { vitalsFormMessages as m } from './vitals-form.messages.js';
 export type EntryField = EntrySign | 'oxygen' | 'consciousness';
 
 export const NUMBER_FIELDS: readonly EntrySign[] = [
-  'respiratory-rate', 'oxygen-saturation', 'inhaled-oxygen-flow', 'systolic-bp', 'diastolic-bp',
-  'heart-rate', 'temperature', 'weight', 'height',
+  'respiratory-rate',
+  'oxygen-saturation',
+  'inhaled-oxygen-flow',
+  'systolic-bp',
+  'diastolic-bp',
+  'heart-rate',
+  'temperature',
+  'weight',
+  'height',
 ];
 
 export type EntryResult =
@@ -56,12 +69,18 @@ export function readEntry(
       if (!check.ok) errors['diastolic-bp'] = check.message;
     }
   }
-  const consciousness = form.consciousness && ACVPU.has(form.consciousness) ? (form.consciousness as Acvpu) : undefined;
+  const consciousness =
+    form.consciousness && ACVPU.has(form.consciousness) ? (form.consciousness as Acvpu) : undefined;
   if (Object.keys(errors).length) return { ok: false, errors };
-  if (!Object.keys(values).length && onOxygen === undefined && !consciousness) return { ok: false, errors: { form: m.nothing } };
+  if (!Object.keys(values).length && onOxygen === undefined && !consciousness)
+    return { ok: false, errors: { form: m.nothing } };
   return {
     ok: true,
-    entry: { values, ...(onOxygen !== undefined && { onOxygen }), ...(consciousness && { consciousness }) },
+    entry: {
+      values,
+      ...(onOxygen !== undefined && { onOxygen }),
+      ...(consciousness && { consciousness }),
+    },
   };
 }
 

@@ -45,7 +45,8 @@ export const vitalsFormStyles = css`
     align-items: center;
     gap: ${token('--emr-space-xs')};
   }
-  input, select {
+  input,
+  select {
     font: inherit;
     min-inline-size: 0;
     inline-size: 100%;

@@ -9,23 +9,39 @@ import { readEntry } from './read-entry.js';
 const once = <K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, name: K) =>
   oneEvent(target, name) as unknown as Promise<GlobalEventHandlersEventMap[K]>;
 
-const input = (el: EmrVitalsForm, id: string) => el.shadowRoot!.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`)!;
+const input = (el: EmrVitalsForm, id: string) =>
+  el.shadowRoot!.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`)!;
 
 async function type(el: EmrVitalsForm, values: Record<string, string>): Promise<void> {
   for (const [id, value] of Object.entries(values)) {
     const control = input(el, id);
     control.value = value;
-    control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+    control.dispatchEvent(
+      new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }),
+    );
     await el.updateComplete;
   }
 }
 
-const submit = (el: EmrVitalsForm) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+const submit = (el: EmrVitalsForm) =>
+  el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
 
 describe('readEntry', () => {
   it('reads numbers in the signs’ units, a decimal comma included', () => {
-    const result = readEntry({ temperature: '37,5', 'heart-rate': ' 72 ', oxygen: 'air', consciousness: 'A' });
-    expect(result).to.deep.equal({ ok: true, entry: { values: { temperature: 37.5, 'heart-rate': 72 }, onOxygen: false, consciousness: 'A' } });
+    const result = readEntry({
+      temperature: '37,5',
+      'heart-rate': ' 72 ',
+      oxygen: 'air',
+      consciousness: 'A',
+    });
+    expect(result).to.deep.equal({
+      ok: true,
+      entry: {
+        values: { temperature: 37.5, 'heart-rate': 72 },
+        onOxygen: false,
+        consciousness: 'A',
+      },
+    });
   });
 
   it('refuses implausible values with the clinical message', () => {
@@ -37,12 +53,18 @@ describe('readEntry', () => {
   });
 
   it('asks for both pressures, the diastolic below the systolic, and a flow for oxygen', () => {
-    expect(readEntry({ 'systolic-bp': '120' })).to.deep.equal({ ok: false, errors: { 'diastolic-bp': 'Enter both the systolic and the diastolic pressure.' } });
+    expect(readEntry({ 'systolic-bp': '120' })).to.deep.equal({
+      ok: false,
+      errors: { 'diastolic-bp': 'Enter both the systolic and the diastolic pressure.' },
+    });
     const swapped = readEntry({ 'systolic-bp': '80', 'diastolic-bp': '120' });
     expect(!swapped.ok && swapped.errors['diastolic-bp']).to.match(/lower than systolic/);
     const noFlow = readEntry({ oxygen: 'oxygen' });
     expect(!noFlow.ok && noFlow.errors['inhaled-oxygen-flow']).to.match(/oxygen flow/);
-    expect(readEntry({})).to.deep.equal({ ok: false, errors: { form: 'Enter at least one vital sign.' } });
+    expect(readEntry({})).to.deep.equal({
+      ok: false,
+      errors: { form: 'Enter at least one vital sign.' },
+    });
   });
 });
 
@@ -52,8 +74,12 @@ describe('emr-vitals-form', () => {
     expect(customElements.get('emr-vitals-form')).to.equal(EmrVitalsForm);
     await expect(el).to.be.accessible();
     const temperature = input(el, 'temperature');
-    expect(el.shadowRoot!.querySelector('label[for=temperature]')!.textContent).to.equal('Temperature');
-    expect(el.shadowRoot!.getElementById(temperature.getAttribute('aria-describedby')!)!.textContent).to.equal('°C');
+    expect(el.shadowRoot!.querySelector('label[for=temperature]')!.textContent).to.equal(
+      'Temperature',
+    );
+    expect(
+      el.shadowRoot!.getElementById(temperature.getAttribute('aria-describedby')!)!.textContent,
+    ).to.equal('°C');
   });
 
   it('fires emr-vitals-submit once with the checked set', async () => {
@@ -64,7 +90,10 @@ describe('emr-vitals-form', () => {
     await type(el, { 'inhaled-oxygen-flow': '2', 'systolic-bp': '118', 'diastolic-bp': '76' });
     const event = once(el, 'emr-vitals-submit');
     submit(el);
-    expect((await event).entry).to.deep.equal({ values: { 'inhaled-oxygen-flow': 2, 'systolic-bp': 118, 'diastolic-bp': 76 }, onOxygen: true });
+    expect((await event).entry).to.deep.equal({
+      values: { 'inhaled-oxygen-flow': 2, 'systolic-bp': 118, 'diastolic-bp': 76 },
+      onOxygen: true,
+    });
     expect(fired).to.have.length(1);
     expect(fired[0]!.bubbles && fired[0]!.composed).to.equal(true);
   });
@@ -79,7 +108,9 @@ describe('emr-vitals-form', () => {
     const temperature = input(el, 'temperature');
     expect(temperature.getAttribute('aria-invalid')).to.equal('true');
     expect(el.shadowRoot!.activeElement).to.equal(temperature);
-    expect(el.shadowRoot!.getElementById('temperature-error')!.textContent).to.match(/not plausible/);
+    expect(el.shadowRoot!.getElementById('temperature-error')!.textContent).to.match(
+      /not plausible/,
+    );
     expect(fired).to.equal(0);
     await expect(el).to.be.accessible();
   });
@@ -95,14 +126,20 @@ describe('emr-vitals-form', () => {
     expect((await event).entry.values).to.deep.equal({ 'heart-rate': 70 });
     el.busy = true;
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.disabled).to.equal(true);
+    expect(
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.disabled,
+    ).to.equal(true);
     input(el, 'heart-rate').closest('form')!.requestSubmit();
     expect(fired).to.equal(1);
   });
 
   it('shows an error from the element that saves, and empties only the fields it names', async () => {
-    const el = await fixture<EmrVitalsForm>(html`<emr-vitals-form error="Not saved: Temperature."></emr-vitals-form>`);
-    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal('Not saved: Temperature.');
+    const el = await fixture<EmrVitalsForm>(
+      html`<emr-vitals-form error="Not saved: Temperature."></emr-vitals-form>`,
+    );
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal(
+      'Not saved: Temperature.',
+    );
     await type(el, { 'heart-rate': '70', temperature: '37' });
     el.clear(['heart-rate']);
     expect(input(el, 'heart-rate').value).to.equal('');
@@ -110,9 +147,15 @@ describe('emr-vitals-form', () => {
   });
 
   it('takes a theming token', async () => {
-    const wrapper = await fixture(html`<div style="--emr-vitals-form-background: rgb(1, 2, 3)"><emr-vitals-form></emr-vitals-form></div>`);
+    const wrapper = await fixture(
+      html`<div style="--emr-vitals-form-background: rgb(1, 2, 3)">
+        <emr-vitals-form></emr-vitals-form>
+      </div>`,
+    );
     const el = wrapper.querySelector('emr-vitals-form')!;
     await el.updateComplete;
-    expect(getComputedStyle(el.shadowRoot!.querySelector('fieldset')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(el.shadowRoot!.querySelector('fieldset')!).backgroundColor).to.equal(
+      'rgb(1, 2, 3)',
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { acvpuLabels, PLAUSIBLE_LIMITS, VITAL_SIGNS, type Acvpu, type PlausibleLimits, type VitalSignId } from '../../../clinical/index.js';
+import {
+  acvpuLabels,
+  PLAUSIBLE_LIMITS,
+  VITAL_SIGNS,
+  type Acvpu,
+  type PlausibleLimits,
+  type VitalSignId,
+} from '../../../clinical/index.js';
 import { EmrElement } from '../../shared/emr-element.js';
 import type { EntrySign } from '../vitals-observations.js';
 import { EmrVitalsSubmitEvent } from './vitals-form.events.js';
@@ -25,14 +32,18 @@ const ACVPU: readonly Acvpu[] = ['A', 'C', 'V', 'P', 'U'];
 export class EmrVitalsForm extends EmrElement {
   static override styles = [EmrElement.styles, vitalsFormStyles];
   /** `focus()` on the element goes to its first field. */
-  static override shadowRootOptions: ShadowRootInit = { ...EmrElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = {
+    ...EmrElement.shadowRootOptions,
+    delegatesFocus: true,
+  };
 
   /** A save is under way: the button is disabled. */
   @property({ type: Boolean, reflect: true }) busy = false;
   /** A message about the last save, from the element that saves. */
   @property() error = '';
   /** Plausibility limits, by sign: the kit's defaults unless a host sets its own. */
-  @property({ attribute: false }) limits: Readonly<Partial<Record<VitalSignId, PlausibleLimits>>> = PLAUSIBLE_LIMITS;
+  @property({ attribute: false }) limits: Readonly<Partial<Record<VitalSignId, PlausibleLimits>>> =
+    PLAUSIBLE_LIMITS;
 
   @state() private errors: Partial<Record<EntryField | 'form', string>> = {};
   @state() private oxygen = '';
@@ -57,8 +68,7 @@ export class EmrVitalsForm extends EmrElement {
         <legend>${m.legend}</legend>
         <p class="hint">${m.when}</p>
         <div class="fields">
-          ${this.#number('respiratory-rate')}
-          ${this.#number('oxygen-saturation')}
+          ${this.#number('respiratory-rate')} ${this.#number('oxygen-saturation')}
           <div class="field">
             <label for="oxygen">${m.airOrOxygen}</label>
             <select id="oxygen" name="oxygen" @change=${this.#onOxygen}>
@@ -70,8 +80,7 @@ export class EmrVitalsForm extends EmrElement {
           ${this.oxygen === 'oxygen' ? this.#number('inhaled-oxygen-flow') : nothing}
           <fieldset class="pair">
             <legend>${m.bloodPressure}</legend>
-            ${this.#number('systolic-bp', m.systolic)}
-            ${this.#number('diastolic-bp', m.diastolic)}
+            ${this.#number('systolic-bp', m.systolic)} ${this.#number('diastolic-bp', m.diastolic)}
           </fieldset>
           ${this.#number('heart-rate')}
           <div class="field">
@@ -81,9 +90,7 @@ export class EmrVitalsForm extends EmrElement {
               ${ACVPU.map((level) => html`<option value=${level}>${level}: ${acvpuLabels[level]}</option>`)}
             </select>
           </div>
-          ${this.#number('temperature')}
-          ${this.#number('weight')}
-          ${this.#number('height')}
+          ${this.#number('temperature')} ${this.#number('weight')} ${this.#number('height')}
         </div>
         ${e.form || this.error ? html`<p part="error" class="error" role="alert">${e.form ?? this.error}</p>` : nothing}
         <button type="submit" ?disabled=${this.busy}>${this.busy ? m.saving : m.save}</button>
@@ -96,8 +103,15 @@ export class EmrVitalsForm extends EmrElement {
     return html`<div class="field">
       <label for=${id}>${label}</label>
       <span class="control">
-        <input id=${id} name=${id} type="text" inputmode="decimal" autocomplete="off"
-          aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${id}-unit ${id}-error` : `${id}-unit`}>
+        <input
+          id=${id}
+          name=${id}
+          type="text"
+          inputmode="decimal"
+          autocomplete="off"
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${error ? `${id}-unit ${id}-error` : `${id}-unit`}
+        />
         <span class="unit" id="${id}-unit">${unitOf(id)}</span>
       </span>
       ${error ? html`<span part="error" class="error" id="${id}-error">${error}</span>` : nothing}

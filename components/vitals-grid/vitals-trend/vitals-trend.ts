@@ -25,17 +25,31 @@ export class EmrVitalsTrend extends EmrElement {
   @property() label = '';
 
   override render() {
-    const values = this.series.flat().filter((v): v is number => v !== undefined && Number.isFinite(v));
+    const values = this.series
+      .flat()
+      .filter((v): v is number => v !== undefined && Number.isFinite(v));
     if (values.length < 2) return nothing;
     const low = Math.min(...values);
     const high = Math.max(...values);
     const count = Math.max(...this.series.map((s) => s.length));
-    const x = (i: number) => (count === 1 ? WIDTH / 2 : PAD + (i * (WIDTH - 2 * PAD)) / (count - 1));
-    const y = (v: number) => (high === low ? HEIGHT / 2 : HEIGHT - PAD - ((v - low) * (HEIGHT - 2 * PAD)) / (high - low));
+    const x = (i: number) =>
+      count === 1 ? WIDTH / 2 : PAD + (i * (WIDTH - 2 * PAD)) / (count - 1);
+    const y = (v: number) =>
+      high === low ? HEIGHT / 2 : HEIGHT - PAD - ((v - low) * (HEIGHT - 2 * PAD)) / (high - low);
     // A lone value is a line of no length: its round caps draw a dot.
-    const lines = this.series.flatMap((s) => segments(s).map((run) => (run.length === 1 ? [run[0]!, run[0]!] : run)
-      .map(([i, v]) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')));
-    return html`<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" preserveAspectRatio="none" role="img" aria-label=${this.label}>
+    const lines = this.series.flatMap((s) =>
+      segments(s).map((run) =>
+        (run.length === 1 ? [run[0]!, run[0]!] : run)
+          .map(([i, v]) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`)
+          .join(' '),
+      ),
+    );
+    return html`<svg
+      viewBox="0 0 ${WIDTH} ${HEIGHT}"
+      preserveAspectRatio="none"
+      role="img"
+      aria-label=${this.label}
+    >
       ${lines.map((points) => svg`<polyline part="line" points=${points}></polyline>`)}
     </svg>`;
   }

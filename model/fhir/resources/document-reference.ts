@@ -1,5 +1,13 @@
 import * as z from 'zod/mini';
-import { Attachment, CodeableConcept, Coding, domainResourceFields, Identifier, Period, Reference } from '../datatypes.js';
+import {
+  Attachment,
+  CodeableConcept,
+  Coding,
+  domainResourceFields,
+  Identifier,
+  Period,
+  Reference,
+} from '../datatypes.js';
 import { codeFrom, fhirInstant, fhirString } from '../primitives.js';
 
 // Clinical notes. A signed note's text and hash travel in content[0].attachment.
@@ -25,16 +33,19 @@ export const DocumentReference = z.looseObject({
   relatesTo: z.optional(z.array(z.looseObject({ code: DocumentRelationship, target: Reference }))),
   description: z.optional(fhirString),
   securityLabel: z.optional(z.array(CodeableConcept)),
-  content: z.array(z.looseObject({ attachment: Attachment, format: z.optional(Coding) }))
+  content: z
+    .array(z.looseObject({ attachment: Attachment, format: z.optional(Coding) }))
     .check(z.minLength(1, 'a DocumentReference needs at least one content')),
-  context: z.optional(z.looseObject({
-    encounter: z.optional(z.array(Reference)),
-    event: z.optional(z.array(CodeableConcept)),
-    period: z.optional(Period),
-    facilityType: z.optional(CodeableConcept),
-    practiceSetting: z.optional(CodeableConcept),
-    sourcePatientInfo: z.optional(Reference),
-    related: z.optional(z.array(Reference)),
-  })),
+  context: z.optional(
+    z.looseObject({
+      encounter: z.optional(z.array(Reference)),
+      event: z.optional(z.array(CodeableConcept)),
+      period: z.optional(Period),
+      facilityType: z.optional(CodeableConcept),
+      practiceSetting: z.optional(CodeableConcept),
+      sourcePatientInfo: z.optional(Reference),
+      related: z.optional(z.array(Reference)),
+    }),
+  ),
 });
 export type DocumentReference = z.infer<typeof DocumentReference>;

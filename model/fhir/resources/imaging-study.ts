@@ -1,5 +1,12 @@
 import * as z from 'zod/mini';
-import { Annotation, CodeableConcept, Coding, domainResourceFields, Identifier, Reference } from '../datatypes.js';
+import {
+  Annotation,
+  CodeableConcept,
+  Coding,
+  domainResourceFields,
+  Identifier,
+  Reference,
+} from '../datatypes.js';
 import { codeFrom, fhirDateTime, fhirId, fhirString, fhirUnsignedInt } from '../primitives.js';
 
 export const ImagingInstance = z.looseObject({

@@ -10,7 +10,10 @@ import { penicillinAllergy } from '../../support/resources.js';
 class AllergyCount extends LitElement {
   @property({ attribute: false }) store?: ChartStore;
   @property({ attribute: 'patient-id' }) patientId = '';
-  readonly allergies = new LiveQueryController<Array<ChartRecord<AllergyIntolerance>>>(this, (store, id) => store.allergies(id));
+  readonly allergies = new LiveQueryController<Array<ChartRecord<AllergyIntolerance>>>(
+    this,
+    (store, id) => store.allergies(id),
+  );
   override render() {
     const state = this.allergies.state;
     return html`${state.status === 'ready' ? `${state.value.length} allergies` : state.status === 'error' ? state.error.code : state.status}`;
@@ -39,7 +42,9 @@ describe('LiveQueryController', () => {
   it('resubscribes when the patient changes and ignores the old query', async () => {
     const store = await openTestStore();
     await store.record(penicillinAllergy('pat-2', 'alg-2'));
-    const el = await fixture<AllergyCount>(html`<test-allergy-count .store=${store} patient-id="pat-1"></test-allergy-count>`);
+    const el = await fixture<AllergyCount>(
+      html`<test-allergy-count .store=${store} patient-id="pat-1"></test-allergy-count>`,
+    );
     await waitUntil(() => text(el) === '0 allergies');
     el.setAttribute('patient-id', 'pat-2');
     await waitUntil(() => text(el) === '1 allergies');
@@ -49,7 +54,12 @@ describe('LiveQueryController', () => {
   });
 
   it('shows the store error and stops listening once disconnected', async () => {
-    const el = await fixture<AllergyCount>(html`<test-allergy-count .store=${failingStore('unavailable', 'offline')} patient-id="p"></test-allergy-count>`);
+    const el = await fixture<AllergyCount>(
+      html`<test-allergy-count
+        .store=${failingStore('unavailable', 'offline')}
+        patient-id="p"
+      ></test-allergy-count>`,
+    );
     await waitUntil(() => text(el) === 'unavailable');
     el.remove();
     expect(el.allergies.state.status).to.equal('idle');

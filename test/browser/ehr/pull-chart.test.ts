@@ -4,7 +4,14 @@
 // bundle; what goes wrong on the way (429, a server that dies, a refusal, a
 // record changed on both sides) must never leave half a chart that looks whole.
 import { expect } from '../../support/testing.js';
-import { bearerToken, EhrError, keepChartFresh, pullChart, PullError, type PullOptions } from '../../../ehr/index.js';
+import {
+  bearerToken,
+  EhrError,
+  keepChartFresh,
+  pullChart,
+  PullError,
+  type PullOptions,
+} from '../../../ehr/index.js';
 import { importBundle, type DexieChartStore } from '../../../storage/index.js';
 import type { FhirResource } from '../../../model/index.js';
 import { closeTestStores, openTestStore, PATIENT_VIEWER, valueOf } from '../../support/store.js';
@@ -27,7 +34,13 @@ async function tokenFor(patient: string, scope?: string): Promise<string> {
 }
 
 function options(patientId: string, extra: Partial<PullOptions> = {}): PullOptions {
-  return { fhirBaseUrl: ehr.fhirBaseUrl, patientId, auth: bearerToken(token), backoff: { baseMs: 50, maxMs: 2000 }, ...extra };
+  return {
+    fhirBaseUrl: ehr.fhirBaseUrl,
+    patientId,
+    auth: bearerToken(token),
+    backoff: { baseMs: 50, maxMs: 2000 },
+    ...extra,
+  };
 }
 
 /** The patient's chart as the store exports it, keyed by Type/id, without what the FHIR server adds of its own (its version and time). */
@@ -37,7 +50,10 @@ async function chartOf(store: DexieChartStore, patientId: string): Promise<Map<s
     (bundle.entry ?? []).map(({ resource }) => {
       const { meta, ...rest } = resource as FhirResource & { meta?: Record<string, unknown> };
       const { versionId: _v, lastUpdated: _l, ...otherMeta } = meta ?? {};
-      return [`${resource.resourceType}/${resource.id}`, Object.keys(otherMeta).length > 0 ? { ...rest, meta: otherMeta } : rest];
+      return [
+        `${resource.resourceType}/${resource.id}`,
+        Object.keys(otherMeta).length > 0 ? { ...rest, meta: otherMeta } : rest,
+      ];
     }),
   );
 }
@@ -62,14 +78,19 @@ describe('pullChart', () => {
       token = await tokenFor(patient.id);
       const store = await openTestStore();
       const phases = new Set<string>();
-      const summary = await pullChart(store, options(patient.id, { onProgress: ({ phase }) => phases.add(phase) }));
+      const summary = await pullChart(
+        store,
+        options(patient.id, { onProgress: ({ phase }) => phases.add(phase) }),
+      );
       expect(summary.notOffered).to.deep.equal([]);
       expect([...phases]).to.include.members(['fetching', 'writing', 'done']);
       expectSameChart(await chartOf(store, patient.id), await importedChart(patient));
       // Each record keeps the server's version and time.
       const bundle = await store.exportPatient(patient.id);
       for (const { resource } of bundle.entry ?? []) {
-        expect(resource.meta?.versionId, `${resource.resourceType}/${resource.id}`).to.be.a('string');
+        expect(resource.meta?.versionId, `${resource.resourceType}/${resource.id}`).to.be.a(
+          'string',
+        );
         expect(resource.meta?.lastUpdated).to.be.a('string');
       }
     });
@@ -83,7 +104,9 @@ describe('pullChart', () => {
     const store = await openTestStore();
     await pullChart(store, options(patient.id, { pageSize: 5 }));
     // The patient's searches (the names of who and what they point to come by id, 50 at a time).
-    const searches = (await demoEhr.requests(from)).filter((r) => r.method === 'GET' && /[?&]patient=/.test(r.path));
+    const searches = (await demoEhr.requests(from)).filter(
+      (r) => r.method === 'GET' && /[?&]patient=/.test(r.path),
+    );
     expect(searches.filter((r) => r.status !== 200)).to.deep.equal([]);
     expect(searches.filter((r) => !/_count=5\b/.test(r.path))).to.deep.equal([]);
     const records = (await store.exportPatient(patient.id)).entry!.length - 1;
@@ -96,7 +119,12 @@ describe('pullChart', () => {
     const patient = smallest();
     token = await tokenFor(patient.id);
     await demoEhr.fail({ status: 429, retryAfter: 1, times: 2, pathIncludes: '/Condition?' });
-    await demoEhr.fail({ status: 503, retryAfter: 1, times: 1, pathIncludes: '/AllergyIntolerance?' });
+    await demoEhr.fail({
+      status: 503,
+      retryAfter: 1,
+      times: 1,
+      pathIncludes: '/AllergyIntolerance?',
+    });
     const from = (await demoEhr.requests()).length;
     const store = await openTestStore();
     await pullChart(store, options(patient.id));
@@ -111,7 +139,9 @@ describe('pullChart', () => {
     token = await tokenFor(patient.id);
     await demoEhr.fail({ status: 503, times: 100, pathIncludes: '/MedicationRequest?' });
     const store = await openTestStore();
-    const error = await pullChart(store, options(patient.id, { maxAttempts: 3 })).catch((e: unknown) => e);
+    const error = await pullChart(store, options(patient.id, { maxAttempts: 3 })).catch(
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(PullError);
     const failed = (error as PullError).failed;
     expect(failed.map((f) => f.resourceType)).to.deep.equal(['MedicationRequest']);
@@ -127,10 +157,14 @@ describe('pullChart', () => {
     token = await tokenFor(patient.id);
     await demoEhr.dieAfter(4);
     const store = await openTestStore();
-    const error = await pullChart(store, options(patient.id, { maxAttempts: 2 })).catch((e: unknown) => e);
+    const error = await pullChart(store, options(patient.id, { maxAttempts: 2 })).catch(
+      (e: unknown) => e,
+    );
     expect(error).to.be.instanceOf(PullError);
     expect((error as PullError).completed).to.deep.equal([]);
-    expect((error as PullError).failed.some(({ error }) => (error as EhrError).kind === 'network')).to.equal(true);
+    expect(
+      (error as PullError).failed.some(({ error }) => (error as EhrError).kind === 'network'),
+    ).to.equal(true);
     expect(await valueOf(store.chartPresence(patient.id))).to.equal('absent');
     await demoEhr.revive();
     await pullChart(store, options(patient.id));
@@ -145,11 +179,21 @@ describe('pullChart', () => {
     let historyPages = 0;
     // The host's fetch: once the chart is saved, the third page of history kills the server.
     const fetcher: typeof fetch = async (input, init) => {
-      if (chartSaved && String(input).includes('Observation') && ++historyPages === 3) await demoEhr.dieAfter(0);
+      if (chartSaved && String(input).includes('Observation') && ++historyPages === 3)
+        await demoEhr.dieAfter(0);
       return fetch(input, init);
     };
     const store = await openTestStore();
-    const error = await pullChart(store, options(patient.id, { fetch: fetcher, pageSize: 50, historyChunk: 50, maxAttempts: 2, onProgress: ({ phase }) => (chartSaved ||= phase === 'done') })).catch((e: unknown) => e);
+    const error = await pullChart(
+      store,
+      options(patient.id, {
+        fetch: fetcher,
+        pageSize: 50,
+        historyChunk: 50,
+        maxAttempts: 2,
+        onProgress: ({ phase }) => (chartSaved ||= phase === 'done'),
+      }),
+    ).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(PullError);
     const { completed, failed } = error as PullError;
     expect(completed).to.include.members(['AllergyIntolerance', 'MedicationRequest', 'Condition']);
@@ -160,28 +204,43 @@ describe('pullChart', () => {
     expect(await valueOf(store.chartPresence(patient.id))).to.equal('present');
     const partial = await chartOf(store, patient.id);
     const imported = await importedChart(patient);
-    const observations = (chart: Map<string, unknown>) => [...chart.keys()].filter((key) => key.startsWith('Observation/')).length;
+    const observations = (chart: Map<string, unknown>) =>
+      [...chart.keys()].filter((key) => key.startsWith('Observation/')).length;
     expect(observations(partial)).to.be.within(1, observations(imported) - 1);
     await demoEhr.revive();
     const from = (await demoEhr.requests()).length;
     await pullChart(store, options(patient.id, { pageSize: 50, historyChunk: 50 }));
     // Resumed where it stopped: the first history request is the link it kept, not page one again.
     const resumed = (await demoEhr.requests(from)).filter((r) => r.path.includes('Observation'));
-    expect(resumed.some((r) => !r.path.includes('_lastUpdated') && !/_offset=0\b/.test(r.path) && /_offset=|page=|cursor=/.test(r.path))).to.equal(true);
+    expect(
+      resumed.some(
+        (r) =>
+          !r.path.includes('_lastUpdated') &&
+          !/_offset=0\b/.test(r.path) &&
+          /_offset=|page=|cursor=/.test(r.path),
+      ),
+    ).to.equal(true);
     expectSameChart(await chartOf(store, patient.id), imported);
   });
 
   it('a 403 names the type the user may not read, and nothing is saved', async function () {
     this.timeout(60_000);
     const patient = smallest();
-    token = await tokenFor(patient.id, 'launch/patient openid fhirUser patient/Patient.rs patient/Observation.rs');
+    token = await tokenFor(
+      patient.id,
+      'launch/patient openid fhirUser patient/Patient.rs patient/Observation.rs',
+    );
     const store = await openTestStore();
-    const error = (await pullChart(store, options(patient.id)).catch((e: unknown) => e)) as PullError;
+    const error = (await pullChart(store, options(patient.id)).catch(
+      (e: unknown) => e,
+    )) as PullError;
     expect(error).to.be.instanceOf(PullError);
     const refused = error.failed.find((f) => f.resourceType === 'AllergyIntolerance')!;
     expect((refused.error as EhrError).kind).to.equal('forbidden');
     expect((refused.error as EhrError).status).to.equal(403);
-    expect(refused.error.message).to.match(/^AllergyIntolerance: GET AllergyIntolerance\?patient=.* answered 403/);
+    expect(refused.error.message).to.match(
+      /^AllergyIntolerance: GET AllergyIntolerance\?patient=.* answered 403/,
+    );
     expect(await valueOf(store.chartPresence(patient.id))).to.equal('absent');
   });
 
@@ -197,9 +256,14 @@ describe('pullChart', () => {
   it('a 404 for a patient the server does not have is a clear error', async () => {
     token = await tokenFor(smallest().id);
     const store = await openTestStore();
-    const error = (await pullChart(store, options('no-such-patient')).catch((e: unknown) => e)) as PullError;
+    const error = (await pullChart(store, options('no-such-patient')).catch(
+      (e: unknown) => e,
+    )) as PullError;
     expect(error).to.be.instanceOf(PullError);
-    expect(error.failed.map((f) => (f.error as EhrError).kind)).to.include.oneOf(['not-found', 'forbidden']);
+    expect(error.failed.map((f) => (f.error as EhrError).kind)).to.include.oneOf([
+      'not-found',
+      'forbidden',
+    ]);
     expect(await valueOf(store.chartPresence('no-such-patient'))).to.equal('absent');
   });
 
@@ -207,25 +271,36 @@ describe('pullChart', () => {
     const patient = smallest();
     token = await tokenFor(patient.id);
     const offServer: string[] = [];
-    const tamper = (rewrite: (body: Record<string, unknown>) => void, path: string): typeof fetch => async (input, init) => {
-      if (!String(input).startsWith(ehr.fhirBaseUrl)) offServer.push(String(input));
-      const response = await fetch(input, init);
-      if (!String(input).includes(path)) return response;
-      const body = (await response.json()) as Record<string, unknown>;
-      rewrite(body);
-      return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
-    };
+    const tamper =
+      (rewrite: (body: Record<string, unknown>) => void, path: string): typeof fetch =>
+      async (input, init) => {
+        if (!String(input).startsWith(ehr.fhirBaseUrl)) offServer.push(String(input));
+        const response = await fetch(input, init);
+        if (!String(input).includes(path)) return response;
+        const body = (await response.json()) as Record<string, unknown>;
+        rewrite(body);
+        return new Response(JSON.stringify(body), {
+          status: response.status,
+          headers: response.headers,
+        });
+      };
     const store = await openTestStore();
     const otherPatient = tamper((bundle) => {
       const entry = (bundle.entry as Array<{ resource: { subject?: unknown } }>)[0]!;
       entry.resource.subject = { reference: 'Patient/someone-else' };
     }, '/Condition?');
-    const mixed = (await pullChart(store, options(patient.id, { fetch: otherPatient })).catch((e: unknown) => e)) as PullError;
-    expect(mixed.failed[0]!.error.message).to.match(/Condition\/.* belongs to patient someone-else; nothing of it was saved/);
+    const mixed = (await pullChart(store, options(patient.id, { fetch: otherPatient })).catch(
+      (e: unknown) => e,
+    )) as PullError;
+    expect(mixed.failed[0]!.error.message).to.match(
+      /Condition\/.* belongs to patient someone-else; nothing of it was saved/,
+    );
     const offLink = tamper((bundle) => {
       bundle.link = [{ relation: 'next', url: 'https://elsewhere.example/fhir/Condition?page=2' }];
     }, '/Condition?');
-    const led = (await pullChart(store, options(patient.id, { fetch: offLink })).catch((e: unknown) => e)) as PullError;
+    const led = (await pullChart(store, options(patient.id, { fetch: offLink })).catch(
+      (e: unknown) => e,
+    )) as PullError;
     expect(led.failed[0]!.error.message).to.match(/leads off the FHIR server .* not followed/);
     expect(offServer).to.deep.equal([]);
     expect(await valueOf(store.chartPresence(patient.id))).to.equal('absent');
@@ -243,14 +318,27 @@ describe('pullChart', () => {
     const version = await demoEhr.update(changed);
     const from = (await demoEhr.requests()).length;
     const summary = await pullChart(store, options(patient.id));
-    expect(summary.pulled).to.deep.equal(Object.fromEntries(Object.keys(summary.pulled).map((type) => [type, 'changes'])));
-    const asked = (await demoEhr.requests(from)).filter((r) => r.method === 'GET').map((r) => r.path);
-    expect(asked.filter((path) => /[?&]patient=/.test(path))).to.deep.equal([], 'no search per type');
-    expect(asked.filter((path) => path.includes('/$everything?')).every((path) => /[?&]_since=/.test(path))).to.equal(true);
+    expect(summary.pulled).to.deep.equal(
+      Object.fromEntries(Object.keys(summary.pulled).map((type) => [type, 'changes'])),
+    );
+    const asked = (await demoEhr.requests(from))
+      .filter((r) => r.method === 'GET')
+      .map((r) => r.path);
+    expect(asked.filter((path) => /[?&]patient=/.test(path))).to.deep.equal(
+      [],
+      'no search per type',
+    );
+    expect(
+      asked
+        .filter((path) => path.includes('/$everything?'))
+        .every((path) => /[?&]_since=/.test(path)),
+    ).to.equal(true);
     expect(asked.some((path) => path.includes('/$everything?'))).to.equal(true);
     expect(summary.received.Condition).to.equal(1);
     const key = `Condition/${condition!.current.id}` as const;
-    const [now] = (await valueOf(store.conditions(patient.id))).filter((record) => record.key === key);
+    const [now] = (await valueOf(store.conditions(patient.id))).filter(
+      (record) => record.key === key,
+    );
     expect(now!.heads).to.have.length(1);
     expect(now!.current.meta?.versionId).to.equal(version.versionId);
     expect(now!.heads[0]!.parents).to.deep.equal([pulledRevision]);
@@ -264,15 +352,24 @@ describe('pullChart', () => {
     const without: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
       if (!String(input).endsWith('/metadata')) return response;
-      const statement = JSON.stringify(await response.json()).replaceAll('"everything"', '"not-offered"').replaceAll('Patient-everything', 'not-offered');
-      return new Response(statement, { status: 200, headers: { 'content-type': 'application/fhir+json' } });
+      const statement = JSON.stringify(await response.json())
+        .replaceAll('"everything"', '"not-offered"')
+        .replaceAll('Patient-everything', 'not-offered');
+      return new Response(statement, {
+        status: 200,
+        headers: { 'content-type': 'application/fhir+json' },
+      });
     };
     const store = await openTestStore();
     await pullChart(store, options(patient.id, { fetch: without }));
     const from = (await demoEhr.requests()).length;
     const summary = await pullChart(store, options(patient.id, { fetch: without }));
-    expect(summary.pulled).to.deep.equal(Object.fromEntries(Object.keys(summary.pulled).map((type) => [type, 'changes'])));
-    const asked = (await demoEhr.requests(from)).filter((r) => r.method === 'GET').map((r) => r.path);
+    expect(summary.pulled).to.deep.equal(
+      Object.fromEntries(Object.keys(summary.pulled).map((type) => [type, 'changes'])),
+    );
+    const asked = (await demoEhr.requests(from))
+      .filter((r) => r.method === 'GET')
+      .map((r) => r.path);
     expect(asked.filter((path) => path.includes('$everything'))).to.deep.equal([]);
     const searches = asked.filter((path) => /[?&]patient=/.test(path));
     expect(searches.length).to.equal(Object.keys(summary.pulled).length);
@@ -285,10 +382,19 @@ describe('pullChart', () => {
     token = await tokenFor(patient.id);
     const store = await openTestStore();
     const outcomes: Array<{ error?: Error }> = [];
-    const fresh = keepChartFresh(store, { ...options(patient.id), everyMs: 300, onRefresh: (outcome) => outcomes.push(outcome) });
+    const fresh = keepChartFresh(store, {
+      ...options(patient.id),
+      everyMs: 300,
+      onRefresh: (outcome) => outcomes.push(outcome),
+    });
     const [condition] = await valueOf(store.conditions(patient.id), (list) => list.length > 0);
-    const version = await demoEhr.update({ ...condition!.current, note: [{ text: 'Changed at the EHR, seen without asking' }] });
-    const changed = await valueOf(store.conditions(patient.id), (list) => list.some((record) => record.current.meta?.versionId === version.versionId));
+    const version = await demoEhr.update({
+      ...condition!.current,
+      note: [{ text: 'Changed at the EHR, seen without asking' }],
+    });
+    const changed = await valueOf(store.conditions(patient.id), (list) =>
+      list.some((record) => record.current.meta?.versionId === version.versionId),
+    );
     expect(changed.find((record) => record.key === condition!.key)!.heads).to.have.length(1);
     // A pull asked for while one runs is that same pull.
     expect(fresh.refreshNow()).to.equal(fresh.refreshNow());
@@ -306,7 +412,10 @@ describe('pullChart', () => {
     token = await tokenFor(patient.id);
     const store = await openTestStore();
     await pullChart(store, options(patient.id));
-    const [allergyOrCondition] = await valueOf(store.conditions(patient.id), (list) => list.length > 0);
+    const [allergyOrCondition] = await valueOf(
+      store.conditions(patient.id),
+      (list) => list.length > 0,
+    );
     const record = allergyOrCondition!;
     const pulled = record.heads[0]!.revisionId;
     await store.revise({ ...record.current, note: [{ text: 'Changed in the kit' }] }, pulled);
@@ -314,7 +423,11 @@ describe('pullChart', () => {
     await pullChart(store, options(patient.id));
     const conflicts = await valueOf(store.conflicts(patient.id), (list) => list.length > 0);
     const conflict = conflicts.find((c) => c.key === record.key)!;
-    expect(conflict.heads.map((head) => (head.resource as { note?: Array<{ text: string }> }).note?.[0]?.text).sort()).to.deep.equal(['Changed at the EHR', 'Changed in the kit']);
+    expect(
+      conflict.heads
+        .map((head) => (head.resource as { note?: Array<{ text: string }> }).note?.[0]?.text)
+        .sort(),
+    ).to.deep.equal(['Changed at the EHR', 'Changed in the kit']);
     for (const head of conflict.heads) expect(head.parents).to.deep.equal([pulled]);
   });
 });

@@ -2,14 +2,22 @@
 // SMART session renews it ahead of expiry with the refresh token, and a token
 // the server no longer takes (401) is renewed once and the request retried.
 import { expect } from '../../support/testing.js';
-import { completeSmartLaunch, pullChart, smartAuthorizationUrl, type FhirAuth } from '../../../ehr/index.js';
+import {
+  completeSmartLaunch,
+  pullChart,
+  smartAuthorizationUrl,
+  type FhirAuth,
+} from '../../../ehr/index.js';
 import { closeTestStores, openTestStore, valueOf } from '../../support/store.js';
 import { demoEhr, type DemoEhr } from '../../support/ehr.js';
 
 let ehr: DemoEhr;
 
 before(async () => {
-  ehr = await demoEhr.start({ redirectUri: new URL('/callback', location.href).href, accessTokenLifetime: 4 });
+  ehr = await demoEhr.start({
+    redirectUri: new URL('/callback', location.href).href,
+    accessTokenLifetime: 4,
+  });
 });
 after(() => demoEhr.stop());
 afterEach(async () => {
@@ -18,9 +26,16 @@ afterEach(async () => {
 });
 
 async function launch(patient: string) {
-  const client = { clientId: ehr.clientId, redirectUri: ehr.redirectUri, scope: 'openid fhirUser offline_access patient/*.rs' };
+  const client = {
+    clientId: ehr.clientId,
+    redirectUri: ehr.redirectUri,
+    scope: 'openid fhirUser offline_access patient/*.rs',
+  };
   const launchId = await demoEhr.launch(patient);
-  const authorize = await smartAuthorizationUrl(client, { fhirBaseUrl: ehr.fhirBaseUrl, launch: launchId });
+  const authorize = await smartAuthorizationUrl(client, {
+    fhirBaseUrl: ehr.fhirBaseUrl,
+    launch: launchId,
+  });
   return completeSmartLaunch(await demoEhr.follow(authorize.href, client.redirectUri));
 }
 
@@ -36,7 +51,13 @@ describe('a token that expires mid-pull', () => {
     await demoEhr.delay(250);
     const from = (await demoEhr.requests()).length;
     const store = await openTestStore();
-    await pullChart(store, { fhirBaseUrl: ehr.fhirBaseUrl, patientId: patient.id, auth: session, pageSize: 10, maxInFlight: 2 });
+    await pullChart(store, {
+      fhirBaseUrl: ehr.fhirBaseUrl,
+      patientId: patient.id,
+      auth: session,
+      pageSize: 10,
+      maxInFlight: 2,
+    });
     const requests = await demoEhr.requests(from);
     expect(requests.filter((r) => r.status === 401)).to.deep.equal([]);
     expect(await demoEhr.refreshes()).to.be.greaterThan(refreshesBefore);
@@ -77,8 +98,14 @@ describe('a token that expires mid-pull', () => {
     const stale = await session.authorization();
     await sleep(4500);
     const store = await openTestStore();
-    const error = await pullChart(store, { fhirBaseUrl: ehr.fhirBaseUrl, patientId: patient.id, auth: { authorization: () => stale } }).catch((e: unknown) => e);
-    expect((error as Error).message).to.match(/answered 401: the server did not accept the authorisation/);
+    const error = await pullChart(store, {
+      fhirBaseUrl: ehr.fhirBaseUrl,
+      patientId: patient.id,
+      auth: { authorization: () => stale },
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).to.match(
+      /answered 401: the server did not accept the authorisation/,
+    );
     expect(await valueOf(store.chartPresence(patient.id))).to.equal('absent');
   });
 });

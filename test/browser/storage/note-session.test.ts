@@ -1,8 +1,22 @@
 import { expect } from '../../support/testing.js';
 import * as Y from 'yjs';
-import { draftNoteReference, DEFAULT_NOTE_TYPE, signedNoteReference } from '../../../clinical/index.js';
-import { NOTE_TEXT_FRAGMENT, noteDocumentName, type ChartStoreError } from '../../../model/index.js';
-import { closeTestStores, DR_ADA, openTestStore, uniqueDatabaseName, valueOf } from '../../support/store.js';
+import {
+  draftNoteReference,
+  DEFAULT_NOTE_TYPE,
+  signedNoteReference,
+} from '../../../clinical/index.js';
+import {
+  NOTE_TEXT_FRAGMENT,
+  noteDocumentName,
+  type ChartStoreError,
+} from '../../../model/index.js';
+import {
+  closeTestStores,
+  DR_ADA,
+  openTestStore,
+  uniqueDatabaseName,
+  valueOf,
+} from '../../support/store.js';
 import { rejection } from '../../support/idb.js';
 
 // The store's side of clinical notes: a note's collaborative text opened
@@ -34,7 +48,9 @@ describe('store: note sessions', () => {
 
     const second = await openTestStore(name);
     const again = await second.openNote(PATIENT, 'note-1');
-    expect(fragmentOf(again.text).toString()).to.equal('<paragraph>Chest clear.</paragraph><paragraph>Plan: discharge.</paragraph>');
+    expect(fragmentOf(again.text).toString()).to.equal(
+      '<paragraph>Chest clear.</paragraph><paragraph>Plan: discharge.</paragraph>',
+    );
     again.release();
   });
 
@@ -74,7 +90,7 @@ describe('store: note sessions', () => {
     reopened.release();
   });
 
-  it('saves a peer\'s update of a note text too, and projects nothing from it', async () => {
+  it("saves a peer's update of a note text too, and projects nothing from it", async () => {
     const name = uniqueDatabaseName('note');
     const store = await openTestStore(name);
     const session = await store.openNote(PATIENT, 'note-1');
@@ -98,20 +114,44 @@ describe('store: note sessions', () => {
     expect(error.code).to.equal('invalid');
   });
 
-  it('never revises a signed note\'s text, and still lets it be marked entered in error', async () => {
+  it("never revises a signed note's text, and still lets it be marked entered in error", async () => {
     const store = await openTestStore();
-    const draft = await store.record(draftNoteReference({ id: 'note-1', patientId: PATIENT, type: DEFAULT_NOTE_TYPE, author: DR_ADA, date: '2024-03-01T09:00:00.000Z' }));
+    const draft = await store.record(
+      draftNoteReference({
+        id: 'note-1',
+        patientId: PATIENT,
+        type: DEFAULT_NOTE_TYPE,
+        author: DR_ADA,
+        date: '2024-03-01T09:00:00.000Z',
+      }),
+    );
     const signed = await store.revise(
-      await signedNoteReference(draft.resource, { text: 'Signed words.', html: '<p>Signed words.</p>', signer: DR_ADA, date: '2024-03-01T10:00:00.000Z' }),
+      await signedNoteReference(draft.resource, {
+        text: 'Signed words.',
+        html: '<p>Signed words.</p>',
+        signer: DR_ADA,
+        date: '2024-03-01T10:00:00.000Z',
+      }),
       draft.revisionId,
     );
-    const altered = await signedNoteReference(draft.resource, { text: 'Other words.', html: '<p>Other words.</p>', signer: DR_ADA, date: '2024-03-01T10:00:00.000Z' });
+    const altered = await signedNoteReference(draft.resource, {
+      text: 'Other words.',
+      html: '<p>Other words.</p>',
+      signer: DR_ADA,
+      date: '2024-03-01T10:00:00.000Z',
+    });
     const refused = await rejection(store.revise(altered, signed.revisionId));
     expect(refused.code).to.equal('invalid');
     expect(refused.message).to.include('signed note');
-    const backToDraft = await rejection(store.revise({ ...signed.resource, docStatus: 'preliminary' }, signed.revisionId));
+    const backToDraft = await rejection(
+      store.revise({ ...signed.resource, docStatus: 'preliminary' }, signed.revisionId),
+    );
     expect(backToDraft.code).to.equal('invalid');
-    const withdrawn = await store.enterInError('DocumentReference/note-1', signed.revisionId, 'wrong patient');
+    const withdrawn = await store.enterInError(
+      'DocumentReference/note-1',
+      signed.revisionId,
+      'wrong patient',
+    );
     expect(withdrawn.resource).to.include({ status: 'entered-in-error' });
   });
 });

@@ -1,7 +1,19 @@
 import { expect } from '../../support/testing.js';
-import { writeBundle, type ChartRecord, type FhirResource, type MedicationRequest } from '../../../model/index.js';
+import {
+  writeBundle,
+  type ChartRecord,
+  type FhirResource,
+  type MedicationRequest,
+} from '../../../model/index.js';
 import { importBundle, type DexieChartStore } from '../../../storage/index.js';
-import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, sendDocument, valueOf } from '../../support/store.js';
+import {
+  closeTestStores,
+  DR_ADA,
+  NURSE_BO,
+  openTestStore,
+  sendDocument,
+  valueOf,
+} from '../../support/store.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
 import { syntheaText } from '../../support/browser-fixtures.js';
 
@@ -11,11 +23,17 @@ import { syntheaText } from '../../support/browser-fixtures.js';
 // of a record edited here since its last import is a conflict, never an
 // overwrite.
 
-const chart = (dose = 500) => writeBundle([patient(), penicillinAllergy(), metformin('pat-1', 'med-1', dose), heartRate()]);
-const doseOf = (resource: FhirResource) => (resource as MedicationRequest).dosageInstruction?.[0]?.doseAndRate?.[0]?.doseQuantity?.value;
+const chart = (dose = 500) =>
+  writeBundle([patient(), penicillinAllergy(), metformin('pat-1', 'med-1', dose), heartRate()]);
+const doseOf = (resource: FhirResource) =>
+  (resource as MedicationRequest).dosageInstruction?.[0]?.doseAndRate?.[0]?.doseQuantity?.value;
 const headDoses = (record: ChartRecord) => record.heads.map((head) => doseOf(head.resource)).sort();
 
-async function sendAll(from: DexieChartStore, to: DexieChartStore, patientId = 'pat-1'): Promise<void> {
+async function sendAll(
+  from: DexieChartStore,
+  to: DexieChartStore,
+  patientId = 'pat-1',
+): Promise<void> {
   for (const name of await from.documents.names(patientId)) await sendDocument(from, to, name);
 }
 
@@ -25,7 +43,10 @@ describe('importing a record that is already there', () => {
   it('two imports of one bundle running together on one device leave no conflict and one revision per record', async () => {
     const store = await openTestStore();
     const text = await syntheaText('Versie_Botsford');
-    const [first, second] = await Promise.all([importBundle(store, text), importBundle(store, text)]);
+    const [first, second] = await Promise.all([
+      importBundle(store, text),
+      importBundle(store, text),
+    ]);
     const patientId = first.patientIds[0]!;
     expect(second.patientIds).to.deep.equal([patientId]);
     expect(await valueOf(store.conflicts(patientId))).to.deep.equal([]);
@@ -33,7 +54,10 @@ describe('importing a record that is already there', () => {
     expect(allergies).to.have.length(10);
     expect(allergies.every((record) => record.heads.length === 1)).to.equal(true);
     const history = await store.history(allergies[0]!.key);
-    expect(history.map((revision) => revision.reason)).to.deep.equal(['imported'], 'one revision, not two identical ones');
+    expect(history.map((revision) => revision.reason)).to.deep.equal(
+      ['imported'],
+      'one revision, not two identical ones',
+    );
   });
 
   it('two devices importing one new chart at once merge into one revision per record, the same on both', async () => {
@@ -51,7 +75,9 @@ describe('importing a record that is already there', () => {
       trails.push(await store.history('MedicationRequest/med-1'));
     }
     expect(trails[0]).to.have.length(1);
-    expect(trails[1], 'both devices keep the same copy of the one revision').to.deep.equal(trails[0]);
+    expect(trails[1], 'both devices keep the same copy of the one revision').to.deep.equal(
+      trails[0],
+    );
   });
 
   it('a real conflict stays one: two devices that imported one chart change one dose differently', async () => {
@@ -74,7 +100,10 @@ describe('importing a record that is already there', () => {
     const store = await openTestStore();
     await importBundle(store, chart());
     const [imported] = await valueOf(store.medications('pat-1'));
-    const changed = await store.revise(metformin('pat-1', 'med-1', 1000), imported!.heads[0]!.revisionId);
+    const changed = await store.revise(
+      metformin('pat-1', 'med-1', 1000),
+      imported!.heads[0]!.revisionId,
+    );
     const again = await importBundle(store, chart());
     expect(again.unchanged).to.equal(4);
     const [medication] = await valueOf(store.medications('pat-1'));
@@ -99,8 +128,13 @@ describe('importing a record that is already there', () => {
     expect(summary.unchanged).to.equal(3);
     const [medication] = await valueOf(store.medications('pat-1'));
     expect(headDoses(medication!)).to.deep.equal([1000, 750]);
-    expect((await valueOf(store.conflicts('pat-1'))).map((record) => record.key)).to.deep.equal(['MedicationRequest/med-1']);
-    expect((await store.history('MedicationRequest/med-1')).map((revision) => doseOf(revision.resource)), 'oldest first').to.deep.equal([500, 1000, 750]);
+    expect((await valueOf(store.conflicts('pat-1'))).map((record) => record.key)).to.deep.equal([
+      'MedicationRequest/med-1',
+    ]);
+    expect(
+      (await store.history('MedicationRequest/med-1')).map((revision) => doseOf(revision.resource)),
+      'oldest first',
+    ).to.deep.equal([500, 1000, 750]);
   });
 
   it('two devices importing the same new version after the same first one agree on it', async () => {
@@ -122,7 +156,12 @@ describe('importing a record that is already there', () => {
     const store = await openTestStore();
     await importBundle(store, chart());
     const { dosageInstruction, ...rest } = metformin();
-    const reordered = writeBundle([patient(), penicillinAllergy(), { dosageInstruction, ...rest } as MedicationRequest, heartRate()]);
+    const reordered = writeBundle([
+      patient(),
+      penicillinAllergy(),
+      { dosageInstruction, ...rest } as MedicationRequest,
+      heartRate(),
+    ]);
     expect((await importBundle(store, reordered)).unchanged).to.equal(4);
   });
 

@@ -1,8 +1,21 @@
 import { expect } from '../../support/testing.js';
 import * as Y from 'yjs';
-import { changeTime, coreDocumentName, noteDocumentName, observationsDocumentName } from '../../../model/index.js';
+import {
+  changeTime,
+  coreDocumentName,
+  noteDocumentName,
+  observationsDocumentName,
+} from '../../../model/index.js';
 import { openChartStore } from '../../../storage/index.js';
-import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, sendDocument, uniqueDatabaseName, valueOf } from '../../support/store.js';
+import {
+  closeTestStores,
+  DR_ADA,
+  NURSE_BO,
+  openTestStore,
+  sendDocument,
+  uniqueDatabaseName,
+  valueOf,
+} from '../../support/store.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
 
 // What the store keeps of each document's local changes that the sync server
@@ -10,8 +23,10 @@ import { heartRate, metformin, patient, penicillinAllergy } from '../../support/
 // only once the server holds them all, and still there after a reload.
 
 const CORE = coreDocumentName('pat-1');
-const unsentOf = (store: Awaited<ReturnType<typeof openTestStore>>, accept?: (unsent: Record<string, number>) => boolean) =>
-  valueOf(store.unsentChanges('pat-1'), accept);
+const unsentOf = (
+  store: Awaited<ReturnType<typeof openTestStore>>,
+  accept?: (unsent: Record<string, number>) => boolean,
+) => valueOf(store.unsentChanges('pat-1'), accept);
 
 describe('unsent changes', () => {
   afterEach(closeTestStores);
@@ -22,12 +37,20 @@ describe('unsent changes', () => {
     await ada.record(patient());
     await ada.recordAll([penicillinAllergy(), metformin()]);
     await ada.record(heartRate('pat-1', 'hr-1', 72, '2024-03-01T09:00:00Z'));
-    expect(await unsentOf(ada)).to.deep.equal({ [CORE]: 2, [observationsDocumentName('pat-1', '2024-03-01')]: 1 });
+    expect(await unsentOf(ada)).to.deep.equal({
+      [CORE]: 2,
+      [observationsDocumentName('pat-1', '2024-03-01')]: 1,
+    });
 
     await sendDocument(ada, bo, CORE);
-    expect(await unsentOf(bo)).to.deep.equal({}, 'what came from a peer is not this device’s to send');
+    expect(await unsentOf(bo)).to.deep.equal(
+      {},
+      'what came from a peer is not this device’s to send',
+    );
     await bo.record(heartRate('pat-1', 'hr-2', 80, '2024-03-01T10:00:00Z'));
-    expect(await unsentOf(bo, (u) => Object.keys(u).length === 1)).to.deep.equal({ [observationsDocumentName('pat-1', '2024-03-01')]: 1 });
+    expect(await unsentOf(bo, (u) => Object.keys(u).length === 1)).to.deep.equal({
+      [observationsDocumentName('pat-1', '2024-03-01')]: 1,
+    });
   });
 
   it('clears a document’s count only once the server holds every local change, and keeps it across a reload', async () => {
@@ -39,7 +62,10 @@ describe('unsent changes', () => {
     await store.record(metformin());
 
     await held.markSent(afterFirst, changeTime());
-    expect(await unsentOf(store)).to.deep.equal({ [CORE]: 2 }, 'the server lacks the second: the count stands');
+    expect(await unsentOf(store)).to.deep.equal(
+      { [CORE]: 2 },
+      'the server lacks the second: the count stands',
+    );
     held.release();
     await store.close();
 
@@ -85,7 +111,10 @@ describe('unsent changes', () => {
     await store.documents.whenSaved();
     expect(await unsentOf(store)).to.deep.equal({ [note]: 1 });
     await held.markSent(Y.encodeStateVector(held.doc), probedBefore);
-    expect(await unsentOf(store)).to.deep.equal({ [note]: 1 }, 'the state is the same, but the deletion came after the probe');
+    expect(await unsentOf(store)).to.deep.equal(
+      { [note]: 1 },
+      'the state is the same, but the deletion came after the probe',
+    );
     held.release();
     await store.close();
 

@@ -2,9 +2,22 @@ import { expect } from '../../support/testing.js';
 import { Dexie } from 'dexie';
 import type { ChartStoreError } from '../../../model/index.js';
 import { ChartDatabase, openChartStore } from '../../../storage/index.js';
-import { ChartDatabaseV1, installedVersion, nativeVersion, openRaw, rejection, tableCounts } from '../../support/idb.js';
+import {
+  ChartDatabaseV1,
+  installedVersion,
+  nativeVersion,
+  openRaw,
+  rejection,
+  tableCounts,
+} from '../../support/idb.js';
 import { metformin, patient, penicillinAllergy } from '../../support/resources.js';
-import { closeTestStores, DR_ADA, openTestStore, uniqueDatabaseName, valueOf } from '../../support/store.js';
+import {
+  closeTestStores,
+  DR_ADA,
+  openTestStore,
+  uniqueDatabaseName,
+  valueOf,
+} from '../../support/store.js';
 
 // How the store fails when IndexedDB does: each failure a ChartStoreError
 // with a stable code, and nothing half-written behind it.
@@ -25,7 +38,9 @@ class RefusedOpenRequest extends EventTarget {
   constructor(readonly error: DOMException) {
     super();
     this.addEventListener('error', (event) => this.onerror?.(event));
-    queueMicrotask(() => this.dispatchEvent(new Event('error', { bubbles: true, cancelable: true })));
+    queueMicrotask(() =>
+      this.dispatchEvent(new Event('error', { bubbles: true, cancelable: true })),
+    );
   }
 }
 
@@ -34,13 +49,16 @@ function refusingIndexedDB(refuse: () => IDBOpenDBRequest): IDBFactory {
   return {
     open: refuse,
     deleteDatabase: refuse,
-    databases: () => Promise.reject(new DOMException('The operation is insecure.', 'SecurityError')),
+    databases: () =>
+      Promise.reject(new DOMException('The operation is insecure.', 'SecurityError')),
     cmp: (a: unknown, b: unknown) => indexedDB.cmp(a, b),
   };
 }
 
 /** The first error a live query reports (a value is ignored). */
-function liveError(subscribe: (observer: { next(): void; error(error: ChartStoreError): void }) => () => void): Promise<ChartStoreError> {
+function liveError(
+  subscribe: (observer: { next(): void; error(error: ChartStoreError): void }) => () => void,
+): Promise<ChartStoreError> {
   return new Promise((resolve) => {
     const unsubscribe = subscribe({
       next() {},
@@ -62,31 +80,45 @@ afterEach(async () => {
 
 describe('opening the chart store when IndexedDB cannot be used', () => {
   it('rejects with "unavailable" when the browser refuses to open IndexedDB (a private window)', async () => {
-    const refused = new DOMException('The user denied permission to access the database.', 'SecurityError');
-    const error = await rejection(openChartStore({
-      user: DR_ADA,
-      databaseName: uniqueDatabaseName('refused'),
-      indexedDB: refusingIndexedDB(() => {
-        throw refused;
+    const refused = new DOMException(
+      'The user denied permission to access the database.',
+      'SecurityError',
+    );
+    const error = await rejection(
+      openChartStore({
+        user: DR_ADA,
+        databaseName: uniqueDatabaseName('refused'),
+        indexedDB: refusingIndexedDB(() => {
+          throw refused;
+        }),
+        IDBKeyRange,
       }),
-      IDBKeyRange,
-    }));
+    );
     expect(error.code).to.equal('unavailable');
     expect(error.cause).to.equal(refused);
     expect(error.message).to.match(/cannot keep the chart on this device/);
     expect(error.message).to.match(/private window/);
-    expect(error.message, 'no programmer words').not.to.match(/Error|IndexedDB|DOMException|denied permission/);
+    expect(error.message, 'no programmer words').not.to.match(
+      /Error|IndexedDB|DOMException|denied permission/,
+    );
   });
 
   it('rejects with "unavailable" when the open request fails with an error event', async () => {
     // What Firefox's private windows did: the request fails, nothing throws.
-    const refused = new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
-    const error = await rejection(openChartStore({
-      user: DR_ADA,
-      databaseName: uniqueDatabaseName('refused'),
-      indexedDB: refusingIndexedDB(() => new RefusedOpenRequest(refused) as unknown as IDBOpenDBRequest),
-      IDBKeyRange,
-    }));
+    const refused = new DOMException(
+      'A mutation operation was attempted on a database that did not allow mutations.',
+      'InvalidStateError',
+    );
+    const error = await rejection(
+      openChartStore({
+        user: DR_ADA,
+        databaseName: uniqueDatabaseName('refused'),
+        indexedDB: refusingIndexedDB(
+          () => new RefusedOpenRequest(refused) as unknown as IDBOpenDBRequest,
+        ),
+        IDBKeyRange,
+      }),
+    );
     expect(error.code).to.equal('unavailable');
     expect((error.cause as Error).name).to.equal('InvalidStateError');
     expect(error.message).to.match(/cannot keep the chart on this device/);
@@ -119,7 +151,9 @@ describe('the chart store and other tabs on other versions', () => {
     const raw = await openRaw(name);
     otherTabs.push(raw);
     const transaction = raw.transaction(['records', 'meta'], 'readonly');
-    expect([...transaction.objectStore('records').indexNames]).not.to.include('[patientId+conflict]');
+    expect([...transaction.objectStore('records').indexNames]).not.to.include(
+      '[patientId+conflict]',
+    );
     const metaRows = transaction.objectStore('meta').count();
     await new Promise((resolve) => (metaRows.onsuccess = resolve));
     expect(metaRows.result).to.equal(0);
@@ -128,7 +162,8 @@ describe('the chart store and other tabs on other versions', () => {
   it('refuses a database that a newer release upgraded, in a browser that cannot list its databases', async () => {
     // Firefox before 126 has no indexedDB.databases(): the store can look only once it has opened.
     const withoutDatabases = {
-      open: (name: string, version?: number) => (version === undefined ? indexedDB.open(name) : indexedDB.open(name, version)),
+      open: (name: string, version?: number) =>
+        version === undefined ? indexedDB.open(name) : indexedDB.open(name, version),
       deleteDatabase: (name: string) => indexedDB.deleteDatabase(name),
       cmp: (a: unknown, b: unknown) => indexedDB.cmp(a, b),
     } as IDBFactory;
@@ -138,7 +173,8 @@ describe('the chart store and other tabs on other versions', () => {
     newer.version(STORE_VERSION + 1).stores({
       updates: '++seq, [doc+seq]',
       documents: 'name, patientId',
-      records: 'key, [patientId+lane+date], [patientId+lane+code+date], [patientId+date], [patientId+conflict], resourceType',
+      records:
+        'key, [patientId+lane+date], [patientId+lane+code+date], [patientId+date], [patientId+conflict], resourceType',
       history: 'revisionId, key, *parents, [patientId+at]',
       meta: 'key',
       sent: 'name, patientId',
@@ -147,7 +183,14 @@ describe('the chart store and other tabs on other versions', () => {
     await newer.open();
     newer.close();
 
-    const error = await rejection(openChartStore({ user: DR_ADA, databaseName: name, indexedDB: withoutDatabases, IDBKeyRange }));
+    const error = await rejection(
+      openChartStore({
+        user: DR_ADA,
+        databaseName: name,
+        indexedDB: withoutDatabases,
+        IDBKeyRange,
+      }),
+    );
     expect(error.code).to.equal('version-change');
     expect(await installedVersion(name)).to.equal(nativeVersion(STORE_VERSION + 1));
     const db = new ChartDatabase(name);
@@ -157,7 +200,9 @@ describe('the chart store and other tabs on other versions', () => {
 
   it('refuses a database that another program created at a higher version with a schema of its own', async () => {
     const name = uniqueDatabaseName('foreign');
-    const foreign = await openRaw(name, nativeVersion(STORE_VERSION) + 5, (db) => db.createObjectStore('things'));
+    const foreign = await openRaw(name, nativeVersion(STORE_VERSION) + 5, (db) =>
+      db.createObjectStore('things'),
+    );
     foreign.close();
     const error = await rejection(openChartStore({ user: DR_ADA, databaseName: name }));
     expect(error.code).to.equal('version-change');
@@ -198,7 +243,10 @@ describe('the chart store and other tabs on other versions', () => {
     const blocked = new Promise<void>((resolve) => (reportBlocked = resolve));
     const watched: IDBFactory = {
       open(databaseName: string, version?: number) {
-        const request = version === undefined ? indexedDB.open(databaseName) : indexedDB.open(databaseName, version);
+        const request =
+          version === undefined
+            ? indexedDB.open(databaseName)
+            : indexedDB.open(databaseName, version);
         request.addEventListener('blocked', () => reportBlocked());
         return request;
       },
@@ -224,7 +272,12 @@ describe('the chart store and other tabs on other versions', () => {
     keepBusy();
     older.close();
 
-    const store = await openChartStore({ user: DR_ADA, databaseName: name, indexedDB: watched, IDBKeyRange });
+    const store = await openChartStore({
+      user: DR_ADA,
+      databaseName: name,
+      indexedDB: watched,
+      IDBKeyRange,
+    });
     otherTabs.push({ close: () => void store.close() });
     expect(reported, 'IndexedDB reported the upgrade blocked').to.equal(true);
     await finished;
@@ -248,12 +301,19 @@ describe('the chart store and other tabs on other versions', () => {
     otherTabs.push(newer);
 
     expect((await subscribed).code, 'an open live query').to.equal('version-change');
-    const write = await rejection(store.revise({ ...penicillinAllergy(), criticality: 'low' }, recorded.revisionId));
+    const write = await rejection(
+      store.revise({ ...penicillinAllergy(), criticality: 'low' }, recorded.revisionId),
+    );
     expect(write.code).to.equal('version-change');
     expect(write.message).to.match(/reload/);
     expect((await rejection(store.record(metformin()))).code).to.equal('version-change');
-    expect((await rejection(store.history('AllergyIntolerance/alg-1'))).code).to.equal('version-change');
-    expect((await liveError((observer) => store.medications('pat-1').subscribe(observer))).code, 'a new live query').to.equal('version-change');
+    expect((await rejection(store.history('AllergyIntolerance/alg-1'))).code).to.equal(
+      'version-change',
+    );
+    expect(
+      (await liveError((observer) => store.medications('pat-1').subscribe(observer))).code,
+      'a new live query',
+    ).to.equal('version-change');
 
     // Nothing of the refused writes reached the database.
     expect(await tableCounts(name)).to.deep.equal(before);

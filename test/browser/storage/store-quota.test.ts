@@ -5,7 +5,12 @@ import { REVISIONS, importBundle } from '../../../storage/index.js';
 import { syntheaText } from '../../support/browser-fixtures.js';
 import { rejection, tableCounts } from '../../support/idb.js';
 import { metformin, patient, penicillinAllergy } from '../../support/resources.js';
-import { closeTestStores, openTestStore, uniqueDatabaseName, valueOf } from '../../support/store.js';
+import {
+  closeTestStores,
+  openTestStore,
+  uniqueDatabaseName,
+  valueOf,
+} from '../../support/store.js';
 
 // A file of its own: Chromium's IndexedDB asks the quota manager how much
 // space is left and then grants writes from that answer for up to 30 s
@@ -14,7 +19,8 @@ import { closeTestStores, openTestStore, uniqueDatabaseName, valueOf } from '../
 // runs in a fresh browser context, where the first write asks again.
 
 /** Chromium's quota for this origin, overridden through the DevTools protocol (web-test-runner.config.mjs); no size restores it. */
-const setQuota = (quotaSize?: number) => executeServerCommand('storage-quota', { origin: location.origin, quotaSize });
+const setQuota = (quotaSize?: number) =>
+  executeServerCommand('storage-quota', { origin: location.origin, quotaSize });
 
 describe('the chart store when the device runs out of space', () => {
   afterEach(async () => {
@@ -39,7 +45,10 @@ describe('the chart store when the device runs out of space', () => {
     expect(error.message).to.match(/out of storage space/);
     expect(error.message).to.match(/nothing of the change was saved/);
     await setQuota();
-    expect(await tableCounts(name), 'the log and the projections as before the import').to.deep.equal(before);
+    expect(
+      await tableCounts(name),
+      'the log and the projections as before the import',
+    ).to.deep.equal(before);
 
     // The same store imports it once there is room, each revision once.
     const summary = await importBundle(store, bundle);
@@ -47,9 +56,13 @@ describe('the chart store when the device runs out of space', () => {
     const after = await tableCounts(name);
     expect(after.records).to.be.greaterThan(before.records + 100);
     expect(after.history).to.equal(before.history);
-    const core = (await store.documents.open(coreDocumentName(summary.patientIds[0]!))).getArray<string>(REVISIONS).toArray();
+    const core = (await store.documents.open(coreDocumentName(summary.patientIds[0]!)))
+      .getArray<string>(REVISIONS)
+      .toArray();
     const keys = core.map((encoded) => (JSON.parse(encoded) as { key: string }).key);
-    expect(new Set(keys).size, 'no revision of the failed import left in the document').to.equal(keys.length);
+    expect(new Set(keys).size, 'no revision of the failed import left in the document').to.equal(
+      keys.length,
+    );
     await store.record(metformin());
     expect(await valueOf(store.medications('pat-1'))).to.have.length(1);
   });

@@ -2,7 +2,15 @@ import { expect } from '../../support/testing.js';
 import type { Observation } from '../../../model/index.js';
 import { closeTestStores, valueOf } from '../../support/store.js';
 import { heartRate, patient } from '../../support/resources.js';
-import { destroyConnections, device, LINDQVIST, newPatientId, OKAFOR, synced, until } from './sync-harness.js';
+import {
+  destroyConnections,
+  device,
+  LINDQVIST,
+  newPatientId,
+  OKAFOR,
+  synced,
+  until,
+} from './sync-harness.js';
 
 // A browser opens about 255 WebSockets in all, and a chart has a document
 // per day of observations. Only the newest days stay connected; the older
@@ -29,7 +37,8 @@ function countingSockets() {
 
 const DAYS = 8;
 const at = (day: number) => `2024-03-${String(day).padStart(2, '0')}T08:00:00Z`;
-const bpmOf = (record: { current: Observation } | undefined) => record?.current.valueQuantity?.value;
+const bpmOf = (record: { current: Observation } | undefined) =>
+  record?.current.valueQuantity?.value;
 
 describe('chart connection: days of observations', function () {
   this.timeout(60_000);
@@ -42,19 +51,27 @@ describe('chart connection: days of observations', function () {
     const pid = newPatientId();
     const sockets = countingSockets();
     const settings = { liveDays: 2, visitEveryMs: 300 };
-    const ada = await device(OKAFOR, pid, { connection: { ...settings, WebSocketPolyfill: sockets.WebSocketPolyfill } });
+    const ada = await device(OKAFOR, pid, {
+      connection: { ...settings, WebSocketPolyfill: sockets.WebSocketPolyfill },
+    });
     await ada.store.record(patient(pid));
-    for (let day = 1; day <= DAYS; day++) await ada.store.record(heartRate(pid, `hr-${day}`, 60 + day, at(day)));
+    for (let day = 1; day <= DAYS; day++)
+      await ada.store.record(heartRate(pid, `hr-${day}`, 60 + day, at(day)));
     await until(ada.connection, synced, 'the first device did not send its eight days');
 
     // A second device gets every day, the resting ones by their visits.
     const erik = await device(LINDQVIST, pid, { connection: settings });
-    expect(await valueOf(erik.store.vitals(pid), (list) => list.length === DAYS)).to.have.length(DAYS);
+    expect(await valueOf(erik.store.vitals(pid), (list) => list.length === DAYS)).to.have.length(
+      DAYS,
+    );
 
     // A change to the oldest day, which rests on both: sent at once, received at the next visit.
     const oldest = (await erik.store.history(`Observation/hr-1`))[0]!;
     await erik.store.revise({ ...heartRate(pid, 'hr-1', 99, at(1)) }, oldest.revisionId);
-    const revised = await valueOf(ada.store.vitals(pid), (list) => bpmOf(list.find((r) => r.key === 'Observation/hr-1')) === 99);
+    const revised = await valueOf(
+      ada.store.vitals(pid),
+      (list) => bpmOf(list.find((r) => r.key === 'Observation/hr-1')) === 99,
+    );
     expect(bpmOf(revised.find((r) => r.key === 'Observation/hr-1'))).to.equal(99);
     await until(erik.connection, synced, 'the second device did not settle');
 
@@ -70,7 +87,8 @@ describe('chart connection: days of observations', function () {
     const settings = { liveDays: 1, visitEveryMs: 600_000, discoverEveryMs: 600_000 };
     const ada = await device(OKAFOR, pid, { connection: settings });
     await ada.store.record(patient(pid));
-    for (let day = 2; day <= 4; day++) await ada.store.record(heartRate(pid, `hr-${day}`, 60 + day, at(day)));
+    for (let day = 2; day <= 4; day++)
+      await ada.store.record(heartRate(pid, `hr-${day}`, 60 + day, at(day)));
     await until(ada.connection, synced, 'the first device did not send its days');
     const erik = await device(LINDQVIST, pid, { connection: settings });
     await valueOf(erik.store.vitals(pid), (list) => list.length === 3); // each resting day's first visit
@@ -79,12 +97,17 @@ describe('chart connection: days of observations', function () {
     // A resting day changed on the first device.
     const oldest = (await ada.store.history('Observation/hr-2'))[0]!;
     await ada.store.revise({ ...heartRate(pid, 'hr-2', 99, at(2)) }, oldest.revisionId);
-    const revised = await valueOf(erik.store.vitals(pid), (list) => bpmOf(list.find((r) => r.key === 'Observation/hr-2')) === 99);
+    const revised = await valueOf(
+      erik.store.vitals(pid),
+      (list) => bpmOf(list.find((r) => r.key === 'Observation/hr-2')) === 99,
+    );
     expect(bpmOf(revised.find((r) => r.key === 'Observation/hr-2'))).to.equal(99);
 
     // A day the second device has never heard of, older than the rest: it rests there too.
     await ada.store.record(heartRate(pid, 'hr-1', 61, at(1)));
-    const added = await valueOf(erik.store.vitals(pid), (list) => list.some((r) => r.key === 'Observation/hr-1'));
+    const added = await valueOf(erik.store.vitals(pid), (list) =>
+      list.some((r) => r.key === 'Observation/hr-1'),
+    );
     expect(bpmOf(added.find((r) => r.key === 'Observation/hr-1'))).to.equal(61);
   });
 });

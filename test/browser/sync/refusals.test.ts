@@ -1,7 +1,16 @@
 import { expect } from '../../support/testing.js';
 import { closeTestStores, valueOf } from '../../support/store.js';
 import { patient, penicillinAllergy } from '../../support/resources.js';
-import { destroyConnections, device, devToken, LINDQVIST, newPatientId, OKAFOR, synced, until } from './sync-harness.js';
+import {
+  destroyConnections,
+  device,
+  devToken,
+  LINDQVIST,
+  newPatientId,
+  OKAFOR,
+  synced,
+  until,
+} from './sync-harness.js';
 
 // Tokens against the real server: a refused one shows `refused` and stops
 // for good; an expired one is replaced and the chart syncs; one that is about
@@ -34,8 +43,15 @@ describe('chart connection: tokens', function () {
       connection: { WebSocketPolyfill: sockets.WebSocketPolyfill },
     });
     await ada.store.record(patient(pid));
-    const state = await until(ada.connection, (s) => s.status === 'refused', 'the refusal was not shown');
-    expect(state.refusal).to.deep.equal({ reason: 'forbidden', message: 'token does not allow this patient' });
+    const state = await until(
+      ada.connection,
+      (s) => s.status === 'refused',
+      'the refusal was not shown',
+    );
+    expect(state.refusal).to.deep.equal({
+      reason: 'forbidden',
+      message: 'token does not allow this patient',
+    });
     const attempts = sockets.opened();
     expect(ada.tokensFetched()).to.equal(1);
 
@@ -50,8 +66,14 @@ describe('chart connection: tokens', function () {
 
   it('shows a token the server cannot verify, even when fetched again, as refused (unauthenticated) after one more try', async () => {
     const pid = newPatientId();
-    const ada = await device(OKAFOR, pid, { token: async () => `${await devToken(OKAFOR.id, [pid])}x` });
-    const state = await until(ada.connection, (s) => s.status === 'refused', 'the refusal was not shown');
+    const ada = await device(OKAFOR, pid, {
+      token: async () => `${await devToken(OKAFOR.id, [pid])}x`,
+    });
+    const state = await until(
+      ada.connection,
+      (s) => s.status === 'refused',
+      'the refusal was not shown',
+    );
     expect(state.refusal?.reason).to.equal('unauthenticated');
     expect(state.refusal?.message).to.equal('token signature does not verify');
     expect(ada.tokensFetched()).to.equal(2);
@@ -59,12 +81,16 @@ describe('chart connection: tokens', function () {
 
   it('replaces an expired token when the server refuses it, and syncs', async () => {
     const pid = newPatientId();
-    const ada = await device(OKAFOR, pid, { token: (count) => devToken(OKAFOR.id, [pid], count === 1 ? '-1m' : '1h') });
+    const ada = await device(OKAFOR, pid, {
+      token: (count) => devToken(OKAFOR.id, [pid], count === 1 ? '-1m' : '1h'),
+    });
     await ada.store.record(patient(pid));
     await until(ada.connection, synced, 'the chart did not sync with the new token');
     expect(ada.tokensFetched()).to.equal(2);
     const erik = await device(LINDQVIST, pid);
-    expect(await valueOf(erik.store.patient(pid), (record) => record !== undefined)).to.not.equal(undefined);
+    expect(await valueOf(erik.store.patient(pid), (record) => record !== undefined)).to.not.equal(
+      undefined,
+    );
   });
 
   it('fetches the next token before the current one expires, and keeps syncing past its expiry', async () => {
@@ -73,21 +99,34 @@ describe('chart connection: tokens', function () {
     const ada = await device(OKAFOR, pid, {
       token: async (count) => {
         const token = await devToken(OKAFOR.id, [pid], count === 1 ? '3s' : '1h');
-        lifetimes.push(JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).exp * 1000);
+        lifetimes.push(
+          JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).exp * 1000,
+        );
         return token;
       },
     });
     const erik = await device(LINDQVIST, pid);
     await ada.store.record(patient(pid));
     await until(ada.connection, synced, 'the chart did not sync');
-    await until(ada.connection, () => ada.tokensFetched() === 2, 'no new token was fetched before expiry');
+    await until(
+      ada.connection,
+      () => ada.tokensFetched() === 2,
+      'no new token was fetched before expiry',
+    );
     expect(Date.now()).to.be.below(lifetimes[0]!);
 
     // Past the first token's expiry the server closes its connections; the new token reconnects them.
-    await until(ada.connection, () => Date.now() > lifetimes[0]! + 500, 'the first token did not expire');
+    await until(
+      ada.connection,
+      () => Date.now() > lifetimes[0]! + 500,
+      'the first token did not expire',
+    );
     await ada.store.record(penicillinAllergy(pid));
     await until(ada.connection, synced, 'the chart did not sync after the first token expired');
-    expect((await valueOf(erik.store.allergies(pid), (list) => list.length === 1))[0]!.current.code?.text).to.equal('Penicillin');
+    expect(
+      (await valueOf(erik.store.allergies(pid), (list) => list.length === 1))[0]!.current.code
+        ?.text,
+    ).to.equal('Penicillin');
     expect(ada.tokensFetched()).to.equal(2);
   });
 });

@@ -2,7 +2,11 @@ import { waitUntil } from '../../support/testing.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { ChartUser, SyncState } from '../../../model/index.js';
 import type { DexieChartStore } from '../../../storage/index.js';
-import { connectChart, type ChartConnection, type ConnectChartOptions } from '../../../sync/index.js';
+import {
+  connectChart,
+  type ChartConnection,
+  type ConnectChartOptions,
+} from '../../../sync/index.js';
 import { openTestStore, uniqueDatabaseName } from '../../support/store.js';
 
 // Devices for the sync tests: each a store on its own database and a chart
@@ -10,8 +14,16 @@ import { openTestStore, uniqueDatabaseName } from '../../support/store.js';
 // sync-server plugin in web-test-runner.config.mjs), as the development users
 // the server's development key signs tokens for.
 
-export const OKAFOR: ChartUser = { id: 'dr-okafor', displayName: 'Dr Ada Okafor', role: 'clinician' };
-export const LINDQVIST: ChartUser = { id: 'dr-lindqvist', displayName: 'Dr Erik Lindqvist', role: 'clinician' };
+export const OKAFOR: ChartUser = {
+  id: 'dr-okafor',
+  displayName: 'Dr Ada Okafor',
+  role: 'clinician',
+};
+export const LINDQVIST: ChartUser = {
+  id: 'dr-lindqvist',
+  displayName: 'Dr Erik Lindqvist',
+  role: 'clinician',
+};
 
 interface ServerAnswer {
   url: string;
@@ -23,8 +35,14 @@ export async function serverUrl(): Promise<string> {
 }
 
 /** A development token from the server's key; `lifetime` like "8h", "3s", or "-1m" (expired). */
-export async function devToken(userId: string, patients: readonly string[], lifetime = '1h'): Promise<string> {
-  const answer = await executeServerCommand<ServerAnswer, object>('sync-server', { token: { userId, patients, lifetime } });
+export async function devToken(
+  userId: string,
+  patients: readonly string[],
+  lifetime = '1h',
+): Promise<string> {
+  const answer = await executeServerCommand<ServerAnswer, object>('sync-server', {
+    token: { userId, patients, lifetime },
+  });
   return answer.token!;
 }
 
@@ -46,9 +64,18 @@ export interface Device {
 export async function device(
   user: ChartUser,
   patientId: string,
-  options: { token?: (count: number) => Promise<string>; connection?: Partial<ConnectChartOptions>; databaseName?: string; onRejectedRevision?: (doc: string, message: string) => void } = {},
+  options: {
+    token?: (count: number) => Promise<string>;
+    connection?: Partial<ConnectChartOptions>;
+    databaseName?: string;
+    onRejectedRevision?: (doc: string, message: string) => void;
+  } = {},
 ): Promise<Device> {
-  const store = await openTestStore(options.databaseName ?? uniqueDatabaseName('sync'), user, options.onRejectedRevision ? { onRejectedRevision: options.onRejectedRevision } : {});
+  const store = await openTestStore(
+    options.databaseName ?? uniqueDatabaseName('sync'),
+    user,
+    options.onRejectedRevision ? { onRejectedRevision: options.onRejectedRevision } : {},
+  );
   const url = await serverUrl();
   let fetched = 0;
   const connection = connectChart({
@@ -71,8 +98,16 @@ export function destroyConnections(): void {
 }
 
 /** Resolves once the connection's state satisfies `accept`. */
-export async function until(connection: ChartConnection, accept: (state: SyncState) => boolean, message: string): Promise<SyncState> {
-  await waitUntil(() => accept(connection.state), `${message}; the state stayed ${JSON.stringify(connection.state)}`, { timeout: 15_000, interval: 20 });
+export async function until(
+  connection: ChartConnection,
+  accept: (state: SyncState) => boolean,
+  message: string,
+): Promise<SyncState> {
+  await waitUntil(
+    () => accept(connection.state),
+    `${message}; the state stayed ${JSON.stringify(connection.state)}`,
+    { timeout: 15_000, interval: 20 },
+  );
   return connection.state;
 }
 

@@ -16,14 +16,22 @@ const userId = params.get('user')!;
 const noteId = params.get('note')!;
 const name = params.get('name') ?? userId;
 
-const store = await openChartStore({ databaseName: `e2e-${userId}`, user: { id: userId, displayName: name, role: 'clinician' } });
+const store = await openChartStore({
+  databaseName: `e2e-${userId}`,
+  user: { id: userId, displayName: name, role: 'clinician' },
+});
 const connection = connectChart({
   serverUrl: params.get('server')!,
   patientId,
   documents: (doc) => store.holdDocument(doc),
   names: store.documentNames(patientId),
   unsent: store.unsentChanges(patientId),
-  token: async () => (await fetch(`/token?user=${encodeURIComponent(userId)}&patient=${encodeURIComponent(patientId)}`)).text(),
+  token: async () =>
+    (
+      await fetch(
+        `/token?user=${encodeURIComponent(userId)}&patient=${encodeURIComponent(patientId)}`,
+      )
+    ).text(),
 });
 
 const status = document.querySelector('emr-sync-status')!;
@@ -40,8 +48,10 @@ editor.awareness = (await connection.openNote(noteId)).awareness;
 /** Set-up steps the test takes without the interface. */
 const chart = {
   state: () => connection.state,
-  record: (resource: MedicationRequest | { resourceType: 'Patient'; id: string }) => store.record(resource as MedicationRequest).then((r) => r.revisionId),
-  revise: (resource: MedicationRequest, from: string) => store.revise(resource, from).then((r) => r.revisionId),
+  record: (resource: MedicationRequest | { resourceType: 'Patient'; id: string }) =>
+    store.record(resource as MedicationRequest).then((r) => r.revisionId),
+  revise: (resource: MedicationRequest, from: string) =>
+    store.revise(resource, from).then((r) => r.revisionId),
   importBundle: (text: string) => importBundle(store, text).then(() => undefined),
   /** How many of the patient's records are in conflict now. */
   conflicts: () =>

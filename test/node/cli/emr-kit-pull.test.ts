@@ -16,11 +16,23 @@ import { syntheaDir } from '../../support/fixtures.js';
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/emr-kit.mjs');
 
-function emrKit(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function emrKit(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+          stdout,
+          stderr,
+        });
+      },
+    );
   });
 }
 
@@ -30,7 +42,10 @@ describe('emr-kit pull', () => {
   const tokens = new Map<string, string>();
 
   before(async () => {
-    ehr = await startDemoEhr({ clients: [{ clientId: APP, redirectUris: [APP_REDIRECT] }], autoLogin: 'dr-okafor' });
+    ehr = await startDemoEhr({
+      clients: [{ clientId: APP, redirectUris: [APP_REDIRECT] }],
+      autoLogin: 'dr-okafor',
+    });
     dir = await mkdtemp(path.join(tmpdir(), 'emr-kit-pull-'));
   });
   after(async () => {
@@ -38,10 +53,17 @@ describe('emr-kit pull', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function tokenFor(patient: string, scope = 'launch openid fhirUser patient/*.rs'): Promise<string> {
+  async function tokenFor(
+    patient: string,
+    scope = 'launch openid fhirUser patient/*.rs',
+  ): Promise<string> {
     const key = `${patient} ${scope}`;
     if (!tokens.has(key)) {
-      const { status, body } = await launchApp(ehr.auth, { scope, aud: ehr.fhir.url, launch: ehr.auth.createLaunch({ patient, user: 'dr-okafor' }) });
+      const { status, body } = await launchApp(ehr.auth, {
+        scope,
+        aud: ehr.fhir.url,
+        launch: ehr.auth.createLaunch({ patient, user: 'dr-okafor' }),
+      });
       assert.equal(status, 200, JSON.stringify(body));
       tokens.set(key, body.access_token!);
     }
@@ -50,7 +72,10 @@ describe('emr-kit pull', () => {
 
   it('prints each Synthea patient’s chart as the kit reads it: the same resources as its bundle, and validate accepts it', async () => {
     for (const patient of ehr.patients) {
-      const { code, stdout, stderr } = await emrKit(['pull', '--fhir', ehr.fhir.url, '--patient', patient.id], { EMR_FHIR_TOKEN: await tokenFor(patient.id) });
+      const { code, stdout, stderr } = await emrKit(
+        ['pull', '--fhir', ehr.fhir.url, '--patient', patient.id],
+        { EMR_FHIR_TOKEN: await tokenFor(patient.id) },
+      );
       assert.equal(code, 0, stderr);
       assert.match(stderr, new RegExp(`Patient/${patient.id}: \\d+ resources \\(`));
       const pulled = readBundle(stdout);
@@ -70,7 +95,17 @@ describe('emr-kit pull', () => {
   it('pages with --page-size, and takes the token from --token too', async () => {
     const patient = ehr.patients[0]!;
     const from = ehr.fhir.requests.length;
-    const { code, stderr } = await emrKit(['pull', '--fhir', ehr.fhir.url, '--patient', patient.id, '--page-size', '7', '--token', await tokenFor(patient.id)]);
+    const { code, stderr } = await emrKit([
+      'pull',
+      '--fhir',
+      ehr.fhir.url,
+      '--patient',
+      patient.id,
+      '--page-size',
+      '7',
+      '--token',
+      await tokenFor(patient.id),
+    ]);
     assert.equal(code, 0, stderr);
     const searches = ehr.fhir.requests.slice(from).filter((r) => /[?&]patient=/.test(r.path));
     assert.ok(searches.length > 11, `${searches.length} searches`);
@@ -79,14 +114,23 @@ describe('emr-kit pull', () => {
 
   it('says what the server refused, with exit 1: no token, a type out of scope, a patient it does not have', async () => {
     const patient = ehr.patients[0]!;
-    const noToken = await emrKit(['pull', '--fhir', ehr.fhir.url, '--patient', patient.id], { EMR_FHIR_TOKEN: '' });
+    const noToken = await emrKit(['pull', '--fhir', ehr.fhir.url, '--patient', patient.id], {
+      EMR_FHIR_TOKEN: '',
+    });
     assert.equal(noToken.code, 1);
     assert.match(noToken.stderr, /answered 401: the server did not accept the authorisation/);
     assert.equal(noToken.stdout, '');
-    const narrow = await emrKit(['pull', '--fhir', ehr.fhir.url, '--patient', patient.id], { EMR_FHIR_TOKEN: await tokenFor(patient.id, 'launch openid patient/Patient.rs') });
+    const narrow = await emrKit(['pull', '--fhir', ehr.fhir.url, '--patient', patient.id], {
+      EMR_FHIR_TOKEN: await tokenFor(patient.id, 'launch openid patient/Patient.rs'),
+    });
     assert.equal(narrow.code, 1);
-    assert.match(narrow.stderr, /^[A-Za-z]+: GET [A-Za-z]+\?patient=.* answered 403: the user or the app may not read/m);
-    const unknown = await emrKit(['pull', '--fhir', ehr.fhir.url, '--patient', 'nobody'], { EMR_FHIR_TOKEN: await tokenFor(patient.id) });
+    assert.match(
+      narrow.stderr,
+      /^[A-Za-z]+: GET [A-Za-z]+\?patient=.* answered 403: the user or the app may not read/m,
+    );
+    const unknown = await emrKit(['pull', '--fhir', ehr.fhir.url, '--patient', 'nobody'], {
+      EMR_FHIR_TOKEN: await tokenFor(patient.id),
+    });
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /answered 40[34]/);
   });

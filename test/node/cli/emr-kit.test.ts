@@ -13,9 +13,18 @@ const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..
 
 function emrKit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+          stdout,
+          stderr,
+        });
+      },
+    );
   });
 }
 
@@ -25,14 +34,25 @@ describe('emr-kit', () => {
   before(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'emr-kit-cli-'));
     badFile = path.join(dir, 'bad.json');
-    await writeFile(badFile, JSON.stringify({
-      resourceType: 'Bundle',
-      type: 'collection',
-      entry: [
-        { resource: { resourceType: 'Claim', id: 'c1' } },
-        { resource: { resourceType: 'Observation', id: 'o1', status: 'final', code: { text: 'Heart rate' }, effectiveDateTime: '2020-02-30' } },
-      ],
-    }));
+    await writeFile(
+      badFile,
+      JSON.stringify({
+        resourceType: 'Bundle',
+        type: 'collection',
+        entry: [
+          { resource: { resourceType: 'Claim', id: 'c1' } },
+          {
+            resource: {
+              resourceType: 'Observation',
+              id: 'o1',
+              status: 'final',
+              code: { text: 'Heart rate' },
+              effectiveDateTime: '2020-02-30',
+            },
+          },
+        ],
+      }),
+    );
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
@@ -42,7 +62,10 @@ describe('emr-kit', () => {
     assert.equal(code, 0);
     assert.match(stdout, /Versie_Botsford.*: valid transaction bundle, 155 resources/);
     assert.match(stdout, /read: AllergyIntolerance 10, Condition 5,/);
-    assert.match(stdout, /skipped \(types the kit does not model\): CarePlan 3, Claim 27, ExplanationOfBenefit 19/);
+    assert.match(
+      stdout,
+      /skipped \(types the kit does not model\): CarePlan 3, Claim 27, ExplanationOfBenefit 19/,
+    );
     assert.match(stdout, /6 of 6 files valid/);
   });
 
@@ -50,20 +73,32 @@ describe('emr-kit', () => {
     const { code, stdout } = await emrKit('validate', badFile, path.join(dir, 'missing.json'));
     assert.equal(code, 1);
     assert.match(stdout, /bad\.json: 1 error, nothing read/);
-    assert.match(stdout, /entry 1 \(Observation\/o1\) Observation\.effectiveDateTime: "2020-02-30" is not a FHIR dateTime/);
+    assert.match(
+      stdout,
+      /entry 1 \(Observation\/o1\) Observation\.effectiveDateTime: "2020-02-30" is not a FHIR dateTime/,
+    );
     assert.match(stdout, /skipped \(types the kit does not model\): Claim 1/);
     assert.match(stdout, /missing\.json: 1 error.*\n.*cannot read the file: ENOENT/);
   });
 
   it('validate --json: one JSON document', async () => {
-    const { code, stdout } = await emrKit('validate', '--json', syntheaFixture('Karena').file, badFile);
+    const { code, stdout } = await emrKit(
+      'validate',
+      '--json',
+      syntheaFixture('Karena').file,
+      badFile,
+    );
     assert.equal(code, 1);
     const report = JSON.parse(stdout);
     assert.equal(report.ok, false);
     assert.equal(report.files[0].ok, true);
     assert.equal(report.files[0].counts.AllergyIntolerance, 6);
     assert.deepEqual(report.files[1].errors[0], {
-      entry: 1, resourceType: 'Observation', id: 'o1', code: 'invalid', path: 'Observation.effectiveDateTime',
+      entry: 1,
+      resourceType: 'Observation',
+      id: 'o1',
+      code: 'invalid',
+      path: 'Observation.effectiveDateTime',
       message: '"2020-02-30" is not a FHIR dateTime (e.g. 2024-03-01T09:30:00Z)',
     });
   });
@@ -86,7 +121,13 @@ describe('emr-kit', () => {
   });
 
   it('usage errors exit 2 with the usage text', async () => {
-    for (const args of [[], ['frobnicate'], ['validate'], ['export', '--type', 'history', badFile], ['validate', '--nope', badFile]]) {
+    for (const args of [
+      [],
+      ['frobnicate'],
+      ['validate'],
+      ['export', '--type', 'history', badFile],
+      ['validate', '--nope', badFile],
+    ]) {
       const { code, stderr, stdout } = await emrKit(...args);
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr + stdout, /Usage: emr-kit <command>/);

@@ -3,7 +3,11 @@ import { describe, it } from 'node:test';
 import { ageInYearsAt, isAdultAt } from '../../../clinical/index.js';
 import type { Patient } from '../../../model/index.js';
 
-const born = (birthDate?: string): Patient => ({ resourceType: 'Patient', id: 'p1', ...(birthDate && { birthDate }) });
+const born = (birthDate?: string): Patient => ({
+  resourceType: 'Patient',
+  id: 'p1',
+  ...(birthDate && { birthDate }),
+});
 
 describe('age, and when adult ranges and NEWS2 apply', () => {
   it('counts whole years, turning on the birthday', () => {
@@ -15,11 +19,19 @@ describe('age, and when adult ranges and NEWS2 apply', () => {
   });
 
   it('never overstates an age from a partial date', () => {
-    assert.equal(ageInYearsAt('2008', '2024-06-30'), 15, 'born any day of 2008: perhaps not 16 yet');
+    assert.equal(
+      ageInYearsAt('2008', '2024-06-30'),
+      15,
+      'born any day of 2008: perhaps not 16 yet',
+    );
     assert.equal(ageInYearsAt('2008', '2025-01-01'), 16);
     assert.equal(ageInYearsAt('2008-05', '2024-05-30'), 15);
     assert.equal(ageInYearsAt('2008-05', '2024-05-31'), 16);
-    assert.equal(ageInYearsAt('2008-05-22', '2024-05'), 15, 'a time known to the month counts from its first day');
+    assert.equal(
+      ageInYearsAt('2008-05-22', '2024-05'),
+      15,
+      'a time known to the month counts from its first day',
+    );
     assert.equal(ageInYearsAt('not a date', '2024-05-01'), undefined);
   });
 

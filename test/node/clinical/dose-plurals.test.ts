@@ -9,9 +9,14 @@ import type { Dosage, Quantity } from '../../../model/index.js';
 // "every 1 hours" or "in day".
 
 const UCUM = 'http://unitsofmeasure.org';
-const q = (value: number, code?: string, unit?: string) => ({ value, ...(code && { system: UCUM, code }), ...(unit && { unit }) });
+const q = (value: number, code?: string, unit?: string) => ({
+  value,
+  ...(code && { system: UCUM, code }),
+  ...(unit && { unit }),
+});
 const line = (dosage: Dosage) => formatDosage(dosage);
-const BAD = /\b1 (units|tablets|hours|days|minutes|doses)\b|\b(?!1\b)[\d.,]+ (unit|tablet|hour|day|minute)\b|\bin (hour|day|week)\b/;
+const BAD =
+  /\b1 (units|tablets|hours|days|minutes|doses)\b|\b(?!1\b)[\d.,]+ (unit|tablet|hour|day|minute)\b|\bin (hour|day|week)\b/;
 
 describe('plurals in compound units and rates', () => {
   it('a compound unit takes the plural of its first unit: "80 units/kg", "1 unit/kg"', () => {
@@ -29,20 +34,44 @@ describe('plurals in compound units and rates', () => {
     assert.equal(line({ doseAndRate: [{ rateQuantity: q(1, 'U/h') }] }), 'at 1 unit per hour');
     assert.equal(line({ doseAndRate: [{ rateQuantity: q(0.5, 'U/h') }] }), 'at 0.5 units per hour');
     assert.equal(line({ doseAndRate: [{ rateQuantity: q(0.5, 'mL/h') }] }), 'at 0.5 mL per hour');
-    assert.equal(line({ doseAndRate: [{ rateRange: { low: q(1, 'U/h'), high: q(3, 'U/h') } }] }), 'at 1 to 3 units per hour');
-    const ratio = (numerator: Quantity, denominator: Quantity): Dosage => ({ doseAndRate: [{ rateRatio: { numerator, denominator } }] });
+    assert.equal(
+      line({ doseAndRate: [{ rateRange: { low: q(1, 'U/h'), high: q(3, 'U/h') } }] }),
+      'at 1 to 3 units per hour',
+    );
+    const ratio = (numerator: Quantity, denominator: Quantity): Dosage => ({
+      doseAndRate: [{ rateRatio: { numerator, denominator } }],
+    });
     assert.equal(line(ratio(q(2, 'U'), q(1, 'h'))), 'at 2 units per hour');
     assert.equal(line(ratio(q(1, 'U'), q(1, 'h'))), 'at 1 unit per hour');
     assert.equal(line(ratio(q(5, 'mL'), q(30, 'min'))), 'at 5 mL per 30 minutes');
-    assert.equal(line(ratio(q(100, 'mL'), { value: 1, unit: 'hour' })), 'at 100 mL per hour', 'a time unit sent as a word');
+    assert.equal(
+      line(ratio(q(100, 'mL'), { value: 1, unit: 'hour' })),
+      'at 100 mL per hour',
+      'a time unit sent as a word',
+    );
     assert.equal(line(ratio(q(2, 'U'), { value: 1, unit: 'hours' })), 'at 2 units per hour');
   });
 
   it('a maximum over one unit of time says "per", never "in day"', () => {
     const tablet: Dosage = { doseAndRate: [{ doseQuantity: q(1, '{tbl}') }] };
-    assert.equal(line({ ...tablet, maxDosePerPeriod: { numerator: q(4, '{tbl}'), denominator: q(1, 'd') } }), '1 tablet (maximum 4 tablets per day)');
-    assert.equal(line({ ...tablet, maxDosePerPeriod: { numerator: q(1, '{tbl}'), denominator: { value: 1, unit: 'days' } } }), '1 tablet (maximum 1 tablet per day)');
-    assert.equal(line({ ...tablet, maxDosePerPeriod: { numerator: q(8, '{tbl}'), denominator: { value: 24, unit: 'hours' } } }), '1 tablet (maximum 8 tablets in 24 hours)');
+    assert.equal(
+      line({ ...tablet, maxDosePerPeriod: { numerator: q(4, '{tbl}'), denominator: q(1, 'd') } }),
+      '1 tablet (maximum 4 tablets per day)',
+    );
+    assert.equal(
+      line({
+        ...tablet,
+        maxDosePerPeriod: { numerator: q(1, '{tbl}'), denominator: { value: 1, unit: 'days' } },
+      }),
+      '1 tablet (maximum 1 tablet per day)',
+    );
+    assert.equal(
+      line({
+        ...tablet,
+        maxDosePerPeriod: { numerator: q(8, '{tbl}'), denominator: { value: 24, unit: 'hours' } },
+      }),
+      '1 tablet (maximum 8 tablets in 24 hours)',
+    );
   });
 });
 
@@ -63,18 +92,47 @@ describe('plurals for amounts that are not whole', () => {
   });
 
   it('times: "every 0.5 hours", "over 0.5 hours", "for 0.5 days", "1 minute before meals"', () => {
-    assert.equal(timingWords({ repeat: { frequency: 1, period: 0.5, periodUnit: 'h' } }), 'every 0.5 hours');
-    assert.equal(timingWords({ repeat: { frequency: 1, period: 1.5, periodUnit: 'h' } }), 'every 1.5 hours');
+    assert.equal(
+      timingWords({ repeat: { frequency: 1, period: 0.5, periodUnit: 'h' } }),
+      'every 0.5 hours',
+    );
+    assert.equal(
+      timingWords({ repeat: { frequency: 1, period: 1.5, periodUnit: 'h' } }),
+      'every 1.5 hours',
+    );
     assert.equal(timingWords({ repeat: { duration: 0.5, durationUnit: 'h' } }), 'over 0.5 hours');
     assert.equal(timingWords({ repeat: { duration: 1, durationUnit: 'h' } }), 'over 1 hour');
-    assert.equal(timingWords({ repeat: { boundsDuration: { value: 0.5, system: UCUM, code: 'd' } } }), 'for 0.5 days');
+    assert.equal(
+      timingWords({ repeat: { boundsDuration: { value: 0.5, system: UCUM, code: 'd' } } }),
+      'for 0.5 days',
+    );
     assert.equal(timingWords({ repeat: { when: ['AC'], offset: 1 } }), '1 minute before meals');
     assert.equal(timingWords({ repeat: { when: ['AC'], offset: 30 } }), '30 minutes before meals');
   });
 
   it('a course length sent with its unit in words is not dropped: "for 7 days", "for 1 day"', () => {
-    assert.equal(timingWords({ repeat: { frequency: 1, period: 1, periodUnit: 'd', boundsDuration: { value: 7, unit: 'days' } } }), 'once daily for 7 days');
-    assert.equal(timingWords({ repeat: { frequency: 1, period: 1, periodUnit: 'd', boundsDuration: { value: 1, unit: 'day' } } }), 'once daily for 1 day');
+    assert.equal(
+      timingWords({
+        repeat: {
+          frequency: 1,
+          period: 1,
+          periodUnit: 'd',
+          boundsDuration: { value: 7, unit: 'days' },
+        },
+      }),
+      'once daily for 7 days',
+    );
+    assert.equal(
+      timingWords({
+        repeat: {
+          frequency: 1,
+          period: 1,
+          periodUnit: 'd',
+          boundsDuration: { value: 1, unit: 'day' },
+        },
+      }),
+      'once daily for 1 day',
+    );
   });
 });
 
@@ -93,15 +151,36 @@ describe('UCUM codes in dose units', () => {
       for (const unit of units) {
         const dose = q(value, unit);
         for (const got of [
-          formatQuantity(dose), formatRange({ low: q(value / 2, unit), high: dose }),
-          line({ doseAndRate: [{ doseQuantity: q(1, 'mg'), rateRatio: { numerator: dose, denominator: q(value, 'h') } }] }),
-          line({ doseAndRate: [{ doseQuantity: dose }], maxDosePerPeriod: { numerator: dose, denominator: q(value, 'd') } }),
-        ]) assert.doesNotMatch(got ?? '', BAD, `${value} ${unit}: ${got}`);
+          formatQuantity(dose),
+          formatRange({ low: q(value / 2, unit), high: dose }),
+          line({
+            doseAndRate: [
+              {
+                doseQuantity: q(1, 'mg'),
+                rateRatio: { numerator: dose, denominator: q(value, 'h') },
+              },
+            ],
+          }),
+          line({
+            doseAndRate: [{ doseQuantity: dose }],
+            maxDosePerPeriod: { numerator: dose, denominator: q(value, 'd') },
+          }),
+        ])
+          assert.doesNotMatch(got ?? '', BAD, `${value} ${unit}: ${got}`);
       }
       for (const unit of times) {
-        const got = timingWords({ repeat: {
-          frequency: 1, period: value, periodUnit: unit, duration: value, durationUnit: unit, boundsDuration: q(value, unit), when: ['PC'], offset: value,
-        } });
+        const got = timingWords({
+          repeat: {
+            frequency: 1,
+            period: value,
+            periodUnit: unit,
+            duration: value,
+            durationUnit: unit,
+            boundsDuration: q(value, unit),
+            when: ['PC'],
+            offset: value,
+          },
+        });
         assert.doesNotMatch(got ?? '', BAD, `${value} ${unit}: ${got}`);
       }
     }

@@ -1,4 +1,10 @@
-import type { AllergyIntolerance, ChartRecord, Observation, ResourceKey, Revision } from '../../../model/index.js';
+import type {
+  AllergyIntolerance,
+  ChartRecord,
+  Observation,
+  ResourceKey,
+  Revision,
+} from '../../../model/index.js';
 import { ALLERGY_CLINICAL, ALLERGY_VERIFICATION, LOINC, SNOMED } from '../../../model/index.js';
 
 // Small builders for the clinical tests.
@@ -14,25 +20,46 @@ export interface AllergyFields extends Partial<AllergyIntolerance> {
   name?: string;
 }
 
-export function allergy({ clinical = 'active', verification = 'confirmed', snomed, name, ...rest }: AllergyFields = {}): AllergyIntolerance {
+export function allergy({
+  clinical = 'active',
+  verification = 'confirmed',
+  snomed,
+  name,
+  ...rest
+}: AllergyFields = {}): AllergyIntolerance {
   return {
     resourceType: 'AllergyIntolerance',
     id: 'a1',
     patient: { reference: 'Patient/p1' },
-    ...(clinical && verification !== 'entered-in-error' && { clinicalStatus: { coding: [{ system: ALLERGY_CLINICAL, code: clinical }] } }),
-    ...(verification && { verificationStatus: { coding: [{ system: ALLERGY_VERIFICATION, code: verification }] } }),
-    ...((snomed || name) && { code: { ...(snomed && { coding: [{ system: SNOMED, code: snomed }] }), ...(name && { text: name }) } }),
+    ...(clinical &&
+      verification !== 'entered-in-error' && {
+        clinicalStatus: { coding: [{ system: ALLERGY_CLINICAL, code: clinical }] },
+      }),
+    ...(verification && {
+      verificationStatus: { coding: [{ system: ALLERGY_VERIFICATION, code: verification }] },
+    }),
+    ...((snomed || name) && {
+      code: {
+        ...(snomed && { coding: [{ system: SNOMED, code: snomed }] }),
+        ...(name && { text: name }),
+      },
+    }),
     ...rest,
   };
 }
 
-export const noKnownAllergy = (fields: AllergyFields = {}) => allergy({ snomed: '716186003', ...fields });
-export const noKnownDrugAllergy = (fields: AllergyFields = {}) => allergy({ snomed: '409137002', ...fields });
+export const noKnownAllergy = (fields: AllergyFields = {}) =>
+  allergy({ snomed: '716186003', ...fields });
+export const noKnownDrugAllergy = (fields: AllergyFields = {}) =>
+  allergy({ snomed: '409137002', ...fields });
 
 let revision = 0;
 
 /** A chart record whose heads are the given resources (two or more: a conflict), the last one newest. */
-export function record<R extends AllergyIntolerance | Observation>(id: string, ...resources: R[]): ChartRecord<R> {
+export function record<R extends AllergyIntolerance | Observation>(
+  id: string,
+  ...resources: R[]
+): ChartRecord<R> {
   const key = `${resources[0]!.resourceType}/${id}` as ResourceKey;
   const heads: Array<Revision<R>> = resources.map((resource, i) => ({
     key,
@@ -46,12 +73,20 @@ export function record<R extends AllergyIntolerance | Observation>(id: string, .
 }
 
 /** A vital-sign observation with a LOINC code and a quantity. */
-export function vital(code: string, value: number, unit?: string, extra: Partial<Observation> = {}): Observation {
+export function vital(
+  code: string,
+  value: number,
+  unit?: string,
+  extra: Partial<Observation> = {},
+): Observation {
   return {
     resourceType: 'Observation',
     status: 'final',
     code: { coding: [{ system: LOINC, code }] },
-    valueQuantity: { value, ...(unit !== undefined && { unit, system: 'http://unitsofmeasure.org', code: unit }) },
+    valueQuantity: {
+      value,
+      ...(unit !== undefined && { unit, system: 'http://unitsofmeasure.org', code: unit }),
+    },
     ...extra,
   };
 }

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
-  news2, scorePulse, scoreRespirationRate, scoreSpo2Scale1, scoreSpo2Scale2, scoreSystolicBp, scoreTemperature,
+  news2,
+  scorePulse,
+  scoreRespirationRate,
+  scoreSpo2Scale1,
+  scoreSpo2Scale2,
+  scoreSystolicBp,
+  scoreTemperature,
   type News2Input,
 } from '../../../clinical/index.js';
 
@@ -25,7 +31,12 @@ describe('NEWS2: values between two rows of the chart', () => {
       ['temperature 35.05 (≤35.0 → 3, 35.1–36.0 → 1)', scoreTemperature, 35.05, 3],
       ['temperature 36.04 (35.1–36.0 → 1, 36.1–38.0 → 0)', scoreTemperature, 36.04, 1],
       ['temperature 38.05 (36.1–38.0 → 0, 38.1–39.0 → 1)', scoreTemperature, 38.05, 1],
-      ['SpO₂ scale 2 on oxygen 94.5 (93–94 → 1, 95–96 → 2)', (v) => scoreSpo2Scale2(v, true), 94.5, 2],
+      [
+        'SpO₂ scale 2 on oxygen 94.5 (93–94 → 1, 95–96 → 2)',
+        (v) => scoreSpo2Scale2(v, true),
+        94.5,
+        2,
+      ],
       ['SpO₂ scale 2 83.5 (≤83 → 3, 84–85 → 2)', (v) => scoreSpo2Scale2(v, false), 83.5, 3],
     ];
     for (const [name, score, value, want] of cases) assert.equal(score(value), want, name);
@@ -43,7 +54,15 @@ describe('NEWS2: values between two rows of the chart', () => {
   });
 
   it('puts SpO₂ 91.5 into the red score', () => {
-    const result = news2({ respirationRate: 16, spo2: 91.5, onOxygen: false, systolicBp: 125, pulse: 78, consciousness: 'A', temperature: 37 });
+    const result = news2({
+      respirationRate: 16,
+      spo2: 91.5,
+      onOxygen: false,
+      systolicBp: 125,
+      pulse: 78,
+      consciousness: 'A',
+      temperature: 37,
+    });
     assert.equal(result.scores.spo2, 3);
     assert.equal(result.redScore, true);
   });
@@ -67,7 +86,11 @@ describe('NEWS2: values between two rows of the chart', () => {
             const lower = i / steps;
             const upper = (i + 1) / steps;
             const between = (i + fraction) / steps;
-            assert.equal(score(between), Math.max(score(lower) ?? -1, score(upper) ?? -1), `${between}`);
+            assert.equal(
+              score(between),
+              Math.max(score(lower) ?? -1, score(upper) ?? -1),
+              `${between}`,
+            );
           }
         }),
         { numRuns: 40 },
@@ -76,7 +99,15 @@ describe('NEWS2: values between two rows of the chart', () => {
   }
 
   it('scores whole inputs exactly as Chart 1 does', () => {
-    const input: News2Input = { respirationRate: 21, spo2: 96, onOxygen: false, systolicBp: 111, pulse: 51, consciousness: 'A', temperature: 36.1 };
+    const input: News2Input = {
+      respirationRate: 21,
+      spo2: 96,
+      onOxygen: false,
+      systolicBp: 111,
+      pulse: 51,
+      consciousness: 'A',
+      temperature: 36.1,
+    };
     assert.equal(news2(input).total, 2);
   });
 });

@@ -5,17 +5,31 @@ import { lookAlikes, TALL_MAN_SETS, tallMan, tallManName } from '../../../clinic
 describe('tall man lettering', () => {
   it('letters the classic look-alike pairs', () => {
     const pairs: Array<[string, string]> = [
-      ['hydroxyzine', 'hydrOXYzine'], ['hydralazine', 'hydrALAZINE'],
-      ['prednisone', 'predniSONE'], ['prednisolone', 'prednisoLONE'],
-      ['glyburide', 'glyBURIDE'], ['glipizide', 'glipiZIDE'],
-      ['nifedipine', 'NIFEdipine'], ['nicardipine', 'niCARdipine'], ['nimodipine', 'niMODipine'],
-      ['vinblastine', 'vinBLAStine'], ['vincristine', 'vinCRIStine'],
-      ['dobutamine', 'DOBUTamine'], ['dopamine', 'DOPamine'],
-      ['cisplatin', 'CISplatin'], ['carboplatin', 'CARBOplatin'],
-      ['bupropion', 'buPROPion'], ['buspirone', 'busPIRone'],
-      ['oxycodone', 'oxyCODONE'], ['oxycontin', 'OxyCONTIN'], ['hydrocodone', 'HYDROcodone'],
-      ['hydromorphone', 'HYDROmorphone'], ['clonazepam', 'clonazePAM'], ['clonidine', 'cloNIDine'],
-      ['humalog', 'HumaLOG'], ['humulin', 'HumuLIN'],
+      ['hydroxyzine', 'hydrOXYzine'],
+      ['hydralazine', 'hydrALAZINE'],
+      ['prednisone', 'predniSONE'],
+      ['prednisolone', 'prednisoLONE'],
+      ['glyburide', 'glyBURIDE'],
+      ['glipizide', 'glipiZIDE'],
+      ['nifedipine', 'NIFEdipine'],
+      ['nicardipine', 'niCARdipine'],
+      ['nimodipine', 'niMODipine'],
+      ['vinblastine', 'vinBLAStine'],
+      ['vincristine', 'vinCRIStine'],
+      ['dobutamine', 'DOBUTamine'],
+      ['dopamine', 'DOPamine'],
+      ['cisplatin', 'CISplatin'],
+      ['carboplatin', 'CARBOplatin'],
+      ['bupropion', 'buPROPion'],
+      ['buspirone', 'busPIRone'],
+      ['oxycodone', 'oxyCODONE'],
+      ['oxycontin', 'OxyCONTIN'],
+      ['hydrocodone', 'HYDROcodone'],
+      ['hydromorphone', 'HYDROmorphone'],
+      ['clonazepam', 'clonazePAM'],
+      ['clonidine', 'cloNIDine'],
+      ['humalog', 'HumaLOG'],
+      ['humulin', 'HumuLIN'],
     ];
     for (const [plain, lettered] of pairs) assert.equal(tallMan(plain), lettered, plain);
   });
@@ -23,11 +37,18 @@ describe('tall man lettering', () => {
   it('matches whatever the case and keeps the rest of the text as it was', () => {
     assert.equal(tallMan('Hydroxyzine 25 mg orally'), 'hydrOXYzine 25 mg orally');
     assert.equal(tallMan('HYDRALAZINE 10 MG'), 'hydrALAZINE 10 MG');
-    assert.equal(tallMan('Give prednisone 40 mg, then Prednisolone 5 mg.'), 'Give predniSONE 40 mg, then prednisoLONE 5 mg.');
+    assert.equal(
+      tallMan('Give prednisone 40 mg, then Prednisolone 5 mg.'),
+      'Give predniSONE 40 mg, then prednisoLONE 5 mg.',
+    );
   });
 
   it('whole words only: a listed name inside a longer word is left alone', () => {
-    assert.equal(tallMan('methylprednisolone'), 'methylPREDNISolone', 'its own entry, not prednisoLONE inside it');
+    assert.equal(
+      tallMan('methylprednisolone'),
+      'methylPREDNISolone',
+      'its own entry, not prednisoLONE inside it',
+    );
     assert.equal(tallMan('hydroxyzines'), 'hydroxyzines');
     assert.equal(tallMan('nifedipinex 10 mg'), 'nifedipinex 10 mg');
   });
@@ -35,7 +56,10 @@ describe('tall man lettering', () => {
   it('hyphens, slashes and brackets are boundaries', () => {
     assert.equal(tallMan('Solu-Medrol 40 mg'), 'SOLU-MEDROL 40 mg');
     assert.equal(tallMan('oxycodone/naloxone'), 'oxyCODONE/naloxone');
-    assert.equal(tallMan('co-codamol (codeine) and tramadol-paracetamol'), 'co-codamol (codeine) and traMADol-paracetamol');
+    assert.equal(
+      tallMan('co-codamol (codeine) and tramadol-paracetamol'),
+      'co-codamol (codeine) and traMADol-paracetamol',
+    );
   });
 
   it('names with no tall letters of their own keep their case; unlisted names are untouched', () => {
@@ -52,7 +76,12 @@ describe('tall man lettering', () => {
     assert.equal(tallManName(' Glyburide '), 'glyBURIDE');
     assert.equal(tallManName('paracetamol'), undefined);
     assert.deepEqual(lookAlikes('hydroxyzine'), ['hydrALAZINE']);
-    assert.deepEqual(lookAlikes('clonazepam').sort(), ['ALPRAZolam', 'KlonoPIN', 'LORazepam', 'cloNIDine']);
+    assert.deepEqual(lookAlikes('clonazepam').sort(), [
+      'ALPRAZolam',
+      'KlonoPIN',
+      'LORazepam',
+      'cloNIDine',
+    ]);
     assert.deepEqual(lookAlikes('paracetamol'), []);
   });
 });
@@ -60,7 +89,11 @@ describe('tall man lettering', () => {
 describe('tall man data', () => {
   it('holds the FDA list and several dozen ISMP sets', () => {
     const fda = TALL_MAN_SETS.filter((s) => s.source === 'FDA');
-    assert.equal(fda.flatMap((s) => s.names).length, 35, "FDA's 33 names of 2008 plus CISplatin and CARBOplatin");
+    assert.equal(
+      fda.flatMap((s) => s.names).length,
+      35,
+      "FDA's 33 names of 2008 plus CISplatin and CARBOplatin",
+    );
     assert.ok(TALL_MAN_SETS.length >= 60);
   });
 

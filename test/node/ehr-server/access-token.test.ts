@@ -19,21 +19,36 @@ describe('demo EHR auth server: the authorize hook', () => {
   let key: JWK;
   before(async () => {
     key = await rsaKey();
-    server = await startTestAuthServer({ autoLogin: 'dr-okafor', autoPatient: 'pat-1', signingKey: key });
+    server = await startTestAuthServer({
+      autoLogin: 'dr-okafor',
+      autoPatient: 'pat-1',
+      signingKey: key,
+    });
   });
   after(() => server.close());
 
   /** A token shaped like the server's own, signed with `signWith`, with claims changed. */
   const craft = async (claims: Record<string, unknown>, signWith: JWK = key, expiresIn = 60) => {
     const now = Math.floor(Date.now() / 1000);
-    const payload = { iss: server.issuer, aud: FHIR_BASE, sub: 'dr-okafor', iat: now - 120, exp: now + expiresIn, scope: 'patient/*.rs', patient: 'pat-1', client_id: 'chart-app' };
+    const payload = {
+      iss: server.issuer,
+      aud: FHIR_BASE,
+      sub: 'dr-okafor',
+      iat: now - 120,
+      exp: now + expiresIn,
+      scope: 'patient/*.rs',
+      patient: 'pat-1',
+      client_id: 'chart-app',
+    };
     return new SignJWT({ ...payload, ...claims })
       .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: signWith.kid ?? '' })
       .sign(await importJWK(signWith, 'RS256'));
   };
 
   it('accepts a token it issued: scopes, patient, user and app', async () => {
-    const { body } = await launchApp(server, { scope: 'openid fhirUser launch/patient patient/*.rs user/Practitioner.rs' });
+    const { body } = await launchApp(server, {
+      scope: 'openid fhirUser launch/patient patient/*.rs user/Practitioner.rs',
+    });
     const granted = await server.authorize(body.access_token ?? '');
     assert.deepEqual(granted, {
       scopes: ['patient/*.rs', 'user/Practitioner.rs'],
@@ -57,17 +72,32 @@ describe('demo EHR auth server: the authorize hook', () => {
   });
 
   it('refuses a token for another audience, from another issuer, or of another type', async () => {
-    assert.equal(await server.authorize(await craft({ aud: 'http://127.0.0.1:9/other-fhir' })), undefined);
+    assert.equal(
+      await server.authorize(await craft({ aud: 'http://127.0.0.1:9/other-fhir' })),
+      undefined,
+    );
     assert.equal(await server.authorize(await craft({ iss: 'http://127.0.0.1:1' })), undefined);
     const now = Math.floor(Date.now() / 1000);
-    const untyped = await new SignJWT({ iss: server.issuer, aud: FHIR_BASE, sub: 'dr-okafor', exp: now + 60, scope: 'patient/*.rs' })
+    const untyped = await new SignJWT({
+      iss: server.issuer,
+      aud: FHIR_BASE,
+      sub: 'dr-okafor',
+      exp: now + 60,
+      scope: 'patient/*.rs',
+    })
       .setProtectedHeader({ alg: 'RS256', kid: key.kid ?? '' })
       .sign(await importJWK(key, 'RS256'));
-    assert.equal(await server.authorize(untyped), undefined, 'a JWT without typ at+jwt is not an access token');
+    assert.equal(
+      await server.authorize(untyped),
+      undefined,
+      'a JWT without typ at+jwt is not an access token',
+    );
   });
 
   it('refuses what is not an access token: an id_token, garbage, nothing', async () => {
-    const { body } = await launchApp(server, { scope: 'openid fhirUser launch/patient patient/*.rs' });
+    const { body } = await launchApp(server, {
+      scope: 'openid fhirUser launch/patient patient/*.rs',
+    });
     assert.ok(body.id_token);
     assert.equal(await server.authorize(body.id_token ?? ''), undefined);
     assert.equal(await server.authorize('not-a-jwt'), undefined);

@@ -23,31 +23,59 @@ describe('demo EHR auth server: discovery', () => {
     assert.deepEqual(config.response_types_supported, ['code']);
     assert.deepEqual(config.grant_types_supported, ['authorization_code', 'refresh_token']);
     for (const capability of [
-      'launch-ehr', 'launch-standalone', 'client-public', 'client-confidential-symmetric',
-      'context-ehr-patient', 'context-ehr-encounter', 'context-standalone-patient', 'context-banner',
-      'context-style', 'permission-offline', 'permission-patient', 'permission-v2', 'sso-openid-connect',
+      'launch-ehr',
+      'launch-standalone',
+      'client-public',
+      'client-confidential-symmetric',
+      'context-ehr-patient',
+      'context-ehr-encounter',
+      'context-standalone-patient',
+      'context-banner',
+      'context-style',
+      'permission-offline',
+      'permission-patient',
+      'permission-v2',
+      'sso-openid-connect',
     ]) {
       assert.ok(config.capabilities.includes(capability), capability);
     }
-    for (const scope of ['openid', 'fhirUser', 'launch', 'launch/patient', 'offline_access', 'patient/*.rs']) {
+    for (const scope of [
+      'openid',
+      'fhirUser',
+      'launch',
+      'launch/patient',
+      'offline_access',
+      'patient/*.rs',
+    ]) {
       assert.ok(config.scopes_supported.includes(scope), scope);
     }
 
-    const metadata = (await (await fetch(`${server.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    const metadata = (await (
+      await fetch(`${server.issuer}/.well-known/openid-configuration`)
+    ).json()) as Record<string, unknown>;
     assert.equal(metadata.issuer, config.issuer);
     assert.equal(metadata.authorization_endpoint, config.authorization_endpoint);
     assert.equal(metadata.token_endpoint, config.token_endpoint);
     assert.equal(metadata.jwks_uri, config.jwks_uri);
     assert.equal(metadata.revocation_endpoint, config.revocation_endpoint);
-    const jwks = (await (await fetch(config.jwks_uri)).json()) as { keys: Array<Record<string, unknown>> };
+    const jwks = (await (await fetch(config.jwks_uri)).json()) as {
+      keys: Array<Record<string, unknown>>;
+    };
     assert.equal(jwks.keys.length, 1);
     assert.equal(jwks.keys[0]?.kty, 'RSA');
     assert.equal(jwks.keys[0]?.d, undefined, 'only the public key is published');
   });
 
   it('belongs to one FHIR server: asking for another one’s configuration throws', () => {
-    assert.equal(server.smartConfiguration(`${FHIR_BASE}/`).issuer, server.issuer, 'a trailing slash is the same base');
-    assert.throws(() => server.smartConfiguration('http://127.0.0.1:9/other-fhir'), /already serves the FHIR server/);
+    assert.equal(
+      server.smartConfiguration(`${FHIR_BASE}/`).issuer,
+      server.issuer,
+      'a trailing slash is the same base',
+    );
+    assert.throws(
+      () => server.smartConfiguration('http://127.0.0.1:9/other-fhir'),
+      /already serves the FHIR server/,
+    );
   });
 
   it('serves the style JSON with every SMART style key, to any origin', async () => {
@@ -57,8 +85,17 @@ describe('demo EHR auth server: discovery', () => {
     assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
     const style = (await response.json()) as Record<string, string>;
     for (const key of [
-      'color_background', 'color_error', 'color_highlight', 'color_modal_backdrop', 'color_success', 'color_text',
-      'dim_border_radius', 'dim_font_size', 'dim_spacing_size', 'font_family_body', 'font_family_heading',
+      'color_background',
+      'color_error',
+      'color_highlight',
+      'color_modal_backdrop',
+      'color_success',
+      'color_text',
+      'dim_border_radius',
+      'dim_font_size',
+      'dim_spacing_size',
+      'font_family_body',
+      'font_family_heading',
     ]) {
       assert.equal(typeof style[key], 'string', key);
     }
@@ -68,7 +105,11 @@ describe('demo EHR auth server: discovery', () => {
     const appOrigin = new URL(APP_REDIRECT).origin;
     const preflight = await fetch(`${server.issuer}/token`, {
       method: 'OPTIONS',
-      headers: { origin: appOrigin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: appOrigin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), appOrigin);
@@ -78,7 +119,13 @@ describe('demo EHR auth server: discovery', () => {
       fetch(`${server.issuer}/token`, {
         method: 'POST',
         headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'authorization_code', code: 'not-a-code', redirect_uri: APP_REDIRECT, client_id: APP, code_verifier: 'x'.repeat(43) }),
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code: 'not-a-code',
+          redirect_uri: APP_REDIRECT,
+          client_id: APP,
+          code_verifier: 'x'.repeat(43),
+        }),
       });
     const fromApp = await post(appOrigin);
     assert.equal(fromApp.status, 400, 'a bad code is still a bad code');
@@ -87,6 +134,9 @@ describe('demo EHR auth server: discovery', () => {
 
     const fromElsewhere = await post('http://elsewhere.example');
     assert.equal(fromElsewhere.headers.get('access-control-allow-origin'), null);
-    assert.match(((await fromElsewhere.json()) as { error_description: string }).error_description, /origin .* not allowed/);
+    assert.match(
+      ((await fromElsewhere.json()) as { error_description: string }).error_description,
+      /origin .* not allowed/,
+    );
   });
 });

@@ -12,7 +12,10 @@ describe('demo EHR: injected faults', () => {
   before(async () => {
     server = await startFhirServer();
     for (let i = 0; i < 12; i++) {
-      await fhir(`${server.url}/Observation/o${i}`, { method: 'PUT', json: { resourceType: 'Observation', id: `o${i}`, status: 'final', code: { text: 'HR' } } });
+      await fhir(`${server.url}/Observation/o${i}`, {
+        method: 'PUT',
+        json: { resourceType: 'Observation', id: `o${i}`, status: 'final', code: { text: 'HR' } },
+      });
     }
   });
   afterEach(() => {
@@ -22,7 +25,12 @@ describe('demo EHR: injected faults', () => {
   after(() => server.close());
 
   it('refuses the next matching requests with 429 and Retry-After, then answers', async () => {
-    server.faults.fail({ status: 429, retryAfter: 7, times: 2, match: (method, path) => method === 'GET' && path.startsWith('/fhir/Observation?') });
+    server.faults.fail({
+      status: 429,
+      retryAfter: 7,
+      times: 2,
+      match: (method, path) => method === 'GET' && path.startsWith('/fhir/Observation?'),
+    });
     assert.equal((await fhir(`${server.url}/Observation/o1`)).status, 200, 'not matched');
     const first = await fhir<OperationOutcome>(`${server.url}/Observation?_count=5`);
     assert.equal(first.status, 429);
@@ -64,7 +72,10 @@ describe('demo EHR: injected faults', () => {
     const page2 = await fhir<Bundle>(next);
     assert.equal(page2.status, 200);
     assert.equal(page2.body.entry?.length, 5);
-    assert.deepEqual(server.requests.map((r) => r.status), [200, 0, 200]);
+    assert.deepEqual(
+      server.requests.map((r) => r.status),
+      [200, 0, 200],
+    );
   });
 
   it('logs method, path with query, and status of every request', async () => {

@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { decodeJwt } from 'jose';
 import type { AuthServer } from '../../../demo/ehr/auth-server.js';
-import { Browser, FHIR_BASE, authorizationUrl, authorizeUnattended, exchangeCode, launchApp, pkce, startTestAuthServer } from './smart-flow.js';
+import {
+  Browser,
+  FHIR_BASE,
+  authorizationUrl,
+  authorizeUnattended,
+  exchangeCode,
+  launchApp,
+  pkce,
+  startTestAuthServer,
+} from './smart-flow.js';
 
 // EHR launch (a `launch` id the EHR made for the chart on screen) and the
 // standalone launch's sign-in, consent and patient picker, submitted as a
@@ -12,7 +21,9 @@ const EHR_LAUNCH = 'openid fhirUser launch patient/*.rs';
 
 /** The action of the page's form that posts to `step` (`login`, `consent`, `abort`). */
 function formAction(html: string, step: string, base: string): string {
-  const action = [...html.matchAll(/<form method="post" action="([^"]+)">/g)].map((m) => m[1] ?? '').find((a) => a.endsWith(`/${step}`));
+  const action = [...html.matchAll(/<form method="post" action="([^"]+)">/g)]
+    .map((m) => m[1] ?? '')
+    .find((a) => a.endsWith(`/${step}`));
   assert.ok(action, `the page has a ${step} form`);
   return new URL(action, base).href;
 }
@@ -25,7 +36,12 @@ describe('demo EHR auth server: EHR launch', () => {
   after(() => server.close());
 
   it('gives the launch’s patient, encounter, banner and style to the app launched with it', async () => {
-    const launch = server.createLaunch({ patient: 'pat-1', encounter: 'enc-7', needPatientBanner: false, styleUrl: 'http://127.0.0.1:8/ehr-style.json' });
+    const launch = server.createLaunch({
+      patient: 'pat-1',
+      encounter: 'enc-7',
+      needPatientBanner: false,
+      styleUrl: 'http://127.0.0.1:8/ehr-style.json',
+    });
     const other = server.createLaunch({ patient: 'pat-2' });
     assert.notEqual(launch, other);
 
@@ -50,12 +66,19 @@ describe('demo EHR auth server: EHR launch', () => {
     const launch = server.createLaunch({ patient: 'pat-1', user: 'dr-lindqvist' });
     const { body } = await launchApp(server, { scope: EHR_LAUNCH, launch });
     assert.equal(decodeJwt(body.id_token ?? '').fhirUser, `${FHIR_BASE}/Practitioner/pr-lindqvist`);
-    assert.equal((await server.authorize(body.access_token ?? ''))?.user, 'Practitioner/pr-lindqvist');
+    assert.equal(
+      (await server.authorize(body.access_token ?? ''))?.user,
+      'Practitioner/pr-lindqvist',
+    );
   });
 
   it('refuses a launch id it did not make, and the launch scope without one', async () => {
     const { challenge } = pkce();
-    const unknown = await authorizeUnattended(server, { scope: EHR_LAUNCH, launch: 'made-up', challenge });
+    const unknown = await authorizeUnattended(server, {
+      scope: EHR_LAUNCH,
+      launch: 'made-up',
+      challenge,
+    });
     assert.equal(unknown.searchParams.get('error'), 'invalid_request');
     assert.match(unknown.searchParams.get('error_description') ?? '', /launch/);
 
@@ -75,7 +98,9 @@ describe('demo EHR auth server: the pages a person clicks through', () => {
   it('signs in, picks a patient and allows access through plain forms', async () => {
     const browser = new Browser();
     const { verifier, challenge } = pkce();
-    const login = await browser.follow(authorizationUrl(server, { scope: 'openid fhirUser launch/patient patient/*.rs', challenge }));
+    const login = await browser.follow(
+      authorizationUrl(server, { scope: 'openid fhirUser launch/patient patient/*.rs', challenge }),
+    );
     assert.ok(login instanceof Response);
     assert.equal(login.status, 200);
     assert.equal(login.headers.get('cache-control'), 'no-store');
@@ -86,7 +111,10 @@ describe('demo EHR auth server: the pages a person clicks through', () => {
     assert.match(loginHtml, /Chart app asks you to sign in/);
     assert.match(loginHtml, /<button type="submit" id="sign-in">Sign in<\/button>/);
 
-    const consent = await browser.follow(formAction(loginHtml, 'login', login.url), { method: 'POST', form: { user: 'dr-lindqvist' } });
+    const consent = await browser.follow(formAction(loginHtml, 'login', login.url), {
+      method: 'POST',
+      form: { user: 'dr-lindqvist' },
+    });
     assert.ok(consent instanceof Response);
     assert.equal(consent.status, 200);
     const consentHtml = await consent.text();
@@ -98,14 +126,28 @@ describe('demo EHR auth server: the pages a person clicks through', () => {
     assert.match(consentHtml, /<button type="submit" id="deny">Deny<\/button>/);
 
     const consentUrl = formAction(consentHtml, 'consent', consent.url);
-    const notListed = await browser.follow(consentUrl, { method: 'POST', form: { patient: 'pat-999' } });
+    const notListed = await browser.follow(consentUrl, {
+      method: 'POST',
+      form: { patient: 'pat-999' },
+    });
     assert.ok(notListed instanceof Response);
-    assert.equal(notListed.status, 400, 'a patient not in the list is refused, and the page shown again');
+    assert.equal(
+      notListed.status,
+      400,
+      'a patient not in the list is refused, and the page shown again',
+    );
     assert.match(await notListed.text(), /<select id="patient"/);
 
-    const redirect = await browser.follow(consentUrl, { method: 'POST', form: { patient: 'pat-1' } });
+    const redirect = await browser.follow(consentUrl, {
+      method: 'POST',
+      form: { patient: 'pat-1' },
+    });
     assert.ok(redirect instanceof URL);
-    const { status, body } = await exchangeCode(server, redirect.searchParams.get('code') ?? '', verifier);
+    const { status, body } = await exchangeCode(
+      server,
+      redirect.searchParams.get('code') ?? '',
+      verifier,
+    );
     assert.equal(status, 200);
     assert.equal(body.patient, 'pat-1');
     assert.equal(decodeJwt(body.id_token ?? '').fhirUser, `${FHIR_BASE}/Practitioner/pr-lindqvist`);
@@ -114,7 +156,9 @@ describe('demo EHR auth server: the pages a person clicks through', () => {
   it('skips the sign-in page for an EHR launch but still asks for consent', async () => {
     const browser = new Browser();
     const launch = server.createLaunch({ patient: 'pat-2', user: 'dr-okafor' });
-    const page = await browser.follow(authorizationUrl(server, { scope: EHR_LAUNCH, launch, challenge: pkce().challenge }));
+    const page = await browser.follow(
+      authorizationUrl(server, { scope: EHR_LAUNCH, launch, challenge: pkce().challenge }),
+    );
     assert.ok(page instanceof Response);
     const html = await page.text();
     assert.match(html, /Signed in as Dr Ada Okafor/);
@@ -123,11 +167,23 @@ describe('demo EHR auth server: the pages a person clicks through', () => {
 
   it('sends the app access_denied when the user denies', async () => {
     const browser = new Browser();
-    const login = await browser.follow(authorizationUrl(server, { scope: 'launch/patient patient/*.rs', challenge: pkce().challenge, state: 's-1' }));
+    const login = await browser.follow(
+      authorizationUrl(server, {
+        scope: 'launch/patient patient/*.rs',
+        challenge: pkce().challenge,
+        state: 's-1',
+      }),
+    );
     assert.ok(login instanceof Response);
-    const consent = await browser.follow(formAction(await login.text(), 'login', login.url), { method: 'POST', form: { user: 'dr-okafor' } });
+    const consent = await browser.follow(formAction(await login.text(), 'login', login.url), {
+      method: 'POST',
+      form: { user: 'dr-okafor' },
+    });
     assert.ok(consent instanceof Response);
-    const redirect = await browser.follow(formAction(await consent.text(), 'abort', consent.url), { method: 'POST', form: {} });
+    const redirect = await browser.follow(formAction(await consent.text(), 'abort', consent.url), {
+      method: 'POST',
+      form: {},
+    });
     assert.ok(redirect instanceof URL);
     assert.equal(redirect.searchParams.get('error'), 'access_denied');
     assert.equal(redirect.searchParams.get('state'), 's-1');
@@ -136,10 +192,18 @@ describe('demo EHR auth server: the pages a person clicks through', () => {
 
   it('refuses a form posted without the browser’s interaction cookie (another site, another browser)', async () => {
     const browser = new Browser();
-    const login = await browser.follow(authorizationUrl(server, { scope: 'launch/patient patient/*.rs', challenge: pkce().challenge }));
+    const login = await browser.follow(
+      authorizationUrl(server, {
+        scope: 'launch/patient patient/*.rs',
+        challenge: pkce().challenge,
+      }),
+    );
     assert.ok(login instanceof Response);
     const action = formAction(await login.text(), 'login', login.url);
-    const forged = await new Browser().follow(action, { method: 'POST', form: { user: 'dr-okafor' } });
+    const forged = await new Browser().follow(action, {
+      method: 'POST',
+      form: { user: 'dr-okafor' },
+    });
     assert.ok(forged instanceof Response);
     assert.equal(forged.status, 400);
     assert.match(await forged.text(), /expired or was opened in another browser/);

@@ -2,7 +2,11 @@
 // redirects followed by hand, the cookies the authorization server sets kept
 // in a jar, the interaction forms read and submitted like a browser would.
 import { createHash, randomBytes } from 'node:crypto';
-import { startAuthServer, type AuthServer, type AuthServerOptions } from '../../../demo/ehr/auth-server.js';
+import {
+  startAuthServer,
+  type AuthServer,
+  type AuthServerOptions,
+} from '../../../demo/ehr/auth-server.js';
 
 export const FHIR_BASE = 'http://127.0.0.1:9/fhir';
 export const APP_REDIRECT = 'http://127.0.0.1:8/app/callback';
@@ -24,7 +28,11 @@ export function startTestAuthServer(options: Partial<AuthServerOptions> = {}): P
     fhirBaseUrl: FHIR_BASE,
     clients: [
       { clientId: APP, redirectUris: [APP_REDIRECT], name: 'Chart app' },
-      { clientId: CONFIDENTIAL_APP, redirectUris: [APP_REDIRECT], clientSecret: CONFIDENTIAL_SECRET },
+      {
+        clientId: CONFIDENTIAL_APP,
+        redirectUris: [APP_REDIRECT],
+        clientSecret: CONFIDENTIAL_SECRET,
+      },
     ],
     users: USERS,
     patients: PATIENTS,
@@ -58,9 +66,15 @@ export function authorizationUrl(server: AuthServer, request: AuthorizationReque
     aud: 'aud' in request ? request.aud : FHIR_BASE,
     launch: request.launch,
     code_challenge: request.challenge,
-    code_challenge_method: 'challengeMethod' in request ? request.challengeMethod : request.challenge ? 'S256' : undefined,
+    code_challenge_method:
+      'challengeMethod' in request
+        ? request.challengeMethod
+        : request.challenge
+          ? 'S256'
+          : undefined,
   };
-  for (const [name, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(name, value);
+  for (const [name, value] of Object.entries(params))
+    if (value !== undefined) url.searchParams.set(name, value);
   return url;
 }
 
@@ -68,15 +82,24 @@ export function authorizationUrl(server: AuthServer, request: AuthorizationReque
 export class Browser {
   readonly #cookies = new Map<string, string>();
 
-  async request(url: string | URL, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    url: string | URL,
+    init: { method?: string; form?: Record<string, string> } = {},
+  ): Promise<Response> {
     const headers: Record<string, string> = {};
-    if (this.#cookies.size) headers.cookie = [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (this.#cookies.size)
+      headers.cookie = [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     let body: string | undefined;
     if (init.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(init.form).toString();
     }
-    const response = await fetch(url, { method: init.method ?? 'GET', headers, body, redirect: 'manual' });
+    const response = await fetch(url, {
+      method: init.method ?? 'GET',
+      headers,
+      body,
+      redirect: 'manual',
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair = ''] = line.split(';');
       const at = pair.indexOf('=');
@@ -92,7 +115,10 @@ export class Browser {
    * Follows redirects from `url` until one leaves for the app's redirect URI
    * (returned as a URL) or a page answers (returned as a Response).
    */
-  async follow(url: string | URL, init: { method?: string; form?: Record<string, string> } = {}): Promise<URL | Response> {
+  async follow(
+    url: string | URL,
+    init: { method?: string; form?: Record<string, string> } = {},
+  ): Promise<URL | Response> {
     let response = await this.request(url, init);
     for (let hops = 0; hops < 20; hops++) {
       const location = response.headers.get('location');
@@ -106,7 +132,11 @@ export class Browser {
 }
 
 /** Runs an authorization request through to the app's redirect URI (the server must complete it unattended). */
-export async function authorizeUnattended(server: AuthServer, request: AuthorizationRequest, browser = new Browser()): Promise<URL> {
+export async function authorizeUnattended(
+  server: AuthServer,
+  request: AuthorizationRequest,
+  browser = new Browser(),
+): Promise<URL> {
   const result = await browser.follow(authorizationUrl(server, request));
   if (result instanceof URL) return result;
   throw new Error(`stopped at a page: ${result.status} ${(await result.text()).slice(0, 500)}`);
@@ -137,10 +167,19 @@ export async function tokenRequest(
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     body: new URLSearchParams(form).toString(),
   });
-  return { status: response.status, body: (await response.json()) as TokenResponse, headers: response.headers };
+  return {
+    status: response.status,
+    body: (await response.json()) as TokenResponse,
+    headers: response.headers,
+  };
 }
 
-export function exchangeCode(server: AuthServer, code: string, verifier: string | undefined, clientId = APP) {
+export function exchangeCode(
+  server: AuthServer,
+  code: string,
+  verifier: string | undefined,
+  clientId = APP,
+) {
   return tokenRequest(server, {
     grant_type: 'authorization_code',
     code,
@@ -151,7 +190,10 @@ export function exchangeCode(server: AuthServer, code: string, verifier: string 
 }
 
 /** Authorizes unattended and exchanges the code: the whole flow of a public app. */
-export async function launchApp(server: AuthServer, request: Omit<AuthorizationRequest, 'challenge'>) {
+export async function launchApp(
+  server: AuthServer,
+  request: Omit<AuthorizationRequest, 'challenge'>,
+) {
   const { verifier, challenge } = pkce();
   const redirect = await authorizeUnattended(server, { ...request, challenge });
   const code = redirect.searchParams.get('code');

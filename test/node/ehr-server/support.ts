@@ -8,13 +8,24 @@ export interface Answer<T = unknown> {
   body: T;
 }
 
-export async function fhir<T = Resource>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<Answer<T>> {
+export async function fhir<T = Resource>(
+  url: string,
+  init: RequestInit & { json?: unknown } = {},
+): Promise<Answer<T>> {
   const { json, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (json !== undefined) headers.set('Content-Type', 'application/fhir+json');
-  const res = await fetch(url, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+  const res = await fetch(url, {
+    ...rest,
+    headers,
+    ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+  });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as T };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (text ? JSON.parse(text) : undefined) as T,
+  };
 }
 
 /** Follows `next` links from `url` to the end; returns every page. */
@@ -23,7 +34,8 @@ export async function allPages(url: string, init: RequestInit = {}): Promise<Bun
   let next: string | undefined = url;
   while (next) {
     const answer: Answer<Bundle> = await fhir<Bundle>(next, init);
-    if (answer.status !== 200) throw new Error(`${next}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    if (answer.status !== 200)
+      throw new Error(`${next}: ${answer.status} ${JSON.stringify(answer.body)}`);
     pages.push(answer.body);
     next = answer.body.link?.find((l) => l.relation === 'next')?.url;
   }
@@ -31,4 +43,8 @@ export async function allPages(url: string, init: RequestInit = {}): Promise<Bun
 }
 
 export const ids = (pages: Bundle[]): string[] =>
-  pages.flatMap((p) => (p.entry ?? []).filter((e) => e.search?.mode === 'match').map((e) => `${e.resource?.resourceType}/${e.resource?.id}`));
+  pages.flatMap((p) =>
+    (p.entry ?? [])
+      .filter((e) => e.search?.mode === 'match')
+      .map((e) => `${e.resource?.resourceType}/${e.resource?.id}`),
+  );

@@ -11,7 +11,11 @@ test('Retry-After in seconds or as an HTTP date is obeyed, up to the cap', () =>
   const now = Date.parse('2026-12-07T10:00:00Z');
   assert.equal(parseRetryAfter('3', now), 3000);
   assert.equal(parseRetryAfter('Mon, 07 Dec 2026 10:00:05 GMT', now), 5000);
-  assert.equal(parseRetryAfter('Mon, 07 Dec 2026 09:59:00 GMT', now), 0, 'a date already past means now');
+  assert.equal(
+    parseRetryAfter('Mon, 07 Dec 2026 09:59:00 GMT', now),
+    0,
+    'a date already past means now',
+  );
   assert.equal(parseRetryAfter('soon', now), undefined);
   assert.equal(parseRetryAfter(null, now), undefined);
   assert.equal(retryDelay(0, '2', backoff, now), 2000);
@@ -19,10 +23,22 @@ test('Retry-After in seconds or as an HTTP date is obeyed, up to the cap', () =>
 });
 
 test('without Retry-After, the wait doubles per attempt with jitter in its upper half, capped', () => {
-  assert.equal(retryDelay(0, null, backoff, 0, () => 0), 250);
-  assert.equal(retryDelay(0, null, backoff, 0, () => 1), 500);
-  assert.equal(retryDelay(3, null, backoff, 0, () => 1), 4000);
-  assert.equal(retryDelay(20, null, backoff, 0, () => 1), 30_000);
+  assert.equal(
+    retryDelay(0, null, backoff, 0, () => 0),
+    250,
+  );
+  assert.equal(
+    retryDelay(0, null, backoff, 0, () => 1),
+    500,
+  );
+  assert.equal(
+    retryDelay(3, null, backoff, 0, () => 1),
+    4000,
+  );
+  assert.equal(
+    retryDelay(20, null, backoff, 0, () => 1),
+    30_000,
+  );
 });
 
 test('the limiter never runs more than its size at once, and runs every task in order of arrival', async () => {
@@ -45,6 +61,11 @@ test('the limiter never runs more than its size at once, and runs every task in 
   assert.equal(most, 3);
   assert.deepEqual(started, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   assert.equal(results[4]!.status, 'rejected', 'a failure frees its place');
-  assert.deepEqual(results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<number>).value), [0, 1, 2, 3, 5, 6, 7, 8, 9]);
+  assert.deepEqual(
+    results
+      .filter((r) => r.status === 'fulfilled')
+      .map((r) => (r as PromiseFulfilledResult<number>).value),
+    [0, 1, 2, 3, 5, 6, 7, 8, 9],
+  );
   assert.throws(() => createLimiter(0), /at least 1/);
 });

@@ -13,7 +13,9 @@ describe('the Synthea fixtures', () => {
 
   for (const fixture of fixtures) {
     describe(fixture.name, () => {
-      const raw = JSON.parse(fixture.text) as { entry: Array<{ resource: { resourceType: string } }> };
+      const raw = JSON.parse(fixture.text) as {
+        entry: Array<{ resource: { resourceType: string } }>;
+      };
       const result = readBundle(fixture.text);
 
       it('validates with zero errors', () => {
@@ -24,11 +26,18 @@ describe('the Synthea fixtures', () => {
 
       it('counts every entry either as a modeled resource or as skipped, by type', () => {
         const expected: Record<string, number> = {};
-        for (const { resource } of raw.entry) expected[resource.resourceType] = (expected[resource.resourceType] ?? 0) + 1;
+        for (const { resource } of raw.entry)
+          expected[resource.resourceType] = (expected[resource.resourceType] ?? 0) + 1;
         const seen = { ...result.counts, ...result.skipped } as Record<string, number>;
         assert.deepEqual(seen, expected);
-        assert.equal(result.resources.length, Object.values(result.counts).reduce((a, b) => a + b, 0));
-        assert.ok(result.skipped.Claim! > 0 && result.skipped.ExplanationOfBenefit! > 0, 'billing types are skipped');
+        assert.equal(
+          result.resources.length,
+          Object.values(result.counts).reduce((a, b) => a + b, 0),
+        );
+        assert.ok(
+          result.skipped.Claim! > 0 && result.skipped.ExplanationOfBenefit! > 0,
+          'billing types are skipped',
+        );
         assert.equal(result.counts.Patient, 1);
       });
 
@@ -42,7 +51,8 @@ describe('the Synthea fixtures', () => {
 
       it('keeps fields the kit does not model', () => {
         const patient = result.resources.find((r) => r.resourceType === 'Patient')!;
-        const original = raw.entry.find((e) => e.resource.resourceType === 'Patient')!.resource as Record<string, unknown>;
+        const original = raw.entry.find((e) => e.resource.resourceType === 'Patient')!
+          .resource as Record<string, unknown>;
         assert.deepEqual(Object.keys(patient).sort(), Object.keys(original).sort());
         assert.deepEqual(patient.extension, original.extension);
       });
@@ -52,7 +62,9 @@ describe('the Synthea fixtures', () => {
         const again = readBundle(JSON.stringify(written));
         assert.deepEqual(again.errors, []);
         assert.deepEqual(again.resources, result.resources);
-        const collection = readBundle(writeBundle(result.resources, { baseUrl: 'https://fhir.example.org/r4' }));
+        const collection = readBundle(
+          writeBundle(result.resources, { baseUrl: 'https://fhir.example.org/r4' }),
+        );
         assert.deepEqual(collection.resources, result.resources);
       });
     });

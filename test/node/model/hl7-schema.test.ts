@@ -20,7 +20,11 @@ function loadHl7Schema() {
   delete schema.id;
   // Referred to but not defined in the published file.
   schema.definitions.integer64 ??= { type: 'string', pattern: '^[0]|[-+]?[1-9][0-9]*$' };
-  schema.definitions.Resource ??= { type: 'object', properties: { resourceType: { type: 'string' } }, required: ['resourceType'] };
+  schema.definitions.Resource ??= {
+    type: 'object',
+    properties: { resourceType: { type: 'string' } },
+    required: ['resourceType'],
+  };
   // Bundle entries hold a oneOf of ~150 types: minutes to check, and errors
   // that name no entry. The envelope is checked with any resource allowed,
   // then each resource against its own definition.
@@ -49,10 +53,16 @@ describe('the official HL7 FHIR R4 JSON schema', () => {
       for (const type of ['collection', 'transaction'] as const) {
         const bundle = writeBundle(resources, { type, baseUrl: 'https://fhir.example.org/r4' });
         const validateBundle = definition('Bundle');
-        assert.ok(validateBundle(bundle), `${fixture.name} ${type} envelope: ${JSON.stringify(validateBundle.errors?.slice(0, 3))}`);
+        assert.ok(
+          validateBundle(bundle),
+          `${fixture.name} ${type} envelope: ${JSON.stringify(validateBundle.errors?.slice(0, 3))}`,
+        );
         bundle.entry.forEach((entry, index) => {
           const validate = definition(entry.resource.resourceType);
-          assert.ok(validate(entry.resource), `${fixture.name} entry ${index} ${entry.resource.resourceType}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+          assert.ok(
+            validate(entry.resource),
+            `${fixture.name} entry ${index} ${entry.resource.resourceType}: ${JSON.stringify(validate.errors?.slice(0, 3))}`,
+          );
         });
       }
     }
@@ -60,7 +70,11 @@ describe('the official HL7 FHIR R4 JSON schema', () => {
 
   it('rejects a resource the schema forbids, so the check above has teeth', () => {
     const validate = definition('Observation');
-    const bad = { resourceType: 'Observation', status: 'done', code: { text: 'x' } } as unknown as FhirResource;
+    const bad = {
+      resourceType: 'Observation',
+      status: 'done',
+      code: { text: 'x' },
+    } as unknown as FhirResource;
     assert.equal(validate(bad), false);
   });
 });

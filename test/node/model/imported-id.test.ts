@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { hasImportedId, importedRevisionId, resourceKey, type FhirResource } from '../../../model/index.js';
+import {
+  hasImportedId,
+  importedRevisionId,
+  resourceKey,
+  type FhirResource,
+} from '../../../model/index.js';
 import { penicillinAllergy } from '../../support/resources.js';
 
 // The import id is computed by the store and verified by the sync server:
@@ -14,16 +19,35 @@ test('an import id is 128 bits of SHA-256 over key, sorted parents and canonical
   const text = `${resourceKey(resource)}\nimport-b rev-a\n${JSON.stringify(sortKeys(resource))}`;
   const expected = `import-${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
   assert.equal(importedRevisionId(resource, ['rev-a', 'import-b']), expected);
-  assert.equal(importedRevisionId(reordered, ['import-b', 'rev-a']), expected, 'field and parent order do not count');
-  const revision = { revisionId: expected, key: resourceKey(resource), parents: ['rev-a', 'import-b'], resource };
+  assert.equal(
+    importedRevisionId(reordered, ['import-b', 'rev-a']),
+    expected,
+    'field and parent order do not count',
+  );
+  const revision = {
+    revisionId: expected,
+    key: resourceKey(resource),
+    parents: ['rev-a', 'import-b'],
+    resource,
+  };
   assert.ok(hasImportedId(revision));
   assert.ok(!hasImportedId({ ...revision, parents: ['rev-a'] }), 'other parents');
-  assert.ok(!hasImportedId({ ...revision, resource: { ...resource, id: 'alg-1', meta: { versionId: '2' } } as FhirResource }), 'other content');
+  assert.ok(
+    !hasImportedId({
+      ...revision,
+      resource: { ...resource, id: 'alg-1', meta: { versionId: '2' } } as FhirResource,
+    }),
+    'other content',
+  );
   assert.ok(!hasImportedId({ ...revision, revisionId: 'rev-1' }), 'no import prefix');
 });
 
 function sortKeys(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(sortKeys);
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+  );
 }

@@ -10,17 +10,23 @@ import { heartRate, patient } from '../../support/resources.js';
 
 function bundle(observations: number) {
   return {
-    resourceType: 'Bundle', type: 'collection',
+    resourceType: 'Bundle',
+    type: 'collection',
     entry: [
       { resource: patient('pat-1') },
-      ...Array.from({ length: observations }, (_, i) => ({ resource: heartRate('pat-1', `hr-${i}`, 60 + i) })),
+      ...Array.from({ length: observations }, (_, i) => ({
+        resource: heartRate('pat-1', `hr-${i}`, 60 + i),
+      })),
     ],
   };
 }
 
 describe('compiled schemas in the bulk reader', () => {
   it('a bundle below the threshold is checked by the plain schemas: nothing is compiled', () => {
-    assert.ok(COMPILE_SCHEMAS_FROM > 1000, 'a chart of a few hundred resources is never compiled for');
+    assert.ok(
+      COMPILE_SCHEMAS_FROM > 1000,
+      'a chart of a few hundred resources is never compiled for',
+    );
     const result = readBundle(bundle(20));
     assert.equal(result.ok, true);
     assert.equal(result.resources.length, 21);

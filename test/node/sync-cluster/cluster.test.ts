@@ -3,7 +3,11 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import * as Y from 'yjs';
 import { encodeRevision, type Revision } from '../../../model/index.js';
 import { Redis } from 'ioredis';
-import { CHANGE_NOTICE, readChangeNotice, watchChangesMessage } from '../../../sync/change-notice.js';
+import {
+  CHANGE_NOTICE,
+  readChangeNotice,
+  watchChangesMessage,
+} from '../../../sync/change-notice.js';
 import { PostgresStore } from '../../../sync/server/index.js';
 import { penicillinAllergy } from '../../support/resources.js';
 import { getJson, httpUrl, token, until } from '../sync-server/support.js';
@@ -58,9 +62,13 @@ describe('sync cluster: several nodes on one store', () => {
     ];
     await Promise.all(clients.map((c) => c.synced));
     clients.forEach((client, i) => client.doc.getText('body').insert(0, `[${i}]`));
-    for (const client of clients) await until(client.doc, () => client.doc.getText('body').length === 9);
+    for (const client of clients)
+      await until(client.doc, () => client.doc.getText('body').length === 9);
     const texts = clients.map((c) => c.doc.getText('body').toString());
-    assert.ok(texts.every((text) => text === texts[0]), texts.join(' | '));
+    assert.ok(
+      texts.every((text) => text === texts[0]),
+      texts.join(' | '),
+    );
     for (let i = 0; i < 3; i++) assert.ok(texts[0]!.includes(`[${i}]`));
     // A node that opens the document later reads all of it from the store.
     const late = cluster.nodes[1]!.connect(doc, await token('dr-lindqvist'));
@@ -73,7 +81,9 @@ describe('sync cluster: several nodes on one store', () => {
     const b = cluster.nodes[1]!.connect(doc, await token('dr-lindqvist'));
     await Promise.all([a.synced, b.synced]);
     a.provider.awareness.setLocalStateField('user', { id: 'forged', name: 'Forged Name' });
-    const seen = () => [...b.provider.awareness.getStates().entries()].find(([id]) => id === a.doc.clientID)?.[1] as { user?: { id: string; name: string } } | undefined;
+    const seen = () =>
+      [...b.provider.awareness.getStates().entries()].find(([id]) => id === a.doc.clientID)?.[1] as
+        { user?: { id: string; name: string } } | undefined;
     await new Promise<void>((resolve) => {
       const check = () => {
         if (seen()?.user?.id === 'dr-okafor') {
@@ -103,7 +113,8 @@ describe('sync cluster: several nodes on one store', () => {
     const watcher = cluster.nodes[0]!.connect('emr/pat-1/core', await token('dr-okafor'));
     await watcher.synced;
     const told = new Promise<string>((resolve) => {
-      watcher.provider.messageHandlers[CHANGE_NOTICE] = (_encoder, decoder) => resolve(readChangeNotice(decoder));
+      watcher.provider.messageHandlers[CHANGE_NOTICE] = (_encoder, decoder) =>
+        resolve(readChangeNotice(decoder));
     });
     watcher.provider.ws!.send(watchChangesMessage());
     await subscribed(cluster, 'emr-sync:patient:pat-1');
@@ -145,14 +156,19 @@ describe('sync cluster: a node that is behind judges writes against the shared s
 
   it('a client resending a colleague’s revision to a node that has not seen it is not refused, and nothing is stored twice', async () => {
     const doc = 'emr/pat-1/core';
-    const [current, behind] = cluster.nodes as [typeof cluster.nodes[0], typeof cluster.nodes[0]];
+    const [current, behind] = cluster.nodes as [
+      (typeof cluster.nodes)[0],
+      (typeof cluster.nodes)[0],
+    ];
     // The node that is behind has the document open before the colleague writes.
     const idle = behind.connect(doc, await token('dr-okafor'));
     await idle.synced;
     const colleague = current.connect(doc, await token('dr-okafor'));
     const device = current.connect(doc, await token('dr-lindqvist'));
     await Promise.all([colleague.synced, device.synced]);
-    colleague.doc.getArray<string>('revisions').push([encodeRevision(allergy('dr-okafor', 'alg-1'))]);
+    colleague.doc
+      .getArray<string>('revisions')
+      .push([encodeRevision(allergy('dr-okafor', 'alg-1'))]);
     await until(device.doc, () => device.doc.getArray('revisions').length === 1);
     assert.equal(idle.doc.getArray('revisions').length, 0, 'the second node has not heard of it');
 
@@ -160,14 +176,19 @@ describe('sync cluster: a node that is behind judges writes against the shared s
     device.provider.destroy();
     const moved = behind.connect(doc, await token('dr-lindqvist'), device.doc);
     await moved.synced;
-    device.doc.getArray<string>('revisions').push([encodeRevision(allergy('dr-lindqvist', 'alg-2'))]);
+    device.doc
+      .getArray<string>('revisions')
+      .push([encodeRevision(allergy('dr-lindqvist', 'alg-2'))]);
     await until(idle.doc, () => idle.doc.getArray('revisions').length === 2);
     assert.ok(!behind.log.some((l) => l.event === 'write-refused'), 'nothing refused');
 
     const store = await PostgresStore.open(cluster.postgres);
     try {
       const audit = await store.readAudit('pat-1');
-      assert.deepEqual(audit.filter((r) => r.document === doc).map((r) => r.userId), ['dr-okafor', 'dr-lindqvist']);
+      assert.deepEqual(
+        audit.filter((r) => r.document === doc).map((r) => r.userId),
+        ['dr-okafor', 'dr-lindqvist'],
+      );
       const merged = new Y.Doc();
       Y.applyUpdate(merged, Y.mergeUpdates(await store.loadUpdates(doc)));
       assert.equal(merged.getArray('revisions').length, 2);
@@ -179,7 +200,10 @@ describe('sync cluster: a node that is behind judges writes against the shared s
 
   it('a client id another user wrote with on another node is refused on a node that has not seen it', async () => {
     const doc = 'emr/pat-1/note/n-owners';
-    const [current, behind] = cluster.nodes as [typeof cluster.nodes[0], typeof cluster.nodes[0]];
+    const [current, behind] = cluster.nodes as [
+      (typeof cluster.nodes)[0],
+      (typeof cluster.nodes)[0],
+    ];
     const idle = behind.connect(doc, await token('dr-okafor'));
     await idle.synced;
     const owner = current.connect(doc, await token('dr-okafor'));
@@ -188,7 +212,8 @@ describe('sync cluster: a node that is behind judges writes against the shared s
     await current.logged((l) => l.event === 'document-loaded' && l.document === doc);
     const store = await PostgresStore.open(cluster.postgres);
     try {
-      while ((await store.loadClientOwners(doc)).size === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      while ((await store.loadClientOwners(doc)).size === 0)
+        await new Promise((resolve) => setTimeout(resolve, 10));
     } finally {
       await store.close();
     }

@@ -1,5 +1,11 @@
 import type { SyncServerOptions } from '../../../sync/server/index.js';
-import { freshSchema, sharedPostgres, startPostgres, startRedis, type Service } from '../sync-server/services.js';
+import {
+  freshSchema,
+  sharedPostgres,
+  startPostgres,
+  startRedis,
+  type Service,
+} from '../sync-server/services.js';
 import { startTestServer, type TestServer } from '../sync-server/support.js';
 
 // Several sync processes sharing one PostgreSQL schema and one Redis, as a
@@ -17,14 +23,25 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-export async function startCluster(count: number, options: Partial<SyncServerOptions> & { ownPostgres?: boolean } = {}): Promise<Cluster> {
+export async function startCluster(
+  count: number,
+  options: Partial<SyncServerOptions> & { ownPostgres?: boolean } = {},
+): Promise<Cluster> {
   const { ownPostgres, ...serverOptions } = options;
   const postgresServer = ownPostgres ? await startPostgres() : undefined;
-  const postgres = { url: (postgresServer ?? await sharedPostgres()).url, schema: freshSchema() };
+  const postgres = { url: (postgresServer ?? (await sharedPostgres())).url, schema: freshSchema() };
   const redis = await startRedis();
   const nodes: TestServer[] = [];
-  const addNode = async ({ broker = true, ...more }: Partial<SyncServerOptions> & { broker?: boolean } = {}) => {
-    const node = await startTestServer({ ...serverOptions, ...more, postgres: { ...postgres, migrate: true }, redis: broker ? redis.url : undefined });
+  const addNode = async ({
+    broker = true,
+    ...more
+  }: Partial<SyncServerOptions> & { broker?: boolean } = {}) => {
+    const node = await startTestServer({
+      ...serverOptions,
+      ...more,
+      postgres: { ...postgres, migrate: true },
+      redis: broker ? redis.url : undefined,
+    });
     nodes.push(node);
     return node;
   };

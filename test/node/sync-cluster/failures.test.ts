@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PostgresStore } from '../../../sync/server/index.js';
 import { startServerProcess } from '../sync-server/child-server.js';
-import { connectClient, destroyClient, getJson, httpUrl, token, until, type Client } from '../sync-server/support.js';
+import {
+  connectClient,
+  destroyClient,
+  getJson,
+  httpUrl,
+  token,
+  until,
+  type Client,
+} from '../sync-server/support.js';
 import { startCluster, type Cluster } from './cluster.js';
 
 // The failures a hospital will meet, with clinicians typing through them:
@@ -24,7 +32,8 @@ function typist(client: Client): { stop(): number; count(): number } {
   };
 }
 
-const words = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `${from + i} `).join('');
+const words = (count: number, from = 0) =>
+  Array.from({ length: count }, (_, i) => `${from + i} `).join('');
 
 /** What the store holds of a note, read afresh. */
 async function storedText(cluster: Cluster, document: string): Promise<string> {
@@ -57,7 +66,14 @@ describe('sync cluster: failures, counted', () => {
   it('a node killed mid-session: its client moves to another node, and every edit typed is stored once', async () => {
     const cluster = await startCluster(1, { catchUpIntervalMs: 500 });
     const doc = 'emr/pat-1/note/n-killed-node';
-    const killed = await startServerProcess(['--postgres', cluster.postgres.url, '--postgres-schema', cluster.postgres.schema, '--redis', cluster.redis.url]);
+    const killed = await startServerProcess([
+      '--postgres',
+      cluster.postgres.url,
+      '--postgres-schema',
+      cluster.postgres.schema,
+      '--redis',
+      cluster.redis.url,
+    ]);
     const writer = connectClient(killed.url, doc, await token('dr-okafor'));
     const reader = cluster.nodes[0]!.connect(doc, await token('dr-lindqvist'));
     try {
@@ -75,7 +91,11 @@ describe('sync cluster: failures, counted', () => {
       const moved = cluster.nodes[0]!.connect(doc, await token('dr-okafor'), writer.doc);
       await moved.synced;
       await until(reader.doc, () => reader.doc.getText('body').toString() === words(typed));
-      assert.equal(await storedText(cluster, doc), words(typed), `${typed} edits typed, each stored once`);
+      assert.equal(
+        await storedText(cluster, doc),
+        words(typed),
+        `${typed} edits typed, each stored once`,
+      );
     } finally {
       destroyClient(writer);
       await cluster.stop();
@@ -120,7 +140,8 @@ describe('sync cluster: failures, counted', () => {
       const there = cluster.nodes[1]!.connect(doc, await token('dr-lindqvist'));
       await Promise.all([writer.synced, here.synced, there.synced]);
       const readerCloses: number[] = [];
-      for (const reader of [here, there]) reader.provider.on('connection-close', (event) => readerCloses.push(event?.code ?? 0));
+      for (const reader of [here, there])
+        reader.provider.on('connection-close', (event) => readerCloses.push(event?.code ?? 0));
       const writerCloses: number[] = [];
       writer.provider.on('connection-close', (event) => writerCloses.push(event?.code ?? 0));
       const text = writer.doc.getText('body');
@@ -139,13 +160,20 @@ describe('sync cluster: failures, counted', () => {
       await late.synced;
       assert.equal(late.doc.getText('body').toString(), words(10));
       assert.equal(here.doc.getText('body').toString(), words(10));
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 10_000 - (Date.now() - outage))));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, 10_000 - (Date.now() - outage))),
+      );
       await cluster.postgresServer!.start();
 
       // The writer's next attempt is stored, and reaches readers on both nodes.
-      for (const reader of [here, there, late]) await until(reader.doc, () => reader.doc.getText('body').toString() === words(20));
+      for (const reader of [here, there, late])
+        await until(reader.doc, () => reader.doc.getText('body').toString() === words(20));
       assert.deepEqual(readerCloses, [], 'no reader was disconnected');
-      assert.equal(await storedText(cluster, doc), words(20), '20 edits typed, 20 stored, each once');
+      assert.equal(
+        await storedText(cluster, doc),
+        words(20),
+        '20 edits typed, 20 stored, each once',
+      );
       await eventually(async () => (await healthOf(cluster, 0)).status === 'ok');
     } finally {
       await cluster.stop();

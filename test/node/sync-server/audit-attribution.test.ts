@@ -18,7 +18,11 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 /** Client ids whose structs an update carries. */
 function writersOf(update: Uint8Array): Set<number> {
-  return new Set((Y.decodeUpdate(update).structs as Array<{ id: { client: number } }>).map((struct) => struct.id.client));
+  return new Set(
+    (Y.decodeUpdate(update).structs as Array<{ id: { client: number } }>).map(
+      (struct) => struct.id.client,
+    ),
+  );
 }
 
 describe('sync server: audit attribution', () => {
@@ -56,16 +60,27 @@ describe('sync server: audit attribution', () => {
     await watcher.synced;
     const lindqvist = await openRaw(t.server.url, document, await token('dr-lindqvist'));
     lindqvist.send(updateFrame(hers));
-    await until(watcher.doc, () => watcher.doc.getText('body').toString() === 'Reviewed. Agree with plan.');
+    await until(
+      watcher.doc,
+      () => watcher.doc.getText('body').toString() === 'Reviewed. Agree with plan.',
+    );
 
-    const records = (await store.readAudit('pat-1')).filter((record) => record.document === document);
-    const stored = new Map((await store.loadUpdates(document)).map((update) => [sha256(update), update]));
+    const records = (await store.readAudit('pat-1')).filter(
+      (record) => record.document === document,
+    );
+    const stored = new Map(
+      (await store.loadUpdates(document)).map((update) => [sha256(update), update]),
+    );
     assert.deepEqual(records.map((r) => r.userId).sort(), ['dr-lindqvist', 'dr-okafor']);
     for (const record of records) {
       const update = stored.get(record.sha256);
       assert.ok(update, `the update audited for ${record.userId} is the one stored`);
       const expected = record.userId === 'dr-okafor' ? okaforDoc.clientID : lindqvistDoc.clientID;
-      assert.deepEqual([...writersOf(update)], [expected], `${record.userId}'s record holds only ${record.userId}'s structs`);
+      assert.deepEqual(
+        [...writersOf(update)],
+        [expected],
+        `${record.userId}'s record holds only ${record.userId}'s structs`,
+      );
     }
     okafor.ws.close();
     lindqvist.ws.close();
@@ -84,14 +99,20 @@ describe('sync server: audit attribution', () => {
     const mark = Y.encodeStateVector(attackerDoc);
     attackerDoc.getText('body').insert(0, 'FORGED ');
     // Wait until the genuine write is audited, then count.
-    while ((await store.readAudit('pat-1')).filter((r) => r.document === document).length < 1) await new Promise((resolve) => setImmediate(resolve));
-    const auditedBefore = (await store.readAudit('pat-1')).filter((r) => r.document === document).length;
+    while ((await store.readAudit('pat-1')).filter((r) => r.document === document).length < 1)
+      await new Promise((resolve) => setImmediate(resolve));
+    const auditedBefore = (await store.readAudit('pat-1')).filter(
+      (r) => r.document === document,
+    ).length;
     const storedBefore = (await store.loadUpdates(document)).length;
 
     const attacker = await openRaw(t.server.url, document, await token('dr-lindqvist'));
     attacker.send(updateFrame(Y.encodeStateAsUpdate(attackerDoc, mark)));
     assert.equal((await attacker.closed).code, 4403);
-    assert.equal((await store.readAudit('pat-1')).filter((r) => r.document === document).length, auditedBefore);
+    assert.equal(
+      (await store.readAudit('pat-1')).filter((r) => r.document === document).length,
+      auditedBefore,
+    );
     assert.equal((await store.loadUpdates(document)).length, storedBefore);
     t.closeClients();
   });

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it, mock } from 'node:test';
 import * as decoding from 'lib0/decoding';
-import { CHANGE_NOTICE, readChangeNotice, watchChangesMessage } from '../../../sync/change-notice.js';
+import {
+  CHANGE_NOTICE,
+  readChangeNotice,
+  watchChangesMessage,
+} from '../../../sync/change-notice.js';
 import { ChangeNotices } from '../../../sync/server/change-notices.js';
 import type { Principal } from '../../../sync/server/tokens.js';
 import { startTestServer, token, type Client, type TestServer } from './support.js';
@@ -28,7 +32,10 @@ function noticesOf(client: Client): { names: string[]; next(): Promise<string>; 
 }
 
 /** A client on a patient's core document that has asked for notices. */
-async function watchingCore(t: TestServer, patients = ['pat-1']): Promise<ReturnType<typeof noticesOf>> {
+async function watchingCore(
+  t: TestServer,
+  patients = ['pat-1'],
+): Promise<ReturnType<typeof noticesOf>> {
   const core = t.connect('emr/pat-1/core', await token('dr-okafor', patients));
   await core.synced;
   const notices = noticesOf(core);
@@ -43,7 +50,7 @@ function write(client: Client, text = 'x'): void {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('sync server: notices of changes to a chart\'s other documents', () => {
+describe("sync server: notices of changes to a chart's other documents", () => {
   let t: TestServer;
   before(async () => {
     t = await startTestServer();
@@ -67,7 +74,10 @@ describe('sync server: notices of changes to a chart\'s other documents', () => 
 
   it('tells only of the patient of the core document', async () => {
     const notices = await watchingCore(t, ['pat-1', 'pat-2']);
-    const otherPatient = t.connect('emr/pat-2/note/n-notice-2', await token('dr-lindqvist', ['pat-2']));
+    const otherPatient = t.connect(
+      'emr/pat-2/note/n-notice-2',
+      await token('dr-lindqvist', ['pat-2']),
+    );
     const ownPatient = t.connect('emr/pat-1/note/n-notice-3', await token('dr-lindqvist'));
     await Promise.all([otherPatient.synced, ownPatient.synced]);
     write(otherPatient);
@@ -107,13 +117,22 @@ describe('change notices: who is told', () => {
     const sent: string[] = [];
     const recorded = {
       sent,
-      principal: { userId, name: userId, role: 'clinician', patients: ['pat-1'], expiresAt: Date.now() + 60_000 } satisfies Principal,
+      principal: {
+        userId,
+        name: userId,
+        role: 'clinician',
+        patients: ['pat-1'],
+        expiresAt: Date.now() + 60_000,
+      } satisfies Principal,
       send: (message: Uint8Array): unknown => sent.push(readNotice(message)),
       close: () => undefined,
     };
     return recorded;
   };
-  const note = (noteId: string) => ({ name: `emr/pat-1/note/${noteId}`, parsed: { patientId: 'pat-1', kind: 'note' as const, noteId } });
+  const note = (noteId: string) => ({
+    name: `emr/pat-1/note/${noteId}`,
+    parsed: { patientId: 'pat-1', kind: 'note' as const, noteId },
+  });
 
   it('tells every watcher of the patient, and none once it has left', () => {
     const notices = new ChangeNotices({ intervalMs: 0 });
@@ -147,7 +166,11 @@ describe('change notices: who is told', () => {
       // Then quiet for 2 s (in steps: the mock tells a timer the time its tick ends at).
       for (let step = 0; step < 20; step++) mock.timers.tick(100);
       notices.stop();
-      assert.deepEqual(told, [0, 1000, 2000, 3000], 'at once, then at each interval\'s end, the last one after the last write (2.5 s)');
+      assert.deepEqual(
+        told,
+        [0, 1000, 2000, 3000],
+        "at once, then at each interval's end, the last one after the last write (2.5 s)",
+      );
     } finally {
       mock.timers.reset();
     }

@@ -9,7 +9,10 @@ import { schemaFor, STORE_KIND } from './support.js';
 // command, for the tests that kill it. On PostgreSQL, the data directory
 // stands for a schema (support.ts).
 
-export const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/emr-kit.mjs');
+export const bin = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../bin/emr-kit.mjs',
+);
 
 export interface ChildServer {
   child: ChildProcess;
@@ -22,18 +25,31 @@ export interface ChildServer {
 /** The `emr-kit serve` options that keep a server's data where the tests' stores are. */
 export async function storeArguments(dataDir: string): Promise<string[]> {
   if (STORE_KIND === 'level') return ['--data', dataDir];
-  return ['--postgres', (await sharedPostgres()).url, '--postgres-schema', schemaFor(dataDir), '--migrate'];
+  return [
+    '--postgres',
+    (await sharedPostgres()).url,
+    '--postgres-schema',
+    schemaFor(dataDir),
+    '--migrate',
+  ];
 }
 
-export async function startChildServer(dataDir: string, extra: string[] = []): Promise<ChildServer> {
+export async function startChildServer(
+  dataDir: string,
+  extra: string[] = [],
+): Promise<ChildServer> {
   return startServerProcess([...(await storeArguments(dataDir)), ...extra]);
 }
 
 /** `emr-kit serve --dev --port 0` with these options. */
 export function startServerProcess(options: string[]): Promise<ChildServer> {
-  const child = spawn(process.execPath, [bin, 'serve', '--dev', '--port', '0', ...options], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'serve', '--dev', '--port', '0', ...options], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: Array<Record<string, unknown>> = [];
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   let stderr = '';
   child.stderr!.on('data', (chunk) => {
     stderr += String(chunk);
@@ -44,6 +60,8 @@ export function startServerProcess(options: string[]): Promise<ChildServer> {
       lines.push(line);
       if (line.event === 'listening') resolve({ child, url: String(line.url), lines, exited });
     });
-    void exited.then(({ code }) => reject(new Error(`emr-kit serve exited (${code}) before listening: ${stderr}`)));
+    void exited.then(({ code }) =>
+      reject(new Error(`emr-kit serve exited (${code}) before listening: ${stderr}`)),
+    );
   });
 }

@@ -5,30 +5,67 @@ import { decodeJwt } from 'jose';
 import { verificationKey, verifyToken } from '../../../sync/server/index.js';
 import { bin } from './child-server.js';
 
-function emrKit(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function emrKit(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const clean = { ...process.env };
     delete clean.EMR_SYNC_SECRET;
-    execFile(process.execPath, [bin, ...args], { env: { ...clean, ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { env: { ...clean, ...env } },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+          stdout,
+          stderr,
+        });
+      },
+    );
   });
 }
 
 describe('emr-kit token', () => {
   it('mints a development-key token the server accepts, with the claims asked for', async () => {
-    const { code, stdout } = await emrKit(['token', '--dev', '--user', 'dr-okafor', '--name', 'Dr Ada Okafor', '--role', 'clinician', '--patients', 'pat-1,pat-2', '--lifetime', '30m']);
+    const { code, stdout } = await emrKit([
+      'token',
+      '--dev',
+      '--user',
+      'dr-okafor',
+      '--name',
+      'Dr Ada Okafor',
+      '--role',
+      'clinician',
+      '--patients',
+      'pat-1,pat-2',
+      '--lifetime',
+      '30m',
+    ]);
     assert.equal(code, 0);
     const check = await verifyToken(stdout.trim(), await verificationKey({ dev: true }));
     assert.ok(check.ok);
-    assert.deepEqual({ ...check.principal, expiresAt: undefined }, { userId: 'dr-okafor', name: 'Dr Ada Okafor', role: 'clinician', patients: ['pat-1', 'pat-2'], expiresAt: undefined });
+    assert.deepEqual(
+      { ...check.principal, expiresAt: undefined },
+      {
+        userId: 'dr-okafor',
+        name: 'Dr Ada Okafor',
+        role: 'clinician',
+        patients: ['pat-1', 'pat-2'],
+        expiresAt: undefined,
+      },
+    );
     const { exp, iat } = decodeJwt(stdout.trim());
     assert.equal(exp! - iat!, 30 * 60);
   });
 
   it('signs with EMR_SYNC_SECRET without --dev; a development-key server refuses that token', async () => {
     const secret = 'a hospital secret of more than thirty-two bytes';
-    const { code, stdout } = await emrKit(['token', '--user', 'v1', '--role', 'viewer', '--patients', 'pat-1'], { EMR_SYNC_SECRET: secret });
+    const { code, stdout } = await emrKit(
+      ['token', '--user', 'v1', '--role', 'viewer', '--patients', 'pat-1'],
+      { EMR_SYNC_SECRET: secret },
+    );
     assert.equal(code, 0);
     assert.ok((await verifyToken(stdout.trim(), await verificationKey({ secret }))).ok);
     const onDevKey = await verifyToken(stdout.trim(), await verificationKey({ dev: true }));
@@ -38,10 +75,30 @@ describe('emr-kit token', () => {
   it('bad arguments: exit 2 with what is wrong and the usage', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['token', '--dev', '--role', 'clinician', '--patients', 'p'], /token needs --user ID/],
-      [['token', '--dev', '--user', 'u', '--role', 'nurse', '--patients', 'p'], /--role must be one of clinician, viewer, auditor/],
+      [
+        ['token', '--dev', '--user', 'u', '--role', 'nurse', '--patients', 'p'],
+        /--role must be one of clinician, viewer, auditor/,
+      ],
       [['token', '--dev', '--user', 'u', '--role', 'viewer'], /token needs --patients/],
-      [['token', '--dev', '--user', 'u', '--role', 'viewer', '--patients', 'p', '--lifetime', 'forever'], /--lifetime must be a number and a unit/],
-      [['token', '--user', 'u', '--role', 'viewer', '--patients', 'p'], /no token secret: set EMR_SYNC_SECRET, or pass --dev/],
+      [
+        [
+          'token',
+          '--dev',
+          '--user',
+          'u',
+          '--role',
+          'viewer',
+          '--patients',
+          'p',
+          '--lifetime',
+          'forever',
+        ],
+        /--lifetime must be a number and a unit/,
+      ],
+      [
+        ['token', '--user', 'u', '--role', 'viewer', '--patients', 'p'],
+        /no token secret: set EMR_SYNC_SECRET, or pass --dev/,
+      ],
       [['token', '--dev', '--bogus'], /Unknown option '--bogus'/],
       [['serve', '--port', 'http'], /--port must be a port number/],
     ];

@@ -52,15 +52,27 @@ describe('sync server: client ids', () => {
     colleague.doc.getText('body').insert(23, ' Plan: discharge.');
     colleague.provider.connect();
     await until(watcher.doc, () => watcher.doc.getText('body').toString().includes('discharge'));
-    assert.equal(watcher.doc.getText('body').toString(), 'Seen on the ward round. Plan: discharge.');
-    assert.ok(t.log.some((line) => line.event === 'write-refused' && line.user === 'dr-okafor' && /belongs to another user/.test(String(line.reason))));
+    assert.equal(
+      watcher.doc.getText('body').toString(),
+      'Seen on the ward round. Plan: discharge.',
+    );
+    assert.ok(
+      t.log.some(
+        (line) =>
+          line.event === 'write-refused' &&
+          line.user === 'dr-okafor' &&
+          /belongs to another user/.test(String(line.reason)),
+      ),
+    );
   });
 
   it("refuses a chart revision written under a colleague's client id, even one the attacker signs with their own name", async () => {
     const document = 'emr/pat-1/core';
     const colleague = t.connect(document, await token('dr-lindqvist'));
     await colleague.synced;
-    colleague.doc.getArray<string>('revisions').push([encodeRevision(allergyRevision('dr-lindqvist', 'alg-cid-1'))]);
+    colleague.doc
+      .getArray<string>('revisions')
+      .push([encodeRevision(allergyRevision('dr-lindqvist', 'alg-cid-1'))]);
     const watcher = t.connect(document, await token('dr-okafor'));
     await watcher.synced;
     await until(watcher.doc, () => watcher.doc.getArray('revisions').length === 1);
@@ -69,10 +81,14 @@ describe('sync server: client ids', () => {
     Y.applyUpdate(forged, Y.encodeStateAsUpdate(colleague.doc));
     forged.clientID = colleague.doc.clientID;
     const attacker = t.connect(document, await token('dr-okafor'), forged);
-    forged.getArray<string>('revisions').push([encodeRevision(allergyRevision('dr-okafor', 'alg-cid-2'))]);
+    forged
+      .getArray<string>('revisions')
+      .push([encodeRevision(allergyRevision('dr-okafor', 'alg-cid-2'))]);
     assert.equal((await attacker.closed).code, 4403);
 
-    colleague.doc.getArray<string>('revisions').push([encodeRevision(allergyRevision('dr-lindqvist', 'alg-cid-3'))]);
+    colleague.doc
+      .getArray<string>('revisions')
+      .push([encodeRevision(allergyRevision('dr-lindqvist', 'alg-cid-3'))]);
     await until(watcher.doc, () => watcher.doc.getArray('revisions').length === 2);
     assert.match(String(watcher.doc.getArray('revisions').get(1)), /alg-cid-3/);
   });

@@ -61,7 +61,10 @@ describe('sync server: crash', () => {
       clients.push(writer, reader);
       await Promise.all([writer.synced, reader.synced]);
       // What the restarted server holds includes everything a client was ever sent.
-      assert.ok(reader.doc.getText('body').toString().startsWith(received), `after kill ${kill}, the server lost what a client had received`);
+      assert.ok(
+        reader.doc.getText('body').toString().startsWith(received),
+        `after kill ${kill}, the server lost what a client had received`,
+      );
       const text = writer.doc.getText('body');
       let typed = 0;
       const typing = setInterval(() => text.insert(text.length, `${kill}.${typed++} `), 2);

@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { SyncStore } from '../../../sync/server/index.js';
-import { customToken, destroyClient, httpUrl, openTestStore, startTestServer, token, type TestServer } from './support.js';
+import {
+  customToken,
+  destroyClient,
+  httpUrl,
+  openTestStore,
+  startTestServer,
+  token,
+  type TestServer,
+} from './support.js';
 
 /** Resolves once the server's store holds the document (it stores an update before anything else sees it). */
 async function stored(store: SyncStore, patientId: string, doc: string): Promise<void> {
@@ -15,9 +23,15 @@ async function stored(store: SyncStore, patientId: string, doc: string): Promise
 }
 
 /** GET without headers beyond the browser's own, as a page on another origin would send it. */
-async function get(url: string): Promise<{ status: number; body: Record<string, unknown>; allowOrigin: string | null }> {
+async function get(
+  url: string,
+): Promise<{ status: number; body: Record<string, unknown>; allowOrigin: string | null }> {
   const response = await fetch(url, { headers: { origin: 'http://portal.example' } });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, allowOrigin: response.headers.get('access-control-allow-origin') };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    allowOrigin: response.headers.get('access-control-allow-origin'),
+  };
 }
 
 describe('sync server: listing a patient’s documents', () => {
@@ -47,9 +61,15 @@ describe('sync server: listing a patient’s documents', () => {
 
   it('names the documents the server holds for a patient the token allows, to any origin, token in the query', async () => {
     const viewer = await token('portal-viewer', ['pat-1']);
-    const listed = await get(httpUrl(t.server, `/documents?patient=pat-1&token=${encodeURIComponent(viewer)}`));
+    const listed = await get(
+      httpUrl(t.server, `/documents?patient=pat-1&token=${encodeURIComponent(viewer)}`),
+    );
     assert.equal(listed.status, 200);
-    assert.deepEqual(listed.body, { patient: 'pat-1', documents: ['emr/pat-1/note/n-1', 'emr/pat-1/note/n-2'], changeNotices: true });
+    assert.deepEqual(listed.body, {
+      patient: 'pat-1',
+      documents: ['emr/pat-1/note/n-1', 'emr/pat-1/note/n-2'],
+      changeNotices: true,
+    });
     assert.equal(listed.allowOrigin, '*');
   });
 
@@ -57,9 +77,18 @@ describe('sync server: listing a patient’s documents', () => {
     const noToken = await get(httpUrl(t.server, '/documents?patient=pat-1'));
     assert.equal(noToken.status, 401);
     assert.equal(noToken.allowOrigin, '*');
-    const forged = await customToken({ sub: 'dr-okafor', name: 'Dr Ada Okafor', role: 'clinician', patients: ['pat-1'] }, Date.now() + 60_000, new TextEncoder().encode('an attacker key that is long enough for HS256'));
-    assert.equal((await get(httpUrl(t.server, `/documents?patient=pat-1&token=${forged}`))).status, 401);
-    const other = await get(httpUrl(t.server, `/documents?patient=pat-10&token=${await token('dr-okafor', ['pat-1'])}`));
+    const forged = await customToken(
+      { sub: 'dr-okafor', name: 'Dr Ada Okafor', role: 'clinician', patients: ['pat-1'] },
+      Date.now() + 60_000,
+      new TextEncoder().encode('an attacker key that is long enough for HS256'),
+    );
+    assert.equal(
+      (await get(httpUrl(t.server, `/documents?patient=pat-1&token=${forged}`))).status,
+      401,
+    );
+    const other = await get(
+      httpUrl(t.server, `/documents?patient=pat-10&token=${await token('dr-okafor', ['pat-1'])}`),
+    );
     assert.equal(other.status, 403);
     assert.match(String(other.body.error), /does not allow this patient/);
     assert.equal(t.log.filter((line) => line.event === 'documents-refused').length, 3);

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as Y from 'yjs';
 import { MESSAGE } from '../../../sync/server/protocol.js';
-import { assertHealthy, framed, nestedJson, openRaw, presenceFrame, updateFrame } from './raw-client.js';
+import {
+  assertHealthy,
+  framed,
+  nestedJson,
+  openRaw,
+  presenceFrame,
+  updateFrame,
+} from './raw-client.js';
 import { customToken, startTestServer, token, type TestServer } from './support.js';
 
 // Whatever a signed-in client sends, the worst that comes of it is that
@@ -17,7 +24,11 @@ function withContent(update: Uint8Array, marker: string, replacement: Uint8Array
   const needle = [119, marker.length, ...Buffer.from(marker)]; // 119: a string in lib0's `any` encoding
   const at = Buffer.from(update).indexOf(Buffer.from(needle));
   assert.ok(at > 0, 'the marker is in the update');
-  return new Uint8Array([...update.subarray(0, at), ...replacement, ...update.subarray(at + needle.length)]);
+  return new Uint8Array([
+    ...update.subarray(0, at),
+    ...replacement,
+    ...update.subarray(at + needle.length),
+  ]);
 }
 
 /** An update whose one array value nests `depth` arrays: far past what a recursive reader survives. */
@@ -51,23 +62,100 @@ interface Case {
 
 const CASES: Case[] = [
   { name: 'a text frame', bytes: () => 'hello', expected: { close: 4400, reason: /text message/ } },
-  { name: 'an empty message', bytes: () => new Uint8Array(), expected: { close: 4400, reason: /truncated/ } },
-  { name: 'an unknown message type', bytes: () => framed(99), expected: { close: 4400, reason: /unknown message type/ } },
-  { name: 'a sync message of an unknown step', bytes: () => framed(MESSAGE.sync, 7, new Uint8Array([1])), expected: { close: 4400 } },
-  { name: 'a truncated sync message', bytes: () => new Uint8Array([MESSAGE.sync, 2, 200]), expected: { close: 4400, reason: /truncated/ } },
-  { name: 'a sync step 1 with a garbage state vector', bytes: () => framed(MESSAGE.sync, 0, new Uint8Array([255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 1])), expected: { close: 4400, reason: /state vector/ } },
-  { name: 'an update of garbage bytes', bytes: () => updateFrame(new Uint8Array([3, 200, 17, 4, 99, 0, 1])), expected: { close: 4400, reason: /does not decode/ }, readOnly: 'kept' },
-  { name: 'an update nesting 50,000 arrays', bytes: () => updateFrame(deeplyNestedUpdate(50_000)), expected: { close: 4400 }, readOnly: 'kept' },
-  { name: 'an update nesting 100 arrays', bytes: () => updateFrame(deeplyNestedUpdate(100)), expected: { close: 4400 }, readOnly: 'kept' },
-  { name: 'an update whose delete set does not decode', bytes: () => updateFrame(brokenDeleteSetUpdate('INJECTED')), expected: { close: 4400, reason: /does not decode/ }, readOnly: 'kept' },
-  { name: 'an awareness message of garbage bytes', bytes: () => framed(MESSAGE.awareness, new Uint8Array([1, 2])), expected: { close: 4400, reason: /awareness/ } },
-  { name: 'presence nesting 7,000 arrays (14 KB)', bytes: () => presenceFrame(1, 1, `{"a":${nestedJson(7000)}}`), expected: { close: 4400, reason: /nested/ } },
-  { name: 'presence nesting 2,500 objects (15 KB)', bytes: () => presenceFrame(1, 1, `${'{"a":'.repeat(2500)}1${'}'.repeat(2500)}`), expected: { close: 4400, reason: /nested/ } },
-  { name: 'presence that is not JSON', bytes: () => presenceFrame(1, 1, '{"user":'), expected: { close: 4400 } },
-  { name: 'presence that is not an object', bytes: () => presenceFrame(1, 1, '"me"'), expected: { close: 4400, reason: /not an object/ } },
-  { name: 'presence over 16 KiB', bytes: () => presenceFrame(1, 1, JSON.stringify({ pad: 'x'.repeat(17_000) })), expected: { close: 4400, reason: /16 KiB/ } },
-  { name: 'a message over the size limit', bytes: () => updateFrame(new Uint8Array(MAX_MESSAGE_BYTES + 10)), expected: { close: 1009 } },
-  { name: 'an auth message', bytes: () => framed(MESSAGE.auth, 0, new Uint8Array([1])), expected: 'kept' },
+  {
+    name: 'an empty message',
+    bytes: () => new Uint8Array(),
+    expected: { close: 4400, reason: /truncated/ },
+  },
+  {
+    name: 'an unknown message type',
+    bytes: () => framed(99),
+    expected: { close: 4400, reason: /unknown message type/ },
+  },
+  {
+    name: 'a sync message of an unknown step',
+    bytes: () => framed(MESSAGE.sync, 7, new Uint8Array([1])),
+    expected: { close: 4400 },
+  },
+  {
+    name: 'a truncated sync message',
+    bytes: () => new Uint8Array([MESSAGE.sync, 2, 200]),
+    expected: { close: 4400, reason: /truncated/ },
+  },
+  {
+    name: 'a sync step 1 with a garbage state vector',
+    bytes: () =>
+      framed(
+        MESSAGE.sync,
+        0,
+        new Uint8Array([255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 1]),
+      ),
+    expected: { close: 4400, reason: /state vector/ },
+  },
+  {
+    name: 'an update of garbage bytes',
+    bytes: () => updateFrame(new Uint8Array([3, 200, 17, 4, 99, 0, 1])),
+    expected: { close: 4400, reason: /does not decode/ },
+    readOnly: 'kept',
+  },
+  {
+    name: 'an update nesting 50,000 arrays',
+    bytes: () => updateFrame(deeplyNestedUpdate(50_000)),
+    expected: { close: 4400 },
+    readOnly: 'kept',
+  },
+  {
+    name: 'an update nesting 100 arrays',
+    bytes: () => updateFrame(deeplyNestedUpdate(100)),
+    expected: { close: 4400 },
+    readOnly: 'kept',
+  },
+  {
+    name: 'an update whose delete set does not decode',
+    bytes: () => updateFrame(brokenDeleteSetUpdate('INJECTED')),
+    expected: { close: 4400, reason: /does not decode/ },
+    readOnly: 'kept',
+  },
+  {
+    name: 'an awareness message of garbage bytes',
+    bytes: () => framed(MESSAGE.awareness, new Uint8Array([1, 2])),
+    expected: { close: 4400, reason: /awareness/ },
+  },
+  {
+    name: 'presence nesting 7,000 arrays (14 KB)',
+    bytes: () => presenceFrame(1, 1, `{"a":${nestedJson(7000)}}`),
+    expected: { close: 4400, reason: /nested/ },
+  },
+  {
+    name: 'presence nesting 2,500 objects (15 KB)',
+    bytes: () => presenceFrame(1, 1, `${'{"a":'.repeat(2500)}1${'}'.repeat(2500)}`),
+    expected: { close: 4400, reason: /nested/ },
+  },
+  {
+    name: 'presence that is not JSON',
+    bytes: () => presenceFrame(1, 1, '{"user":'),
+    expected: { close: 4400 },
+  },
+  {
+    name: 'presence that is not an object',
+    bytes: () => presenceFrame(1, 1, '"me"'),
+    expected: { close: 4400, reason: /not an object/ },
+  },
+  {
+    name: 'presence over 16 KiB',
+    bytes: () => presenceFrame(1, 1, JSON.stringify({ pad: 'x'.repeat(17_000) })),
+    expected: { close: 4400, reason: /16 KiB/ },
+  },
+  {
+    name: 'a message over the size limit',
+    bytes: () => updateFrame(new Uint8Array(MAX_MESSAGE_BYTES + 10)),
+    expected: { close: 1009 },
+  },
+  {
+    name: 'an auth message',
+    bytes: () => framed(MESSAGE.auth, 0, new Uint8Array([1])),
+    expected: 'kept',
+  },
   { name: 'a change-notice request on any document', bytes: () => framed(32), expected: 'kept' },
 ];
 
@@ -81,7 +169,10 @@ describe('sync server: hostile messages', () => {
     t = await startTestServer({ maxMessageBytes: MAX_MESSAGE_BYTES });
     tokens.clinician = await token('dr-okafor');
     tokens.viewer = await token('portal-viewer');
-    tokens.auditor = await customToken({ sub: 'audit-office', name: 'Audit office', role: 'auditor', patients: ['pat-1'] }, Date.now() + 3_600_000);
+    tokens.auditor = await customToken(
+      { sub: 'audit-office', name: 'Audit office', role: 'auditor', patients: ['pat-1'] },
+      Date.now() + 3_600_000,
+    );
   });
   after(() => t.stop());
 
@@ -97,12 +188,18 @@ describe('sync server: hostile messages', () => {
             // Asked after the case, answered after it: the server has handled the case and kept the socket.
             const before = client.received.length;
             client.send(framed(MESSAGE.queryAwareness));
-            await new Promise<void>((resolve) => client.ws.on('message', () => client.received.length > before && resolve()));
+            await new Promise<void>((resolve) =>
+              client.ws.on('message', () => client.received.length > before && resolve()),
+            );
             assert.equal(client.ws.readyState, client.ws.OPEN);
             client.ws.close();
           } else {
             const closed = await client.closed;
-            assert.equal(closed.code, outcome.close, `closed with ${closed.code} (${closed.reason})`);
+            assert.equal(
+              closed.code,
+              outcome.close,
+              `closed with ${closed.code} (${closed.reason})`,
+            );
             if (outcome.reason) assert.match(closed.reason, outcome.reason);
           }
           await assertHealthy(t);
@@ -125,7 +222,14 @@ describe('sync server: hostile messages', () => {
     watcher.doc.getText('body').insert(0, 'genuine');
     const late = t.connect(document, tokens.clinician);
     await late.synced;
-    await new Promise<void>((resolve) => (late.doc.getText('body').toString() === 'genuine' ? resolve() : late.doc.on('update', () => late.doc.getText('body').toString() === 'genuine' && resolve())));
+    await new Promise<void>((resolve) =>
+      late.doc.getText('body').toString() === 'genuine'
+        ? resolve()
+        : late.doc.on(
+            'update',
+            () => late.doc.getText('body').toString() === 'genuine' && resolve(),
+          ),
+    );
     assert.equal(late.doc.getText('body').toString(), 'genuine');
     t.closeClients();
   });

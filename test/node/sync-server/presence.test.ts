@@ -11,7 +11,8 @@ import { startTestServer, token, type Client, type TestServer } from './support.
 // what labels a colleague's cursor in a note. The server names every state by
 // its token, and lets a connection change only its own.
 
-type PresenceState = { user?: { id?: string; name?: string; color?: string }; cursor?: number } | undefined;
+type PresenceState =
+  { user?: { id?: string; name?: string; color?: string }; cursor?: number } | undefined;
 
 function stateOf(awareness: Awareness, clientId: number): PresenceState {
   return awareness.getStates().get(clientId) as PresenceState;
@@ -66,7 +67,10 @@ describe('sync server: presence', () => {
     const lindqvist = t.connect(doc, await token('dr-lindqvist'));
     await Promise.all([okafor.synced, lindqvist.synced]);
 
-    okafor.provider.awareness.setLocalState({ user: { id: 'dr-lindqvist', name: 'Dr Erik Lindqvist', color: '#0b5cad' }, cursor: 4 });
+    okafor.provider.awareness.setLocalState({
+      user: { id: 'dr-lindqvist', name: 'Dr Erik Lindqvist', color: '#0b5cad' },
+      cursor: 4,
+    });
     await seen(lindqvist, (awareness) => stateOf(awareness, okafor.doc.clientID)?.cursor === 4);
 
     // The name and id come from the token; the colour and the cursor are the client's own.
@@ -84,7 +88,10 @@ describe('sync server: presence', () => {
 
     viewer.provider.awareness.setLocalState({ cursor: 1 });
     await seen(clinician, (awareness) => stateOf(awareness, viewer.doc.clientID)?.cursor === 1);
-    assert.deepEqual(stateOf(clinician.provider.awareness, viewer.doc.clientID)?.user, { id: 'portal-viewer', name: 'Patient portal viewer' });
+    assert.deepEqual(stateOf(clinician.provider.awareness, viewer.doc.clientID)?.user, {
+      id: 'portal-viewer',
+      name: 'Patient portal viewer',
+    });
   });
 
   it("a connection can neither change nor remove another connection's presence", async () => {
@@ -98,7 +105,13 @@ describe('sync server: presence', () => {
     await seen(observer, (awareness) => stateOf(awareness, victim.doc.clientID)?.cursor === 7);
 
     const clock = hostile.provider.awareness.meta.get(victim.doc.clientID)!.clock;
-    sendPresence(hostile, [{ clientId: victim.doc.clientID, clock: clock + 10, state: { user: { name: 'Dr Ada Okafor' }, cursor: 0 } }]);
+    sendPresence(hostile, [
+      {
+        clientId: victim.doc.clientID,
+        clock: clock + 10,
+        state: { user: { name: 'Dr Ada Okafor' }, cursor: 0 },
+      },
+    ]);
     sendPresence(hostile, [{ clientId: victim.doc.clientID, clock: clock + 20, state: null }]);
     // Sent after the forged updates on the same connection: the server relays in order.
     hostile.provider.awareness.setLocalState({ cursor: 99 });
@@ -126,7 +139,14 @@ describe('sync server: presence', () => {
     const doc = 'emr/pat-1/note/n-presence-many';
     const client = t.connect(doc, await token('dr-okafor'));
     await client.synced;
-    sendPresence(client, Array.from({ length: 9 }, (_, i) => ({ clientId: 1_000 + i, clock: 1, state: { cursor: i } })));
+    sendPresence(
+      client,
+      Array.from({ length: 9 }, (_, i) => ({
+        clientId: 1_000 + i,
+        clock: 1,
+        state: { cursor: i },
+      })),
+    );
     const closed = await client.closed;
     assert.equal(closed.code, 4400);
     assert.match(closed.reason, /presence for more than 8 clients/);
@@ -134,20 +154,53 @@ describe('sync server: presence', () => {
 });
 
 describe('checkPresence', () => {
-  const principal: Principal = { userId: 'dr-okafor', name: 'Dr Ada Okafor', role: 'clinician', patients: ['pat-1'], expiresAt: Date.now() + 60_000 };
+  const principal: Principal = {
+    userId: 'dr-okafor',
+    name: 'Dr Ada Okafor',
+    role: 'clinician',
+    patients: ['pat-1'],
+    expiresAt: Date.now() + 60_000,
+  };
 
   it('leaves out echoes of clients that have left, without counting them against the connection', () => {
     // A stock client re-sends every state it applies: after a ward round, the states of ten colleagues who left.
-    const departed = Array.from({ length: 10 }, (_, i) => ({ clientId: 100 + i, clock: 3, state: { user: { name: `Colleague ${i}` } } }));
-    const checked = checkPresence(presenceUpdate([...departed, { clientId: 7, clock: 1, state: { cursor: 2 } }]), {
-      principal, own: new Set([7]), ownedByOther: () => false, clockOf: (id) => (id >= 100 ? 3 : 0),
-    });
-    assert.deepEqual(checked, presenceUpdate([{ clientId: 7, clock: 1, state: { cursor: 2, user: { id: 'dr-okafor', name: 'Dr Ada Okafor' } } }]));
+    const departed = Array.from({ length: 10 }, (_, i) => ({
+      clientId: 100 + i,
+      clock: 3,
+      state: { user: { name: `Colleague ${i}` } },
+    }));
+    const checked = checkPresence(
+      presenceUpdate([...departed, { clientId: 7, clock: 1, state: { cursor: 2 } }]),
+      {
+        principal,
+        own: new Set([7]),
+        ownedByOther: () => false,
+        clockOf: (id) => (id >= 100 ? 3 : 0),
+      },
+    );
+    assert.deepEqual(
+      checked,
+      presenceUpdate([
+        {
+          clientId: 7,
+          clock: 1,
+          state: { cursor: 2, user: { id: 'dr-okafor', name: 'Dr Ada Okafor' } },
+        },
+      ]),
+    );
   });
 
   it('refuses what is not an awareness update, and a state that is not an object', () => {
-    const writer = { principal, own: new Set<number>(), ownedByOther: () => false, clockOf: () => undefined };
+    const writer = {
+      principal,
+      own: new Set<number>(),
+      ownedByOther: () => false,
+      clockOf: () => undefined,
+    };
     assert.throws(() => checkPresence(new Uint8Array([5, 1]), writer), /bad awareness update/);
-    assert.throws(() => checkPresence(presenceUpdate([{ clientId: 1, clock: 1, state: ['x'] }]), writer), /presence state is not an object/);
+    assert.throws(
+      () => checkPresence(presenceUpdate([{ clientId: 1, clock: 1, state: ['x'] }]), writer),
+      /presence state is not an object/,
+    );
   });
 });

@@ -18,7 +18,9 @@ export async function openRaw(url: string, document: string, token: string): Pro
   const ws = new WebSocket(`${url}/${document}?token=${encodeURIComponent(token)}`);
   const received: Uint8Array[] = [];
   ws.on('message', (data) => received.push(new Uint8Array(data as Buffer)));
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
@@ -55,7 +57,8 @@ export function presenceFrame(clientId: number, clock: number, json: string): Ui
 /** The server is up and answering. */
 export async function assertHealthy(t: TestServer): Promise<void> {
   const { status, body } = await getJson(httpUrl(t.server, '/health'));
-  if (status !== 200 || body.status !== 'ok') throw new Error(`/health answered ${status} ${JSON.stringify(body)}`);
+  if (status !== 200 || body.status !== 'ok')
+    throw new Error(`/health answered ${status} ${JSON.stringify(body)}`);
 }
 
 /** `[[[…"x"…]]]`: text that nests `depth` arrays. */

@@ -47,14 +47,23 @@ describe('sync server: chart revisions', () => {
     await until(reconnecting.doc, () => reconnecting.doc.getArray('revisions').length === 2);
     reconnecting.provider.disconnect();
     reconnecting.provider.connect();
-    await new Promise<void>((resolve) => reconnecting.provider.once('sync', (synced) => synced && resolve()));
-    reconnecting.doc.getArray<string>('revisions').push([encodeRevision(revision('dr-lindqvist', 'alg-3'))]);
+    await new Promise<void>((resolve) =>
+      reconnecting.provider.once('sync', (synced) => synced && resolve()),
+    );
+    reconnecting.doc
+      .getArray<string>('revisions')
+      .push([encodeRevision(revision('dr-lindqvist', 'alg-3'))]);
     const observer = t.connect(doc, await token('dr-okafor'));
     await until(observer.doc, () => observer.doc.getArray('revisions').length === 3);
     assert.ok(!t.log.some((l) => l.event === 'write-refused'));
   });
 
-  const refused = async (document: string, write: (array: import('yjs').Array<unknown>) => void, code: number, reason: RegExp) => {
+  const refused = async (
+    document: string,
+    write: (array: import('yjs').Array<unknown>) => void,
+    code: number,
+    reason: RegExp,
+  ) => {
     const forger = t.connect(document, await token('dr-okafor'));
     await forger.synced;
     const before = forger.doc.getArray('revisions').length;
@@ -62,58 +71,134 @@ describe('sync server: chart revisions', () => {
     const closed = await forger.closed;
     assert.equal(closed.code, code);
     assert.match(closed.reason, reason);
-    const line = await t.logged((l) => l.event === 'write-refused' && l.document === document && reason.test(String(l.reason)));
+    const line = await t.logged(
+      (l) =>
+        l.event === 'write-refused' && l.document === document && reason.test(String(l.reason)),
+    );
     assert.equal(line.user, 'dr-okafor');
     assert.equal(line.document, document);
     const reader = t.connect(document, await token('dr-lindqvist'));
     await reader.synced;
-    assert.equal(reader.doc.getArray('revisions').length, before, 'the server document does not have it');
+    assert.equal(
+      reader.doc.getArray('revisions').length,
+      before,
+      'the server document does not have it',
+    );
   };
 
   it('refuses a revision in another user’s name: 4403, logged, not kept', async () => {
-    await refused('emr/pat-1/core', (array) => array.push([encodeRevision(revision('dr-lindqvist', 'alg-9'))]), CLOSE.forbidden, /author is not the token user/);
+    await refused(
+      'emr/pat-1/core',
+      (array) => array.push([encodeRevision(revision('dr-lindqvist', 'alg-9'))]),
+      CLOSE.forbidden,
+      /author is not the token user/,
+    );
   });
 
   it('refuses a revision for another patient than the document’s: 4403, not kept', async () => {
-    const elsewhere: Revision = { ...revision('dr-okafor', 'alg-7'), resource: penicillinAllergy('pat-2', 'alg-7') };
-    await refused('emr/pat-1/core', (array) => array.push([encodeRevision(elsewhere)]), CLOSE.forbidden, /AllergyIntolerance\/alg-7 belongs to Patient\/pat-2, not to the chart of Patient\/pat-1/);
+    const elsewhere: Revision = {
+      ...revision('dr-okafor', 'alg-7'),
+      resource: penicillinAllergy('pat-2', 'alg-7'),
+    };
+    await refused(
+      'emr/pat-1/core',
+      (array) => array.push([encodeRevision(elsewhere)]),
+      CLOSE.forbidden,
+      /AllergyIntolerance\/alg-7 belongs to Patient\/pat-2, not to the chart of Patient\/pat-1/,
+    );
   });
 
   it('refuses a revision that does not validate: 4400', async () => {
     const bad = { ...revision('dr-okafor', 'alg-8'), key: 'AllergyIntolerance/other' };
-    await refused('emr/pat-1/core', (array) => array.push([JSON.stringify(bad)]), CLOSE.badMessage, /invalid revision: revision key .* does not match its resource/);
+    await refused(
+      'emr/pat-1/core',
+      (array) => array.push([JSON.stringify(bad)]),
+      CLOSE.badMessage,
+      /invalid revision: revision key .* does not match its resource/,
+    );
   });
 
   it('refuses anything but revision strings in a chart document: 4400', async () => {
-    await refused('emr/pat-1/observations/2024-03-01', (array) => array.push([{ not: 'a string' }]), CLOSE.badMessage, /invalid revision/);
+    await refused(
+      'emr/pat-1/observations/2024-03-01',
+      (array) => array.push([{ not: 'a string' }]),
+      CLOSE.badMessage,
+      /invalid revision/,
+    );
   });
 
   it('refuses a revision that changes a signed note: 4403, not kept; marking it entered-in-error is taken', async () => {
     const doc = 'emr/pat-1/core';
     const note = (text: string, docStatus: DocumentReference['docStatus']): DocumentReference => ({
-      resourceType: 'DocumentReference', id: 'note-7', status: docStatus === 'entered-in-error' ? 'entered-in-error' : 'current', docStatus,
-      subject: { reference: 'Patient/pat-1' }, date: '2024-03-01T10:00:00Z',
-      content: [{ attachment: { contentType: 'text/plain', data: Buffer.from(text).toString('base64') } }],
+      resourceType: 'DocumentReference',
+      id: 'note-7',
+      status: docStatus === 'entered-in-error' ? 'entered-in-error' : 'current',
+      docStatus,
+      subject: { reference: 'Patient/pat-1' },
+      date: '2024-03-01T10:00:00Z',
+      content: [
+        { attachment: { contentType: 'text/plain', data: Buffer.from(text).toString('base64') } },
+      ],
     });
-    const noteRevision = (id: string, parents: string[], resource: DocumentReference): Revision =>
-      ({ ...revision('dr-okafor', id), revisionId: `rev-${id}`, key: 'DocumentReference/note-7', parents, resource });
+    const noteRevision = (
+      id: string,
+      parents: string[],
+      resource: DocumentReference,
+    ): Revision => ({
+      ...revision('dr-okafor', id),
+      revisionId: `rev-${id}`,
+      key: 'DocumentReference/note-7',
+      parents,
+      resource,
+    });
     const writer = t.connect(doc, await token('dr-okafor'));
     await writer.synced;
     const signed = noteRevision('signed', [], note('Chest clear.', 'final'));
     writer.doc.getArray<string>('revisions').push([encodeRevision(signed)]);
     const reader = t.connect(doc, await token('dr-lindqvist'));
-    await until(reader.doc, () => reader.doc.getArray<string>('revisions').toArray().some((r) => r.includes('rev-signed')));
-    await refused(doc, (array) => array.push([encodeRevision(noteRevision('edited', [signed.revisionId], note('Chest clear. Discharged.', 'final')))]),
-      CLOSE.forbidden, /signed note: its text cannot be changed/);
-    writer.doc.getArray<string>('revisions').push([encodeRevision(noteRevision('voided', [signed.revisionId], note('Chest clear.', 'entered-in-error')))]);
-    await until(reader.doc, () => reader.doc.getArray<string>('revisions').toArray().some((r) => r.includes('rev-voided')));
+    await until(reader.doc, () =>
+      reader.doc
+        .getArray<string>('revisions')
+        .toArray()
+        .some((r) => r.includes('rev-signed')),
+    );
+    await refused(
+      doc,
+      (array) =>
+        array.push([
+          encodeRevision(
+            noteRevision('edited', [signed.revisionId], note('Chest clear. Discharged.', 'final')),
+          ),
+        ]),
+      CLOSE.forbidden,
+      /signed note: its text cannot be changed/,
+    );
+    writer.doc
+      .getArray<string>('revisions')
+      .push([
+        encodeRevision(
+          noteRevision('voided', [signed.revisionId], note('Chest clear.', 'entered-in-error')),
+        ),
+      ]);
+    await until(reader.doc, () =>
+      reader.doc
+        .getArray<string>('revisions')
+        .toArray()
+        .some((r) => r.includes('rev-voided')),
+    );
   });
 
   it('refuses deleting a revision: 4403', async () => {
     const doc = 'emr/pat-1/observations/2024-03-02';
     const writer = t.connect(doc, await token('dr-okafor'));
     await writer.synced;
-    writer.doc.getArray<string>('revisions').push([encodeRevision({ ...revision('dr-okafor', 'hr-1'), key: 'Observation/hr-1', resource: heartRate('pat-1', 'hr-1') })]);
+    writer.doc.getArray<string>('revisions').push([
+      encodeRevision({
+        ...revision('dr-okafor', 'hr-1'),
+        key: 'Observation/hr-1',
+        resource: heartRate('pat-1', 'hr-1'),
+      }),
+    ]);
     const reader = t.connect(doc, await token('dr-lindqvist'));
     await until(reader.doc, () => reader.doc.getArray('revisions').length === 1);
     await refused(doc, (array) => array.delete(0, 1), CLOSE.forbidden, /never deleted/);

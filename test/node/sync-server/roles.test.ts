@@ -25,7 +25,9 @@ describe('sync server: read-only roles', () => {
     await until(viewer.doc, () => viewer.doc.getText('body').toString() === 'BP 120/80.');
 
     viewer.doc.getText('body').insert(0, 'FORGED ');
-    const dropped = await t.logged((l) => l.event === 'write-dropped' && l.user === 'portal-viewer');
+    const dropped = await t.logged(
+      (l) => l.event === 'write-dropped' && l.user === 'portal-viewer',
+    );
     assert.equal(dropped.document, doc);
     assert.match(String(dropped.reason), /viewer is read-only/);
 
@@ -43,7 +45,10 @@ describe('sync server: read-only roles', () => {
 
   it("an auditor's writes are dropped too", async () => {
     const doc = 'emr/pat-1/note/n-auditor';
-    const auditorToken = await customToken({ sub: 'aud-1', name: 'Audit Office', role: 'auditor', patients: ['pat-1'] }, Date.now() + 3_600_000);
+    const auditorToken = await customToken(
+      { sub: 'aud-1', name: 'Audit Office', role: 'auditor', patients: ['pat-1'] },
+      Date.now() + 3_600_000,
+    );
     const auditor = t.connect(doc, auditorToken);
     await auditor.synced;
     auditor.doc.getText('body').insert(0, 'not allowed');
@@ -61,7 +66,12 @@ describe('sync server: read-only roles', () => {
     const seen = new Promise<void>((resolve) => {
       const check = () => {
         const states = [...clinician.provider.awareness.getStates().values()];
-        if (states.some((s) => (s as { user?: { name?: string } }).user?.name === 'Patient portal viewer')) resolve();
+        if (
+          states.some(
+            (s) => (s as { user?: { name?: string } }).user?.name === 'Patient portal viewer',
+          )
+        )
+          resolve();
       };
       clinician.provider.awareness.on('change', check);
       check();

@@ -9,7 +9,15 @@ import * as Y from 'yjs';
 import { CLOSE, LevelStore, type PrepareWrite } from '../../../sync/server/index.js';
 import { DelegatingStore } from './delegating-store.js';
 import { assertHealthy, openRaw, updateFrame } from './raw-client.js';
-import { closeOf, getJson, httpUrl, openTestStore, startTestServer, token, type TestServer } from './support.js';
+import {
+  closeOf,
+  getJson,
+  httpUrl,
+  openTestStore,
+  startTestServer,
+  token,
+  type TestServer,
+} from './support.js';
 
 // The server's own failures, and pressure from outside, close the clients
 // concerned and never the process: a store that cannot load a document, a
@@ -61,7 +69,11 @@ describe('sync server: faults and pressure', () => {
   before(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'emr-sync-faults-'));
     store = new ControlledStore(await openTestStore(dataDir));
-    t = await startTestServer({ store, maxQueuedBytes: 1024 * 1024, refusalLimit: { perWindow: 1_000 } });
+    t = await startTestServer({
+      store,
+      maxQueuedBytes: 1024 * 1024,
+      refusalLimit: { perWindow: 1_000 },
+    });
   });
   afterEach(() => {
     store.failLoads = false;
@@ -75,10 +87,16 @@ describe('sync server: faults and pressure', () => {
 
   it('a document that cannot be loaded closes its clients with 1011 (the server’s fault), and the server stays up', async () => {
     store.failLoads = true;
-    const client = await openRaw(t.server.url, 'emr/pat-1/note/n-unloadable', await token('dr-okafor'));
+    const client = await openRaw(
+      t.server.url,
+      'emr/pat-1/note/n-unloadable',
+      await token('dr-okafor'),
+    );
     client.send(updateFrame(bulkyUpdate(10, 1)));
     assert.equal((await client.closed).code, CLOSE.internalError);
-    await t.logged((line) => line.event === 'store-failed' && line.document === 'emr/pat-1/note/n-unloadable');
+    await t.logged(
+      (line) => line.event === 'store-failed' && line.document === 'emr/pat-1/note/n-unloadable',
+    );
     await assertHealthy(t);
     store.failLoads = false;
     const again = t.connect('emr/pat-1/note/n-unloadable', await token('dr-okafor'));
@@ -122,7 +140,11 @@ describe('sync server: refused upgrades and large tokens', () => {
   after(() => t.stop());
 
   it('answers 429 to an address refused too often in a minute, even with a good token, and counts both in /health', async () => {
-    for (let i = 0; i < 3; i++) assert.equal((await closeOf(`${t.server.url}/emr/pat-1/core?token=forged-${i}`)).code, CLOSE.unauthenticated);
+    for (let i = 0; i < 3; i++)
+      assert.equal(
+        (await closeOf(`${t.server.url}/emr/pat-1/core?token=forged-${i}`)).code,
+        CLOSE.unauthenticated,
+      );
     const valid = await token('dr-okafor');
     const status = await new Promise<number>((resolve, reject) => {
       const ws = new WebSocket(`${t.server.url}/emr/pat-1/core?token=${valid}`);
@@ -131,7 +153,9 @@ describe('sync server: refused upgrades and large tokens', () => {
     });
     assert.equal(status, 429);
     // The HTTP routes that read a token share the count: the address waits there too.
-    const audit = await getJson(httpUrl(t.server, '/audit?patient=pat-1'), { authorization: `Bearer ${valid}` });
+    const audit = await getJson(httpUrl(t.server, '/audit?patient=pat-1'), {
+      authorization: `Bearer ${valid}`,
+    });
     assert.equal(audit.status, 429);
     const { body } = await getJson(httpUrl(t.server, '/health'));
     assert.equal(body.refusedUpgrades, 3);
@@ -161,7 +185,9 @@ describe('sync server: tokens too large', () => {
       ws.on('error', reject);
     });
     assert.equal(status, 431);
-    await t.logged((line) => line.event === 'connection-refused' && line.reason === 'request head too large');
+    await t.logged(
+      (line) => line.event === 'connection-refused' && line.reason === 'request head too large',
+    );
     await assertHealthy(t);
   });
 });
@@ -185,7 +211,16 @@ describe('the embedded store: durable writes', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  const audit = { time: '2024-03-01T09:30:00.000Z', document: 'emr/pat-1/core', patientId: 'pat-1', userId: 'u', userName: 'U', role: 'clinician', bytes: 1, sha256: '00' };
+  const audit = {
+    time: '2024-03-01T09:30:00.000Z',
+    document: 'emr/pat-1/core',
+    patientId: 'pat-1',
+    userId: 'u',
+    userName: 'U',
+    role: 'clinician',
+    bytes: 1,
+    sha256: '00',
+  };
 
   it('syncs every append and compaction to the disk by default: acknowledged means on disk', async () => {
     const store = await LevelStore.open(path.join(dataDir, 'default'));

@@ -1,5 +1,15 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,7 +50,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 /** A child whose output goes to a file: no pipe holds the test process open. */
-function spawnServer(command: string, args: string[], logFile: string, user?: { uid: number; gid: number }): ChildProcess {
+function spawnServer(
+  command: string,
+  args: string[],
+  logFile: string,
+  user?: { uid: number; gid: number },
+): ChildProcess {
   const out = openSync(logFile, 'a');
   const child = spawn(command, args, { stdio: ['ignore', out, out], ...user });
   closeSync(out);
@@ -62,7 +77,11 @@ export function postgresBin(name: string): string {
   const fromEnv = process.env.EMR_PG_BIN;
   if (fromEnv) return path.join(fromEnv, name);
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin', name))).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(path.join(root, v, 'bin', name)))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   if (versions[0]) return path.join(root, versions[0], 'bin', name);
   return name;
 }
@@ -93,8 +112,13 @@ function template(user: { uid: number; gid: number } | undefined): string {
   const building = mkdtempSync(path.join(tmpdir(), 'emr-kit-pg-init-'));
   if (user) chownSync(building, user.uid, user.gid);
   const data = path.join(building, 'data');
-  const initdb = spawnSync(postgresBin('initdb'), ['-D', data, '-A', 'trust', '-U', 'emr', '-E', 'UTF8', '--locale=C', '--no-sync'], { encoding: 'utf8', ...user });
-  if (initdb.status !== 0) throw new Error(`initdb failed: ${initdb.error?.message ?? initdb.stderr}`);
+  const initdb = spawnSync(
+    postgresBin('initdb'),
+    ['-D', data, '-A', 'trust', '-U', 'emr', '-E', 'UTF8', '--locale=C', '--no-sync'],
+    { encoding: 'utf8', ...user },
+  );
+  if (initdb.status !== 0)
+    throw new Error(`initdb failed: ${initdb.error?.message ?? initdb.stderr}`);
   try {
     renameSync(data, dir);
   } catch {
@@ -112,12 +136,26 @@ export async function startPostgres(options: { fsync?: boolean } = {}): Promise<
   if (user) chownSync(home, user.uid, user.gid);
   const data = path.join(home, 'data');
   const copied = spawnSync('cp', ['-a', template(user), data]);
-  if (copied.status !== 0) throw new Error(`could not copy the PostgreSQL template: ${String(copied.stderr)}`);
+  if (copied.status !== 0)
+    throw new Error(`could not copy the PostgreSQL template: ${String(copied.stderr)}`);
   const port = await freePort();
   const url = `postgres://emr@127.0.0.1:${port}/postgres`;
   let child: ChildProcess | undefined;
   const start = async () => {
-    const args = ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${home}`, '-c', `fsync=${options.fsync ? 'on' : 'off'}`, '-c', 'max_connections=200'];
+    const args = [
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${home}`,
+      '-c',
+      `fsync=${options.fsync ? 'on' : 'off'}`,
+      '-c',
+      'max_connections=200',
+    ];
     const logFile = path.join(home, 'postgres.log');
     const started = spawnServer(postgresBin('postgres'), args, logFile, user);
     child = started;
@@ -158,7 +196,10 @@ export async function startPostgres(options: { fsync?: boolean } = {}): Promise<
 }
 
 export function redisServerPath(): string {
-  return process.env.EMR_REDIS_SERVER ?? (existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : 'redis-server');
+  return (
+    process.env.EMR_REDIS_SERVER ??
+    (existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : 'redis-server')
+  );
 }
 
 /** A Redis server of its own: no persistence, as a broker needs none. */
@@ -169,7 +210,22 @@ export async function startRedis(): Promise<Service> {
   let child: ChildProcess | undefined;
   const start = async () => {
     const logFile = path.join(home, 'redis.log');
-    const started = spawnServer(redisServerPath(), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', home], logFile);
+    const started = spawnServer(
+      redisServerPath(),
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        home,
+      ],
+      logFile,
+    );
     child = started;
     await until(async () => {
       if (started.exitCode !== null) throw new Error(`redis-server exited: ${tail(logFile)}`);

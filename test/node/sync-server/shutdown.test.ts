@@ -7,7 +7,14 @@ import * as Y from 'yjs';
 import type { PrepareWrite } from '../../../sync/server/index.js';
 import { DelegatingStore } from './delegating-store.js';
 import { startChildServer } from './child-server.js';
-import { connectClient, destroyClient, openTestStore, startTestServer, token, until } from './support.js';
+import {
+  connectClient,
+  destroyClient,
+  openTestStore,
+  startTestServer,
+  token,
+  until,
+} from './support.js';
 
 /** The real store, with a gate on writes: the test decides when a write reaches it. */
 class GatedStore extends DelegatingStore {
@@ -44,7 +51,9 @@ describe('sync server: shutdown', () => {
       const a = t.connect(doc, await token('dr-okafor'));
       const b = t.connect(doc, await token('dr-lindqvist'));
       await Promise.all([a.synced, b.synced]);
-      const codes = new Promise<number>((resolve) => b.provider.once('connection-close', (event) => resolve(event?.code ?? 0)));
+      const codes = new Promise<number>((resolve) =>
+        b.provider.once('connection-close', (event) => resolve(event?.code ?? 0)),
+      );
       store.hold();
       a.doc.getText('body').insert(0, 'Discharge summary started.');
       await store.reached;

@@ -6,7 +6,17 @@ import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { devToken, LevelStore, PostgresStore, signingSecret, startSyncServer, type SyncServer, type SyncServerOptions, type SyncRole, type SyncStore } from '../../../sync/server/index.js';
+import {
+  devToken,
+  LevelStore,
+  PostgresStore,
+  signingSecret,
+  startSyncServer,
+  type SyncServer,
+  type SyncServerOptions,
+  type SyncRole,
+  type SyncStore,
+} from '../../../sync/server/index.js';
 import { sharedPostgres } from './services.js';
 
 // A real sync server on 127.0.0.1 with its own data directory, its log lines
@@ -17,7 +27,8 @@ import { sharedPostgres } from './services.js';
 // process's own; a data directory stands for a schema of its own, so a
 // server restarted on the same directory finds its documents again).
 
-export const STORE_KIND: 'level' | 'postgres' = process.env.EMR_SYNC_TEST_STORE === 'postgres' ? 'postgres' : 'level';
+export const STORE_KIND: 'level' | 'postgres' =
+  process.env.EMR_SYNC_TEST_STORE === 'postgres' ? 'postgres' : 'level';
 
 /** The schema that stands for a data directory. */
 export function schemaFor(dataDir: string): string {
@@ -27,7 +38,11 @@ export function schemaFor(dataDir: string): string {
 /** The store of the kind under test for a data directory; the caller closes it. */
 export async function openTestStore(dataDir: string): Promise<SyncStore> {
   if (STORE_KIND === 'level') return LevelStore.open(dataDir);
-  return PostgresStore.open({ url: (await sharedPostgres()).url, schema: schemaFor(dataDir), migrate: true });
+  return PostgresStore.open({
+    url: (await sharedPostgres()).url,
+    schema: schemaFor(dataDir),
+    migrate: true,
+  });
 }
 
 export type LogLine = Record<string, unknown> & { event: string; time: string };
@@ -54,11 +69,17 @@ export interface Client {
   closed: Promise<{ code: number; reason: string }>;
 }
 
-export async function startTestServer(options: Partial<SyncServerOptions> = {}): Promise<TestServer> {
-  const dataDir = options.dataDir ?? await mkdtemp(path.join(tmpdir(), 'emr-sync-test-'));
+export async function startTestServer(
+  options: Partial<SyncServerOptions> = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'emr-sync-test-')));
   const log: LogLine[] = [];
-  const waiters: Array<{ match: (line: LogLine) => boolean; resolve: (line: LogLine) => void }> = [];
-  const ownStore = STORE_KIND === 'postgres' && !options.store && !options.postgres ? await openTestStore(dataDir) : undefined;
+  const waiters: Array<{ match: (line: LogLine) => boolean; resolve: (line: LogLine) => void }> =
+    [];
+  const ownStore =
+    STORE_KIND === 'postgres' && !options.store && !options.postgres
+      ? await openTestStore(dataDir)
+      : undefined;
   const server = await startSyncServer({
     dev: true,
     ...options,
@@ -80,7 +101,9 @@ export async function startTestServer(options: Partial<SyncServerOptions> = {}):
     log,
     logged: (match) => {
       const found = log.find(match);
-      return found ? Promise.resolve(found) : new Promise((resolve) => waiters.push({ match, resolve }));
+      return found
+        ? Promise.resolve(found)
+        : new Promise((resolve) => waiters.push({ match, resolve }));
     },
     connect: (document, token, doc) => {
       const client = connectClient(server.url, document, token, doc);
@@ -100,7 +123,12 @@ export async function startTestServer(options: Partial<SyncServerOptions> = {}):
 }
 
 /** A stock y-websocket client, in Node, that talks only through the server. */
-export function connectClient(url: string, document: string, token: string, doc = new Y.Doc()): Client {
+export function connectClient(
+  url: string,
+  document: string,
+  token: string,
+  doc = new Y.Doc(),
+): Client {
   const provider = new WebsocketProvider(url, document, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     params: { token },
@@ -110,7 +138,9 @@ export function connectClient(url: string, document: string, token: string, doc 
     if (provider.synced) resolve();
     else provider.once('sync', () => resolve());
   });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => provider.on('closed', (event) => resolve({ code: event.code, reason: event.reason })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    provider.on('closed', (event) => resolve({ code: event.code, reason: event.reason })),
+  );
   return { doc, provider, synced, closed };
 }
 
@@ -132,12 +162,19 @@ export function until(doc: Y.Doc, read: () => boolean): Promise<void> {
   });
 }
 
-export function token(userId: 'dr-okafor' | 'dr-lindqvist' | 'portal-viewer', patients: string[] = ['pat-1']): Promise<string> {
+export function token(
+  userId: 'dr-okafor' | 'dr-lindqvist' | 'portal-viewer',
+  patients: string[] = ['pat-1'],
+): Promise<string> {
   return devToken(userId, patients);
 }
 
 /** A development-key token with any claims, for the cases DEV_USERS do not cover. */
-export function customToken(claims: { sub: string; name: string; role: SyncRole | string; patients: string[] }, expiresAt: number, secret = signingSecret({ dev: true })): Promise<string> {
+export function customToken(
+  claims: { sub: string; name: string; role: SyncRole | string; patients: string[] },
+  expiresAt: number,
+  secret = signingSecret({ dev: true }),
+): Promise<string> {
   return new SignJWT({ name: claims.name, role: claims.role, patients: claims.patients })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)
@@ -155,7 +192,10 @@ export function closeOf(url: string): Promise<{ code: number; reason: string }> 
   });
 }
 
-export async function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function getJson(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(url, { headers });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }

@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as Y from 'yjs';
-import { destroyClient, getJson, httpUrl, openTestStore, startTestServer, token, until } from './support.js';
+import {
+  destroyClient,
+  getJson,
+  httpUrl,
+  openTestStore,
+  startTestServer,
+  token,
+  until,
+} from './support.js';
 
 describe('sync server: documents', () => {
   let dataDir: string;
@@ -60,7 +68,8 @@ describe('sync server: documents', () => {
       const a = t.connect(doc, await token('dr-okafor'));
       const b = t.connect(doc, await token('dr-lindqvist'));
       await Promise.all([a.synced, b.synced]);
-      for (const word of ['one ', 'two ', 'three ']) a.doc.getText('body').insert(a.doc.getText('body').length, word);
+      for (const word of ['one ', 'two ', 'three '])
+        a.doc.getText('body').insert(a.doc.getText('body').length, word);
       await until(b.doc, () => b.doc.getText('body').toString() === 'one two three ');
       assert.ok((await store.loadUpdates(doc)).length >= 1);
 
@@ -145,7 +154,9 @@ describe('sync server: documents', () => {
       const chunk = 'x'.repeat(64 * 1024);
       const chunks = 256;
       for (let i = 0; i < chunks; i++) writer.doc.getText('body').insert(0, chunk);
-      const line = await t.logged((l) => l.event === 'connection-closed' && l.reason === 'client too slow to read');
+      const line = await t.logged(
+        (l) => l.event === 'connection-closed' && l.reason === 'client too slow to read',
+      );
       assert.equal(line.document, doc);
       assert.equal(line.user, 'dr-lindqvist');
       slow.terminate();

@@ -16,7 +16,10 @@ describe('restingDays', () => {
   ];
 
   it('rests every day but the newest ones, whatever order they are listed in', () => {
-    assert.deepEqual([...restingDays(names, 2)].sort(), ['emr/pat-1/observations/2023-12-31', 'emr/pat-1/observations/2024-01-15']);
+    assert.deepEqual([...restingDays(names, 2)].sort(), [
+      'emr/pat-1/observations/2023-12-31',
+      'emr/pat-1/observations/2024-01-15',
+    ]);
   });
 
   it('rests nothing when the chart has no more days than are kept live, and every day when none is', () => {
