@@ -1,4 +1,4 @@
-import './vitals-trend/emr-vitals-trend.js';
+import '../vitals-trend/emr-vitals-trend.js';
 import { EmrVitalsGrid } from './vitals-grid.js';
 import { defineElement } from '../shared/define-element.js';
 

@@ -7,7 +7,7 @@ let loading: Promise<unknown> | undefined;
 
 /** Defines `<emr-vitals-form>` (once); a failed fetch is tried again on the next call. */
 export function loadVitalsForm(): Promise<unknown> {
-  loading ??= import('./vitals-form/emr-vitals-form.js').catch((error: unknown) => {
+  loading ??= import('../vitals-form/emr-vitals-form.js').catch((error: unknown) => {
     loading = undefined;
     throw error;
   });

@@ -7,9 +7,9 @@ import {
   type Acvpu,
   type PlausibleLimits,
   type VitalSignId,
-} from '../../../clinical/index.js';
-import { EmrElement } from '../../shared/emr-element.js';
-import type { EntrySign } from '../vitals-observations.js';
+} from '../../clinical/index.js';
+import { EmrElement } from '../shared/emr-element.js';
+import type { EntrySign } from '../vitals-grid/vitals-observations.js';
 import { EmrVitalsSubmitEvent } from './vitals-form.events.js';
 import { vitalsFormMessages as m } from './vitals-form.messages.js';
 import { vitalsFormStyles } from './vitals-form.styles.js';

@@ -6,8 +6,8 @@ import {
   type Acvpu,
   type PlausibleLimits,
   type VitalSignId,
-} from '../../../clinical/index.js';
-import type { EntrySign, VitalsEntry } from '../vitals-observations.js';
+} from '../../clinical/index.js';
+import type { EntrySign, VitalsEntry } from '../vitals-grid/vitals-observations.js';
 import { vitalsFormMessages as m } from './vitals-form.messages.js';
 
 // What was typed into the form, checked against the plausibility limits of

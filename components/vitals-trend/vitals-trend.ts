@@ -1,6 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
-import { EmrElement } from '../../shared/emr-element.js';
+import { EmrElement } from '../shared/emr-element.js';
 import { vitalsTrendStyles } from './vitals-trend.styles.js';
 
 const WIDTH = 100;

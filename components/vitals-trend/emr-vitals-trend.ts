@@ -1,5 +1,5 @@
 import { EmrVitalsTrend } from './vitals-trend.js';
-import { defineElement } from '../../shared/define-element.js';
+import { defineElement } from '../shared/define-element.js';
 
 defineElement('emr-vitals-trend', EmrVitalsTrend);
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '../../../test/support/testing.js';
+import { expect, fixture, html, oneEvent } from '../../test/support/testing.js';
 import { sendKeys } from '@web/test-runner-commands';
 import './emr-vitals-form.js';
 import { EmrVitalsForm } from './vitals-form.js';

@@ -1,4 +1,4 @@
-import type { VitalsEntry } from '../vitals-observations.js';
+import type { VitalsEntry } from '../vitals-grid/vitals-observations.js';
 
 /** A checked set of vital signs, submitted from the entry form. Its parent (the vitals grid) records it. */
 export class EmrVitalsSubmitEvent extends Event {

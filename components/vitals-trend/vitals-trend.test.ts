@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '../../../test/support/testing.js';
+import { expect, fixture, html } from '../../test/support/testing.js';
 import './emr-vitals-trend.js';
 import { EmrVitalsTrend } from './vitals-trend.js';
 

@@ -1,5 +1,5 @@
 import { EmrVitalsForm } from './vitals-form.js';
-import { defineElement } from '../../shared/define-element.js';
+import { defineElement } from '../shared/define-element.js';
 
 defineElement('emr-vitals-form', EmrVitalsForm);
 

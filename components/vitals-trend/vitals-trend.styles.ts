@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { token } from '../../shared/tokens.js';
+import { token } from '../shared/tokens.js';
 
 export const vitalsTrendStyles = css`
   :host {
