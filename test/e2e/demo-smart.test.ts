@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
-import { richestSmallChart, type FixtureChart } from './support/demo-fixture.js';
-import { startDemo, type RunningDemo } from './support/demo-server.js';
+import type { Page } from 'playwright-core';
+import { axeViolations, PATIENCE } from './support/browser.js';
+import { openDemoPage, type DemoPage } from './support/demo-page.js';
 
 // The demo portal's SMART path end to end: the ward list from the demo
 // EHR's FHIR server; opening a patient is an EHR launch (the launch page,
@@ -13,46 +11,33 @@ import { startDemo, type RunningDemo } from './support/demo-server.js';
 // chart opens from IndexedDB at once; a refresh needs a new launch; the
 // read-only viewer cannot pull.
 
-const PATIENCE = { timeout: 120_000 };
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-let demo: RunningDemo;
-let browser: Browser;
+let session: DemoPage;
 let page: Page;
-let fixture: FixtureChart;
-const pageErrors: string[] = [];
+let demo: DemoPage['demo'];
+let fixture: DemoPage['fixture'];
+let pageErrors: string[];
 
 before(async () => {
-  fixture = await richestSmallChart();
-  demo = await startDemo();
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: chromiumArgs.filter((arg) => arg !== '--headless'),
-  });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  // Every line the ward list's status region shows, across the page's loads: progress can pass quicker than a poll.
-  await page.addInitScript(() => {
-    const seen: string[] = JSON.parse(
-      sessionStorage.getItem('test status lines') ?? '[]',
-    ) as string[];
-    document.addEventListener('DOMContentLoaded', () => {
-      const region = document.getElementById('import-status');
-      if (!region) return;
-      new MutationObserver(() => {
-        seen.push(region.textContent ?? '');
-        sessionStorage.setItem('test status lines', JSON.stringify(seen));
-      }).observe(region, { childList: true, subtree: true, characterData: true });
+  session = await openDemoPage('?user=dr-okafor', { width: 1440, height: 900 }, async (page) => {
+    // Every line the ward list's status region shows, across the page's loads: progress can pass quicker than a poll.
+    await page.addInitScript(() => {
+      const seen: string[] = JSON.parse(
+        sessionStorage.getItem('test status lines') ?? '[]',
+      ) as string[];
+      document.addEventListener('DOMContentLoaded', () => {
+        const region = document.getElementById('import-status');
+        if (!region) return;
+        new MutationObserver(() => {
+          seen.push(region.textContent ?? '');
+          sessionStorage.setItem('test status lines', JSON.stringify(seen));
+        }).observe(region, { childList: true, subtree: true, characterData: true });
+      });
     });
   });
-  await page.goto(`${demo.url}?user=dr-okafor`);
+  ({ page, demo, fixture, pageErrors } = session);
 });
 
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+after(() => session?.close());
 
 const statusLines = () =>
   page.evaluate(() => JSON.parse(sessionStorage.getItem('test status lines') ?? '[]') as string[]);
@@ -129,21 +114,7 @@ test('axe finds no violation on the chart with the EHR’s style applied', async
     '',
     'the EHR’s style is set',
   );
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as {
-        axe: {
-          run(context: Document): Promise<{
-            violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }>;
-          }>;
-        };
-      }
-    ).axe.run(document);
-    return violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`,
-    );
-  });
+  const violations = await axeViolations(page);
   assert.deepEqual(violations, []);
 });
 

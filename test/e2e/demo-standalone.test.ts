@@ -1,42 +1,26 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
-import { richestSmallChart, type FixtureChart } from './support/demo-fixture.js';
-import { startDemo, type RunningDemo } from './support/demo-server.js';
+import type { Page } from 'playwright-core';
+import { axeViolations, PATIENCE } from './support/browser.js';
+import { openDemoPage, type DemoPage } from './support/demo-page.js';
 
 // The demo's standalone SMART app (demo/standalone.html) end to end: "Sign
 // in with the hospital EHR", the demo EHR's sign-in, patient picker and
 // consent pages clicked through, then the chart pulled and shown by the
 // kit's summary elements; after a reload, shown from this device.
 
-const PATIENCE = { timeout: 120_000 };
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-let demo: RunningDemo;
-let browser: Browser;
+let session: DemoPage;
 let page: Page;
-let fixture: FixtureChart;
-const pageErrors: string[] = [];
+let demo: DemoPage['demo'];
+let fixture: DemoPage['fixture'];
+let pageErrors: string[];
 
 before(async () => {
-  fixture = await richestSmallChart();
-  demo = await startDemo();
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: chromiumArgs.filter((arg) => arg !== '--headless'),
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${demo.url}standalone.html`);
+  session = await openDemoPage('standalone.html', { width: 1280, height: 900 });
+  ({ page, demo, fixture, pageErrors } = session);
 });
 
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+after(() => session?.close());
 
 test('signing in with the hospital EHR: sign in, pick the patient, allow, and the chart is pulled and shown', async () => {
   const patient = demo.ehr.patients.find((p) => p.file === fixture.file);
@@ -83,21 +67,7 @@ test('the kit’s summary elements show the fixture’s allergies, medications a
 });
 
 test('axe finds no violation on the page', async () => {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as {
-        axe: {
-          run(context: Document): Promise<{
-            violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }>;
-          }>;
-        };
-      }
-    ).axe.run(document);
-    return violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`,
-    );
-  });
+  const violations = await axeViolations(page);
   assert.deepEqual(violations, []);
 });
 

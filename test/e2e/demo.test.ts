@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdir, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { allergyMessages } from '../../clinical/index.js';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
-import { richestSmallChart, type FixtureChart } from './support/demo-fixture.js';
-import { startDemo, type RunningDemo } from './support/demo-server.js';
+import { axeViolations, PATIENCE } from './support/browser.js';
+import { openDemoPage, type DemoPage } from './support/demo-page.js';
 
 // The demo portal end to end: served as `npm start` serves it (the portal on
 // Vite's dev server, beside the demo EHR and a sync server), opened in
@@ -20,33 +18,20 @@ import { startDemo, type RunningDemo } from './support/demo-server.js';
 // Playwright's CSS selectors reach into open shadow roots, so
 // `emr-allergy-banner [part="summary"]` finds the banner's own part.
 
-const PATIENCE = { timeout: 120_000 };
 const screenshotDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let demo: RunningDemo;
-let browser: Browser;
+let session: DemoPage;
 let page: Page;
-let fixture: FixtureChart;
-const pageErrors: string[] = [];
+let demo: DemoPage['demo'];
+let fixture: DemoPage['fixture'];
+let pageErrors: string[];
 
 before(async () => {
-  fixture = await richestSmallChart();
-  demo = await startDemo();
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: chromiumArgs.filter((arg) => arg !== '--headless'),
-  });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${demo.url}?source=bundle&user=dr-okafor`);
+  session = await openDemoPage('?source=bundle&user=dr-okafor', { width: 1440, height: 900 });
+  ({ page, demo, fixture, pageErrors } = session);
 });
 
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+after(() => session?.close());
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const anyOf = (names: readonly string[]) => new RegExp(names.map(escape).join('|'), 'i');
@@ -159,7 +144,7 @@ test('a kit event shows in the event log with its detail', async () => {
 
 test('a second clinician, in a window of their own, gets the chart through the sync server', async () => {
   // A browser context of its own: another device, with its own IndexedDB.
-  const other = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const other = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const second = await other.newPage();
     second.on('pageerror', (error) => pageErrors.push(`second window: ${error.message}`));
@@ -221,7 +206,6 @@ test('a full-page screenshot of the chart', async () => {
 });
 
 test('axe finds no violation on the whole page, in every view and theme', async () => {
-  await page.addScriptTag({ path: axePath });
   const problems: string[] = [];
   for (const theme of ['standard', 'harbour']) {
     await page.selectOption('#theme-select', theme);
@@ -232,20 +216,7 @@ test('axe finds no violation on the whole page, in every view and theme', async 
         .locator(VIEW_CONTENT[view])
         .first()
         .waitFor({ state: 'visible', ...PATIENCE });
-      const violations = await page.evaluate(async () => {
-        const { violations } = await (
-          window as unknown as {
-            axe: {
-              run(context: Document): Promise<{
-                violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }>;
-              }>;
-            };
-          }
-        ).axe.run(document);
-        return violations.map(
-          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`,
-        );
-      });
+      const violations = await axeViolations(page);
       problems.push(...violations.map((v) => `${theme} ${view}: ${v}`));
     }
   }

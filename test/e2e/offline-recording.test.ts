@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from './support/browser.js';
 import { startPages, type StartPages } from '../../bench/node/support/start-pages.js';
 
 // A read never needs the code that changes the chart (Yjs, the schemas, the
@@ -17,11 +17,7 @@ let browser: Browser;
 before(async () => {
   // Nothing from the HTTP cache: offline, the page has only what it fetched while online.
   pages = await startPages({ httpCache: false });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: chromiumArgs.filter((a) => a !== '--headless'),
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { launchChromium } from './support/browser.js';
 import { devToken, startSyncServer, type SyncServer } from '../../sync/server/index.js';
 import { metformin, patient } from '../support/resources.js';
 
@@ -106,11 +106,7 @@ describe('a chart shared by two clinicians in two browsers', { timeout: 180_000 
     });
     await vite.listen();
     pageUrl = vite.resolvedUrls!.local[0]!;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: chromiumArgs.filter((arg) => arg !== '--headless'),
-    });
+    browser = await launchChromium();
   });
 
   afterEach(async () => {
