@@ -17,7 +17,7 @@ import {
   type DocumentReference,
   type Revision,
 } from '../../model/index.js';
-import { EmrNoteSelectEvent } from '../note-list/note-list.events.js';
+import { EmrNoteSelectEvent } from '../shared/note-select.events.js';
 import { noteStatusStyles } from '../note-list/note-status.styles.js';
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { EmrElement } from '../shared/emr-element.js';

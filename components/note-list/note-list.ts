@@ -7,7 +7,7 @@ import { EmrElement } from '../shared/emr-element.js';
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
 import { noteEntries, type NoteEntry } from './note-entries.js';
-import { EmrNoteSelectEvent } from './note-list.events.js';
+import { EmrNoteSelectEvent } from '../shared/note-select.events.js';
 import { styles } from './note-list.styles.js';
 import { noteStatusStyles } from './note-status.styles.js';
 

@@ -139,6 +139,6 @@ export class EmrVitalsForm extends EmrElement {
       return;
     }
     this.errors = {};
-    this.dispatchEvent(new EmrVitalsSubmitEvent(result.entry));
+    this.dispatchEvent(new EmrVitalsSubmitEvent({ entry: result.entry }));
   }
 }

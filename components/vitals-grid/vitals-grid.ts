@@ -389,8 +389,13 @@ export class EmrVitalsGrid extends EmrElement {
     const { store, patientId } = this;
     if (!store || this.saving) return;
     const at = new Date().toISOString();
-    const observations = vitalsObservations(event.entry, patientId, at);
-    if (!this.dispatchEvent(new EmrVitalsRecordEvent(patientId, observations, at))) return;
+    const observations = vitalsObservations(event.detail.entry, patientId, at);
+    if (
+      !this.dispatchEvent(
+        new EmrVitalsRecordEvent({ patientId, observations, effectiveDateTime: at }),
+      )
+    )
+      return;
     this.saving = true;
     this.saveError = '';
     try {
