@@ -53,7 +53,7 @@ const LOAD_AHEAD = 30;
  * move between the bars of the strip.
  *
  * @summary Chronological chart timeline with filters, zoom and a density strip.
- * @fires emr-timeline-select - A clinician chose an entry. `detail`: `{ resourceType, id, key, keys, date }`.
+ * @fires {TimelineSelectDetail} emr-timeline-select - A clinician chose an entry. `detail`: `{ resourceType, id, key, keys, date }`.
  * @csspart toolbar - the filters and the zoom.
  * @csspart filters - the fieldset of kinds to show.
  * @csspart zoom - the range buttons.

@@ -25,7 +25,7 @@ const messages = {
  * addenda (listed under the note they append to) — with type, author, date
  * and status. Choosing one asks the host to open it.
  *
- * @fires emr-note-select - A clinician chose a note. `detail`: `{ patientId, noteId }`.
+ * @fires {NoteSelectDetail} emr-note-select - A clinician chose a note. `detail`: `{ patientId, noteId }`.
  *
  * @csspart list - The list of notes.
  * @csspart item - One note (or addendum).

@@ -37,7 +37,7 @@ const ICON: Record<SyncStatusView, string> = {
  *
  * No slots.
  *
- * @fires emr-sync-sign-in - After the server refused the sign-in, a clinician asked to sign in again. No `detail`.
+ * @fires {SyncSignInDetail} emr-sync-sign-in - After the server refused the sign-in, a clinician asked to sign in again. `detail`: `{ reason, message, waiting }`.
  *
  * @csspart status - The status line (icon, words, waiting count).
  * @csspart detail - The explanation under a refused or offline status.

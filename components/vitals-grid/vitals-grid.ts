@@ -57,7 +57,7 @@ type Ready = Extract<WindowState, { status: 'ready' }>;
  * of minute-by-minute monitor data opens as fast as a handful of visits.
  *
  * @summary Vital-signs chart with NEWS2, trends and an entry form.
- * @fires emr-vitals-record - cancelable; a clinician saves a new set (`patientId`, `observations`, `effectiveDateTime`). Nothing is recorded when it is cancelled.
+ * @fires {VitalsRecordDetail} emr-vitals-record - A clinician saves a new set. Cancelable: nothing is recorded when it is cancelled. `detail`: `{ patientId, observations, effectiveDateTime }`.
  * @csspart toolbar - the record button, the range shown and the paging buttons.
  * @csspart table - the table.
  * @csspart column-header - the header of one time column.
@@ -92,7 +92,8 @@ export class EmrVitalsGrid extends EmrElement {
    */
   @property({ attribute: 'overdue-minutes', type: Number }) overdueMinutes = 240;
   /** Days after a pregnancy ends during which NEWS2 is withheld (default 42, the puerperium); 0 where policy scores postnatal women with NEWS2. */
-  @property({ attribute: 'postpartum-days', type: Number }) postpartumDays = POSTPARTUM_DAYS;
+  @property({ attribute: 'postpartum-days', type: Number }) postpartumDays: number =
+    POSTPARTUM_DAYS;
   /** Time columns on a page (1 to 50). */
   @property({ type: Number }) columns = 8;
   /** End of the newest page (ISO dateTime, exclusive): for a stay that has ended. Open-ended when absent. */
