@@ -76,31 +76,51 @@ function namedEventsOnly() {
   };
 }
 
+/** Each type imported once: a generator imports a type two elements share twice. */
+function importEachTypeOnce(text) {
+  const seen = new Set();
+  return text.replace(/import type \{([^}]*)\} from ("[^"]+");/g, (_statement, names, from) => {
+    const kept = names
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name && !seen.has(name));
+    for (const name of kept) seen.add(name);
+    return `import type { ${kept.join(', ')} } from ${from};`;
+  });
+}
+
 /**
- * The type generators import each element's event detail types from its
- * registration module, so a type two elements share (`NoteSelectDetail`:
- * the note list and the note editor both fire `emr-note-select`) is imported
- * twice, which TypeScript refuses. Keep its first import only.
+ * A Vue template's `@emr-note-select` is typed by the prop
+ * `onEmrNoteSelect` (Vue camelizes `on-` + the event's name, in its compiler
+ * and in vue-tsc alike); the Vue generator writes `onemr-note-select`, React
+ * 19's spelling, which vue-tsc never reads.
  */
-function importEachTypeOnce(files) {
+function vueEventProps(text) {
+  return text.replace(
+    /"on(emr-[a-z-]+)"\?:/g,
+    (_prop, event) =>
+      `on${event.replace(/(^|-)([a-z])/g, (_dash, _start, letter) => letter.toUpperCase())}?:`,
+  );
+}
+
+/**
+ * Two fixes to the generators' output, applied after them:
+ * - both import each element's detail types from its registration module,
+ *   so `NoteSelectDetail` (the note list and the note editor both fire
+ *   `emr-note-select`) is imported twice, which TypeScript refuses;
+ * - the Vue generator names event props as React 19 does.
+ */
+function fixGeneratedTypes({ jsx, vue }) {
+  const fix = (file, ...fixes) =>
+    writeFileSync(
+      file,
+      fixes.reduce((text, apply) => apply(text), readFileSync(file, 'utf8')),
+    );
   return {
-    name: 'emr-kit: import each type once',
+    name: 'emr-kit: fix generated types',
     packageLinkPhase() {
-      for (const file of files) {
-        const seen = new Set();
-        const text = readFileSync(file, 'utf8').replace(
-          /import type \{([^}]*)\} from ("[^"]+");/g,
-          (_statement, names, from) => {
-            const kept = names
-              .split(',')
-              .map((name) => name.trim())
-              .filter((name) => name && !seen.has(name));
-            for (const name of kept) seen.add(name);
-            return `import type { ${kept.join(', ')} } from ${from};`;
-          },
-        );
-        writeFileSync(file, text);
-      }
+      fix(jsx, importEachTypeOnce);
+      fix(vue, importEachTypeOnce, vueEventProps);
     },
   };
 }
@@ -124,6 +144,9 @@ export default {
     namedEventsOnly(),
     customElementJsxPlugin({ ...types, fileName: 'jsx.d.ts' }),
     customElementVuejsPlugin({ ...types, fileName: 'vue.d.ts' }),
-    importEachTypeOnce([path.join(types.outdir, 'jsx.d.ts'), path.join(types.outdir, 'vue.d.ts')]),
+    fixGeneratedTypes({
+      jsx: path.join(types.outdir, 'jsx.d.ts'),
+      vue: path.join(types.outdir, 'vue.d.ts'),
+    }),
   ],
 };

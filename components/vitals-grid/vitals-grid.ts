@@ -82,6 +82,7 @@ type Ready = Extract<WindowState, { status: 'ready' }>;
 export class EmrVitalsGrid extends EmrElement {
   static override styles = [EmrElement.styles, stateBoxStyles, vitalsGridStyles];
 
+  /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id' }) patientId = '';
   /** NEWS2 SpO₂ scale: 2 only for hypercapnic respiratory failure with a prescribed target of 88–92%, as the clinician decided. */
   @property({ attribute: 'spo2-scale', converter: (value) => (value?.trim() === '2' ? 2 : 1) })
@@ -101,6 +102,7 @@ export class EmrVitalsGrid extends EmrElement {
   /** Reference ranges by sign, over the adult defaults of clinical/ (a whole range per sign). Sets taken before the 16th birthday get these alone: adult defaults and NEWS2 do not apply to children. */
   @property({ attribute: false }) ranges: Partial<Record<VitalSignId, VitalRange>> = {};
 
+  /** The chart store: from context (chartStoreContext), or set directly. */
   @consume({ context: chartStoreContext, subscribe: true })
   @property({ attribute: false })
   store?: ChartStore;

@@ -110,13 +110,19 @@ export const { ${names.join(', ')} } = ${module};
         const { parse, compileScript } = await import('@vue/compiler-sfc');
         const { transform } = await import('esbuild');
         const file = path.join(rootDir, context.path);
-        const { descriptor, errors } = parse(await readFile(file, 'utf8'), { filename: file });
+        // `emr-` tags are the kit's custom elements, not Vue components: the
+        // parser decides which is which, and the template compiler again.
+        const isCustomElement = (tag) => tag.startsWith('emr-');
+        const { descriptor, errors } = parse(await readFile(file, 'utf8'), {
+          filename: file,
+          templateParseOptions: { isCustomElement },
+        });
         if (errors.length) throw errors[0];
         const script = compileScript(descriptor, {
           id: context.path,
           inlineTemplate: true,
           templateOptions: {
-            compilerOptions: { isCustomElement: (tag) => tag.startsWith('emr-') },
+            compilerOptions: { isCustomElement },
           },
         });
         const { code } = await transform(script.content, { loader: 'ts', target: 'es2022' });
