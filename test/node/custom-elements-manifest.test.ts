@@ -155,6 +155,11 @@ async function eventClasses() {
   return found;
 }
 
+/** An event class of the kit, as its module exports it. */
+type EventClass = (new (detail: never) => Event) & { eventName: string };
+const isEventClass = (value: unknown): value is EventClass =>
+  typeof value === 'function' && 'eventName' in value && typeof value.eventName === 'string';
+
 /** The files of the element's own folder: its class, templates, controllers and styles. */
 const folderOf = (module: string) =>
   sourceFiles.filter((file) => path.dirname(file) === path.dirname(module));
@@ -253,15 +258,11 @@ describe('the custom-elements manifest', () => {
   });
 
   test('every event in it carries its detail, bubbles and crosses shadow roots', async () => {
-    const exported = new Map<string, new (detail: never) => Event>();
+    const exported = new Map<string, EventClass>();
     for (const file of sourceFiles.filter((name) => name.endsWith('.events.ts'))) {
       const module = (await import(path.join(root, file))) as Record<string, unknown>;
       for (const value of Object.values(module))
-        if (typeof value === 'function' && 'eventName' in value)
-          exported.set(
-            (value as { eventName: string }).eventName,
-            value as new (detail: never) => Event,
-          );
+        if (isEventClass(value)) exported.set(value.eventName, value);
     }
     const events = [...elements.values()].flatMap((element) =>
       (element.events ?? []).map((event) => ({ element: element.tagName, ...event })),
