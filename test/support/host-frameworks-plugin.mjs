@@ -1,7 +1,7 @@
 // What the React and Vue hosts of test/e2e/hosts need to run in the browser
 // tests, served as ES modules:
-// - the package's own entry points (`emr-kit/components/…`, `emr-kit/model`,
-//   `emr-kit/storage`) lead to the sources, as tsconfig.json's paths do;
+// - the package's own entry points (`emr-kit/components/…`, `emr-kit/model`)
+//   lead to the sources, as the hosts' tsconfig paths do;
 // - React, which npm ships as CommonJS only, bundled once by esbuild into one
 //   ES module, with a module per entry point that re-exports its names (one
 //   copy of React for react, react-dom/client and react/jsx-runtime);
@@ -76,8 +76,7 @@ console.log(JSON.stringify(Object.fromEntries(entries.map((e) => [e, Object.keys
     resolveImport({ source, context }) {
       const kit = /^emr-kit\/(components\/.+)\.js$/.exec(source);
       if (kit) return `/${kit[1]}.ts`;
-      if (source === 'emr-kit/model' || source === 'emr-kit/storage')
-        return `/${source.slice('emr-kit/'.length)}/index.ts`;
+      if (source === 'emr-kit/model') return '/model/index.ts';
       if (source in REACT_ENTRIES) return reactUrl(source);
       if (source === 'vue') return vueUrl;
       if (source.startsWith('.') && source.endsWith('.js')) {
