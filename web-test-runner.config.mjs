@@ -9,6 +9,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { demoEhrPlugin } from './test/support/demo-ehr-plugin.mjs';
+import { hostFrameworksPlugin } from './test/support/host-frameworks-plugin.mjs';
 
 const rootDir = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -176,9 +177,16 @@ export default {
     syncServer(),
     demoEhrPlugin(),
     dexieEsm(),
+    hostFrameworksPlugin({ rootDir }),
     // esbuild compiles the TypeScript with tsconfig.json's settings, so Lit's
-    // experimental decorators work; in .ts files it also maps relative
-    // `./x.js` imports to `./x.ts` when that file exists.
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(rootDir, 'tsconfig.json') }),
+    // experimental decorators work and TSX uses React's JSX runtime; in .ts
+    // files it also maps relative `./x.js` imports to `./x.ts` when that file
+    // exists.
+    esbuildPlugin({
+      ts: true,
+      tsx: true,
+      target: 'es2022',
+      tsconfig: path.join(rootDir, 'tsconfig.json'),
+    }),
   ],
 };

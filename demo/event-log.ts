@@ -3,6 +3,8 @@
 // below must name each of them (the type-check fails when one is missing).
 
 type KitEventName = Extract<keyof GlobalEventHandlersEventMap, `emr-${string}`>;
+/** Every kit event says what it says in its `detail`. */
+type KitEvent = GlobalEventHandlersEventMap[KitEventName];
 
 /** Every public event of the kit, with the element that fires it. */
 const KIT_EVENTS = {
@@ -33,7 +35,7 @@ export class EventLog {
   readonly #empty: HTMLElement;
 
   /** Listens on `root` (the document) for every kit event; `empty` is shown while nothing is logged. */
-  constructor(root: EventTarget, list: HTMLOListElement, empty: HTMLElement) {
+  constructor(root: Document, list: HTMLOListElement, empty: HTMLElement) {
     this.#list = list;
     this.#empty = empty;
     for (const name of Object.keys(KIT_EVENTS) as KitEventName[]) {
@@ -46,7 +48,7 @@ export class EventLog {
     this.#empty.hidden = false;
   }
 
-  #log(event: Event): void {
+  #log(event: KitEvent): void {
     const item = document.createElement('li');
     const line = document.createElement('p');
     line.className = 'event-line';
@@ -60,7 +62,7 @@ export class EventLog {
     );
     if (event.cancelable) line.append(text('span', 'event-flag', 'cancelable'));
     const details = document.createElement('details');
-    const detail = text('pre', '', JSON.stringify(detailOf(event), null, 2) ?? 'none');
+    const detail = text('pre', '', JSON.stringify(event.detail, null, 2) ?? 'none');
     // It scrolls when long: reachable by keyboard.
     detail.tabIndex = 0;
     detail.setAttribute('aria-label', `Detail of ${event.type}`);
@@ -73,14 +75,6 @@ export class EventLog {
     while (this.#list.children.length > MAX_ENTRIES) this.#list.lastElementChild!.remove();
     this.#empty.hidden = true;
   }
-}
-
-/** The event's `detail`, or, for events that carry their values as fields, those fields. */
-function detailOf(event: Event): unknown {
-  if ('detail' in event && event.detail !== undefined) return event.detail;
-  // isTrusted is the browser's own field of every event, not the kit's.
-  const fields = Object.fromEntries(Object.entries(event).filter(([name]) => name !== 'isTrusted'));
-  return Object.keys(fields).length ? fields : null;
 }
 
 function text<K extends keyof HTMLElementTagNameMap>(

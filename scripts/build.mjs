@@ -8,6 +8,9 @@
 //   libraries inside (emr-kit.ts), for a page without a build step. Its few
 //   chunks sit beside it and load from there (the bulk bundle reader, on the
 //   first import).
+// - custom-elements.json: the custom-elements manifest (package.json's
+//   `customElements`), and from it dist/types/jsx.d.ts and dist/types/vue.d.ts,
+//   the elements' types for React and Vue hosts (custom-elements-manifest.config.mjs).
 //
 //   node scripts/build.mjs
 import { execFileSync } from 'node:child_process';
@@ -19,12 +22,19 @@ import { build } from 'vite';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const require = createRequire(import.meta.url);
+const tsc = require.resolve('typescript/bin/tsc');
+const cem = require.resolve('@custom-elements-manifest/analyzer/cem.js');
 
 await rm(dist, { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], {
   stdio: 'inherit',
 });
+execFileSync(
+  process.execPath,
+  [cem, 'analyze', '--config', path.join(root, 'custom-elements-manifest.config.mjs')],
+  { cwd: root, stdio: 'inherit' },
+);
 await build({
   configFile: false,
   root,

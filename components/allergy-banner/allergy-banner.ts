@@ -40,8 +40,8 @@ const ICON: Record<AllergyState | 'pending' | 'unconfirmed', string> = {
  *
  * No slots: everything it shows comes from the chart.
  *
- * @fires emr-allergy-select - A clinician activated an allergy. `detail`: `{ key, id }`.
- * @fires emr-allergy-conflict-select - A clinician asked to review a record in conflict. `detail`: `{ key, id, heads }` (head revision ids).
+ * @fires {AllergySelectDetail} emr-allergy-select - A clinician activated an allergy. `detail`: `{ key, id }`.
+ * @fires {AllergyConflictSelectDetail} emr-allergy-conflict-select - A clinician asked to review a record in conflict. `detail`: `{ key, id, heads }` (head revision ids).
  *
  * @csspart banner - The whole banner.
  * @csspart summary - The line that names the state (and, compact, the count and the most dangerous allergy).

@@ -2,6 +2,7 @@ import { EmrAllergyBanner } from './allergy-banner.js';
 import { defineElement } from '../shared/define-element.js';
 
 export { EmrAllergyBanner };
+export * from './allergy-banner.events.js';
 
 defineElement('emr-allergy-banner', EmrAllergyBanner);
 

@@ -53,7 +53,7 @@ const LOAD_AHEAD = 30;
  * move between the bars of the strip.
  *
  * @summary Chronological chart timeline with filters, zoom and a density strip.
- * @fires emr-timeline-select - A clinician chose an entry. `detail`: `{ resourceType, id, key, keys, date }`.
+ * @fires {TimelineSelectDetail} emr-timeline-select - A clinician chose an entry. `detail`: `{ resourceType, id, key, keys, date }`.
  * @csspart toolbar - the filters and the zoom.
  * @csspart filters - the fieldset of kinds to show.
  * @csspart zoom - the range buttons.
@@ -75,6 +75,7 @@ const LOAD_AHEAD = 30;
 export class EmrChartTimeline extends EmrElement {
   static override styles = [EmrElement.styles, stateBoxStyles, chartTimelineStyles];
 
+  /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id' }) patientId = '';
   /** `day`, `week`, `month`, `year` (back from the newest event) or `all`. */
   @property({ reflect: true, converter: (value) => (isTimelineZoom(value) ? value : 'all') })
@@ -88,6 +89,7 @@ export class EmrChartTimeline extends EmrElement {
   })
   show: TimelineFilter[] = [...TIMELINE_FILTERS];
 
+  /** The chart store: from context (chartStoreContext), or set directly. */
   @consume({ context: chartStoreContext, subscribe: true })
   @property({ attribute: false })
   store?: ChartStore;

@@ -1,12 +1,13 @@
 import type { Medication, Quantity, ResourceKey } from '../../model/index.js';
+import { KitDetailEvent } from '../shared/kit-event.js';
 
-// Events of <emr-medication-list>. Each is fired for a clinician's action
-// only, before the list writes anything: a host that cancels it (to send the
-// change to its own system first, or to refuse it) stops the write.
+// Public events of <emr-medication-list>: bubbling and composed. Each is
+// fired for a clinician's action only, before the list writes anything, and
+// is cancelable: a host that cancels it (to send the change to its own
+// system first, or to refuse it) stops the write.
 
-const init: EventInit = { bubbles: true, composed: true, cancelable: true };
-
-interface MedicationChange {
+/** What every change of a medication says. */
+export interface MedicationChangeDetail {
   /** `MedicationRequest/<id>` or `MedicationStatement/<id>`. */
   key: ResourceKey;
   /** The FHIR id. */
@@ -15,61 +16,51 @@ interface MedicationChange {
   resource: Medication;
 }
 
-/** A clinician discontinues a medication. Cancelable: then nothing is written. */
-export class EmrMedicationDiscontinueEvent extends Event {
-  static readonly eventName = 'emr-medication-discontinue';
-  readonly key: ResourceKey;
-  readonly id: string;
+export interface MedicationDiscontinueDetail extends MedicationChangeDetail {
   /** The head revision the clinician saw and is replacing. */
-  readonly revisionId: string;
-  readonly status = 'stopped' as const;
+  revisionId: string;
+  status: 'stopped';
   /** The end date written: a statement's effective period, a request's first dosage bounds (none without a dosage). */
-  readonly end: string | undefined;
-  readonly reason: string;
-  readonly resource: Medication;
+  end: string | undefined;
+  /** Why, as the clinician typed it. */
+  reason: string;
+}
 
-  constructor(
-    change: MedicationChange & { revisionId: string; end: string | undefined; reason: string },
-  ) {
-    super(EmrMedicationDiscontinueEvent.eventName, init);
-    ({
-      key: this.key,
-      id: this.id,
-      revisionId: this.revisionId,
-      end: this.end,
-      reason: this.reason,
-      resource: this.resource,
-    } = change);
+export interface MedicationDoseChangeDetail extends MedicationChangeDetail {
+  /** The head revision the clinician saw and is replacing. */
+  revisionId: string;
+  dose: Quantity;
+  previousDose: Quantity | undefined;
+}
+
+export interface MedicationConflictResolveDetail extends MedicationChangeDetail {
+  /** Every head revision in conflict: all are replaced by the resolution. */
+  revisionIds: string[];
+  /** The version kept, when the clinician kept one. */
+  chosenRevisionId?: string;
+  /** The dose entered, when the clinician entered one. */
+  dose?: Quantity;
+}
+
+/** A clinician discontinues a medication. Cancelable: then nothing is written. */
+export class EmrMedicationDiscontinueEvent extends KitDetailEvent<MedicationDiscontinueDetail> {
+  static readonly eventName = 'emr-medication-discontinue';
+
+  constructor(detail: Omit<MedicationDiscontinueDetail, 'status'>) {
+    super(
+      EmrMedicationDiscontinueEvent.eventName,
+      { ...detail, status: 'stopped' },
+      { cancelable: true },
+    );
   }
 }
 
 /** A clinician changes a medication's dose. Cancelable: then nothing is written. */
-export class EmrMedicationDoseChangeEvent extends Event {
+export class EmrMedicationDoseChangeEvent extends KitDetailEvent<MedicationDoseChangeDetail> {
   static readonly eventName = 'emr-medication-dose-change';
-  readonly key: ResourceKey;
-  readonly id: string;
-  /** The head revision the clinician saw and is replacing. */
-  readonly revisionId: string;
-  readonly dose: Quantity;
-  readonly previousDose: Quantity | undefined;
-  readonly resource: Medication;
 
-  constructor(
-    change: MedicationChange & {
-      revisionId: string;
-      dose: Quantity;
-      previousDose: Quantity | undefined;
-    },
-  ) {
-    super(EmrMedicationDoseChangeEvent.eventName, init);
-    ({
-      key: this.key,
-      id: this.id,
-      revisionId: this.revisionId,
-      dose: this.dose,
-      previousDose: this.previousDose,
-      resource: this.resource,
-    } = change);
+  constructor(detail: MedicationDoseChangeDetail) {
+    super(EmrMedicationDoseChangeEvent.eventName, detail, { cancelable: true });
   }
 }
 
@@ -77,34 +68,11 @@ export class EmrMedicationDoseChangeEvent extends Event {
  * A clinician resolves a conflict: keeps one of the versions, or enters the
  * right dose. Cancelable: then the conflict stays.
  */
-export class EmrMedicationConflictResolveEvent extends Event {
+export class EmrMedicationConflictResolveEvent extends KitDetailEvent<MedicationConflictResolveDetail> {
   static readonly eventName = 'emr-medication-conflict-resolve';
-  readonly key: ResourceKey;
-  readonly id: string;
-  /** Every head revision in conflict: all are replaced by the resolution. */
-  readonly revisionIds: string[];
-  /** The version kept, when the clinician kept one. */
-  readonly chosenRevisionId: string | undefined;
-  /** The dose entered, when the clinician entered one. */
-  readonly dose: Quantity | undefined;
-  readonly resource: Medication;
 
-  constructor(
-    change: MedicationChange & {
-      revisionIds: string[];
-      chosenRevisionId?: string;
-      dose?: Quantity;
-    },
-  ) {
-    super(EmrMedicationConflictResolveEvent.eventName, init);
-    ({
-      key: this.key,
-      id: this.id,
-      revisionIds: this.revisionIds,
-      resource: this.resource,
-    } = change);
-    this.chosenRevisionId = change.chosenRevisionId;
-    this.dose = change.dose;
+  constructor(detail: MedicationConflictResolveDetail) {
+    super(EmrMedicationConflictResolveEvent.eventName, detail, { cancelable: true });
   }
 }
 

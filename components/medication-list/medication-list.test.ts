@@ -339,7 +339,7 @@ describe('emr-medication-list', () => {
       await submit(el);
       expect(seen.discontinue).to.have.length(1);
       const [event] = seen.discontinue;
-      expect(event).to.include({
+      expect(event!.detail).to.include({
         key: 'MedicationRequest/med-1',
         id: 'med-1',
         revisionId,
@@ -347,7 +347,7 @@ describe('emr-medication-list', () => {
         reason: 'Kidney function falling',
       });
       expect(event!.bubbles && event!.composed && event!.cancelable).to.equal(true);
-      expect(event!.resource.status).to.equal('stopped');
+      expect(event!.detail.resource.status).to.equal('stopped');
       await waitUntil(() => keysIn(el, 'past').includes('MedicationRequest/med-1'));
       const history = await store.history('MedicationRequest/med-1');
       expect(history).to.have.length(2);
@@ -359,7 +359,7 @@ describe('emr-medication-list', () => {
       expect(
         (history[1]!.resource as MedicationRequest).dosageInstruction![0]!.timing!.repeat!
           .boundsPeriod,
-      ).to.deep.equal({ end: event!.end });
+      ).to.deep.equal({ end: event!.detail.end });
       expect(status(el)).to.equal('metFORMIN discontinued.');
     });
 
@@ -375,7 +375,7 @@ describe('emr-medication-list', () => {
       expect(stopped.status).to.equal('stopped');
       expect(stopped.effectivePeriod).to.deep.equal({
         start: '2023-06-01',
-        end: seen.discontinue[0]!.end,
+        end: seen.discontinue[0]!.detail.end,
       });
       expect(stopped.effectiveDateTime).to.equal(undefined);
     });
@@ -418,9 +418,9 @@ describe('emr-medication-list', () => {
       await expect(el).to.be.accessible();
       await submit(el);
       expect(seen.dose).to.have.length(1);
-      expect(seen.dose[0]).to.include({ key: 'MedicationRequest/med-1', id: 'med-1' });
-      expect(seen.dose[0]!.dose).to.deep.include({ value: 1000, code: 'mg', unit: 'mg' });
-      expect(seen.dose[0]!.previousDose).to.deep.include({ value: 500 });
+      expect(seen.dose[0]!.detail).to.include({ key: 'MedicationRequest/med-1', id: 'med-1' });
+      expect(seen.dose[0]!.detail.dose).to.deep.include({ value: 1000, code: 'mg', unit: 'mg' });
+      expect(seen.dose[0]!.detail.previousDose).to.deep.include({ value: 500 });
       await waitUntil(
         () =>
           text(item(el, 'MedicationRequest/med-1')?.querySelector('[part="line"]')) ===
@@ -601,12 +601,12 @@ describe('emr-medication-list', () => {
       );
       keepButtons[index]!.click();
       expect(seen.resolve).to.have.length(1);
-      expect(seen.resolve[0]).to.include({
+      expect(seen.resolve[0]!.detail).to.include({
         key: 'MedicationRequest/med-1',
         id: 'med-1',
         chosenRevisionId: b.revisionId,
       });
-      expect(seen.resolve[0]!.revisionIds).to.have.members([a.revisionId, b.revisionId]);
+      expect(seen.resolve[0]!.detail.revisionIds).to.have.members([a.revisionId, b.revisionId]);
       await waitUntil(
         () =>
           text(item(el, 'MedicationRequest/med-1')?.querySelector('[part="line"]')) ===
@@ -629,7 +629,7 @@ describe('emr-medication-list', () => {
       await type(el, 'input', '4');
       await submit(el);
       expect(seen.resolve).to.have.length(1);
-      expect(seen.resolve[0]!.dose).to.deep.include({ value: 4, code: 'mg' });
+      expect(seen.resolve[0]!.detail.dose).to.deep.include({ value: 4, code: 'mg' });
       await waitUntil(
         () =>
           text(item(el, 'MedicationRequest/med-1')?.querySelector('[part="line"]')) ===

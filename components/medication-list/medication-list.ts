@@ -47,9 +47,9 @@ import { groupBySection, SECTIONS, type SectionId } from './medication-sections.
  *
  * @summary A patient's medications, with dose changes, discontinuing, history and conflicts.
  *
- * @fires {EmrMedicationDoseChangeEvent} emr-medication-dose-change - A clinician saves a new dose. Cancelable.
- * @fires {EmrMedicationDiscontinueEvent} emr-medication-discontinue - A clinician discontinues a medication. Cancelable.
- * @fires {EmrMedicationConflictResolveEvent} emr-medication-conflict-resolve - A clinician resolves a conflict. Cancelable.
+ * @fires {MedicationDoseChangeDetail} emr-medication-dose-change - A clinician saves a new dose. Cancelable. `detail`: `{ key, id, revisionId, dose, previousDose, resource }`.
+ * @fires {MedicationDiscontinueDetail} emr-medication-discontinue - A clinician discontinues a medication. Cancelable. `detail`: `{ key, id, revisionId, status, end, reason, resource }`.
+ * @fires {MedicationConflictResolveDetail} emr-medication-conflict-resolve - A clinician resolves a conflict. Cancelable. `detail`: `{ key, id, revisionIds, chosenRevisionId?, dose?, resource }`.
  *
  * @csspart section - One section (Active, Not started, On hold, Past).
  * @csspart item - One medication.

@@ -17,7 +17,7 @@ import {
   type DocumentReference,
   type Revision,
 } from '../../model/index.js';
-import { EmrNoteSelectEvent } from '../note-list/note-list.events.js';
+import { EmrNoteSelectEvent } from '../shared/note-select.events.js';
 import { noteStatusStyles } from '../note-list/note-status.styles.js';
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { EmrElement } from '../shared/emr-element.js';
@@ -57,10 +57,10 @@ import { SignedTextController } from './signed-text-controller.js';
  * had written and the signed text lacks stays in view, for an addendum. A
  * note started on two devices at once asks which listing to keep.
  *
- * @fires emr-note-sign - A clinician asked to sign, and confirmed it. Cancelable. `detail`: `{ patientId, noteId, key, type }`.
- * @fires emr-note-edit-refuse - An edit was refused, nothing changed. `detail`: `{ noteId, reason, message }`.
- * @fires emr-note-addendum - A clinician asked to add an addendum. `detail`: `{ patientId, noteId, addendumId }`.
- * @fires emr-note-select - A clinician opened a linked note (an addendum, or the note an addendum appends to). `detail`: `{ patientId, noteId }`.
+ * @fires {NoteSignDetail} emr-note-sign - A clinician asked to sign, and confirmed it. Cancelable. `detail`: `{ patientId, noteId, key, type }`.
+ * @fires {NoteEditRefuseDetail} emr-note-edit-refuse - An edit was refused, nothing changed. `detail`: `{ noteId, reason, message }`.
+ * @fires {NoteAddendumDetail} emr-note-addendum - A clinician asked to add an addendum. `detail`: `{ patientId, noteId, addendumId }`.
+ * @fires {NoteSelectDetail} emr-note-select - A clinician opened a linked note (an addendum, or the note an addendum appends to). `detail`: `{ patientId, noteId }`.
  *
  * @csspart header - Type, status and who started the note.
  * @csspart toolbar - Formatting, template and sign controls.

@@ -20,7 +20,7 @@ import {
 import { closeTestStores, openTestStore, storeWithEmptyChart } from '../../test/support/store.js';
 import './emr-note-list.js';
 import { EmrNoteList } from './note-list.js';
-import type { EmrNoteSelectEvent } from './note-list.events.js';
+import type { EmrNoteSelectEvent } from '../shared/note-select.events.js';
 
 const waitUntil = (predicate: () => unknown, message?: string) =>
   waitFor(predicate, message, { timeout: 5_000 });

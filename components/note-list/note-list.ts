@@ -7,7 +7,7 @@ import { EmrElement } from '../shared/emr-element.js';
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
 import { noteEntries, type NoteEntry } from './note-entries.js';
-import { EmrNoteSelectEvent } from './note-list.events.js';
+import { EmrNoteSelectEvent } from '../shared/note-select.events.js';
 import { styles } from './note-list.styles.js';
 import { noteStatusStyles } from './note-status.styles.js';
 
@@ -25,7 +25,7 @@ const messages = {
  * addenda (listed under the note they append to) — with type, author, date
  * and status. Choosing one asks the host to open it.
  *
- * @fires emr-note-select - A clinician chose a note. `detail`: `{ patientId, noteId }`.
+ * @fires {NoteSelectDetail} emr-note-select - A clinician chose a note. `detail`: `{ patientId, noteId }`.
  *
  * @csspart list - The list of notes.
  * @csspart item - One note (or addendum).

@@ -2,6 +2,7 @@ import { EmrSyncStatus } from './sync-status.js';
 import { defineElement } from '../shared/define-element.js';
 
 export { EmrSyncStatus };
+export * from './sync-status.events.js';
 
 defineElement('emr-sync-status', EmrSyncStatus);
 

@@ -134,6 +134,11 @@ describe('<emr-sync-status>', () => {
     button.click();
     const event = await heard;
     expect(event.bubbles && event.composed).to.equal(true);
+    expect(event.detail).to.deep.equal({
+      reason: 'unauthenticated',
+      message: 'token expired',
+      waiting: 0,
+    });
     expect(fired).to.equal(1);
 
     button.focus();

@@ -5,6 +5,7 @@ import { consume } from '@lit/context';
 import {
   syncStatusContext,
   type Peer,
+  type SyncRefusal,
   type SyncState,
   type SyncStatus,
   type SyncStatusSource,
@@ -36,7 +37,7 @@ const ICON: Record<SyncStatusView, string> = {
  *
  * No slots.
  *
- * @fires emr-sync-sign-in - After the server refused the sign-in, a clinician asked to sign in again. No `detail`.
+ * @fires {SyncSignInDetail} emr-sync-sign-in - After the server refused the sign-in, a clinician asked to sign in again. `detail`: `{ reason, message, waiting }`.
  *
  * @csspart status - The status line (icon, words, waiting count).
  * @csspart detail - The explanation under a refused or offline status.
@@ -89,12 +90,17 @@ export class EmrSyncStatus extends EmrElement {
   }
 
   #detail(state: SyncState): TemplateResult | typeof nothing {
-    if (state.status === 'refused' && state.refusal) {
+    const { refusal, waiting } = state;
+    if (state.status === 'refused' && refusal) {
       return html`<p part="detail" class="detail">
-        ${messages.refusal[state.refusal.reason]} ${state.waiting > 0 ? messages.keptHere : nothing}
+        ${messages.refusal[refusal.reason]} ${state.waiting > 0 ? messages.keptHere : nothing}
         ${
-          state.refusal.reason === 'unauthenticated'
-            ? html`<button part="sign-in" type="button" @click=${this.#signIn}>
+          refusal.reason === 'unauthenticated'
+            ? html`<button
+                part="sign-in"
+                type="button"
+                @click=${() => this.#signIn(refusal, waiting)}
+              >
                 ${messages.signIn}
               </button>`
             : nothing
@@ -107,8 +113,10 @@ export class EmrSyncStatus extends EmrElement {
     return nothing;
   }
 
-  #signIn(): void {
-    this.dispatchEvent(new EmrSyncSignInEvent());
+  #signIn(refusal: SyncRefusal, waiting: number): void {
+    this.dispatchEvent(
+      new EmrSyncSignInEvent({ reason: refusal.reason, message: refusal.message, waiting }),
+    );
   }
 }
 

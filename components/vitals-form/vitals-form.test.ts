@@ -90,7 +90,7 @@ describe('emr-vitals-form', () => {
     await type(el, { 'inhaled-oxygen-flow': '2', 'systolic-bp': '118', 'diastolic-bp': '76' });
     const event = once(el, 'emr-vitals-submit');
     submit(el);
-    expect((await event).entry).to.deep.equal({
+    expect((await event).detail.entry).to.deep.equal({
       values: { 'inhaled-oxygen-flow': 2, 'systolic-bp': 118, 'diastolic-bp': 76 },
       onOxygen: true,
     });
@@ -123,7 +123,7 @@ describe('emr-vitals-form', () => {
     await sendKeys({ type: '70' });
     const event = once(el, 'emr-vitals-submit');
     await sendKeys({ press: 'Enter' });
-    expect((await event).entry.values).to.deep.equal({ 'heart-rate': 70 });
+    expect((await event).detail.entry.values).to.deep.equal({ 'heart-rate': 70 });
     el.busy = true;
     await el.updateComplete;
     expect(

@@ -23,7 +23,7 @@ const ACVPU: readonly Acvpu[] = ['A', 'C', 'V', 'P', 'U'];
  * A leaf element: properties only, no store.
  *
  * @summary Entry form for a set of vital signs.
- * @fires emr-vitals-submit - a checked set (`entry`), when the clinician saves.
+ * @fires {VitalsSubmitDetail} emr-vitals-submit - A clinician saved a checked set. `detail`: `{ entry }`.
  * @csspart form - the form.
  * @csspart error - a message about a field or the whole form.
  * @cssproperty --emr-vitals-form-background - background of the form.
@@ -139,6 +139,6 @@ export class EmrVitalsForm extends EmrElement {
       return;
     }
     this.errors = {};
-    this.dispatchEvent(new EmrVitalsSubmitEvent(result.entry));
+    this.dispatchEvent(new EmrVitalsSubmitEvent({ entry: result.entry }));
   }
 }

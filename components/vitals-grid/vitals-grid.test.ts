@@ -781,8 +781,8 @@ describe('emr-vitals-grid', () => {
     form.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     const recorded = await event;
     expect(recorded.cancelable && recorded.bubbles && recorded.composed).to.equal(true);
-    expect(recorded.patientId).to.equal(PATIENT);
-    const [panel, heart] = recorded.observations;
+    expect(recorded.detail.patientId).to.equal(PATIENT);
+    const [panel, heart] = recorded.detail.observations;
     expect(panel!.code.coding![0]).to.include({ system: 'http://loinc.org', code: '85354-9' });
     expect(
       panel!.component!.map((c) => [
@@ -802,7 +802,7 @@ describe('emr-vitals-grid', () => {
     });
     expect(heart!.category![0]!.coding![0]!.code).to.equal('vital-signs');
     expect(heart!.subject).to.deep.equal({ reference: `Patient/${PATIENT}` });
-    expect(heart!.effectiveDateTime).to.equal(recorded.effectiveDateTime);
+    expect(heart!.effectiveDateTime).to.equal(recorded.detail.effectiveDateTime);
 
     await waitUntil(
       () => row(el, 'Heart rate')[0] && text(row(el, 'Heart rate')[0]) === '72',

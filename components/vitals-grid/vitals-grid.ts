@@ -57,7 +57,7 @@ type Ready = Extract<WindowState, { status: 'ready' }>;
  * of minute-by-minute monitor data opens as fast as a handful of visits.
  *
  * @summary Vital-signs chart with NEWS2, trends and an entry form.
- * @fires emr-vitals-record - cancelable; a clinician saves a new set (`patientId`, `observations`, `effectiveDateTime`). Nothing is recorded when it is cancelled.
+ * @fires {VitalsRecordDetail} emr-vitals-record - A clinician saves a new set. Cancelable: nothing is recorded when it is cancelled. `detail`: `{ patientId, observations, effectiveDateTime }`.
  * @csspart toolbar - the record button, the range shown and the paging buttons.
  * @csspart table - the table.
  * @csspart column-header - the header of one time column.
@@ -82,6 +82,7 @@ type Ready = Extract<WindowState, { status: 'ready' }>;
 export class EmrVitalsGrid extends EmrElement {
   static override styles = [EmrElement.styles, stateBoxStyles, vitalsGridStyles];
 
+  /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id' }) patientId = '';
   /** NEWS2 SpO₂ scale: 2 only for hypercapnic respiratory failure with a prescribed target of 88–92%, as the clinician decided. */
   @property({ attribute: 'spo2-scale', converter: (value) => (value?.trim() === '2' ? 2 : 1) })
@@ -92,7 +93,8 @@ export class EmrVitalsGrid extends EmrElement {
    */
   @property({ attribute: 'overdue-minutes', type: Number }) overdueMinutes = 240;
   /** Days after a pregnancy ends during which NEWS2 is withheld (default 42, the puerperium); 0 where policy scores postnatal women with NEWS2. */
-  @property({ attribute: 'postpartum-days', type: Number }) postpartumDays = POSTPARTUM_DAYS;
+  @property({ attribute: 'postpartum-days', type: Number }) postpartumDays: number =
+    POSTPARTUM_DAYS;
   /** Time columns on a page (1 to 50). */
   @property({ type: Number }) columns = 8;
   /** End of the newest page (ISO dateTime, exclusive): for a stay that has ended. Open-ended when absent. */
@@ -100,6 +102,7 @@ export class EmrVitalsGrid extends EmrElement {
   /** Reference ranges by sign, over the adult defaults of clinical/ (a whole range per sign). Sets taken before the 16th birthday get these alone: adult defaults and NEWS2 do not apply to children. */
   @property({ attribute: false }) ranges: Partial<Record<VitalSignId, VitalRange>> = {};
 
+  /** The chart store: from context (chartStoreContext), or set directly. */
   @consume({ context: chartStoreContext, subscribe: true })
   @property({ attribute: false })
   store?: ChartStore;
@@ -389,8 +392,13 @@ export class EmrVitalsGrid extends EmrElement {
     const { store, patientId } = this;
     if (!store || this.saving) return;
     const at = new Date().toISOString();
-    const observations = vitalsObservations(event.entry, patientId, at);
-    if (!this.dispatchEvent(new EmrVitalsRecordEvent(patientId, observations, at))) return;
+    const observations = vitalsObservations(event.detail.entry, patientId, at);
+    if (
+      !this.dispatchEvent(
+        new EmrVitalsRecordEvent({ patientId, observations, effectiveDateTime: at }),
+      )
+    )
+      return;
     this.saving = true;
     this.saveError = '';
     try {

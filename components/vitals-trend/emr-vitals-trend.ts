@@ -1,6 +1,8 @@
 import { EmrVitalsTrend } from './vitals-trend.js';
 import { defineElement } from '../shared/define-element.js';
 
+export { EmrVitalsTrend };
+
 defineElement('emr-vitals-trend', EmrVitalsTrend);
 
 declare global {

@@ -51,7 +51,9 @@ test('every entry point in package.json leads to a built module and its types', 
     if (typeof target === 'string') continue; // package.json itself
     const names = entry.includes('*') ? registrations : [''];
     for (const name of names) {
-      for (const condition of ['types', 'default'] as const) {
+      // An entry of types alone (emr-kit/jsx, emr-kit/vue) has no module.
+      const conditions = target.default ? (['types', 'default'] as const) : (['types'] as const);
+      for (const condition of conditions) {
         const file = target[condition]!.replace('*', name);
         if (!(await exists(file))) missing.push(`${entry} (${condition}): ${file}`);
       }

@@ -1,8 +1,9 @@
-import { KitDetailEvent } from '../shared/kit-event.js';
+import { KitDetailEvent } from './kit-event.js';
 
-// Public events of <emr-note-list> (and of the note editor's links between
-// an addendum and its note): bubbling and composed. Not cancelable: it asks
-// the host to open a note, which there is no default action to veto.
+// A public event fired by two elements: <emr-note-list> (a note chosen) and
+// <emr-note-editor> (the link between an addendum and its note). Bubbling
+// and composed. Not cancelable: it asks the host to open a note, which
+// there is no default action to veto.
 
 export interface NoteSelectDetail {
   patientId: string;
