@@ -20,6 +20,7 @@ import {
 import { EmrNoteSelectEvent } from '../note-list/note-list.events.js';
 import { noteStatusStyles } from '../note-list/note-status.styles.js';
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
+import { controlStyles } from '../shared/control.styles.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
 import { keepListing, listDraft, signDraft } from './note-chart-writes.js';
@@ -83,7 +84,13 @@ import { SignedTextController } from './signed-text-controller.js';
  * @cssproperty --emr-note-editor-focus-color - Falls back to `--emr-color-focus`.
  */
 export class EmrNoteEditor extends EmrElement {
-  static override styles = [EmrElement.styles, prosemirrorStyles, noteStatusStyles, styles];
+  static override styles = [
+    EmrElement.styles,
+    controlStyles,
+    prosemirrorStyles,
+    noteStatusStyles,
+    styles,
+  ];
 
   /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id' }) patientId = '';
