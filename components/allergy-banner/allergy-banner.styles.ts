@@ -177,7 +177,6 @@ export const styles = css`
   /* An allergy's name is a quiet button: it asks the host to open the allergy, it goes nowhere. */
   button.name {
     padding-inline: ${token('--emr-space-xs')};
-    margin-inline: calc(-1 * ${token('--emr-space-xs')});
     border-radius: ${token('--emr-radius-sm')};
     font-weight: ${token('--emr-font-weight-bold')};
     overflow-wrap: anywhere;
