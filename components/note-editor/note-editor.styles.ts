@@ -39,6 +39,7 @@ export const styles = css`
     gap: var(--_gap);
   }
   .title {
+    margin: 0;
     font-weight: ${token('--emr-font-weight-bold')};
     font-size: ${token('--emr-font-size-lg')};
   }

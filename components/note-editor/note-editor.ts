@@ -104,6 +104,8 @@ export class EmrNoteEditor extends EmrElement {
   @property() appends = '';
   /** Shows the note without letting it be changed (it is anyway for a role that does not write). */
   @property({ type: Boolean, reflect: true }) readonly = false;
+  /** The level (1 to 6) at which the note's title (its type) is a heading, to fit the host page's outline; plain text when absent. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
   /** Templates offered for an empty note. */
   @property({ attribute: false }) templates: readonly NoteTemplate[] = DEFAULT_NOTE_TEMPLATES;
   /** A y-protocols Awareness of the note document, set by the sync layer: co-editors' cursors show when present. */
@@ -224,7 +226,7 @@ export class EmrNoteEditor extends EmrElement {
     const note = this.#note!;
     const signed = this.#signedNow;
     return this.#box(html`
-      ${header(signed?.resource ?? note.record?.current, this.#type.label)}
+      ${header(signed?.resource ?? note.record?.current, this.#type.label, this.headingLevel)}
       ${appendsTo(note.original, this.#open)}
       ${!signed && this.#writer && note.record && note.record.heads.length > 1 ? draftChoice(note.record, this.#keepDraft) : nothing}
       ${signed ? signature(signed, this.#signedText.state) : this.#toolbar()}

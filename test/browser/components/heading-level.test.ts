@@ -5,6 +5,9 @@ import { pendingStore } from '../../../stories/support/story-stores.js';
 import { closeTestStores, openTestStore, withChartOnDevice } from '../../support/store.js';
 import '../../../components/medication-list/emr-medication-list.js';
 import type { EmrMedicationList } from '../../../components/medication-list/medication-list.js';
+import '../../../components/note-editor/emr-note-editor.js';
+import type { EmrNoteEditor } from '../../../components/note-editor/note-editor.js';
+import { recordNote, SIGNED_NOTE } from '../../../stories/support/note-charts.js';
 import '../../../components/vitals-grid/emr-vitals-grid.js';
 import type { EmrVitalsGrid } from '../../../components/vitals-grid/vitals-grid.js';
 
@@ -78,5 +81,27 @@ describe('heading-level', () => {
     el.removeAttribute('heading-level');
     await el.updateComplete;
     expect(headings(el)).to.deep.equal([]);
+  });
+
+  it("note editor: the note's type as plain text by default, a heading at the level the host sets", async () => {
+    const store = await openTestStore();
+    await recordNote(store, 'pat-heading', SIGNED_NOTE);
+    const el = await fixture<EmrNoteEditor>(
+      html`<emr-note-editor
+        patient-id="pat-heading"
+        note-id=${SIGNED_NOTE.id}
+        .store=${store}
+      ></emr-note-editor>`,
+    );
+    const title = () => el.shadowRoot!.querySelector('.header .title');
+    await waitUntil(title, 'no note shown', { timeout: 10_000 });
+    const label = text(title()!);
+    expect(title()!.localName).to.equal('span');
+    el.setAttribute('heading-level', '4');
+    await el.updateComplete;
+    // The first heading of the element (the note's own text may hold headings of its own, below it).
+    expect(headings(el)[0]).to.equal(`h4 ${label}`);
+    expect(title()!.localName).to.equal('h4');
+    await expect(el).to.be.accessible();
   });
 });
