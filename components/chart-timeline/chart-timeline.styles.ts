@@ -54,6 +54,10 @@ export const chartTimelineStyles = css`
   .zoom button + button {
     margin-inline-start: -1px;
   }
+  /* The chosen range's frame over its neighbours'. */
+  .zoom button[aria-pressed='true'] {
+    position: relative;
+  }
   .notice {
     margin: 0 0 ${token('--emr-space-sm')};
     padding: ${token('--emr-space-xs')} ${token('--emr-space-sm')};
