@@ -22,11 +22,14 @@ interface Loaded {
 const meta: Meta = {
   title: 'Elements/Medication list',
   component: 'emr-medication-list',
-  render: (_args, { loaded }) => {
+  args: { headingLevel: 2 },
+  argTypes: { headingLevel: { control: { type: 'number', min: 1, max: 6 } } },
+  render: (args, { loaded }) => {
     const { store, patientId } = loaded as Loaded;
     return html`<emr-medication-list
       .store=${store}
       patient-id=${patientId}
+      heading-level=${args.headingLevel}
     ></emr-medication-list>`;
   },
 };
@@ -92,6 +95,12 @@ export const LoadError: Story = {
  */
 export const DoseLines: Story = {
   loaders: [() => medicationChart('dose-lines')],
+};
+
+/** In a page whose section heading is an h2: the list's own heading at h3, its sections at h4. */
+export const HeadingLevel3: Story = {
+  args: { headingLevel: 3 },
+  loaders: [() => medicationChart('sections')],
 };
 
 /** Two clinicians changed the warfarin dose at the same time: both versions, each with its author and time, until a clinician chooses. */

@@ -34,6 +34,8 @@ interface Args {
   spo2Scale: 1 | 2;
   overdueMinutes: number;
   postpartumDays: number;
+  /** The level of the grid's own "Vital signs" heading; none when unset (the page has its own). */
+  headingLevel?: number;
 }
 
 const meta: Meta<Args> = {
@@ -45,6 +47,7 @@ const meta: Meta<Args> = {
     spo2Scale: { control: 'inline-radio', options: [1, 2] },
     overdueMinutes: { control: { type: 'number', min: 0 } },
     postpartumDays: { control: { type: 'number', min: 0 } },
+    headingLevel: { control: { type: 'number', min: 1, max: 6 } },
   },
 };
 export default meta;
@@ -59,6 +62,7 @@ const grid = (store: ChartStore, patientId: string, args: Args, until?: string) 
     spo2-scale=${args.spo2Scale}
     overdue-minutes=${args.overdueMinutes}
     postpartum-days=${args.postpartumDays}
+    heading-level=${args.headingLevel ?? nothing}
     until=${until ?? nothing}
   ></emr-vitals-grid>`;
 
@@ -119,6 +123,9 @@ export const Conflict = onChart(conflictChart);
 
 /** Deterioration over six hours, ending in a high-risk column: NEWS2 16, with a 3 in single parameters. */
 export const News2HighRisk = onChart(deterioratingChart);
+
+/** With a "Vital signs" heading of its own, at the level of the page's outline it sits in (here h3). */
+export const WithHeading = onChart(deterioratingChart, { headingLevel: 3 });
 
 /** The newest set is seven hours old: overdue against the 4-hour default. */
 export const Overdue = onChart(overdueChart);

@@ -174,32 +174,17 @@ export const styles = css`
     font-weight: ${token('--emr-font-weight-bold')};
   }
 
-  button {
-    font: inherit;
-    color: inherit;
-    text-align: start;
-    overflow-wrap: anywhere;
-    cursor: pointer;
-  }
-  .name {
-    padding: 0;
-    border: none;
-    background: none;
+  /* An allergy's name is a quiet button: it asks the host to open the allergy, it goes nowhere. */
+  button.name {
+    padding-inline: ${token('--emr-space-xs')};
+    border-radius: ${token('--emr-radius-sm')};
     font-weight: ${token('--emr-font-weight-bold')};
-    text-decoration: underline;
-    text-underline-offset: 0.15em;
+    overflow-wrap: anywhere;
   }
   .toggle,
   .review {
-    padding: 0 ${token('--emr-space-sm')};
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_background);
+    padding-block: 0;
     font-size: ${token('--emr-font-size-sm')};
-  }
-  button:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
   }
 
   /*
@@ -249,9 +234,6 @@ export const styles = css`
     .conflict-title {
       color: Highlight;
     }
-    button:focus-visible {
-      outline-color: Highlight;
-    }
   }
 
   /* Paper has no disclosure: every allergy is printed, whatever the layout, and no control. */
@@ -263,8 +245,10 @@ export const styles = css`
     .review {
       display: none;
     }
-    .name {
-      text-decoration: none;
+    button.name {
+      padding: 0;
+      margin: 0;
+      border: none;
     }
   }
 `;

@@ -18,7 +18,7 @@ export interface EntryActions {
 
 /** The substance as a button: activating it asks the host to open the allergy. */
 export const allergyName = (entry: AllergyEntry, actions: EntryActions): TemplateResult =>
-  html`<button class="name" type="button" @click=${() => actions.select(entry)}>
+  html`<button class="name quiet" type="button" @click=${() => actions.select(entry)}>
     ${entry.label}
   </button>`;
 

@@ -335,6 +335,24 @@ describe('<emr-allergy-banner>', () => {
     expect(heard).to.have.length(2);
   });
 
+  it('styles an allergy name as the button it is (a quiet one), not as a link', async () => {
+    const el = await banner(await chartWith(penicillinAllergy()));
+    await settled(el);
+    const name = $<HTMLButtonElement>(el, '.entries .name');
+    const style = getComputedStyle(name);
+    expect(name.localName).to.equal('button');
+    expect(name.classList.contains('quiet')).to.equal(true);
+    expect(style.textDecorationLine).to.equal('none');
+    // The text colour, not a link's blue.
+    expect(style.color).to.equal(getComputedStyle($(el, '.state')).color);
+    expect(style.cursor).to.equal('pointer');
+    name.focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Shift+Tab' });
+    expect(root(el).activeElement).to.equal(name);
+    expect(getComputedStyle(name).outlineStyle).to.equal('solid');
+  });
+
   it('shows both values of a conflict with who and when, and fires emr-allergy-conflict-select with the head revisions', async () => {
     const { store, heads } = await concurrentRevisions(penicillinAllergy(), (ada, bo, from) =>
       Promise.all([

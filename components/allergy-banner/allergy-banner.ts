@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { chartStoreContext, type ChartStore } from '../../model/index.js';
 import { allergyMessages, type AllergyEntry, type AllergyState } from '../../clinical/index.js';
+import { controlStyles } from '../shared/control.styles.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { AllergyBannerController, type BannerView } from './allergy-banner-controller.js';
 import { EmrAllergyConflictSelectEvent, EmrAllergySelectEvent } from './allergy-banner.events.js';
@@ -67,7 +68,7 @@ const ICON: Record<AllergyState | 'pending' | 'unconfirmed', string> = {
  * @cssproperty --emr-allergy-banner-focus-color - Focus ring. Falls back to `--emr-color-focus`.
  */
 export class EmrAllergyBanner extends EmrElement {
-  static override styles = [EmrElement.styles, styles];
+  static override styles = [EmrElement.styles, controlStyles, styles];
 
   /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id' }) patientId = '';

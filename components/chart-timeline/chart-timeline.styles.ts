@@ -19,14 +19,6 @@ export const chartTimelineStyles = css`
     );
     container-type: inline-size;
   }
-  button,
-  input {
-    font: inherit;
-  }
-  :is(button, input):focus-visible {
-    outline: 2px solid ${token('--emr-color-focus')};
-    outline-offset: 2px;
-  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -47,22 +39,24 @@ export const chartTimelineStyles = css`
   .zoom {
     display: flex;
   }
-  .zoom button,
-  .newest {
-    padding: ${token('--emr-space-xs')} ${token('--emr-space-md')};
-    border: 1px solid var(--_border);
-    background: ${token('--emr-color-surface')};
-    color: ${token('--emr-color-text')};
-    cursor: pointer;
+  /* The zoom buttons as one segmented control. */
+  .zoom button {
+    border-radius: 0;
+  }
+  .zoom button:first-child {
+    border-start-start-radius: ${token('--emr-radius-md')};
+    border-end-start-radius: ${token('--emr-radius-md')};
+  }
+  .zoom button:last-child {
+    border-start-end-radius: ${token('--emr-radius-md')};
+    border-end-end-radius: ${token('--emr-radius-md')};
   }
   .zoom button + button {
     margin-inline-start: -1px;
   }
+  /* The chosen range's frame over its neighbours'. */
   .zoom button[aria-pressed='true'] {
-    background: ${token('--emr-color-primary')};
-    border-color: ${token('--emr-color-primary')};
-    color: ${token('--emr-color-on-primary')};
-    font-weight: ${token('--emr-font-weight-bold')};
+    position: relative;
   }
   .notice {
     margin: 0 0 ${token('--emr-space-sm')};
@@ -89,8 +83,8 @@ export const chartTimelineStyles = css`
     min-inline-size: 0.5rem;
     padding: 0;
     border: 0;
+    border-radius: 0;
     background: none;
-    cursor: pointer;
   }
   .bar:hover,
   .bar[aria-current] {
@@ -153,10 +147,10 @@ export const chartTimelineStyles = css`
     inline-size: 100%;
     padding: var(--_padding);
     border: 0;
+    border-radius: 0;
     background: none;
     color: inherit;
     text-align: start;
-    cursor: pointer;
   }
   .entry:hover {
     background: ${token('--emr-color-surface-subtle')};
@@ -201,6 +195,35 @@ export const chartTimelineStyles = css`
   .print-list,
   .print-footer {
     display: none;
+  }
+  /*
+   * High contrast drops box-shadows and background colours: the group line,
+   * the conflict marker and the strip's current bar become borders, and the
+   * bars are drawn in system colours.
+   */
+  @media (forced-colors: active) {
+    .row.level-1 {
+      border-inline-start: 2px solid CanvasText;
+    }
+    .row.conflict {
+      border-inline-start: 4px double Highlight;
+    }
+    .conflict-badge {
+      color: Highlight;
+    }
+    .notice {
+      border-inline-start-color: CanvasText;
+    }
+    .fill {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+    .bar[aria-current] {
+      border-block-end: 3px solid Highlight;
+    }
+    .bar[aria-current] .fill {
+      background: Highlight;
+    }
   }
   /* Paper: every entry loaded, in place of the scrolling list; no control but the filters, which say what is shown. */
   @media print {

@@ -9,6 +9,7 @@ import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { chartStoreContext, type ChartStore, type TimelineBucket } from '../../model/index.js';
+import { controlStyles } from '../shared/control.styles.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { PrintMediaController } from '../shared/print-media-controller.js';
 import { stateBoxStyles } from '../shared/state-box.styles.js';
@@ -73,7 +74,7 @@ const LOAD_AHEAD = 30;
  * @cssproperty --emr-chart-timeline-allergy-color - allergy entries and the hidden-allergies notice. Falls back to `--emr-color-severity-high`.
  */
 export class EmrChartTimeline extends EmrElement {
-  static override styles = [EmrElement.styles, stateBoxStyles, chartTimelineStyles];
+  static override styles = [EmrElement.styles, controlStyles, stateBoxStyles, chartTimelineStyles];
 
   /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id' }) patientId = '';

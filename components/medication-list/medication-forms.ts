@@ -135,7 +135,7 @@ export function renderDiscontinueForm(
       />
     </div>
     <div class="form-actions">
-      <button type="submit" ?disabled=${actions.busy.has(record.key)}>
+      <button type="submit" class="danger" ?disabled=${actions.busy.has(record.key)}>
         ${m.confirmDiscontinue}
       </button>
       <button type="button" @click=${() => actions.close()}>${m.cancel}</button>

@@ -15,14 +15,14 @@ export const medicationListStyles = css`
     --_item-padding: var(--emr-medication-list-item-padding, ${token('--emr-space-md')});
     --_heading-color: var(--emr-medication-list-heading-color, ${token('--emr-color-text')});
     --_muted-color: var(--emr-medication-list-muted-color, ${token('--emr-color-text-muted')});
-    --_action-color: var(--emr-medication-list-action-color, ${token('--emr-color-primary')});
+    --_primary: var(--emr-medication-list-action-color, ${token('--emr-color-primary')});
     --_conflict-color: var(--emr-medication-list-conflict-color, ${token('--emr-color-conflict')});
-    --_error-color: var(--emr-medication-list-error-color, ${token('--emr-color-danger')});
-    --_focus-color: var(--emr-medication-list-focus-color, ${token('--emr-color-focus')});
+    --_error: var(--emr-medication-list-error-color, ${token('--emr-color-danger')});
+    --_focus: var(--emr-medication-list-focus-color, ${token('--emr-color-focus')});
   }
 
-  h2,
-  h3,
+  .title,
+  .section-title,
   p,
   ul,
   ol,
@@ -31,16 +31,16 @@ export const medicationListStyles = css`
     margin: 0;
     padding: 0;
   }
-  h2,
-  h3 {
+  .title,
+  .section-title {
     color: var(--_heading-color);
     font-weight: ${token('--emr-font-weight-bold')};
   }
-  h2 {
+  .title {
     font-size: ${token('--emr-font-size-lg')};
     margin-block-end: ${token('--emr-space-md')};
   }
-  h3 {
+  .section-title {
     font-size: ${token('--emr-font-size-md')};
     margin-block: ${token('--emr-space-lg')} ${token('--emr-space-sm')};
   }
@@ -100,7 +100,7 @@ export const medicationListStyles = css`
   }
   .error,
   .problem {
-    color: var(--_error-color);
+    color: var(--_error);
     font-weight: ${token('--emr-font-weight-bold')};
   }
   .conflict {
@@ -125,35 +125,9 @@ export const medicationListStyles = css`
     flex-wrap: wrap;
     gap: ${token('--emr-space-sm')};
   }
+  /* Buttons inside a medication are small beside its line. */
   button {
-    font: inherit;
     font-size: ${token('--emr-font-size-sm')};
-    padding: ${token('--emr-space-xs')} ${token('--emr-space-md')};
-    color: var(--_action-color);
-    background: ${token('--emr-color-surface')};
-    border: 1px solid var(--_action-color);
-    border-radius: ${token('--emr-radius-md')};
-    cursor: pointer;
-  }
-  button[type='submit'] {
-    color: ${token('--emr-color-on-primary')};
-    background: var(--_action-color);
-  }
-  button:hover {
-    background: ${token('--emr-color-surface-subtle')};
-  }
-  button[type='submit']:hover {
-    background: var(--_action-color);
-    text-decoration: underline;
-  }
-  button:disabled {
-    cursor: progress;
-  }
-  button:focus-visible,
-  input:focus-visible,
-  select:focus-visible {
-    outline: 2px solid var(--_focus-color);
-    outline-offset: 2px;
   }
 
   .form {
@@ -172,22 +146,9 @@ export const medicationListStyles = css`
     align-items: center;
     gap: ${token('--emr-space-sm')};
   }
-  input,
-  select {
-    font: inherit;
-    color: inherit;
-    background: ${token('--emr-color-surface')};
-    padding: ${token('--emr-space-xs')} ${token('--emr-space-sm')};
-    border: 1px solid ${token('--emr-color-border')};
-    border-radius: ${token('--emr-radius-sm')};
-  }
   input[inputmode='decimal'] {
     width: 8ch;
     text-align: end;
-  }
-  input[aria-invalid='true'],
-  select[aria-invalid='true'] {
-    border: 2px solid var(--_error-color);
   }
   .unit {
     font-weight: ${token('--emr-font-weight-bold')};
@@ -207,6 +168,30 @@ export const medicationListStyles = css`
   }
   .before {
     text-decoration: line-through;
+  }
+
+  /*
+   * High contrast: a medication in conflict is framed and its versions
+   * lined in Highlight, the notices marked in it; the notice of a patient
+   * who has died keeps its rule.
+   */
+  @media (forced-colors: active) {
+    .item.conflicted {
+      border: 3px double Highlight;
+    }
+    .version {
+      border-inline-start-color: Highlight;
+    }
+    .flag,
+    .conflicts-notice {
+      color: Highlight;
+    }
+    .died-notice {
+      border-inline-start-color: CanvasText;
+    }
+    .form {
+      border: 1px solid CanvasText;
+    }
   }
 
   /* Paper: every medication (none left unrendered off screen) and every conflict's values; no control or open form. */

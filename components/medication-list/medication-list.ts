@@ -13,7 +13,9 @@ import {
   type ResourceKey,
 } from '../../model/index.js';
 import { deathOf, medicationLine } from '../../clinical/index.js';
+import { controlStyles } from '../shared/control.styles.js';
 import { EmrElement } from '../shared/emr-element.js';
+import { heading, headingLevel } from '../shared/heading.js';
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
 import { MedicationActions } from './medication-actions.js';
@@ -68,16 +70,22 @@ import { groupBySection, SECTIONS, type SectionId } from './medication-sections.
  * @cssproperty --emr-medication-list-item-padding - Padding of a medication. Default: --emr-space-md.
  * @cssproperty --emr-medication-list-heading-color - Headings. Default: --emr-color-text.
  * @cssproperty --emr-medication-list-muted-color - Details and notes. Default: --emr-color-text-muted.
- * @cssproperty --emr-medication-list-action-color - Buttons. Default: --emr-color-primary.
+ * @cssproperty --emr-medication-list-action-color - Primary buttons (save). Default: --emr-color-primary.
  * @cssproperty --emr-medication-list-conflict-color - Conflict marks (always with text). Default: --emr-color-conflict.
  * @cssproperty --emr-medication-list-error-color - Errors (always with text). Default: --emr-color-danger.
  * @cssproperty --emr-medication-list-focus-color - Focus ring. Default: --emr-color-focus.
  */
 export class EmrMedicationList extends EmrElement {
-  static override styles = [EmrElement.styles, medicationListStyles];
+  static override styles = [EmrElement.styles, controlStyles, medicationListStyles];
 
   /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id', reflect: true }) patientId = '';
+
+  /**
+   * The level of the list's heading (1 to 6, default 2), to fit the host
+   * page's outline; its sections' headings are one level below (at most 6).
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** The chart store: from context (chartStoreContext), or set here by a host without one. */
   @consume({ context: chartStoreContext, subscribe: true })
@@ -114,8 +122,7 @@ export class EmrMedicationList extends EmrElement {
 
   override render(): TemplateResult {
     return html`
-      <h2>${m.title}</h2>
-      ${this.#body()}
+      ${heading(this.#level, m.title, { class: 'title' })} ${this.#body()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
@@ -169,9 +176,11 @@ export class EmrMedicationList extends EmrElement {
       aria-labelledby="section-${section}"
       data-section=${section}
     >
-      <h3 id="section-${section}">
-        ${m.section[section]} <span class="count">(${records.length})</span>
-      </h3>
+      ${heading(
+        this.#level + 1,
+        html`${m.section[section]} <span class="count">(${records.length})</span>`,
+        { id: `section-${section}`, class: 'section-title' },
+      )}
       ${
         records.length === 0
           ? html`<p class="empty">${m.sectionEmpty[section]}</p>`
@@ -191,6 +200,10 @@ export class EmrMedicationList extends EmrElement {
             </ul>`
       }
     </section>`;
+  }
+
+  get #level(): number {
+    return headingLevel(this.headingLevel, 2);
   }
 
   readonly #onClick = (event: Event) =>

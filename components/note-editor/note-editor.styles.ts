@@ -39,6 +39,7 @@ export const styles = css`
     gap: var(--_gap);
   }
   .title {
+    margin: 0;
     font-weight: ${token('--emr-font-weight-bold')};
     font-size: ${token('--emr-font-size-lg')};
   }
@@ -140,39 +141,39 @@ export const styles = css`
     list-style: none;
   }
 
-  button,
-  select {
-    font: inherit;
-    color: inherit;
-  }
-  button {
-    padding: 0 ${token('--emr-space-sm')};
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_background);
-    cursor: pointer;
-  }
-  button[aria-pressed='true'] {
-    background: ${token('--emr-color-surface-subtle')};
-  }
-  button.primary {
-    border-color: ${token('--emr-color-primary')};
-    background: ${token('--emr-color-primary')};
-    color: ${token('--emr-color-on-primary')};
-  }
+  /* A link to another note: a button that opens it here, written as the link it reads as. */
   button.link {
     padding: 0;
     border: none;
     background: none;
+    color: inherit;
     text-decoration: underline;
   }
-  button:disabled {
-    cursor: not-allowed;
-    opacity: 0.6;
-  }
-  button:focus-visible,
-  select:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
+
+  /*
+   * High contrast: the focus ring of the text in Highlight, a failed
+   * signature check and other alerts marked (Mark/MarkText), a verified
+   * one ruled.
+   */
+  @media (forced-colors: active) {
+    .frame:focus-within,
+    .frame:focus-visible {
+      outline-color: Highlight;
+    }
+    .alert,
+    .check.mismatch {
+      forced-color-adjust: none;
+      padding-inline: ${token('--emr-space-xs')};
+      border: 2px solid CanvasText;
+      background: Mark;
+      color: MarkText;
+    }
+    .check.verified {
+      border-inline-start: 4px solid CanvasText;
+      padding-inline-start: ${token('--emr-space-xs')};
+    }
+    button.link {
+      color: LinkText;
+    }
   }
 `;

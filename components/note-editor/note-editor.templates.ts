@@ -6,6 +6,7 @@ import {
   type NoteTemplate,
 } from '../../clinical/index.js';
 import type { ChartRecord, DocumentReference, Revision } from '../../model/index.js';
+import { heading, headingLevel } from '../shared/heading.js';
 import { editorMessages as messages } from './note-editor.messages.js';
 import type { UnsignedDraft } from './signed-elsewhere.js';
 import type { SignedTextState } from './signed-text-controller.js';
@@ -16,10 +17,16 @@ import type { SignedTextState } from './signed-text-controller.js';
 const who = (note: DocumentReference) =>
   note.authenticator?.display ?? note.author?.[0]?.display ?? noteMessages.unknownAuthor;
 
-export function header(note: DocumentReference | undefined, typeLabel: string): TemplateResult {
+/** The note's type as its title: a heading at `level` when the host set one. */
+export function header(
+  note: DocumentReference | undefined,
+  typeLabel: string,
+  level?: number,
+): TemplateResult {
   const status = note ? noteStatus(note) : 'draft';
+  const at = headingLevel(level, undefined);
   return html`<div part="header" class="header">
-    <span class="title">${typeLabel}</span>
+    ${at ? heading(at, typeLabel, { class: 'title' }) : html`<span class="title">${typeLabel}</span>`}
     <span class="status ${status}">${noteMessages.status[status]}</span>
     ${
       note && status === 'draft'

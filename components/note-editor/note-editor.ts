@@ -20,6 +20,7 @@ import {
 import { EmrNoteSelectEvent } from '../shared/note-select.events.js';
 import { noteStatusStyles } from '../note-list/note-status.styles.js';
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
+import { controlStyles } from '../shared/control.styles.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
 import { keepListing, listDraft, signDraft } from './note-chart-writes.js';
@@ -83,7 +84,13 @@ import { SignedTextController } from './signed-text-controller.js';
  * @cssproperty --emr-note-editor-focus-color - Falls back to `--emr-color-focus`.
  */
 export class EmrNoteEditor extends EmrElement {
-  static override styles = [EmrElement.styles, prosemirrorStyles, noteStatusStyles, styles];
+  static override styles = [
+    EmrElement.styles,
+    controlStyles,
+    prosemirrorStyles,
+    noteStatusStyles,
+    styles,
+  ];
 
   /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id' }) patientId = '';
@@ -97,6 +104,8 @@ export class EmrNoteEditor extends EmrElement {
   @property() appends = '';
   /** Shows the note without letting it be changed (it is anyway for a role that does not write). */
   @property({ type: Boolean, reflect: true }) readonly = false;
+  /** The level (1 to 6) at which the note's title (its type) is a heading, to fit the host page's outline; plain text when absent. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
   /** Templates offered for an empty note. */
   @property({ attribute: false }) templates: readonly NoteTemplate[] = DEFAULT_NOTE_TEMPLATES;
   /** A y-protocols Awareness of the note document, set by the sync layer: co-editors' cursors show when present. */
@@ -217,7 +226,7 @@ export class EmrNoteEditor extends EmrElement {
     const note = this.#note!;
     const signed = this.#signedNow;
     return this.#box(html`
-      ${header(signed?.resource ?? note.record?.current, this.#type.label)}
+      ${header(signed?.resource ?? note.record?.current, this.#type.label, this.headingLevel)}
       ${appendsTo(note.original, this.#open)}
       ${!signed && this.#writer && note.record && note.record.heads.length > 1 ? draftChoice(note.record, this.#keepDraft) : nothing}
       ${signed ? signature(signed, this.#signedText.state) : this.#toolbar()}

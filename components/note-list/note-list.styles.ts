@@ -38,15 +38,9 @@ export const styles = css`
     width: 100%;
     padding: ${token('--emr-space-xs')};
     border: none;
+    border-radius: 0;
     background: none;
-    color: inherit;
-    font: inherit;
     text-align: start;
-    cursor: pointer;
-  }
-  button:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
   }
   .type {
     font-weight: ${token('--emr-font-weight-bold')};
@@ -62,5 +56,12 @@ export const styles = css`
   .state.error {
     color: var(--_error);
     font-weight: ${token('--emr-font-weight-bold')};
+  }
+  /* High contrast: the rules between notes stay (a note's status is framed by the status styles). */
+  @media (forced-colors: active) {
+    [part='item'],
+    .addenda {
+      border-color: CanvasText;
+    }
   }
 `;

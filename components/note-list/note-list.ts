@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { noteMessages } from '../../clinical/index.js';
 import { chartStoreContext, type ChartStore } from '../../model/index.js';
+import { controlStyles } from '../shared/control.styles.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
@@ -39,7 +40,7 @@ const messages = {
  * @cssproperty --emr-note-list-focus-color - Falls back to `--emr-color-focus`.
  */
 export class EmrNoteList extends EmrElement {
-  static override styles = [EmrElement.styles, noteStatusStyles, styles];
+  static override styles = [EmrElement.styles, controlStyles, noteStatusStyles, styles];
 
   /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id' }) patientId = '';

@@ -19,4 +19,13 @@ export const noteStatusStyles = css`
   .status.draft {
     color: var(--_draft, inherit);
   }
+  /* High contrast: a draft's frame is dashed, a signed or amended note's solid. */
+  @media (forced-colors: active) {
+    .status {
+      border-color: CanvasText;
+    }
+    .status.draft {
+      border-style: dashed;
+    }
+  }
 `;

@@ -12,11 +12,12 @@ import { token } from './tokens.js';
  */
 export class EmrElement extends LitElement {
   static override styles: CSSResultGroup = css`
+    /* The host page's type, unless a token sets the kit's own. */
     :host {
       display: block;
-      font-family: ${token('--emr-font-family')};
-      font-size: ${token('--emr-font-size-md')};
-      line-height: ${token('--emr-line-height')};
+      font-family: var(--emr-font-family, inherit);
+      font-size: var(--emr-font-size-md, inherit);
+      line-height: var(--emr-line-height, inherit);
       color: ${token('--emr-color-text')};
     }
     :host([hidden]) {

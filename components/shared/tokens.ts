@@ -16,6 +16,11 @@
  * components do not declare the tokens: they read them through `token()`,
  * which writes `var(--name, fallback)` with the default built in.
  *
+ * The type tokens are the exception on the host: an element takes the host
+ * page's font family, size and line height, and `--emr-font-family`,
+ * `--emr-font-size-md` and `--emr-line-height` only when a page sets them
+ * (their defaults below serve `rootTokens`, and sizes inside elements).
+ *
  * Every colour meant for text has at least 4.5:1 contrast on white (WCAG AA).
  * Colour never carries meaning alone: a label or icon goes with it.
  */

@@ -67,16 +67,39 @@ export const styles = css`
 
   button {
     margin-inline-start: var(--_gap);
-    padding: 0 ${token('--emr-space-sm')};
-    border: 1px solid ${token('--emr-color-border')};
-    border-radius: ${token('--emr-radius-md')};
-    background: ${token('--emr-color-surface')};
-    color: inherit;
-    font: inherit;
-    cursor: pointer;
+    padding-block: 0;
   }
-  button:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
+
+  /*
+   * High contrast: synced is a solid rule beside the status, anything still
+   * to send a dashed one, refused marked (Mark/MarkText); a peer's colour dot
+   * keeps a frame.
+   */
+  @media (forced-colors: active) {
+    .status {
+      padding-inline-start: ${token('--emr-space-xs')};
+      border-inline-start: 4px dashed CanvasText;
+    }
+    .sync.synced .status {
+      border-inline-start-style: solid;
+    }
+    .sync.none .status {
+      border-inline-start: none;
+    }
+    .sync.refused .status {
+      border-inline-start: 4px double CanvasText;
+    }
+    .refused .words {
+      forced-color-adjust: none;
+      padding-inline: ${token('--emr-space-xs')};
+      background: Mark;
+      color: MarkText;
+    }
+    .icon {
+      color: inherit;
+    }
+    .dot {
+      border: 1px solid CanvasText;
+    }
   }
 `;

@@ -10,6 +10,7 @@ import {
   type SyncStatus,
   type SyncStatusSource,
 } from '../../model/index.js';
+import { controlStyles } from '../shared/control.styles.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { SyncStatusController } from './sync-status-controller.js';
 import { EmrSyncSignInEvent } from './sync-status.events.js';
@@ -53,7 +54,7 @@ const ICON: Record<SyncStatusView, string> = {
  * @cssproperty --emr-sync-status-focus-color - Focus ring. Falls back to `--emr-color-focus`.
  */
 export class EmrSyncStatus extends EmrElement {
-  static override styles = [EmrElement.styles, styles];
+  static override styles = [EmrElement.styles, controlStyles, styles];
 
   /** Where the state comes from: the sync layer's chart connection, from context or set directly. */
   @consume({ context: syncStatusContext, subscribe: true })

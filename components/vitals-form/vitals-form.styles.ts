@@ -47,25 +47,11 @@ export const vitalsFormStyles = css`
   }
   input,
   select {
-    font: inherit;
     min-inline-size: 0;
     inline-size: 100%;
-    padding: ${token('--emr-space-xs')} ${token('--emr-space-sm')};
-    border: 1px solid ${token('--emr-color-border')};
-    border-radius: ${token('--emr-radius-sm')};
-    background: ${token('--emr-color-surface')};
-    color: inherit;
   }
   input {
     max-inline-size: 7rem;
-  }
-  input[aria-invalid='true'] {
-    border-color: var(--_error);
-    border-width: 2px;
-  }
-  :is(input, select, button):focus-visible {
-    outline: 2px solid ${token('--emr-color-focus')};
-    outline-offset: 2px;
   }
   .unit {
     color: ${token('--emr-color-text-muted')};
@@ -79,17 +65,16 @@ export const vitalsFormStyles = css`
     content: '⚠ ';
   }
   button {
-    font: inherit;
     margin-block-start: ${token('--emr-space-md')};
-    padding: ${token('--emr-space-xs')} ${token('--emr-space-lg')};
-    border: 1px solid ${token('--emr-color-primary')};
-    border-radius: ${token('--emr-radius-md')};
-    background: ${token('--emr-color-primary')};
-    color: ${token('--emr-color-on-primary')};
-    cursor: pointer;
+    padding-inline: ${token('--emr-space-lg')};
   }
   button:disabled {
-    opacity: 0.7;
     cursor: progress;
+  }
+  /* High contrast: the frames stay; an invalid field is framed by the shared control styles. */
+  @media (forced-colors: active) {
+    fieldset {
+      border-color: CanvasText;
+    }
   }
 `;

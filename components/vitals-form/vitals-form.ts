@@ -8,6 +8,7 @@ import {
   type PlausibleLimits,
   type VitalSignId,
 } from '../../clinical/index.js';
+import { controlStyles } from '../shared/control.styles.js';
 import { EmrElement } from '../shared/emr-element.js';
 import type { EntrySign } from '../vitals-grid/vitals-observations.js';
 import { EmrVitalsSubmitEvent } from './vitals-form.events.js';
@@ -30,7 +31,7 @@ const ACVPU: readonly Acvpu[] = ['A', 'C', 'V', 'P', 'U'];
  * @cssproperty --emr-vitals-form-error-color - colour of the messages (always with text).
  */
 export class EmrVitalsForm extends EmrElement {
-  static override styles = [EmrElement.styles, vitalsFormStyles];
+  static override styles = [EmrElement.styles, controlStyles, vitalsFormStyles];
   /** `focus()` on the element goes to its first field. */
   static override shadowRootOptions: ShadowRootInit = {
     ...EmrElement.shadowRootOptions,

@@ -7,6 +7,7 @@ import type { RowId } from './vitals-readings.js';
 // labels (sign names, flags, NEWS2 wording, ACVPU) come from clinical/.
 
 export const vitalsGridMessages = {
+  title: 'Vital signs',
   caption: 'Vital signs, newest first',
   region: 'Vital signs chart',
   vitalSign: 'Vital sign',

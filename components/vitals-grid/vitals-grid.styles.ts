@@ -19,29 +19,10 @@ export const vitalsGridStyles = css`
     --_trend: var(--emr-vitals-grid-trend-color, ${token('--emr-color-primary')});
     container-type: inline-size;
   }
-  button {
-    font: inherit;
-    padding: ${token('--emr-space-xs')} ${token('--emr-space-md')};
-    border: 1px solid ${token('--emr-color-border')};
-    border-radius: ${token('--emr-radius-md')};
-    background: ${token('--emr-color-surface')};
-    color: ${token('--emr-color-text')};
-    cursor: pointer;
-  }
-  button:disabled {
-    border-style: dashed;
-    color: ${token('--emr-color-text-muted')};
-    background: ${token('--emr-color-surface-subtle')};
-    cursor: default;
-  }
-  button.record {
-    background: ${token('--emr-color-primary')};
-    border-color: ${token('--emr-color-primary')};
-    color: ${token('--emr-color-on-primary')};
-  }
-  :is(button, .scroller):focus-visible {
-    outline: 2px solid ${token('--emr-color-focus')};
-    outline-offset: 2px;
+  .title {
+    margin: 0 0 ${token('--emr-space-sm')};
+    font-size: ${token('--emr-font-size-lg')};
+    font-weight: ${token('--emr-font-weight-bold')};
   }
   .toolbar {
     display: flex;
@@ -223,6 +204,46 @@ export const vitalsGridStyles = css`
     thead th:nth-child(2),
     td.trend {
       display: none;
+    }
+  }
+
+  /*
+   * High contrast: abnormal flags and a low–medium or medium NEWS2 are
+   * framed, critical ones and a high NEWS2 marked (Mark/MarkText) and framed
+   * twice as thick; a conflict's marker, a box-shadow elsewhere, is a border
+   * in Highlight.
+   */
+  @media (forced-colors: active) {
+    .flag.abnormal,
+    .news2-result.risk-medium .risk,
+    .news2-result.risk-low-medium .risk {
+      padding-inline: ${token('--emr-space-xs')};
+      border: 1px solid CanvasText;
+    }
+    .flag.critical,
+    .news2-result.risk-high .risk {
+      forced-color-adjust: none;
+      padding-inline: ${token('--emr-space-xs')};
+      border: 2px solid CanvasText;
+      background: Mark;
+      color: MarkText;
+    }
+    td.conflict,
+    th .conflict-badge {
+      border-inline-start: 4px double Highlight;
+    }
+    th .conflict-badge {
+      padding-inline-start: ${token('--emr-space-xs')};
+    }
+    .conflict-badge {
+      color: Highlight;
+    }
+    .reading + .reading,
+    .news2-result + .news2-result {
+      border-block-start-color: Highlight;
+    }
+    .overdue {
+      border-inline-start-color: CanvasText;
     }
   }
 

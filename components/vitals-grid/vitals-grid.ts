@@ -28,7 +28,9 @@ import {
   type Observation,
   type Patient,
 } from '../../model/index.js';
+import { controlStyles } from '../shared/control.styles.js';
 import { EmrElement } from '../shared/emr-element.js';
+import { heading, headingLevel } from '../shared/heading.js';
 import { formatDay } from '../shared/format-time.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
 import { stateBoxStyles } from '../shared/state-box.styles.js';
@@ -80,10 +82,12 @@ type Ready = Extract<WindowState, { status: 'ready' }>;
  * @cssproperty --emr-vitals-grid-trend-color - the trend lines.
  */
 export class EmrVitalsGrid extends EmrElement {
-  static override styles = [EmrElement.styles, stateBoxStyles, vitalsGridStyles];
+  static override styles = [EmrElement.styles, controlStyles, stateBoxStyles, vitalsGridStyles];
 
   /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id' }) patientId = '';
+  /** The level (1 to 6) of a "Vital signs" heading above the grid, to fit the host page's outline; no heading when absent (the host has its own). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
   /** NEWS2 SpO₂ scale: 2 only for hypercapnic respiratory failure with a prescribed target of 88–92%, as the clinician decided. */
   @property({ attribute: 'spo2-scale', converter: (value) => (value?.trim() === '2' ? 2 : 1) })
   spo2Scale: 1 | 2 = 1;
@@ -161,6 +165,11 @@ export class EmrVitalsGrid extends EmrElement {
   }
 
   override render() {
+    const level = headingLevel(this.headingLevel, undefined);
+    return html`${level ? heading(level, m.title, { class: 'title' }) : nothing}${this.#content()}`;
+  }
+
+  #content() {
     const state = this.#window.state;
     const live = html`<div class="visually-hidden" role="status">${this.announcement}</div>`;
     if (!this.patientId)
@@ -310,7 +319,7 @@ export class EmrVitalsGrid extends EmrElement {
       ${
         this.#canRecord
           ? html`<button
-              class="record"
+              class="record primary"
               aria-expanded=${this.formOpen ? 'true' : 'false'}
               aria-controls="entry"
               @click=${this.#onToggleForm}

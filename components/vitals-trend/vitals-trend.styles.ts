@@ -23,4 +23,10 @@ export const vitalsTrendStyles = css`
     stroke-linecap: round;
     vector-effect: non-scaling-stroke;
   }
+  /* High contrast: the line in the text colour of the system. */
+  @media (forced-colors: active) {
+    polyline {
+      stroke: CanvasText;
+    }
+  }
 `;

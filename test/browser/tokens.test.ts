@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import Dexie from 'dexie';
 import { EmrElement } from '../../components/shared/emr-element.js';
 import { globalTokens, token } from '../../components/shared/tokens.js';
+import '../../components/vitals-form/emr-vitals-form.js';
 
 /** The smallest element on the shared base: one line in each of two tokens. */
 class TokenProbe extends EmrElement {
@@ -77,6 +78,40 @@ describe('EmrElement and the design tokens', () => {
     wrapper.style.setProperty('--emr-color-severity-high', 'rgb(7, 8, 9)');
     expect(colourOf(el, '.severity')).to.equal('rgb(7, 8, 9)');
     expect(colourOf(el, '.primary')).to.equal('rgb(1, 2, 3)');
+  });
+
+  it("takes the host page's font, unless a token sets the kit's own", async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`
+      <div style="font-family: Georgia, serif; font-size: 13px; line-height: 1.25">
+        <emr-token-probe></emr-token-probe>
+        <emr-vitals-form></emr-vitals-form>
+      </div>
+    `);
+    const text = wrapper.querySelector('emr-token-probe')!.shadowRoot!.querySelector('.primary')!;
+    // A kit control (a field, a button) takes it too.
+    const form = wrapper.querySelector('emr-vitals-form')!.shadowRoot!;
+    const shown = [text, form.querySelector('input')!, form.querySelector('button')!].map(
+      (node) => {
+        const style = getComputedStyle(node);
+        return [style.fontFamily, style.fontSize];
+      },
+    );
+    expect(shown).to.deep.equal([
+      ['Georgia, serif', '13px'],
+      ['Georgia, serif', '13px'],
+      ['Georgia, serif', '13px'],
+    ]);
+    expect(getComputedStyle(text).lineHeight).to.equal('16.25px');
+
+    wrapper.style.setProperty('--emr-font-family', 'Courier, monospace');
+    wrapper.style.setProperty('--emr-font-size-md', '18px');
+    wrapper.style.setProperty('--emr-line-height', '2');
+    expect(getComputedStyle(text).fontFamily).to.equal('Courier, monospace');
+    expect(getComputedStyle(text).fontSize).to.equal('18px');
+    expect(getComputedStyle(text).lineHeight).to.equal('36px');
+    expect(getComputedStyle(form.querySelector('button')!).fontFamily).to.equal(
+      'Courier, monospace',
+    );
   });
 
   it('is accessible', async () => {
