@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { ParsedDocumentName } from '../../model/index.js';
 import type { Principal } from './access-tokens.js';
-import { auditRecord } from './audit.js';
+import { auditRecord } from './audit-record.js';
 import type { ClientOwners } from './client-owners.js';
 import { CLOSE, type CloseCode } from './close-codes.js';
 import { readIncoming } from './incoming-update.js';
