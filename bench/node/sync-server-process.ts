@@ -1,7 +1,9 @@
 // The sync server in a process of its own, as it runs in production, for the
 // sync-* suites: the clients in the runner's process do not share its event
 // loop or its heap. It answers two commands on stdin: `memory` (RSS and heap
-// after a full GC) and `close`.
+// after a full GC) and `close`. On the embedded store by default, or on a
+// PostgreSQL schema and a Redis shared with other such processes (one node
+// of several).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,7 +18,8 @@ const serverModule = pathToFileURL(
 const SCRIPT = `
 import { createInterface } from 'node:readline';
 const { startSyncServer } = await import(process.env.SYNC_SERVER_MODULE);
-const server = await startSyncServer({ dev: true, port: 0, dataDir: process.env.SYNC_DATA_DIR, syncWrites: process.env.SYNC_WRITES !== '0', log: (e) => { if (/failed|error/.test(e.event)) process.stderr.write(JSON.stringify(e) + '\\n'); } });
+const shared = process.env.SYNC_POSTGRES ? { postgres: JSON.parse(process.env.SYNC_POSTGRES), redis: process.env.SYNC_REDIS } : {};
+const server = await startSyncServer({ dev: true, port: 0, dataDir: process.env.SYNC_DATA_DIR, syncWrites: process.env.SYNC_WRITES !== '0', ...shared, log: (e) => { if (/failed|error/.test(e.event)) process.stderr.write(JSON.stringify(e) + '\\n'); } });
 const say = (o) => process.stdout.write(JSON.stringify(o) + '\\n');
 say({ url: server.url });
 for await (const line of createInterface({ input: process.stdin })) {
@@ -32,9 +35,15 @@ export interface ServerProcess {
   close(): Promise<void>;
 }
 
-/** `syncWrites: false` acknowledges updates once the operating system has them (the server's default is on the disk). */
+export interface ServerProcessOptions {
+  /** `false` acknowledges updates once the operating system has them (the server's default is on the disk). */
+  syncWrites?: boolean;
+  /** A node of several: their PostgreSQL schema (migrated by the first) and their Redis. */
+  shared?: { postgres: { url: string; schema: string }; redis: string };
+}
+
 export async function startServerProcess(
-  options: { syncWrites?: boolean } = {},
+  options: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'emr-sync-bench-'));
   const child: ChildProcess = spawn(
@@ -46,6 +55,10 @@ export async function startServerProcess(
         SYNC_SERVER_MODULE: serverModule,
         SYNC_DATA_DIR: dataDir,
         SYNC_WRITES: options.syncWrites === false ? '0' : '1',
+        ...(options.shared && {
+          SYNC_POSTGRES: JSON.stringify({ ...options.shared.postgres, migrate: true }),
+          SYNC_REDIS: options.shared.redis,
+        }),
       },
       stdio: ['pipe', 'pipe', 'inherit'],
     },

@@ -1,7 +1,7 @@
 import { parseDocumentName, type ParsedDocumentName } from '../../model/index.js';
 import { CLOSE, type CloseCode } from './close-codes.js';
 import type { VerificationKey } from './keys.js';
-import { verifyToken, type Principal } from './tokens.js';
+import { verifyToken, type Principal } from './access-tokens.js';
 
 // Who may open which document, decided before any document data flows. The
 // room is the URL path (y-websocket appends the room name to the server URL),

@@ -1,6 +1,6 @@
 import { parseDocumentName, type ParsedDocumentName } from '../../model/index.js';
 import { changeNoticeMessage } from '../change-notice.js';
-import type { Peer } from './room.js';
+import type { ClientConnection } from './client-connection.js';
 
 // Who is told when a chart's document changes: connections on the chart's
 // core document that asked (sync/change-notice.ts), told of every other
@@ -28,7 +28,7 @@ export class ChangeNotices {
   readonly #intervalMs: number;
   readonly #relay: NoticeRelay | undefined;
   /** Patient id → the core connections that asked. */
-  readonly #watchers = new Map<string, Set<Peer>>();
+  readonly #watchers = new Map<string, Set<ClientConnection>>();
   /** Document name → when it was last announced, and a trailing notice waiting for the interval's end. */
   readonly #recent = new Map<string, { at: number; trailing?: NodeJS.Timeout }>();
 
@@ -38,22 +38,22 @@ export class ChangeNotices {
   }
 
   /** A connection on a patient's core document asks to be told. */
-  watch(patientId: string, peer: Peer): void {
-    let peers = this.#watchers.get(patientId);
-    if (!peers) {
-      this.#watchers.set(patientId, (peers = new Set()));
+  watch(patientId: string, connection: ClientConnection): void {
+    let watchers = this.#watchers.get(patientId);
+    if (!watchers) {
+      this.#watchers.set(patientId, (watchers = new Set()));
       this.#relay?.follow(patientId, (name) => {
         const parsed = parseDocumentName(name);
         if (parsed?.patientId === patientId) this.#tell(name, parsed);
       });
     }
-    peers.add(peer);
+    watchers.add(connection);
   }
 
   /** The connection left. */
-  forget(patientId: string, peer: Peer): void {
-    const peers = this.#watchers.get(patientId);
-    if (!peers?.delete(peer) || peers.size > 0) return;
+  forget(patientId: string, connection: ClientConnection): void {
+    const watchers = this.#watchers.get(patientId);
+    if (!watchers?.delete(connection) || watchers.size > 0) return;
     this.#watchers.delete(patientId);
     this.#relay?.unfollow(patientId);
   }
@@ -95,9 +95,9 @@ export class ChangeNotices {
       if (this.#recent.get(name)?.at === at && !this.#recent.get(name)?.trailing)
         this.#recent.delete(name);
     }, this.#intervalMs).unref();
-    const peers = this.#watchers.get(patientId);
-    if (!peers) return;
+    const watchers = this.#watchers.get(patientId);
+    if (!watchers) return;
     const message = changeNoticeMessage(name);
-    for (const peer of peers) peer.send(message);
+    for (const connection of watchers) connection.send(message);
   }
 }

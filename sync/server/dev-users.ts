@@ -1,5 +1,5 @@
 import { signingSecret } from './keys.js';
-import { mintToken, type SyncRole } from './tokens.js';
+import { mintToken, type SyncRole } from './access-tokens.js';
 
 // Users for the demo and for local development, with tokens signed by the
 // DEVELOPMENT key: a server started with the development key (`emr-kit serve

@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { VerificationKey } from './keys.js';
 import type { LogEntry } from './log.js';
 import type { RefusalLimit } from './refusal-limit.js';
-import type { SyncStore } from './store.js';
-import { verifyToken, type SyncRole } from './tokens.js';
+import type { SyncStore } from './sync-store.js';
+import { verifyToken, type SyncRole } from './access-tokens.js';
 
 // The plain HTTP side of the server: health for the load balancer, the
 // names of a patient's documents (so that a device learns of those another

@@ -10,7 +10,7 @@ export {
   type Principal,
   type SyncRole,
   type TokenClaims,
-} from './tokens.js';
+} from './access-tokens.js';
 export {
   DEVELOPMENT_SECRET,
   SECRET_ENV,
@@ -32,6 +32,6 @@ export {
   type SequencedUpdate,
   type StoredUpdate,
   type SyncStore,
-} from './store.js';
+} from './sync-store.js';
 export { DEV_USERS, devToken, type DevUser } from './dev-users.js';
 export type { Logger, LogEntry } from './log.js';

@@ -6,7 +6,7 @@ import type {
   PrepareWrite,
   StoredUpdate,
   SyncStore,
-} from './store.js';
+} from './sync-store.js';
 
 // The embedded store: LevelDB through classic-level, in `<dataDir>/store`.
 //

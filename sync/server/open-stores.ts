@@ -2,7 +2,7 @@ import { RedisBroker } from './broker.js';
 import { LevelStore } from './level-store.js';
 import type { LogEntry } from './log.js';
 import { PostgresStore, type PostgresStoreOptions } from './postgres-store.js';
-import type { SyncStore } from './store.js';
+import type { SyncStore } from './sync-store.js';
 
 // Where a sync process keeps its documents, and how it hears of the other
 // processes': the embedded store alone (one process), PostgreSQL alone (one

@@ -7,7 +7,7 @@ import {
   type PrepareWrite,
   type StoredUpdate,
   type SyncStore,
-} from './store.js';
+} from './sync-store.js';
 
 // The store on PostgreSQL, shared by every sync process of a deployment
 // (postgres-schema.ts has the tables). A write takes the document's row

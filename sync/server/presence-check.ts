@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { jsonDeeperThan } from './json-depth.js';
 import { ProtocolError } from './protocol.js';
-import type { Principal } from './tokens.js';
+import type { Principal } from './access-tokens.js';
 
 // What a connection may say in a document's presence (awareness).
 //

@@ -8,7 +8,7 @@ import {
 } from '../../model/index.js';
 import { CLOSE } from './close-codes.js';
 import { documentLog, PendingLog } from './revision-log.js';
-import type { WriteCheck } from './room.js';
+import type { WriteCheck } from './apply-write.js';
 
 // A chart document (core, observations) is an append-only log of revisions,
 // each a JSON string in the root array `revisions`, and it is the chart's

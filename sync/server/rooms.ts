@@ -1,5 +1,6 @@
 import type { ParsedDocumentName } from '../../model/index.js';
-import { Room, type Peer, type RoomOptions } from './room.js';
+import type { ClientConnection } from './client-connection.js';
+import { Room, type RoomOptions } from './room.js';
 
 // The documents in memory. A document is loaded when its first connection
 // arrives and, once its last one leaves, stored, compacted and dropped, so
@@ -19,7 +20,11 @@ export class Rooms {
   }
 
   /** The room of a document, loading it (after any unload of it still under way). */
-  async join(name: string, parsed: ParsedDocumentName, peer: Peer): Promise<Room> {
+  async join(
+    name: string,
+    parsed: ParsedDocumentName,
+    connection: ClientConnection,
+  ): Promise<Room> {
     while (this.#unloading.has(name)) await this.#unloading.get(name);
     let room = this.#rooms.get(name);
     if (!room) {
@@ -30,13 +35,13 @@ export class Rooms {
       this.#rooms.set(name, room);
       this.#options.log({ event: 'document-loaded', document: name });
     }
-    room.add(peer);
+    room.add(connection);
     return room;
   }
 
-  leave(room: Room, peer: Peer): void {
-    room.remove(peer);
-    if (room.peers.size === 0) this.#drop(room);
+  leave(room: Room, connection: ClientConnection): void {
+    room.remove(connection);
+    if (room.connections.size === 0) this.#drop(room);
   }
 
   /**

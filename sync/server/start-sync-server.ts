@@ -4,7 +4,7 @@ import { WebSocketServer } from 'ws';
 import { admit } from './authorize.js';
 import { ChangeNotices } from './change-notices.js';
 import { CLOSE } from './close-codes.js';
-import { Connection } from './connection.js';
+import { SocketConnection } from './socket-connection.js';
 import { handleHttp } from './http-routes.js';
 import { verificationKey, type KeyOptions } from './keys.js';
 import { openStores } from './open-stores.js';
@@ -12,7 +12,7 @@ import { RefusalLimit, type RefusalLimitOptions } from './refusal-limit.js';
 import { jsonLines, withTime, type Logger } from './log.js';
 import { checkChartRevisions } from './revision-check.js';
 import { Rooms } from './rooms.js';
-import type { SyncStore } from './store.js';
+import type { SyncStore } from './sync-store.js';
 import type { PostgresStoreOptions } from './postgres-store.js';
 
 export interface SyncServerOptions extends KeyOptions {
@@ -92,7 +92,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     notices,
     fanOut: broker,
   });
-  const connections = new Set<Connection>();
+  const connections = new Set<SocketConnection>();
   const health = async () => {
     // The store and the broker answer or not; with either out, writes wait (store) or reach only this process's clients (broker).
     const storeUp = await Promise.race([
@@ -185,7 +185,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         ws.close(CLOSE.tryAgainLater, 'too many connections');
         return;
       }
-      const connection = new Connection(
+      const connection = new SocketConnection(
         ws,
         { ...admission, remote },
         {

@@ -7,7 +7,7 @@ import {
   watchChangesMessage,
 } from '../../../sync/change-notice.js';
 import { ChangeNotices } from '../../../sync/server/change-notices.js';
-import type { Principal } from '../../../sync/server/tokens.js';
+import type { Principal } from '../../../sync/server/access-tokens.js';
 import { startTestServer, token, type Client, type TestServer } from './support.js';
 
 // A device keeps its chart's older days closed between visits (a browser's

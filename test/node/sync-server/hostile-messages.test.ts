@@ -2,20 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as Y from 'yjs';
 import { MESSAGE } from '../../../sync/server/protocol.js';
-import {
-  assertHealthy,
-  framed,
-  nestedJson,
-  openRaw,
-  presenceFrame,
-  updateFrame,
-} from './raw-client.js';
-import { customToken, startTestServer, token, type TestServer } from './support.js';
+import { DEPLOYMENTS, type Deployment } from './deployments.js';
+import { framed, nestedJson, openRaw, presenceFrame, updateFrame } from './raw-client.js';
+import { customToken, token, until } from './support.js';
 
 // Whatever a signed-in client sends, the worst that comes of it is that
 // client's socket closed: every message type, malformed, oversized and
-// nested absurdly deep, from every role, on a chart document and a note.
-// After each, the server answers /health and serves a well-behaved client.
+// nested absurdly deep, from every role, on a chart document and a note; on
+// one node, and on one of two nodes sharing a store and a broker. After
+// each, every node answers /health, a client on the other node is still
+// connected and hears the first node's writes, and a new client is served.
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 
@@ -162,75 +158,77 @@ const CASES: Case[] = [
 const ROLES = ['clinician', 'viewer', 'auditor'] as const;
 const DOCUMENTS = { chart: 'emr/pat-1/core', note: 'emr/pat-1/note/n-hostile' } as const;
 
-describe('sync server: hostile messages', () => {
-  let t: TestServer;
-  const tokens: Record<(typeof ROLES)[number], string> = { clinician: '', viewer: '', auditor: '' };
-  before(async () => {
-    t = await startTestServer({ maxMessageBytes: MAX_MESSAGE_BYTES });
-    tokens.clinician = await token('dr-okafor');
-    tokens.viewer = await token('portal-viewer');
-    tokens.auditor = await customToken(
-      { sub: 'audit-office', name: 'Audit office', role: 'auditor', patients: ['pat-1'] },
-      Date.now() + 3_600_000,
-    );
-  });
-  after(() => t.stop());
+for (const deployment of DEPLOYMENTS) {
+  describe(`sync server: hostile messages (${deployment.name})`, () => {
+    let d: Deployment;
+    const tokens: Record<(typeof ROLES)[number], string> = {
+      clinician: '',
+      viewer: '',
+      auditor: '',
+    };
+    before(async () => {
+      d = await deployment.start({ maxMessageBytes: MAX_MESSAGE_BYTES });
+      tokens.clinician = await token('dr-okafor');
+      tokens.viewer = await token('portal-viewer');
+      tokens.auditor = await customToken(
+        { sub: 'audit-office', name: 'Audit office', role: 'auditor', patients: ['pat-1'] },
+        Date.now() + 3_600_000,
+      );
+    });
+    after(() => d.stop());
 
-  for (const role of ROLES) {
-    for (const [kind, document] of Object.entries(DOCUMENTS)) {
-      for (const { name, bytes, expected, readOnly } of CASES) {
-        const outcome = role === 'clinician' ? expected : (readOnly ?? expected);
-        const says = outcome === 'kept' ? 'keeps the socket' : `closes it with ${outcome.close}`;
-        it(`${role}, ${kind} document: ${name} — ${says}, and the server stays up`, async () => {
-          const client = await openRaw(t.server.url, document, tokens[role]);
-          client.send(bytes());
-          if (outcome === 'kept') {
-            // Asked after the case, answered after it: the server has handled the case and kept the socket.
-            const before = client.received.length;
-            client.send(framed(MESSAGE.queryAwareness));
-            await new Promise<void>((resolve) =>
-              client.ws.on('message', () => client.received.length > before && resolve()),
-            );
-            assert.equal(client.ws.readyState, client.ws.OPEN);
-            client.ws.close();
-          } else {
-            const closed = await client.closed;
-            assert.equal(
-              closed.code,
-              outcome.close,
-              `closed with ${closed.code} (${closed.reason})`,
-            );
-            if (outcome.reason) assert.match(closed.reason, outcome.reason);
-          }
-          await assertHealthy(t);
-          const probe = t.connect('emr/pat-1/note/n-probe', tokens.clinician);
-          await probe.synced;
-          t.closeClients();
-        });
+    for (const role of ROLES) {
+      for (const [kind, document] of Object.entries(DOCUMENTS)) {
+        for (const { name, bytes, expected, readOnly } of CASES) {
+          const outcome = role === 'clinician' ? expected : (readOnly ?? expected);
+          const says = outcome === 'kept' ? 'keeps the socket' : `closes it with ${outcome.close}`;
+          it(`${role}, ${kind} document: ${name} — ${says}; every node and its clients stay up`, async () => {
+            const client = await openRaw(d.a.server.url, document, tokens[role]);
+            client.send(bytes());
+            if (outcome === 'kept') {
+              // Asked after the case, answered after it: the server has handled the case and kept the socket.
+              const before = client.received.length;
+              client.send(framed(MESSAGE.queryAwareness));
+              await new Promise<void>((resolve) =>
+                client.ws.on('message', () => client.received.length > before && resolve()),
+              );
+              assert.equal(client.ws.readyState, client.ws.OPEN);
+              client.ws.close();
+            } else {
+              const closed = await client.closed;
+              assert.equal(
+                closed.code,
+                outcome.close,
+                `closed with ${closed.code} (${closed.reason})`,
+              );
+              if (outcome.reason) assert.match(closed.reason, outcome.reason);
+            }
+            await d.assertUnaffected();
+            const probe = d.a.connect('emr/pat-1/note/n-probe', tokens.clinician);
+            await probe.synced;
+            d.a.closeClients();
+          });
+        }
       }
     }
-  }
 
-  it('never applies, relays or stores an update it refused: the text of a half-decodable update is nowhere', async () => {
-    const document = 'emr/pat-1/note/n-half-decodable';
-    const watcher = t.connect(document, tokens.clinician);
-    await watcher.synced;
-    const attacker = await openRaw(t.server.url, document, tokens.clinician);
-    attacker.send(updateFrame(brokenDeleteSetUpdate('INJECTED')));
-    assert.equal((await attacker.closed).code, 4400);
-    // A write after the refusal, relayed in order: had the injected text been relayed, it would be there first.
-    watcher.doc.getText('body').insert(0, 'genuine');
-    const late = t.connect(document, tokens.clinician);
-    await late.synced;
-    await new Promise<void>((resolve) =>
-      late.doc.getText('body').toString() === 'genuine'
-        ? resolve()
-        : late.doc.on(
-            'update',
-            () => late.doc.getText('body').toString() === 'genuine' && resolve(),
-          ),
-    );
-    assert.equal(late.doc.getText('body').toString(), 'genuine');
-    t.closeClients();
+    it('never applies, relays or stores an update it refused: the text of a half-decodable update is nowhere', async () => {
+      const document = 'emr/pat-1/note/n-half-decodable';
+      const watcher = d.b.connect(document, tokens.clinician);
+      await watcher.synced;
+      const attacker = await openRaw(d.a.server.url, document, tokens.clinician);
+      attacker.send(updateFrame(brokenDeleteSetUpdate('INJECTED')));
+      assert.equal((await attacker.closed).code, 4400);
+      // A write after the refusal, relayed in order: had the injected text been relayed, it would be there first.
+      watcher.doc.getText('body').insert(0, 'genuine');
+      for (const node of d.nodes) {
+        const late = node.connect(document, tokens.clinician);
+        await late.synced;
+        await until(late.doc, () => late.doc.getText('body').toString() === 'genuine');
+        assert.equal(late.doc.getText('body').toString(), 'genuine');
+      }
+      assert.equal((await d.stored(document)).getText('body').toString(), 'genuine');
+      for (const node of d.nodes) node.closeClients();
+    });
   });
-});
+}

@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding';
 import type { Awareness } from 'y-protocols/awareness';
 import { checkPresence } from '../../../sync/server/presence-check.js';
 import { MESSAGE } from '../../../sync/server/protocol.js';
-import type { Principal } from '../../../sync/server/tokens.js';
+import type { Principal } from '../../../sync/server/access-tokens.js';
 import { startTestServer, token, type Client, type TestServer } from './support.js';
 
 // Presence is what a clinician reads as "who else has this chart open", and

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Principal } from './tokens.js';
-import type { AuditRecord } from './store.js';
+import type { Principal } from './access-tokens.js';
+import type { AuditRecord } from './sync-store.js';
 
 /** The audit record of an update the server accepted: who from the token, what from the stored bytes. */
 export function auditRecord(

@@ -3,11 +3,12 @@ import type { ParsedDocumentName } from '../../model/index.js';
 import { CLOSE, type CloseCode } from './close-codes.js';
 import type { LogEntry } from './log.js';
 import { decodeMessage, ProtocolError } from './protocol.js';
-import type { Peer, Room } from './room.js';
+import type { ClientConnection } from './client-connection.js';
+import type { Room } from './room.js';
 import type { Rooms } from './rooms.js';
-import type { Principal } from './tokens.js';
+import type { Principal } from './access-tokens.js';
 
-// One admitted client on one document. Messages that arrive while the
+// One admitted client on one document, over its WebSocket. Messages that arrive while the
 // document loads wait here, in order, up to a bound.
 //
 // Whatever a client sends, the worst that can come of it is this client's
@@ -15,7 +16,7 @@ import type { Principal } from './tokens.js';
 // any other error while handling it (the server's own fault) with 1011. No
 // error from one connection reaches the process.
 
-export interface ConnectionContext {
+export interface SocketConnectionContext {
   rooms: Rooms;
   log: (entry: LogEntry) => void;
   /** A client that leaves more than this many bytes unread is dropped: it reconnects and catches up from the stored document. */
@@ -23,17 +24,17 @@ export interface ConnectionContext {
   /** Bytes a connection may have waiting for its document to load, or for the room's queue. */
   maxQueuedBytes: number;
   /** Called once, when the connection is gone. */
-  onGone(connection: Connection): void;
+  onGone(connection: SocketConnection): void;
 }
 
-export class Connection implements Peer {
+export class SocketConnection implements ClientConnection {
   readonly principal: Principal;
   readonly document: string;
   readonly remote: string | undefined;
   /** Answered the last ping; a connection that misses one is dead. */
   alive = true;
   readonly #ws: WebSocket;
-  readonly #context: ConnectionContext;
+  readonly #context: SocketConnectionContext;
   #room: Room | undefined;
   #waiting: Uint8Array[] | undefined = [];
   #waitingBytes = 0;
@@ -48,7 +49,7 @@ export class Connection implements Peer {
       parsed: ParsedDocumentName;
       remote: string | undefined;
     },
-    context: ConnectionContext,
+    context: SocketConnectionContext,
   ) {
     this.#ws = ws;
     this.principal = admitted.principal;
