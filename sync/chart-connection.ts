@@ -16,7 +16,7 @@ import { watchNetwork, type NetworkWatch } from './network-watch.js';
 import { NoteSharing, type NoteLink } from './note-sharing.js';
 import { peersIn, presenceUser } from './presence.js';
 import { SyncStateFeed } from './sync-state-feed.js';
-import { syncStatus } from './sync-status.js';
+import { syncStatus } from './chart-sync-state.js';
 
 export type { HeldDocument } from './linked-documents.js';
 export type { NoteLink } from './note-sharing.js';
