@@ -188,8 +188,28 @@ export default defineConfig(
     },
   },
   {
+    // Tests stand apart from stories: the charts and stand-in stores both use
+    // live in test/support/, which stories import, never the other way.
+    files: ['**/*.test.ts', 'test/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: reaching('stories'),
+              message: `tests never import stories/: what both need lives in test/support/ (${README}).`,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Browser tests take @open-wc/testing through test/support/testing.ts,
-    // which makes a failed assertion on a DOM node reportable.
+    // which makes a failed assertion on a DOM node reportable. (The rule's
+    // options replace those of the block above for these files, so the
+    // stories pattern is repeated.)
     files: ['components/**/*.test.ts', 'test/browser/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -200,6 +220,12 @@ export default defineConfig(
               name: '@open-wc/testing',
               message:
                 'import it from test/support/testing.ts: a failing assertion on a DOM node would otherwise hang the run.',
+            },
+          ],
+          patterns: [
+            {
+              regex: reaching('stories'),
+              message: `tests never import stories/: what both need lives in test/support/ (${README}).`,
             },
           ],
         },

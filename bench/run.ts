@@ -15,7 +15,7 @@ import { isNoisy, relativeSpread } from './runner/noise.js';
 import { writeResults } from './runner/results-file.js';
 import { renderTable } from './runner/table.js';
 import { targetMet, targetText } from './runner/targets.js';
-import { validateResults } from './runner/validate.js';
+import { validateResults } from './runner/validate-results.js';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(benchDir, '..');

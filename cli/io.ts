@@ -4,6 +4,7 @@ export interface Io {
   err: { write(text: string): unknown };
 }
 
-export const EXIT = { ok: 0, dataErrors: 1, usage: 2 } as const;
+/** notInstalled: the command needs an optional package the host has not installed. */
+export const EXIT = { ok: 0, dataErrors: 1, usage: 2, notInstalled: 3 } as const;
 
 export class UsageError extends Error {}

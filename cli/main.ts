@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { exportCommand } from './export.js';
 import { EXIT, UsageError, type Io } from './io.js';
+import { installAdvice, missingOptionalPackage } from './optional-packages.js';
 import { validateCommand } from './validate.js';
 
 const USAGE = `Usage: emr-kit <command> [options]
@@ -170,6 +171,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     ) {
       io.err.write(`emr-kit: ${(error as Error).message}\n\n${USAGE}`);
       return EXIT.usage;
+    }
+    const missing = missingOptionalPackage(error);
+    if (missing) {
+      io.err.write(installAdvice(command ?? '', missing));
+      return EXIT.notInstalled;
     }
     throw error;
   }

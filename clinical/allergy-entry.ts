@@ -7,17 +7,15 @@ import type {
 } from '../model/index.js';
 import { ALLERGY_CLINICAL, ALLERGY_VERIFICATION, SNOMED, codeIn } from '../model/index.js';
 import { allergyMessages as messages } from './allergy-messages.js';
+import type { NoKnownScope } from './allergy-types.js';
 import { conceptLabel, lookUp } from './coding.js';
 
 // One allergy record (a ChartRecord, possibly in conflict) read for the
 // banner: what each head says, and where the record belongs.
 
-export type AllergyState = 'known' | 'no-known-allergies' | 'not-recorded' | 'unavailable';
 export type AllergyCategory = NonNullable<AllergyIntolerance['category']>[number];
 export type AllergyCriticality = NonNullable<AllergyIntolerance['criticality']>;
 export type ReactionSeverity = 'mild' | 'moderate' | 'severe';
-/** What an assertion of "no known allergy" covers. */
-export type NoKnownScope = 'all' | 'medication' | 'food' | 'environment';
 
 /**
  * What one head says:

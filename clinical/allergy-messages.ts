@@ -1,4 +1,4 @@
-import type { AllergyState, NoKnownScope } from './allergy-entry.js';
+import type { AllergyState, NoKnownScope } from './allergy-types.js';
 
 // Every piece of allergy text shown to people, in one place so that it can
 // be translated. The four state labels are the NHS CUI Patient Banner

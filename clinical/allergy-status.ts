@@ -1,13 +1,7 @@
 import type { AllergyIntolerance, ChartRecord, ResourceKey } from '../model/index.js';
-import {
-  allergyEntry,
-  criticalityRank,
-  severityRank,
-  type AllergyEntry,
-  type AllergyState,
-  type NoKnownScope,
-} from './allergy-entry.js';
+import { allergyEntry, criticalityRank, severityRank, type AllergyEntry } from './allergy-entry.js';
 import { allergyMessages as messages } from './allergy-messages.js';
+import type { AllergyState, NoKnownScope } from './allergy-types.js';
 
 // A patient's allergy status in the four states of the NHS CUI Patient
 // Banner guidance (PAB-0064): known allergies, no known allergies,
@@ -21,7 +15,8 @@ import { allergyMessages as messages } from './allergy-messages.js';
 // like it. Refuted and entered-in-error assertions say nothing (see
 // allergy-entry.ts).
 
-export type { AllergyEntry, AllergyState, NoKnownScope } from './allergy-entry.js';
+export type { AllergyEntry } from './allergy-entry.js';
+export type { AllergyState, NoKnownScope } from './allergy-types.js';
 
 export interface AllergyStatus {
   state: AllergyState;

@@ -1,4 +1,9 @@
-import type { News2Parameter, News2Response, News2ResponseLevel, News2Risk } from './news2.js';
+import type {
+  News2Parameter,
+  News2Response,
+  News2ResponseLevel,
+  News2Risk,
+} from './news2-types.js';
 
 // The text of the NEWS2 module, in one place for translation. The responses
 // follow Chart 4 (clinical response) of the RCP NEWS2 report (2017); check

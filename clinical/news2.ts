@@ -1,9 +1,21 @@
 import type { Acvpu } from './consciousness.js';
 import { scoreOnChart } from './chart-precision.js';
 import { news2Messages } from './news2-messages.js';
+import type {
+  News2Parameter,
+  News2Response,
+  News2ResponseLevel,
+  News2Risk,
+} from './news2-types.js';
 import { listInWords } from './words.js';
 
 export { news2Messages } from './news2-messages.js';
+export type {
+  News2Parameter,
+  News2Response,
+  News2ResponseLevel,
+  News2Risk,
+} from './news2-types.js';
 
 // The National Early Warning Score 2: Royal College of Physicians, National
 // Early Warning Score (NEWS) 2: Standardising the assessment of
@@ -22,15 +34,6 @@ export { news2Messages } from './news2-messages.js';
 // then, only a partial sum, clearly labelled. Because every score is zero or
 // more, the partial sum is a lower bound: it can show that the risk is at
 // least medium or high, never that it is low.
-
-export type News2Parameter =
-  | 'respiration-rate'
-  | 'spo2'
-  | 'air-or-oxygen'
-  | 'systolic-bp'
-  | 'pulse'
-  | 'consciousness'
-  | 'temperature';
 
 export const NEWS2_PARAMETERS: readonly News2Parameter[] = [
   'respiration-rate',
@@ -63,18 +66,6 @@ export interface News2Input {
    * clinician, recorded in the notes. Scale 1 otherwise.
    */
   spo2Scale?: 1 | 2;
-}
-
-export type News2Risk = 'low' | 'low-medium' | 'medium' | 'high';
-/** Chart 4's rows: score 0 has its own response within the low band. */
-export type News2ResponseLevel = 'zero' | News2Risk;
-
-export interface News2Response {
-  /** Chart 3's threshold: "Urgent response threshold". */
-  threshold: string;
-  /** Minimum frequency of monitoring. */
-  monitoring: string;
-  actions: string[];
 }
 
 export interface News2Result {

@@ -7,7 +7,7 @@ export { bearerToken } from './http/bearer.js';
 export { serverCapabilities, type ServerCapabilities } from './capabilities.js';
 export { pullChart, type PullOptions, type PullSummary } from './pull/pull-chart.js';
 export { keepChartFresh, type FreshnessOptions } from './pull/keep-fresh.js';
-export { discoverSmart, type SmartConfiguration } from './smart/smart-configuration.js';
+export { discoverSmart, type SmartConfiguration } from './smart/smart-discovery.js';
 export {
   ehrLaunchParameters,
   smartAuthorizationUrl,

@@ -109,12 +109,46 @@ async function stop(exitCode) {
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(0));
 
+/** What to do with it all, once everything listens: a newcomer's first steps. */
+async function nextSteps(portal) {
+  const withEhr = services.includes(demoEhr);
+  const clinicians = withEhr
+    ? (await import('../demo/ehr/demo-clinicians.ts')).DEMO_CLINICIANS
+    : [
+        { id: 'dr-okafor', name: 'Dr Ada Okafor' },
+        { id: 'dr-lindqvist', name: 'Dr Erik Lindqvist' },
+      ];
+  const [first, second] = clinicians;
+  const lines = [
+    '',
+    'Next:',
+    `  1. Open the portal: ${portal} (signed in as ${first.name}; "Signed in as" changes the user).`,
+    withEhr
+      ? '  2. Pick a patient from the ward list. The first time, the demo EHR asks you to Allow the launch (no password), then the chart is copied into this browser.'
+      : '  2. Pick a patient: the Synthea bundle is imported into this browser (the demo EHR is not in this tree).',
+  ];
+  if (services.includes(syncServer))
+    lines.push(
+      `  3. The second clinician: in another window open ${new URL(`?user=${second.id}`, portal)}&patient=<the patient's id>`,
+      "     (copy the first window's address and change the user): the chart comes through the sync server, and a change in one window shows in the other.",
+    );
+  if (withEhr)
+    lines.push(
+      `  The standalone SMART app: ${new URL('standalone.html', portal)} — sign in to the demo EHR as ${clinicians.map((c) => c.name).join(' or ')} (pick a name; no password), pick a patient, Allow.`,
+    );
+  lines.push('', 'Stop everything with Ctrl-C.');
+  console.log(lines.join('\n'));
+}
+
 try {
+  let portal = '';
   for (const start of services) {
     const service = await start();
     running.push(service);
     console.log(`${service.name}: ${service.url}`);
+    if (start === demo) portal = service.url;
   }
+  await nextSteps(portal);
 } catch (error) {
   console.error(error);
   await stop(1);

@@ -1,4 +1,4 @@
-import type { ChartDatabase } from './database.js';
+import type { RecordTable } from './chart-tables.js';
 
 /**
  * The first key of a compound index on records after `bound` (from the
@@ -7,7 +7,7 @@ import type { ChartDatabase } from './database.js';
  * walking every key.
  */
 export async function firstKeyAfter<K extends unknown[]>(
-  records: ChartDatabase['records'],
+  records: RecordTable,
   index: string,
   bound?: unknown[],
 ): Promise<K | undefined> {

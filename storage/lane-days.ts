@@ -1,5 +1,11 @@
 import { Dexie } from 'dexie';
-import type { ChartDatabase, LaneDayRow, RecordRow } from './database.js';
+import type {
+  ChartTables,
+  LaneDayRow,
+  LaneDayTable,
+  RecordRow,
+  RecordTable,
+} from './chart-tables.js';
 import { firstKeyAfter } from './index-keys.js';
 import type { Lane } from './projection.js';
 
@@ -48,7 +54,7 @@ const idOf = (patientId: string, lane: Lane, day: string) =>
  * no timeline range holds them.
  */
 export async function countDays(
-  db: ChartDatabase,
+  db: Pick<ChartTables, 'laneDays'>,
   changes: ReadonlyArray<{ before: RecordRow | undefined; after: RecordRow }>,
 ): Promise<void> {
   const deltas = new Map<string, { key: DayKey; delta: number }>();
@@ -91,7 +97,7 @@ export async function countDays(
  * touches a thousand days, and each read is a request to IndexedDB).
  */
 async function storedDays(
-  db: ChartDatabase,
+  db: Pick<ChartTables, 'laneDays'>,
   keys: readonly DayKey[],
 ): Promise<Map<string, LaneDayRow>> {
   const spans = new Map<string, { patientId: string; lane: Lane; first: string; last: string }>();
@@ -122,10 +128,7 @@ const lastOf = (day: string) => (day.length === 10 ? `${day}\uffff` : day);
  * lanes not counted), rather than a walk of every key through a cursor (a
  * month of intensive care took seconds).
  */
-export async function countAllDays(
-  records: ChartDatabase['records'],
-  laneDays: ChartDatabase['laneDays'],
-): Promise<void> {
+export async function countAllDays(records: RecordTable, laneDays: LaneDayTable): Promise<void> {
   const INDEX = '[patientId+lane+date]';
   const after = (bound?: unknown[]) => firstKeyAfter<[string, Lane, string]>(records, INDEX, bound);
   const rows: LaneDayRow[] = [];
@@ -158,7 +161,7 @@ export async function countAllDays(
  * and laneDays.
  */
 export async function countSlices(
-  db: ChartDatabase,
+  db: Pick<ChartTables, 'records' | 'laneDays'>,
   patientId: string,
   lane: Lane,
   edges: readonly string[],

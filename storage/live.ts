@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import type { LiveQuery } from '../model/index.js';
-import { toChartStoreError } from './errors.js';
+import { toChartStoreError } from './database-errors.js';
 
 /**
  * A Dexie live query behind the kit's own LiveQuery: a new value whenever a

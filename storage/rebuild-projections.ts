@@ -1,5 +1,5 @@
 import { PROJECTION_VERSION, type ChartDatabase } from './database.js';
-import { versionChangeError } from './errors.js';
+import { versionChangeError } from './database-errors.js';
 import { loadWriteSide } from './write-side-loader.js';
 
 const KEY = 'projectionVersion';

@@ -1,5 +1,5 @@
 import { signedFirst, type ResourceKey, type Revision } from '../model/index.js';
-import type { RecordRow } from './database.js';
+import type { RecordRow } from './chart-tables.js';
 import { indexFields } from './projection.js';
 
 // A record's row in the projection, from its heads: written by the

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import type { ResourceKey } from '../model/index.js';
-import type { ChartDatabase } from './database.js';
+import type { RecordTable } from './chart-tables.js';
 import { firstKeyAfter } from './index-keys.js';
 import { recordRow } from './record-row.js';
 import type { Lane } from './projection.js';
@@ -21,7 +21,7 @@ const LOINC_SHAPED = /^\d+-\d$/;
  * monitor data costs a read per distinct code, not per observation. (A local
  * code shaped like LOINC is taken for LOINC: no system seen writes one.)
  */
-export async function reindexObservationCodes(records: ChartDatabase['records']): Promise<void> {
+export async function reindexObservationCodes(records: RecordTable): Promise<void> {
   const suspects: ResourceKey[] = [];
   const after = (bound?: unknown[]) => firstKeyAfter<[string, Lane, string]>(records, INDEX, bound);
   let key = await after();

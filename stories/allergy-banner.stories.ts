@@ -3,23 +3,15 @@ import { html } from 'lit';
 import type { ChartStore } from '../model/index.js';
 import '../components/allergy-banner/emr-allergy-banner.js';
 import type { AllergyBannerLayout } from '../components/allergy-banner/allergy-banner.js';
-import {
-  chartNotOnDevice,
-  failingStore,
-  importingStore,
-  pendingStore,
-  syntheaChart,
-  type StoryChart,
-} from './support/story-stores.js';
+import { chartNotOnDevice, syntheaChart, type StoryChart } from './support/story-stores.js';
+import { failingStore, importingStore, pendingStore } from '../test/support/stand-in-stores.js';
+import { conflictChart, seededChart, storyPatient } from './support/allergy-charts.js';
 import {
   allergy,
-  conflictChart,
   longNamedAllergies,
   mixedAllergies,
   noKnownAllergy,
-  seededChart,
-  storyPatient,
-} from './support/allergy-charts.js';
+} from '../test/support/charts/allergies.js';
 
 // <emr-allergy-banner> in each of its states, on real local stores (Synthea
 // patients and small seeded charts), and on stores that stay pending or fail.

@@ -11,12 +11,10 @@ import {
 import {
   chartNotOnDevice,
   emptyChart,
-  failingStore,
-  importingStore,
-  pendingStore,
   syntheaChart,
   type StoryChart,
 } from './support/story-stores.js';
+import { failingStore, importingStore, pendingStore } from '../test/support/stand-in-stores.js';
 import {
   icuTimelineChart,
   timelineChart,

@@ -5,14 +5,8 @@ import { waitFor } from 'storybook/test';
 import type { ChartStore } from '../model/index.js';
 import '../components/medication-list/emr-medication-list.js';
 import { medicationChart, PATIENT_USER } from './support/medication-charts.js';
-import {
-  chartNotOnDevice,
-  emptyChart,
-  failingStore,
-  importingStore,
-  pendingStore,
-  syntheaChart,
-} from './support/story-stores.js';
+import { chartNotOnDevice, emptyChart, syntheaChart } from './support/story-stores.js';
+import { failingStore, importingStore, pendingStore } from '../test/support/stand-in-stores.js';
 
 interface Loaded {
   store: ChartStore;

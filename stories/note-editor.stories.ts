@@ -3,26 +3,21 @@ import { html } from 'lit';
 import { waitFor } from 'storybook/test';
 import type { ChartStore } from '../model/index.js';
 import '../components/note-editor/emr-note-editor.js';
-import {
-  chartNotOnDevice,
-  failingStore,
-  importingStore,
-  pendingStore,
-  type StoryChart,
-} from './support/story-stores.js';
+import { chartNotOnDevice, type StoryChart } from './support/story-stores.js';
+import { failingStore, importingStore, pendingStore } from '../test/support/stand-in-stores.js';
 import {
   addendumChart,
   draftChart,
   emptyNoteChart,
-  READER,
   signedChart,
   signedMeanwhileChart,
   tamperedChart,
   twoListingsChart,
 } from './support/note-charts.js';
+import { READER } from '../test/support/charts/notes.js';
 
 // <emr-note-editor> in each of its states, on real local stores seeded with
-// notes (stories/support/note-charts.ts), and on stores that stay pending or
+// notes (stories/support/note-charts.ts, test/support/charts/notes.ts), and on stores that stay pending or
 // fail.
 
 interface Args {

@@ -2,13 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { ChartStore } from '../model/index.js';
 import '../components/note-list/emr-note-list.js';
-import {
-  chartNotOnDevice,
-  failingStore,
-  importingStore,
-  pendingStore,
-  type StoryChart,
-} from './support/story-stores.js';
+import { chartNotOnDevice, type StoryChart } from './support/story-stores.js';
+import { failingStore, importingStore, pendingStore } from '../test/support/stand-in-stores.js';
 import { addendumChart, emptyNoteChart, fullChart } from './support/note-charts.js';
 
 // <emr-note-list> in each of its states.

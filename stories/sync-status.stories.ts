@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { Peer, SyncState, SyncStatusSource } from '../model/index.js';
+import type { PresenceUser, SyncState, SyncStatusSource } from '../model/index.js';
 import '../components/sync-status/emr-sync-status.js';
 
 // <emr-sync-status> in each state. The source is a stand-in that holds one
@@ -8,8 +8,8 @@ import '../components/sync-status/emr-sync-status.js';
 
 const fixed = (state: SyncState): SyncStatusSource => ({ state, subscribe: () => () => {} });
 
-const ERIK: Peer = { id: 'dr-lindqvist', name: 'Dr Erik Lindqvist', color: '#b45309' };
-const SAM: Peer = { id: 'nurse-sam', name: 'Sam Adeyemi RN', color: '#0e7490' };
+const ERIK: PresenceUser = { id: 'dr-lindqvist', name: 'Dr Erik Lindqvist', color: '#b45309' };
+const SAM: PresenceUser = { id: 'nurse-sam', name: 'Sam Adeyemi RN', color: '#0e7490' };
 
 const meta: Meta = {
   title: 'Components/Sync status',

@@ -6,12 +6,10 @@ import '../components/vitals-grid/emr-vitals-grid.js';
 import {
   chartNotOnDevice,
   emptyChart,
-  failingStore,
-  importingStore,
-  pendingStore,
   syntheaChart,
   type StoryChart,
 } from './support/story-stores.js';
+import { failingStore, importingStore, pendingStore } from '../test/support/stand-in-stores.js';
 import {
   childChart,
   conflictChart,

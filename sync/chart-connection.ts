@@ -1,7 +1,7 @@
 import {
   coreDocumentName,
   type LiveQuery,
-  type Peer,
+  type PresenceUser,
   type SyncRefusal,
   type SyncState,
   type SyncStatusSource,
@@ -11,14 +11,14 @@ import { ChartTokens } from './chart-tokens.js';
 import { discoverDocuments, followedByDefault } from './document-discovery.js';
 import { DayVisits } from './day-visits.js';
 import { DocumentLink } from './document-link.js';
-import { LinkedDocuments, type HeldDoc } from './linked-documents.js';
+import { LinkedDocuments, type HeldDocument } from './linked-documents.js';
 import { watchNetwork, type NetworkWatch } from './network-watch.js';
 import { NoteSharing, type NoteLink } from './note-sharing.js';
 import { peersIn, presenceUser } from './presence.js';
 import { SyncStateFeed } from './sync-state-feed.js';
-import { syncStatus } from './sync-status.js';
+import { syncStatus } from './chart-sync-state.js';
 
-export type { HeldDoc } from './linked-documents.js';
+export type { HeldDocument } from './linked-documents.js';
 export type { NoteLink } from './note-sharing.js';
 
 export interface ConnectChartOptions {
@@ -26,7 +26,7 @@ export interface ConnectChartOptions {
   serverUrl: string;
   patientId: string;
   /** Holds a chart document by name (the store's `holdDocument`): the same Y.Doc the rest of the page uses. */
-  documents(name: string): Promise<HeldDoc>;
+  documents(name: string): Promise<HeldDocument>;
   /** The patient's document names on this device, now and whenever one is added (the store's `documentNames`). */
   names: LiveQuery<string[]>;
   /**
@@ -90,7 +90,7 @@ export class ChartConnection implements SyncStatusSource {
   readonly #stopUnsent: Unsubscribe | undefined;
   /** The store's count of unsent local changes per document, as last told. */
   #unsent: Readonly<Record<string, number>> = {};
-  #user: Peer | undefined;
+  #user: PresenceUser | undefined;
   #refusal: SyncRefusal | undefined;
   #wantOnline: boolean;
   #destroyed = false;
@@ -205,7 +205,7 @@ export class ChartConnection implements SyncStatusSource {
     this.#changed();
   }
 
-  #link(name: string, held: HeldDoc): DocumentLink {
+  #link(name: string, held: HeldDocument): DocumentLink {
     // A newer day may send an older one to rest.
     this.#visits.rebalance(this.#documents.names());
     return new DocumentLink({

@@ -1,7 +1,7 @@
 import type { SyncRefusal } from '../model/index.js';
 import type { DocumentLink } from './document-link.js';
 import { meaningOf } from './refusal.js';
-import type { StatusInput } from './sync-status.js';
+import type { StatusInput } from './chart-sync-state.js';
 import { TokenKeeper } from './token-keeper.js';
 
 // The sync tokens of one chart connection: the first one, asked for until it

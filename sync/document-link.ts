@@ -1,7 +1,7 @@
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import type { Peer } from '../model/index.js';
+import type { PresenceUser } from '../model/index.js';
 import { ConfirmedChanges } from './confirmed-changes.js';
 import { throttleAwareness } from './throttle-awareness.js';
 
@@ -25,7 +25,7 @@ export interface DocumentLinkOptions {
   doc: Y.Doc;
   token: string;
   /** Published in this document's awareness as the `user` field (y-prosemirror reads name and color). */
-  user: Peer;
+  user: PresenceUser;
   connect: boolean;
   awarenessIntervalMs: number;
   WebSocketPolyfill?: typeof WebSocket;

@@ -5,7 +5,7 @@ export {
   connectChart,
   ChartConnection,
   type ConnectChartOptions,
-  type HeldDoc,
+  type HeldDocument,
   type NoteLink,
 } from './chart-connection.js';
 export { listServerDocuments } from './server-documents.js';

@@ -5,23 +5,28 @@ import type { DocumentLink } from './document-link.js';
 // store (so every update is saved) and linked to the sync server, until it is
 // dropped or the store destroys it.
 
-/** A document the store keeps loaded until `release()`: the store saves every update of `doc`. */
-export interface HeldDoc {
+/**
+ * A document the store keeps loaded until `release()`: the store saves every
+ * update of `doc`. What sync needs of the store's own `HeldDocument`
+ * (storage/, which sync does not import): the same thing, with `markSent`
+ * optional for a store that keeps no count of unsent changes.
+ */
+export interface HeldDocument {
   doc: Y.Doc;
   release(): void;
-  /** Keeps what the server is known to hold, so the count of waiting changes outlives a reload (the store's HeldDocument has it). */
+  /** Keeps what the server is known to hold, so the count of waiting changes outlives a reload. */
   markSent?(stateVector: Uint8Array, at: number): Promise<void>;
 }
 
 export interface LinkedDocument {
-  held: HeldDoc;
+  held: HeldDocument;
   link: DocumentLink;
 }
 
 export interface LinkedDocumentsOptions {
-  hold(name: string): Promise<HeldDoc>;
+  hold(name: string): Promise<HeldDocument>;
   /** Shares a document once it is held. */
-  link(name: string, held: HeldDoc): DocumentLink;
+  link(name: string, held: HeldDocument): DocumentLink;
   /** A document was linked or dropped. */
   onChange(): void;
 }

@@ -1,5 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
-import type { Peer } from '../model/index.js';
+import type { PresenceUser } from '../model/index.js';
 import { peerColor } from './peer-color.js';
 import { readTokenClaims } from './token-claims.js';
 
@@ -11,11 +11,11 @@ const HEX_COLOR = /^#[0-9a-f]{3,8}$/i;
  * (a user in two tabs is one person here), never the signed-in user, sorted
  * by name. States without a well-formed `user` field are left out.
  */
-export function peersIn(awareness: Awareness, selfUserId: string): Peer[] {
-  const byId = new Map<string, Peer>();
+export function peersIn(awareness: Awareness, selfUserId: string): PresenceUser[] {
+  const byId = new Map<string, PresenceUser>();
   for (const [clientId, state] of awareness.getStates()) {
     if (clientId === awareness.clientID) continue;
-    const user = (state as { user?: Partial<Peer> }).user;
+    const user = (state as { user?: Partial<PresenceUser> }).user;
     if (
       !user ||
       typeof user.id !== 'string' ||
@@ -36,7 +36,10 @@ export function peersIn(awareness: Awareness, selfUserId: string): Peer[] {
 }
 
 /** Who this device shows as: what the host gave, else what the token names, else `unknown`. */
-export function presenceUser(given: Partial<Peer> | undefined, token: string | undefined): Peer {
+export function presenceUser(
+  given: Partial<PresenceUser> | undefined,
+  token: string | undefined,
+): PresenceUser {
   const claims = readTokenClaims(token ?? '');
   const id = given?.id ?? claims.userId ?? 'unknown';
   return { id, name: given?.name ?? claims.name ?? id, color: given?.color ?? peerColor(id) };

@@ -3,20 +3,20 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { ContextProvider } from '@lit/context';
 import { chartStoreContext, coreDocumentName, type ChartStore } from '../../model/index.js';
 import type { DexieChartStore } from '../../storage/index.js';
-import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
+import { failingStore, pendingStore } from '../../test/support/stand-in-stores.js';
 import {
   allergy,
   longNamedAllergies,
   mixedAllergies,
   noKnownAllergy,
-} from '../../stories/support/allergy-charts.js';
+} from '../../test/support/charts/allergies.js';
 import {
   closeTestStores,
   DR_ADA,
   NURSE_BO,
   openTestStore,
   sendDocument,
-} from '../../test/support/store.js';
+} from '../../test/support/test-stores.js';
 import { patient, penicillinAllergy } from '../../test/support/resources.js';
 import { EmrAllergyBanner } from './allergy-banner.js';
 import type {

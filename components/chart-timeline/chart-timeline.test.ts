@@ -10,12 +10,12 @@ import {
   type TimelineQuery,
 } from '../../model/index.js';
 import { importBundle } from '../../storage/index.js';
-import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
+import { failingStore, pendingStore } from '../../test/support/stand-in-stores.js';
 import {
   conflictAllergy,
   icuTimelineStore,
   timelineStore,
-} from '../../stories/support/timeline-charts.js';
+} from '../../test/support/charts/timeline.js';
 import {
   closeTestStores,
   DR_ADA,
@@ -23,7 +23,7 @@ import {
   openTestStore,
   storeWithEmptyChart,
   uniqueDatabaseName,
-} from '../../test/support/store.js';
+} from '../../test/support/test-stores.js';
 import { EmrChartTimeline } from './chart-timeline.js';
 import './emr-chart-timeline.js';
 import { PAGE } from './timeline-window.js';

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ChartRecord, Medication } from '../../model/index.js';
 import { medicationLine } from '../../clinical/index.js';
 import { editableDose } from './medication-changes.js';
-import type { EntryContext } from './medication-entry.js';
+import type { EntryContext } from './medication-entry-context.js';
 import { lineTemplate } from './medication-line-view.js';
 import { formatDate, medicationListMessages as m } from './medication-list.messages.js';
 

@@ -1,30 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ChartRecord, Medication } from '../../model/index.js';
 import { medicationLine } from '../../clinical/index.js';
-import type { MedicationActions } from './medication-actions.js';
 import { editableDose } from './medication-changes.js';
 import { renderConflict } from './medication-conflict-view.js';
+import type { EntryContext } from './medication-entry-context.js';
 import { renderDiscontinueForm, renderDoseForm } from './medication-forms.js';
-import type { MedicationHistoryController } from './medication-history-controller.js';
 import { renderHistory } from './medication-history-view.js';
 import { formatDate, medicationListMessages as m } from './medication-list.messages.js';
-import {
-  endOf,
-  isChangeable,
-  prescriberOf,
-  startOf,
-  type SectionId,
-} from './medication-sections.js';
-
-/** What one medication's template needs from the list. */
-export interface EntryContext {
-  /** Unique in the list, stable for the record: for ids. */
-  id: string;
-  section: SectionId;
-  readOnly: boolean;
-  actions: MedicationActions;
-  history: MedicationHistoryController;
-}
+import { endOf, isChangeable, prescriberOf, startOf } from './medication-sections.js';
 
 /** The clicks of an entry's own buttons (change dose, discontinue, history): one listener on the list, not one per button. */
 export function onEntryAction(

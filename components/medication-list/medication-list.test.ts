@@ -10,7 +10,7 @@ import {
   type ResourceKey,
 } from '../../model/index.js';
 import type { DexieChartStore } from '../../storage/index.js';
-import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
+import { failingStore, pendingStore } from '../../test/support/stand-in-stores.js';
 import {
   concurrentRevisions,
   DR_NAIDOO,
@@ -19,7 +19,7 @@ import {
   NURSE_KEMP,
   prescription,
   statement,
-} from '../../stories/support/medication-charts.js';
+} from '../../test/support/charts/medications.js';
 import {
   closeTestStores,
   openTestStore,
@@ -27,7 +27,7 @@ import {
   storeWithEmptyChart,
   uniqueDatabaseName,
   valueOf,
-} from '../../test/support/store.js';
+} from '../../test/support/test-stores.js';
 import './emr-medication-list.js';
 import { EmrMedicationList } from './medication-list.js';
 import type {

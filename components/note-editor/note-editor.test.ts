@@ -23,7 +23,7 @@ import {
   type DocumentReference,
 } from '../../model/index.js';
 import { DexieChartStore } from '../../storage/index.js';
-import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
+import { failingStore, pendingStore } from '../../test/support/stand-in-stores.js';
 import {
   closeTestStores,
   DR_ADA,
@@ -34,7 +34,7 @@ import {
   uniqueDatabaseName,
   valueOf,
   withChartOnDevice,
-} from '../../test/support/store.js';
+} from '../../test/support/test-stores.js';
 import { signDraft } from './note-chart-writes.js';
 import './emr-note-editor.js';
 import { EmrNoteEditor } from './note-editor.js';

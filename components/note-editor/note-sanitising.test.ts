@@ -8,7 +8,7 @@ import {
   openTestStore,
   valueOf,
   withChartOnDevice,
-} from '../../test/support/store.js';
+} from '../../test/support/test-stores.js';
 import './emr-note-editor.js';
 import type { EmrNoteEditor } from './note-editor.js';
 

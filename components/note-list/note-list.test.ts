@@ -8,7 +8,7 @@ import {
 import { ContextProvider } from '@lit/context';
 import { sendKeys } from '@web/test-runner-commands';
 import { chartStoreContext, type ChartStore } from '../../model/index.js';
-import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
+import { failingStore, pendingStore } from '../../test/support/stand-in-stores.js';
 import {
   ADDENDUM,
   CONSULT_NOTE,
@@ -16,8 +16,12 @@ import {
   NOTE_PATIENT as PATIENT,
   recordNote,
   SIGNED_NOTE,
-} from '../../stories/support/note-charts.js';
-import { closeTestStores, openTestStore, storeWithEmptyChart } from '../../test/support/store.js';
+} from '../../test/support/charts/notes.js';
+import {
+  closeTestStores,
+  openTestStore,
+  storeWithEmptyChart,
+} from '../../test/support/test-stores.js';
 import './emr-note-list.js';
 import { EmrNoteList } from './note-list.js';
 import type { EmrNoteSelectEvent } from '../shared/note-select.events.js';

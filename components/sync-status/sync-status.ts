@@ -4,7 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { consume } from '@lit/context';
 import {
   syncStatusContext,
-  type Peer,
+  type PresenceUser,
   type SyncRefusal,
   type SyncState,
   type SyncStatus,
@@ -121,7 +121,7 @@ export class EmrSyncStatus extends EmrElement {
   }
 }
 
-const peerList = (peers: readonly Peer[]) => html`
+const peerList = (peers: readonly PresenceUser[]) => html`
   <div class="peers-line">
     <span id="peers-label" class="peers-label">${messages.peers}:</span>
     <ul part="peers" class="peers" aria-labelledby="peers-label">

@@ -8,6 +8,7 @@ import {
 import type { ChartRecord, Observation } from '../../model/index.js';
 import { readingsOf, type Ranges, type Reading, type RowId } from './vitals-readings.js';
 import { vitalsGridMessages as m } from './vitals-grid.messages.js';
+import type { News2Withheld } from './vitals-rows.js';
 
 // What the grid shows, from the store's records: one column per observation
 // time, one cell per row, every head of a conflicting record as its own
@@ -48,9 +49,6 @@ export interface ColumnView {
   /** Why the column has no NEWS2: taken before the 16th birthday (the caller passes no adult ranges then), in a recorded pregnancy, or soon after one. */
   news2Withheld?: News2Withheld;
 }
-
-/** NEWS2 is not for use under 16 or in pregnancy (RCP, 2017), nor validated in the weeks after a pregnancy. */
-export type News2Withheld = 'under-16' | 'pregnancy' | 'postpartum';
 
 const VOID = new Set(['entered-in-error', 'cancelled']);
 

@@ -1,7 +1,6 @@
 import type { ChartStoreErrorCode } from '../../model/index.js';
 import { formatNumber, type News2Result, type News2Risk } from '../../clinical/index.js';
-import type { News2Withheld } from './vitals-columns.js';
-import type { RowId } from './vitals-readings.js';
+import type { News2Withheld, RowId } from './vitals-rows.js';
 
 // Every text of the vitals grid, in one place for translation. Clinical
 // labels (sign names, flags, NEWS2 wording, ACVPU) come from clinical/.

@@ -18,7 +18,7 @@ import {
   type VitalsQuery,
 } from '../../model/index.js';
 import type { DexieChartStore } from '../../storage/index.js';
-import { failingStore, pendingStore } from '../../stories/support/story-stores.js';
+import { failingStore, pendingStore } from '../../test/support/stand-in-stores.js';
 import {
   closeTestStores,
   DR_ADA,
@@ -28,7 +28,7 @@ import {
   sendDocument,
   uniqueDatabaseName,
   valueOf,
-} from '../../test/support/store.js';
+} from '../../test/support/test-stores.js';
 import './emr-vitals-grid.js';
 import type { EmrVitalsRecordEvent } from './vitals-grid.events.js';
 import { EmrVitalsGrid } from './vitals-grid.js';

@@ -15,22 +15,13 @@ import {
 } from '../../clinical/index.js';
 import type { Observation, ObservationComponent } from '../../model/index.js';
 import { vitalsGridMessages as m } from './vitals-grid.messages.js';
+import type { RowId } from './vitals-rows.js';
+
+export type { RowId } from './vitals-rows.js';
 
 // What one observation shows in the grid: its rows, the value written as
 // clinicians write it (in the row's unit), and its abnormal flags. The
 // clinical rules are clinical/'s; this only places their results.
-
-export type RowId =
-  | 'respiratory-rate'
-  | 'oxygen-saturation'
-  | 'oxygen'
-  | 'blood-pressure'
-  | 'heart-rate'
-  | 'consciousness'
-  | 'temperature'
-  | 'weight'
-  | 'height'
-  | 'bmi';
 
 /** The NEWS2 chart's order, then the measurements. */
 export const ROWS: readonly RowId[] = [

@@ -16,7 +16,7 @@ import { memoryAdapterStore } from './memory-adapter.js';
 import { offlineAccessConsent } from './offline-access.js';
 import { providerConfiguration } from './provider-configuration.js';
 import { smartConfiguration, type SmartConfiguration } from './smart-configuration.js';
-import { DEMO_EHR_STYLE, STYLE_PATH, type SmartStyle } from './smart-style.js';
+import { DEMO_EHR_STYLE, STYLE_PATH, type SmartStyle } from './demo-ehr-style.js';
 import { tokenResponseMiddleware } from './token-response.js';
 
 export type { DemoUser } from './interactions.js';

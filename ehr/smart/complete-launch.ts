@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { EhrError } from '../errors.js';
-import { authorizationServer, type SmartConfiguration } from './smart-configuration.js';
+import { authorizationServer, type SmartConfiguration } from './smart-discovery.js';
 import { PENDING_PREFIX, storageOf, type PendingLaunch, type SmartClient } from './smart-launch.js';
 import { requestOptions, SmartSession, tokensOf, type LaunchContext } from './smart-session.js';
 

@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { EhrError } from '../errors.js';
-import { discoverSmart, type SmartConfiguration } from './smart-configuration.js';
+import { discoverSmart, type SmartConfiguration } from './smart-discovery.js';
 
 // The first half of SMART App Launch 2.0: to the authorization server with
 // PKCE (S256 only) and a random state, in either way a hospital launches an

@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { EhrError } from '../errors.js';
 import type { FhirAuth } from '../http/fhir-http.js';
-import { authorizationServer, isLoopback, type SmartConfiguration } from './smart-configuration.js';
+import { authorizationServer, isLoopback, type SmartConfiguration } from './smart-discovery.js';
 
 // An authorised SMART session: the access token, kept in memory only (a
 // host that must survive a reload passes session storage to keep it there;

@@ -3,7 +3,7 @@ export * from './chart-store.js';
 export * from './note-session.js';
 export * from './chart-store-error.js';
 export * from './documents.js';
-export * from './context.js';
+export * from './chart-store-context.js';
 export * from './revision-schema.js';
 export * from './entered-in-error.js';
 export * from './signed-notes.js';

@@ -1,2 +1,2 @@
 export * from './sync-state.js';
-export * from './context.js';
+export * from './sync-status-context.js';

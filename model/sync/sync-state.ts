@@ -3,8 +3,11 @@ import type { Unsubscribe } from '../chart/chart-store.js';
 // What the sync layer tells the interface about a chart's connection to the
 // sync server. Types only: components show it without importing sync/.
 
-/** Someone else who has the chart open now. */
-export interface Peer {
+/**
+ * A user as presence shows them: this device's user, as announced to others,
+ * and each of the others who have the chart open now.
+ */
+export interface PresenceUser {
   /** The user id their token names. */
   readonly id: string;
   readonly name: string;
@@ -42,7 +45,7 @@ export interface SyncState {
   /** Set when `status` is `refused`. */
   readonly refusal?: SyncRefusal;
   /** Others who have the chart open now (never the signed-in user); empty while not connected. */
-  readonly peers: readonly Peer[];
+  readonly peers: readonly PresenceUser[];
 }
 
 /** Anything that reports a sync state: the sync layer's chart connection, or a stand-in in a story. */

@@ -1,15 +1,9 @@
-import {
-  ChartStoreError,
-  firstValue,
-  type ChartStore,
-  type ChartStoreErrorCode,
-  type ChartUser,
-  type LiveQuery,
-} from '../../model/index.js';
+import { firstValue, type ChartUser } from '../../model/index.js';
 import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
 
-// Stores for stories: the real local store holding a Synthea patient, and
-// stores that stay pending or fail, for the states a designer must see.
+// Stores for stories: the real local store holding a Synthea patient, or an
+// empty chart. The stand-ins that stay pending, fail or import for ever are
+// shared with the tests (test/support/stand-in-stores.ts).
 
 export const STORY_USER: ChartUser = {
   id: 'u-story',
@@ -66,81 +60,4 @@ export async function emptyChart(): Promise<StoryChart> {
 export async function chartNotOnDevice(): Promise<StoryChart> {
   const store = await openChartStore({ databaseName: 'emr-kit-story-empty', user: STORY_USER });
   return { store, patientId: 'no-such-patient' };
-}
-
-/**
- * The moment an import of the chart is being written: every list still
- * empty, the store saying `importing`. A stand-in store, since a real import
- * is over before a designer could look.
- */
-export function importingStore(): ChartStore {
-  const answer = <T>(value: T): LiveQuery<T> => ({
-    subscribe(observer) {
-      queueMicrotask(() => observer.next(value));
-      return () => {};
-    },
-  });
-  const empty = () => answer([] as never[]);
-  const base = answering(() => {});
-  return {
-    ...base,
-    chartPresence: () => answer('importing' as const),
-    patient: () => answer(undefined),
-    allergies: empty,
-    medications: empty,
-    conditions: empty,
-    vitals: empty,
-    observations: empty,
-    timeline: empty,
-    notes: empty,
-    conflicts: empty,
-    timelineDensity: () => answer({ buckets: [] }),
-  };
-}
-
-/** A store whose every query, and every command, answers the same way: never, or with an error. */
-function answering(
-  answer: (observer: { next(value: never): void; error?(error: ChartStoreError): void }) => void,
-): ChartStore {
-  const query = (): LiveQuery<never> => ({
-    subscribe(observer) {
-      answer(observer);
-      return () => {};
-    },
-  });
-  const command = () =>
-    new Promise<never>((_, reject) => answer({ next: () => {}, error: reject }));
-  return {
-    user: STORY_USER,
-    chartPresence: query,
-    patient: query,
-    allergies: query,
-    medications: query,
-    conditions: query,
-    vitals: query,
-    observations: query,
-    timeline: query,
-    timelineDensity: query,
-    notes: query,
-    conflicts: query,
-    history: command,
-    record: command,
-    recordAll: command,
-    revise: command,
-    enterInError: command,
-    resolveConflict: command,
-    openNote: command,
-    exportPatient: command,
-    close: async () => {},
-  };
-}
-
-/** Still loading: the pending state. */
-export const pendingStore = (): ChartStore => answering(() => {});
-
-/** Failing with a given error: the error state (e.g. 'unavailable' offline with nothing cached). */
-export function failingStore(code: ChartStoreErrorCode, message: string): ChartStore {
-  return answering((observer) =>
-    queueMicrotask(() => observer.error?.(new ChartStoreError(code, message))),
-  );
 }

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { access, readdir, readFile } from 'node:fs/promises';
+import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,10 @@ import { richestSmallChart, type FixtureChart } from './support/demo-fixture.js'
 // entry point in package.json leads to a built file with its types; the
 // compiled modules run in plain Node, with no TypeScript loader; a page
 // with no build step that loads the one-file kit by a script tag shows a
-// chart from a Synthea bundle, and still does with a second copy loaded.
+// chart from a Synthea bundle, and still does with a second copy loaded;
+// and a host that installs the packed kit to embed the elements gets none of
+// the command's and the sync server's packages, and is told what to install
+// when it runs the command.
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -60,6 +64,71 @@ test('every entry point in package.json leads to a built module and its types', 
     }
   }
   assert.deepEqual(missing, []);
+});
+
+/** Runs a command that is expected to fail; resolves to its exit code and output. */
+const failing = (file: string, args: string[], cwd: string) =>
+  run(file, args, { cwd }).then(
+    () => assert.fail(`${args.join(' ')} succeeded`),
+    (error: { code: number; stderr: string }) => error,
+  );
+
+test('a host that embeds the elements installs none of the server packages; the command says what to install', async () => {
+  const host = await mkdtemp(path.join(tmpdir(), 'emr-kit-host-'));
+  try {
+    const { peerDependencies: optional } = JSON.parse(
+      await readFile(path.join(repoRoot, 'package.json'), 'utf8'),
+    ) as { peerDependencies: Record<string, string> };
+    // Packed as published (dist/ is built above, so the prepack build is skipped).
+    const packed = await run(
+      'npm',
+      ['pack', '--ignore-scripts', '--json', '--pack-destination', host],
+      {
+        cwd: repoRoot,
+      },
+    );
+    const [tarball] = JSON.parse(packed.stdout) as Array<{ filename: string }>;
+    assert.ok(tarball, `npm pack wrote no tarball: ${packed.stdout}`);
+    await writeFile(
+      path.join(host, 'package.json'),
+      JSON.stringify({ name: 'host', private: true, type: 'module' }),
+    );
+    const install = (...what: string[]) =>
+      run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...what], {
+        cwd: host,
+      });
+    await install(`./${tarball.filename}`);
+
+    const inHost = (name: string) =>
+      exists(path.relative(repoRoot, path.join(host, 'node_modules', name)));
+    assert.ok(await inHost('lit'), "the elements' own dependencies are installed");
+    const installed = [];
+    for (const name of Object.keys(optional)) if (await inHost(name)) installed.push(name);
+    assert.deepEqual(installed, [], 'optional peer dependencies installed into the host');
+
+    const cli = path.join(host, 'node_modules', 'emr-kit', 'bin', 'emr-kit.mjs');
+    const withoutTsx = await failing(process.execPath, [cli, 'validate', 'chart.json'], host);
+    assert.equal(withoutTsx.code, 3);
+    assert.ok(
+      withoutTsx.stderr.includes(`npm install --save-dev tsx@${optional.tsx}`),
+      withoutTsx.stderr,
+    );
+
+    // With tsx, the data commands run; the server's name the packages they need.
+    await install('--save-dev', `tsx@${optional.tsx}`);
+    const file = path.join(syntheaDir(repoRoot), fixture.file);
+    const validated = await run(process.execPath, [cli, 'validate', file], { cwd: host });
+    assert.match(validated.stdout, /valid \w+ bundle/);
+    const serve = await failing(process.execPath, [cli, 'serve', '--dev', '--port', '0'], host);
+    assert.equal(serve.code, 3);
+    const server = ['classic-level', 'ws', 'jose', 'pg', 'ioredis'];
+    assert.ok(
+      serve.stderr.includes(`npm install ${server.map((n) => `${n}@${optional[n]}`).join(' ')}`),
+      serve.stderr,
+    );
+  } finally {
+    await rm(host, { recursive: true, force: true });
+  }
 });
 
 test('the compiled modules run in plain Node, through the package name', async () => {

@@ -86,6 +86,26 @@ test("a component's own test may wire a real store", async () => {
   );
 });
 
+test('tests never import stories/; stories may import test support', async () => {
+  const fromStories = `import { pendingStore } from '../../stories/support/story-stores.js';\nexport const p = pendingStore;\n`;
+  await assertReported('components/x/x.test.ts', fromStories, imports);
+  await assertReported('test/node/x/x.test.ts', fromStories, imports);
+  await assertReported(
+    'test/browser/x/x.test.ts',
+    `import { allergy } from '../../../stories/support/allergy-charts.js';\nexport const a = allergy;\n`,
+    imports,
+  );
+  await assertReported(
+    'test/support/x.ts',
+    `export * from '../../stories/support/story-stores.js';\n`,
+    imports,
+  );
+  await assertClean(
+    'stories/x.stories.ts',
+    `import { pendingStore } from '../test/support/stand-in-stores.js';\nexport const p = pendingStore;\n`,
+  );
+});
+
 test('model/ imports only zod and its own files', async () => {
   await assertClean(
     'model/x.ts',

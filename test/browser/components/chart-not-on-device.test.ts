@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '../../support/testing.js';
 import { writeBundle } from '../../../model/index.js';
 import { importBundle, type DexieChartStore } from '../../../storage/index.js';
-import { closeTestStores, openTestStore } from '../../support/store.js';
+import { closeTestStores, openTestStore } from '../../support/test-stores.js';
 import { patient } from '../../support/resources.js';
 import '../../../components/allergy-banner/emr-allergy-banner.js';
 import '../../../components/medication-list/emr-medication-list.js';

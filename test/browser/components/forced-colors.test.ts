@@ -11,14 +11,9 @@ import {
   concurrentRevisions,
   prescription,
   MEDICATION_PATIENT,
-} from '../../../stories/support/medication-charts.js';
-import {
-  DRAFT_NOTE,
-  recordNote,
-  SIGNED_NOTE,
-  tamperedNote,
-} from '../../../stories/support/note-charts.js';
-import { conflictAllergy, timelineStore } from '../../../stories/support/timeline-charts.js';
+} from '../../support/charts/medications.js';
+import { DRAFT_NOTE, recordNote, SIGNED_NOTE, tamperedNote } from '../../support/charts/notes.js';
+import { conflictAllergy, timelineStore } from '../../support/charts/timeline.js';
 import {
   closeTestStores,
   DR_ADA,
@@ -27,7 +22,7 @@ import {
   sendDocument,
   uniqueDatabaseName,
   withChartOnDevice,
-} from '../../support/store.js';
+} from '../../support/test-stores.js';
 import '../../../components/allergy-banner/emr-allergy-banner.js';
 import '../../../components/chart-timeline/emr-chart-timeline.js';
 import '../../../components/medication-list/emr-medication-list.js';

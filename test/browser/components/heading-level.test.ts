@@ -1,13 +1,13 @@
 import { expect, fixture, html, waitUntil } from '../../support/testing.js';
 import { headingLevel } from '../../../components/shared/heading.js';
-import { prescription, MEDICATION_PATIENT } from '../../../stories/support/medication-charts.js';
-import { pendingStore } from '../../../stories/support/story-stores.js';
-import { closeTestStores, openTestStore, withChartOnDevice } from '../../support/store.js';
+import { prescription, MEDICATION_PATIENT } from '../../support/charts/medications.js';
+import { pendingStore } from '../../support/stand-in-stores.js';
+import { closeTestStores, openTestStore, withChartOnDevice } from '../../support/test-stores.js';
 import '../../../components/medication-list/emr-medication-list.js';
 import type { EmrMedicationList } from '../../../components/medication-list/medication-list.js';
 import '../../../components/note-editor/emr-note-editor.js';
 import type { EmrNoteEditor } from '../../../components/note-editor/note-editor.js';
-import { recordNote, SIGNED_NOTE } from '../../../stories/support/note-charts.js';
+import { recordNote, SIGNED_NOTE } from '../../support/charts/notes.js';
 import '../../../components/vitals-grid/emr-vitals-grid.js';
 import type { EmrVitalsGrid } from '../../../components/vitals-grid/vitals-grid.js';
 

@@ -3,8 +3,8 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AllergyIntolerance, ChartRecord, ChartStore } from '../../../model/index.js';
 import { LiveQueryController } from '../../../components/shared/live-query-controller.js';
-import { failingStore } from '../../../stories/support/story-stores.js';
-import { closeTestStores, openTestStore } from '../../support/store.js';
+import { failingStore } from '../../support/stand-in-stores.js';
+import { closeTestStores, openTestStore } from '../../support/test-stores.js';
 import { penicillinAllergy } from '../../support/resources.js';
 
 class AllergyCount extends LitElement {

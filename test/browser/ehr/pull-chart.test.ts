@@ -14,7 +14,12 @@ import {
 } from '../../../ehr/index.js';
 import { importBundle, type DexieChartStore } from '../../../storage/index.js';
 import type { FhirResource } from '../../../model/index.js';
-import { closeTestStores, openTestStore, PATIENT_VIEWER, valueOf } from '../../support/store.js';
+import {
+  closeTestStores,
+  openTestStore,
+  PATIENT_VIEWER,
+  valueOf,
+} from '../../support/test-stores.js';
 import { demoEhr, type DemoEhr } from '../../support/ehr.js';
 
 let ehr: DemoEhr;

@@ -17,7 +17,7 @@ import {
   openTestStore,
   uniqueDatabaseName,
   valueOf,
-} from '../../support/store.js';
+} from '../../support/test-stores.js';
 import { demoEhr, type DemoEhr } from '../../support/ehr.js';
 
 let ehr: DemoEhr;

@@ -8,7 +8,7 @@ import {
   smartAuthorizationUrl,
   type FhirAuth,
 } from '../../../ehr/index.js';
-import { closeTestStores, openTestStore, valueOf } from '../../support/store.js';
+import { closeTestStores, openTestStore, valueOf } from '../../support/test-stores.js';
 import { demoEhr, type DemoEhr } from '../../support/ehr.js';
 
 let ehr: DemoEhr;

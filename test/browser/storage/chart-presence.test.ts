@@ -12,7 +12,7 @@ import {
   openTestStore,
   sendDocument,
   valueOf,
-} from '../../support/store.js';
+} from '../../support/test-stores.js';
 import { heartRate, metformin, patient } from '../../support/resources.js';
 import { rejection } from '../../support/idb.js';
 

@@ -9,7 +9,7 @@ import {
   PATIENT_VIEWER,
   uniqueDatabaseName,
   valueOf,
-} from '../../support/store.js';
+} from '../../support/test-stores.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
 import { syntheaText } from '../../support/browser-fixtures.js';
 import { rejection } from '../../support/idb.js';

@@ -16,7 +16,7 @@ import {
   openTestStore,
   uniqueDatabaseName,
   valueOf,
-} from '../../support/store.js';
+} from '../../support/test-stores.js';
 import { rejection } from '../../support/idb.js';
 
 // The store's side of clinical notes: a note's collaborative text opened

@@ -13,7 +13,7 @@ import {
   openTestStore,
   sendDocument,
   valueOf,
-} from '../../support/store.js';
+} from '../../support/test-stores.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
 import { syntheaText } from '../../support/browser-fixtures.js';
 

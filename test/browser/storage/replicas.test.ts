@@ -16,7 +16,7 @@ import {
   revisionCount,
   sendDocument,
   valueOf,
-} from '../../support/store.js';
+} from '../../support/test-stores.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
 
 // Replicas of one chart on different devices, exchanging Yjs updates by hand

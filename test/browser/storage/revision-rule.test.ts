@@ -12,7 +12,13 @@ import { importBundle, REVISIONS, type DexieChartStore } from '../../../storage/
 import { craftedImport, craftedRevision, noteResource } from '../../support/chart-revisions.js';
 import { rejection } from '../../support/idb.js';
 import { penicillinAllergy } from '../../support/resources.js';
-import { closeTestStores, DR_ADA, NURSE_BO, openTestStore, valueOf } from '../../support/store.js';
+import {
+  closeTestStores,
+  DR_ADA,
+  NURSE_BO,
+  openTestStore,
+  valueOf,
+} from '../../support/test-stores.js';
 
 // The store keeps the revision rule (model/chart/revision-rule.ts) for its
 // own commands and for revisions arriving from another replica: a signed

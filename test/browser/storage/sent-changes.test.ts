@@ -15,7 +15,7 @@ import {
   sendDocument,
   uniqueDatabaseName,
   valueOf,
-} from '../../support/store.js';
+} from '../../support/test-stores.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
 
 // What the store keeps of each document's local changes that the sync server

@@ -17,7 +17,7 @@ import {
   openTestStore,
   uniqueDatabaseName,
   valueOf,
-} from '../../support/store.js';
+} from '../../support/test-stores.js';
 
 // How the store fails when IndexedDB does: each failure a ChartStoreError
 // with a stable code, and nothing half-written behind it.

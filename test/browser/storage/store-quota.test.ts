@@ -10,7 +10,7 @@ import {
   openTestStore,
   uniqueDatabaseName,
   valueOf,
-} from '../../support/store.js';
+} from '../../support/test-stores.js';
 
 // A file of its own: Chromium's IndexedDB asks the quota manager how much
 // space is left and then grants writes from that answer for up to 30 s

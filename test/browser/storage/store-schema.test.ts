@@ -30,7 +30,7 @@ import {
   sendDocument,
   uniqueDatabaseName,
   valueOf,
-} from '../../support/store.js';
+} from '../../support/test-stores.js';
 
 // The database across releases: its migrations (versions 1 to 5), and the
 // projections rebuilt from the log when a release derives them differently.

@@ -17,7 +17,7 @@ import {
   sendDocument,
   uniqueDatabaseName,
   valueOf,
-} from '../../support/store.js';
+} from '../../support/test-stores.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
 import { importBundle } from '../../../storage/index.js';
 

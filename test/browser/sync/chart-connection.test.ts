@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '../../support/testing.js';
 import type { ChartRecord, MedicationRequest } from '../../../model/index.js';
-import { closeTestStores, uniqueDatabaseName, valueOf } from '../../support/store.js';
+import { closeTestStores, uniqueDatabaseName, valueOf } from '../../support/test-stores.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
 import { listServerDocuments } from '../../../sync/index.js';
 import {

@@ -1,6 +1,6 @@
 import { expect } from '../../support/testing.js';
 import type { Observation } from '../../../model/index.js';
-import { closeTestStores, valueOf } from '../../support/store.js';
+import { closeTestStores, valueOf } from '../../support/test-stores.js';
 import { heartRate, patient } from '../../support/resources.js';
 import {
   destroyConnections,

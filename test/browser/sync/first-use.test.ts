@@ -6,7 +6,7 @@ import {
   type MedicationRequest,
 } from '../../../model/index.js';
 import { importBundle } from '../../../storage/index.js';
-import { closeTestStores, revisionCount, valueOf } from '../../support/store.js';
+import { closeTestStores, revisionCount, valueOf } from '../../support/test-stores.js';
 import { heartRate, metformin, patient, penicillinAllergy } from '../../support/resources.js';
 import {
   destroyConnections,

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '../../support/testing.js';
 import * as Y from 'yjs';
-import { closeTestStores } from '../../support/store.js';
+import { closeTestStores } from '../../support/test-stores.js';
 import { patient } from '../../support/resources.js';
 import {
   destroyConnections,

@@ -1,5 +1,5 @@
 import { expect } from '../../support/testing.js';
-import { closeTestStores, valueOf } from '../../support/store.js';
+import { closeTestStores, valueOf } from '../../support/test-stores.js';
 import { patient, penicillinAllergy } from '../../support/resources.js';
 import {
   destroyConnections,

@@ -7,7 +7,7 @@ import {
   type ChartConnection,
   type ConnectChartOptions,
 } from '../../../sync/index.js';
-import { openTestStore, uniqueDatabaseName } from '../../support/store.js';
+import { openTestStore, uniqueDatabaseName } from '../../support/test-stores.js';
 
 // Devices for the sync tests: each a store on its own database and a chart
 // connection to the real sync server the test runner started (see the

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { startDemoEhr, type DemoEhr } from '../../../demo/ehr/demo-ehr.js';
 import { readBundle } from '../../../model/bundle-reader.js';
 import { APP, APP_REDIRECT, launchApp } from '../ehr-server/smart-flow.js';
-import { syntheaDir } from '../../support/fixtures.js';
+import { syntheaDir } from '../../support/synthea-files.js';
 
 // `emr-kit pull` against the demo EHR (Medplum's FHIR engine behind the SMART
 // authorization server, on 127.0.0.1): the chart a hospital team's EHR would

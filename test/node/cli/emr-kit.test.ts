@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { readBundle } from '../../../model/bundle-reader.js';
-import { syntheaFixture, syntheaFixtures } from '../../support/fixtures.js';
+import { syntheaFixture, syntheaFixtures } from '../../support/synthea-files.js';
 
 // The real command, as a hospital team runs it.
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/emr-kit.mjs');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MedicationRequest } from '../../../model/index.js';
 import { readBundle } from '../../../model/bundle-reader.js';
-import { syntheaFixtures } from '../../support/fixtures.js';
+import { syntheaFixtures } from '../../support/synthea-files.js';
 
 // Practitioners, organisations, locations and related persons are not kept
 // (they are not the patient's chart), so a reference to one takes its name

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { writeBundle } from '../../../model/index.js';
 import { readBundle } from '../../../model/bundle-reader.js';
-import { syntheaFixtures } from '../../support/fixtures.js';
+import { syntheaFixtures } from '../../support/synthea-files.js';
 
 const fixtures = syntheaFixtures();
 

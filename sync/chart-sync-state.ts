@@ -1,4 +1,4 @@
-import type { Peer, SyncRefusal, SyncState } from '../model/index.js';
+import type { PresenceUser, SyncRefusal, SyncState } from '../model/index.js';
 import type { LinkPhase } from './document-link.js';
 
 // A chart's sync state from its documents': the least advanced document
@@ -7,7 +7,7 @@ import type { LinkPhase } from './document-link.js';
 export interface StatusInput {
   phases: readonly LinkPhase[];
   waiting: number;
-  peers: readonly Peer[];
+  peers: readonly PresenceUser[];
   refusal: SyncRefusal | undefined;
   /** The host disconnected, or the browser says it is offline. */
   offline: boolean;

@@ -1,0 +1,13 @@
+import type { MedicationActions } from './medication-actions.js';
+import type { MedicationHistoryController } from './medication-history-controller.js';
+import type { SectionId } from './medication-sections.js';
+
+/** What one medication's template needs from the list. */
+export interface EntryContext {
+  /** Unique in the list, stable for the record: for ids. */
+  id: string;
+  section: SectionId;
+  readOnly: boolean;
+  actions: MedicationActions;
+  history: MedicationHistoryController;
+}
