@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { ResourceKey, Revision } from '../model/index.js';
 import { countAllDays } from './lane-days.js';
+import type { OutboxRow } from './outbox-shapes.js';
 import type { Lane } from './projection.js';
 import { reindexObservationCodes } from './reindex-observation-codes.js';
 
@@ -83,6 +84,7 @@ export class ChartDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   sent!: EntityTable<SentRow, 'name'>;
   laneDays!: Dexie.Table<LaneDayRow, [string, Lane, string]>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -121,5 +123,10 @@ export class ChartDatabase extends Dexie {
     this.version(5)
       .stores({})
       .upgrade((tx) => reindexObservationCodes(tx.table('records')));
+    // Version 6: the outbox of revisions made here for the hospital's EHR
+    // (outbox-shapes.ts), in queue order, by state and by record.
+    this.version(6).stores({
+      outbox: '++seq, &revisionId, [state+seq], [key+seq], [patientId+key]',
+    });
   }
 }
