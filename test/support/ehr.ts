@@ -44,8 +44,14 @@ export const demoEhr = {
   /** Opens `url` in a new tab of the test's browser and answers the URL it ends on once it starts with `until` (the redirect URI). */
   follow: (url: string, until: string) => command<string>('follow', { url, until }),
   /** The next `times` requests whose path includes `pathIncludes` are answered `status` (with Retry-After seconds). */
-  fail: (rule: { status: number; retryAfter?: number; times?: number; pathIncludes?: string }) =>
-    command<boolean>('fail', rule),
+  fail: (rule: {
+    status: number;
+    retryAfter?: number;
+    times?: number;
+    pathIncludes?: string;
+    /** The OperationOutcome's text. */
+    message?: string;
+  }) => command<boolean>('fail', rule),
   dieAfter: (requests: number) => command<boolean>('dieAfter', { requests }),
   revive: () => command<boolean>('revive'),
   delay: (ms: number) => command<boolean>('delay', { ms }),
