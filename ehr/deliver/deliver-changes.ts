@@ -129,12 +129,15 @@ class Delivery implements DeliveryController {
   drain(): Promise<void> {
     if (this.#status.link === 'stopped' || this.#status.link === 'sign-in-needed')
       return Promise.resolve();
-    if (this.#draining) {
-      this.#again = true; // a change may have come after the last read of the outbox
-      return this.#draining;
+    // Asked while a drain runs: a change may have come after its last read of the outbox.
+    this.#again = true;
+    if (!this.#draining) {
+      clearTimeout(this.#timer);
+      this.#draining = this.#run().finally(() => {
+        this.#draining = undefined;
+        if (this.#again && this.#status.link === 'idle') void this.drain();
+      });
     }
-    clearTimeout(this.#timer);
-    this.#draining = this.#run().finally(() => (this.#draining = undefined));
     return this.#draining;
   }
 
@@ -167,7 +170,7 @@ class Delivery implements DeliveryController {
 
   async #run(): Promise<void> {
     try {
-      do {
+      while (this.#again) {
         this.#again = false;
         for (;;) {
           const waiting = await waitingChanges(this.#store, this.#options.roundSize ?? 200);
@@ -176,7 +179,7 @@ class Delivery implements DeliveryController {
           await this.#round(waiting);
           if (this.#status.link !== 'sending') return;
         }
-      } while (this.#again);
+      }
       this.#failures = 0;
       this.#set({ link: 'idle', problem: undefined });
     } catch (error) {

@@ -110,6 +110,7 @@ describe('answers from the EHR', () => {
     await store.record({ resourceType: 'Patient', id: patientId });
     await demoEhr.fail({
       status: 422,
+      method: 'POST',
       pathIncludes: 'AllergyIntolerance',
       message: 'AllergyIntolerance.code: the substance is not in the hospital formulary',
     });
