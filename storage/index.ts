@@ -9,7 +9,6 @@ export {
   waitingChanges,
   baseVersion,
   ehrIdOf,
-  recordOfEhrId,
   settleDeliveries,
   type OutboxEntry,
 } from './outbox.js';

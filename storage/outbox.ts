@@ -98,23 +98,6 @@ export async function ehrIdOf(
   });
 }
 
-/** The kit's record for an id the EHR gave to a record the kit created there; undefined when the kit made none under it. */
-export async function recordOfEhrId(
-  store: DexieChartStore,
-  resourceType: string,
-  ehrId: string,
-): Promise<ResourceKey | undefined> {
-  const { db, run } = store[storeInternals]();
-  return run(async () => {
-    const created = await db.outbox
-      .filter(
-        (row) => row.create && row.receipt?.id === ehrId && row.key.startsWith(`${resourceType}/`),
-      )
-      .first();
-    return created?.key;
-  });
-}
-
 /** Writes what the EHR answered for each revision. */
 export async function settleDeliveries(
   store: DexieChartStore,

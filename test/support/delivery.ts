@@ -12,13 +12,13 @@ export function until(
   accept: (status: DeliveryStatus) => boolean,
 ): Promise<DeliveryStatus> {
   return new Promise((resolve) => {
-    let stop: (() => void) | undefined;
     let done = false;
-    stop = controller.subscribe((status) => {
+    // A status given during subscribe() comes before `stop` is set: stopped a microtask later.
+    const stop = controller.subscribe((status) => {
       if (done || !accept(status)) return;
       done = true;
       resolve(status);
-      queueMicrotask(() => stop?.());
+      queueMicrotask(() => stop());
     });
     if (done) stop();
   });

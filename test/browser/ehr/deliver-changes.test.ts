@@ -6,17 +6,13 @@ import { expect } from '../../support/testing.js';
 import {
   bearerToken,
   deliverChanges,
+  pullChart,
   KIT_RECORD_SYSTEM,
   type DeliveryAllowance,
   type DeliveryOptions,
 } from '../../../ehr/index.js';
 import type { MedicationRequest, Observation } from '../../../model/index.js';
-import {
-  closeTestStores,
-  openTestStore,
-  uniqueDatabaseName,
-  valueOf,
-} from '../../support/store.js';
+import { closeTestStores, openTestStore, valueOf } from '../../support/store.js';
 import { demoEhr, type DemoEhr } from '../../support/ehr.js';
 import { heartRate, penicillinAllergy } from '../../support/resources.js';
 import {
@@ -176,5 +172,37 @@ describe('deliverChanges', () => {
       );
       expect(found.entry, id).to.have.length(1);
     }
+  });
+
+  it('a pull after delivery brings back what was sent as the same records: no conflict, no second record', async function () {
+    this.timeout(60_000);
+    const store = await openTestStore();
+    const medication = await pulledMedication(store, ehr.fhirBaseUrl, token, patientId);
+    const delivery = deliverChanges(store, options());
+    await store.revise(
+      withDose(medication.current, '35 mg daily'),
+      medication.heads[0]!.revisionId,
+    );
+    const allergyId = crypto.randomUUID();
+    await store.record(penicillinAllergy(patientId, allergyId));
+    await until(delivery, (s) => settled(s) && s.counts.sent === 2);
+    delivery.stop();
+    const allergiesBefore = (await valueOf(store.allergies(patientId))).length;
+
+    await pullChart(store, {
+      fhirBaseUrl: ehr.fhirBaseUrl,
+      patientId,
+      auth: bearerToken(token),
+      types: ['MedicationRequest', 'AllergyIntolerance'],
+    });
+    expect(await valueOf(store.conflicts(patientId))).to.deep.equal([]);
+    const allergies = await valueOf(store.allergies(patientId));
+    expect(allergies.length).to.equal(allergiesBefore);
+    expect(allergies.some((a) => a.key === `AllergyIntolerance/${allergyId}`)).to.equal(true);
+    const medications = await valueOf(store.medications(patientId));
+    const pulled = medications.find((m) => m.key === medication.key)!;
+    expect((pulled.current as MedicationRequest).dosageInstruction?.[0]?.text).to.equal(
+      '35 mg daily',
+    );
   });
 });
