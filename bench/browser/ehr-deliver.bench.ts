@@ -47,7 +47,7 @@ export default async function ehrDeliver(): Promise<BenchResult[]> {
   const ehr = await served('synthea');
   const patient = ehr.patients.reduce((a, b) => (a.size >= b.size ? a : b));
   let count = 0;
-  const samples = await measurePhasedPair(
+  const samples = await measurePhasedPair<Prepared, Prepared>(
     {
       async setup() {
         const prepared = await pulled(ehr, patient);
