@@ -1,111 +1,133 @@
 // Giving 1,000 changes made in the kit back to the demo EHR (Medplum's
 // engine on 127.0.0.1): deliverChanges draining an outbox of 1,000 revised
-// vital signs, against the same 1,000 PUTs (If-Match, four in flight, as
-// FhirHttp sends) sent straight with fetch. The ratio is what the outbox
-// adds: reading the queue and each revision, finding the version each was
-// made from, and writing each answer back to IndexedDB.
-import type { ChartRecord, Observation } from '../../model/index.js';
-import { bearerToken, deliverChanges, pullChart } from '../../ehr/index.js';
+// observations, against the same 1,000 PUTs (If-Match, four in flight, as
+// FhirHttp sends them) sent straight with fetch. The ratio is what the
+// outbox adds: reading the queue and each revision, finding the version each
+// was made from and the EHR's id, and writing each answer back to IndexedDB.
+// No Synthea patient has 1,000 observations: each sample first creates its
+// own in the EHR (untimed), through the kit for the subject and by POST for
+// the baseline.
+import type { Observation, Revision } from '../../model/index.js';
+import { bearerToken, deliverChanges, type DeliveryController } from '../../ehr/index.js';
 import type { DexieChartStore } from '../../storage/index.js';
 import { toResult, type BenchResult } from '../harness/index.js';
 import { measurePhasedPair } from '../harness/phased.js';
 import { dropStore, freshStore, served, type Served } from './ehr-pull.bench.js';
-import { firstValue } from './support/stores.js';
 
 const CHANGES = 1000;
 const IN_FLIGHT = 4;
 
-interface Prepared {
-  name: string;
-  store: DexieChartStore;
-  records: Array<ChartRecord<Observation>>;
-  /** What this sample's changes write, so each is a change. */
-  mark: number;
+let edition = 0;
+
+function pulse(patientId: string, i: number): Observation {
+  return {
+    resourceType: 'Observation',
+    id: crypto.randomUUID(),
+    status: 'final',
+    category: [
+      {
+        coding: [
+          {
+            system: 'http://terminology.hl7.org/CodeSystem/observation-category',
+            code: 'vital-signs',
+          },
+        ],
+      },
+    ],
+    code: { coding: [{ system: 'http://loinc.org', code: '8867-4', display: 'Heart rate' }] },
+    subject: { reference: `Patient/${patientId}` },
+    effectiveDateTime: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+    valueQuantity: {
+      value: 60 + (i % 40),
+      unit: 'beats/minute',
+      system: 'http://unitsofmeasure.org',
+      code: '/min',
+    },
+  };
 }
 
-let edition = 0;
-const changed = (observation: Observation, mark: number): Observation => ({
+const checked = (observation: Observation, mark: number): Observation => ({
   ...observation,
   note: [{ text: `checked again (${mark})` }],
 });
 
-/** A fresh store with the patient's observations pulled, and the newest vital signs among them. */
-async function pulled(ehr: Served, patient: Served['patients'][number]): Promise<Prepared> {
-  const { name, store } = await freshStore();
-  await pullChart(store, {
-    fhirBaseUrl: ehr.fhirBaseUrl,
-    patientId: patient.id,
-    auth: bearerToken(patient.token),
-    types: ['Observation'],
-    pageSize: 1000,
-  });
-  const records = await firstValue(store.vitals(patient.id, { limit: CHANGES }));
-  return { name, store, records, mark: ++edition };
+/** Resolves once nothing waits and `sent` changes are confirmed; rejects when the link stops. */
+function delivered(delivery: DeliveryController, sent: number): Promise<void> {
+  let stop = () => {};
+  return new Promise<void>((resolve, reject) => {
+    stop = delivery.subscribe(({ link, counts, problem }) => {
+      if (link === 'idle' && counts.waiting === 0 && counts.sent === sent) resolve();
+      const wrong = counts.refused + counts.conflict + counts['not-accepted'];
+      if (link === 'unreachable' || link === 'sign-in-needed' || wrong > 0)
+        reject(new Error(`delivery stopped: ${link} ${problem ?? JSON.stringify(counts)}`));
+    });
+  }).finally(() => stop());
+}
+
+interface Subject {
+  name: string;
+  store: DexieChartStore;
+}
+
+interface Baseline {
+  /** The observations as the EHR holds them after the POSTs. */
+  created: Observation[];
+  mark: number;
 }
 
 export default async function ehrDeliver(): Promise<BenchResult[]> {
   const ehr = await served('synthea');
-  const patient = ehr.patients.reduce((a, b) => (a.size >= b.size ? a : b));
-  let count = 0;
-  const samples = await measurePhasedPair<Prepared, Prepared>(
+  const patient = ehr.patients[0]!;
+  const connection = {
+    fhirBaseUrl: ehr.fhirBaseUrl,
+    auth: bearerToken(patient.token),
+    allow: { Observation: ['create', 'update'] as const },
+    maxInFlight: IN_FLIGHT,
+  };
+  const samples = await measurePhasedPair<Subject, Baseline>(
     {
+      // The kit records the observations, gives them to the EHR, then changes each once.
       async setup() {
-        const prepared = await pulled(ehr, patient);
-        for (const record of prepared.records)
+        const prepared = await freshStore();
+        const made: Revision[] = [];
+        for (let i = 0; i < CHANGES; i++)
+          made.push(await prepared.store.record(pulse(patient.id, i)));
+        const creating = deliverChanges(prepared.store, connection);
+        await delivered(creating, CHANGES);
+        creating.stop();
+        const mark = ++edition;
+        for (const revision of made)
           await prepared.store.revise(
-            changed(record.current, prepared.mark),
-            record.heads[0]!.revisionId,
+            checked(revision.resource as Observation, mark),
+            revision.revisionId,
           );
-        count = prepared.records.length;
         return prepared;
       },
       async run({ store }) {
-        const delivery = deliverChanges(store, {
-          fhirBaseUrl: ehr.fhirBaseUrl,
-          auth: bearerToken(patient.token),
-          allow: { Observation: ['update'] },
-          maxInFlight: IN_FLIGHT,
-        });
-        let stop = () => {};
-        await new Promise<void>((resolve, reject) => {
-          stop = delivery.subscribe(({ link, counts, problem }) => {
-            if (link === 'idle' && counts.waiting === 0 && counts.sent === count) resolve();
-            if (link === 'unreachable' || link === 'sign-in-needed' || counts.refused > 0)
-              reject(new Error(`delivery stopped: ${link} ${problem ?? JSON.stringify(counts)}`));
-          });
-        });
-        stop();
-        const sent = delivery.status.counts;
+        const delivery = deliverChanges(store, connection);
+        await delivered(delivery, 2 * CHANGES);
         delivery.stop();
-        if (sent.sent !== count || sent.conflict > 0 || sent['not-accepted'] > 0)
-          throw new Error(`not every change was accepted: ${JSON.stringify(sent)}`);
       },
       teardown: dropStore,
     },
     {
-      setup: () => pulled(ehr, patient),
-      async run({ records, mark }) {
-        const queue = [...records];
-        const put = async () => {
-          for (let record = queue.shift(); record; record = queue.shift()) {
-            const resource = changed(record.current, mark);
-            const response = await fetch(`${ehr.fhirBaseUrl}/Observation/${resource.id}`, {
-              method: 'PUT',
-              headers: {
-                authorization: `Bearer ${patient.token}`,
-                accept: 'application/fhir+json',
-                'content-type': 'application/fhir+json',
-                'if-match': `W/"${resource.meta!.versionId}"`,
-              },
-              body: JSON.stringify(resource),
-            });
-            await response.text();
-            if (!response.ok) throw new Error(`PUT Observation/${resource.id}: ${response.status}`);
-          }
-        };
-        await Promise.all(Array.from({ length: IN_FLIGHT }, put));
+      async setup() {
+        const created = await inFlight(
+          Array.from({ length: CHANGES }, (_, i) => pulse(patient.id, i)),
+          (observation) => {
+            const { id: _id, ...body } = observation;
+            return send(ehr, patient, 'POST', 'Observation', body);
+          },
+        );
+        return { created, mark: ++edition };
       },
-      teardown: dropStore,
+      async run({ created, mark }) {
+        await inFlight(created, (observation) =>
+          send(ehr, patient, 'PUT', `Observation/${observation.id}`, checked(observation, mark), {
+            'if-match': `W/"${observation.meta!.versionId}"`,
+          }),
+        );
+      },
     },
     { repeat: 3, warmup: 0 },
   );
@@ -115,7 +137,41 @@ export default async function ehrDeliver(): Promise<BenchResult[]> {
       unit: 'ms',
       ...samples,
       target: { max: 1.5 },
-      notes: { changes: count, 'in flight': IN_FLIGHT, patient: patient.name },
+      notes: { changes: CHANGES, 'in flight': IN_FLIGHT },
     }),
   ];
+}
+
+/** Runs `task` on every item, IN_FLIGHT at a time; answers the results in order. */
+async function inFlight<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await task(items[i]!);
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  return results;
+}
+
+async function send(
+  ehr: Served,
+  patient: Served['patients'][number],
+  method: 'POST' | 'PUT',
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Observation> {
+  const response = await fetch(`${ehr.fhirBaseUrl}/${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${patient.token}`,
+      accept: 'application/fhir+json',
+      'content-type': 'application/fhir+json',
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Observation;
 }
