@@ -88,9 +88,8 @@ export function receiptOf(
   location: string | undefined,
 ): DeliveryReceipt | undefined {
   const answered = (resource ?? {}) as Answered;
-  const fromLocation = /([^/]+)\/([^/]+)(?:\/_history\/([^/]+))?\/?$/.exec(
-    location?.replace(/^.*?\/([A-Z][A-Za-z]+\/[^/]+(?:\/_history\/[^/]+)?)$/, '$1') ?? '',
-  );
+  // `[base/]Type/id[/_history/vid]`
+  const fromLocation = /([A-Z][A-Za-z]+)\/([^/]+)(?:\/_history\/([^/]+))?\/?$/.exec(location ?? '');
   const id = typeof answered.id === 'string' ? answered.id : fromLocation?.[2];
   const versionId =
     typeof answered.meta?.versionId === 'string'
