@@ -28,6 +28,8 @@ export interface EhrErrorDetails {
   /** The request, without its query's secrets (there are none in FHIR searches) and never its token. */
   url?: string;
   resourceType?: string;
+  /** What the server said, in its own words (its OperationOutcome's text). */
+  said?: string;
   cause?: unknown;
 }
 
@@ -37,6 +39,7 @@ export class EhrError extends Error {
   readonly status?: number;
   readonly url?: string;
   readonly resourceType?: string;
+  readonly said?: string;
 
   constructor(kind: EhrErrorKind, message: string, details: EhrErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -44,6 +47,7 @@ export class EhrError extends Error {
     this.status = details.status;
     this.url = details.url;
     this.resourceType = details.resourceType;
+    this.said = details.said;
   }
 }
 

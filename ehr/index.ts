@@ -1,6 +1,7 @@
 // The bridge to the hospital's FHIR server: SMART App Launch, a chart pulled
-// into the store and kept fresh. Components never import this: they read the
-// store, wherever its records came from.
+// into the store and kept fresh, the changes made here given back.
+// Components never import this: they read the store, wherever its records
+// came from.
 export { EhrError, PullError, type EhrErrorKind } from './errors.js';
 export { FhirHttp, type FhirAuth, type FhirConnection } from './http/fhir-http.js';
 export { bearerToken } from './http/bearer.js';
@@ -18,3 +19,12 @@ export { completeSmartLaunch } from './smart/complete-launch.js';
 export { SmartSession, type LaunchContext } from './smart/smart-session.js';
 export { applySmartStyle, smartStyleTokens, type SmartStyle } from './smart/smart-style.js';
 export { fetchChart, type FetchChartOptions } from './pull/fetch-chart.js';
+export {
+  deliverChanges,
+  type DeliveryController,
+  type DeliveryOptions,
+  type DeliveryStatus,
+  type EhrLink,
+} from './deliver/deliver-changes.js';
+export { type DeliveryAllowance, type DeliveryInteraction } from './deliver/allowance.js';
+export { KIT_RECORD_SYSTEM } from './deliver/interactions.js';

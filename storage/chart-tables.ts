@@ -1,6 +1,7 @@
 import type { EntityTable, Table } from 'dexie';
 import type { ResourceKey, Revision } from '../model/index.js';
 import type { Lane } from './projection.js';
+import type { OutboxRow } from './outbox-shapes.js';
 
 // The rows of the chart database and the types of its tables, apart from the
 // database class (database.ts) so that its schema upgrades (lane-days.ts,
@@ -80,6 +81,7 @@ export interface ChartTables {
   meta: EntityTable<MetaRow, 'key'>;
   sent: EntityTable<SentRow, 'name'>;
   laneDays: LaneDayTable;
+  outbox: EntityTable<OutboxRow, 'seq'>;
 }
 
 export type RecordTable = EntityTable<RecordRow, 'key'>;

@@ -29,6 +29,7 @@ export class ChartDatabase extends Dexie implements ChartTables {
   meta!: ChartTables['meta'];
   sent!: ChartTables['sent'];
   laneDays!: ChartTables['laneDays'];
+  outbox!: ChartTables['outbox'];
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -67,5 +68,10 @@ export class ChartDatabase extends Dexie implements ChartTables {
     this.version(5)
       .stores({})
       .upgrade((tx) => reindexObservationCodes(tx.table('records')));
+    // Version 6: the outbox of revisions made here for the hospital's EHR
+    // (outbox-shapes.ts), in queue order, by state and by record.
+    this.version(6).stores({
+      outbox: '++seq, &revisionId, [state+seq], [key+seq], [patientId+key]',
+    });
   }
 }

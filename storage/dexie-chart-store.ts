@@ -36,6 +36,12 @@ import { ChartDatabase } from './database.js';
 import { blockedError, toChartStoreError, versionChangeError } from './database-errors.js';
 import { live } from './live.js';
 import { openNoteSession } from './open-note-session.js';
+import {
+  deliveryCountsOf,
+  deliveryStatesOf,
+  type DeliveryCounts,
+  type RecordDelivery,
+} from './delivery-queries.js';
 import { documentOf, newRevision } from './new-revision.js';
 import { rebuildProjectionsIfStale } from './rebuild-projections.js';
 import { unsentChanges } from './sent-changes.js';
@@ -310,6 +316,15 @@ export class DexieChartStore implements ChartStore {
   /** Local changes the sync server has not confirmed, by document name (for `connectChart`), kept across reloads. */
   unsentChanges(patientId: string): LiveQuery<Record<string, number>> {
     return this.#live(() => unsentChanges(this.#db, patientId));
+  }
+
+  /** Where each record of the patient stands with the hospital's EHR (the latest change made here decides), kept across reloads; records with no change made here are left out. */
+  deliveryStates(patientId: string): LiveQuery<Partial<Record<ResourceKey, RecordDelivery>>> {
+    return this.#live(() => deliveryStatesOf(this.#db, patientId));
+  }
+  /** How many of the changes made on this device are waiting for the EHR, sent, refused... */
+  deliveryCounts(): LiveQuery<DeliveryCounts> {
+    return this.#live(() => deliveryCountsOf(this.#db));
   }
 
   async history(key: ResourceKey): Promise<Revision[]> {

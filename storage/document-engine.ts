@@ -9,6 +9,7 @@ import {
 } from '../model/index.js';
 import { REVISIONS, type DocumentEvents, type HeldDocument } from './document-shapes.js';
 import type { ChartDatabase, MetaRow } from './database.js';
+import { queueForDelivery } from './outbox-queue.js';
 import { projectRevisions } from './project-revisions.js';
 import { countUnsent, markSent, type LocalChanges } from './sent-changes.js';
 
@@ -306,7 +307,7 @@ export class DocumentEngine {
     const meta = changes.flatMap((change) => change.meta ?? []);
     const { refused } = await db.transaction(
       'rw',
-      [db.updates, db.documents, db.records, db.history, db.laneDays, db.sent, db.meta],
+      [db.updates, db.documents, db.records, db.history, db.laneDays, db.sent, db.meta, db.outbox],
       async () => {
         const seqs = await db.updates.bulkAdd(
           changes.map((c) => ({ doc: c.name, update: c.update })),
@@ -323,6 +324,15 @@ export class DocumentEngine {
         );
         if (own) throw new ChartStoreError('stale', `${own.message}. Nothing was saved.`);
         await countUnsent(db, localChanges(changes));
+        // Made on this device: queued for the EHR with the revisions, or neither.
+        await queueForDelivery(
+          db,
+          changes.flatMap((c) =>
+            c.revisions && c.fresh
+              ? [{ doc: c.name, patientId: c.patientId, revisions: c.revisions }]
+              : [],
+          ),
+        );
         if (meta.length > 0) await db.meta.bulkPut([...meta]);
         return projected;
       },

@@ -13,6 +13,7 @@ import { readBundle } from '../model/bundle-reader.js';
 import { markRow, type ImportMark } from './import-marks.js';
 import { importedBases } from './imported-bases.js';
 import { importedRevision } from './imported-revision.js';
+import { underKitIds } from './kit-ids.js';
 import { documentOf } from './new-revision.js';
 import { assertRevisionRuleKept } from './revision-guard.js';
 import type { StoreInternals } from './store-internals.js';
@@ -62,11 +63,12 @@ export async function importInto(
 /** Appends a revision for each resource that brings something new, in one transaction; returns how many did not. */
 async function writeRevisions(
   { db, documents, user }: StoreInternals,
-  resources: readonly FhirResource[],
+  received: readonly FhirResource[],
   patients: readonly string[],
   writing: (total: number) => void,
   marks: readonly ImportMark[],
 ): Promise<number> {
+  const resources = await underKitIds(db, received);
   // A patient new to this device has nothing to compare with: skip reading
   // every key. (Were a key there after all, under another patient, the
   // projection's own read would show both versions as a conflict.)
@@ -92,9 +94,19 @@ async function writeRevisions(
   const bases = new Map(toWalk.map((i, n) => [i, walked[n]!]));
   const made = resources.map((resource, i) => {
     const row = existing[i];
-    const replaced = bases.get(i) ?? [];
-    // The same content again, or the version imported before a change made here: nothing new.
-    if (sameAsHead[i] || replaced.some((base) => canonicalJson(base.resource) === contents[i]))
+    const found = bases.get(i) ?? [];
+    const replaced = found.map((base) => base.revision);
+    const version = (resource as { meta?: { versionId?: string } }).meta?.versionId;
+    // The same content again, the version imported before a change made here, or the
+    // version a change sent from here became in the EHR: nothing new.
+    if (
+      sameAsHead[i] ||
+      found.some(
+        (base) =>
+          canonicalJson(base.revision.resource) === contents[i] ||
+          (base.delivered !== undefined && base.delivered === version),
+      )
+    )
       return undefined;
     // Beside a change made here since the last import (a conflict), never over it. A record
     // never imported before (made on a device) is replaced, as any revision replaces the

@@ -5,3 +5,12 @@ export { importBundle, type ImportOptions } from './import-bundle.js';
 export { ChartDocuments, REVISIONS, type HeldDocument } from './chart-documents.js';
 export { ChartDatabase, PROJECTION_VERSION } from './database.js';
 export { announceImport, readImportMark, type ImportMark } from './import-marks.js';
+export {
+  waitingChanges,
+  baseVersion,
+  ehrIdOf,
+  settleDeliveries,
+  type OutboxEntry,
+} from './outbox.js';
+export type { RecordDelivery, DeliveryCounts } from './delivery-queries.js';
+export type { DeliveryState, DeliveryReceipt, OutboxRow } from './outbox-shapes.js';

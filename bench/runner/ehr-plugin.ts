@@ -26,7 +26,8 @@ async function start(set: string): Promise<{ ehr: DemoEhr; served: Served }> {
   for (const patient of patients) {
     const launch = ehr.auth.createLaunch({ patient: patient.id, user: 'dr-okafor' });
     const { status, body } = await launchApp(ehr.auth, {
-      scope: 'launch openid fhirUser patient/*.rs',
+      // Read to pull, create and update to give changes back (ehr-deliver).
+      scope: 'launch openid fhirUser patient/*.cruds',
       aud: ehr.fhir.url,
       launch,
     });

@@ -9,6 +9,8 @@ export interface FaultRule {
   status: number;
   /** Seconds, sent as Retry-After. */
   retryAfter?: number;
+  /** The OperationOutcome's text (default `Injected fault: <status>`): a refusal in the server's words. */
+  message?: string;
   /** How many matching requests get this answer (default 1). */
   times?: number;
   /** Which requests: method and path with query, e.g. `/fhir/Observation?patient=...`. Default: any. */
@@ -24,7 +26,9 @@ export interface LoggedRequest {
 }
 
 export type FaultDecision =
-  { kind: 'answer' } | { kind: 'refuse'; status: number; retryAfter?: number } | { kind: 'die' };
+  | { kind: 'answer' }
+  | { kind: 'refuse'; status: number; retryAfter?: number; message?: string }
+  | { kind: 'die' };
 
 /** How the server is killed and brought back; given by the server that owns the faults. */
 export interface Lifecycle {
@@ -91,8 +95,11 @@ export class Faults {
     const rule = this.#rules[index];
     if (!rule) return { kind: 'answer' };
     if (--rule.times <= 0) this.#rules.splice(index, 1);
-    return rule.retryAfter === undefined
-      ? { kind: 'refuse', status: rule.status }
-      : { kind: 'refuse', status: rule.status, retryAfter: rule.retryAfter };
+    return {
+      kind: 'refuse',
+      status: rule.status,
+      ...(rule.retryAfter !== undefined && { retryAfter: rule.retryAfter }),
+      ...(rule.message !== undefined && { message: rule.message }),
+    };
   }
 }

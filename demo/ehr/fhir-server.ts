@@ -142,8 +142,12 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
         send(
           decision.status,
           outcome(
-            decision.status === 429 ? 'throttled' : 'transient',
-            `Injected fault: ${decision.status}`,
+            decision.status === 429
+              ? 'throttled'
+              : decision.status >= 500
+                ? 'transient'
+                : 'processing',
+            decision.message ?? `Injected fault: ${decision.status}`,
           ),
           headers,
         );
@@ -359,7 +363,14 @@ function withLinks(
 }
 
 function outcome(
-  code: 'not-found' | 'throttled' | 'transient' | 'structure' | 'login' | 'not-supported',
+  code:
+    | 'not-found'
+    | 'throttled'
+    | 'transient'
+    | 'processing'
+    | 'structure'
+    | 'login'
+    | 'not-supported',
   text: string,
 ): OperationOutcome {
   return {

@@ -27,6 +27,12 @@ export interface FhirConnection {
 
 export interface FhirAnswer {
   body: unknown;
+  /** The HTTP status (200, 201...). */
+  status: number;
+  /** The version tag of the resource answered (its ETag), or undefined. */
+  etag?: string;
+  /** Where a created resource is (its Location), or undefined. */
+  location?: string;
   /** The server's clock when it answered (its Date header), or undefined. */
   serverTime?: string;
   /** The request as sent, relative to the FHIR base. */
@@ -36,7 +42,18 @@ export interface FhirAnswer {
 const RETRIED = new Set([429, 503]);
 const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 30_000 };
 
-/** GETs from one FHIR server: a bounded number in flight, 429/503 retried with backoff, 401 refreshed once, every failure an EhrError that names the type. */
+/** A write to the FHIR server: its method, path (relative to the base), body and conditional headers (If-Match, If-None-Exist). */
+export interface FhirWrite {
+  method: 'PUT' | 'POST';
+  path: string;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Writes are retried on these too: each the kit sends is safe to repeat (If-Match, conditional creates). */
+const RETRIED_WRITES = new Set([429, 500, 502, 503, 504]);
+
+/** Requests to one FHIR server: a bounded number in flight, 429/503 retried with backoff, 401 refreshed once, every failure an EhrError that names the type. */
 export class FhirHttp {
   readonly base: URL;
   readonly #connection: FhirConnection;
@@ -68,27 +85,52 @@ export class FhirHttp {
         { url: request, resourceType },
       );
     }
-    return this.#limit(() => this.#getWithRetries(url, request, resourceType));
+    return this.#limit(() => this.#exchange('GET', url, request, resourceType, RETRIED));
   }
 
-  async #getWithRetries(url: URL, request: string, resourceType: string): Promise<FhirAnswer> {
+  /**
+   * Sends a write and parses the JSON answered. A write with no answer (the
+   * network), a 429 or a 5xx is sent again with backoff: every write the kit
+   * sends is conditional, so a repeat never applies it twice.
+   */
+  async send(write: FhirWrite, resourceType: string): Promise<FhirAnswer> {
+    const url = new URL(write.path, this.base);
+    const request = this.#describe(url);
+    return this.#limit(() =>
+      this.#exchange(write.method, url, request, resourceType, RETRIED_WRITES, write),
+    );
+  }
+
+  async #exchange(
+    method: string,
+    url: URL,
+    request: string,
+    resourceType: string,
+    retried: ReadonlySet<number>,
+    write?: FhirWrite,
+  ): Promise<FhirAnswer> {
     const attempts = this.#connection.maxAttempts ?? 6;
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
-      const response = await this.#fetch(url, request, resourceType).catch((error: unknown) => {
-        if (error instanceof EhrError && error.kind === 'network' && attempt + 1 < attempts)
-          return undefined;
-        throw error;
-      });
+      const response = await this.#fetch(url, request, resourceType, write).catch(
+        (error: unknown) => {
+          if (error instanceof EhrError && error.kind === 'network' && attempt + 1 < attempts)
+            return undefined;
+          throw error;
+        },
+      );
       if (!response) {
         await this.#wait(retryDelay(attempt, null, this.#backoff()));
         continue;
       }
       if (response.ok)
         return {
-          body: await readJson(response, request, resourceType),
+          body: await readJson(response, method, request, resourceType),
+          status: response.status,
           serverTime: serverTime(response),
           request,
+          ...header(response, 'etag', 'etag'),
+          ...header(response, 'location', 'location'),
         };
       if (response.status === 401 && !refreshed && this.#connection.auth?.refresh) {
         refreshed = true;
@@ -98,17 +140,22 @@ export class FhirHttp {
           continue;
         }
       }
-      if (RETRIED.has(response.status) && attempt + 1 < attempts) {
+      if (retried.has(response.status) && attempt + 1 < attempts) {
         const retryAfter = response.headers.get('retry-after');
         await response.body?.cancel();
         await this.#wait(retryDelay(attempt, retryAfter, this.#backoff()));
         continue;
       }
-      throw await refusal(response, request, resourceType, attempt + 1);
+      throw await refusal(response, method, request, resourceType, attempt + 1);
     }
   }
 
-  async #fetch(url: URL, request: string, resourceType: string): Promise<Response> {
+  async #fetch(
+    url: URL,
+    request: string,
+    resourceType: string,
+    write?: FhirWrite,
+  ): Promise<Response> {
     const signal = this.#connection.signal;
     if (signal?.aborted)
       throw new EhrError('aborted', `${resourceType}: the pull was stopped`, {
@@ -116,13 +163,19 @@ export class FhirHttp {
         resourceType,
         cause: signal.reason,
       });
-    const headers: Record<string, string> = { accept: 'application/fhir+json' };
+    const headers: Record<string, string> = { accept: 'application/fhir+json', ...write?.headers };
+    if (write) headers['content-type'] = 'application/fhir+json';
     const authorization = await this.#connection.auth?.authorization();
     if (authorization) headers.authorization = authorization;
     // Called on its own: the browser's fetch refuses to run as a method of another object.
     const fetcher = this.fetcher;
     try {
-      return await fetcher(url, { headers, signal });
+      return await fetcher(
+        url,
+        write
+          ? { method: write.method, headers, body: JSON.stringify(write.body), signal }
+          : { headers, signal },
+      );
     } catch (error) {
       if (signal?.aborted)
         throw new EhrError('aborted', `${resourceType}: the pull was stopped`, {
@@ -132,7 +185,7 @@ export class FhirHttp {
         });
       throw new EhrError(
         'network',
-        `${resourceType}: no answer from ${this.base.origin} for GET ${request} (${(error as Error).message})`,
+        `${resourceType}: no answer from ${this.base.origin} for ${write?.method ?? 'GET'} ${request} (${(error as Error).message})`,
         { url: request, resourceType, cause: error },
       );
     }
@@ -167,19 +220,31 @@ export class FhirHttp {
 
 async function readJson(
   response: Response,
+  method: string,
   request: string,
   resourceType: string,
 ): Promise<unknown> {
   const text = await response.text();
+  // A write may be answered with no body (Prefer: return=minimal).
+  if (method !== 'GET' && text.trim() === '') return undefined;
   try {
     return JSON.parse(text);
   } catch (error) {
     throw new EhrError(
       'invalid-response',
-      `${resourceType}: GET ${request} answered ${response.status} with a body that is not JSON (${(error as Error).message})`,
+      `${resourceType}: ${method} ${request} answered ${response.status} with a body that is not JSON (${(error as Error).message})`,
       { status: response.status, url: request, resourceType, cause: error },
     );
   }
+}
+
+function header<K extends string>(
+  response: Response,
+  name: string,
+  as: K,
+): Partial<Record<K, string>> {
+  const value = response.headers.get(name);
+  return value === null ? {} : ({ [as]: value } as Record<K, string>);
 }
 
 function serverTime(response: Response): string | undefined {
@@ -196,6 +261,7 @@ const KINDS: Record<number, 'unauthorized' | 'forbidden' | 'not-found'> = {
 
 async function refusal(
   response: Response,
+  method: string,
   request: string,
   resourceType: string,
   attempts: number,
@@ -206,7 +272,7 @@ async function refusal(
     KINDS[status] ?? (RETRIED.has(status) ? 'unavailable' : status >= 500 ? 'server' : 'refused');
   const what = {
     unauthorized: 'the server did not accept the authorisation (sign in again)',
-    forbidden: `the user or the app may not read ${resourceType}`,
+    forbidden: `the user or the app may not ${method === 'GET' ? 'read' : 'write'} ${resourceType}`,
     'not-found': `${resourceType} not found`,
     unavailable: `the server is busy or unavailable (${attempts} attempts)`,
     server: 'the server failed',
@@ -214,8 +280,8 @@ async function refusal(
   }[kind];
   return new EhrError(
     kind,
-    `${resourceType}: GET ${request} answered ${status}: ${what}${said ? ` — ${said}` : ''}`,
-    { status, url: request, resourceType },
+    `${resourceType}: ${method} ${request} answered ${status}: ${what}${said ? ` — ${said}` : ''}`,
+    { status, url: request, resourceType, ...(said && { said }) },
   );
 }
 

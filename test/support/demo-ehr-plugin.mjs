@@ -89,10 +89,13 @@ export function demoEhrPlugin() {
       }
     },
     fail({ ehr, payload }) {
-      const { pathIncludes, ...rule } = payload;
+      const { pathIncludes, method, ...rule } = payload;
       ehr.fhir.faults.fail({
         ...rule,
-        ...(pathIncludes && { match: (_method, path) => path.includes(pathIncludes) }),
+        ...((pathIncludes || method) && {
+          match: (sent, path) =>
+            (!method || sent === method) && (!pathIncludes || path.includes(pathIncludes)),
+        }),
       });
       return true;
     },
@@ -119,6 +122,10 @@ export function demoEhrPlugin() {
 
   return {
     name: 'demo-ehr',
+    serverStart() {
+      // The engine's modules load while the browser starts, not inside a test's first command (20 s at most).
+      void load().catch(() => undefined);
+    },
     async serverStop() {
       await Promise.allSettled([...running.values()].map(({ ehr }) => ehr.close()));
       running.clear();

@@ -43,9 +43,17 @@ export const demoEhr = {
   launch: (patient: string) => command<string>('launch', { patient }),
   /** Opens `url` in a new tab of the test's browser and answers the URL it ends on once it starts with `until` (the redirect URI). */
   follow: (url: string, until: string) => command<string>('follow', { url, until }),
-  /** The next `times` requests whose path includes `pathIncludes` are answered `status` (with Retry-After seconds). */
-  fail: (rule: { status: number; retryAfter?: number; times?: number; pathIncludes?: string }) =>
-    command<boolean>('fail', rule),
+  /** The next `times` requests whose path includes `pathIncludes` (and of `method`) are answered `status` (with Retry-After seconds, and `message`). */
+  fail: (rule: {
+    status: number;
+    retryAfter?: number;
+    times?: number;
+    pathIncludes?: string;
+    /** Only requests of this method (a browser's CORS preflight is an OPTIONS of the same path). */
+    method?: string;
+    /** The OperationOutcome's text. */
+    message?: string;
+  }) => command<boolean>('fail', rule),
   dieAfter: (requests: number) => command<boolean>('dieAfter', { requests }),
   revive: () => command<boolean>('revive'),
   delay: (ms: number) => command<boolean>('delay', { ms }),

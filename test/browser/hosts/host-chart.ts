@@ -3,7 +3,7 @@
 // summary elements a host rendered and discontinue a medication through them.
 import { waitUntil } from '../../support/testing.js';
 import { heartRate, metformin, penicillinAllergy } from '../../support/resources.js';
-import { storeWithEmptyChart } from '../../support/store.js';
+import { storeWithEmptyChart } from '../../support/test-stores.js';
 import type { DexieChartStore } from '../../../storage/index.js';
 
 export const PATIENT = 'pat-host';

@@ -5,7 +5,7 @@ import { createElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { expect, waitUntil } from '../../support/testing.js';
-import { closeTestStores } from '../../support/store.js';
+import { closeTestStores } from '../../support/test-stores.js';
 import { ChartSummary } from '../../e2e/hosts/react/chart-summary.js';
 import type { MedicationDiscontinueDetail } from '../../../components/medication-list/medication-list.events.js';
 import { discontinue, hostChart, MEDICATION, PATIENT, summaryShown } from './host-chart.js';

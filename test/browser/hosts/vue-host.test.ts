@@ -3,7 +3,7 @@
 // host through Vue's own event binding (`@emr-medication-discontinue`).
 import type { App } from 'vue';
 import { expect, waitUntil } from '../../support/testing.js';
-import { closeTestStores } from '../../support/store.js';
+import { closeTestStores } from '../../support/test-stores.js';
 import { mountChartSummary } from '../../e2e/hosts/vue/mount.js';
 import type { MedicationDiscontinueDetail } from '../../../components/medication-list/medication-list.events.js';
 import { discontinue, hostChart, MEDICATION, PATIENT, summaryShown } from './host-chart.js';

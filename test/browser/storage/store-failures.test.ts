@@ -179,6 +179,7 @@ describe('the chart store and other tabs on other versions', () => {
       meta: 'key',
       sent: 'name, patientId',
       laneDays: '[patientId+lane+day]',
+      outbox: '++seq, &revisionId, [state+seq], [key+seq], [patientId+key]',
     });
     await newer.open();
     newer.close();

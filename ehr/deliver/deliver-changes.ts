@@ -1,0 +1,236 @@
+import type { Unsubscribe } from '../../model/index.js';
+import {
+  waitingChanges,
+  type DeliveryCounts,
+  type DexieChartStore,
+  type OutboxEntry,
+} from '../../storage/index.js';
+import { EhrError } from '../errors.js';
+import { FhirHttp, type FhirAuth, type FhirConnection } from '../http/fhir-http.js';
+import { retryDelay, type BackoffOptions } from '../http/retry-delay.js';
+import type { DeliveryAllowance } from './allowance.js';
+import { KIT_RECORD_SYSTEM } from './interactions.js';
+import { sendUnit, type SendContext } from './send-change.js';
+
+// Giving the changes made on this device back to the hospital's EHR.
+//
+// How it fits together:
+// - storage/ queues each revision made here in the outbox, in the
+//   transaction that saves it (storage/outbox-queue.ts); revisions that came
+//   from colleagues (sync) or from the EHR (a pull) are never queued;
+// - this controller watches the outbox and drains it: in rounds, each round
+//   sending the oldest waiting change of every record at once (a record's
+//   changes go in the order they were made), with the user's token, through
+//   FhirHttp (bounded in flight, Retry-After, one refresh on 401);
+// - send-change.ts sends one change as one conditional interaction and
+//   writes the EHR's answer back to the outbox: a receipt, a conflict, a
+//   refusal; the store's `deliveryStates(patientId)` shows each record's;
+// - when the EHR cannot be reached, the link waits and tries again (backoff,
+//   or at once when the browser comes back online); when the user must sign
+//   in again, it stops until `signedIn()`.
+
+export interface DeliveryOptions extends FhirConnection {
+  /** What the hospital takes back, by resource type; every other change stays local (labelled `local-only`). */
+  allow: DeliveryAllowance;
+  /** The identifier system under which records the kit creates are named (conditional creates); `urn:emr-kit:record` when absent. */
+  identifierSystem?: string;
+  /** Waits between tries while the EHR cannot be reached (0.5 s doubling to 60 s when absent). */
+  retry?: BackoffOptions;
+  /** Changes read from the outbox per round (200 when absent). */
+  roundSize?: number;
+}
+
+/**
+ * The link to the EHR: `idle` (nothing to send), `sending`, `unreachable`
+ * (no network, or the EHR unavailable: tried again by itself),
+ * `sign-in-needed` (the token was refused after a refresh: the host signs the
+ * user in and calls `signedIn`), `stopped`.
+ */
+export type EhrLink = 'idle' | 'sending' | 'unreachable' | 'sign-in-needed' | 'stopped';
+
+export interface DeliveryStatus {
+  link: EhrLink;
+  /** This device's changes by state (waiting, sent, conflict, not-accepted, refused, local-only). */
+  counts: DeliveryCounts;
+  /** Why the link is unreachable or needs a sign-in. */
+  problem?: string;
+}
+
+export interface DeliveryController {
+  readonly status: DeliveryStatus;
+  /** Called with the status now and on every change; returns how to stop listening. */
+  subscribe(listener: (status: DeliveryStatus) => void): Unsubscribe;
+  /** Sends what is waiting now; resolves once nothing is left or the link cannot go on. */
+  drain(): Promise<void>;
+  /** The user signed in again: new authorisation (or the same, renewed), and sending resumes. */
+  signedIn(auth?: FhirAuth): void;
+  stop(): void;
+}
+
+const DEFAULT_RETRY: BackoffOptions = { baseMs: 500, maxMs: 60_000 };
+const NO_COUNTS: DeliveryCounts = {
+  waiting: 0,
+  sent: 0,
+  conflict: 0,
+  'not-accepted': 0,
+  refused: 0,
+  'local-only': 0,
+};
+
+/**
+ * Starts giving the changes made on this device back to the hospital's EHR,
+ * now and whenever one is made, until `stop()`. Changes made before (in an
+ * earlier session, or offline) are sent first.
+ */
+export function deliverChanges(
+  store: DexieChartStore,
+  options: DeliveryOptions,
+): DeliveryController {
+  return new Delivery(store, options);
+}
+
+class Delivery implements DeliveryController {
+  #status: DeliveryStatus = { link: 'idle', counts: NO_COUNTS };
+  readonly #listeners = new Set<(status: DeliveryStatus) => void>();
+  readonly #store: DexieChartStore;
+  readonly #options: DeliveryOptions;
+  #context: SendContext;
+  #draining: Promise<void> | undefined;
+  #again = false;
+  #failures = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #unwatch: Unsubscribe;
+  readonly #online = () => this.#wake();
+
+  constructor(store: DexieChartStore, options: DeliveryOptions) {
+    this.#store = store;
+    this.#options = options;
+    this.#context = this.#contextFor(options.auth);
+    this.#unwatch = store.deliveryCounts().subscribe({
+      next: (counts) => {
+        this.#set({ counts });
+        if (counts.waiting > 0) this.#wake();
+      },
+      error: (error) => this.#set({ link: 'stopped', problem: error.message }),
+    });
+    globalThis.addEventListener?.('online', this.#online);
+  }
+
+  get status(): DeliveryStatus {
+    return this.#status;
+  }
+
+  subscribe(listener: (status: DeliveryStatus) => void): Unsubscribe {
+    this.#listeners.add(listener);
+    listener(this.#status);
+    return () => this.#listeners.delete(listener);
+  }
+
+  drain(): Promise<void> {
+    if (this.#status.link === 'stopped' || this.#status.link === 'sign-in-needed')
+      return Promise.resolve();
+    // Asked while a drain runs: a change may have come after its last read of the outbox.
+    this.#again = true;
+    if (!this.#draining) {
+      clearTimeout(this.#timer);
+      this.#draining = this.#run().finally(() => {
+        this.#draining = undefined;
+        if (this.#again && this.#status.link === 'idle') void this.drain();
+      });
+    }
+    return this.#draining;
+  }
+
+  signedIn(auth?: FhirAuth): void {
+    if (this.#status.link === 'stopped') return;
+    if (auth) this.#context = this.#contextFor(auth);
+    this.#set({ link: 'idle', problem: undefined });
+    this.#wake();
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+    this.#unwatch();
+    globalThis.removeEventListener?.('online', this.#online);
+    this.#set({ link: 'stopped', problem: undefined });
+  }
+
+  #contextFor(auth: FhirAuth | undefined): SendContext {
+    return {
+      store: this.#store,
+      http: new FhirHttp({ ...this.#options, auth }),
+      allow: this.#options.allow,
+      identifierSystem: this.#options.identifierSystem ?? KIT_RECORD_SYSTEM,
+    };
+  }
+
+  #wake(): void {
+    void this.drain();
+  }
+
+  async #run(): Promise<void> {
+    try {
+      while (this.#again) {
+        this.#again = false;
+        for (;;) {
+          const waiting = await waitingChanges(this.#store, this.#options.roundSize ?? 200);
+          if (waiting.length === 0) break;
+          this.#set({ link: 'sending', problem: undefined });
+          await this.#round(waiting);
+          if (this.#status.link !== 'sending') return;
+        }
+      }
+      this.#failures = 0;
+      this.#set({ link: 'idle', problem: undefined });
+    } catch (error) {
+      this.#halt(error);
+    }
+  }
+
+  /** Sends the oldest waiting change of each record (or group) at once; throws what stops the link. */
+  async #round(waiting: readonly OutboxEntry[]): Promise<void> {
+    const units: OutboxEntry[][] = [];
+    const seen = new Set<string>();
+    const groups = new Map<string, OutboxEntry[]>();
+    for (const entry of waiting) {
+      const group = entry.row.group;
+      if (group && groups.has(group)) {
+        groups.get(group)!.push(entry);
+        continue;
+      }
+      const unit = [entry];
+      if (group) groups.set(group, unit);
+      units.push(unit);
+    }
+    // A record's later change waits for the round after its earlier one.
+    const ready = units.filter((unit) => {
+      const keys = unit.map((entry) => entry.row.key);
+      const free = keys.every((key) => !seen.has(key));
+      keys.forEach((key) => seen.add(key));
+      return free;
+    });
+    const results = await Promise.allSettled(ready.map((unit) => sendUnit(this.#context, unit)));
+    const stopped = results.find((result) => result.status === 'rejected');
+    if (stopped) throw stopped.reason;
+  }
+
+  #halt(error: unknown): void {
+    const problem = error instanceof Error ? error.message : String(error);
+    if (this.#status.link === 'stopped') return;
+    if (error instanceof EhrError && error.kind === 'unauthorized') {
+      this.#set({ link: 'sign-in-needed', problem });
+      return;
+    }
+    this.#set({ link: 'unreachable', problem });
+    const wait = retryDelay(this.#failures++, null, this.#options.retry ?? DEFAULT_RETRY);
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.drain(), wait);
+  }
+
+  #set(change: Partial<DeliveryStatus>): void {
+    const next = { ...this.#status, ...change };
+    if (next.problem === undefined) delete next.problem;
+    this.#status = next;
+    for (const listener of [...this.#listeners]) listener(next);
+  }
+}
