@@ -57,10 +57,12 @@ export const styles = css`
   }
   .toolbar {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: ${token('--emr-space-xs')};
   }
   .toolbar button {
+    padding-inline: ${token('--emr-space-xs')};
     white-space: nowrap;
   }
   /* "Sign note" (or "Add addendum") under the text, apart from the formatting. */
