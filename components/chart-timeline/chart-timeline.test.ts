@@ -25,8 +25,10 @@ import {
   uniqueDatabaseName,
 } from '../../test/support/store.js';
 import { EmrChartTimeline } from './chart-timeline.js';
+import { rerender } from '../../test/support/rerender.js';
 import './emr-chart-timeline.js';
 import { PAGE } from './timeline-window.js';
+import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 
 // The timeline on real stores (IndexedDB in Chromium); the pending and
 // failing stores stand in for a browser whose storage hangs or fails.
@@ -194,6 +196,20 @@ describe('emr-chart-timeline', () => {
       '2024-03-01T09:00:00.000Z',
     );
     await expect(el).to.be.accessible();
+  });
+
+  it('renders without side effects: rendered again, the list and the strip stay as they are and nothing fires', async () => {
+    const el = await timeline(await chart());
+    await settled(el);
+    const list = root(el).querySelector<VirtualizerHostElement>('.list')!;
+    await list[virtualizerRef]?.layoutComplete;
+    const shown = rows(el);
+    expect(await rerender(el, ['emr-timeline-select'])).to.deep.equal({
+      mutations: 0,
+      events: [],
+      pending: false,
+    });
+    expect(rows(el)).to.deep.equal(shown);
   });
 
   it('lists a medication twice when it has ended: where it started, and where it stopped', async () => {
@@ -523,7 +539,7 @@ async function scrollsTheBigChart(): Promise<void> {
   expect(Math.max(...events.flatMap((a) => a.sizes))).to.be.at.most(4 * PAGE);
   expect(rows(el).length).to.be.within(5, 60);
 
-  const list = root(el).querySelector<HTMLElement>('.list')!;
+  const list = root(el).querySelector<VirtualizerHostElement>('.list')!;
   const before = titles(el).length;
   const widest = () => Math.max(...asked.map((a) => a.query.limit ?? 0));
   while (widest() < 16 * PAGE) {
