@@ -55,8 +55,5 @@ function selection(user: PeerUser): DecorationAttrs {
 const gutter = new Plugin({ props: { attributes: { class: 'co-edited' } } });
 
 export function coEditorCursors(awareness: Awareness): Plugin[] {
-  return [
-    yCursorPlugin(awareness, { cursorBuilder: cursor, selectionBuilder: selection }),
-    gutter,
-  ];
+  return [yCursorPlugin(awareness, { cursorBuilder: cursor, selectionBuilder: selection }), gutter];
 }
