@@ -28,7 +28,6 @@ import { EmrChartTimeline } from './chart-timeline.js';
 import { rerender } from '../../test/support/rerender.js';
 import './emr-chart-timeline.js';
 import { PAGE } from './timeline-window.js';
-import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 
 // The timeline on real stores (IndexedDB in Chromium); the pending and
 // failing stores stand in for a browser whose storage hangs or fails.
@@ -201,8 +200,16 @@ describe('emr-chart-timeline', () => {
   it('renders without side effects: rendered again, the list and the strip stay as they are and nothing fires', async () => {
     const el = await timeline(await chart());
     await settled(el);
-    const list = root(el).querySelector<VirtualizerHostElement>('.list')!;
-    await list[virtualizerRef]?.layoutComplete;
+    // The virtualizer lays rows out over a few frames: until two looks in a row find them where they were.
+    let laidOut = '';
+    await waitUntil(() => {
+      const now = rows(el)
+        .map((row) => `${row.style.transform} ${row.getBoundingClientRect().height}`)
+        .join();
+      const still = now === laidOut;
+      laidOut = now;
+      return still;
+    }, 'the list was never laid out');
     const shown = rows(el);
     expect(await rerender(el, ['emr-timeline-select'])).to.deep.equal({
       mutations: 0,
@@ -539,7 +546,7 @@ async function scrollsTheBigChart(): Promise<void> {
   expect(Math.max(...events.flatMap((a) => a.sizes))).to.be.at.most(4 * PAGE);
   expect(rows(el).length).to.be.within(5, 60);
 
-  const list = root(el).querySelector<VirtualizerHostElement>('.list')!;
+  const list = root(el).querySelector<HTMLElement>('.list')!;
   const before = titles(el).length;
   const widest = () => Math.max(...asked.map((a) => a.query.limit ?? 0));
   while (widest() < 16 * PAGE) {
