@@ -18,6 +18,7 @@ import {
   type ChartQueryHost,
   type QueryState,
 } from '../shared/live-query-controller.js';
+import { memo } from '../shared/memo.js';
 import { bannerMessages as messages, type UnavailableReason } from './allergy-banner.messages.js';
 
 /** What the banner renders: pending until the store answers, then one of the four states. */
@@ -49,7 +50,8 @@ export class AllergyBannerController implements ReactiveController {
   readonly #allergies: LiveQueryController<Array<ChartRecord<AllergyIntolerance>>>;
   readonly #patient: LiveQueryController<ChartRecord<Patient> | undefined>;
   readonly #presence: LiveQueryController<ChartPresence>;
-  #inputs: Array<QueryState<unknown>> | undefined;
+  /** The view, worked out once for each set of answers. */
+  readonly #viewOf = memo(viewOf);
   /** Keys listed in the last answer; undefined until there is a first answer to compare with. */
   #listed: Set<ResourceKey> | undefined;
 
@@ -66,17 +68,9 @@ export class AllergyBannerController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const allergies = this.#allergies.state;
-    const patient = this.#patient.state;
-    const presence = this.#presence.state;
-    if (
-      this.#inputs?.[0] === allergies &&
-      this.#inputs[1] === patient &&
-      this.#inputs[2] === presence
-    )
-      return;
-    this.#inputs = [allergies, patient, presence];
-    this.view = viewOf(allergies, patient, presence);
+    const view = this.#viewOf(this.#allergies.state, this.#patient.state, this.#presence.state);
+    if (view === this.view) return;
+    this.view = view;
     this.#announce();
   }
 

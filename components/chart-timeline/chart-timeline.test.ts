@@ -25,6 +25,7 @@ import {
   uniqueDatabaseName,
 } from '../../test/support/test-stores.js';
 import { EmrChartTimeline } from './chart-timeline.js';
+import { rerender } from '../../test/support/rerender.js';
 import './emr-chart-timeline.js';
 import { PAGE } from './timeline-window.js';
 
@@ -194,6 +195,28 @@ describe('emr-chart-timeline', () => {
       '2024-03-01T09:00:00.000Z',
     );
     await expect(el).to.be.accessible();
+  });
+
+  it('renders without side effects: rendered again, the list and the strip stay as they are and nothing fires', async () => {
+    const el = await timeline(await chart());
+    await settled(el);
+    // The virtualizer lays rows out over a few frames: until two looks in a row find them where they were.
+    let laidOut = '';
+    await waitUntil(() => {
+      const now = rows(el)
+        .map((row) => `${row.style.transform} ${row.getBoundingClientRect().height}`)
+        .join();
+      const still = now === laidOut;
+      laidOut = now;
+      return still;
+    }, 'the list was never laid out');
+    const shown = rows(el);
+    expect(await rerender(el, ['emr-timeline-select'])).to.deep.equal({
+      mutations: 0,
+      events: [],
+      pending: false,
+    });
+    expect(rows(el)).to.deep.equal(shown);
   });
 
   it('lists a medication twice when it has ended: where it started, and where it stopped', async () => {

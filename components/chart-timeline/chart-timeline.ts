@@ -1,10 +1,6 @@
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { consume } from '@lit/context';
-import {
-  virtualize,
-  virtualizerRef,
-  type VirtualizerHostElement,
-} from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
@@ -22,7 +18,6 @@ import {
   filtersFieldset,
   zoomButtons,
 } from './chart-timeline.templates.js';
-import { nextIndex } from './roving-focus.js';
 import type { TimelineEntry } from './timeline-entries.js';
 import {
   isTimelineZoom,
@@ -32,6 +27,7 @@ import {
   type TimelineZoom,
 } from './timeline-filters.js';
 import { formatTime } from './timeline-format.js';
+import { TimelineFocusController } from './timeline-focus.js';
 import { TimelineWindowController, type TimelineView } from './timeline-window.js';
 
 type Ready = Extract<TimelineView, { status: 'ready' }>;
@@ -98,9 +94,10 @@ export class EmrChartTimeline extends EmrElement {
   readonly #window = new TimelineWindowController(this);
   readonly #presence = new ChartPresenceController(this);
   readonly #print = new PrintMediaController(this);
-  /** The entry that takes the list's Tab stop, by id (rows come and go as the window widens). */
-  #activeId: string | undefined;
-  #focusBar: number | undefined;
+  readonly #focus = new TimelineFocusController(this, {
+    entries: () => this.#entries,
+    list: () => this.list,
+  });
   /** The last row on screen, as the virtualizer last said. */
   #lastVisible = -1;
   @query('.list') private list?: VirtualizerHostElement;
@@ -162,24 +159,24 @@ export class EmrChartTimeline extends EmrElement {
     const newest = view.entries[0]?.date;
     const found = newest ? buckets.findIndex((b) => newest < b.to) : -1;
     const current = found < 0 ? buckets.length - 1 : found;
-    const focus = Math.min(this.#focusBar ?? current, buckets.length - 1);
-    return densityStrip(view.density, { current, focus }, this.#onJump, this.#onStripKeydown);
+    const focus = Math.min(this.#focus.focusBar ?? current, buckets.length - 1);
+    return densityStrip(view.density, { current, focus }, this.#onJump, this.#focus.onStripKeydown);
   }
 
   #list(view: Ready): TemplateResult {
     const { entries } = view;
     const active = Math.max(
       0,
-      entries.findIndex((e) => e.id === this.#activeId),
+      entries.findIndex((e) => e.id === this.#focus.activeId),
     );
     return html`<div
         class="list"
         part="list"
         role="list"
         aria-label=${m.list}
-        @keydown=${this.#onListKeydown}
+        @keydown=${this.#focus.onListKeydown}
         @click=${this.#onListClick}
-        @focusin=${this.#onFocusIn}
+        @focusin=${this.#focus.onFocusIn}
         @visibilityChanged=${this.#onVisible}
       >
         <div virtualizer-sizer aria-hidden="true"></div>
@@ -221,68 +218,14 @@ export class EmrChartTimeline extends EmrElement {
 
   #onZoom = (zoom: TimelineZoom): void => {
     this.zoom = zoom;
-    this.#focusBar = undefined;
+    this.#focus.focusBar = undefined;
   };
 
   #onJump = (bucket: TimelineBucket): void => {
     this.#window.jump(bucket);
-    this.#activeId = undefined;
+    this.#focus.activeId = undefined;
     this.#lastVisible = -1;
     this.list?.scrollTo({ top: 0 });
-  };
-
-  #onStripKeydown = (event: KeyboardEvent): void => {
-    const bars = [
-      ...(event.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('button.bar'),
-    ];
-    const next = nextIndex(
-      event.key,
-      bars.indexOf(event.target as HTMLButtonElement),
-      bars.length,
-      'horizontal',
-    );
-    if (next === undefined) return;
-    event.preventDefault();
-    this.#focusBar = next;
-    this.requestUpdate();
-    bars[next]!.focus();
-  };
-
-  #onListKeydown = async (event: KeyboardEvent): Promise<void> => {
-    const entries = this.#entries;
-    const from = entries.findIndex((e) => e.id === this.#activeId);
-    const next = nextIndex(event.key, Math.max(0, from), entries.length, 'vertical');
-    if (next === undefined || !(event.target as Element).matches('button.entry')) return;
-    event.preventDefault();
-    await this.#focusEntry(next);
-  };
-
-  /** Makes an entry the active one, scrolls it into the window and focuses it once the virtualizer has drawn it. */
-  async #focusEntry(index: number): Promise<void> {
-    const entry = this.#entries[index];
-    if (!entry) return;
-    this.#activeId = entry.id;
-    this.requestUpdate();
-    await this.updateComplete;
-    const virtualizer = this.list?.[virtualizerRef];
-    const button = () =>
-      this.list?.querySelector<HTMLButtonElement>(`button.entry[data-index="${index}"]`);
-    if (!button()) {
-      virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
-      await virtualizer?.layoutComplete;
-      await this.updateComplete;
-    }
-    button()?.scrollIntoView({ block: 'nearest' });
-    button()?.focus();
-  }
-
-  #onFocusIn = (event: FocusEvent): void => {
-    const index = Number((event.target as HTMLElement).dataset.index);
-    const entry = this.#entries[index];
-    if (entry && entry.id !== this.#activeId) {
-      this.#activeId = entry.id;
-      this.requestUpdate();
-    }
   };
 
   #onListClick = (event: MouseEvent): void => {

@@ -1,5 +1,6 @@
 import type { ReactiveController } from 'lit';
 import type {
+  ChartStore,
   ChartStoreError,
   TimelineBucket,
   TimelineDensity,
@@ -10,6 +11,7 @@ import {
   type ChartQueryHost,
   type QueryState,
 } from '../shared/live-query-controller.js';
+import { memo } from '../shared/memo.js';
 import { groupByEncounter, vitalSets, type TimelineEntry } from './timeline-entries.js';
 import { kindsOf, ZOOM_SPAN, type TimelineFilter, type TimelineZoom } from './timeline-filters.js';
 
@@ -55,11 +57,20 @@ export class TimelineWindowController implements ReactiveController {
   #asked = 0;
   #jumpTo: string | undefined;
   #identity = '';
-  #store: unknown;
+  #store: ChartStore | undefined;
   #zoom: TimelineZoom | undefined;
-  /** The last value of each query, kept while a changed query reloads, so the list does not flash "loading". */
-  #kept: { density?: TimelineDensity; events?: TimelineEvent[]; encounters?: TimelineEvent[] } = {};
-  #view: { inputs: unknown[]; view: Ready } | undefined;
+  /** The last answer of each query (events with the limit they were asked with), kept while a changed query reloads, so the list does not flash "loading". */
+  #kept: {
+    density?: TimelineDensity;
+    events?: AskedEvents;
+    encounters?: TimelineEvent[];
+  } = {};
+  readonly #build = memo(buildView);
+  /** The events answer with the limit it was asked with: one object per answer, so `#build` is not run again for nothing. */
+  readonly #askedEvents = memo((events: TimelineEvent[], limit: number): AskedEvents => ({
+    events,
+    limit,
+  }));
 
   constructor(host: TimelineWindowHost) {
     this.#host = host;
@@ -107,18 +118,43 @@ export class TimelineWindowController implements ReactiveController {
   }
 
   get view(): TimelineView {
-    const density = this.#value('density', this.#density.state);
-    const events = this.#value('events', this.#events.state);
-    const encounters = this.#value('encounters', this.#encounters.state);
+    const [density, events, encounters] = [
+      this.#density.state,
+      this.#events.state,
+      this.#encounters.state,
+    ];
     for (const state of [density, events, encounters]) if (state.status === 'error') return state;
-    if (density.status !== 'ready' || events.status !== 'ready' || encounters.status !== 'ready') {
-      return this.#density.state.status === 'idle' ? { status: 'idle' } : { status: 'pending' };
-    }
-    const inputs = [density.value, events.value, encounters.value, this.#jumpTo];
-    if (this.#view?.inputs.every((input, i) => input === inputs[i])) return this.#view.view;
-    const view = this.#build(density.value, events.value, encounters.value);
-    this.#view = { inputs, view };
-    return view;
+    const kept = this.#kept;
+    const shown = {
+      density: density.status === 'ready' ? density.value : pendingOr(density, kept.density),
+      events:
+        events.status === 'ready'
+          ? this.#askedEvents(events.value, this.#asked)
+          : pendingOr(events, kept.events),
+      encounters:
+        encounters.status === 'ready' ? encounters.value : pendingOr(encounters, kept.encounters),
+    };
+    if (!shown.density || !shown.events || !shown.encounters)
+      return density.status === 'idle' ? { status: 'idle' } : { status: 'pending' };
+    return this.#build(
+      shown.density,
+      shown.events,
+      shown.encounters,
+      this.#jumpTo,
+      this.#host.zoom,
+    );
+  }
+
+  /** Keeps each query's answer once it is shown, for while the query reloads. */
+  hostUpdated(): void {
+    const [density, events, encounters] = [
+      this.#density.state,
+      this.#events.state,
+      this.#encounters.state,
+    ];
+    if (density.status === 'ready') this.#kept.density = density.value;
+    if (events.status === 'ready') this.#kept.events = this.#askedEvents(events.value, this.#asked);
+    if (encounters.status === 'ready') this.#kept.encounters = encounters.value;
   }
 
   /** Asks for more older events, when there are some and none are on their way: the list is near its end. From `willUpdate`, `update` is false. */
@@ -159,15 +195,6 @@ export class TimelineWindowController implements ReactiveController {
       : kinds;
   }
 
-  /** A query's value, or the one it had before it was changed (a wider window, another filter). */
-  #value<T>(name: 'density' | 'events' | 'encounters', state: QueryState<T>): QueryState<T> {
-    const kept = this.#kept as Record<string, unknown>;
-    if (state.status === 'ready') kept[name] = state.value;
-    return state.status === 'pending' && kept[name] !== undefined
-      ? { status: 'ready', value: kept[name] as T }
-      : state;
-  }
-
   /** Another patient or store starts afresh; another zoom starts from the newest. */
   #follow(): void {
     const { store, patientId, zoom } = this.#host;
@@ -175,7 +202,6 @@ export class TimelineWindowController implements ReactiveController {
       this.#identity = patientId;
       this.#store = store;
       this.#kept = {};
-      this.#view = undefined;
       this.#zoom = zoom;
       this.#jumpTo = undefined;
       this.#limit = PAGE;
@@ -185,24 +211,40 @@ export class TimelineWindowController implements ReactiveController {
       this.#limit = PAGE;
     }
   }
+}
 
-  #build(density: TimelineDensity, events: TimelineEvent[], encounters: TimelineEvent[]): Ready {
-    const from = ZOOM_SPAN[this.#host.zoom] ? (density.from ?? '') : '';
-    const full = events.length >= this.#limit;
-    const oldest = events.at(-1)?.date ?? '';
-    // A full page may end part-way through a vital-sign set: its oldest time waits for the next page.
-    const complete =
-      full && events[0]!.date !== oldest ? events.filter((e) => e.date !== oldest) : events;
-    const inRange = complete.filter((e) => e.date >= from);
-    const lower = full ? oldest : from;
-    const linked = new Set(inRange.map((e) => e.encounter));
-    const shown = encounters.filter((e) => linked.has(e.key) || e.date >= lower);
-    return {
-      status: 'ready',
-      entries: groupByEncounter(vitalSets(inRange), shown),
-      density,
-      more: full && oldest >= from,
-      jumpedTo: this.#jumpTo,
-    };
-  }
+/** Events as asked for: a page of `limit`, which may end part-way through a set. */
+interface AskedEvents {
+  events: TimelineEvent[];
+  limit: number;
+}
+
+/** A pending query's last answer, while it reloads. */
+const pendingOr = <T>(state: QueryState<unknown>, kept: T | undefined): T | undefined =>
+  state.status === 'pending' ? kept : undefined;
+
+function buildView(
+  density: TimelineDensity,
+  { events, limit }: AskedEvents,
+  encounters: TimelineEvent[],
+  jumpedTo: string | undefined,
+  zoom: TimelineZoom,
+): Ready {
+  const from = ZOOM_SPAN[zoom] ? (density.from ?? '') : '';
+  const full = events.length >= limit;
+  const oldest = events.at(-1)?.date ?? '';
+  // A full page may end part-way through a vital-sign set: its oldest time waits for the next page.
+  const complete =
+    full && events[0]!.date !== oldest ? events.filter((e) => e.date !== oldest) : events;
+  const inRange = complete.filter((e) => e.date >= from);
+  const lower = full ? oldest : from;
+  const linked = new Set(inRange.map((e) => e.encounter));
+  const shown = encounters.filter((e) => linked.has(e.key) || e.date >= lower);
+  return {
+    status: 'ready',
+    entries: groupByEncounter(vitalSets(inRange), shown),
+    density,
+    more: full && oldest >= from,
+    jumpedTo,
+  };
 }

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil as waitFor } from '../../test/support/testing.js';
+import { rerender } from '../../test/support/rerender.js';
 import { ContextProvider } from '@lit/context';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import {
@@ -310,6 +311,38 @@ describe('emr-medication-list', () => {
       text(root(failing)).includes('Medications could not be loaded: Storage is switched off.'),
     );
     await expect(failing).to.be.accessible();
+  });
+
+  it('renders without side effects: rendered again, nothing changes and ids stay; a new medication gets a new one', async () => {
+    const store = await chart([
+      prescription('med-1', 'Metformin', 500, 'mg'),
+      prescription('med-2', 'Ramipril', 5, 'mg'),
+    ]);
+    const el = await list(store);
+    const events = [
+      'emr-medication-discontinue',
+      'emr-medication-dose-change',
+      'emr-medication-conflict-resolve',
+    ];
+    expect(await rerender(el, events), 'a settled list').to.deep.equal({
+      mutations: 0,
+      events: [],
+      pending: false,
+    });
+    // An open history is named by the record's id: given once, not by rendering.
+    await click(el, 'MedicationRequest/med-2', 'history');
+    const history = () =>
+      action(el, 'MedicationRequest/med-2', 'history')!.getAttribute('aria-controls');
+    await waitUntil(() => history() && root(el).getElementById(history()!)?.querySelector('li'));
+    const id = history();
+    expect(await rerender(el, events), 'with a history open').to.deep.equal({
+      mutations: 0,
+      events: [],
+      pending: false,
+    });
+    await store.record(prescription('med-0', 'Amlodipine', 5, 'mg'));
+    await waitUntil(() => item(el, 'MedicationRequest/med-0'));
+    expect(history()).to.equal(id);
   });
 
   it('fires no event when properties are set or the data changes remotely', async () => {

@@ -23,7 +23,13 @@ import { onEntryAction, renderEntry } from './medication-entry.js';
 import { MedicationHistoryController } from './medication-history-controller.js';
 import { medicationListMessages as m } from './medication-list.messages.js';
 import { medicationListStyles } from './medication-list.styles.js';
-import { groupBySection, SECTIONS, type SectionId } from './medication-sections.js';
+import {
+  medicationSections,
+  SECTIONS,
+  type MedicationSections,
+  type SectionId,
+} from './medication-sections.js';
+import { memo } from '../shared/memo.js';
 
 /**
  * A patient's medications — MedicationRequests and MedicationStatements — in
@@ -108,14 +114,22 @@ export class EmrMedicationList extends EmrElement {
   @state() private announcement = '';
   /** Conflicts in the last list seen; undefined before the first, which is never announced. */
   #conflicts: Set<ResourceKey> | undefined;
-  #lastRecords: unknown;
+  /** The list's sections, worked out once for each answer of the store. */
+  readonly #listOf = memo(medicationSections);
+  /** The list shown: its conflicts announced, its open histories read again and its records given ids. */
+  #list: MedicationSections | undefined;
+  /** A short id for each record, stable while the element lives: keys hold characters ids should not. */
   readonly #ids = new Map<ResourceKey, string>();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('patientId') || changed.has('store')) this.#conflicts = undefined;
     const state = this.#medications.state;
-    if (state.status !== 'ready' || state.value === this.#lastRecords) return;
-    this.#lastRecords = state.value;
+    if (state.status !== 'ready') return;
+    const list = this.#listOf(state.value);
+    if (list === this.#list) return;
+    this.#list = list;
+    for (const { key } of list.byKey.values())
+      if (!this.#ids.has(key)) this.#ids.set(key, `med-${this.#ids.size + 1}`);
     this.#history.refresh(state.value);
     this.#announceNewConflicts(state.value);
   }
@@ -146,18 +160,12 @@ export class EmrMedicationList extends EmrElement {
           <span aria-hidden="true">⚠ </span>${m.error(state.error.message)}
         </p>`;
       case 'ready':
-        return this.#sections(state.value);
+        return this.#sections(this.#listOf(state.value));
     }
   }
 
-  #sections(records: ReadonlyArray<ChartRecord<Medication>>): TemplateResult {
-    const groups = groupBySection(records);
-    const listed = SECTIONS.reduce((count, id) => count + groups[id].length, 0);
+  #sections({ groups, listed, conflicts }: MedicationSections): TemplateResult {
     if (listed === 0) return html`<p class="state">${m.empty}</p>`;
-    const conflicts = SECTIONS.reduce(
-      (count, id) => count + groups[id].filter(inConflict).length,
-      0,
-    );
     const patient =
       this.#patient.state.status === 'ready' ? this.#patient.state.value?.current : undefined;
     const died = deathOf(patient);
@@ -190,7 +198,7 @@ export class EmrMedicationList extends EmrElement {
                 (record) => record.key,
                 (record) =>
                   renderEntry(record, {
-                    id: this.#idOf(record.key),
+                    id: this.#ids.get(record.key) ?? '',
                     section,
                     readOnly,
                     actions: this.#actions,
@@ -207,27 +215,10 @@ export class EmrMedicationList extends EmrElement {
   }
 
   readonly #onClick = (event: Event) =>
-    onEntryAction(event, (key) => this.#recordsByKey().get(key), {
+    onEntryAction(event, (key) => this.#list?.byKey.get(key), {
       actions: this.#actions,
       history: this.#history,
     });
-
-  #byKey: { records: unknown; map: Map<string, ChartRecord<Medication>> } | undefined;
-
-  #recordsByKey(): Map<string, ChartRecord<Medication>> {
-    const state = this.#medications.state;
-    const records = state.status === 'ready' ? state.value : [];
-    if (this.#byKey?.records !== records)
-      this.#byKey = { records, map: new Map(records.map((record) => [record.key, record])) };
-    return this.#byKey.map;
-  }
-
-  /** A short id for a record, stable while the element lives: keys hold characters ids should not. */
-  #idOf(key: ResourceKey): string {
-    let id = this.#ids.get(key);
-    if (!id) this.#ids.set(key, (id = `med-${this.#ids.size + 1}`));
-    return id;
-  }
 
   #announceNewConflicts(records: ReadonlyArray<ChartRecord<Medication>>): void {
     const now = new Set(records.filter(inConflict).map((record) => record.key));

@@ -1,4 +1,4 @@
-import type { ChartRecord, Medication } from '../../model/index.js';
+import { inConflict, type ChartRecord, type Medication } from '../../model/index.js';
 
 // Which section a medication is listed in, by its FHIR status
 // (MedicationRequest and MedicationStatement share most codes).
@@ -88,4 +88,26 @@ export function prescriberOf(medication: Medication): string | undefined {
       ? medication.requester
       : medication.informationSource;
   return who?.display?.trim() || who?.identifier?.value?.trim() || undefined;
+}
+
+/** What the list shows of the store's answer: its sections, how many it lists and how many are in conflict, and each record by key. */
+export interface MedicationSections {
+  groups: Record<SectionId, Array<ChartRecord<Medication>>>;
+  listed: number;
+  conflicts: number;
+  /** Keyed by string: a key read back from the page is not typed. */
+  byKey: ReadonlyMap<string, ChartRecord<Medication>>;
+}
+
+export function medicationSections(
+  records: ReadonlyArray<ChartRecord<Medication>>,
+): MedicationSections {
+  const groups = groupBySection(records);
+  const shown = SECTIONS.flatMap((id) => groups[id]);
+  return {
+    groups,
+    listed: shown.length,
+    conflicts: shown.filter(inConflict).length,
+    byKey: new Map(records.map((record) => [record.key, record])),
+  };
 }

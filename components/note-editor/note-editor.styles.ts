@@ -49,16 +49,34 @@ export const styles = css`
     font-size: ${token('--emr-font-size-sm')};
   }
 
+  /* The formatting toolbar, then the template picker: a row that wraps between them, not inside them. */
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${token('--emr-space-xs')} ${token('--emr-space-md')};
+  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: ${token('--emr-space-xs')};
   }
-  .toolbar .spacer {
-    flex: 1;
+  .toolbar button {
+    padding-inline: ${token('--emr-space-xs')};
+    white-space: nowrap;
+  }
+  /* "Sign note" (or "Add addendum") under the text, apart from the formatting. */
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    align-items: center;
+    gap: ${token('--emr-space-xs')};
   }
   .confirm-sign {
+    flex-basis: 100%;
+    box-sizing: border-box;
     display: flex;
     flex-wrap: wrap;
     align-items: center;

@@ -35,6 +35,7 @@ import {
   valueOf,
   withChartOnDevice,
 } from '../../test/support/test-stores.js';
+import { rerender } from '../../test/support/rerender.js';
 import { signDraft } from './note-chart-writes.js';
 import './emr-note-editor.js';
 import { EmrNoteEditor } from './note-editor.js';
@@ -143,6 +144,45 @@ async function bridge(a: DexieChartStore, b: DexieChartStore, name: string) {
   );
 }
 
+/** A minimal awareness of a note document: what yCursorPlugin reads of y-protocols' Awareness. */
+function awarenessOf(text: Y.XmlFragment) {
+  const doc = text.doc!;
+  const states = new Map<number, Record<string, unknown>>();
+  const listeners = new Set<() => void>();
+  const awareness = {
+    doc,
+    clientID: doc.clientID,
+    states,
+    getStates: () => states,
+    getLocalState: () => states.get(doc.clientID) ?? null,
+    setLocalStateField: (field: string, value: unknown) =>
+      states.set(doc.clientID, { ...states.get(doc.clientID), [field]: value }),
+    on: (_: string, f: () => void) => listeners.add(f),
+    off: (_: string, f: () => void) => listeners.delete(f),
+  };
+  return { awareness, states, listeners };
+}
+
+/** A co-editor's cursor at `index` in the text of the note's `block`-th paragraph. */
+function peerCursor(text: Y.XmlFragment, block: number, index: number) {
+  const paragraph = text.get(block) as Y.XmlElement;
+  const at = Y.createRelativePositionFromTypeIndex(paragraph.get(0) as Y.XmlText, index);
+  const position: unknown = JSON.parse(JSON.stringify(at));
+  return { anchor: position, head: position };
+}
+
+const inside = (inner: DOMRect, outer: DOMRect) =>
+  inner.left >= outer.left - 0.5 &&
+  inner.right <= outer.right + 0.5 &&
+  inner.top >= outer.top - 0.5 &&
+  inner.bottom <= outer.bottom + 0.5;
+
+const overlap = (a: DOMRect, b: DOMRect) =>
+  a.left < b.right - 0.5 &&
+  b.left < a.right - 0.5 &&
+  a.top < b.bottom - 0.5 &&
+  b.top < a.bottom - 0.5;
+
 describe('emr-note-editor', () => {
   afterEach(closeTestStores);
 
@@ -208,21 +248,7 @@ describe('emr-note-editor', () => {
     const store = await openTestStore();
     await withChartOnDevice(store, PATIENT);
     const session = await store.openNote(PATIENT, 'note-1');
-    const doc = (session.text as Y.XmlFragment).doc!;
-    // A minimal awareness: what yCursorPlugin reads of y-protocols' Awareness.
-    const states = new Map<number, Record<string, unknown>>();
-    const listeners = new Set<() => void>();
-    const awareness = {
-      doc,
-      clientID: doc.clientID,
-      states,
-      getStates: () => states,
-      getLocalState: () => states.get(doc.clientID) ?? null,
-      setLocalStateField: (field: string, value: unknown) =>
-        states.set(doc.clientID, { ...states.get(doc.clientID), [field]: value }),
-      on: (_: string, f: () => void) => listeners.add(f),
-      off: (_: string, f: () => void) => listeners.delete(f),
-    };
+    const { awareness, states, listeners } = awarenessOf(session.text as Y.XmlFragment);
     const el = await fixture<EmrNoteEditor>(
       html`<emr-note-editor
         .store=${store}
@@ -262,6 +288,121 @@ describe('emr-note-editor', () => {
     );
     expect(styles.join(' ')).not.to.include('url(');
     session.release();
+  });
+
+  it('lays the formatting toolbar on one row at the widths of the demo and stories, with "Sign note" apart under the text', async () => {
+    const store = await openTestStore();
+    const el = await editing(store);
+    const toolbar = root(el).querySelector<HTMLElement>('[role="toolbar"]')!;
+    const sign = button(el, 'sign')!;
+    expect(toolbar.contains(sign), '"Sign note" is not a formatting button').to.equal(false);
+    expect(sign.closest('[part="actions"]'), 'an action area of its own').not.to.equal(null);
+    // The demo's notes column and the stories' canvas, from a narrow one up.
+    for (const width of [320, 360, 420, 640, 960]) {
+      el.style.width = `${width}px`;
+      const buttons = [...toolbar.querySelectorAll<HTMLElement>('button')];
+      expect(buttons.map((b) => b.dataset.action)).to.deep.equal([
+        'bold',
+        'italic',
+        'heading',
+        'bullet-list',
+      ]);
+      const rows = new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+      expect(rows.size, `toolbar rows at ${width}px`).to.equal(1);
+      expect(toolbar.getBoundingClientRect().height).to.equal(
+        buttons[0]!.getBoundingClientRect().height,
+      );
+      expect(inside(toolbar.getBoundingClientRect(), el.getBoundingClientRect())).to.equal(true);
+      const frame = root(el).querySelector('.frame')!.getBoundingClientRect();
+      expect(
+        sign.getBoundingClientRect().top,
+        `"Sign note" under the text at ${width}px`,
+      ).to.be.at.least(frame.bottom);
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it("draws a co-editor's name inside the editor, on its caret's line: over neither the line above nor any text", async () => {
+    const store = await openTestStore();
+    await withChartOnDevice(store, PATIENT);
+    const session = await store.openNote(PATIENT, 'note-1');
+    const fragment = session.text as Y.XmlFragment;
+    const { awareness, states, listeners } = awarenessOf(fragment);
+    const el = await fixture<EmrNoteEditor>(
+      html`<emr-note-editor
+        style="width: 420px"
+        .store=${store}
+        .awareness=${awareness}
+        patient-id=${PATIENT}
+        note-id="note-1"
+      ></emr-note-editor>`,
+    );
+    await waitUntil(() => prosemirror(el));
+    await type(el, 'Seen on the ward round, comfortable at rest and eating well today.');
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ type: 'Plan: home tomorrow.' });
+    const firstLine = fragment.get(0) as Y.XmlElement;
+    const longLine = (firstLine.get(0) as Y.XmlText).length;
+    states.set(97, {
+      user: { name: 'Dr Annika Lindqvist-Karlsson, consultant physician', color: '#0b5cad' },
+      cursor: peerCursor(fragment, 1, 0),
+    });
+    states.set(96, {
+      user: { name: 'Nurse Bo', color: '#6d28d9' },
+      cursor: peerCursor(fragment, 0, longLine),
+    });
+    for (const listener of listeners) listener();
+    await waitUntil(
+      () => root(el).querySelectorAll('.co-editor-name').length === 2,
+      'no co-editor cursors',
+    );
+    const editorBox = prosemirror(el)!.getBoundingClientRect();
+    const [first, second] = [...prosemirror(el)!.querySelectorAll('p')];
+    // The note's own text: every text node but the labels'.
+    const words: DOMRect[] = [];
+    const walker = document.createTreeWalker(prosemirror(el)!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('.ProseMirror-yjs-cursor')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      words.push(...[...range.getClientRects()].filter((r) => r.width > 0));
+    }
+    expect(words.length, 'lines of text to check against').to.be.at.least(2);
+    for (const label of root(el).querySelectorAll<HTMLElement>('.co-editor-name')) {
+      const box = label.getBoundingClientRect();
+      const name = label.textContent!;
+      expect(inside(box, editorBox), `${name}: inside the editor`).to.equal(true);
+      expect(label.title, 'the whole name on hover').to.equal(name);
+      for (const word of words) expect(overlap(box, word), `${name}: over no text`).to.equal(false);
+      const line = label.closest('p')!;
+      expect(line, `${name}: on its caret's line`).to.equal(name === 'Nurse Bo' ? first : second);
+      // Level with its caret, and no taller than it: the lines above and below stay clear.
+      const caret = label.parentElement!.getBoundingClientRect();
+      const middle = (box.top + box.bottom) / 2;
+      expect(middle, `${name}: level with its caret`).to.be.within(caret.top, caret.bottom);
+      expect(box.height, `${name}: no taller than a line`).to.be.at.most(caret.height);
+    }
+    session.release();
+  });
+
+  it('renders without side effects: rendered again with nothing changed, it changes no DOM, fires nothing and schedules no update', async () => {
+    const store = await openTestStore();
+    const el = await editing(store);
+    const events = [
+      'emr-note-sign',
+      'emr-note-edit-refuse',
+      'emr-note-addendum',
+      'emr-note-select',
+    ];
+    const pure = { mutations: 0, events: [], pending: false };
+    await waitUntil(() => button(el, 'template'), 'no template picker on an empty note');
+    expect(await rerender(el, events), 'an empty draft').to.deep.equal(pure);
+    await type(el, 'Plan: discharge home.');
+    await waitUntil(() => root(el).querySelector('.header .meta'), 'the draft was never listed');
+    expect(button(el, 'template'), 'no picker over text').to.equal(null);
+    expect(await rerender(el, events), 'a listed draft').to.deep.equal(pure);
+    await signed(el);
+    expect(await rerender(el, events), 'a signed note').to.deep.equal(pure);
   });
 
   it('signs: a cancelable event, then a final DocumentReference with the text, its size and SHA-1; the text is frozen', async () => {

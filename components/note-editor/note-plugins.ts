@@ -46,7 +46,7 @@ export const commands = {
 export function notePlugins(fragment: Y.XmlFragment, awareness: Awareness | undefined): Plugin[] {
   return [
     ySyncPlugin(fragment),
-    ...(awareness ? [coEditorCursors(awareness)] : []),
+    ...(awareness ? coEditorCursors(awareness) : []),
     yUndoPlugin(),
     keymap({
       'Mod-z': undo,

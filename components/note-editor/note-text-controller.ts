@@ -93,8 +93,8 @@ export class NoteTextController implements ReactiveController {
     );
   }
 
-  /** Binds the view once the session is open and the mount element rendered (the host's `updated`). */
-  bind(): void {
+  /** Binds the view once the session is open and the mount element rendered. */
+  hostUpdated(): void {
     const binding = this.#binding;
     if (!binding?.session || binding.view || binding.closed) return;
     const callbacks = this.#callbacks;

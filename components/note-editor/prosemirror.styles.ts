@@ -17,7 +17,8 @@ export const prosemirrorStyles = css`
   .ProseMirror pre {
     white-space: pre-wrap;
   }
-  .ProseMirror li {
+  /* Only a selected item is a containing block (for its outline below): a co-editor's label inside a list still finds the gutter. */
+  .ProseMirror li.ProseMirror-selectednode {
     position: relative;
   }
   .ProseMirror-hideselection *::selection {
@@ -51,8 +52,12 @@ export const prosemirrorStyles = css`
     margin: 0 !important;
   }
 
+  /* A co-editor's caret, and its name in the gutter at the editor's inline end, on the caret's line. */
+  .ProseMirror.co-edited {
+    --_gutter: 6rem;
+    padding-inline-end: var(--_gutter);
+  }
   .ProseMirror-yjs-cursor {
-    position: relative;
     margin-left: -1px;
     margin-right: -1px;
     border-left: 1px solid;
@@ -61,17 +66,22 @@ export const prosemirrorStyles = css`
     pointer-events: none;
   }
   .co-editor-name {
+    /* No top or left: the label keeps the vertical place of its caret's line, and sits at the gutter's end. */
     position: absolute;
-    top: -1.3em;
-    left: -1px;
-    padding: 0 0.2em;
-    border-radius: 2px 2px 2px 0;
+    inset-inline-end: 0;
+    box-sizing: border-box;
+    max-width: calc(var(--_gutter) - 0.25rem);
+    overflow: hidden;
+    padding: 0 0.25em;
+    border-radius: 2px;
     color: #ffffff;
     font-size: 0.75rem;
     font-style: normal;
     font-weight: 600;
-    line-height: 1.3;
+    line-height: 1.25;
+    text-overflow: ellipsis;
     white-space: nowrap;
     user-select: none;
+    pointer-events: auto;
   }
 `;

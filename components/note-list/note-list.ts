@@ -7,6 +7,7 @@ import { controlStyles } from '../shared/control.styles.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
+import { memo } from '../shared/memo.js';
 import { noteEntries, type NoteEntry } from './note-entries.js';
 import { EmrNoteSelectEvent } from '../shared/note-select.events.js';
 import { styles } from './note-list.styles.js';
@@ -52,6 +53,14 @@ export class EmrNoteList extends EmrElement {
 
   readonly #notes = new LiveQueryController(this, (store, patientId) => store.notes(patientId));
   readonly #presence = new ChartPresenceController(this);
+  /** The rows, worked out once for each answer of the store. */
+  readonly #entriesOf = memo(noteEntries);
+  #entries: NoteEntry[] = [];
+
+  protected override willUpdate(): void {
+    const { state } = this.#notes;
+    this.#entries = state.status === 'ready' ? this.#entriesOf(state.value) : [];
+  }
 
   override render(): TemplateResult {
     const { state } = this.#notes;
@@ -70,7 +79,7 @@ export class EmrNoteList extends EmrElement {
       case 'error':
         return html`<p class="state error" role="alert">${messages.error(state.error.message)}</p>`;
       case 'ready': {
-        const entries = noteEntries(state.value);
+        const entries = this.#entries;
         if (entries.length === 0) return html`<p class="state">${messages.empty}</p>`;
         return html`<ul part="list" aria-label=${messages.label}>
           ${entries.map((entry) => this.#item(entry, false))}

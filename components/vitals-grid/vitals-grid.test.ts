@@ -29,6 +29,7 @@ import {
   uniqueDatabaseName,
   valueOf,
 } from '../../test/support/test-stores.js';
+import { rerender } from '../../test/support/rerender.js';
 import './emr-vitals-grid.js';
 import type { EmrVitalsRecordEvent } from './vitals-grid.events.js';
 import { EmrVitalsGrid } from './vitals-grid.js';
@@ -855,6 +856,45 @@ describe('emr-vitals-grid', () => {
     await waitUntil(() => text(row(el, 'Heart rate')[0]) === '88');
     expect(text(live)).to.match(/^New vital signs at /);
     expect(fired).to.equal(0);
+  });
+
+  it('renders without side effects: a new set is announced once, however often the grid renders after it', async () => {
+    const store = await storeWith(set(NORMAL, Date.now() - 10 * MINUTE));
+    const el = await grid(store);
+    await ready(el);
+    const pure = { mutations: 0, events: [], pending: false };
+    expect(await rerender(el, ['emr-vitals-record']), 'a settled grid').to.deep.equal(pure);
+    const live = root(el).querySelector('[role=status]')!;
+    const said: string[] = [];
+    const listening = new MutationObserver(() => said.push(text(live)));
+    listening.observe(live, { subtree: true, childList: true, characterData: true });
+
+    await store.record(set({ values: { 'heart-rate': 88 } }, Date.now())[0]!);
+    await waitUntil(() => text(row(el, 'Heart rate')[0]) === '88');
+    expect(await rerender(el, ['emr-vitals-record']), 'after the new set').to.deep.equal(pure);
+    el.postpartumDays = 0; // re-derives every column: still the same news
+    await el.updateComplete;
+    expect(await rerender(el, ['emr-vitals-record'])).to.deep.equal(pure);
+    listening.disconnect();
+    expect(said).to.have.length(1);
+    expect(said[0]).to.match(/^New vital signs at /);
+  });
+
+  it('announces nothing when another patient is shown: their first answer is not news', async () => {
+    const store = await storeWith([
+      { resourceType: 'Patient', id: PATIENT } as FhirResource,
+      { resourceType: 'Patient', id: 'pat-2' } as FhirResource,
+      ...set(NORMAL, Date.now() - 3 * HOUR),
+      ...set({ values: { 'heart-rate': 91 } }, Date.now() - 10 * MINUTE, 'pat-2'),
+    ]);
+    const el = await grid(store);
+    await ready(el);
+    el.patientId = 'pat-2';
+    await waitUntil(
+      () => text(row(el, 'Heart rate')[0]).startsWith('91'),
+      'the second patient never showed',
+    );
+    expect(text(root(el).querySelector('[role=status]'))).to.equal('');
   });
 
   it('gives read-only roles no form', async () => {

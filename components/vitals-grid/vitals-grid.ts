@@ -3,17 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
   deathOf,
-  HYPERCAPNIC_SPO2_RANGE,
-  isAdultAt,
-  observationsDue,
   POSTPARTUM_DAYS,
-  postpartumDaysOf,
-  PREGNANCY_STATUS_CODES,
-  pregnancyPeriods,
-  pregnancyStateAt,
-  withoutAdultRanges,
-  withRanges,
-  type ScoredSet,
   type VitalRange,
   type VitalSignId,
 } from '../../clinical/index.js';
@@ -21,33 +11,24 @@ import {
   chartStoreContext,
   isChartStoreError,
   WRITING_ROLES,
-  type ChartRecord,
   type ChartStore,
-  type Condition,
-  type FhirResource,
-  type Observation,
-  type Patient,
 } from '../../model/index.js';
+import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { controlStyles } from '../shared/control.styles.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { heading, headingLevel } from '../shared/heading.js';
-import { formatDay } from '../shared/format-time.js';
-import { LiveQueryController } from '../shared/live-query-controller.js';
 import { stateBoxStyles } from '../shared/state-box.styles.js';
-import { ClockController } from './clock-controller.js';
-import { columnView, lastScoredSet, type ColumnView, type Ranges } from './vitals-columns.js';
 import type { EmrVitalsSubmitEvent } from '../vitals-form/vitals-form.events.js';
 import type { EmrVitalsForm } from '../vitals-form/vitals-form.js';
 import { loadVitalsForm, loadVitalsFormAfterPaint } from './vitals-form-loader.js';
 import { EmrVitalsRecordEvent } from './vitals-grid.events.js';
 import { vitalsGridMessages as m } from './vitals-grid.messages.js';
 import { vitalsGridStyles } from './vitals-grid.styles.js';
+import { dueNote, news2Notes, toolbar } from './vitals-grid.templates.js';
 import { vitalsObservations } from './vitals-observations.js';
-import { formatTime, vitalsTable } from './vitals-table.js';
-import { VitalsWindowController, type WindowState } from './vitals-window.js';
-import { ChartPresenceController } from '../shared/chart-presence-controller.js';
-
-type Ready = Extract<WindowState, { status: 'ready' }>;
+import { VitalsPageController } from './vitals-page-controller.js';
+import { vitalsTable } from './vitals-table.js';
+import { VitalsWindowController } from './vitals-window.js';
 
 /**
  * The vital signs of one patient as a chart: a row per sign, a column per
@@ -113,55 +94,20 @@ export class EmrVitalsGrid extends EmrElement {
 
   readonly #window = new VitalsWindowController(this);
   readonly #presence = new ChartPresenceController(this);
-  readonly #clock = new ClockController(this);
-  /** The patient: `birthDate` decides whether adult ranges and NEWS2 apply, and nothing is due once they have died. */
-  readonly #patient = new LiveQueryController<ChartRecord<Patient> | undefined>(
-    this,
-    (store, patientId) => store.patient(patientId),
-  );
-  /** The conditions and pregnancy status observations: a recorded pregnancy withholds NEWS2. */
-  readonly #conditions = new LiveQueryController<Array<ChartRecord<Condition>>>(
-    this,
-    (store, patientId) => store.conditions(patientId),
-  );
-  readonly #pregnancyStatus = new LiveQueryController<Array<ChartRecord<Observation>>>(
-    this,
-    (store, patientId) => store.observations(patientId, { codes: PREGNANCY_STATUS_CODES }),
-  );
+  readonly #page = new VitalsPageController(this, this.#window);
 
   @state() private formOpen = false;
   @state() private saving = false;
   @state() private saveError = '';
-  @state() private announcement = '';
   @query('button.record') private recordButton?: HTMLButtonElement;
-  /** The newest set seen on the newest page, per patient: for the overdue marker and for announcing new sets. */
-  #seen: { patientId: string; newest: string } | undefined;
-  /** The newest set with a NEWS2, as the newest page showed it: it may ask for the next set sooner. */
-  #lastScored: { patientId: string; set: ScoredSet | undefined } | undefined;
-  #views:
-    | {
-        columns: unknown;
-        ranges: unknown;
-        scale: number;
-        postpartumDays: number;
-        patient: unknown;
-        conditions: unknown;
-        statuses: unknown;
-        views: ColumnView[];
-      }
-    | undefined;
+  readonly #paging = {
+    newer: () => this.#window.newer(),
+    older: () => this.#window.older(),
+    newest: () => this.#window.newest(),
+  };
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('patientId')) this.formOpen = false;
-    const state = this.#window.state;
-    if (state.status !== 'ready' || !state.isNewest) return;
-    const newest = state.columns[0]?.time ?? '';
-    if (this.#seen?.patientId !== this.patientId)
-      this.#seen = { patientId: this.patientId, newest };
-    else if (newest > this.#seen.newest) {
-      this.#seen = { patientId: this.patientId, newest };
-      this.announcement = m.newSet(formatTime(newest));
-    }
   }
 
   override render() {
@@ -171,19 +117,16 @@ export class EmrVitalsGrid extends EmrElement {
 
   #content() {
     const state = this.#window.state;
-    const live = html`<div class="visually-hidden" role="status">${this.announcement}</div>`;
+    const live = html`<div class="visually-hidden" role="status">${this.#page.announcement}</div>`;
     if (!this.patientId)
       return html`<p part="status" class="status">${m.noPatient}</p>
         ${live}`;
     // The patient and pregnancies first: a child's values must never be shown against adult ranges, nor a NEWS2 in pregnancy, not even for a moment.
-    const waiting = (status: string) => status === 'idle' || status === 'pending';
     if (
       state.status === 'idle' ||
       state.status === 'pending' ||
       this.#presence.pending ||
-      [this.#patient, this.#conditions, this.#pregnancyStatus].some((query) =>
-        waiting(query.state.status),
-      )
+      this.#page.waiting
     ) {
       return html`<p part="status" class="status pending">${m.pending}</p>
         ${live}`;
@@ -198,10 +141,12 @@ export class EmrVitalsGrid extends EmrElement {
         </div>
         ${live}`;
     }
-    const views = this.#viewsOf(state.columns);
-    return html` ${this.#toolbar(state, views)}
+    const { views } = this.#page;
+    const canRecord = this.#canRecord;
+    const record = canRecord ? { open: this.formOpen, toggle: this.#onToggleForm } : undefined;
+    return html` ${toolbar(state, views, record, this.#paging)}
     ${
-      this.formOpen && this.#canRecord
+      this.formOpen && canRecord
         ? html`<emr-vitals-form
             id="entry"
             part="form"
@@ -212,21 +157,16 @@ export class EmrVitalsGrid extends EmrElement {
           ></emr-vitals-form>`
         : nothing
     }
-    ${this.#overdue(state.isNewest ? views : undefined)}
-    ${views.some((view) => view.news2Withheld === 'under-16') ? html`<p part="child-note" class="news2-note">${m.childRanges(Object.keys(this.ranges).length > 0)}</p>` : nothing}
-    ${this.#pregnancyNote(views)}
+    ${state.isNewest ? dueNote(this.#page.due) : nothing}
+    ${news2Notes(views, Object.keys(this.ranges).length > 0, this.postpartumDays)}
     ${
       views.length
         ? html`<div class="scroller" role="region" aria-label=${m.region} tabindex="0">
-            ${vitalsTable(views, this.#scale)}
+            ${vitalsTable(views, this.spo2Scale === 2 ? 2 : 1)}
           </div>`
         : html`<p part="status" class="status empty">${state.isNewest ? m.empty : m.emptyPage}</p>`
     }
     ${live}`;
-  }
-
-  get #scale(): 1 | 2 {
-    return this.spo2Scale === 2 ? 2 : 1;
   }
 
   /** A set is recorded as taken now: not by a user who may only read, not before the chart is on this device, and not once the patient has died. */
@@ -235,138 +175,8 @@ export class EmrVitalsGrid extends EmrElement {
       !!this.store &&
       WRITING_ROLES.includes(this.store.user.role) &&
       this.#presence.present &&
-      !deathOf(this.#patientRecord)
+      !deathOf(this.#page.patient)
     );
-  }
-
-  /** The adult defaults, the host's ranges over them, and the scale 2 SpO₂ target unless the host gave its own. */
-  get #ranges(): Ranges {
-    const scale2 =
-      this.#scale === 2 && !this.ranges['oxygen-saturation']
-        ? { 'oxygen-saturation': HYPERCAPNIC_SPO2_RANGE }
-        : {};
-    return withRanges({ ...scale2, ...this.ranges });
-  }
-
-  get #patientRecord(): Patient | undefined {
-    const state = this.#patient.state;
-    return state.status === 'ready' ? state.value?.current : undefined;
-  }
-
-  #viewsOf(columns: Ready['columns']): ColumnView[] {
-    const memo = this.#views;
-    const patient = this.#patientRecord;
-    const conditions =
-      this.#conditions.state.status === 'ready' ? this.#conditions.state.value : undefined;
-    const statuses =
-      this.#pregnancyStatus.state.status === 'ready'
-        ? this.#pregnancyStatus.state.value
-        : undefined;
-    if (
-      memo?.columns === columns &&
-      memo.ranges === this.ranges &&
-      memo.scale === this.#scale &&
-      memo.postpartumDays === this.postpartumDays &&
-      memo.patient === patient &&
-      memo.conditions === conditions &&
-      memo.statuses === statuses
-    ) {
-      return memo.views;
-    }
-    const adultRanges = this.#ranges;
-    const childRanges = withoutAdultRanges(this.ranges);
-    // Every version of a record in conflict counts: any of them recording a pregnancy withholds NEWS2.
-    const heads = <R extends FhirResource>(records: Array<ChartRecord<R>> | undefined) =>
-      (records ?? []).flatMap((record) => record.heads.map((head) => head.resource));
-    const pregnancies = pregnancyPeriods(heads(conditions), heads(statuses));
-    const views = columns.map((column) =>
-      !isAdultAt(patient, column.time)
-        ? columnView(column, childRanges, this.#scale, 'under-16')
-        : columnView(
-            column,
-            adultRanges,
-            this.#scale,
-            pregnancyStateAt(pregnancies, column.time, this.postpartumDays),
-          ),
-    );
-    this.#views = {
-      columns,
-      ranges: this.ranges,
-      scale: this.#scale,
-      postpartumDays: this.postpartumDays,
-      patient,
-      conditions,
-      statuses,
-      views,
-    };
-    return views;
-  }
-
-  /** Why sets on the page have no NEWS2, when a pregnancy is the reason: in pregnancy, or soon after. */
-  #pregnancyNote(views: ColumnView[]) {
-    const note = views.some((view) => view.news2Withheld === 'pregnancy')
-      ? m.pregnancy
-      : views.some((view) => view.news2Withheld === 'postpartum')
-        ? m.postpartum(postpartumDaysOf(this.postpartumDays))
-        : undefined;
-    return note ? html`<p part="pregnancy-note" class="news2-note">${note}</p>` : nothing;
-  }
-
-  #toolbar(state: Ready, views: ColumnView[]) {
-    const oldest = views.at(-1);
-    const newest = views[0];
-    return html`<div class="toolbar" part="toolbar">
-      ${
-        this.#canRecord
-          ? html`<button
-              class="record primary"
-              aria-expanded=${this.formOpen ? 'true' : 'false'}
-              aria-controls="entry"
-              @click=${this.#onToggleForm}
-            >
-              ${this.formOpen ? m.closeForm : m.record}
-            </button>`
-          : nothing
-      }
-      ${oldest && newest ? html`<span class="range">${m.showing(views.length, formatTime(oldest.time), formatTime(newest.time))}</span>` : nothing}
-      <span class="paging">
-        <button ?disabled=${!state.hasNewer} @click=${() => this.#window.newer()}>
-          <span aria-hidden="true">←</span> ${m.newer}
-        </button>
-        <button ?disabled=${!state.hasOlder} @click=${() => this.#window.older()}>
-          ${m.older} <span aria-hidden="true">→</span>
-        </button>
-        ${state.isNewest ? nothing : html`<button @click=${() => this.#window.newest()}>${m.newest}</button>`}
-      </span>
-    </div>`;
-  }
-
-  /** `newestPage`: the views of the newest page, when it is the one shown; older pages keep what it showed. */
-  #overdue(newestPage: ColumnView[] | undefined) {
-    // A page that ends at `until` shows a stay that is over: nothing is due.
-    if (this.until) return nothing;
-    if (newestPage)
-      this.#lastScored = { patientId: this.patientId, set: lastScoredSet(newestPage) };
-    const newest = this.#seen?.patientId === this.patientId ? this.#seen.newest : '';
-    const scored =
-      this.#lastScored?.patientId === this.patientId ? this.#lastScored.set : undefined;
-    const due = observationsDue({
-      newest,
-      scored,
-      now: this.#clock.now,
-      everyMinutes: this.overdueMinutes,
-      patient: this.#patientRecord,
-    });
-    if (due.state === 'died')
-      return html`<p part="not-due" class="not-due">
-        ${m.notDueDied(due.date && formatDay(due.date, m.dateLocale))}
-      </p>`;
-    if (due.state !== 'overdue') return nothing;
-    const [since, every] = [m.duration(due.minutesSince), m.duration(due.everyMinutes)];
-    return html`<p part="overdue" class="overdue">
-      <span aria-hidden="true">◷</span>
-      ${due.news2 ? m.overdueByNews2(since, every, due.news2) : m.overdue(since, every)}
-    </p>`;
   }
 
   override updated(): void {
@@ -381,7 +191,7 @@ export class EmrVitalsGrid extends EmrElement {
         await loadVitalsForm();
       } catch {
         this.formOpen = false; // never fetched, and the network is gone
-        this.announcement = m.error('unavailable');
+        this.#page.say(m.error('unavailable'));
         return;
       }
     }
@@ -420,8 +230,8 @@ export class EmrVitalsGrid extends EmrElement {
       this.saving = false;
     }
     this.formOpen = false;
-    if (this.#window.state.status === 'ready' && !(this.#window.state as Ready).isNewest)
-      this.#window.newest();
+    const shown = this.#window.state;
+    if (shown.status === 'ready' && !shown.isNewest) this.#window.newest();
     await this.updateComplete;
     this.recordButton?.focus();
   }

@@ -1,6 +1,7 @@
 import type { ReactiveController } from 'lit';
-import type { ChartRecord, ChartStoreError, Observation } from '../../model/index.js';
+import type { ChartRecord, ChartStore, ChartStoreError, Observation } from '../../model/index.js';
 import { LiveQueryController, type ChartQueryHost } from '../shared/live-query-controller.js';
+import { memo } from '../shared/memo.js';
 import { groupColumns, type VitalsColumn } from './vitals-columns.js';
 
 // The grid asks the store only for the page it shows. A chart can hold a
@@ -39,6 +40,8 @@ const iso = (value: string | undefined): string | undefined => {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 };
 
+type Ready = Extract<WindowState, { status: 'ready' }>;
+
 export class VitalsWindowController implements ReactiveController {
   readonly #host: VitalsWindowHost;
   readonly #query: LiveQueryController<Array<ChartRecord<Observation>>>;
@@ -47,12 +50,26 @@ export class VitalsWindowController implements ReactiveController {
   /** The ends of the newer pages, for going back. */
   #newer: Array<string | undefined> = [];
   #identity = '';
-  #store: unknown;
-  #grouped: { value: unknown; columns: VitalsColumn[] } | undefined;
-  /** The page's columns, kept while nothing under them changes, so the host can memoise on them. */
-  #page: { all: VitalsColumn[]; size: number; columns: VitalsColumn[] } | undefined;
-  /** The last page shown for this patient and store. */
-  #shown: Extract<WindowState, { status: 'ready' }> | undefined;
+  #store: ChartStore | undefined;
+  /** The last page shown for this patient and store, kept on screen while the next one loads. */
+  #shown: Ready | undefined;
+  readonly #columns = memo((value: Array<ChartRecord<Observation>>, limited: boolean) => {
+    const columns = groupColumns(value);
+    // Cut by the limit, the oldest set may lack some of its readings: never shown incomplete.
+    if (limited && columns.length > 1) columns.pop();
+    return columns;
+  });
+  /** The page's columns and the page itself, the same objects while nothing under them changes, so the host can memoise on them. */
+  readonly #page = memo((all: VitalsColumn[], size: number) => all.slice(0, size));
+  readonly #ready = memo(
+    (columns: VitalsColumn[], isNewest: boolean, hasNewer: boolean, hasOlder: boolean): Ready => ({
+      status: 'ready',
+      columns,
+      isNewest,
+      hasNewer,
+      hasOlder,
+    }),
+  );
 
   constructor(host: VitalsWindowHost) {
     this.#host = host;
@@ -81,25 +98,14 @@ export class VitalsWindowController implements ReactiveController {
     const state = this.#query.state;
     if (state.status === 'pending') return this.#shown ?? state;
     if (state.status !== 'ready') return state;
-    const all = this.#columns(state.value);
+    const all = this.#columns(state.value, this.#limited(state.value));
     const size = this.#size;
-    if (this.#page?.all !== all || this.#page.size !== size)
-      this.#page = { all, size, columns: all.slice(0, size) };
-    const ready = {
-      status: 'ready' as const,
-      columns: this.#page.columns,
-      isNewest: this.#end === undefined,
-      hasNewer: this.#newer.length > 0,
-      hasOlder: all.length > size || this.#limited(state.value),
-    };
-    if (
-      this.#shown?.columns !== ready.columns ||
-      this.#shown.isNewest !== ready.isNewest ||
-      this.#shown.hasNewer !== ready.hasNewer ||
-      this.#shown.hasOlder !== ready.hasOlder
-    )
-      this.#shown = ready;
-    return this.#shown;
+    return this.#ready(
+      this.#page(all, size),
+      this.#end === undefined,
+      this.#newer.length > 0,
+      all.length > size || this.#limited(state.value),
+    );
   }
 
   hostConnected(): void {
@@ -108,6 +114,11 @@ export class VitalsWindowController implements ReactiveController {
 
   hostUpdate(): void {
     this.#follow();
+  }
+
+  hostUpdated(): void {
+    const state = this.state;
+    if (state.status === 'ready') this.#shown = state;
   }
 
   /** The page before the oldest column shown. */
@@ -163,15 +174,5 @@ export class VitalsWindowController implements ReactiveController {
   /** Whether the store stopped at the limit: there is more in the window than was read. */
   #limited(value: Array<ChartRecord<Observation>>): boolean {
     return value.length >= this.#limit;
-  }
-
-  #columns(value: Array<ChartRecord<Observation>>): VitalsColumn[] {
-    if (this.#grouped?.value !== value) {
-      const columns = groupColumns(value);
-      // Cut by the limit, the oldest set may lack some of its readings: never shown incomplete.
-      if (this.#limited(value) && columns.length > 1) columns.pop();
-      this.#grouped = { value, columns };
-    }
-    return this.#grouped.columns;
   }
 }
