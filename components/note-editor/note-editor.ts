@@ -38,7 +38,7 @@ import {
   templatePicker,
   unsignedNotice,
 } from './note-editor.templates.js';
-import { errorText, NoteListingController } from './note-listing-controller.js';
+import { NoteListingController } from './note-listing-controller.js';
 import { NoteSignController } from './note-sign-controller.js';
 import { NoteTemplateController } from './note-template-controller.js';
 import { NoteTextController } from './note-text-controller.js';
@@ -119,10 +119,7 @@ export class EmrNoteEditor extends EmrElement {
   /** What this clinician had written when a colleague signed the note, if the signed text lacks it. */
   @state() private unsigned: UnsignedDraft | undefined;
 
-  readonly #listing = new NoteListingController(
-    this,
-    (reason) => (this.message = messages.draftFailed(reason)),
-  );
+  readonly #listing = new NoteListingController(this, (message) => (this.message = message));
   /** A note is written into the chart: none is started on a device that does not hold the chart yet. */
   readonly #presence = new ChartPresenceController(this);
   readonly #signedText = new SignedTextController(this);
@@ -188,7 +185,7 @@ export class EmrNoteEditor extends EmrElement {
     return this.#box(html`
       ${header(signed?.resource ?? note.record?.current, this.#listing.type.label, this.headingLevel)}
       ${appendsTo(note.original, this.#open)}
-      ${!signed && this.#writer && note.record && note.record.heads.length > 1 ? draftChoice(note.record, this.#keepDraft) : nothing}
+      ${!signed && this.#writer && note.record && note.record.heads.length > 1 ? draftChoice(note.record, this.#listing.keep) : nothing}
       ${signed ? this.#signedNote(signed) : this.#draft()}
       ${this.unsigned ? unsignedNotice(this.unsigned, () => (this.unsigned = undefined)) : nothing}
       <p class="alert" role="alert">${this.message}</p>
@@ -233,15 +230,6 @@ export class EmrNoteEditor extends EmrElement {
 
   #open = (noteId: string): void => {
     this.dispatchEvent(new EmrNoteSelectEvent({ patientId: this.patientId, noteId }));
-  };
-
-  #keepDraft = async (head: Revision<DocumentReference>): Promise<void> => {
-    try {
-      await this.#listing.keep(head);
-      this.message = '';
-    } catch (error) {
-      this.message = messages.keepFailed(errorText(error));
-    }
   };
 
   #addAddendum = (): void => {

@@ -19,6 +19,7 @@ import {
 } from '../shared/live-query-controller.js';
 import { memo } from '../shared/memo.js';
 import { keepListing, listDraft } from './note-chart-writes.js';
+import { editorMessages as messages } from './note-editor.messages.js';
 import { noteRecord, type NoteRecord } from './note-record.js';
 
 // The note as the chart lists it (its DocumentReference, whether it is
@@ -55,16 +56,16 @@ export class NoteListingController {
   readonly #notes: LiveQueryController<Array<ChartRecord<DocumentReference>>>;
   readonly #record = memo(recordOf);
   readonly #type = memo(typeOf);
-  readonly #failed: (reason: string) => void;
+  readonly #say: (message: string) => void;
   /** The draft being listed, for the note it lists: listed once, however many edits ask. */
   #listing:
     | { store: ChartStore; key: string; done: Promise<Revision<DocumentReference> | undefined> }
     | undefined;
 
-  /** `failed` says why a draft could not be listed. */
-  constructor(host: NoteListingHost, failed: (reason: string) => void) {
+  /** `say` tells the clinician why a listing failed ('' once one succeeds). */
+  constructor(host: NoteListingHost, say: (message: string) => void) {
     this.#host = host;
-    this.#failed = failed;
+    this.#say = say;
     this.#notes = new LiveQueryController(host, (store, patientId) => store.notes(patientId));
   }
 
@@ -101,7 +102,7 @@ export class NoteListingController {
         appendsTo: appends || undefined,
       }).catch((error: unknown) => {
         if (this.#listing === listing) this.#listing = undefined;
-        this.#failed(errorText(error));
+        this.#say(messages.draftFailed(errorText(error)));
         return undefined;
       }),
     };
@@ -110,11 +111,17 @@ export class NoteListingController {
   }
 
   /** Keeps one of the listings of a note started on two devices at once. */
-  async keep(head: Revision<DocumentReference>): Promise<void> {
+  keep = async (head: Revision<DocumentReference>): Promise<void> => {
     const { store } = this.#host;
     const record = this.note?.record;
-    if (store && record) await keepListing(store, record, head);
-  }
+    if (!store || !record) return;
+    try {
+      await keepListing(store, record, head);
+      this.#say('');
+    } catch (error) {
+      this.#say(messages.keepFailed(errorText(error)));
+    }
+  };
 }
 
 export const errorText = (error: unknown): string =>
