@@ -167,15 +167,17 @@ export class FhirHttp {
     if (write) headers['content-type'] = 'application/fhir+json';
     const authorization = await this.#connection.auth?.authorization();
     if (authorization) headers.authorization = authorization;
+    // A read always asks the server: the browser may keep an answer with a Last-Modified and
+    // no Cache-Control and give it again unasked, and an old version read back (after a 412,
+    // or by the next pull) would stand as the current one. What the server confirms unchanged
+    // (its ETag) may still come from the cache.
+    const init: RequestInit = write
+      ? { method: write.method, headers, body: JSON.stringify(write.body), signal }
+      : { headers, signal, cache: 'no-cache' };
     // Called on its own: the browser's fetch refuses to run as a method of another object.
     const fetcher = this.fetcher;
     try {
-      return await fetcher(
-        url,
-        write
-          ? { method: write.method, headers, body: JSON.stringify(write.body), signal }
-          : { headers, signal },
-      );
+      return await fetcher(url, init);
     } catch (error) {
       if (signal?.aborted)
         throw new EhrError('aborted', `${resourceType}: the pull was stopped`, {

@@ -63,6 +63,8 @@ export async function readFromEhr<T = Record<string, unknown>>(
 ): Promise<T> {
   const response = await fetch(`${fhirBaseUrl}/${path}`, {
     headers: { authorization: `Bearer ${token}`, accept: 'application/fhir+json' },
+    // The server's version now, never the browser's cached copy of an earlier read.
+    cache: 'no-cache',
   });
   if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
   return (await response.json()) as T;

@@ -143,7 +143,12 @@ describe('answers from the EHR', () => {
     const delivery = deliverChanges(store, options({ auth: lapsed }));
     const id = crypto.randomUUID();
     await store.record(penicillinAllergy(patientId, id));
-    const stopped = await until(delivery, (s) => s.link === 'sign-in-needed');
+    // The counts follow the outbox a moment after each answer is written: the link may stop
+    // before the Patient's answer (it stays here) is counted. Read once it is.
+    const stopped = await until(
+      delivery,
+      (s) => s.link === 'sign-in-needed' && s.counts['local-only'] === 1,
+    );
     expect(stopped.counts.waiting).to.equal(1);
     expect(stopped.problem).to.match(/401/);
     expect(refreshes).to.equal(1);
