@@ -139,7 +139,7 @@ async function changedInEhr(
   sent: unknown,
 ): Promise<Settled> {
   const type = revision.resource.resourceType;
-  const { body } = await http.get(`${type}/${encodeURIComponent(ehrId)}`, type);
+  const { body } = await http.get(`${type}/${encodeURIComponent(ehrId)}`, type, { fresh: true });
   const held = body as FhirResource & { meta?: { versionId?: string; lastUpdated?: string } };
   if (sameContent(sent, held))
     return accepted(row.revisionId, receiptOf(held, undefined, undefined));

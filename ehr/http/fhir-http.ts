@@ -50,6 +50,11 @@ export interface FhirWrite {
   headers?: Record<string, string>;
 }
 
+/** A read: `fresh` when the browser's cache must not answer it unasked. */
+interface Read {
+  fresh: boolean;
+}
+
 /** Writes are retried on these too: each the kit sends is safe to repeat (If-Match, conditional creates). */
 const RETRIED_WRITES = new Set([429, 500, 502, 503, 504]);
 
@@ -73,8 +78,16 @@ export class FhirHttp {
     return this.#connection.fetch ?? globalThis.fetch;
   }
 
-  /** GETs `path` (relative to the FHIR base, or a full URL on the same origin: a `next` link) and parses its JSON. */
-  async get(path: string, resourceType: string): Promise<FhirAnswer> {
+  /**
+   * GETs `path` (relative to the FHIR base, or a full URL on the same origin: a `next` link) and
+   * parses its JSON. `fresh`: the server is asked even when the browser holds an answer it
+   * deems fresh (see #fetch).
+   */
+  async get(
+    path: string,
+    resourceType: string,
+    options: { fresh?: boolean } = {},
+  ): Promise<FhirAnswer> {
     const url = new URL(path, this.base);
     const request = this.#describe(url);
     if (url.origin !== this.base.origin) {
@@ -85,7 +98,8 @@ export class FhirHttp {
         { url: request, resourceType },
       );
     }
-    return this.#limit(() => this.#exchange('GET', url, request, resourceType, RETRIED));
+    const read: Read = { fresh: options.fresh ?? false };
+    return this.#limit(() => this.#exchange('GET', url, request, resourceType, RETRIED, read));
   }
 
   /**
@@ -107,12 +121,12 @@ export class FhirHttp {
     request: string,
     resourceType: string,
     retried: ReadonlySet<number>,
-    write?: FhirWrite,
+    exchange: FhirWrite | Read,
   ): Promise<FhirAnswer> {
     const attempts = this.#connection.maxAttempts ?? 6;
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
-      const response = await this.#fetch(url, request, resourceType, write).catch(
+      const response = await this.#fetch(url, request, resourceType, exchange).catch(
         (error: unknown) => {
           if (error instanceof EhrError && error.kind === 'network' && attempt + 1 < attempts)
             return undefined;
@@ -154,8 +168,9 @@ export class FhirHttp {
     url: URL,
     request: string,
     resourceType: string,
-    write?: FhirWrite,
+    exchange: FhirWrite | Read,
   ): Promise<Response> {
+    const write = 'method' in exchange ? exchange : undefined;
     const signal = this.#connection.signal;
     if (signal?.aborted)
       throw new EhrError('aborted', `${resourceType}: the pull was stopped`, {
@@ -167,13 +182,15 @@ export class FhirHttp {
     if (write) headers['content-type'] = 'application/fhir+json';
     const authorization = await this.#connection.auth?.authorization();
     if (authorization) headers.authorization = authorization;
-    // A read always asks the server: the browser may keep an answer with a Last-Modified and
-    // no Cache-Control and give it again unasked, and an old version read back (after a 412,
-    // or by the next pull) would stand as the current one. What the server confirms unchanged
-    // (its ETag) may still come from the cache.
+    // A fresh read asks the server even when the browser holds an answer it deems fresh (one
+    // with a Last-Modified and no Cache-Control may be given again unasked for a while): a
+    // record read back to stand as the EHR's current version must be current. Only those reads:
+    // with cache mode 'no-cache' Chromium also skips its CORS preflight cache, so every such
+    // read costs a preflight round trip.
     const init: RequestInit = write
       ? { method: write.method, headers, body: JSON.stringify(write.body), signal }
-      : { headers, signal, cache: 'no-cache' };
+      : { headers, signal };
+    if ('fresh' in exchange && exchange.fresh) init.cache = 'no-cache';
     // Called on its own: the browser's fetch refuses to run as a method of another object.
     const fetcher = this.fetcher;
     try {
