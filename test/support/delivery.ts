@@ -1,8 +1,9 @@
-import type { DeliveryController, DeliveryStatus } from '../../ehr/index.js';
+import type { DeliveryController, DeliveryOptions, DeliveryStatus } from '../../ehr/index.js';
 import type { MedicationRequest } from '../../model/index.js';
-import { pullChart } from '../../ehr/index.js';
+import { bearerToken, pullChart } from '../../ehr/index.js';
 import type { DexieChartStore } from '../../storage/index.js';
-import { valueOf } from './test-stores.js';
+import { demoEhr, type DemoEhr } from './ehr.js';
+import { closeTestStores, valueOf } from './test-stores.js';
 
 // Helpers of the tests that give changes back to the demo EHR.
 
@@ -91,4 +92,57 @@ export async function pulledMedication(
     current: MedicationRequest;
     heads: Array<{ revisionId: string }>;
   };
+}
+
+/** The scopes of a clinician who may write back to the EHR. */
+export const WRITE_SCOPE = 'launch/patient openid fhirUser offline_access patient/*.cruds';
+
+/** The order with its dose in words. */
+export const withDose = (medication: MedicationRequest, text: string): MedicationRequest => ({
+  ...medication,
+  dosageInstruction: [{ text }],
+});
+
+export interface DeliveryTestbed {
+  ehr: DemoEhr;
+  /** The demo EHR's smallest patient. */
+  patientId: string;
+  /** A write token for that patient. */
+  token: string;
+  /** Delivery options to the demo EHR with that token, quick to back off: `defaults`, then `extra`. */
+  options(extra?: Partial<DeliveryOptions>): DeliveryOptions;
+}
+
+/**
+ * One file of delivery tests against the demo EHR: started before the first
+ * test, its stores closed and its data restored after each, stopped after
+ * the last. Call it at the top of the file; read its fields inside tests.
+ */
+export function deliveryTestbed(defaults: Partial<DeliveryOptions>): DeliveryTestbed {
+  const bed: DeliveryTestbed = {
+    ehr: undefined as unknown as DemoEhr,
+    patientId: '',
+    token: '',
+    options: (extra = {}) => ({
+      fhirBaseUrl: bed.ehr.fhirBaseUrl,
+      auth: bearerToken(bed.token),
+      allow: {},
+      backoff: { baseMs: 20, maxMs: 200 },
+      retry: { baseMs: 50, maxMs: 500 },
+      ...defaults,
+      ...extra,
+    }),
+  };
+  before(async function () {
+    this.timeout(60_000);
+    bed.ehr = await demoEhr.start({ redirectUri: new URL('/callback', location.href).href });
+    bed.patientId = bed.ehr.patients.reduce((a, b) => (a.size <= b.size ? a : b)).id;
+    bed.token = (await demoEhr.token(bed.patientId, WRITE_SCOPE)).access_token;
+  });
+  after(() => demoEhr.stop());
+  afterEach(async () => {
+    await closeTestStores();
+    await demoEhr.revive();
+  });
+  return bed;
 }

@@ -5,14 +5,9 @@
 // link until the user signs in again; a write the token does not allow (403)
 // is refused; a kind of change the hospital does not take stays local.
 import { expect } from '../../support/testing.js';
-import {
-  bearerToken,
-  deliverChanges,
-  type DeliveryOptions,
-  type FhirAuth,
-} from '../../../ehr/index.js';
+import { bearerToken, deliverChanges, type FhirAuth } from '../../../ehr/index.js';
 import type { AllergyIntolerance, MedicationRequest, ResourceKey } from '../../../model/index.js';
-import { closeTestStores, openTestStore, valueOf } from '../../support/test-stores.js';
+import { openTestStore, valueOf } from '../../support/test-stores.js';
 import { demoEhr, type DemoEhr } from '../../support/ehr.js';
 import { penicillinAllergy } from '../../support/resources.js';
 import {
@@ -22,45 +17,19 @@ import {
   settled,
   until,
   type SentRequest,
+  deliveryTestbed,
+  withDose,
 } from '../../support/delivery.js';
 
-const WRITE_SCOPE = 'launch/patient openid fhirUser offline_access patient/*.cruds';
-
+const bed = deliveryTestbed({
+  allow: { MedicationRequest: ['create', 'update'], AllergyIntolerance: ['create', 'update'] },
+  maxAttempts: 2,
+});
 let ehr: DemoEhr;
 let patientId: string;
 let token: string;
-
-before(async function () {
-  this.timeout(60_000);
-  ehr = await demoEhr.start({ redirectUri: new URL('/callback', location.href).href });
-  patientId = ehr.patients.reduce((a, b) => (a.size <= b.size ? a : b)).id;
-  token = (await demoEhr.token(patientId, WRITE_SCOPE)).access_token;
-});
-after(() => demoEhr.stop());
-afterEach(async () => {
-  await closeTestStores();
-  await demoEhr.revive();
-});
-
-function options(extra: Partial<DeliveryOptions> = {}): DeliveryOptions {
-  return {
-    fhirBaseUrl: ehr.fhirBaseUrl,
-    auth: bearerToken(token),
-    allow: {
-      MedicationRequest: ['create', 'update'],
-      AllergyIntolerance: ['create', 'update'],
-    },
-    backoff: { baseMs: 20, maxMs: 200 },
-    retry: { baseMs: 50, maxMs: 500 },
-    maxAttempts: 2,
-    ...extra,
-  };
-}
-
-const withDose = (medication: MedicationRequest, text: string): MedicationRequest => ({
-  ...medication,
-  dosageInstruction: [{ text }],
-});
+before(() => ({ ehr, patientId, token } = bed));
+const options = bed.options;
 
 describe('answers from the EHR', () => {
   it('a change made in the EHR meanwhile (412) stands beside the kit’s as a conflict; the resolution is written', async function () {

@@ -9,11 +9,10 @@ import {
   pullChart,
   KIT_RECORD_SYSTEM,
   type DeliveryAllowance,
-  type DeliveryOptions,
 } from '../../../ehr/index.js';
 import type { MedicationRequest, Observation } from '../../../model/index.js';
-import { closeTestStores, openTestStore, valueOf } from '../../support/test-stores.js';
-import { demoEhr, type DemoEhr } from '../../support/ehr.js';
+import { openTestStore, valueOf } from '../../support/test-stores.js';
+import type { DemoEhr } from '../../support/ehr.js';
 import { heartRate, penicillinAllergy } from '../../support/resources.js';
 import {
   pulledMedication,
@@ -22,47 +21,22 @@ import {
   settled,
   until,
   type SentRequest,
+  deliveryTestbed,
+  withDose,
 } from '../../support/delivery.js';
 
-const WRITE_SCOPE = 'launch/patient openid fhirUser offline_access patient/*.cruds';
 const EVERYTHING: DeliveryAllowance = {
   MedicationRequest: ['create', 'update'],
   AllergyIntolerance: ['create', 'update'],
   Observation: ['create', 'update'],
 };
 
+const bed = deliveryTestbed({ allow: EVERYTHING, maxAttempts: 3 });
 let ehr: DemoEhr;
 let patientId: string;
 let token: string;
-
-before(async function () {
-  this.timeout(60_000);
-  ehr = await demoEhr.start({ redirectUri: new URL('/callback', location.href).href });
-  patientId = ehr.patients.reduce((a, b) => (a.size <= b.size ? a : b)).id;
-  token = (await demoEhr.token(patientId, WRITE_SCOPE)).access_token;
-});
-after(() => demoEhr.stop());
-afterEach(async () => {
-  await closeTestStores();
-  await demoEhr.revive();
-});
-
-function options(extra: Partial<DeliveryOptions> = {}): DeliveryOptions {
-  return {
-    fhirBaseUrl: ehr.fhirBaseUrl,
-    auth: bearerToken(token),
-    allow: EVERYTHING,
-    backoff: { baseMs: 20, maxMs: 200 },
-    retry: { baseMs: 50, maxMs: 500 },
-    maxAttempts: 3,
-    ...extra,
-  };
-}
-
-const withDose = (medication: MedicationRequest, text: string): MedicationRequest => ({
-  ...medication,
-  dosageInstruction: [{ text }],
-});
+before(() => ({ ehr, patientId, token } = bed));
+const options = bed.options;
 
 describe('deliverChanges', () => {
   it('sends a dose change as a PUT checked against the version pulled, then the next against the version the EHR answered', async function () {

@@ -3,14 +3,9 @@
 // waiting, and an answer lost after the EHR saved the change (sent again,
 // never saved twice).
 import { expect } from '../../support/testing.js';
-import {
-  bearerToken,
-  deliverChanges,
-  KIT_RECORD_SYSTEM,
-  type DeliveryOptions,
-} from '../../../ehr/index.js';
+import { deliverChanges, KIT_RECORD_SYSTEM } from '../../../ehr/index.js';
 import type { MedicationRequest } from '../../../model/index.js';
-import { closeTestStores, openTestStore, uniqueDatabaseName } from '../../support/test-stores.js';
+import { openTestStore, uniqueDatabaseName } from '../../support/test-stores.js';
 import { demoEhr, type DemoEhr } from '../../support/ehr.js';
 import { penicillinAllergy } from '../../support/resources.js';
 import {
@@ -20,45 +15,19 @@ import {
   settled,
   until,
   type SentRequest,
+  deliveryTestbed,
+  withDose,
 } from '../../support/delivery.js';
 
-const WRITE_SCOPE = 'launch/patient openid fhirUser offline_access patient/*.cruds';
-
+const bed = deliveryTestbed({
+  allow: { MedicationRequest: ['create', 'update'], AllergyIntolerance: ['create', 'update'] },
+  maxAttempts: 2,
+});
 let ehr: DemoEhr;
 let patientId: string;
 let token: string;
-
-before(async function () {
-  this.timeout(60_000);
-  ehr = await demoEhr.start({ redirectUri: new URL('/callback', location.href).href });
-  patientId = ehr.patients.reduce((a, b) => (a.size <= b.size ? a : b)).id;
-  token = (await demoEhr.token(patientId, WRITE_SCOPE)).access_token;
-});
-after(() => demoEhr.stop());
-afterEach(async () => {
-  await closeTestStores();
-  await demoEhr.revive();
-});
-
-function options(extra: Partial<DeliveryOptions> = {}): DeliveryOptions {
-  return {
-    fhirBaseUrl: ehr.fhirBaseUrl,
-    auth: bearerToken(token),
-    allow: {
-      MedicationRequest: ['create', 'update'],
-      AllergyIntolerance: ['create', 'update'],
-    },
-    backoff: { baseMs: 20, maxMs: 200 },
-    retry: { baseMs: 50, maxMs: 500 },
-    maxAttempts: 2,
-    ...extra,
-  };
-}
-
-const withDose = (medication: MedicationRequest, text: string): MedicationRequest => ({
-  ...medication,
-  dosageInstruction: [{ text }],
-});
+before(() => ({ ehr, patientId, token } = bed));
+const options = bed.options;
 
 async function historyOf(path: string): Promise<MedicationRequest[]> {
   const bundle = await readFromEhr<{ entry?: Array<{ resource: MedicationRequest }> }>(
