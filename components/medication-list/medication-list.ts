@@ -10,10 +10,12 @@ import {
   type ChartStore,
   type Medication,
   type Patient,
+  type RecordDeliveries,
   type ResourceKey,
 } from '../../model/index.js';
 import { deathOf, medicationLine } from '../../clinical/index.js';
 import { controlStyles } from '../shared/control.styles.js';
+import { deliveryNoteStyles, recordDeliveries } from '../shared/delivery-note.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { heading, headingLevel } from '../shared/heading.js';
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
@@ -82,7 +84,12 @@ import { memo } from '../shared/memo.js';
  * @cssproperty --emr-medication-list-focus-color - Focus ring. Default: --emr-color-focus.
  */
 export class EmrMedicationList extends EmrElement {
-  static override styles = [EmrElement.styles, controlStyles, medicationListStyles];
+  static override styles = [
+    EmrElement.styles,
+    controlStyles,
+    deliveryNoteStyles,
+    medicationListStyles,
+  ];
 
   /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id', reflect: true }) patientId = '';
@@ -106,6 +113,8 @@ export class EmrMedicationList extends EmrElement {
   readonly #patient = new LiveQueryController<ChartRecord<Patient> | undefined>(this, (store, id) =>
     store.patient(id),
   );
+  /** Where each medication stands with the hospital record, when the store delivers changes there. */
+  readonly #deliveries = new LiveQueryController<RecordDeliveries>(this, recordDeliveries);
   readonly #presence = new ChartPresenceController(this);
   readonly #actions = new MedicationActions(this, (message) => (this.announcement = message));
   readonly #history = new MedicationHistoryController(this);
@@ -179,6 +188,8 @@ export class EmrMedicationList extends EmrElement {
 
   #section(section: SectionId, records: Array<ChartRecord<Medication>>): TemplateResult {
     const readOnly = !this.store || !WRITING_ROLES.includes(this.store.user.role);
+    const deliveries =
+      this.#deliveries.state.status === 'ready' ? this.#deliveries.state.value : {};
     return html`<section
       part="section"
       aria-labelledby="section-${section}"
@@ -203,6 +214,7 @@ export class EmrMedicationList extends EmrElement {
                     readOnly,
                     actions: this.#actions,
                     history: this.#history,
+                    deliveries,
                   }),
               )}
             </ul>`

@@ -1,5 +1,11 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { DeliveryState, RecordDelivery } from '../../model/index.js';
+import type {
+  ChartStore,
+  DeliveryState,
+  LiveQuery,
+  RecordDeliveries,
+  RecordDelivery,
+} from '../../model/index.js';
 import { deliveryNoteMessages, type DeliveryNoteMessages } from './delivery-note.messages.js';
 import { token } from './tokens.js';
 
@@ -18,6 +24,25 @@ export const DELIVERY_ICON: Record<DeliveryState, string> = {
   'local-only': '⌂',
 };
 
+const NO_DELIVERIES: LiveQuery<RecordDeliveries> = {
+  subscribe(observer) {
+    observer.next({});
+    return () => {};
+  },
+};
+
+/**
+ * The store's `deliveryStates(patientId)` for a `LiveQueryController`, or no
+ * delivery states at all from a store that does not offer it (a host's own
+ * store, a stand-in).
+ */
+export function recordDeliveries(
+  store: ChartStore,
+  patientId: string,
+): LiveQuery<RecordDeliveries> {
+  return store.deliveryStates?.(patientId) ?? NO_DELIVERIES;
+}
+
 /**
  * The note for a record's delivery state: nothing when there is none (no
  * change made here, or a store that does not deliver) or it is `sent`.
@@ -31,8 +56,8 @@ export function deliveryNote(
   if (!delivery || delivery.state === 'sent') return nothing;
   const { state, message } = delivery;
   return html`<p class="delivery-note" data-delivery=${state}>
-    <span class="delivery-icon" aria-hidden="true">${DELIVERY_ICON[state]}</span
-    ><span class="delivery-words">${words[state](message)}</span>
+    <span class="delivery-icon" aria-hidden="true">${DELIVERY_ICON[state]}</span>
+    <span class="delivery-words">${words[state](message)}</span>
   </p>`;
 }
 
