@@ -1,6 +1,12 @@
 import { expect, fixture, html, oneEvent } from '../../test/support/testing.js';
+import { ContextProvider } from '@lit/context';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import type { DeliveryCounts, DeliveryStatus, DeliveryStatusSource } from '../../model/index.js';
+import {
+  deliveryStatusContext,
+  type DeliveryCounts,
+  type DeliveryStatus,
+  type DeliveryStatusSource,
+} from '../../model/index.js';
 import { EmrEhrLink } from './ehr-link.js';
 import './emr-ehr-link.js';
 
@@ -206,6 +212,17 @@ describe('<emr-ehr-link>', () => {
     expect(second.listeners.size).to.equal(1);
     el.remove();
     expect(second.listeners.size).to.equal(0);
+  });
+
+  it('takes its source from context', async () => {
+    const source = new HandSource({ link: 'sending', counts: counts({ waiting: 1 }) });
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    new ContextProvider(wrapper, { context: deliveryStatusContext, initialValue: source });
+    const el = document.createElement('emr-ehr-link');
+    wrapper.append(el);
+    await el.updateComplete;
+    expect(el.source).to.equal(source);
+    expect(part(el, 'status')).to.equal('↑ Sending to the hospital record');
   });
 
   it('has a forced-colors block: the link state is told by a rule, a sign-in needed is marked', async () => {

@@ -1,6 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { DeliveryStatus, DeliveryStatusSource, EhrLink } from '../../model/index.js';
+import { consume } from '@lit/context';
+import {
+  deliveryStatusContext,
+  type DeliveryStatus,
+  type DeliveryStatusSource,
+  type EhrLink,
+} from '../../model/index.js';
 import { controlStyles } from '../shared/control.styles.js';
 import { DELIVERY_ICON } from '../shared/delivery-note.js';
 import { EmrElement } from '../shared/emr-element.js';
@@ -56,7 +62,8 @@ const PROBLEMS: readonly DeliveryProblem[] = ['conflict', 'not-accepted', 'refus
 export class EmrEhrLink extends EmrElement {
   static override styles = [EmrElement.styles, controlStyles, styles];
 
-  /** Where the status comes from: the ehr/ layer's delivery controller (`deliverChanges`), or any object with `status` and `subscribe`. */
+  /** Where the status comes from: the ehr/ layer's delivery controller (`deliverChanges`), or any object with `status` and `subscribe`; from context (deliveryStatusContext) or set directly. */
+  @consume({ context: deliveryStatusContext, subscribe: true })
   @property({ attribute: false })
   source?: DeliveryStatusSource;
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil as waitFor } from '../../test/support/testing.js';
-import type { ChartStore } from '../../model/index.js';
+import type { ChartStore, DeliveryCounts, DeliveryStatusSource } from '../../model/index.js';
 import { settleDeliveries, type DexieChartStore } from '../../storage/index.js';
 import {
   MEDICATION_PATIENT as PATIENT,
@@ -40,9 +40,22 @@ async function deliveredChart(): Promise<DexieChartStore> {
   return store;
 }
 
-async function list(store: ChartStore): Promise<EmrMedicationList> {
+/** A page that gives changes back to the hospital record: a delivery's status, as the ehr/ layer's controller reports it. */
+const DELIVERY: DeliveryStatusSource = {
+  status: { link: 'idle', counts: {} as DeliveryCounts },
+  subscribe: () => () => {},
+};
+
+async function list(
+  store: ChartStore,
+  delivery: DeliveryStatusSource | null = DELIVERY,
+): Promise<EmrMedicationList> {
   const el = await fixture<EmrMedicationList>(
-    html`<emr-medication-list .store=${store} patient-id=${PATIENT}></emr-medication-list>`,
+    html`<emr-medication-list
+      .store=${store}
+      .delivery=${delivery ?? undefined}
+      patient-id=${PATIENT}
+    ></emr-medication-list>`,
   );
   await waitUntil(() => el.shadowRoot!.querySelector('[part="item"]'), 'no medications listed');
   return el;
@@ -88,6 +101,17 @@ describe('<emr-medication-list> delivery to the hospital record', () => {
     expect(squash(el.shadowRoot!.querySelector('[part="line"]')!.textContent)).to.contain(
       'metFORMIN',
     );
+  });
+
+  it('says nothing of the hospital record on a page that delivers nothing (no delivery), then follows one set later', async () => {
+    const el = await list(await deliveredChart(), null);
+    await waitUntil(
+      () => el.shadowRoot!.querySelectorAll('[part="item"]').length === DRUGS.length,
+      'not every medication listed',
+    );
+    expect(el.shadowRoot!.querySelector('.delivery-note')).to.equal(null);
+    el.delivery = DELIVERY;
+    await waitUntil(() => noteOf(el, 'MedicationRequest/med-a'), 'no delivery notes');
   });
 
   it('shows no delivery state from a store that does not offer it', async () => {

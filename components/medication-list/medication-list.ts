@@ -4,18 +4,20 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   chartStoreContext,
+  deliveryStatusContext,
   inConflict,
   WRITING_ROLES,
   type ChartRecord,
   type ChartStore,
   type Medication,
   type Patient,
-  type RecordDeliveries,
+  type DeliveryStatusSource,
   type ResourceKey,
 } from '../../model/index.js';
 import { deathOf, medicationLine } from '../../clinical/index.js';
 import { controlStyles } from '../shared/control.styles.js';
-import { deliveryNoteStyles, recordDeliveries } from '../shared/delivery-note.js';
+import { deliveryNoteStyles } from '../shared/delivery-note.js';
+import { DeliveryStatesController } from '../shared/delivery-states-controller.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { heading, headingLevel } from '../shared/heading.js';
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
@@ -105,6 +107,16 @@ export class EmrMedicationList extends EmrElement {
   @property({ attribute: false })
   store?: ChartStore;
 
+  /**
+   * The link to the hospital record (from context, deliveryStatusContext, or
+   * set here): with one, each medication says where it stands with the hospital
+   * record (waiting, not accepted, refused, kept here only, changed there
+   * too); without one, nothing is said.
+   */
+  @consume({ context: deliveryStatusContext, subscribe: true })
+  @property({ attribute: false })
+  delivery?: DeliveryStatusSource;
+
   readonly #medications = new LiveQueryController<Array<ChartRecord<Medication>>>(
     this,
     (store, id) => store.medications(id),
@@ -113,8 +125,8 @@ export class EmrMedicationList extends EmrElement {
   readonly #patient = new LiveQueryController<ChartRecord<Patient> | undefined>(this, (store, id) =>
     store.patient(id),
   );
-  /** Where each medication stands with the hospital record, when the store delivers changes there. */
-  readonly #deliveries = new LiveQueryController<RecordDeliveries>(this, recordDeliveries);
+  /** Where each medication stands with the hospital record, while there is a delivery and the store offers it. */
+  readonly #deliveries = new DeliveryStatesController(this);
   readonly #presence = new ChartPresenceController(this);
   readonly #actions = new MedicationActions(this, (message) => (this.announcement = message));
   readonly #history = new MedicationHistoryController(this);
@@ -188,8 +200,7 @@ export class EmrMedicationList extends EmrElement {
 
   #section(section: SectionId, records: Array<ChartRecord<Medication>>): TemplateResult {
     const readOnly = !this.store || !WRITING_ROLES.includes(this.store.user.role);
-    const deliveries =
-      this.#deliveries.state.status === 'ready' ? this.#deliveries.state.value : {};
+    const deliveries = this.#deliveries.value;
     return html`<section
       part="section"
       aria-labelledby="section-${section}"

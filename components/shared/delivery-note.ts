@@ -1,11 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type {
-  ChartStore,
-  DeliveryState,
-  LiveQuery,
-  RecordDeliveries,
-  RecordDelivery,
-} from '../../model/index.js';
+import type { DeliveryState, RecordDelivery } from '../../model/index.js';
 import { deliveryNoteMessages, type DeliveryNoteMessages } from './delivery-note.messages.js';
 import { token } from './tokens.js';
 
@@ -23,25 +17,6 @@ export const DELIVERY_ICON: Record<DeliveryState, string> = {
   refused: '⊘',
   'local-only': '⌂',
 };
-
-const NO_DELIVERIES: LiveQuery<RecordDeliveries> = {
-  subscribe(observer) {
-    observer.next({});
-    return () => {};
-  },
-};
-
-/**
- * The store's `deliveryStates(patientId)` for a `LiveQueryController`, or no
- * delivery states at all from a store that does not offer it (a host's own
- * store, a stand-in).
- */
-export function recordDeliveries(
-  store: ChartStore,
-  patientId: string,
-): LiveQuery<RecordDeliveries> {
-  return store.deliveryStates?.(patientId) ?? NO_DELIVERIES;
-}
 
 /**
  * The note for a record's delivery state: nothing when there is none (no

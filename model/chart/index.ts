@@ -14,3 +14,4 @@ export * from './first-value.js';
 export * from './patient-of.js';
 export * from './change-clock.js';
 export * from './delivery.js';
+export * from './delivery-status-context.js';
