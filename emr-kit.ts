@@ -29,6 +29,8 @@ export {
   chartStoreContext,
   ChartStoreError,
   syncStatusContext,
+  deliveryStatusContext,
   type ChartStore,
+  type DeliveryStatusSource,
   type ChartUser,
 } from './model/index.js';
