@@ -107,12 +107,7 @@ export class EmrMedicationList extends EmrElement {
   @property({ attribute: false })
   store?: ChartStore;
 
-  /**
-   * The link to the hospital record (from context, deliveryStatusContext, or
-   * set here): with one, each medication says where it stands with the hospital
-   * record (waiting, not accepted, refused, kept here only, changed there
-   * too); without one, nothing is said.
-   */
+  /** The delivery to the hospital record (deliveryStatusContext, or set here): with one, each medication not simply sent says where it stands there. */
   @consume({ context: deliveryStatusContext, subscribe: true })
   @property({ attribute: false })
   delivery?: DeliveryStatusSource;
@@ -125,7 +120,6 @@ export class EmrMedicationList extends EmrElement {
   readonly #patient = new LiveQueryController<ChartRecord<Patient> | undefined>(this, (store, id) =>
     store.patient(id),
   );
-  /** Where each medication stands with the hospital record, while there is a delivery and the store offers it. */
   readonly #deliveries = new DeliveryStatesController(this);
   readonly #presence = new ChartPresenceController(this);
   readonly #actions = new MedicationActions(this, (message) => (this.announcement = message));
@@ -200,7 +194,6 @@ export class EmrMedicationList extends EmrElement {
 
   #section(section: SectionId, records: Array<ChartRecord<Medication>>): TemplateResult {
     const readOnly = !this.store || !WRITING_ROLES.includes(this.store.user.role);
-    const deliveries = this.#deliveries.value;
     return html`<section
       part="section"
       aria-labelledby="section-${section}"
@@ -225,7 +218,7 @@ export class EmrMedicationList extends EmrElement {
                     readOnly,
                     actions: this.#actions,
                     history: this.#history,
-                    deliveries,
+                    deliveries: this.#deliveries.value,
                   }),
               )}
             </ul>`
