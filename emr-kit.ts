@@ -15,6 +15,7 @@ import './components/chart-timeline/emr-chart-timeline.js';
 import './components/note-editor/emr-note-editor.js';
 import './components/note-list/emr-note-list.js';
 import './components/sync-status/emr-sync-status.js';
+import './components/ehr-link/emr-ehr-link.js';
 
 export {
   importBundle,
@@ -28,6 +29,8 @@ export {
   chartStoreContext,
   ChartStoreError,
   syncStatusContext,
+  deliveryStatusContext,
   type ChartStore,
+  type DeliveryStatusSource,
   type ChartUser,
 } from './model/index.js';

@@ -21,6 +21,8 @@ const KIT_EVENTS = {
   'emr-note-edit-refuse': 'emr-note-editor',
   'emr-note-addendum': 'emr-note-editor',
   'emr-sync-sign-in': 'emr-sync-status',
+  'emr-ehr-link-select': 'emr-ehr-link',
+  'emr-ehr-sign-in': 'emr-ehr-link',
 } as const satisfies Record<KitEventName, `emr-${string}`>;
 
 const MAX_ENTRIES = 100;

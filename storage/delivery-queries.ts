@@ -1,38 +1,23 @@
 import { Dexie } from 'dexie';
-import type { ResourceKey } from '../model/index.js';
+import {
+  DELIVERY_STATES,
+  type DeliveryCounts,
+  type RecordDeliveries,
+  type RecordDelivery,
+  type ResourceKey,
+} from '../model/index.js';
 import type { ChartDatabase } from './database.js';
-import type { DeliveryState, OutboxRow } from './outbox-shapes.js';
+import type { OutboxRow } from './outbox-shapes.js';
 
 // What the outbox (outbox-shapes.ts) says to a person: where each record
 // stands with the hospital's EHR, and how many changes are in each state.
 // Read by the store's live queries.
 
-/** Where a record stands with the EHR: the state of its latest change made here. */
-export interface RecordDelivery {
-  state: DeliveryState;
-  /** What the EHR said (for `conflict`, `not-accepted`, `refused`). */
-  message?: string;
-  /** When the state was set (ISO). */
-  at: string;
-}
-
-/** How many of this device's changes are in each state. */
-export type DeliveryCounts = Record<DeliveryState, number>;
-
-const STATES: readonly DeliveryState[] = [
-  'waiting',
-  'sent',
-  'conflict',
-  'not-accepted',
-  'refused',
-  'local-only',
-];
-
 /** Each record's delivery state, for a patient: the latest change made here decides it. */
 export async function deliveryStatesOf(
   db: ChartDatabase,
   patientId: string,
-): Promise<Partial<Record<ResourceKey, RecordDelivery>>> {
+): Promise<RecordDeliveries> {
   const rows = await db.outbox
     .where('[patientId+key]')
     .between([patientId, Dexie.minKey], [patientId, Dexie.maxKey])
@@ -50,9 +35,14 @@ export async function deliveryStatesOf(
 /** How many of this device's changes are in each state, every patient. */
 export async function deliveryCountsOf(db: ChartDatabase): Promise<DeliveryCounts> {
   const counts = await Promise.all(
-    STATES.map((state) =>
+    DELIVERY_STATES.map((state) =>
       db.outbox.where('[state+seq]').between([state, Dexie.minKey], [state, Dexie.maxKey]).count(),
     ),
   );
-  return Object.fromEntries(STATES.map((state, i) => [state, counts[i]!])) as DeliveryCounts;
+  return Object.fromEntries(
+    DELIVERY_STATES.map((state, i) => [state, counts[i]!]),
+  ) as DeliveryCounts;
 }
+
+// The shapes live in model/ (the port components read); re-exported for storage's users.
+export type { DeliveryCounts, RecordDelivery };

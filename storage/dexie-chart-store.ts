@@ -28,6 +28,7 @@ import {
   type TimelineEvent,
   type NoteSession,
   type ChartPresence,
+  type RecordDeliveries,
 } from '../model/index.js';
 import type * as Y from 'yjs';
 import { ChartDocuments, type HeldDocument } from './chart-documents.js';
@@ -36,12 +37,7 @@ import { ChartDatabase } from './database.js';
 import { blockedError, toChartStoreError, versionChangeError } from './database-errors.js';
 import { live } from './live.js';
 import { openNoteSession } from './open-note-session.js';
-import {
-  deliveryCountsOf,
-  deliveryStatesOf,
-  type DeliveryCounts,
-  type RecordDelivery,
-} from './delivery-queries.js';
+import { deliveryCountsOf, deliveryStatesOf, type DeliveryCounts } from './delivery-queries.js';
 import { documentOf, newRevision } from './new-revision.js';
 import { rebuildProjectionsIfStale } from './rebuild-projections.js';
 import { unsentChanges } from './sent-changes.js';
@@ -319,7 +315,7 @@ export class DexieChartStore implements ChartStore {
   }
 
   /** Where each record of the patient stands with the hospital's EHR (the latest change made here decides), kept across reloads; records with no change made here are left out. */
-  deliveryStates(patientId: string): LiveQuery<Partial<Record<ResourceKey, RecordDelivery>>> {
+  deliveryStates(patientId: string): LiveQuery<RecordDeliveries> {
     return this.#live(() => deliveryStatesOf(this.#db, patientId));
   }
   /** How many of the changes made on this device are waiting for the EHR, sent, refused... */

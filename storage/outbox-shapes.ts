@@ -1,4 +1,4 @@
-import type { ResourceKey } from '../model/index.js';
+import type { DeliveryState, ResourceKey } from '../model/index.js';
 
 // The outbox: the revisions made on this device that the hospital's EHR
 // (the system of record) has to receive, one row each, written in the
@@ -8,19 +8,8 @@ import type { ResourceKey } from '../model/index.js';
 // the sync server, or from the EHR itself (an import, a pull), never gets a
 // row: only the device that made a change sends it.
 
-/**
- * Where one revision stands with the EHR:
- * - `waiting`: not sent yet, or sent without an answer (it is sent again);
- * - `sent`: the EHR holds it (see `receipt`);
- * - `conflict`: the EHR's copy had changed since the version it was made
- *   from (412); the EHR's version now stands beside it in the chart, and a
- *   clinician's resolution is what goes next;
- * - `not-accepted`: the EHR refused its content (400, 422), with its message;
- * - `refused`: the user or the app may not write it (403);
- * - `local-only`: the hospital does not take this kind of change from the kit.
- */
-export type DeliveryState =
-  'waiting' | 'sent' | 'conflict' | 'not-accepted' | 'refused' | 'local-only';
+// Where a revision stands with the EHR: `DeliveryState` (model/chart/delivery.ts).
+export type { DeliveryState } from '../model/index.js';
 
 /** What the EHR answered for a revision it holds: its own id and version, which later changes refer to. */
 export interface DeliveryReceipt {

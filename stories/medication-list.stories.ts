@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { waitFor } from 'storybook/test';
-import type { ChartStore } from '../model/index.js';
+import type { ChartStore, DeliveryCounts, DeliveryStatusSource } from '../model/index.js';
 import '../components/medication-list/emr-medication-list.js';
 import { medicationChart, PATIENT_USER } from './support/medication-charts.js';
 import { chartNotOnDevice, emptyChart, syntheaChart } from './support/story-stores.js';
@@ -49,6 +49,27 @@ export const LongList: Story = {
 /** A Synthea patient who died in 1979 with four prescriptions still recorded as active: a notice says so. */
 export const PatientDied: Story = {
   loaders: [() => syntheaChart('vito')],
+};
+
+/**
+ * On a page that gives changes back to the hospital record (a delivery in
+ * `deliveryStatusContext`, here set as the `delivery` property): each
+ * medication not simply sent says where it stands, in words with an icon.
+ */
+export const DeliveryToHospitalRecord: Story = {
+  loaders: [() => medicationChart('delivery')],
+  render: (_args, { loaded }) => {
+    const { store, patientId } = loaded as Loaded;
+    const delivery: DeliveryStatusSource = {
+      status: { link: 'idle', counts: {} as DeliveryCounts },
+      subscribe: () => () => {},
+    };
+    return html`<emr-medication-list
+      .store=${store}
+      .delivery=${delivery}
+      patient-id=${patientId}
+    ></emr-medication-list>`;
+  },
 };
 
 /** A chart with no medications. */

@@ -1,4 +1,5 @@
 import type { ChartStoreErrorCode } from '../../model/index.js';
+import { deliveryNoteMessages } from '../shared/delivery-note.messages.js';
 import {
   allergyMessages,
   listInWords,
@@ -126,4 +127,6 @@ export const bannerMessages = {
       ? `New allergy recorded: ${labels[0]}`
       : `${labels.length} new allergies recorded: ${listInWords(labels)}`;
   },
+  /** Where an allergy stands with the hospital record (not said once it is sent). */
+  delivery: deliveryNoteMessages,
 };

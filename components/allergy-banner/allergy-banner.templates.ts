@@ -4,6 +4,8 @@ import {
   noKnownRecordConfirmed,
   type AllergyEntry,
 } from '../../clinical/index.js';
+import type { RecordDelivery } from '../../model/index.js';
+import { deliveryNote } from '../shared/delivery-note.js';
 import { chronological, conflictDifferences } from './allergy-conflict.js';
 import { bannerMessages as messages } from './allergy-banner.messages.js';
 
@@ -35,8 +37,12 @@ export function flags(entry: AllergyEntry): TemplateResult {
   ${entry.verification === 'unconfirmed' ? html`<span class="tag">${messages.unconfirmed}</span>` : nothing}`;
 }
 
-/** One allergy in the expanded list. */
-export function entryItem(entry: AllergyEntry, actions: EntryActions): TemplateResult {
+/** One allergy in the expanded list, with where it stands with the hospital record when that is worth saying. */
+export function entryItem(
+  entry: AllergyEntry,
+  actions: EntryActions,
+  delivery?: RecordDelivery,
+): TemplateResult {
   const details = [
     entry.categories.length
       ? entry.categories.map((c) => messages.category[c]).join(', ')
@@ -52,6 +58,7 @@ export function entryItem(entry: AllergyEntry, actions: EntryActions): TemplateR
     <li part="item" class="entry" data-key=${entry.key}>
       <span class="line">${allergyName(entry, actions)} ${flags(entry)}</span>
       ${details.length ? html`<span class="details">${details.map((d) => html`<span class="detail">${d}</span> `)}</span>` : nothing}
+      ${deliveryNote(delivery, messages.delivery)}
       ${entry.conflict ? conflictBlock(entry, actions) : nothing}
     </li>
   `;

@@ -1,9 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { chartStoreContext, type ChartStore } from '../../model/index.js';
+import {
+  chartStoreContext,
+  deliveryStatusContext,
+  type ChartStore,
+  type DeliveryStatusSource,
+} from '../../model/index.js';
 import { allergyMessages, type AllergyEntry, type AllergyState } from '../../clinical/index.js';
 import { controlStyles } from '../shared/control.styles.js';
+import { deliveryNoteStyles } from '../shared/delivery-note.js';
+import { DeliveryStatesController } from '../shared/delivery-states-controller.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { AllergyBannerController, type BannerView } from './allergy-banner-controller.js';
 import { EmrAllergyConflictSelectEvent, EmrAllergySelectEvent } from './allergy-banner.events.js';
@@ -68,7 +75,7 @@ const ICON: Record<AllergyState | 'pending' | 'unconfirmed', string> = {
  * @cssproperty --emr-allergy-banner-focus-color - Focus ring. Falls back to `--emr-color-focus`.
  */
 export class EmrAllergyBanner extends EmrElement {
-  static override styles = [EmrElement.styles, controlStyles, styles];
+  static override styles = [EmrElement.styles, controlStyles, deliveryNoteStyles, styles];
 
   /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id' }) patientId = '';
@@ -84,7 +91,19 @@ export class EmrAllergyBanner extends EmrElement {
   @property({ attribute: false })
   store?: ChartStore;
 
+  /**
+   * The link to the hospital record (from context, deliveryStatusContext, or
+   * set here): with one, each allergy says where it stands with the hospital
+   * record (waiting, not accepted, refused, kept here only, changed there
+   * too); without one, nothing is said.
+   */
+  @consume({ context: deliveryStatusContext, subscribe: true })
+  @property({ attribute: false })
+  delivery?: DeliveryStatusSource;
+
   readonly #data = new AllergyBannerController(this);
+  /** Where each allergy stands with the hospital record, while there is a delivery and the store offers it. */
+  readonly #deliveries = new DeliveryStatesController(this);
 
   readonly #actions: EntryActions = {
     select: (entry) =>
@@ -144,6 +163,7 @@ export class EmrAllergyBanner extends EmrElement {
         : '';
     const hasBody = entries.length > 0 || others.length > 0 || alsoRecorded !== '';
     const showBody = !compact || this.open;
+    const deliveries = this.#deliveries.value;
     return html`
       <p part="summary" class="summary">
         <span class="lead"
@@ -194,7 +214,7 @@ export class EmrAllergyBanner extends EmrElement {
               ${
                 entries.length
                   ? html`<ul class="entries">
-                      ${entries.map((entry) => entryItem(entry, this.#actions))}
+                      ${entries.map((entry) => entryItem(entry, this.#actions, deliveries[entry.key]))}
                     </ul>`
                   : nothing
               }

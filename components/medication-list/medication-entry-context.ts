@@ -1,3 +1,4 @@
+import type { RecordDeliveries } from '../../model/index.js';
 import type { MedicationActions } from './medication-actions.js';
 import type { MedicationHistoryController } from './medication-history-controller.js';
 import type { SectionId } from './medication-sections.js';
@@ -10,4 +11,6 @@ export interface EntryContext {
   readOnly: boolean;
   actions: MedicationActions;
   history: MedicationHistoryController;
+  /** Where each record stands with the hospital record: empty when the store does not deliver. */
+  deliveries: RecordDeliveries;
 }

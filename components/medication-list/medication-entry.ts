@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ChartRecord, Medication } from '../../model/index.js';
 import { medicationLine } from '../../clinical/index.js';
 import { editableDose } from './medication-changes.js';
+import { deliveryNote } from '../shared/delivery-note.js';
 import { renderConflict } from './medication-conflict-view.js';
 import type { EntryContext } from './medication-entry-context.js';
 import { renderDiscontinueForm, renderDoseForm } from './medication-forms.js';
@@ -45,6 +46,8 @@ export function renderEntry(record: ChartRecord<Medication>, ctx: EntryContext):
   const editing = actions.editing?.key === record.key ? actions.editing : undefined;
   const error = actions.errors.get(record.key);
   const historyOpen = history.isOpen(record.key);
+  // Nothing for most records: those sent, or never changed here.
+  const delivery = deliveryNote(ctx.deliveries[record.key], m.delivery);
   const historyId = `${ctx.id}-history`;
   const formId = `${ctx.id}-form`;
   // The drug's name completes each button's accessible name ("History Amoxicillin"), after its visible text.
@@ -94,7 +97,7 @@ export function renderEntry(record: ChartRecord<Medication>, ctx: EntryContext):
   if (conflict) {
     return html`<li class="item conflicted" part="item" data-key=${record.key}>
       <p class="flag"><span aria-hidden="true">⚠ </span>${m.conflict(line.name)}</p>
-      ${renderConflict(record, ctx)}
+      ${delivery}${renderConflict(record, ctx)}
       <div class="actions" part="actions">
         ${changeButtons}<button
           type="button"
@@ -128,6 +131,7 @@ export function renderEntry(record: ChartRecord<Medication>, ctx: EntryContext):
         m.source(medication.resourceType, prescriberOf(medication)),
       )}
     </p>
+    ${delivery}
     <div class="actions" part="actions">
       ${changeButtons}<button
         type="button"

@@ -1,4 +1,5 @@
 import type { ChartStoreErrorCode } from '../../model/index.js';
+import { deliveryNoteMessages } from '../shared/delivery-note.messages.js';
 import { formatDay, formatTime } from '../shared/format-time.js';
 
 /** Every text of the medication list, in English, for translation. */
@@ -126,6 +127,8 @@ export const medicationListMessages = {
     resolve: (drug: string) => `Conflict resolved for ${drug}.`,
   },
   newConflict: (drug: string) => `Conflicting changes to ${drug}: choose the right version.`,
+  /** Where a medication stands with the hospital record (not said once it is sent). */
+  delivery: deliveryNoteMessages,
 };
 
 /** An ISO date or dateTime as people read it: "3 Mar 2024" (with the time of day when asked); a partial date as far as it goes. */

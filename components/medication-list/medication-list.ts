@@ -4,16 +4,20 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   chartStoreContext,
+  deliveryStatusContext,
   inConflict,
   WRITING_ROLES,
   type ChartRecord,
   type ChartStore,
   type Medication,
   type Patient,
+  type DeliveryStatusSource,
   type ResourceKey,
 } from '../../model/index.js';
 import { deathOf, medicationLine } from '../../clinical/index.js';
 import { controlStyles } from '../shared/control.styles.js';
+import { deliveryNoteStyles } from '../shared/delivery-note.js';
+import { DeliveryStatesController } from '../shared/delivery-states-controller.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { heading, headingLevel } from '../shared/heading.js';
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
@@ -82,7 +86,12 @@ import { memo } from '../shared/memo.js';
  * @cssproperty --emr-medication-list-focus-color - Focus ring. Default: --emr-color-focus.
  */
 export class EmrMedicationList extends EmrElement {
-  static override styles = [EmrElement.styles, controlStyles, medicationListStyles];
+  static override styles = [
+    EmrElement.styles,
+    controlStyles,
+    deliveryNoteStyles,
+    medicationListStyles,
+  ];
 
   /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id', reflect: true }) patientId = '';
@@ -98,6 +107,11 @@ export class EmrMedicationList extends EmrElement {
   @property({ attribute: false })
   store?: ChartStore;
 
+  /** The delivery to the hospital record (deliveryStatusContext, or set here): with one, each medication not simply sent says where it stands there. */
+  @consume({ context: deliveryStatusContext, subscribe: true })
+  @property({ attribute: false })
+  delivery?: DeliveryStatusSource;
+
   readonly #medications = new LiveQueryController<Array<ChartRecord<Medication>>>(
     this,
     (store, id) => store.medications(id),
@@ -106,6 +120,7 @@ export class EmrMedicationList extends EmrElement {
   readonly #patient = new LiveQueryController<ChartRecord<Patient> | undefined>(this, (store, id) =>
     store.patient(id),
   );
+  readonly #deliveries = new DeliveryStatesController(this);
   readonly #presence = new ChartPresenceController(this);
   readonly #actions = new MedicationActions(this, (message) => (this.announcement = message));
   readonly #history = new MedicationHistoryController(this);
@@ -203,6 +218,7 @@ export class EmrMedicationList extends EmrElement {
                     readOnly,
                     actions: this.#actions,
                     history: this.#history,
+                    deliveries: this.#deliveries.value,
                   }),
               )}
             </ul>`

@@ -1,4 +1,4 @@
-import type { Unsubscribe } from '../../model/index.js';
+import type { DeliveryStatus, EhrLink, Unsubscribe } from '../../model/index.js';
 import {
   waitingChanges,
   type DeliveryCounts,
@@ -40,21 +40,9 @@ export interface DeliveryOptions extends FhirConnection {
   roundSize?: number;
 }
 
-/**
- * The link to the EHR: `idle` (nothing to send), `sending`, `unreachable`
- * (no network, or the EHR unavailable: tried again by itself),
- * `sign-in-needed` (the token was refused after a refresh: the host signs the
- * user in and calls `signedIn`), `stopped`.
- */
-export type EhrLink = 'idle' | 'sending' | 'unreachable' | 'sign-in-needed' | 'stopped';
-
-export interface DeliveryStatus {
-  link: EhrLink;
-  /** This device's changes by state (waiting, sent, conflict, not-accepted, refused, local-only). */
-  counts: DeliveryCounts;
-  /** Why the link is unreachable or needs a sign-in. */
-  problem?: string;
-}
+// The link's status (`EhrLink`, `DeliveryStatus`) is declared in model/chart/delivery.ts,
+// where components read it through `DeliveryStatusSource`.
+export type { DeliveryStatus, EhrLink };
 
 export interface DeliveryController {
   readonly status: DeliveryStatus;

@@ -11,6 +11,7 @@ import type {
   ResourceType,
 } from '../fhir/resources.js';
 import type { ChartStoreError } from './chart-store-error.js';
+import type { RecordDeliveries } from './delivery.js';
 import type { NoteSession } from './note-session.js';
 import type { ChartRecord, ChartUser, ResourceKey, Revision } from './revision.js';
 
@@ -169,6 +170,13 @@ export interface ChartStore {
   conflicts(patientId: string): LiveQuery<ChartRecord[]>;
   /** Every revision of one resource, oldest first. */
   history(key: ResourceKey): Promise<Revision[]>;
+  /**
+   * Where each record of the patient stands with the hospital's EHR (the
+   * state of its latest change made on this device), now and whenever it
+   * changes. Optional: only a store that queues changes for the EHR offers
+   * it; elements show no delivery state without it.
+   */
+  deliveryStates?(patientId: string): LiveQuery<RecordDeliveries>;
 
   /** Records a new resource (an id is given when it has none). */
   record<R extends FhirResource>(resource: R, options?: { reason?: string }): Promise<Revision<R>>;

@@ -13,3 +13,5 @@ export * from './revision-rule.js';
 export * from './first-value.js';
 export * from './patient-of.js';
 export * from './change-clock.js';
+export * from './delivery.js';
+export * from './delivery-status-context.js';

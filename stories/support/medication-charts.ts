@@ -1,5 +1,5 @@
 import { firstValue, type ChartUser } from '../../model/index.js';
-import { openChartStore, type DexieChartStore } from '../../storage/index.js';
+import { openChartStore, settleDeliveries, type DexieChartStore } from '../../storage/index.js';
 import {
   concurrentRevisions,
   doseLines,
@@ -17,7 +17,7 @@ import { STORY_USER, type StoryChart } from './story-stores.js';
 
 export { PATIENT_USER } from '../../test/support/charts/medications.js';
 
-type ChartName = 'sections' | 'conflict' | 'history' | 'dose-lines';
+type ChartName = 'sections' | 'conflict' | 'history' | 'dose-lines' | 'delivery';
 const built = new Map<ChartName, Promise<DexieChartStore>>();
 
 const databaseName = (name: ChartName) => `emr-kit-story-medications-${name}`;
@@ -48,6 +48,7 @@ export async function medicationChart(
 }
 
 async function build(name: ChartName, store: DexieChartStore): Promise<void> {
+  if (name === 'delivery') return buildDelivered(store);
   if (name === 'sections' || name === 'dose-lines') {
     for (const medication of name === 'sections' ? everySection() : doseLines())
       await store.record(medication);
@@ -76,4 +77,30 @@ async function build(name: ChartName, store: DexieChartStore): Promise<void> {
   await store.revise(prescription('med-warfarin', 'Warfarin', 4, 'mg'), second.revisionId, {
     reason: 'INR 1.9',
   });
+}
+
+/**
+ * One medication per delivery state, as the ehr/ delivery would leave them:
+ * metformin waiting, lisinopril sent, the others answered by the EHR.
+ */
+async function buildDelivered(store: DexieChartStore): Promise<void> {
+  const drugs = [
+    'Metformin',
+    'Lisinopril',
+    'Atorvastatin',
+    'Amlodipine',
+    'Omeprazole',
+    'Sertraline',
+  ];
+  const made = [];
+  for (const drug of drugs)
+    made.push(await store.record(prescription(`med-${drug.toLowerCase()}`, drug, 10, 'mg')));
+  const [, sent, notAccepted, refused, localOnly, conflict] = made.map((r) => r.revisionId);
+  await settleDeliveries(store, [
+    { revisionId: sent!, state: 'sent', receipt: { id: 'med-lisinopril', versionId: '1' } },
+    { revisionId: notAccepted!, state: 'not-accepted', message: 'dose exceeds the maximum' },
+    { revisionId: refused!, state: 'refused', message: 'forbidden' },
+    { revisionId: localOnly!, state: 'local-only' },
+    { revisionId: conflict!, state: 'conflict', message: 'version 3 in the EHR' },
+  ]);
 }
