@@ -25,9 +25,21 @@ if (files.length === 0) {
   process.exit(1);
 }
 
+// No test may wait forever: one that takes longer than the timeout fails
+// and says so, and a file whose tests are done exits even if something it
+// started (a socket, a timer, a client reconnecting) would keep it alive.
+const TEST_TIMEOUT_MS = 180_000;
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    `--test-timeout=${TEST_TIMEOUT_MS}`,
+    '--test-force-exit',
+    ...files,
+  ],
   { stdio: 'inherit' },
 );
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -18,25 +18,30 @@ summary=()
 failed=()
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+# Each step has a time limit (minutes), several times what it takes, so a
+# step that hangs is stopped, with everything it started, and reported,
+# and the steps after it still run.
 step() {
-  local name=$1 start=$SECONDS
-  shift
+  local name=$1 limit=$2 start=$SECONDS status=0
+  shift 2
   printf '\n== %s\n' "$name"
-  if "$@" 2>&1 | tee -a "$log"; then
+  timeout --kill-after=30s "${limit}m" "$@" 2>&1 | tee -a "$log" || status=$?
+  if [ "$status" -eq 0 ]; then
     summary+=("  ok      $name ($((SECONDS - start)) s)")
   else
-    summary+=("  FAILED  $name ($((SECONDS - start)) s)")
+    [ "$status" -eq 124 ] && printf '\n%s: stopped after %s minutes\n' "$name" "$limit" | tee -a "$log"
+    summary+=("  FAILED  $name ($((SECONDS - start)) s)$([ "$status" -eq 124 ] && echo ', timed out')")
     failed+=("$name")
   fi
 }
 
-step "type-check"                        npm run --silent test:types
-step "lint"                              npm run --silent test:lint
-step "node tests"                        npm run --silent test:node
-step "sync server tests on PostgreSQL"    npm run --silent test:node:postgres
-step "browser tests (headless Chromium)" npm run --silent test:browser
-step "end-to-end (demo, two browsers, one sync server)" node scripts/node-tests.mjs test/e2e
-step "storybook build and stories"       npm run --silent test:storybook
+step "type-check"                                       15 npm run --silent test:types
+step "lint"                                             10 npm run --silent test:lint
+step "node tests"                                       30 npm run --silent test:node
+step "sync server tests on PostgreSQL"                   20 npm run --silent test:node:postgres
+step "browser tests (headless Chromium)"                30 npm run --silent test:browser
+step "end-to-end (demo, two browsers, one sync server)" 25 node scripts/node-tests.mjs test/e2e
+step "storybook build and stories"                      30 npm run --silent test:storybook
 
 # One closing count over both test runners: Node's ("ℹ pass N") and the
 # browser runner's ("N passed, M failed" on its last progress line).

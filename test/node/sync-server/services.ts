@@ -65,6 +65,16 @@ function spawnServer(
   return child;
 }
 
+/** Asks a server to stop, and kills it if it has not within ten seconds. */
+async function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  child.ref(); // held until it has exited
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(killer);
+}
+
 function tail(file: string): string {
   try {
     return readFileSync(file, 'utf8').slice(-2000);
@@ -176,10 +186,7 @@ export async function startPostgres(options: { fsync?: boolean } = {}): Promise<
     const stopping = child;
     child = undefined;
     if (!stopping || stopping.exitCode !== null) return;
-    stopping.ref(); // held until it has exited
-    const exited = new Promise((resolve) => stopping.once('exit', resolve));
-    stopping.kill('SIGINT'); // fast shutdown: clients are disconnected
-    await exited;
+    await stopChild(stopping, 'SIGINT'); // fast shutdown: clients are disconnected
   };
   await start();
   return {
@@ -236,10 +243,7 @@ export async function startRedis(): Promise<Service> {
     const stopping = child;
     child = undefined;
     if (!stopping || stopping.exitCode !== null) return;
-    stopping.ref(); // held until it has exited
-    const exited = new Promise((resolve) => stopping.once('exit', resolve));
-    stopping.kill('SIGTERM');
-    await exited;
+    await stopChild(stopping, 'SIGTERM');
   };
   await start();
   return {
