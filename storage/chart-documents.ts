@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { Revision } from '../model/index.js';
+import type { DeliveryOutcome, Revision } from '../model/index.js';
 import type { ChartDatabase, MetaRow } from './database.js';
 import type { DocumentEngine } from './document-engine.js';
 import type { DocumentEvents, HeldDocument } from './document-shapes.js';
@@ -81,6 +81,11 @@ export class ChartDocuments {
     options: { fresh?: boolean; meta?: readonly MetaRow[] } = {},
   ): Promise<void> {
     return (await this.#ready()).append(batch, options);
+  }
+
+  /** Appends what the EHR answered for revisions to their documents; resolves once saved, with the outbox rows they settle. */
+  async appendOutcomes(batch: ReadonlyMap<string, readonly DeliveryOutcome[]>): Promise<void> {
+    return (await this.#ready()).appendOutcomes(batch);
   }
 
   /** Applies an update from a peer; resolves once it is saved and projected. */

@@ -1,5 +1,5 @@
 import type { EntityTable, Table } from 'dexie';
-import type { ResourceKey, Revision } from '../model/index.js';
+import type { DeliveryOutcome, ResourceKey, Revision } from '../model/index.js';
 import type { Lane } from './projection.js';
 import type { OutboxRow } from './outbox-shapes.js';
 
@@ -67,6 +67,12 @@ export interface LaneDayRow {
   count: number;
 }
 
+/** What the EHR answered for a revision, from whichever device sent it (delivery-outcomes.ts). */
+export interface DeliveryRow extends DeliveryOutcome {
+  key: ResourceKey;
+  patientId: string;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -82,6 +88,7 @@ export interface ChartTables {
   sent: EntityTable<SentRow, 'name'>;
   laneDays: LaneDayTable;
   outbox: EntityTable<OutboxRow, 'seq'>;
+  deliveries: EntityTable<DeliveryRow, 'revisionId'>;
 }
 
 export type RecordTable = EntityTable<RecordRow, 'key'>;

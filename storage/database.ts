@@ -30,6 +30,7 @@ export class ChartDatabase extends Dexie implements ChartTables {
   sent!: ChartTables['sent'];
   laneDays!: ChartTables['laneDays'];
   outbox!: ChartTables['outbox'];
+  deliveries!: ChartTables['deliveries'];
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -73,5 +74,8 @@ export class ChartDatabase extends Dexie implements ChartTables {
     this.version(6).stores({
       outbox: '++seq, &revisionId, [state+seq], [key+seq], [patientId+key]',
     });
+    // Version 7: what the EHR answered for each revision, from whichever
+    // device sent it (delivery-outcomes.ts), by revision and by record.
+    this.version(7).stores({ deliveries: 'revisionId, key' });
   }
 }

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import {
   DELIVERY_STATES,
   type DeliveryCounts,
+  type DeliveryState,
   type RecordDeliveries,
   type RecordDelivery,
   type ResourceKey,
@@ -13,7 +14,7 @@ import type { OutboxRow } from './outbox-shapes.js';
 // stands with the hospital's EHR, and how many changes are in each state.
 // Read by the store's live queries.
 
-/** Each record's delivery state, for a patient: the latest change made here decides it. */
+/** Each record's delivery state, for a patient: the latest change made (or taken over) here decides it. */
 export async function deliveryStatesOf(
   db: ChartDatabase,
   patientId: string,
@@ -22,8 +23,10 @@ export async function deliveryStatesOf(
     .where('[patientId+key]')
     .between([patientId, Dexie.minKey], [patientId, Dexie.maxKey])
     .toArray();
-  const latest = new Map<ResourceKey, OutboxRow>();
-  for (const row of rows) if ((latest.get(row.key)?.seq ?? -1) < row.seq!) latest.set(row.key, row);
+  const latest = new Map<ResourceKey, OutboxRow & { state: DeliveryState }>();
+  for (const row of rows)
+    if (row.state !== 'elsewhere' && (latest.get(row.key)?.seq ?? -1) < row.seq!)
+      latest.set(row.key, row as OutboxRow & { state: DeliveryState });
   return Object.fromEntries(
     [...latest].map(([key, { state, message, at }]) => [
       key,

@@ -2,13 +2,18 @@ import * as Y from 'yjs';
 import {
   ChartStoreError,
   changeTime,
+  DELIVERIES,
+  encodeDeliveryOutcome,
   encodeRevision,
+  parseDeliveryOutcome,
   parseDocumentName,
   parseRevision,
+  type DeliveryOutcome,
   type Revision,
 } from '../model/index.js';
 import { REVISIONS, type DocumentEvents, type HeldDocument } from './document-shapes.js';
 import type { ChartDatabase, MetaRow } from './database.js';
+import { projectDeliveries } from './delivery-outcomes.js';
 import { queueForDelivery } from './outbox-queue.js';
 import { projectRevisions } from './project-revisions.js';
 import { countUnsent, markSent, type LocalChanges } from './sent-changes.js';
@@ -33,6 +38,8 @@ interface Change {
   patientId: string;
   update: Uint8Array;
   encoded: string[];
+  /** Delivery outcomes it inserted, each one JSON string. */
+  outcomes: unknown[];
   /** Set for this tab's own appends, whose revisions need no second check. */
   revisions?: Revision[];
   /** This tab's own appends whose revision ids are new (drawn at random): no other replica has them. */
@@ -161,6 +168,23 @@ export class DocumentEngine {
     await saving;
   }
 
+  /**
+   * Appends what the EHR answered for revisions to the documents that hold
+   * them; resolves once saved, with the outbox rows they settle.
+   */
+  async appendOutcomes(batch: ReadonlyMap<string, readonly DeliveryOutcome[]>): Promise<void> {
+    const docs = await Promise.all([...batch.keys()].map((name) => this.open(name)));
+    const changes = this.#capture(() => {
+      [...batch.values()].forEach((outcomes, i) => {
+        const doc = docs[i]!;
+        doc.transact(() =>
+          doc.getArray<string>(DELIVERIES).push(outcomes.map(encodeDeliveryOutcome)),
+        );
+      });
+    });
+    return this.#enqueue(changes);
+  }
+
   /** Applies an update from a peer; resolves once it is saved and projected. */
   async applyRemoteUpdate(
     name: string,
@@ -258,12 +282,17 @@ export class DocumentEngine {
       );
     const revisions = doc.getArray<string>(REVISIONS);
 
-    // Revisions inserted by a transaction, whoever made it.
+    // Revisions and outcomes inserted by a transaction, whoever made it.
     let inserted: string[] = [];
     revisions.observe((event) => {
       if (event.transaction.origin === FROM_LOG) return;
       for (const item of event.changes.added)
         for (const value of item.content.getContent()) inserted.push(value as string);
+    });
+    let outcomes: unknown[] = [];
+    doc.getArray<string>(DELIVERIES).observe((event) => {
+      if (event.transaction.origin === FROM_LOG) return;
+      for (const item of event.changes.added) outcomes.push(...item.content.getContent());
     });
     doc.on(
       'update',
@@ -277,11 +306,13 @@ export class DocumentEngine {
           patientId: parsed.patientId,
           update,
           encoded: inserted,
+          outcomes,
           loaded,
         };
         if (transaction.local)
           change.local = { state: Y.decodeStateVector(Y.encodeStateVector(doc)), at: changeTime() };
         inserted = [];
+        outcomes = [];
         if (this.#capturing) this.#capturing.push(change);
         else
           void this.#enqueue([change]).catch((error: unknown) =>
@@ -307,7 +338,17 @@ export class DocumentEngine {
     const meta = changes.flatMap((change) => change.meta ?? []);
     const { refused } = await db.transaction(
       'rw',
-      [db.updates, db.documents, db.records, db.history, db.laneDays, db.sent, db.meta, db.outbox],
+      [
+        db.updates,
+        db.documents,
+        db.records,
+        db.history,
+        db.laneDays,
+        db.sent,
+        db.meta,
+        db.outbox,
+        db.deliveries,
+      ],
       async () => {
         const seqs = await db.updates.bulkAdd(
           changes.map((c) => ({ doc: c.name, update: c.update })),
@@ -333,12 +374,36 @@ export class DocumentEngine {
               : [],
           ),
         );
+        // What the EHR answered, and colleagues' changes it has not answered for yet.
+        await projectDeliveries(
+          db,
+          changes.map((change, i) => ({
+            doc: change.name,
+            patientId: change.patientId,
+            received: change.revisions
+              ? []
+              : projections[i]!.revisions.filter(
+                  (revision) =>
+                    !projected.refused.some((r) => r.revision.revisionId === revision.revisionId),
+                ),
+            outcomes: this.#validOutcomes(change),
+          })),
+        );
         if (meta.length > 0) await db.meta.bulkPut([...meta]);
         return projected;
       },
     );
     for (const { doc, revision, message } of refused)
       this.#events.onRejectedRevision?.(doc, `revision ${revision.revisionId}: ${message}`);
+  }
+
+  #validOutcomes(change: Change): DeliveryOutcome[] {
+    return change.outcomes.flatMap((value) => {
+      const checked = parseDeliveryOutcome(value);
+      if (checked.ok) return [checked.outcome];
+      this.#events.onRejectedRevision?.(change.name, checked.message);
+      return [];
+    });
   }
 
   #validRevisions(change: Change): Revision[] {

@@ -10,7 +10,10 @@ export {
   baseVersion,
   ehrIdOf,
   settleDeliveries,
+  takeOverDeliveries,
+  type DeliveryAnswer,
   type OutboxEntry,
 } from './outbox.js';
+export { laterRevisions } from './later-revisions.js';
 export type { RecordDelivery, DeliveryCounts } from './delivery-queries.js';
 export type { DeliveryState, DeliveryReceipt, OutboxRow } from './outbox-shapes.js';

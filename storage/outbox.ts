@@ -1,16 +1,15 @@
 import { Dexie } from 'dexie';
-import type { ResourceKey, Revision } from '../model/index.js';
+import type { DeliveryOutcome, ResourceKey, Revision, SettledState } from '../model/index.js';
 import type { ChartDatabase } from './database.js';
 import type { DexieChartStore } from './dexie-chart-store.js';
 import { isImported } from './imported-revision.js';
-import type { DeliveryReceipt, DeliveryState, OutboxRow } from './outbox-shapes.js';
+import type { DeliveryReceipt, OutboxRow } from './outbox-shapes.js';
 import { storeInternals } from './store-internals.js';
 
-// The outbox as the EHR bridge (ehr/deliver/) and the live queries see it:
-// what is waiting, the revision each row carries, the EHR version a change
-// was made from, and the answers written back. The receipt (the EHR's id and
-// version) is kept per revision, so it can later travel with the revision to
-// other devices.
+// The outbox as the EHR bridge (ehr/deliver/) sees it: what is waiting,
+// the revision each row carries, the EHR version a change was made from,
+// the answers written back (into the chart documents, so they sync:
+// delivery-outcomes.ts), and colleagues' changes taken over.
 
 /** A queued revision with the row that queues it. */
 export interface OutboxEntry {
@@ -44,7 +43,8 @@ export async function waitingChanges(
 /**
  * The EHR's version a revision was made from: the nearest of its ancestors
  * the EHR is known to hold (a version pulled from it, or a change it
- * received), the newest among equally near ones; undefined when none is.
+ * received from any device), the newest among equally near ones; undefined
+ * when none is.
  */
 export async function baseVersion(
   store: DexieChartStore,
@@ -58,7 +58,7 @@ export async function baseVersion(
       frontier = frontier.filter((id) => !seen.has(id));
       frontier.forEach((id) => seen.add(id));
       const [rows, parents] = await Promise.all([
-        db.outbox.where('revisionId').anyOf(frontier).toArray(),
+        db.deliveries.where('revisionId').anyOf(frontier).toArray(),
         revisionsOf(
           db,
           frontier.map((id) => ({ key: revision.key, id })),
@@ -67,7 +67,7 @@ export async function baseVersion(
       const held: DeliveryReceipt[] = [];
       const next: string[] = [];
       frontier.forEach((id, i) => {
-        const receipt = rows.find((row) => row.revisionId === id && row.state === 'sent')?.receipt;
+        const receipt = rows.find((row) => row.revisionId === id)?.receipt;
         const parent = parents[i];
         const pulled = parent && isImported(parent) ? pulledVersion(parent) : undefined;
         if (receipt ?? pulled) held.push((receipt ?? pulled)!);
@@ -81,54 +81,90 @@ export async function baseVersion(
   });
 }
 
-/** The EHR's id of a record: the one the EHR gave when the kit created it there; the kit's own otherwise (a record pulled from it). Undefined while its creation waits. */
+/**
+ * The EHR's id of a record: the one in any answer the EHR gave for it, from
+ * any device; the kit's own for a record pulled from it. Undefined while a
+ * creation waits (here or on the device that made it).
+ */
 export async function ehrIdOf(
   store: DexieChartStore,
   key: ResourceKey,
 ): Promise<string | undefined> {
   const { db, run } = store[storeInternals]();
   return run(async () => {
-    const rows = await db.outbox
+    const answered = await db.deliveries.where('key').equals(key).toArray();
+    const receipt = answered.find((row) => row.receipt)?.receipt;
+    if (receipt) return receipt.id;
+    const queued = await db.outbox
       .where('[key+seq]')
       .between([key, Dexie.minKey], [key, Dexie.maxKey])
       .toArray();
-    const created = rows.find((row) => row.create);
-    if (!created) return key.slice(key.indexOf('/') + 1);
-    return created.receipt?.id;
+    if (queued.some((row) => row.create)) return undefined;
+    return key.slice(key.indexOf('/') + 1);
   });
 }
 
-/** Writes what the EHR answered for each revision. */
+/** What the EHR answered for a revision (or why it was not sent). */
+export interface DeliveryAnswer {
+  revisionId: string;
+  state: SettledState;
+  message?: string;
+  receipt?: DeliveryReceipt;
+}
+
+/**
+ * Writes what the EHR answered for each revision into the chart document
+ * that holds it, as the store's user, so that it syncs to every device; the
+ * outbox rows it settles are written in the same transaction.
+ */
 export async function settleDeliveries(
   store: DexieChartStore,
-  answers: ReadonlyArray<{
-    revisionId: string;
-    state: DeliveryState;
-    message?: string;
-    receipt?: DeliveryReceipt;
-  }>,
+  answers: readonly DeliveryAnswer[],
 ): Promise<void> {
-  const { db, run } = store[storeInternals]();
-  await run(() =>
+  if (answers.length === 0) return;
+  const { db, documents, user, run } = store[storeInternals]();
+  await run(async () => {
+    const at = new Date().toISOString();
+    const rows = await db.outbox
+      .where('revisionId')
+      .anyOf(answers.map((a) => a.revisionId))
+      .toArray();
+    const byDoc = new Map<string, DeliveryOutcome[]>();
+    for (const row of rows) {
+      const { state, message, receipt } = answers.find((a) => a.revisionId === row.revisionId)!;
+      const outcome: DeliveryOutcome = {
+        revisionId: row.revisionId,
+        key: row.key,
+        state,
+        at,
+        by: user.id,
+        ...(message !== undefined && { message }),
+        ...(receipt && { receipt }),
+      };
+      byDoc.set(row.doc, [...(byDoc.get(row.doc) ?? []), outcome]);
+    }
+    await documents.appendOutcomes(byDoc);
+  });
+}
+
+/**
+ * Takes over colleagues' changes that the EHR has not answered for since
+ * before `before` (ISO): they are queued here as this device's own, in the
+ * order they arrived. Answers how many.
+ */
+export async function takeOverDeliveries(store: DexieChartStore, before: string): Promise<number> {
+  const { db, run, assertWriter } = store[storeInternals]();
+  assertWriter();
+  return run(() =>
     db.transaction('rw', db.outbox, async () => {
-      const at = new Date().toISOString();
-      const rows = await db.outbox
-        .where('revisionId')
-        .anyOf(answers.map((a) => a.revisionId))
+      const stale = await db.outbox
+        .where('[state+seq]')
+        .between(['elsewhere', Dexie.minKey], ['elsewhere', Dexie.maxKey])
+        .filter((row) => row.at < before)
         .toArray();
-      await db.outbox.bulkPut(
-        rows.map((row): OutboxRow => {
-          const { state, message, receipt } = answers.find((a) => a.revisionId === row.revisionId)!;
-          const { message: _message, ...rest } = row;
-          return {
-            ...rest,
-            state,
-            at,
-            ...(message !== undefined && { message }),
-            ...(receipt && { receipt }),
-          };
-        }),
-      );
+      const at = new Date().toISOString();
+      await db.outbox.bulkPut(stale.map((row) => ({ ...row, state: 'waiting', at })));
+      return stale.length;
     }),
   );
 }

@@ -1,5 +1,7 @@
 import type { DeliveryStatus, EhrLink, Unsubscribe } from '../../model/index.js';
 import {
+  settleDeliveries,
+  takeOverDeliveries,
   waitingChanges,
   type DeliveryCounts,
   type DexieChartStore,
@@ -27,7 +29,10 @@ import { sendUnit, type SendContext } from './send-change.js';
 //   refusal; the store's `deliveryStates(patientId)` shows each record's;
 // - when the EHR cannot be reached, the link waits and tries again (backoff,
 //   or at once when the browser comes back online); when the user must sign
-//   in again, it stops until `signedIn()`.
+//   in again, it stops until `signedIn()`;
+// - every answer is written into the chart document and syncs, so every
+//   device knows what the EHR holds; with `takeOverAfterMs`, a colleague's
+//   change the EHR has not answered for in that time is sent from here.
 
 export interface DeliveryOptions extends FhirConnection {
   /** What the hospital takes back, by resource type; every other change stays local (labelled `local-only`). */
@@ -38,6 +43,15 @@ export interface DeliveryOptions extends FhirConnection {
   retry?: BackoffOptions;
   /** Changes read from the outbox per round (200 when absent). */
   roundSize?: number;
+  /**
+   * Take over the delivery of colleagues' changes that the EHR has not
+   * answered for this long (ms) after they arrived here: their device may
+   * never come back. Safe, since every interaction is idempotent (a
+   * conditional create finds the record a first create made; an update the
+   * EHR already holds is recognised, not shown as a conflict). Never when
+   * absent. The user must be one who may change the chart.
+   */
+  takeOverAfterMs?: number;
 }
 
 // The link's status (`EhrLink`, `DeliveryStatus`) is declared in model/chart/delivery.ts,
@@ -87,6 +101,7 @@ class Delivery implements DeliveryController {
   #again = false;
   #failures = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #takeOverTimer: ReturnType<typeof setInterval> | undefined;
   readonly #unwatch: Unsubscribe;
   readonly #online = () => this.#wake();
 
@@ -102,6 +117,11 @@ class Delivery implements DeliveryController {
       error: (error) => this.#set({ link: 'stopped', problem: error.message }),
     });
     globalThis.addEventListener?.('online', this.#online);
+    const after = options.takeOverAfterMs;
+    if (after !== undefined) {
+      const every = Math.min(Math.max(after / 2, 100), 60_000);
+      this.#takeOverTimer = setInterval(() => void this.#takeOver(after), every);
+    }
   }
 
   get status(): DeliveryStatus {
@@ -138,6 +158,7 @@ class Delivery implements DeliveryController {
 
   stop(): void {
     clearTimeout(this.#timer);
+    clearInterval(this.#takeOverTimer);
     this.#unwatch();
     globalThis.removeEventListener?.('online', this.#online);
     this.#set({ link: 'stopped', problem: undefined });
@@ -154,6 +175,22 @@ class Delivery implements DeliveryController {
 
   #wake(): void {
     void this.drain();
+  }
+
+  /** Queues here the colleagues' changes unanswered for `after` ms; they drain with this device's own. */
+  async #takeOver(after: number): Promise<void> {
+    if (this.#status.link === 'stopped') return;
+    try {
+      const taken = await takeOverDeliveries(
+        this.#store,
+        new Date(Date.now() - after).toISOString(),
+      );
+      if (taken > 0) this.#wake();
+    } catch (error) {
+      // A user who may not change the chart cannot answer for a change in it.
+      clearInterval(this.#takeOverTimer);
+      this.#set({ problem: `Colleagues' changes are not taken over: ${(error as Error).message}` });
+    }
   }
 
   async #run(): Promise<void> {
@@ -198,6 +235,11 @@ class Delivery implements DeliveryController {
       return free;
     });
     const results = await Promise.allSettled(ready.map((unit) => sendUnit(this.#context, unit)));
+    // Every answer of the round is written at once (one save), those before a failure included.
+    await settleDeliveries(
+      this.#store,
+      results.flatMap((result) => (result.status === 'fulfilled' ? result.value : [])),
+    );
     const stopped = results.find((result) => result.status === 'rejected');
     if (stopped) throw stopped.reason;
   }

@@ -3,10 +3,10 @@ import {
   baseVersion,
   ehrIdOf,
   importBundle,
-  settleDeliveries,
+  laterRevisions,
+  type DeliveryAnswer,
   type DexieChartStore,
   type DeliveryReceipt,
-  type DeliveryState,
   type OutboxEntry,
 } from '../../storage/index.js';
 import { EhrError } from '../errors.js';
@@ -21,7 +21,7 @@ import {
 } from './interactions.js';
 
 // One change (or one set of new records made together) sent to the EHR,
-// and its answer written back to the outbox:
+// and what it answered (which the caller writes back: settleDeliveries):
 // - accepted: the EHR's id, version and time (the receipt), which the next
 //   change of the record is checked against;
 // - 412, the EHR's copy changed since: the EHR's version is added to the
@@ -40,15 +40,13 @@ export interface SendContext {
   identifierSystem: string;
 }
 
-interface Settled {
-  revisionId: string;
-  state: DeliveryState;
-  message?: string;
-  receipt?: DeliveryReceipt;
-}
+type Settled = DeliveryAnswer;
 
-/** Sends one unit: a single change, or the new records of one group. */
-export async function sendUnit(context: SendContext, unit: readonly OutboxEntry[]): Promise<void> {
+/** Sends one unit (a single change, or the new records of one group); answers what the EHR said of each. */
+export async function sendUnit(
+  context: SendContext,
+  unit: readonly OutboxEntry[],
+): Promise<Settled[]> {
   const allowed = unit.filter(({ row, revision }) =>
     allows(context.allow, revision.resource.resourceType, row.create ? 'create' : 'update'),
   );
@@ -62,7 +60,7 @@ export async function sendUnit(context: SendContext, unit: readonly OutboxEntry[
   if (allowed.length > 1) settled.push(...(await sendGroup(context, allowed)));
   else if (allowed[0]?.row.create) settled.push(await sendCreate(context, allowed[0]));
   else if (allowed[0]) settled.push(await sendUpdate(context, allowed[0]));
-  await settleDeliveries(context.store, settled);
+  return settled;
 }
 
 async function sendCreate(context: SendContext, { row, revision }: OutboxEntry): Promise<Settled> {
@@ -141,8 +139,14 @@ async function changedInEhr(
   const type = revision.resource.resourceType;
   const { body } = await http.get(`${type}/${encodeURIComponent(ehrId)}`, type, { fresh: true });
   const held = body as FhirResource & { meta?: { versionId?: string; lastUpdated?: string } };
-  if (sameContent(sent, held))
-    return accepted(row.revisionId, receiptOf(held, undefined, undefined));
+  // The EHR holds this change, or one made after it in the kit (sent by a
+  // device whose answer has not arrived here, or before a takeover).
+  const reached =
+    sameContent(sent, held) ||
+    (await laterRevisions(store, revision)).some((later) =>
+      sameContent(updateWrite(later, ehrId, '').body, held),
+    );
+  if (reached) return accepted(row.revisionId, receiptOf(held, undefined, undefined));
   // The EHR's version enters the chart as a pull would bring it: beside the
   // kit's change, which it does not replace (a conflict).
   await importBundle(store, {

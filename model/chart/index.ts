@@ -14,4 +14,5 @@ export * from './first-value.js';
 export * from './patient-of.js';
 export * from './change-clock.js';
 export * from './delivery.js';
+export * from './delivery-outcome.js';
 export * from './delivery-status-context.js';

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import {
+  DELIVERIES,
   inCausalOrder,
+  parseDeliveryOutcome,
   parseRevision,
   revisionFacts,
   revisionRefusal,
@@ -8,13 +10,17 @@ import {
 } from '../../model/index.js';
 import { CLOSE } from './close-codes.js';
 import { documentLog, PendingLog } from './revision-log.js';
+import { rootArrayOf } from './root-array.js';
 import type { WriteCheck } from './apply-write.js';
 
 // A chart document (core, observations) is an append-only log of revisions,
 // each a JSON string in the root array `revisions`, and it is the chart's
-// audit trail. So the server takes from a client only new revisions that
-// validate and that the client's own user wrote: no deletions, nothing else
-// in the document, no revision in another user's name, none for another
+// audit trail; beside it, the root array `deliveries` holds what the
+// hospital's EHR answered for them (model/chart/delivery-outcome.ts). So the
+// server takes from a client only new revisions that validate and that the
+// client's own user wrote, and outcomes that validate, are for a revision
+// the document holds, and name the client's user as who sent the change:
+// no deletions, nothing else in the document, no revision in another user's name, none for another
 // patient than the document's, and none that breaks the revision rule
 // (model/chart/revision-rule.ts): parents that this document does not hold
 // or that are of another record, a second root for a record that exists, a
@@ -39,24 +45,31 @@ export const checkChartRevisions: WriteCheck = ({ doc, document, principal, upda
   if (decoded.ds.clients.size > 0)
     return { code: CLOSE.forbidden, reason: 'chart revisions are never deleted' };
   const incoming: Revision[] = [];
+  const outcomes: Array<{ revisionId: string; key: string }> = [];
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) continue;
     if (!(struct instanceof Y.Item))
       return { code: CLOSE.forbidden, reason: 'chart revisions are never deleted' };
-    // A root-level parent is named; a nested one is an id; none means "beside its origin", in the same array.
-    const { parentSub, content } = struct;
-    const parent: unknown = struct.parent;
+    const root = rootArrayOf(struct, decoded.structs, doc);
     if (
-      (parent !== null && parent !== REVISIONS) ||
-      parentSub !== null ||
-      !(content instanceof Y.ContentAny)
+      (root !== REVISIONS && root !== DELIVERIES) ||
+      struct.parentSub !== null ||
+      !(struct.content instanceof Y.ContentAny)
     ) {
       return {
         code: CLOSE.badMessage,
-        reason: `a chart document holds only revision strings in "${REVISIONS}"`,
+        reason: `a chart document holds only revision strings in "${REVISIONS}" and outcome strings in "${DELIVERIES}"`,
       };
     }
-    for (const value of content.arr) {
+    for (const value of struct.content.arr) {
+      if (root === DELIVERIES) {
+        const checked = parseDeliveryOutcome(value);
+        if (!checked.ok) return { code: CLOSE.badMessage, reason: checked.message.slice(0, 120) };
+        if (checked.outcome.by !== principal.userId)
+          return { code: CLOSE.forbidden, reason: 'delivery outcome sender is not the token user' };
+        outcomes.push(checked.outcome);
+        continue;
+      }
       const checked = parseRevision(
         typeof value === 'string' ? value : undefined,
         document.patientId,
@@ -73,7 +86,7 @@ export const checkChartRevisions: WriteCheck = ({ doc, document, principal, upda
       incoming.push(checked.revision);
     }
   }
-  if (incoming.length === 0) return undefined;
+  if (incoming.length === 0 && outcomes.length === 0) return undefined;
   // One write may carry a revision and its parent: the parent is checked first.
   const log = new PendingLog(documentLog(doc, REVISIONS));
   for (const revision of inCausalOrder(incoming)) {
@@ -82,5 +95,12 @@ export const checkChartRevisions: WriteCheck = ({ doc, document, principal, upda
     // A copy of a revision held already (the same import made on another device) changes nothing.
     if (!log.revision(revision.revisionId)) log.add(revisionFacts(revision));
   }
+  // An outcome answers for a revision of this document, held or in the same write.
+  const unknown = outcomes.find(({ revisionId, key }) => log.revision(revisionId)?.key !== key);
+  if (unknown)
+    return {
+      code: CLOSE.forbidden,
+      reason: `delivery outcome for revision ${unknown.revisionId.slice(0, 64)} of ${unknown.key}, which this document does not hold`,
+    };
   return undefined;
 };

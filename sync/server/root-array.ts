@@ -1,0 +1,54 @@
+import * as Y from 'yjs';
+
+// Which root array of a document an incoming item goes into. An item whose
+// parent is a root type names it; one that goes beside its neighbour (its
+// origin, or its right origin when it is first) names none, and belongs to
+// its neighbour's array, which is in the same write or already in the
+// document.
+
+type Struct = Y.Item | Y.GC | Y.Skip;
+
+/**
+ * The name of the root type `item` is added to; undefined when it is nested
+ * in another type or names a neighbour neither the write nor the document has.
+ */
+export function rootArrayOf(
+  item: Y.Item,
+  incoming: readonly Struct[],
+  doc: Y.Doc,
+): string | undefined {
+  const seen = new Set<Y.Item>();
+  let current: Y.Item | undefined = item;
+  while (current && !seen.has(current)) {
+    seen.add(current);
+    const parent: unknown = current.parent;
+    if (typeof parent === 'string') return parent;
+    if (parent !== null) return undefined; // a nested type: an id, never a chart document's
+    const neighbour = current.origin ?? current.rightOrigin;
+    if (!neighbour) return undefined;
+    const sameWrite = incoming.find(
+      (struct): struct is Y.Item =>
+        struct instanceof Y.Item &&
+        struct.id.client === neighbour.client &&
+        struct.id.clock <= neighbour.clock &&
+        neighbour.clock < struct.id.clock + struct.length,
+    );
+    if (sameWrite) {
+      current = sameWrite;
+      continue;
+    }
+    const held = heldItem(doc, neighbour);
+    if (!held || held.parent === null) return undefined;
+    return Y.findRootTypeKey(held.parent as Y.AbstractType<unknown>);
+  }
+  return undefined;
+}
+
+function heldItem(doc: Y.Doc, id: Y.ID): Y.Item | undefined {
+  const structs = doc.store.clients.get(id.client);
+  if (!structs || structs.length === 0) return undefined;
+  const last = structs[structs.length - 1]!;
+  if (id.clock >= last.id.clock + last.length) return undefined;
+  const struct = Y.getItem(doc.store, id) as Struct;
+  return struct instanceof Y.Item ? struct : undefined;
+}
