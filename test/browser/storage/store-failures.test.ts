@@ -180,6 +180,7 @@ describe('the chart store and other tabs on other versions', () => {
       sent: 'name, patientId',
       laneDays: '[patientId+lane+day]',
       outbox: '++seq, &revisionId, [state+seq], [key+seq], [patientId+key]',
+      deliveries: 'revisionId, key',
     });
     await newer.open();
     newer.close();
