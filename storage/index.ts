@@ -15,5 +15,6 @@ export {
   type OutboxEntry,
 } from './outbox.js';
 export { laterRevisions } from './later-revisions.js';
+export { whileDrainingAlone } from './outbox-lock.js';
 export type { RecordDelivery, DeliveryCounts } from './delivery-queries.js';
 export type { DeliveryState, DeliveryReceipt, OutboxRow } from './outbox-shapes.js';

@@ -3,6 +3,7 @@ import {
   settleDeliveries,
   takeOverDeliveries,
   waitingChanges,
+  whileDrainingAlone,
   type DeliveryCounts,
   type DexieChartStore,
   type OutboxEntry,
@@ -195,16 +196,21 @@ class Delivery implements DeliveryController {
 
   async #run(): Promise<void> {
     try {
-      while (this.#again) {
-        this.#again = false;
-        for (;;) {
-          const waiting = await waitingChanges(this.#store, this.#options.roundSize ?? 200);
-          if (waiting.length === 0) break;
-          this.#set({ link: 'sending', problem: undefined });
-          await this.#round(waiting);
-          if (this.#status.link !== 'sending') return;
+      // Another tab of this device draining the same outbox goes first; what it sent is settled by then.
+      const done = await whileDrainingAlone(this.#store, async () => {
+        while (this.#again) {
+          this.#again = false;
+          for (;;) {
+            const waiting = await waitingChanges(this.#store, this.#options.roundSize ?? 200);
+            if (waiting.length === 0) break;
+            this.#set({ link: 'sending', problem: undefined });
+            await this.#round(waiting);
+            if (this.#status.link !== 'sending') return false;
+          }
         }
-      }
+        return true;
+      });
+      if (!done) return;
       this.#failures = 0;
       this.#set({ link: 'idle', problem: undefined });
     } catch (error) {

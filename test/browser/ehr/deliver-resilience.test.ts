@@ -1,7 +1,8 @@
 // The outbox outlives what goes wrong between the kit and the EHR: a time
 // offline (sent in order once the EHR is back), a reload with changes still
-// waiting, and an answer lost after the EHR saved the change (sent again,
-// never saved twice).
+// waiting, an answer lost after the EHR saved the change (sent again,
+// never saved twice), and two tabs of one device draining one outbox (each
+// change sent once).
 import { expect } from '../../support/testing.js';
 import { deliverChanges, KIT_RECORD_SYSTEM } from '../../../ehr/index.js';
 import type { MedicationRequest } from '../../../model/index.js';
@@ -147,5 +148,24 @@ describe('delivery through trouble', () => {
       'POST 201',
       'POST 200',
     ]);
+  });
+
+  it('two tabs of one device, each delivering: every change is sent once', async function () {
+    this.timeout(60_000);
+    const name = uniqueDatabaseName('tabs');
+    const first = await openTestStore(name);
+    const medication = await pulledMedication(first, ehr.fhirBaseUrl, token, patientId);
+    const second = await openTestStore(name);
+    const from = (await demoEhr.requests()).length;
+    const tabs = [deliverChanges(first, options()), deliverChanges(second, options())];
+    const one = await first.revise(
+      withDose(medication.current, '5 mg daily'),
+      medication.heads[0]!.revisionId,
+    );
+    await second.revise(withDose(medication.current, '7.5 mg daily'), one.revisionId);
+    await Promise.all(tabs.map((tab) => until(tab, (s) => settled(s) && s.counts.sent === 2)));
+    tabs.forEach((tab) => tab.stop());
+    const puts = (await demoEhr.requests(from)).filter((r) => r.method === 'PUT');
+    expect(puts.map((r) => r.status)).to.deep.equal([200, 200], 'two changes, two PUTs');
   });
 });
