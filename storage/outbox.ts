@@ -92,13 +92,12 @@ export async function ehrIdOf(
 ): Promise<string | undefined> {
   const { db, run } = store[storeInternals]();
   return run(async () => {
-    const answered = await db.deliveries.where('key').equals(key).toArray();
+    const [answered, queued] = await Promise.all([
+      db.deliveries.where('key').equals(key).toArray(),
+      db.outbox.where('[key+seq]').between([key, Dexie.minKey], [key, Dexie.maxKey]).toArray(),
+    ]);
     const receipt = answered.find((row) => row.receipt)?.receipt;
     if (receipt) return receipt.id;
-    const queued = await db.outbox
-      .where('[key+seq]')
-      .between([key, Dexie.minKey], [key, Dexie.maxKey])
-      .toArray();
     if (queued.some((row) => row.create)) return undefined;
     return key.slice(key.indexOf('/') + 1);
   });

@@ -349,6 +349,25 @@ describe('pullChart', () => {
     expect(now!.heads[0]!.parents).to.deep.equal([pulledRevision]);
   });
 
+  it('a second pull reads the Patient as the server holds it now, never the browser’s copy of the first', async function () {
+    this.timeout(60_000);
+    const patient = smallest();
+    token = await tokenFor(patient.id);
+    const store = await openTestStore();
+    await pullChart(store, options(patient.id));
+    const pulled = (await valueOf(store.patient(patient.id), (record) => !!record))!;
+    const version = await demoEhr.update({
+      ...pulled.current,
+      telecom: [{ system: 'phone', value: '+44 20 7946 0000', use: 'mobile' }],
+    });
+    await pullChart(store, options(patient.id));
+    const now = await valueOf(
+      store.patient(patient.id),
+      (record) => record?.current.meta?.versionId === version.versionId,
+    );
+    expect(now!.current.telecom?.[0]?.value).to.equal('+44 20 7946 0000');
+  });
+
   it('where the server offers no $everything, a second pull searches each type with _lastUpdated', async function () {
     this.timeout(60_000);
     const patient = smallest();
