@@ -1,22 +1,17 @@
 import * as Y from 'yjs';
 import {
-  ChartStoreError,
   changeTime,
   DELIVERIES,
   encodeDeliveryOutcome,
   encodeRevision,
-  parseDeliveryOutcome,
   parseDocumentName,
-  parseRevision,
   type DeliveryOutcome,
   type Revision,
 } from '../model/index.js';
 import { REVISIONS, type DocumentEvents, type HeldDocument } from './document-shapes.js';
 import type { ChartDatabase, MetaRow } from './database.js';
-import { projectDeliveries } from './delivery-outcomes.js';
-import { queueForDelivery } from './outbox-queue.js';
-import { projectRevisions } from './project-revisions.js';
-import { countUnsent, markSent, type LocalChanges } from './sent-changes.js';
+import { saveChanges, type Change, type LoadedDocument } from './save-changes.js';
+import { markSent } from './sent-changes.js';
 
 // The Yjs side of a chart, loaded by chart-documents.ts when a document is
 // first needed: each document holds an append-only Y.Array of revisions,
@@ -31,35 +26,6 @@ const COMPACT_AFTER = 64;
 
 /** Transaction origin of updates read back from the log: already saved, not saved again. */
 const FROM_LOG = Symbol('emr-kit:from-log');
-
-/** One update of one document, with the revisions it inserted, waiting to be saved. */
-interface Change {
-  name: string;
-  patientId: string;
-  update: Uint8Array;
-  encoded: string[];
-  /** Delivery outcomes it inserted, each one JSON string. */
-  outcomes: unknown[];
-  /** Set for this tab's own appends, whose revisions need no second check. */
-  revisions?: Revision[];
-  /** This tab's own appends whose revision ids are new (drawn at random): no other replica has them. */
-  fresh?: boolean;
-  /** Rows of the meta table written in the same transaction. */
-  meta?: readonly MetaRow[];
-  /** For a change made on this device (not received): the document's state vector after it, and when it was made. */
-  local?: { state: Map<number, number>; at: number };
-  loaded: LoadedDocument;
-}
-
-interface LoadedDocument {
-  doc: Y.Doc;
-  /** The highest log sequence number read back into `doc`. */
-  seq: number;
-  /** Log rows this tab wrote from `doc`: already in it. */
-  own: Set<number>;
-  /** A save of this held document failed: the next one writes its whole state, so the log misses nothing. */
-  unsaved?: boolean;
-}
 
 /** ChartDocuments' work, loaded with Yjs when a document is first needed (chart-documents.ts). */
 export class DocumentEngine {
@@ -232,7 +198,7 @@ export class DocumentEngine {
   /** Saves changes after every earlier save, in the order they happened. */
   #enqueue(changes: Change[]): Promise<void> {
     if (changes.length === 0) return Promise.resolve();
-    const saving = this.#saving.then(() => this.#save(changes));
+    const saving = this.#saving.then(() => saveChanges(this.#db, changes, this.#events));
     this.#saving = saving.catch(() => undefined);
     return saving.catch((error: unknown) => {
       for (const change of changes) {
@@ -323,99 +289,6 @@ export class DocumentEngine {
     return loaded;
   }
 
-  async #save(changes: Change[]): Promise<void> {
-    const projections = changes.map((change) => ({
-      doc: change.name,
-      patientId: change.patientId,
-      revisions: change.revisions ?? this.#validRevisions(change),
-      fresh: change.fresh === true,
-    }));
-    const documents = [
-      ...new Map(changes.map((c) => [c.name, { name: c.name, patientId: c.patientId }])).values(),
-    ];
-    const db = this.#db;
-    // One bulk write per table, however many documents the changes touch.
-    const meta = changes.flatMap((change) => change.meta ?? []);
-    const { refused } = await db.transaction(
-      'rw',
-      [
-        db.updates,
-        db.documents,
-        db.records,
-        db.history,
-        db.laneDays,
-        db.sent,
-        db.meta,
-        db.outbox,
-        db.deliveries,
-      ],
-      async () => {
-        const seqs = await db.updates.bulkAdd(
-          changes.map((c) => ({ doc: c.name, update: c.update })),
-          { allKeys: true },
-        );
-        seqs.forEach((seq, i) => changes[i]!.loaded.own.add(seq as number));
-        await db.documents.bulkPut(documents);
-        const projected = await projectRevisions(db, projections);
-        // This tab's own revision was checked before it was made; refused now, a peer's came between: nothing is saved.
-        const own = projected.refused.find(({ doc, revision }) =>
-          changes.some(
-            (c) => c.revisions !== undefined && c.name === doc && c.revisions.includes(revision),
-          ),
-        );
-        if (own) throw new ChartStoreError('stale', `${own.message}. Nothing was saved.`);
-        await countUnsent(db, localChanges(changes));
-        // Made on this device: queued for the EHR with the revisions, or neither.
-        await queueForDelivery(
-          db,
-          changes.flatMap((c) =>
-            c.revisions && c.fresh
-              ? [{ doc: c.name, patientId: c.patientId, revisions: c.revisions }]
-              : [],
-          ),
-        );
-        // What the EHR answered, and colleagues' changes it has not answered for yet.
-        await projectDeliveries(
-          db,
-          changes.map((change, i) => ({
-            doc: change.name,
-            patientId: change.patientId,
-            received: change.revisions
-              ? []
-              : projections[i]!.revisions.filter(
-                  (revision) =>
-                    !projected.refused.some((r) => r.revision.revisionId === revision.revisionId),
-                ),
-            outcomes: this.#validOutcomes(change),
-          })),
-        );
-        if (meta.length > 0) await db.meta.bulkPut([...meta]);
-        return projected;
-      },
-    );
-    for (const { doc, revision, message } of refused)
-      this.#events.onRejectedRevision?.(doc, `revision ${revision.revisionId}: ${message}`);
-  }
-
-  #validOutcomes(change: Change): DeliveryOutcome[] {
-    return change.outcomes.flatMap((value) => {
-      const checked = parseDeliveryOutcome(value);
-      if (checked.ok) return [checked.outcome];
-      this.#events.onRejectedRevision?.(change.name, checked.message);
-      return [];
-    });
-  }
-
-  #validRevisions(change: Change): Revision[] {
-    const revisions: Revision[] = [];
-    for (const value of change.encoded) {
-      const checked = parseRevision(value, change.patientId);
-      if (checked.ok) revisions.push(checked.revision);
-      else this.#events.onRejectedRevision?.(change.name, checked.message);
-    }
-    return revisions;
-  }
-
   /**
    * Replaces many small log rows of a document (one per edit) by their merge,
    * so the next load reads one row. Rows saved meanwhile are left alone.
@@ -445,18 +318,4 @@ export class DocumentEngine {
     if (theirs.length > 0)
       Y.applyUpdate(loaded.doc, Y.mergeUpdates(theirs.map((row) => row.update)), FROM_LOG);
   }
-}
-
-/** The local changes among `changes`, by document: how many, and the state after the last and its time. */
-function localChanges(changes: readonly Change[]): LocalChanges {
-  const byName = new Map<
-    string,
-    { patientId: string; count: number; state: Map<number, number>; at: number }
-  >();
-  for (const { name, patientId, local } of changes) {
-    if (!local) continue;
-    const counted = byName.get(name);
-    byName.set(name, { patientId, count: (counted?.count ?? 0) + 1, ...local });
-  }
-  return byName;
 }
