@@ -37,9 +37,9 @@ export async function recordInState(
 }
 
 /** Opens the view that shows the record and scrolls its element into view. */
-export function bringIntoView(chartBody: HTMLElement, key: ResourceKey): void {
+export async function bringIntoView(chartBody: HTMLElement, key: ResourceKey): Promise<void> {
   const shown = SHOWN_IN[key.slice(0, key.indexOf('/'))];
   if (!shown) return;
-  openChartView(shown.view);
-  chartBody.querySelector(shown.element)?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  await openChartView(shown.view);
+  chartBody.querySelector(shown.element)?.scrollIntoView({ block: 'start' });
 }

@@ -233,7 +233,7 @@ async function showProblem(state: DeliveryState): Promise<void> {
   if (!found || store !== session.store) return;
   const other = patients.find((p) => p.patientId === found.patientId);
   if (other && other !== session.patient) await openPatient(other);
-  bringIntoView(chartBody, found.key);
+  await bringIntoView(chartBody, found.key);
 }
 
 function refreshFromEhr(): Promise<void> {

@@ -80,6 +80,63 @@ test('a dose changed in the portal is in the EHR’s MedicationRequest, and the 
   );
 });
 
+test('a change the EHR does not accept is counted on the link; choosing the count brings the medication list into view', async () => {
+  const key = await changeableOrder(page);
+  demo.ehr.fhir.faults.fail({
+    status: 422,
+    message: 'Dose above the maximum for this drug',
+    match: (method, path) => method === 'PUT' && path.startsWith('/fhir/MedicationRequest/'),
+  });
+  await changeDose(page, key, '400', 'mg');
+  await link('1 change not accepted');
+  await page
+    .locator(`emr-medication-list li.item[data-key="${key}"] .delivery-note`, {
+      hasText: 'Dose above the maximum for this drug',
+    })
+    .waitFor(PATIENCE);
+
+  await page.getByRole('link', { name: 'Notes' }).click();
+  await page.locator('#summary-view').waitFor({ state: 'hidden', ...PATIENCE });
+  await page.locator('emr-ehr-link').getByRole('button', { name: '1 change not accepted' }).click();
+  await page.locator('#summary-view').waitFor({ state: 'visible', ...PATIENCE });
+  await page.waitForFunction(
+    () => {
+      const box = document.querySelector('emr-medication-list')!.getBoundingClientRect();
+      // Its top in the viewport (to the pixel: layout has fractions).
+      return box.top > -1 && box.top < window.innerHeight;
+    },
+    undefined,
+    PATIENCE,
+  );
+});
+
+test('when the EHR refuses the token, “Sign in again” renews the session and the change goes', async () => {
+  const key = await changeableOrder(page);
+  const id = key.slice('MedicationRequest/'.length);
+  const grants = { ...demo.ehr.auth.grantCounts() };
+  // Refused before and after the delivery's own renewal: the link asks for a sign-in.
+  demo.ehr.fhir.faults.fail({
+    status: 401,
+    times: 2,
+    match: (method, path) => method === 'PUT' && path.startsWith(`/fhir/MedicationRequest/${id}`),
+  });
+  await changeDose(page, key, '5', 'mg');
+  await link('Sign-in needed for the hospital record');
+  await link('1 change waiting to send');
+
+  await page.locator('emr-ehr-link').getByRole('button', { name: 'Sign in again' }).click();
+  await link('Up to date with the hospital record');
+  await link('0 changes waiting to send');
+  const now = demo.ehr.auth.grantCounts();
+  assert.equal(now.authorization_code ?? 0, grants.authorization_code ?? 0, 'no new launch');
+  assert.equal((now.refresh_token ?? 0) - (grants.refresh_token ?? 0), 2, 'renewed twice');
+  const read = await outsideReader(demo.ehr, new URL(page.url()).searchParams.get('patient')!);
+  const order = await read<{
+    dosageInstruction?: Array<{ doseAndRate?: Array<{ doseQuantity?: { value?: number } }> }>;
+  }>(`MedicationRequest/${id}`);
+  assert.equal(order.dosageInstruction?.[0]?.doseAndRate?.[0]?.doseQuantity?.value, 5);
+});
+
 test('axe finds no violation with the link in the header', async () => {
   assert.deepEqual(await axeViolations(page), []);
 });
