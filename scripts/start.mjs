@@ -140,6 +140,7 @@ async function nextSteps(portal) {
     );
   if (withEhr)
     lines.push(
+      '  Change a dose in a launched chart (Change dose, Save new dose): the link beside the sync status counts it sent, and the demo EHR prints its write here.',
       `  The standalone SMART app: ${new URL('standalone.html', portal)} — sign in to the demo EHR as ${clinicians.map((c) => c.name).join(' or ')} (pick a name; no password), pick a patient, Allow.`,
     );
   lines.push('', 'Stop everything with Ctrl-C.');

@@ -80,6 +80,19 @@ test('a dose changed in the portal is in the EHR’s MedicationRequest, and the 
   );
 });
 
+test('a refresh from the EHR brings the version it took back, with no conflict', async () => {
+  const key = await changeableOrder(page);
+  await page.getByRole('button', { name: 'Refresh from the EHR' }).click();
+  await page
+    .locator('#import-status', { hasText: 'records changed since the last pull' })
+    .waitFor(PATIENCE);
+  assert.match((await page.locator('#import-status').textContent()) ?? '', /: 1 records changed/);
+  await page
+    .locator(`emr-medication-list li.item[data-key="${key}"] [part="line"]`, { hasText: '2 mg' })
+    .waitFor(PATIENCE);
+  assert.equal(await page.locator('emr-medication-list [part="conflict"]').count(), 0);
+});
+
 test('a change the EHR does not accept is counted on the link; choosing the count brings the medication list into view', async () => {
   const key = await changeableOrder(page);
   demo.ehr.fhir.faults.fail({
