@@ -31,11 +31,6 @@ export class EhrDelivery {
     this.#beside = beside;
   }
 
-  /** Whether changes are being given back now. */
-  get running(): boolean {
-    return this.#controller !== undefined;
-  }
-
   /**
    * Gives the store's changes back with this session. On the store already
    * delivering, the session is a new sign-in: the delivery goes on with it.

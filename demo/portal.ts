@@ -149,7 +149,7 @@ async function openPatient(patient: WardPatient): Promise<void> {
   showPatient(patient);
 
   stopSharing();
-  deliverChanges(store, user, patient);
+  startDelivery(store, user, patient);
   if (session.config.syncUrl) {
     session.connection = shareChart(store, patient.patientId, user, session.config.syncUrl);
     syncProvider.setValue(session.connection);
@@ -204,7 +204,7 @@ async function pullFromEhr(
 }
 
 /** Gives this user's changes back to the EHR with the session for the open chart; without one, nothing is given back. */
-function deliverChanges(store: DexieChartStore, user: DemoUser, patient: WardPatient): void {
+function startDelivery(store: DexieChartStore, user: DemoUser, patient: WardPatient): void {
   delivery.stop();
   const smart = ehrSessions.get(sessionKey(user.id, patient.patientId));
   if (smart) delivery.start(store, smart);
