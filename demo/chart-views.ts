@@ -20,7 +20,13 @@ export function setUpChartViews(tabs: HTMLElement, sections: Iterable<HTMLElemen
   show();
 }
 
-/** Opens a view, as a click on its tab would. */
-export function openChartView(view: ChartView): void {
-  if (location.hash !== `#${view}`) location.hash = view;
+/** Opens a view, as a click on its tab would; resolves once it is shown. */
+export function openChartView(view: ChartView): Promise<void> {
+  if (location.hash === `#${view}`) return Promise.resolve();
+  // The listener of setUpChartViews, added first, shows the view before this one runs.
+  const shown = new Promise<void>((resolve) =>
+    window.addEventListener('hashchange', () => resolve(), { once: true }),
+  );
+  location.hash = view;
+  return shown;
 }

@@ -7,3 +7,4 @@ import '../components/chart-timeline/emr-chart-timeline.js';
 import '../components/note-editor/emr-note-editor.js';
 import '../components/note-list/emr-note-list.js';
 import '../components/sync-status/emr-sync-status.js';
+import '../components/ehr-link/emr-ehr-link.js';

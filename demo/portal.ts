@@ -1,11 +1,17 @@
 import { ContextProvider } from '@lit/context';
 import { applySmartStyle, completeSmartLaunch, type SmartSession } from '../ehr/index.js';
-import { chartStoreContext, syncStatusContext, WRITING_ROLES } from '../model/index.js';
+import {
+  chartStoreContext,
+  syncStatusContext,
+  WRITING_ROLES,
+  type DeliveryState,
+} from '../model/index.js';
 import type { DexieChartStore } from '../storage/index.js';
 import type { ChartConnection } from '../sync/index.js';
 import { pullWithProgress } from './chart-pull.js';
 import { openChartView, setUpChartViews } from './chart-views.js';
 import { settled, shareChart } from './chart-sync.js';
+import { bringIntoView, recordInState } from './delivery-problems.js';
 import {
   demoApi,
   type CatalogPatient,
@@ -14,6 +20,7 @@ import {
   type DemoUser,
   type WardPatient,
 } from './demo-api.js';
+import { EhrDelivery } from './ehr-delivery.js';
 import { isLaunchAnswer, launchChart, takeLauncher, withoutLaunchAnswer } from './ehr-launch.js';
 import { EventLog } from './event-log.js';
 import { ImportStatus } from './import-status.js';
@@ -36,10 +43,13 @@ const chartBody = byId('chart-body');
 
 // 1. The providers, on the portal's own elements. Every kit element inside
 //    <main> gets the chart store from here; <emr-sync-status> in the header
-//    gets the sync connection. They listen before the elements are defined:
-//    an element asks for its store when it connects.
+//    gets the sync connection; with a SMART session, the header's
+//    <emr-ehr-link> and the chart's elements get the delivery to the EHR.
+//    They listen before the elements are defined: an element asks for its
+//    store when it connects.
 const storeProvider = new ContextProvider(chart, { context: chartStoreContext });
 const syncProvider = new ContextProvider(byId('masthead'), { context: syncStatusContext });
+const delivery = new EhrDelivery(document.body, document.querySelector('emr-sync-status')!);
 await import('./kit-elements.js');
 
 // 2. The portal's own parts.
@@ -103,6 +113,8 @@ const userPicker = new UserPicker(
 );
 byId('reset-data').addEventListener('click', () => void resetLocalData());
 refreshButton.addEventListener('click', () => void refreshFromEhr());
+document.addEventListener('emr-ehr-sign-in', () => void signInToEhr());
+document.addEventListener('emr-ehr-link-select', (event) => void showProblem(event.detail.state));
 
 await signIn(userPicker.current);
 const requested = patients.find((p) => p.patientId === params.get('patient'));
@@ -113,6 +125,7 @@ async function signIn(user: DemoUser): Promise<void> {
   const generation = ++session.generation;
   setParam('user', user.id);
   stopSharing();
+  delivery.stop();
   const previous = session.store;
   // The user and their store change together: nothing in between acts for one with the other's store.
   const store = await openLocalChart(user);
@@ -136,6 +149,7 @@ async function openPatient(patient: WardPatient): Promise<void> {
   showPatient(patient);
 
   stopSharing();
+  startDelivery(store, user, patient);
   if (session.config.syncUrl) {
     session.connection = shareChart(store, patient.patientId, user, session.config.syncUrl);
     syncProvider.setValue(session.connection);
@@ -187,6 +201,39 @@ async function pullFromEhr(
   }
   await pullWithProgress(store, smart, patient, status);
   if (generation === session.generation) await showOnDevice();
+}
+
+/** Gives this user's changes back to the EHR with the session for the open chart; without one, nothing is given back. */
+function startDelivery(store: DexieChartStore, user: DemoUser, patient: WardPatient): void {
+  delivery.stop();
+  const smart = ehrSessions.get(sessionKey(user.id, patient.patientId));
+  if (smart) delivery.start(store, smart);
+}
+
+/** The EHR refused the session (<emr-ehr-link>'s "Sign in again"): renewed quietly if it can be, else a new launch, which comes back here with a new session. */
+async function signInToEhr(): Promise<void> {
+  const { store, user, patient } = session;
+  if (!store || !user || !patient) return;
+  const smart = ehrSessions.get(sessionKey(user.id, patient.patientId));
+  if (smart && (await smart.refresh().catch(() => false))) return delivery.start(store, smart);
+  status.working(`Signing in to the hospital EHR again for ${patient.name}’s chart…`);
+  await launchChart(patient.patientId, user).catch((error: unknown) =>
+    status.failed(`The hospital EHR did not sign you in: ${(error as Error).message}`),
+  );
+}
+
+/** A count of problems chosen on <emr-ehr-link>: to the first record in that state, in the open chart or another on this device. */
+async function showProblem(state: DeliveryState): Promise<void> {
+  const { store, patient } = session;
+  if (!store) return;
+  const order = [patient, ...patients.filter((p) => p !== patient)].flatMap((p) =>
+    p ? [p.patientId] : [],
+  );
+  const found = await recordInState(store, state, order);
+  if (!found || store !== session.store) return;
+  const other = patients.find((p) => p.patientId === found.patientId);
+  if (other && other !== session.patient) await openPatient(other);
+  await bringIntoView(chartBody, found.key);
 }
 
 function refreshFromEhr(): Promise<void> {
@@ -279,6 +326,7 @@ async function resetLocalData(): Promise<void> {
     return;
   session.generation++;
   stopSharing();
+  delivery.stop();
   await session.store?.close();
   session.store = undefined;
   await deleteLocalCharts();

@@ -57,12 +57,18 @@ function loadTypeScript() {
  * The demo EHR: a FHIR R4 server seeded with the six Synthea patients, and
  * its SMART authorization server, on 8103 and 8104 when they are free. The
  * portal's dev server is handed it in this process (the ward list, EHR
- * launches) and registers the portal with it once it listens.
+ * launches) and registers the portal with it once it listens. Every write it
+ * answers is printed: where the portal's changes are seen arriving.
  */
 async function demoEhr() {
   loadTypeScript();
-  const { startPortalEhr } = await import('../demo/server/start-portal-ehr.ts');
-  const ehr = await startPortalEhr();
+  const { startPortalEhr, PREFERRED_PORTS } = await import('../demo/server/start-portal-ehr.ts');
+  const ehr = await startPortalEhr(PREFERRED_PORTS, {
+    onAnswer: ({ method, path, status }) => {
+      if (['PUT', 'POST', 'PATCH', 'DELETE'].includes(method))
+        console.log(`demo EHR: ${method} ${decodeURIComponent(path)} → ${status}`);
+    },
+  });
   return {
     name: `demo EHR (${ehr.patients.length} Synthea patients; its SMART authorization server is ${ehr.auth.issuer}), FHIR R4 base`,
     url: ehr.fhir.url,
@@ -134,6 +140,7 @@ async function nextSteps(portal) {
     );
   if (withEhr)
     lines.push(
+      '  Change a dose in a launched chart (Change dose, Save new dose): the link beside the sync status counts it sent, and the demo EHR prints its write here.',
       `  The standalone SMART app: ${new URL('standalone.html', portal)} — sign in to the demo EHR as ${clinicians.map((c) => c.name).join(' or ')} (pick a name; no password), pick a patient, Allow.`,
     );
   lines.push('', 'Stop everything with Ctrl-C.');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DEMO_CLINICIANS } from './demo-clinicians.js';
 import { startAuthServer, type AuthClient, type AuthServer } from './auth-server.js';
 import { EhrRepository } from './ehr-repository.js';
-import { startFhirServer, type FhirServer } from './fhir-server.js';
+import { startFhirServer, type FhirServer, type FhirServerOptions } from './fhir-server.js';
 import { seedSynthea, syntheaFixturesDir } from './seed.js';
 
 // The demo EHR as a whole: the FHIR server (Medplum's engine) seeded with the
@@ -24,6 +24,8 @@ export interface DemoEhrOptions {
   autoPatient?: string | 'first';
   /** Where the Synthea bundles are; none loaded when null. */
   fixturesDir?: string | null;
+  /** Told of every request the FHIR server answered. */
+  onAnswer?: FhirServerOptions['onAnswer'];
 }
 
 export interface DemoPatient {
@@ -58,6 +60,7 @@ export async function startDemoEhr(options: DemoEhrOptions = {}): Promise<DemoEh
   const fhir = await startFhirServer({
     port: options.fhirPort ?? 0,
     repository,
+    onAnswer: options.onAnswer,
     authorize: (token) => (token ? auth.authorize(token) : Promise.resolve(undefined)),
     smartConfiguration: (fhirBaseUrl) =>
       auth.smartConfiguration(fhirBaseUrl) as unknown as Record<string, unknown>,

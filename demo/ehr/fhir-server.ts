@@ -43,6 +43,8 @@ export interface FhirServerOptions {
   /** Largest page a search returns; a larger `_count` is lowered to it (default 1000). */
   maxCount?: number;
   faults?: Faults;
+  /** Told of every request once it is answered (`npm start` prints the writes). */
+  onAnswer?: (request: LoggedRequest) => void;
 }
 
 export interface FhirServer {
@@ -126,6 +128,7 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
     if (faults.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       logged.status = status;
+      options.onAnswer?.(logged);
       const text = body === undefined ? '' : JSON.stringify(body);
       res.writeHead(status, {
         'Access-Control-Allow-Origin': '*',

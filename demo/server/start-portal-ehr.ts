@@ -1,4 +1,4 @@
-import { startDemoEhr, type DemoEhr } from '../ehr/demo-ehr.js';
+import { startDemoEhr, type DemoEhr, type DemoEhrOptions } from '../ehr/demo-ehr.js';
 import { setRunningEhr } from './running-ehr.js';
 
 // The demo EHR as the portal uses it: the FHIR server seeded with the
@@ -11,10 +11,11 @@ export const PREFERRED_PORTS = { fhirPort: 8103, authPort: 8104 };
 
 export async function startPortalEhr(
   ports: { fhirPort: number; authPort: number } = PREFERRED_PORTS,
+  options: Pick<DemoEhrOptions, 'onAnswer'> = {},
 ): Promise<DemoEhr> {
-  const ehr = await startDemoEhr(ports).catch((error: NodeJS.ErrnoException) => {
+  const ehr = await startDemoEhr({ ...ports, ...options }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE') throw error;
-    return startDemoEhr({ fhirPort: 0, authPort: 0 });
+    return startDemoEhr({ fhirPort: 0, authPort: 0, ...options });
   });
   setRunningEhr(ehr);
   return {

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { axeViolations, PATIENCE } from './support/browser.js';
 import { openDemoPage, type DemoPage } from './support/demo-page.js';
+import { allowAtTheEhr as allowAt } from './support/ehr-consent.js';
 
 // The demo portal's SMART path end to end: the ward list from the demo
 // EHR's FHIR server; opening a patient is an EHR launch (the launch page,
@@ -42,14 +43,7 @@ after(() => session?.close());
 const statusLines = () =>
   page.evaluate(() => JSON.parse(sessionStorage.getItem('test status lines') ?? '[]') as string[]);
 
-/** The demo EHR's consent page: it names the signed-in clinician; Allow sends the browser back to the portal. */
-async function allowAtTheEhr(clinician: string): Promise<void> {
-  await page.waitForURL((url) => url.pathname.startsWith('/interaction/'), PATIENCE);
-  await page.getByRole('heading', { name: 'Allow access' }).waitFor(PATIENCE);
-  assert.match((await page.textContent('body')) ?? '', new RegExp(`Signed in as ${clinician}`));
-  await page.getByRole('button', { name: 'Allow' }).click();
-  await page.waitForURL((url) => url.href.startsWith(demo.url), PATIENCE);
-}
+const allowAtTheEhr = (clinician: string) => allowAt(page, demo.url, clinician);
 
 test('the ward list lists the FHIR server’s patients', async () => {
   await page.locator('.patient-button').first().waitFor(PATIENCE);

@@ -133,6 +133,15 @@ test('the notes view opens a new note in the note editor, and the note list show
   );
 });
 
+test('without a SMART session nothing is given back to the EHR: no link, no write', async () => {
+  // The note just written is a change made here, queued in the store's outbox: nothing sends it.
+  assert.equal(await page.locator('emr-ehr-link').count(), 0);
+  assert.deepEqual(
+    demo.ehr.fhir.requests.filter((r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method)),
+    [],
+  );
+});
+
 test('a kit event shows in the event log with its detail', async () => {
   await openView('Timeline');
   const first = page.locator('emr-chart-timeline [part="item"]').first();

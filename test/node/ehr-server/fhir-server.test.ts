@@ -345,3 +345,23 @@ describe('demo EHR: REST API', () => {
       assert.ok(exposed.includes(h), h);
   });
 });
+
+describe('demo EHR: answers told as they go', () => {
+  it('tells onAnswer of each request once it is answered, with its status', async () => {
+    const told: string[] = [];
+    const server = await startFhirServer({
+      onAnswer: ({ method, path, status }) => told.push(`${method} ${path} ${status}`),
+    });
+    try {
+      await fhir(`${server.url}/Patient/p1`, { method: 'PUT', json: patient });
+      await fhir(`${server.url}/Patient/nobody`);
+      assert.deepEqual(told, ['PUT /fhir/Patient/p1 200', 'GET /fhir/Patient/nobody 404']);
+      assert.deepEqual(
+        server.requests.map(({ method, path, status }) => `${method} ${path} ${status}`),
+        told,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+});
