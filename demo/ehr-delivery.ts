@@ -43,6 +43,8 @@ export class EhrDelivery {
       fhirBaseUrl: session.context.fhirBaseUrl,
       auth: session,
       allow: HOSPITAL_TAKES,
+      // A colleague's change the EHR has not answered for in ten minutes is sent from here too.
+      takeOverAfterMs: 10 * 60_000,
     });
     this.#provider.setValue(this.#controller);
     this.#link ??= document.createElement('emr-ehr-link');
