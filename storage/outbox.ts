@@ -17,16 +17,18 @@ export interface OutboxEntry {
   revision: Revision;
 }
 
-/** The waiting changes, oldest first (at most `limit`), each with its revision. */
+/** The waiting changes, oldest first (at most `limit`; only `patients`' when given), each with its revision. */
 export async function waitingChanges(
   store: DexieChartStore,
   limit = Infinity,
+  patients?: readonly string[],
 ): Promise<OutboxEntry[]> {
   const { db, run } = store[storeInternals]();
   return run(async () => {
     const rows = await db.outbox
       .where('[state+seq]')
       .between(['waiting', Dexie.minKey], ['waiting', Dexie.maxKey])
+      .filter((row) => !patients || patients.includes(row.patientId))
       .limit(limit)
       .toArray();
     const revisions = await revisionsOf(
@@ -148,10 +150,14 @@ export async function settleDeliveries(
 
 /**
  * Takes over colleagues' changes that the EHR has not answered for since
- * before `before` (ISO): they are queued here as this device's own, in the
- * order they arrived. Answers how many.
+ * before `before` (ISO), of `patients` when given: they are queued here as
+ * this device's own, in the order they arrived. Answers how many.
  */
-export async function takeOverDeliveries(store: DexieChartStore, before: string): Promise<number> {
+export async function takeOverDeliveries(
+  store: DexieChartStore,
+  before: string,
+  patients?: readonly string[],
+): Promise<number> {
   const { db, run, assertWriter } = store[storeInternals]();
   assertWriter();
   return run(() =>
@@ -159,7 +165,7 @@ export async function takeOverDeliveries(store: DexieChartStore, before: string)
       const stale = await db.outbox
         .where('[state+seq]')
         .between(['elsewhere', Dexie.minKey], ['elsewhere', Dexie.maxKey])
-        .filter((row) => row.at < before)
+        .filter((row) => row.at < before && (!patients || patients.includes(row.patientId)))
         .toArray();
       const at = new Date().toISOString();
       await db.outbox.bulkPut(stale.map((row) => ({ ...row, state: 'waiting', at })));

@@ -42,6 +42,12 @@ export interface DeliveryOptions extends FhirConnection {
   identifierSystem?: string;
   /** Waits between tries while the EHR cannot be reached (0.5 s doubling to 60 s when absent). */
   retry?: BackoffOptions;
+  /**
+   * Only these patients' changes are sent (a SMART token for one patient
+   * cannot write another's chart); every patient's when absent. The counts
+   * in the status stay the device's, every patient's.
+   */
+  patients?: readonly string[];
   /** Changes read from the outbox per round (200 when absent). */
   roundSize?: number;
   /**
@@ -185,6 +191,7 @@ class Delivery implements DeliveryController {
       const taken = await takeOverDeliveries(
         this.#store,
         new Date(Date.now() - after).toISOString(),
+        this.#options.patients,
       );
       if (taken > 0) this.#wake();
     } catch (error) {
@@ -201,7 +208,11 @@ class Delivery implements DeliveryController {
         while (this.#again) {
           this.#again = false;
           for (;;) {
-            const waiting = await waitingChanges(this.#store, this.#options.roundSize ?? 200);
+            const waiting = await waitingChanges(
+              this.#store,
+              this.#options.roundSize ?? 200,
+              this.#options.patients,
+            );
             if (waiting.length === 0) break;
             this.#set({ link: 'sending', problem: undefined });
             await this.#round(waiting);

@@ -12,6 +12,7 @@ import {
 } from '../../../ehr/index.js';
 import type { MedicationRequest, Observation } from '../../../model/index.js';
 import { openTestStore, valueOf } from '../../support/test-stores.js';
+import { waitingChanges } from '../../../storage/index.js';
 import type { DemoEhr } from '../../support/ehr.js';
 import { heartRate, penicillinAllergy } from '../../support/resources.js';
 import {
@@ -104,6 +105,33 @@ describe('deliverChanges', () => {
     const states = await valueOf(store.deliveryStates(patientId));
     expect(states[`Patient/${patientId}`]?.state).to.equal('local-only');
     expect(states[`AllergyIntolerance/${localId}`]?.state).to.equal('sent');
+  });
+
+  it('sends only the changes of the patients it is given: another chart’s wait for a token of their own', async function () {
+    this.timeout(30_000);
+    const store = await openTestStore();
+    await store.record({ resourceType: 'Patient', id: patientId });
+    await store.record({ resourceType: 'Patient', id: 'another-patient' });
+    const theirs = await store.record(penicillinAllergy('another-patient', crypto.randomUUID()));
+    const sent: SentRequest[] = [];
+    const delivery = deliverChanges(
+      store,
+      options({ fetch: recordingFetch(sent), patients: [patientId] }),
+    );
+    const localId = crypto.randomUUID();
+    await store.record(penicillinAllergy(patientId, localId));
+    // The other chart's changes still wait: the counts are the device's.
+    await until(delivery, (s) => s.link === 'idle' && s.counts.sent === 1);
+    delivery.stop();
+
+    expect(sent.filter((r) => r.method === 'POST')).to.have.length(1);
+    const still = (await waitingChanges(store)).map(({ row }) => row.revisionId);
+    expect(still).to.include(theirs.revisionId);
+    expect(
+      (await waitingChanges(store, Infinity, ['another-patient'])).every(
+        ({ row }) => row.patientId === 'another-patient',
+      ),
+    ).to.equal(true);
   });
 
   it('sends a set of vital signs recorded together as one transaction of conditional creates', async function () {
