@@ -1,10 +1,13 @@
 // The three summary elements over the local store, as a host page embeds
-// them: open the store, hand it to the elements; on a first visit
-// (`?import`), import the chart from chart.json too.
+// them: start the store, hand it to the elements; on a first visit
+// (`?import`), import the chart from chart.json too. The store starts in the
+// page's first module, before the elements' modules are evaluated, so that
+// IndexedDB opens while they are.
+import { store } from './start-store.js';
 import '../../../components/allergy-banner/emr-allergy-banner.js';
 import '../../../components/medication-list/emr-medication-list.js';
 import '../../../components/vitals-grid/emr-vitals-grid.js';
-import { importBundle, openChartStore } from '../../../storage/index.js';
+import { importBundle } from '../../../storage/index.js';
 import { expectedRows, probeRows, reportError } from './rows-probe.js';
 
 performance.mark('start:modules-evaluated');
@@ -23,21 +26,17 @@ probeRows(
     count(grid!, 'thead th[scope=col]') >= expected.columns,
 );
 
-try {
-  const store = await openChartStore({
-    user: { id: 'u1', displayName: 'Clinician', role: 'clinician' },
-  });
-  performance.mark('start:store-open');
-  for (const element of [banner, list, grid] as Array<
-    HTMLElement & { store: typeof store; patientId: string }
-  >) {
-    element.patientId = patientId;
-    element.store = store;
-  }
-  if (query.has('import')) {
-    await importBundle(store, await (await fetch('./chart.json')).text());
+for (const element of [banner, list, grid] as Array<
+  HTMLElement & { store: typeof store; patientId: string }
+>) {
+  element.patientId = patientId;
+  element.store = store;
+}
+if (query.has('import')) {
+  try {
+    await importBundle(await store.opened(), await (await fetch('./chart.json')).text());
     performance.mark('start:imported');
+  } catch (error) {
+    reportError(error);
   }
-} catch (error) {
-  reportError(error);
 }

@@ -1,0 +1,9 @@
+// The page's first module: the store starts (IndexedDB opens) before the
+// elements' modules are evaluated. A first visit (`?import`) opens the
+// whole store at once, as its first work is a write.
+import { startChartStore } from '../../../storage/started-chart-store.js';
+
+export const store = startChartStore({
+  user: { id: 'u1', displayName: 'Clinician', role: 'clinician' },
+});
+if (new URLSearchParams(location.search).has('import')) void store.opened().catch(() => undefined);
