@@ -41,6 +41,15 @@ export interface FirstReads {
   close(): void;
 }
 
+/** IndexedDB 3's `getAllRecords`, where the browser has it: a range in either direction, up to a count, in one request. */
+type IndexWithRecords = IDBIndex & {
+  getAllRecords?(options: {
+    query: IDBKeyRange;
+    count: number;
+    direction: 'prev';
+  }): IDBRequest<Array<{ value: RecordRow }>>;
+};
+
 const promised = <T>(request: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
@@ -107,8 +116,15 @@ function firstReads(db: IDBDatabase, keyRange: typeof IDBKeyRange): FirstReads {
     limit?: number,
   ): Promise<RecordRow[]> {
     const bounds = keyRange.bound(from, to, false, true);
-    const source = records().index(index);
+    const source = records().index(index) as IndexWithRecords;
     if (limit === undefined) return promised(source.getAll(bounds) as IDBRequest<RecordRow[]>);
+    // The newest `limit` in one request where the browser can (Chromium 141 and later).
+    if (typeof source.getAllRecords === 'function') {
+      const found = await promised(
+        source.getAllRecords({ query: bounds, count: limit, direction: 'prev' }),
+      );
+      return found.map((record) => record.value);
+    }
     const rows: RecordRow[] = [];
     const cursor = source.openCursor(bounds, 'prev');
     return new Promise((resolve, reject) => {
