@@ -165,6 +165,7 @@ export class StartedChartStore implements ChartStore {
       this.#open();
     };
     const timer = setTimeout(open, STORE_LATEST_MS);
+    (timer as { unref?: () => void }).unref?.(); // in Node, no reason to stay up
     if (typeof requestAnimationFrame !== 'function') return;
     requestAnimationFrame(() =>
       setTimeout(() => {
