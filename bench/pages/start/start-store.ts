@@ -1,6 +1,6 @@
-// The page's first module: the store starts (IndexedDB opens) before the
-// elements' modules are evaluated. A first visit (`?import`) opens the
-// whole store at once, as its first work is a write.
+// The store starts (IndexedDB opens) before the elements' modules are
+// fetched and evaluated. A first visit (`?import`) opens the whole store at
+// once, as its first work is a write.
 import { startChartStore } from '../../../storage/started-chart-store.js';
 
 export const store = startChartStore({
