@@ -20,6 +20,8 @@ import './components/ehr-link/emr-ehr-link.js';
 export {
   importBundle,
   openChartStore,
+  startChartStore,
+  type StartedChartStore,
   type ChartStoreOptions,
   type DexieChartStore,
   type ImportOptions,

@@ -163,13 +163,16 @@ function empty(state: AllergyState, conflict: boolean): AllergyStatus {
   };
 }
 
+/** Names compared as `localeCompare(other, 'en', { sensitivity: 'base' })` does, without making a collator per call (each ~0.1 ms). */
+let byName: Intl.Collator | undefined;
+
 /** Criticality high, then unable-to-assess, then low or absent (alike); then worst reaction; then name. */
 export function byDanger(a: AllergyEntry, b: AllergyEntry): number {
   const rank = (e: AllergyEntry) => (e.criticality === 'low' ? 0 : criticalityRank(e.criticality));
   return (
     rank(b) - rank(a) ||
     severityRank(b.worstSeverity) - severityRank(a.worstSeverity) ||
-    a.label.localeCompare(b.label, 'en', { sensitivity: 'base' }) ||
+    (byName ??= new Intl.Collator('en', { sensitivity: 'base' })).compare(a.label, b.label) ||
     a.key.localeCompare(b.key)
   );
 }

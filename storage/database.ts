@@ -18,8 +18,7 @@ export type {
   UpdateRow,
 } from './chart-tables.js';
 
-/** Bumped when what `indexFields` derives changes: the store then rebuilds the projections from the log. */
-export const PROJECTION_VERSION = 1;
+export { PROJECTION_VERSION } from './schema-versions.js';
 
 export class ChartDatabase extends Dexie implements ChartTables {
   updates!: ChartTables['updates'];

@@ -15,6 +15,7 @@ import {
   type VitalsQuery,
   resourceTypes,
 } from '../model/index.js';
+import { newestFirst, toChartRecord } from './chart-record.js';
 import type { ChartDatabase, RecordRow } from './database.js';
 import { COUNTED_LANES, countSlices } from './lane-days.js';
 import { sortableDate, type Lane } from './projection.js';
@@ -22,13 +23,7 @@ import { timelineEvent } from './timeline-event.js';
 
 // The reads behind the live queries: each one a range over an index.
 
-export function toChartRecord<R extends FhirResource>(row: RecordRow): ChartRecord<R> {
-  return {
-    key: row.key,
-    current: row.heads[0]!.resource as R,
-    heads: row.heads as Array<Revision<R>>,
-  };
-}
+export { toChartRecord };
 
 /** The lanes a timeline lists: every resource type but the patient, observations split in two. */
 const TIMELINE_LANES: readonly TimelineKind[] = resourceTypes.flatMap((type): TimelineKind[] =>
@@ -50,10 +45,6 @@ function timelineLanes(
 
 /** Records without a clinical time are indexed with date '': a timeline leaves them out. */
 const EARLIEST = '0';
-
-function newestFirst(a: RecordRow, b: RecordRow): number {
-  return a.date < b.date ? 1 : a.date > b.date ? -1 : a.key < b.key ? 1 : -1;
-}
 
 export function chartQueries(db: ChartDatabase) {
   /** Records of some lanes between two times (inclusive from, exclusive to), newest first. */

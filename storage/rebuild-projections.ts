@@ -1,8 +1,7 @@
-import { PROJECTION_VERSION, type ChartDatabase } from './database.js';
+import type { ChartDatabase } from './database.js';
 import { versionChangeError } from './database-errors.js';
+import { PROJECTION_VERSION, PROJECTION_VERSION_KEY as KEY } from './schema-versions.js';
 import { loadWriteSide } from './write-side-loader.js';
-
-const KEY = 'projectionVersion';
 
 /**
  * The projections are derived from the log. A crash cannot leave them behind

@@ -23,14 +23,10 @@ export type UnavailableReason =
 export type ConflictField =
   'label' | 'kind' | 'criticality' | 'worstSeverity' | 'verification' | 'categories' | 'reactions';
 
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const timeOnly = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+// Made on first use, not at import: the first Intl.DateTimeFormat of a page
+// loads the locale's data (~10 ms), and the banner's first screen needs none.
+let dateTime: Intl.DateTimeFormat | undefined;
+let timeOnly: Intl.DateTimeFormat | undefined;
 
 export const bannerMessages = {
   state: allergyMessages.state,
@@ -116,9 +112,18 @@ export const bannerMessages = {
   when(at: string, now = new Date()): string {
     const date = new Date(at);
     if (Number.isNaN(date.getTime())) return 'time not recorded';
-    return date.toDateString() === now.toDateString()
-      ? timeOnly.format(date)
-      : dateTime.format(date);
+    if (date.toDateString() === now.toDateString()) {
+      timeOnly ??= new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+      return timeOnly.format(date);
+    }
+    dateTime ??= new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    return dateTime.format(date);
   },
 
   /** For the polite live region: allergies that arrived while the banner was shown. */

@@ -1,0 +1,186 @@
+import {
+  coreDocumentName,
+  type ChartRecord,
+  type FhirResource,
+  type Patient,
+  type VitalsQuery,
+} from '../model/index.js';
+import { newestFirst, toChartRecord } from './chart-record.js';
+import type { DocumentRow, MetaRow, RecordRow } from './chart-tables.js';
+import { sortableDate, type Lane } from './projection.js';
+import {
+  INDEXEDDB_VERSION,
+  PROJECTION_VERSION,
+  PROJECTION_VERSION_KEY,
+} from './schema-versions.js';
+
+// The reads a chart's first screen makes, straight from IndexedDB, so that
+// its rows are on screen before Dexie and the rest of the store are loaded
+// (started-chart-store.ts). The same ranges over the same indexes as the
+// store's queries (queries.ts), answering alike; only a database of this
+// release with its projections up to date is read, anything else is left
+// to the store, which upgrades, rebuilds or says why it cannot.
+
+/** Dexie's bounds of a key range: below and above every key. */
+const MIN_KEY = -Infinity;
+const MAX_KEY = [[]];
+
+export interface FirstReads {
+  /** Whether the patient's chart is on this device (its core document is stored). */
+  stored(patientId: string): Promise<boolean>;
+  patient(patientId: string): Promise<ChartRecord<Patient> | undefined>;
+  lane<R extends FhirResource>(
+    patientId: string,
+    lanes: readonly Lane[],
+  ): Promise<Array<ChartRecord<R>>>;
+  observations<R extends FhirResource>(
+    patientId: string,
+    lane: Extract<Lane, 'vital-signs' | 'observation'>,
+    query: VitalsQuery,
+  ): Promise<Array<ChartRecord<R>>>;
+  close(): void;
+}
+
+/** IndexedDB 3's `getAllRecords`, where the browser has it: a range in either direction, up to a count, in one request. */
+type IndexWithRecords = IDBIndex & {
+  getAllRecords?(options: {
+    query: IDBKeyRange;
+    count: number;
+    direction: 'prev';
+  }): IDBRequest<Array<{ value: RecordRow }>>;
+};
+
+const promised = <T>(request: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+
+/** The database as it stands, or undefined when there is none (it is not made here). */
+function openAsItStands(factory: IDBFactory, name: string): Promise<IDBDatabase | undefined> {
+  return new Promise((resolve) => {
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(name);
+    } catch {
+      return resolve(undefined);
+    }
+    // No database: opening without a version would make an empty one.
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = (event) => {
+      event.preventDefault();
+      resolve(undefined);
+    };
+  });
+}
+
+/**
+ * Opens the database for the first reads: undefined when it is missing, of
+ * another version, or its projections are not this release's.
+ */
+export async function openFirstReads(
+  factory: IDBFactory | undefined,
+  keyRange: typeof IDBKeyRange | undefined,
+  name: string,
+): Promise<FirstReads | undefined> {
+  const db = factory && keyRange && (await openAsItStands(factory, name));
+  if (!db || !keyRange) return undefined;
+  // Another tab upgrading or deleting it: let go at once.
+  db.onversionchange = () => db.close();
+  try {
+    const stores = db.objectStoreNames;
+    const usable =
+      db.version === INDEXEDDB_VERSION &&
+      ['records', 'documents', 'meta'].every((store) => stores.contains(store)) &&
+      (
+        await promised<MetaRow | undefined>(
+          db.transaction('meta').objectStore('meta').get(PROJECTION_VERSION_KEY),
+        )
+      )?.value === PROJECTION_VERSION;
+    if (usable) return firstReads(db, keyRange);
+  } catch {
+    // left to the store
+  }
+  db.close();
+  return undefined;
+}
+
+function firstReads(db: IDBDatabase, keyRange: typeof IDBKeyRange): FirstReads {
+  const records = () => db.transaction('records').objectStore('records');
+  /** Rows of an index between two keys (from inclusive, to exclusive), newest last, or the newest `limit` of them. */
+  async function range(
+    index: string,
+    from: unknown[],
+    to: unknown[],
+    limit?: number,
+  ): Promise<RecordRow[]> {
+    const bounds = keyRange.bound(from, to, false, true);
+    const source = records().index(index) as IndexWithRecords;
+    if (limit === undefined) return promised(source.getAll(bounds) as IDBRequest<RecordRow[]>);
+    // The newest `limit` in one request where the browser can (Chromium 141 and later).
+    if (typeof source.getAllRecords === 'function') {
+      const found = await promised(
+        source.getAllRecords({ query: bounds, count: limit, direction: 'prev' }),
+      );
+      return found.map((record) => record.value);
+    }
+    const rows: RecordRow[] = [];
+    const cursor = source.openCursor(bounds, 'prev');
+    return new Promise((resolve, reject) => {
+      cursor.onsuccess = () => {
+        const at = cursor.result;
+        if (!at || rows.length >= limit) return resolve(rows);
+        rows.push(at.value as RecordRow);
+        at.continue();
+      };
+      cursor.onerror = () => reject(cursor.error ?? new Error('IndexedDB cursor failed'));
+    });
+  }
+
+  return {
+    async stored(patientId) {
+      const row = await promised<DocumentRow | undefined>(
+        db.transaction('documents').objectStore('documents').get(coreDocumentName(patientId)),
+      );
+      return row !== undefined;
+    },
+
+    async patient(patientId) {
+      const row = await promised<RecordRow | undefined>(records().get(`Patient/${patientId}`));
+      return row ? toChartRecord<Patient>(row) : undefined;
+    },
+
+    async lane(patientId, lanes) {
+      const ranges = await Promise.all(
+        lanes.map((lane) =>
+          range('[patientId+lane+date]', [patientId, lane, MIN_KEY], [patientId, lane, MAX_KEY]),
+        ),
+      );
+      return ranges
+        .flat()
+        .sort(newestFirst)
+        .map((row) => toChartRecord(row));
+    },
+
+    async observations(patientId, lane, { codes, from, to, limit }) {
+      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
+        throw new RangeError('left to the store, which says why');
+      const ranges = await Promise.all(
+        (codes ?? [undefined]).map((code) => {
+          const prefix = [patientId, lane, ...(code ? [code] : [])];
+          return range(
+            code ? '[patientId+lane+code+date]' : '[patientId+lane+date]',
+            [...prefix, sortableDate(from) ?? MIN_KEY],
+            [...prefix, sortableDate(to) ?? MAX_KEY],
+            limit,
+          );
+        }),
+      );
+      const rows = ranges.flat().sort(newestFirst);
+      return (limit === undefined ? rows : rows.slice(0, limit)).map((row) => toChartRecord(row));
+    },
+
+    close: () => db.close(),
+  };
+}

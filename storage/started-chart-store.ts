@@ -1,0 +1,291 @@
+import type {
+  AllergyIntolerance,
+  ChartPresence,
+  ChartRecord,
+  ChartStore,
+  ChartUser,
+  Condition,
+  DocumentReference,
+  FhirBundle,
+  FhirResource,
+  LiveQuery,
+  Medication,
+  NoteSession,
+  Observation,
+  ObservationsQuery,
+  Patient,
+  RecordDeliveries,
+  ResourceKey,
+  Revision,
+  TimelineDensity,
+  TimelineDensityQuery,
+  TimelineEvent,
+  TimelineQuery,
+  VitalsQuery,
+} from '../model/index.js';
+import { toChartStoreError } from './database-errors.js';
+import type { ChartStoreOptions, DexieChartStore } from './dexie-chart-store.js';
+import { openFirstReads, type FirstReads } from './first-reads.js';
+
+/** At the latest this long after the first reads have answered, the store is loaded (a tab in the background paints no frames). */
+const STORE_LATEST_MS = 1_000;
+
+/**
+ * Starts the local chart store and hands it over at once, for a page that
+ * wants its rows on screen as early as the browser allows: the first value
+ * of each query the elements ask for is read straight from IndexedDB
+ * (first-reads.ts), and Dexie, the store and then the write side are
+ * fetched and opened once those rows are painted — before the network can
+ * go, so a chart shown can still be changed offline. From then on every
+ * query follows the store's live query, and every command waits for it.
+ * On a device with no chart database yet (a first visit), or one a schema
+ * upgrade or a rebuild awaits, the store is opened at once and answers
+ * everything. Errors are the store's own ChartStoreErrors.
+ */
+export function startChartStore(options: ChartStoreOptions): StartedChartStore {
+  return new StartedChartStore(options);
+}
+
+type Answer<T> = { value: T } | undefined;
+
+export class StartedChartStore implements ChartStore {
+  readonly user: ChartUser;
+  /** The first reads, or undefined where the database cannot be read straight (then the store opens at once). */
+  readonly #firstReads: Promise<FirstReads | undefined>;
+  /** The store: opened once `opened()` is first called. */
+  readonly #store: Promise<DexieChartStore>;
+  #openStore!: () => void;
+  #openAsked = false;
+  #opened: DexieChartStore | undefined;
+  /** Queries subscribed whose first value has not come yet. */
+  #awaitingFirstValue = 0;
+  #openRequested = false;
+
+  constructor(options: ChartStoreOptions) {
+    this.user = options.user;
+    this.#firstReads = openFirstReads(
+      options.indexedDB ?? globalThis.indexedDB,
+      options.IDBKeyRange ?? globalThis.IDBKeyRange,
+      options.databaseName ?? 'emr-kit',
+    );
+    this.#store = new Promise<void>((resolve) => (this.#openStore = resolve)).then(async () => {
+      const { openChartStore } = await import('./dexie-chart-store.js');
+      const store = await openChartStore(options);
+      this.#opened = store;
+      (await this.#firstReads)?.close(); // every query follows the store now
+      return store;
+    });
+    this.#store.catch(() => undefined); // every query and command hears why
+    void this.#firstReads.then((reads) => reads ?? this.#open());
+  }
+
+  #open(): void {
+    this.#openAsked = true;
+    this.#openStore();
+  }
+
+  /** The store itself (Dexie and its live queries), opened now if it is not yet: `importBundle` and a sync provider take it. */
+  opened(): Promise<DexieChartStore> {
+    this.#open();
+    return this.#store;
+  }
+
+  /**
+   * A live query answered first from IndexedDB (`first`, when the query has
+   * one and the database can be read straight), then by the store's own.
+   * A first read that fails says nothing: the store's query says why.
+   */
+  #live<T>(
+    first: ((reads: FirstReads) => Promise<T>) | undefined,
+    query: (store: DexieChartStore) => LiveQuery<T>,
+  ): LiveQuery<T> {
+    return {
+      subscribe: (observer) => {
+        if (this.#opened) return query(this.#opened).subscribe(observer);
+        let stopped = false;
+        let followed = false;
+        let stop: (() => void) | undefined;
+        let answered = false;
+        this.#awaitingFirstValue++;
+        const firstValueCame = () => {
+          if (answered) return;
+          answered = true;
+          this.#awaitingFirstValue--;
+          this.#openWhenQuiet();
+        };
+        void this.#firstReads
+          .then(async (reads): Promise<Answer<T>> =>
+            reads && first ? { value: await first(reads) } : undefined,
+          )
+          .catch((): Answer<T> => undefined)
+          .then((answer) => {
+            if (answer && !stopped && !followed) observer.next(answer.value);
+            if (answer || !first)
+              firstValueCame(); // else the store's first value counts
+            else this.#open();
+          });
+        const follow = (store: DexieChartStore) => {
+          if (stopped) return;
+          stop = query(store).subscribe({
+            next: (value) => {
+              followed = true;
+              observer.next(value);
+              firstValueCame();
+            },
+            error: (error) => {
+              followed = true;
+              observer.error?.(error);
+              firstValueCame();
+            },
+          });
+        };
+        this.#store.then(follow, (error: unknown) => {
+          if (!stopped) observer.error?.(toChartStoreError(error, false));
+          firstValueCame();
+        });
+        return () => {
+          stopped = true;
+          firstValueCame();
+          stop?.();
+        };
+      },
+    };
+  }
+
+  /**
+   * Once every query subscribed so far has its first value and a frame has
+   * been painted since, the store is loaded and opened (and, right after its
+   * own first values, the write side: see DexieChartStore).
+   */
+  #openWhenQuiet(): void {
+    if (this.#openRequested || this.#awaitingFirstValue > 0) return;
+    this.#openRequested = true;
+    const open = () => {
+      clearTimeout(timer);
+      this.#open();
+    };
+    const timer = setTimeout(open, STORE_LATEST_MS);
+    (timer as { unref?: () => void }).unref?.(); // in Node, no reason to stay up
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        // A query subscribed by what the first values rendered: wait for it too.
+        if (this.#awaitingFirstValue === 0) open();
+        else this.#openRequested = false;
+      }),
+    );
+  }
+
+  /** A command: the store is opened for it now. */
+  async #command<T>(work: (store: DexieChartStore) => Promise<T>): Promise<T> {
+    return work(await this.opened());
+  }
+
+  chartPresence(patientId: string): LiveQuery<ChartPresence> {
+    return this.#live(
+      async (reads) => ((await reads.stored(patientId)) ? 'present' : 'absent'),
+      (store) => store.chartPresence(patientId),
+    );
+  }
+  patient(patientId: string): LiveQuery<ChartRecord<Patient> | undefined> {
+    return this.#live(
+      (reads) => reads.patient(patientId),
+      (store) => store.patient(patientId),
+    );
+  }
+  allergies(patientId: string): LiveQuery<Array<ChartRecord<AllergyIntolerance>>> {
+    return this.#live(
+      (reads) => reads.lane<AllergyIntolerance>(patientId, ['AllergyIntolerance']),
+      (store) => store.allergies(patientId),
+    );
+  }
+  medications(patientId: string): LiveQuery<Array<ChartRecord<Medication>>> {
+    return this.#live(
+      (reads) => reads.lane<Medication>(patientId, ['MedicationRequest', 'MedicationStatement']),
+      (store) => store.medications(patientId),
+    );
+  }
+  conditions(patientId: string): LiveQuery<Array<ChartRecord<Condition>>> {
+    return this.#live(
+      (reads) => reads.lane<Condition>(patientId, ['Condition']),
+      (store) => store.conditions(patientId),
+    );
+  }
+  vitals(patientId: string, query: VitalsQuery = {}): LiveQuery<Array<ChartRecord<Observation>>> {
+    return this.#live(
+      (reads) => reads.observations<Observation>(patientId, 'vital-signs', query),
+      (store) => store.vitals(patientId, query),
+    );
+  }
+  observations(
+    patientId: string,
+    query: ObservationsQuery,
+  ): LiveQuery<Array<ChartRecord<Observation>>> {
+    return this.#live(
+      (reads) => reads.observations<Observation>(patientId, 'observation', query),
+      (store) => store.observations(patientId, query),
+    );
+  }
+  notes(patientId: string): LiveQuery<Array<ChartRecord<DocumentReference>>> {
+    return this.#live(
+      (reads) => reads.lane<DocumentReference>(patientId, ['DocumentReference']),
+      (store) => store.notes(patientId),
+    );
+  }
+  timeline(patientId: string, query: TimelineQuery = {}): LiveQuery<TimelineEvent[]> {
+    return this.#live(undefined, (store) => store.timeline(patientId, query));
+  }
+  timelineDensity(patientId: string, query: TimelineDensityQuery): LiveQuery<TimelineDensity> {
+    return this.#live(undefined, (store) => store.timelineDensity(patientId, query));
+  }
+  conflicts(patientId: string): LiveQuery<ChartRecord[]> {
+    return this.#live(undefined, (store) => store.conflicts(patientId));
+  }
+  deliveryStates(patientId: string): LiveQuery<RecordDeliveries> {
+    return this.#live(undefined, (store) => store.deliveryStates(patientId));
+  }
+
+  openNote(patientId: string, noteId: string): Promise<NoteSession> {
+    return this.#command((store) => store.openNote(patientId, noteId));
+  }
+  history(key: ResourceKey): Promise<Revision[]> {
+    return this.#command((store) => store.history(key));
+  }
+  record<R extends FhirResource>(resource: R, options?: { reason?: string }): Promise<Revision<R>> {
+    return this.#command((store) => store.record(resource, options));
+  }
+  recordAll<R extends FhirResource>(
+    resources: readonly R[],
+    options?: { reason?: string },
+  ): Promise<Array<Revision<R>>> {
+    return this.#command((store) => store.recordAll(resources, options));
+  }
+  revise<R extends FhirResource>(
+    resource: R,
+    from: string,
+    options?: { reason?: string },
+  ): Promise<Revision<R>> {
+    return this.#command((store) => store.revise(resource, from, options));
+  }
+  enterInError(key: ResourceKey, from: string, reason: string): Promise<Revision> {
+    return this.#command((store) => store.enterInError(key, from, reason));
+  }
+  resolveConflict<R extends FhirResource>(
+    resource: R,
+    heads: readonly string[],
+    options?: { reason?: string },
+  ): Promise<Revision<R>> {
+    return this.#command((store) => store.resolveConflict(resource, heads, options));
+  }
+  exportPatient(
+    patientId: string,
+    options?: { type?: 'collection' | 'transaction' },
+  ): Promise<FhirBundle> {
+    return this.#command((store) => store.exportPatient(patientId, options));
+  }
+
+  async close(): Promise<void> {
+    (await this.#firstReads)?.close();
+    if (this.#openAsked) await (await this.#store.catch(() => undefined))?.close();
+  }
+}

@@ -1,0 +1,195 @@
+import { expect } from '../../support/testing.js';
+import { PREGNANCY_STATUS_CODES } from '../../../clinical/index.js';
+import { firstValue, type ChartStore, type LiveQuery } from '../../../model/index.js';
+import {
+  ChartDatabase,
+  importBundle,
+  startChartStore,
+  type StartedChartStore,
+} from '../../../storage/index.js';
+import { openFirstReads } from '../../../storage/first-reads.js';
+import { INDEXEDDB_VERSION, PROJECTION_VERSION_KEY } from '../../../storage/schema-versions.js';
+import { syntheaText } from '../../support/browser-fixtures.js';
+import { ChartDatabaseV1, installedVersion, openRaw, rejection } from '../../support/idb.js';
+import { penicillinAllergy } from '../../support/resources.js';
+import {
+  closeTestStores,
+  DR_ADA,
+  openTestStore,
+  uniqueDatabaseName,
+} from '../../support/test-stores.js';
+
+// A store started for a chart's first screen (startChartStore): its first
+// values read straight from IndexedDB, then the store's own live queries.
+
+const started: StartedChartStore[] = [];
+function start(databaseName: string): StartedChartStore {
+  const store = startChartStore({ user: DR_ADA, databaseName });
+  started.push(store);
+  return store;
+}
+
+/** A live query's values as they come; `count(n)` resolves once there are n. */
+function follow<T>(query: LiveQuery<T>) {
+  const seen: T[] = [];
+  const waiting: Array<() => void> = [];
+  const stop = query.subscribe({
+    next: (value) => {
+      seen.push(value);
+      for (const check of waiting.splice(0)) check();
+    },
+  });
+  const count = (n: number) =>
+    new Promise<T[]>((resolve) => {
+      const check = () => (seen.length >= n ? resolve(seen) : waiting.push(check));
+      check();
+    });
+  return { count, stop };
+}
+
+/** A database holding Versie Botsford's chart, imported by the store and closed again. */
+async function deviceWithChart(): Promise<{ name: string; patientId: string }> {
+  const name = uniqueDatabaseName('started');
+  const store = await openTestStore(name);
+  const summary = await importBundle(store, await syntheaText('Versie_Botsford'));
+  await store.close();
+  return { name, patientId: summary.patientIds[0]! };
+}
+
+/** The queries a chart's first screen asks, by name. */
+function firstScreen(store: ChartStore, patientId: string) {
+  return {
+    chartPresence: store.chartPresence(patientId),
+    patient: store.patient(patientId),
+    allergies: store.allergies(patientId),
+    medications: store.medications(patientId),
+    conditions: store.conditions(patientId),
+    notes: store.notes(patientId),
+    vitals: store.vitals(patientId),
+    'vitals, newest 20': store.vitals(patientId, { limit: 20 }),
+    'vitals, a range': store.vitals(patientId, { from: '2015-01-01', to: '2020-01-01' }),
+    'vitals, by code': store.vitals(patientId, { codes: ['8867-4', '8310-5'], limit: 3 }),
+    'pregnancy status': store.observations(patientId, { codes: PREGNANCY_STATUS_CODES }),
+  };
+}
+
+describe('started chart store', () => {
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((store) => store.close()));
+    await closeTestStores();
+  });
+
+  it('knows the schema version database.ts declares', async () => {
+    const db = new ChartDatabase(uniqueDatabaseName('version'));
+    expect(Math.round(db.verno * 10)).to.equal(INDEXEDDB_VERSION);
+  });
+
+  it('reads straight from IndexedDB what the store reads', async () => {
+    const { name, patientId } = await deviceWithChart();
+    const reads = await openFirstReads(indexedDB, IDBKeyRange, name);
+    expect(reads, 'a database of this release is read').to.not.equal(undefined);
+    const store = await openTestStore(name);
+    try {
+      const queries = firstScreen(store, patientId);
+      const straight = {
+        chartPresence: (await reads!.stored(patientId)) ? 'present' : 'absent',
+        patient: await reads!.patient(patientId),
+        allergies: await reads!.lane(patientId, ['AllergyIntolerance']),
+        medications: await reads!.lane(patientId, ['MedicationRequest', 'MedicationStatement']),
+        conditions: await reads!.lane(patientId, ['Condition']),
+        notes: await reads!.lane(patientId, ['DocumentReference']),
+        vitals: await reads!.observations(patientId, 'vital-signs', {}),
+        'vitals, newest 20': await reads!.observations(patientId, 'vital-signs', { limit: 20 }),
+        'vitals, a range': await reads!.observations(patientId, 'vital-signs', {
+          from: '2015-01-01',
+          to: '2020-01-01',
+        }),
+        'vitals, by code': await reads!.observations(patientId, 'vital-signs', {
+          codes: ['8867-4', '8310-5'],
+          limit: 3,
+        }),
+        'pregnancy status': await reads!.observations(patientId, 'observation', {
+          codes: PREGNANCY_STATUS_CODES,
+        }),
+      };
+      for (const [query, live] of Object.entries(queries))
+        expect(straight[query as keyof typeof straight], query).to.deep.equal(
+          await firstValue(live as LiveQuery<unknown>),
+        );
+      expect((await firstValue(queries.allergies)).length).to.be.greaterThan(0);
+      expect((await firstValue(queries['vitals, a range'])).length).to.be.greaterThan(0);
+    } finally {
+      reads!.close();
+    }
+  });
+
+  it('answers first from IndexedDB, then follows the store, changes included', async () => {
+    const { name, patientId } = await deviceWithChart();
+    const store = start(name);
+    const allergies = follow(store.allergies(patientId));
+    // The first read, then (the store opened once it was on screen) the store's own.
+    const [first, second] = await allergies.count(2);
+    expect(second).to.deep.equal(first);
+    await store.recordAll([penicillinAllergy(patientId, 'alg-new')]);
+    const lists = await allergies.count(3);
+    allergies.stop();
+    expect(lists[2]!.length).to.equal(first!.length + 1);
+    expect(await firstValue(store.chartPresence(patientId))).to.equal('present');
+  });
+
+  it('opens the store by itself once the first values are on screen', async () => {
+    const { name, patientId } = await deviceWithChart();
+    const store = start(name);
+    // Neither a command nor opened(): the store's live query gives the second value.
+    const medications = follow(store.medications(patientId));
+    const [first, second] = await medications.count(2);
+    medications.stop();
+    expect(second).to.deep.equal(first);
+    expect((await store.opened()).user).to.equal(DR_ADA);
+  });
+
+  it('makes no database on a device that has none; the store makes it and answers', async () => {
+    const name = uniqueDatabaseName('started-empty');
+    expect(await openFirstReads(indexedDB, IDBKeyRange, name)).to.equal(undefined);
+    expect(await installedVersion(name), 'nothing made by looking').to.equal(undefined);
+    const store = start(name);
+    expect(await firstValue(store.chartPresence('pat-1'))).to.equal('absent');
+    expect(await firstValue(store.allergies('pat-1'))).to.deep.equal([]);
+    expect(await installedVersion(name)).to.equal(INDEXEDDB_VERSION);
+  });
+
+  it('leaves an older database to the store, which upgrades it', async () => {
+    const name = uniqueDatabaseName('started-v1');
+    const old = new ChartDatabaseV1(name);
+    await old.open();
+    old.close();
+    expect(await openFirstReads(indexedDB, IDBKeyRange, name)).to.equal(undefined);
+    const store = start(name);
+    expect(await firstValue(store.chartPresence('pat-1'))).to.equal('absent');
+    expect(await installedVersion(name)).to.equal(INDEXEDDB_VERSION);
+  });
+
+  it('leaves projections of another release to the store', async () => {
+    const { name, patientId } = await deviceWithChart();
+    const db = await openRaw(name);
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('meta', 'readwrite');
+      tx.objectStore('meta').put({ key: PROJECTION_VERSION_KEY, value: 0 });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    expect(await openFirstReads(indexedDB, IDBKeyRange, name)).to.equal(undefined);
+    // The store rebuilds them from the log.
+    const store = start(name);
+    expect((await firstValue(store.allergies(patientId))).length).to.be.greaterThan(0);
+  });
+
+  it("says 'version-change' for a database a newer release made", async () => {
+    const name = uniqueDatabaseName('started-newer');
+    (await openRaw(name, INDEXEDDB_VERSION + 10)).close();
+    const store = start(name);
+    expect((await rejection(firstValue(store.allergies('pat-1')))).code).to.equal('version-change');
+    expect((await rejection(store.record(penicillinAllergy()))).code).to.equal('version-change');
+  });
+});

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { build, type Rolldown } from 'vite';
+
+// What a chart's first screen evaluates before its rows: the production
+// build of the summary page (bench/pages/start), followed through static
+// imports from its entry and from the elements it imports once the store
+// has started (summary-elements.ts). A read never touches the write side (Yjs,
+// the FHIR schemas and zod, the revision hash), nor Dexie and the store:
+// the first rows are read straight from IndexedDB (storage/first-reads.ts)
+// and the rest is fetched once they are painted.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const pages = path.join(root, 'bench/pages/start');
+
+const NOT_BEFORE_THE_ROWS = [
+  /node_modules\/yjs\//,
+  /node_modules\/lib0\//,
+  /node_modules\/zod\//,
+  /node_modules\/@noble\/hashes\//,
+  /node_modules\/dexie\//,
+  /\/storage\/dexie-chart-store\.ts$/,
+  /\/storage\/write-side\.ts$/,
+  /\/model\/bundle\//,
+  /\/components\/vitals-form\//,
+];
+
+test('the summary page evaluates neither the store nor the write side before its rows', async () => {
+  const output = (await build({
+    configFile: false,
+    root: pages,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      target: 'es2022',
+      rolldownOptions: { input: { kit: path.join(pages, 'kit.html') } },
+    },
+  })) as Rolldown.RolldownOutput;
+  const chunks = new Map(
+    output.output
+      .filter((item): item is Rolldown.OutputChunk => item.type === 'chunk')
+      .map((chunk) => [chunk.fileName, chunk]),
+  );
+  const entry = [...chunks.values()].find((chunk) => chunk.isEntry);
+  assert.ok(entry, 'the page has an entry chunk');
+  const atStart = new Set<string>();
+  const visit = (fileName: string) => {
+    if (atStart.has(fileName)) return;
+    atStart.add(fileName);
+    for (const next of chunks.get(fileName)?.imports ?? []) visit(next);
+  };
+  visit(entry.fileName);
+  const elements = [...chunks.values()].find((chunk) =>
+    chunk.facadeModuleId?.endsWith('/summary-elements.ts'),
+  );
+  assert.ok(elements, 'the elements are a chunk of their own');
+  visit(elements.fileName);
+  const modules = [...atStart].flatMap((fileName) => chunks.get(fileName)?.moduleIds ?? []);
+  for (const needed of ['/storage/first-reads.ts', '/components/vitals-grid/vitals-grid.ts'])
+    assert.ok(
+      modules.some((id) => id.endsWith(needed)),
+      `${needed} is in the start`,
+    );
+  assert.deepEqual(
+    modules.filter((id) => NOT_BEFORE_THE_ROWS.some((pattern) => pattern.test(id))),
+    [],
+  );
+  // ...and all of it is in the build, fetched after the rows.
+  const later = [...chunks.values()].flatMap((chunk) => chunk.moduleIds);
+  for (const pattern of NOT_BEFORE_THE_ROWS.slice(0, 6))
+    assert.ok(
+      later.some((id) => pattern.test(id)),
+      `${pattern} is in the page's build`,
+    );
+});
