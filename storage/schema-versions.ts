@@ -10,7 +10,7 @@ export const PROJECTION_VERSION = 1;
  * times ten). The first reads trust a database of this version only; a test
  * holds it to database.ts.
  */
-export const INDEXEDDB_VERSION = 60;
+export const INDEXEDDB_VERSION = 70;
 
 /** The meta row holding the version the projections were derived with. */
 export const PROJECTION_VERSION_KEY = 'projectionVersion';
