@@ -15,7 +15,7 @@ export {
   type DeliveryAnswer,
   type OutboxEntry,
 } from './outbox.js';
-export { laterRevisions } from './later-revisions.js';
+export { earlierRevisions, laterRevisions } from './record-lineage.js';
 export { whileDrainingAlone } from './outbox-lock.js';
 export type { RecordDelivery, DeliveryCounts } from './delivery-queries.js';
 export type { DeliveryState, DeliveryReceipt, OutboxRow } from './outbox-shapes.js';

@@ -1,6 +1,7 @@
-import type { FhirResource } from '../../model/index.js';
+import type { FhirResource, Revision } from '../../model/index.js';
 import {
   baseVersion,
+  earlierRevisions,
   ehrIdOf,
   importBundle,
   laterRevisions,
@@ -102,7 +103,7 @@ async function sendGroup(context: SendContext, group: readonly OutboxEntry[]): P
 
 async function sendUpdate(context: SendContext, entry: OutboxEntry): Promise<Settled> {
   const { row, revision } = entry;
-  const { store, http } = context;
+  const { store } = context;
   const ehrId = await ehrIdOf(store, revision.key);
   if (ehrId === undefined)
     return {
@@ -118,35 +119,55 @@ async function sendUpdate(context: SendContext, entry: OutboxEntry): Promise<Set
       message:
         'The version this change was made from was never confirmed by the hospital record: it is not sent over a version unknown here.',
     };
-  const write = updateWrite(revision, ehrId, base.versionId);
+  return putOver(context, entry, ehrId, base.versionId, true);
+}
+
+/** PUTs the change over the EHR's version `base`; after a 412, looks at what the EHR holds (once more when `mayRetry`). */
+async function putOver(
+  context: SendContext,
+  entry: OutboxEntry,
+  ehrId: string,
+  base: string,
+  mayRetry: boolean,
+): Promise<Settled> {
+  const { row, revision } = entry;
+  const write = updateWrite(revision, ehrId, base);
   try {
-    const answer = await http.send(write, revision.resource.resourceType);
+    const answer = await context.http.send(write, revision.resource.resourceType);
     return accepted(row.revisionId, receiptOf(answer.body, answer.etag, answer.location));
   } catch (error) {
     if (error instanceof EhrError && error.status === 412)
-      return changedInEhr(context, entry, ehrId, write.body);
+      return changedInEhr(context, entry, ehrId, write.body, mayRetry);
     return refusedOrThrow(row.revisionId, error);
   }
 }
 
-/** After a 412: the EHR's version now, added beside the kit's; or the kit's own write, if its answer was lost. */
+/**
+ * After a 412, what the EHR holds now:
+ * - this change, or one made after it in the kit: it arrived (its answer was
+ *   lost, or another device sent it): the receipt;
+ * - a version this change was made from (a colleague's change whose answer
+ *   has not reached this device): the change goes over that version;
+ * - anything else: the EHR's version is added beside the kit's, a conflict.
+ */
 async function changedInEhr(
-  { store, http }: SendContext,
-  { row, revision }: OutboxEntry,
+  context: SendContext,
+  entry: OutboxEntry,
   ehrId: string,
   sent: unknown,
+  mayRetry: boolean,
 ): Promise<Settled> {
+  const { store, http } = context;
+  const { row, revision } = entry;
   const type = revision.resource.resourceType;
   const { body } = await http.get(`${type}/${encodeURIComponent(ehrId)}`, type, { fresh: true });
   const held = body as FhirResource & { meta?: { versionId?: string; lastUpdated?: string } };
-  // The EHR holds this change, or one made after it in the kit (sent by a
-  // device whose answer has not arrived here, or before a takeover).
-  const reached =
-    sameContent(sent, held) ||
-    (await laterRevisions(store, revision)).some((later) =>
-      sameContent(updateWrite(later, ehrId, '').body, held),
-    );
-  if (reached) return accepted(row.revisionId, receiptOf(held, undefined, undefined));
+  const holds = (other: Revision) => sameContent(updateWrite(other, ehrId, '').body, held);
+  if (sameContent(sent, held) || (await laterRevisions(store, revision)).some(holds))
+    return accepted(row.revisionId, receiptOf(held, undefined, undefined));
+  const version = held.meta?.versionId;
+  if (mayRetry && version && (await earlierRevisions(store, revision)).some(holds))
+    return putOver(context, entry, ehrId, version, false);
   // The EHR's version enters the chart as a pull would bring it: beside the
   // kit's change, which it does not replace (a conflict).
   await importBundle(store, {
@@ -154,7 +175,6 @@ async function changedInEhr(
     type: 'collection',
     entry: [{ resource: { ...held, id: revision.resource.id } }],
   });
-  const version = held.meta?.versionId;
   return {
     revisionId: row.revisionId,
     state: 'conflict',

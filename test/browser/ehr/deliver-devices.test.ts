@@ -7,7 +7,7 @@
 // once.
 import { expect, waitUntil } from '../../support/testing.js';
 import { bearerToken, deliverChanges, type DeliveryAllowance } from '../../../ehr/index.js';
-import type { MedicationRequest, ResourceKey } from '../../../model/index.js';
+import type { FhirResource, MedicationRequest, ResourceKey } from '../../../model/index.js';
 import { valueOf } from '../../support/test-stores.js';
 import { demoEhr, type LoggedRequest } from '../../support/ehr.js';
 import {
@@ -30,7 +30,7 @@ import {
   until as syncedUntil,
 } from '../sync/sync-harness.js';
 import { uniqueDatabaseName } from '../../support/test-stores.js';
-import type { DexieChartStore } from '../../../storage/index.js';
+import { baseVersion, type DexieChartStore } from '../../../storage/index.js';
 
 const ORDERS: DeliveryAllowance = { MedicationRequest: ['create', 'update'] };
 const bed = deliveryTestbed({ allow: ORDERS });
@@ -56,6 +56,19 @@ async function order(
   return { current: record.current as MedicationRequest, head: record.heads[0]!.revisionId };
 }
 
+/** The EHR version a change made from revision `parent` of the record would be checked against, as a device knows it now. */
+async function versionBuiltOn(store: DexieChartStore, parent: string, key: string) {
+  const probe = {
+    revisionId: 'probe',
+    key: key as ResourceKey,
+    parents: [parent],
+    author: { id: store.user.id, displayName: store.user.displayName, role: store.user.role },
+    at: new Date().toISOString(),
+    resource: { resourceType: 'MedicationRequest' } as FhirResource,
+  };
+  return (await baseVersion(store, probe))?.versionId;
+}
+
 const dose = (medication: MedicationRequest) => medication.dosageInstruction?.[0]?.text;
 const putsTo = (requests: LoggedRequest[], id: string) =>
   requests.filter((r) => r.method === 'PUT' && r.path.includes(`/MedicationRequest/${id}`));
@@ -67,6 +80,7 @@ describe('deliverChanges on two devices sharing a chart', () => {
     const ada = await device(OKAFOR, patientId);
     const erik = await device(LINDQVIST, patientId);
     const pulled = await pulledMedication(ada.store, bed.ehr.fhirBaseUrl, token, patientId);
+    const pulledVersion = pulled.current.meta!.versionId!;
     const id = pulled.current.id!;
     const from = (await demoEhr.requests()).length;
     const options = bed.options({ auth: bearerToken(token), takeOverAfterMs: 60_000 });
@@ -77,7 +91,7 @@ describe('deliverChanges on two devices sharing a chart', () => {
     const seen = await order(erik.store, patientId, pulled.key);
     await ada.store.revise(withDose(pulled.current, '10 mg daily'), pulled.heads[0]!.revisionId);
     await until(adaSends, (s) => settled(s) && s.counts.sent === 1);
-    // Erik's device has Ada's change and the EHR's answer for it.
+    // Erik's device has Ada's change, then the EHR's answer for it: a change made from hers is checked against the version it made.
     const changed = await order(
       erik.store,
       patientId,
@@ -85,6 +99,10 @@ describe('deliverChanges on two devices sharing a chart', () => {
       (m) => dose(m) === '10 mg daily',
     );
     expect(changed.head).to.not.equal(seen.head);
+    await waitUntil(
+      async () => (await versionBuiltOn(erik.store, changed.head, pulled.key)) !== pulledVersion,
+      'the EHR’s answer for Ada’s change reached Erik’s device',
+    );
     await erik.store.revise(withDose(changed.current, '20 mg daily'), changed.head);
     await until(erikSends, (s) => settled(s) && s.counts.sent === 1);
     adaSends.stop();
@@ -162,5 +180,49 @@ describe('deliverChanges on two devices sharing a chart', () => {
     adaAgain.stop();
     erikSends.stop();
     expect(putsTo(await demoEhr.requests(before), id)).to.have.length(0);
+  });
+
+  it('a colleague’s change made before the answer for the change it builds on reached their device: it goes over the version that change made, no conflict', async function () {
+    this.timeout(90_000);
+    const { patientId, token } = await patient(2);
+    const ada = await device(OKAFOR, patientId);
+    const erik = await device(LINDQVIST, patientId);
+    const pulled = await pulledMedication(ada.store, bed.ehr.fhirBaseUrl, token, patientId);
+    const id = pulled.current.id!;
+    await order(erik.store, patientId, pulled.key);
+    const options = bed.options({ auth: bearerToken(token) });
+
+    await ada.store.revise(withDose(pulled.current, '10 mg daily'), pulled.heads[0]!.revisionId);
+    const changed = await order(
+      erik.store,
+      patientId,
+      pulled.key,
+      (m) => dose(m) === '10 mg daily',
+    );
+    // Erik's device loses the sync server; it still reaches the EHR.
+    erik.connection.destroy();
+    await erik.store.revise(withDose(changed.current, '20 mg daily'), changed.head);
+    const from = (await demoEhr.requests()).length;
+    const adaSends = deliverChanges(ada.store, options);
+    await until(adaSends, (s) => settled(s) && s.counts.sent === 1);
+    const erikSends = deliverChanges(erik.store, options);
+    const answered = await until(
+      erikSends,
+      (s) => settled(s) && s.counts.sent + s.counts.conflict > 0,
+    );
+    adaSends.stop();
+    erikSends.stop();
+
+    expect(answered.counts.conflict).to.equal(0, 'no conflict invented');
+    expect(answered.counts.sent).to.equal(1);
+    const held = await readFromEhr<MedicationRequest>(
+      bed.ehr.fhirBaseUrl,
+      token,
+      `MedicationRequest/${id}`,
+    );
+    expect(dose(held)).to.equal('20 mg daily');
+    // Erik's first PUT met Ada's version (412); it read it, found the version it was made from, and went over it.
+    const puts = putsTo(await demoEhr.requests(from), id);
+    expect(puts.map((r) => r.status)).to.deep.equal([200, 412, 200]);
   });
 });
