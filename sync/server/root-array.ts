@@ -9,23 +9,25 @@ import * as Y from 'yjs';
 type Struct = Y.Item | Y.GC | Y.Skip;
 
 /**
- * The name of the root type `item` is added to; undefined when it is nested
- * in another type or names a neighbour neither the write nor the document has.
+ * The name of the root type `item` is added to; null when it is nested in
+ * another type; undefined when its neighbour is in neither the write nor the
+ * document (a write that waits for a dependency: Yjs holds it back until the
+ * dependency arrives).
  */
 export function rootArrayOf(
   item: Y.Item,
   incoming: readonly Struct[],
   doc: Y.Doc,
-): string | undefined {
+): string | null | undefined {
   const seen = new Set<Y.Item>();
   let current: Y.Item | undefined = item;
   while (current && !seen.has(current)) {
     seen.add(current);
     const parent: unknown = current.parent;
     if (typeof parent === 'string') return parent;
-    if (parent !== null) return undefined; // a nested type: an id, never a chart document's
+    if (parent !== null) return null; // a nested type: an id, never a chart document's
     const neighbour = current.origin ?? current.rightOrigin;
-    if (!neighbour) return undefined;
+    if (!neighbour) return null;
     const sameWrite = incoming.find(
       (struct): struct is Y.Item =>
         struct instanceof Y.Item &&
@@ -38,10 +40,11 @@ export function rootArrayOf(
       continue;
     }
     const held = heldItem(doc, neighbour);
-    if (!held || held.parent === null) return undefined;
+    if (!held) return undefined;
+    if (held.parent === null) return null;
     return Y.findRootTypeKey(held.parent as Y.AbstractType<unknown>);
   }
-  return undefined;
+  return null;
 }
 
 function heldItem(doc: Y.Doc, id: Y.ID): Y.Item | undefined {

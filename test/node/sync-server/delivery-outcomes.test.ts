@@ -9,7 +9,9 @@ import {
 import { CLOSE } from '../../../sync/server/index.js';
 import { craftedRevision } from '../../support/chart-revisions.js';
 import { penicillinAllergy } from '../../support/resources.js';
+import * as Y from 'yjs';
 import { DEPLOYMENTS, type Deployment } from './deployments.js';
+import { openRaw, updateFrame } from './raw-client.js';
 import { token, until, type Client } from './support.js';
 
 // What the EHR answered for a revision travels in the chart document beside
@@ -86,6 +88,45 @@ for (const deployment of DEPLOYMENTS)
       await until(observer.doc, () =>
         outcomesIn(observer).some((o) => o.revisionId === 'rev-alg-2'),
       );
+    });
+
+    it('takes a revision or an outcome beside a neighbour it has not received yet, held back until it comes', async () => {
+      // A device adds to what it holds: its next revision and next outcome go beside its last ones.
+      const device = new Y.Doc();
+      Y.applyUpdate(device, Y.encodeStateAsUpdate(writer.doc));
+      const first = craftedRevision('rev-alg-3', [], penicillinAllergy('pat-1', 'alg-3'), OKAFOR);
+      const second = craftedRevision('rev-alg-4', [], penicillinAllergy('pat-1', 'alg-4'), OKAFOR);
+      const sentFirst = outcome({ at: '2024-03-01T11:00:00.000Z' });
+      const sentSecond = outcome({ at: '2024-03-01T11:01:00.000Z' });
+      const steps = [first, second].map((revision, i) => {
+        const before = Y.encodeStateVector(device);
+        device.transact(() => {
+          device.getArray<string>('revisions').push([encodeRevision(revision)]);
+          device
+            .getArray<string>(DELIVERIES)
+            .push([encodeDeliveryOutcome(i === 0 ? sentFirst : sentSecond)]);
+        });
+        return Y.encodeStateAsUpdate(device, before);
+      });
+      // The second write arrives before the first (sent by another route): neither is refused.
+      const raw = await openRaw(d.a.server.url, CORE, await token('dr-okafor'));
+      raw.send(updateFrame(steps[1]!));
+      raw.send(updateFrame(steps[0]!));
+      const refused = raw.closed.then(({ code, reason }) =>
+        assert.fail(`the writer was closed: ${code} ${reason}`),
+      );
+      const arrived = until(
+        observer.doc,
+        () =>
+          outcomesIn(observer).some((o) => o.at === sentSecond.at) &&
+          observer.doc
+            .getArray<string>('revisions')
+            .toArray()
+            .some((r) => r.includes('rev-alg-4')),
+      );
+      await Promise.race([arrived, refused]);
+      refused.catch(() => undefined); // the close below is the test's own
+      raw.ws.close();
     });
 
     /** Writes from a connection of its own on node a: closed with `code`, nothing stored, nothing relayed. */
