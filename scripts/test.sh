@@ -26,11 +26,15 @@ step() {
   shift 2
   printf '\n== %s\n' "$name"
   timeout --kill-after=30s "${limit}m" "$@" 2>&1 | tee -a "$log" || status=$?
+  local took="$((SECONDS - start)) s"
   if [ "$status" -eq 0 ]; then
-    summary+=("  ok      $name ($((SECONDS - start)) s)")
+    summary+=("  ok      $name ($took)")
+  elif [ "$status" -eq 124 ]; then
+    printf '\n%s: stopped after %s minutes\n' "$name" "$limit" | tee -a "$log"
+    summary+=("  FAILED  $name ($took, timed out)")
+    failed+=("$name")
   else
-    [ "$status" -eq 124 ] && printf '\n%s: stopped after %s minutes\n' "$name" "$limit" | tee -a "$log"
-    summary+=("  FAILED  $name ($((SECONDS - start)) s)$([ "$status" -eq 124 ] && echo ', timed out')")
+    summary+=("  FAILED  $name ($took)")
     failed+=("$name")
   fi
 }
