@@ -362,9 +362,14 @@ export async function deliveryChart(): Promise<StoryChart> {
 async function buildDelivered(chart: DexieChartStore): Promise<void> {
   await importBundle(chart, writeBundle([{ resourceType: 'Patient', id: DELIVERY_PATIENT }]));
   const times = [6, 5, 4, 3, 2, 1].map((day) => `2024-03-0${day}T08:00:00.000Z`);
+  const all = sets(
+    DELIVERY_PATIENT,
+    times.map((time, index): [VitalsEntry, string] => [normal({ 'heart-rate': 70 + index }), time]),
+  );
+  // Each set recorded on its own, as the grid's form records it.
   const revisions: string[][] = [];
-  for (const [index, time] of times.entries()) {
-    const set = sets(DELIVERY_PATIENT, [[normal({ 'heart-rate': 70 + index }), time]]);
+  for (const time of times) {
+    const set = all.filter((observation) => observation.effectiveDateTime === time);
     revisions.push((await chart.recordAll(set)).map((r) => r.revisionId));
   }
   const [, sent = [], notAccepted = [], [refused, ...sentToo] = [], localOnly = [], conflict = []] =
