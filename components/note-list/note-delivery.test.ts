@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil as waitFor } from '../../test/support/testing.js';
+import { emulateMedia } from '@web/test-runner-commands';
 import {
   firstValue,
   type ChartStore,
@@ -158,5 +159,19 @@ describe('<emr-note-list> delivery to the hospital record', () => {
     const el = await list(plain);
     expect(el.shadowRoot!.querySelector('.delivery-note')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('frames a problem in high contrast, where colour is gone', async () => {
+    const el = await list(await deliveredChart());
+    await waitUntil(() => noteOf(el, 'note-twice'), 'no delivery notes');
+    const words = (id: string) =>
+      getComputedStyle(noteOf(el, id)!.querySelector('.delivery-words')!);
+    await emulateMedia({ forcedColors: 'active' });
+    try {
+      expect(words('note-consult').outlineStyle).to.equal('solid'); // refused
+      expect(words('note-draft').outlineStyle).to.equal('none'); // waiting
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil as waitFor } from '../../test/support/testing.js';
+import { emulateMedia } from '@web/test-runner-commands';
 import {
   writeBundle,
   type ChartStore,
@@ -190,5 +191,19 @@ describe('<emr-vitals-grid> delivery to the hospital record', () => {
     const el = await grid(plain);
     expect(deliveryRow(el)).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('frames a problem in high contrast, where colour is gone', async () => {
+    const el = await grid(await deliveredChart());
+    await waitUntil(() => deliveryCells(el).length === 6, 'no delivery row');
+    const words = (column: number) =>
+      getComputedStyle(deliveryCells(el)[column]!.querySelector('.delivery-words')!);
+    await emulateMedia({ forcedColors: 'active' });
+    try {
+      expect(words(2).outlineStyle).to.equal('solid'); // not accepted
+      expect(words(0).outlineStyle).to.equal('none'); // waiting
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
   });
 });
