@@ -1,10 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { ChartStore } from '../model/index.js';
+import type { ChartStore, DeliveryCounts, DeliveryStatusSource } from '../model/index.js';
 import '../components/note-list/emr-note-list.js';
 import { chartNotOnDevice, type StoryChart } from './support/story-stores.js';
 import { failingStore, importingStore, pendingStore } from '../test/support/stand-in-stores.js';
-import { addendumChart, emptyNoteChart, fullChart } from './support/note-charts.js';
+import {
+  addendumChart,
+  deliveryNoteChart,
+  emptyNoteChart,
+  fullChart,
+} from './support/note-charts.js';
 
 // <emr-note-list> in each of its states.
 
@@ -29,6 +34,27 @@ export const Notes = onChart(fullChart);
 
 /** One signed note with its addendum. */
 export const SignedWithAddendum = onChart(addendumChart);
+
+/**
+ * On a page that gives changes back to the hospital record (a delivery in
+ * `deliveryStatusContext`, here set as the `delivery` property): each note
+ * not simply sent says where it stands, in words with an icon.
+ */
+export const DeliveryToHospitalRecord: Story = {
+  loaders: [async () => ({ chart: await deliveryNoteChart() })],
+  render: (_args, { loaded }) => {
+    const { store, patientId } = loaded.chart as StoryChart;
+    const delivery: DeliveryStatusSource = {
+      status: { link: 'idle', counts: {} as DeliveryCounts },
+      subscribe: () => () => {},
+    };
+    return html`<emr-note-list
+      .store=${store}
+      .delivery=${delivery}
+      patient-id=${patientId}
+    ></emr-note-list>`;
+  },
+};
 
 /** A patient with no notes. */
 export const Empty = onChart(emptyNoteChart);

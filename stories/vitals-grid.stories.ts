@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { ChartStore } from '../model/index.js';
+import type { ChartStore, DeliveryCounts, DeliveryStatusSource } from '../model/index.js';
 import '../components/vitals-grid/emr-vitals-grid.js';
 import {
   chartNotOnDevice,
@@ -13,6 +13,7 @@ import { failingStore, importingStore, pendingStore } from '../test/support/stan
 import {
   childChart,
   conflictChart,
+  deliveryChart,
   deterioratingChart,
   diedChart,
   icuDayChart,
@@ -189,5 +190,29 @@ export const Themed: Story = {
       '--emr-vitals-grid-cell-padding': '0.5rem 0.75rem',
     });
     return html`<div style=${theme}>${grid(chart.store, chart.patientId, args)}</div>`;
+  },
+};
+
+/**
+ * On a page that gives changes back to the hospital record (a delivery in
+ * `deliveryStatusContext`, here set as the `delivery` property): a row at the
+ * foot says, under each set not simply sent, where it stands, in words with
+ * an icon; a set whose observations differ counts each state.
+ */
+export const DeliveryToHospitalRecord: Story = {
+  loaders: [async () => ({ chart: await deliveryChart() })],
+  render: (args, { loaded }) => {
+    const { store, patientId } = loaded.chart as StoryChart;
+    const delivery: DeliveryStatusSource = {
+      status: { link: 'idle', counts: {} as DeliveryCounts },
+      subscribe: () => () => {},
+    };
+    return html`<emr-vitals-grid
+      .store=${store}
+      .delivery=${delivery}
+      patient-id=${patientId}
+      columns=${args.columns}
+      overdue-minutes="0"
+    ></emr-vitals-grid>`;
   },
 };

@@ -5,13 +5,15 @@ import {
   noteMessages,
   type NoteStatus,
 } from '../../clinical/index.js';
-import type { ChartRecord, DocumentReference } from '../../model/index.js';
+import type { ChartRecord, DocumentReference, ResourceKey } from '../../model/index.js';
 
 // The list's rows: each note with what a clinician scans for (type, author,
 // date, status), addenda under the note they append to. An addendum whose
 // note is not on this device is listed on its own, never dropped.
 
 export interface NoteEntry {
+  /** The record's key, by which its delivery to the hospital record is found. */
+  key: ResourceKey;
   noteId: string;
   type: string;
   author: string;
@@ -24,6 +26,7 @@ export interface NoteEntry {
 function entry(record: ChartRecord<DocumentReference>): NoteEntry {
   const note = record.current;
   return {
+    key: record.key,
     noteId: note.id!,
     type: noteTypeLabel(note.type),
     author: note.authenticator?.display ?? note.author?.[0]?.display ?? noteMessages.unknownAuthor,

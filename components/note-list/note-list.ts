@@ -2,8 +2,16 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { noteMessages } from '../../clinical/index.js';
-import { chartStoreContext, type ChartStore } from '../../model/index.js';
+import {
+  chartStoreContext,
+  deliveryStatusContext,
+  type ChartStore,
+  type DeliveryStatusSource,
+} from '../../model/index.js';
 import { controlStyles } from '../shared/control.styles.js';
+import { deliveryNote, deliveryNoteStyles } from '../shared/delivery-note.js';
+import { deliveryNoteMessages } from '../shared/delivery-note.messages.js';
+import { DeliveryStatesController } from '../shared/delivery-states-controller.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
@@ -20,12 +28,15 @@ const messages = {
   error: (message: string) => `Notes could not be loaded: ${message}`,
   label: 'Clinical notes',
   conflict: 'two versions',
+  delivery: deliveryNoteMessages,
 };
 
 /**
  * @summary A patient's clinical notes — drafts, signed notes and their
  * addenda (listed under the note they append to) — with type, author, date
- * and status. Choosing one asks the host to open it.
+ * and status. Choosing one asks the host to open it. On a page that gives
+ * changes back to the hospital record (a delivery), each note not simply
+ * sent there says where it stands, in words with an icon.
  *
  * @fires {NoteSelectDetail} emr-note-select - A clinician chose a note. `detail`: `{ patientId, noteId }`.
  *
@@ -41,7 +52,13 @@ const messages = {
  * @cssproperty --emr-note-list-focus-color - Falls back to `--emr-color-focus`.
  */
 export class EmrNoteList extends EmrElement {
-  static override styles = [EmrElement.styles, controlStyles, noteStatusStyles, styles];
+  static override styles = [
+    EmrElement.styles,
+    controlStyles,
+    deliveryNoteStyles,
+    noteStatusStyles,
+    styles,
+  ];
 
   /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id' }) patientId = '';
@@ -51,8 +68,14 @@ export class EmrNoteList extends EmrElement {
   @property({ attribute: false })
   store?: ChartStore;
 
+  /** The delivery to the hospital record (deliveryStatusContext, or set here): with one, each note not simply sent says where it stands there. */
+  @consume({ context: deliveryStatusContext, subscribe: true })
+  @property({ attribute: false })
+  delivery?: DeliveryStatusSource;
+
   readonly #notes = new LiveQueryController(this, (store, patientId) => store.notes(patientId));
   readonly #presence = new ChartPresenceController(this);
+  readonly #deliveries = new DeliveryStatesController(this);
   /** The rows, worked out once for each answer of the store. */
   readonly #entriesOf = memo(noteEntries);
   #entries: NoteEntry[] = [];
@@ -100,6 +123,7 @@ export class EmrNoteList extends EmrElement {
         >
         <span class="meta">${entry.author}, ${noteMessages.dateTime(entry.date)}</span>
       </button>
+      ${deliveryNote(this.#deliveries.value[entry.key], messages.delivery)}
       ${
         entry.addenda.length
           ? html`<ul class="addenda">

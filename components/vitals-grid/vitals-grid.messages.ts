@@ -1,4 +1,5 @@
 import type { ChartStoreErrorCode } from '../../model/index.js';
+import { deliveryNoteMessages } from '../shared/delivery-note.messages.js';
 import { formatNumber, type News2Result, type News2Risk } from '../../clinical/index.js';
 import type { News2Withheld, RowId } from './vitals-rows.js';
 
@@ -37,6 +38,10 @@ export const vitalsGridMessages = {
   atLeast: (risk: string) => `at least ${risk}`,
   fromGcs: (gcs: number) => `consciousness from GCS ${gcs}`,
   notRecorded: 'Not recorded',
+  deliveryRow: 'Hospital record',
+  deliveryNothing: 'sent, or not changed here',
+  deliveryCount: (count: number, total: number) => `${count} of ${total} observations`,
+  delivery: deliveryNoteMessages,
   air: 'Air',
   oxygen: 'Oxygen',
   fio2: (percent: string) => `FiO₂ ${percent}`,

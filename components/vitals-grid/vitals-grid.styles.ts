@@ -186,8 +186,13 @@ export const vitalsGridStyles = css`
     font-weight: ${token('--emr-font-weight-bold')};
   }
   .news2-row th,
-  .news2-row td {
+  .news2-row td,
+  .delivery-row th,
+  .delivery-row td {
     border-block-start-width: 2px;
+  }
+  .delivery-row .delivery-note:first-child {
+    margin-block-start: 0;
   }
 
   /*

@@ -9,17 +9,21 @@ import {
 } from '../../clinical/index.js';
 import {
   chartStoreContext,
+  deliveryStatusContext,
   isChartStoreError,
   WRITING_ROLES,
   type ChartStore,
+  type DeliveryStatusSource,
 } from '../../model/index.js';
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { controlStyles } from '../shared/control.styles.js';
+import { deliveryNoteStyles } from '../shared/delivery-note.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { heading, headingLevel } from '../shared/heading.js';
 import { stateBoxStyles } from '../shared/state-box.styles.js';
 import type { EmrVitalsSubmitEvent } from '../vitals-form/vitals-form.events.js';
 import type { EmrVitalsForm } from '../vitals-form/vitals-form.js';
+import { VitalsDeliveryController } from './vitals-delivery-controller.js';
 import { loadVitalsForm, loadVitalsFormAfterPaint } from './vitals-form-loader.js';
 import { EmrVitalsRecordEvent } from './vitals-grid.events.js';
 import { vitalsGridMessages as m } from './vitals-grid.messages.js';
@@ -38,6 +42,8 @@ import { VitalsWindowController } from './vitals-window.js';
  * when the newest set is overdue (sooner when the last NEWS2 asks for it),
  * and a form to record a new set (neither for a patient who has died). Only the time window on screen is read from the store, so a month
  * of minute-by-minute monitor data opens as fast as a handful of visits.
+ * On a page that gives changes back to the hospital record (a delivery), a
+ * row at the foot says, under each set not simply sent, where it stands.
  *
  * @summary Vital-signs chart with NEWS2, trends and an entry form.
  * @fires {VitalsRecordDetail} emr-vitals-record - A clinician saves a new set. Cancelable: nothing is recorded when it is cancelled. `detail`: `{ patientId, observations, effectiveDateTime }`.
@@ -51,6 +57,7 @@ import { VitalsWindowController } from './vitals-window.js';
  * @csspart child-note - says that adult ranges and NEWS2 do not apply, when a set on the page was taken before the 16th birthday.
  * @csspart pregnancy-note - says that NEWS2 does not apply, when a set on the page was taken in a recorded pregnancy or within `postpartum-days` after one.
  * @csspart form - the entry form.
+ * @csspart delivery - the hospital-record row: where each set stands with the hospital record.
  * @csspart status - the pending, empty and error messages.
  * @cssproperty --emr-vitals-grid-border-color - lines between cells.
  * @cssproperty --emr-vitals-grid-header-background - background of the headers.
@@ -63,7 +70,13 @@ import { VitalsWindowController } from './vitals-window.js';
  * @cssproperty --emr-vitals-grid-trend-color - the trend lines.
  */
 export class EmrVitalsGrid extends EmrElement {
-  static override styles = [EmrElement.styles, controlStyles, stateBoxStyles, vitalsGridStyles];
+  static override styles = [
+    EmrElement.styles,
+    controlStyles,
+    stateBoxStyles,
+    deliveryNoteStyles,
+    vitalsGridStyles,
+  ];
 
   /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id' }) patientId = '';
@@ -92,9 +105,15 @@ export class EmrVitalsGrid extends EmrElement {
   @property({ attribute: false })
   store?: ChartStore;
 
+  /** The delivery to the hospital record (deliveryStatusContext, or set here): with one, each set not simply sent says where it stands there. */
+  @consume({ context: deliveryStatusContext, subscribe: true })
+  @property({ attribute: false })
+  delivery?: DeliveryStatusSource;
+
   readonly #window = new VitalsWindowController(this);
   readonly #presence = new ChartPresenceController(this);
   readonly #page = new VitalsPageController(this, this.#window);
+  readonly #deliveries = new VitalsDeliveryController(this, this.#window);
 
   @state() private formOpen = false;
   @state() private saving = false;
@@ -162,7 +181,7 @@ export class EmrVitalsGrid extends EmrElement {
     ${
       views.length
         ? html`<div class="scroller" role="region" aria-label=${m.region} tabindex="0">
-            ${vitalsTable(views, this.spo2Scale === 2 ? 2 : 1)}
+            ${vitalsTable(views, this.spo2Scale === 2 ? 2 : 1, this.#deliveries.columns)}
           </div>`
         : html`<p part="status" class="status empty">${state.isNewest ? m.empty : m.emptyPage}</p>`
     }

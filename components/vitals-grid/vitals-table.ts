@@ -17,7 +17,9 @@ import {
   type Reading,
   type RowId,
 } from './vitals-columns.js';
+import { deliveryNote } from '../shared/delivery-note.js';
 import { formatTime as formatIn } from '../shared/format-time.js';
+import type { ColumnDeliveryNote } from './vitals-column-delivery.js';
 import { vitalsGridMessages as m } from './vitals-grid.messages.js';
 
 // The table of the grid: a native <table>, one row per vital sign with a
@@ -143,7 +145,42 @@ function rowHeader(row: RowId): TemplateResult {
   </th>`;
 }
 
-export function vitalsTable(views: readonly ColumnView[], scale: 1 | 2): TemplateResult {
+/**
+ * Where each set stands with the hospital record, as a row of its own at
+ * the foot, under a row header, and only when a set has something to say.
+ * Not in the column headers: a screen reader reads a column's header again
+ * with every cell of the column, and a time is what it should read there;
+ * a row is reached once, read with its column's time like any other cell,
+ * and its text scrolls into view with the rest of the table in the
+ * keyboard-focusable scroller.
+ */
+function deliveryRow(
+  views: readonly ColumnView[],
+  deliveries: ReadonlyMap<string, ColumnDeliveryNote[]>,
+): TemplateResult | typeof nothing {
+  if (!views.some((v) => deliveries.has(v.time))) return nothing;
+  return html`<tr class="delivery-row" part="delivery">
+    <th scope="row">${m.deliveryRow}</th>
+    <td class="trend"></td>
+    ${views.map((v) => {
+      const notes = deliveries.get(v.time);
+      return notes
+        ? html`<td class="delivery">${notes.map((n) => deliveryNote(n.delivery, n.words))}</td>`
+        : html`<td class="none">
+            <span aria-hidden="true">–</span
+            ><span class="visually-hidden">${m.deliveryNothing}</span>
+          </td>`;
+    })}
+  </tr>`;
+}
+
+const NO_DELIVERIES: ReadonlyMap<string, ColumnDeliveryNote[]> = new Map();
+
+export function vitalsTable(
+  views: readonly ColumnView[],
+  scale: 1 | 2,
+  deliveries: ReadonlyMap<string, ColumnDeliveryNote[]> = NO_DELIVERIES,
+): TemplateResult {
   return html`<table part="table">
     <caption class="visually-hidden">
       ${m.caption}
@@ -175,6 +212,7 @@ export function vitalsTable(views: readonly ColumnView[], scale: 1 | 2): Templat
         </th>
         ${trend(m.news2, trendOf('news2', views))} ${views.map(news2Cell)}
       </tr>
+      ${deliveryRow(views, deliveries)}
     </tbody>
   </table>`;
 }

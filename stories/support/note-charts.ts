@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { draftNoteReference, signedNoteReference } from '../../clinical/index.js';
 import { coreDocumentName, firstValue, type ChartUser } from '../../model/index.js';
-import { openChartStore, type DexieChartStore } from '../../storage/index.js';
+import { openChartStore, settleDeliveries, type DexieChartStore } from '../../storage/index.js';
 import {
   ADDENDUM,
   CONSULT_NOTE,
@@ -124,4 +124,31 @@ export const twoListingsChart = () =>
       Y.encodeStateAsUpdate(await there.documents.open(core)),
     );
     await there.close();
+  });
+
+/**
+ * One note per delivery state, as the ehr/ delivery would leave them: the
+ * draft waiting, the signed note sent, its addendum not accepted, the consult
+ * refused, one note kept here only and one changed in the hospital record too.
+ */
+export const deliveryNoteChart = () =>
+  noteChart('delivery', async (s) => {
+    const local = { ...DRAFT_NOTE, id: 'note-local', date: '2024-03-04T10:00:00.000Z' };
+    const twice = { ...DRAFT_NOTE, id: 'note-twice', date: '2024-03-04T11:00:00.000Z' };
+    for (const spec of [SIGNED_NOTE, ADDENDUM, CONSULT_NOTE, DRAFT_NOTE, local, twice])
+      await recordNote(s, NOTE_PATIENT, spec);
+    const records = await firstValue(s.notes(NOTE_PATIENT));
+    const head = (id: string) =>
+      records.find((record) => record.current.id === id)?.heads[0]?.revisionId ?? '';
+    await settleDeliveries(s, [
+      {
+        revisionId: head('note-signed'),
+        state: 'sent',
+        receipt: { id: 'note-signed', versionId: '2' },
+      },
+      { revisionId: head('note-addendum'), state: 'not-accepted', message: 'missing encounter' },
+      { revisionId: head('note-consult'), state: 'refused', message: 'forbidden' },
+      { revisionId: head('note-local'), state: 'local-only' },
+      { revisionId: head('note-twice'), state: 'conflict', message: 'version 3 in the EHR' },
+    ]);
   });

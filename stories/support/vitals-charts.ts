@@ -10,7 +10,12 @@ import {
   type FhirResource,
   type Observation,
 } from '../../model/index.js';
-import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
+import {
+  importBundle,
+  openChartStore,
+  settleDeliveries,
+  type DexieChartStore,
+} from '../../storage/index.js';
 import { icuChart } from '../../bench/generators/icu-chart.js';
 import {
   vitalsObservations,
@@ -329,4 +334,60 @@ export function readOnlyChart(): Promise<StoryChart> {
       patientId,
     };
   })());
+}
+
+const DELIVERY_PATIENT = 'story-vitals-delivery';
+let delivered: Promise<DexieChartStore> | undefined;
+
+/**
+ * Six sets recorded here, each as the ehr/ delivery would leave it (newest
+ * first): waiting; sent; not accepted; one observation refused and the rest
+ * sent; kept here only; changed in the hospital record too. On a database of
+ * its own, built once per browser profile: recorded sets are queued for the
+ * hospital record, imported ones are not.
+ */
+export async function deliveryChart(): Promise<StoryChart> {
+  delivered ??= (async () => {
+    const chart = await openChartStore({
+      databaseName: 'emr-kit-story-vitals-delivery',
+      user: STORY_USER,
+    });
+    if ((await firstValue(chart.vitals(DELIVERY_PATIENT))).length === 0)
+      await buildDelivered(chart);
+    return chart;
+  })();
+  return { store: await delivered, patientId: DELIVERY_PATIENT };
+}
+
+async function buildDelivered(chart: DexieChartStore): Promise<void> {
+  await importBundle(chart, writeBundle([{ resourceType: 'Patient', id: DELIVERY_PATIENT }]));
+  const times = [6, 5, 4, 3, 2, 1].map((day) => `2024-03-0${day}T08:00:00.000Z`);
+  const all = sets(
+    DELIVERY_PATIENT,
+    times.map((time, index): [VitalsEntry, string] => [normal({ 'heart-rate': 70 + index }), time]),
+  );
+  // Each set recorded on its own, as the grid's form records it.
+  const revisions: string[][] = [];
+  for (const time of times) {
+    const set = all.filter((observation) => observation.effectiveDateTime === time);
+    revisions.push((await chart.recordAll(set)).map((r) => r.revisionId));
+  }
+  const [, sent = [], notAccepted = [], [refused, ...sentToo] = [], localOnly = [], conflict = []] =
+    revisions;
+  const receipt = { id: 'story', versionId: '1' };
+  await settleDeliveries(chart, [
+    ...[...sent, ...sentToo].map((revisionId) => ({ revisionId, state: 'sent' as const, receipt })),
+    ...notAccepted.map((revisionId) => ({
+      revisionId,
+      state: 'not-accepted' as const,
+      message: 'unit not allowed',
+    })),
+    ...(refused ? [{ revisionId: refused, state: 'refused' as const, message: 'forbidden' }] : []),
+    ...localOnly.map((revisionId) => ({ revisionId, state: 'local-only' as const })),
+    ...conflict.map((revisionId) => ({
+      revisionId,
+      state: 'conflict' as const,
+      message: 'version 3 in the EHR',
+    })),
+  ]);
 }
