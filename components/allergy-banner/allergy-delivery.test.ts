@@ -1,10 +1,10 @@
 import { expect, fixture, html, waitUntil as waitFor } from '../../test/support/testing.js';
-import type { DeliveryCounts, DeliveryStatusSource } from '../../model/index.js';
 import { settleDeliveries } from '../../storage/index.js';
 import { patient, penicillinAllergy } from '../../test/support/resources.js';
 import { closeTestStores, openTestStore } from '../../test/support/test-stores.js';
 import type { EmrAllergyBanner } from './allergy-banner.js';
 import './emr-allergy-banner.js';
+import { PAGE_THAT_DELIVERS } from '../../test/support/delivery-source.js';
 
 // Each allergy's delivery to the hospital record, from a real store: the
 // allergies are recorded (which queues them in the outbox) and the outbox
@@ -15,11 +15,6 @@ const waitUntil = (predicate: () => unknown, message?: string) =>
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 const noteOf = (el: EmrAllergyBanner, key: string) =>
   el.shadowRoot!.querySelector(`[data-key="${key}"] .delivery-note`);
-
-const DELIVERY: DeliveryStatusSource = {
-  status: { link: 'idle', counts: {} as DeliveryCounts },
-  subscribe: () => () => {},
-};
 
 describe('<emr-allergy-banner> delivery to the hospital record', () => {
   afterEach(closeTestStores);
@@ -35,7 +30,7 @@ describe('<emr-allergy-banner> delivery to the hospital record', () => {
     const el = await fixture<EmrAllergyBanner>(
       html`<emr-allergy-banner
         .store=${store}
-        .delivery=${DELIVERY}
+        .delivery=${PAGE_THAT_DELIVERS}
         patient-id="pat-1"
       ></emr-allergy-banner>`,
     );

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil as waitFor } from '../../test/support/testing.js';
-import type { ChartStore, DeliveryCounts, DeliveryStatusSource } from '../../model/index.js';
+import type { ChartStore, DeliveryStatusSource } from '../../model/index.js';
 import { settleDeliveries, type DexieChartStore } from '../../storage/index.js';
 import {
   MEDICATION_PATIENT as PATIENT,
@@ -8,6 +8,7 @@ import {
 import { closeTestStores, openTestStore } from '../../test/support/test-stores.js';
 import './emr-medication-list.js';
 import type { EmrMedicationList } from './medication-list.js';
+import { PAGE_THAT_DELIVERS } from '../../test/support/delivery-source.js';
 
 // Each medication's delivery to the hospital record, from a real store: the
 // changes are recorded (which queues them in the outbox) and the outbox rows
@@ -40,15 +41,9 @@ async function deliveredChart(): Promise<DexieChartStore> {
   return store;
 }
 
-/** A page that gives changes back to the hospital record: a delivery's status, as the ehr/ layer's controller reports it. */
-const DELIVERY: DeliveryStatusSource = {
-  status: { link: 'idle', counts: {} as DeliveryCounts },
-  subscribe: () => () => {},
-};
-
 async function list(
   store: ChartStore,
-  delivery: DeliveryStatusSource | null = DELIVERY,
+  delivery: DeliveryStatusSource | null = PAGE_THAT_DELIVERS,
 ): Promise<EmrMedicationList> {
   const el = await fixture<EmrMedicationList>(
     html`<emr-medication-list
@@ -110,7 +105,7 @@ describe('<emr-medication-list> delivery to the hospital record', () => {
       'not every medication listed',
     );
     expect(el.shadowRoot!.querySelector('.delivery-note')).to.equal(null);
-    el.delivery = DELIVERY;
+    el.delivery = PAGE_THAT_DELIVERS;
     await waitUntil(() => noteOf(el, 'MedicationRequest/med-a'), 'no delivery notes');
   });
 

@@ -1,11 +1,6 @@
 import { expect, fixture, html, waitUntil as waitFor } from '../../test/support/testing.js';
 import { emulateMedia } from '@web/test-runner-commands';
-import {
-  firstValue,
-  type ChartStore,
-  type DeliveryCounts,
-  type DeliveryStatusSource,
-} from '../../model/index.js';
+import { firstValue, type ChartStore, type DeliveryStatusSource } from '../../model/index.js';
 import { settleDeliveries, type DexieChartStore } from '../../storage/index.js';
 import {
   ADDENDUM,
@@ -18,6 +13,7 @@ import {
 import { closeTestStores, openTestStore } from '../../test/support/test-stores.js';
 import './emr-note-list.js';
 import type { EmrNoteList } from './note-list.js';
+import { PAGE_THAT_DELIVERS } from '../../test/support/delivery-source.js';
 
 // Each note's delivery to the hospital record, from a real store: the notes
 // are recorded (which queues them in the outbox) and the outbox rows marked
@@ -66,15 +62,9 @@ async function deliveredChart(): Promise<DexieChartStore> {
   return store;
 }
 
-/** A page that gives changes back to the hospital record: a delivery's status, as the ehr/ layer's controller reports it. */
-const DELIVERY: DeliveryStatusSource = {
-  status: { link: 'idle', counts: {} as DeliveryCounts },
-  subscribe: () => () => {},
-};
-
 async function list(
   store: ChartStore,
-  delivery: DeliveryStatusSource | null = DELIVERY,
+  delivery: DeliveryStatusSource | null = PAGE_THAT_DELIVERS,
 ): Promise<EmrNoteList> {
   const el = await fixture<EmrNoteList>(
     html`<emr-note-list
@@ -121,7 +111,7 @@ describe('<emr-note-list> delivery to the hospital record', () => {
     const el = await fixture<EmrNoteList>(
       html`<emr-note-list
         .store=${store}
-        .delivery=${DELIVERY}
+        .delivery=${PAGE_THAT_DELIVERS}
         patient-id=${PATIENT}
       ></emr-note-list>`,
     );
@@ -141,7 +131,7 @@ describe('<emr-note-list> delivery to the hospital record', () => {
   it('says nothing of the hospital record on a page that delivers nothing (no delivery), then follows one set later', async () => {
     const el = await list(await deliveredChart(), null);
     expect(el.shadowRoot!.querySelector('.delivery-note')).to.equal(null);
-    el.delivery = DELIVERY;
+    el.delivery = PAGE_THAT_DELIVERS;
     await waitUntil(() => noteOf(el, 'note-draft'), 'no delivery notes');
   });
 

@@ -3,7 +3,6 @@ import { emulateMedia } from '@web/test-runner-commands';
 import {
   writeBundle,
   type ChartStore,
-  type DeliveryCounts,
   type DeliveryStatusSource,
   type FhirResource,
   type Observation,
@@ -13,6 +12,7 @@ import { closeTestStores, openTestStore } from '../../test/support/test-stores.j
 import './emr-vitals-grid.js';
 import type { EmrVitalsGrid } from './vitals-grid.js';
 import { vitalsObservations, type VitalsEntry } from './vitals-observations.js';
+import { PAGE_THAT_DELIVERS } from '../../test/support/delivery-source.js';
 
 // Each set's delivery to the hospital record, from a real store: the sets are
 // recorded (which queues their observations in the outbox) and the outbox
@@ -96,15 +96,9 @@ async function deliveredChart(): Promise<DexieChartStore> {
   return store;
 }
 
-/** A page that gives changes back to the hospital record: a delivery's status, as the ehr/ layer's controller reports it. */
-const DELIVERY: DeliveryStatusSource = {
-  status: { link: 'idle', counts: {} as DeliveryCounts },
-  subscribe: () => () => {},
-};
-
 async function grid(
   store: ChartStore,
-  delivery: DeliveryStatusSource | null = DELIVERY,
+  delivery: DeliveryStatusSource | null = PAGE_THAT_DELIVERS,
 ): Promise<EmrVitalsGrid> {
   const el = await fixture<EmrVitalsGrid>(
     html`<emr-vitals-grid
@@ -173,7 +167,7 @@ describe('<emr-vitals-grid> delivery to the hospital record', () => {
     const el = await grid(await deliveredChart(), null);
     expect(deliveryRow(el)).to.equal(null);
     expect(el.shadowRoot!.querySelector('.delivery-note')).to.equal(null);
-    el.delivery = DELIVERY;
+    el.delivery = PAGE_THAT_DELIVERS;
     await waitUntil(() => deliveryRow(el), 'no delivery row');
   });
 
