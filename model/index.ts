@@ -4,3 +4,4 @@ export * from './fhir/index.js';
 export * from './bundle/index.js';
 export * from './chart/index.js';
 export * from './sync/index.js';
+export * from './cds/index.js';
