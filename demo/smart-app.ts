@@ -16,16 +16,16 @@ export const LAUNCH_PAGE = '/launch.html';
 
 /**
  * What the hospital takes back from the portal, as a hospital might set it
- * for an embedded app: new sets of vital signs, allergies and medication
- * orders. Other changes stay in the kit, labelled "kept here only": a
- * medication the patient reports, and notes, since a note is listed in the
- * chart as a draft DocumentReference before it is signed, and an allowance
- * by type would send the drafts too.
+ * for an embedded app: new sets of vital signs, allergies, medication orders
+ * and signed notes (a note goes when it is signed; its drafts stay in the
+ * kit). Other changes stay in the kit, labelled "kept here only": a
+ * medication the patient reports.
  */
 export const HOSPITAL_TAKES: DeliveryAllowance = {
   Observation: ['create'],
   AllergyIntolerance: ['create', 'update'],
   MedicationRequest: ['create', 'update'],
+  DocumentReference: ['create', 'update'],
 };
 
 /** Read the patient's chart, know who the user is, and stay signed in through a long pull. */

@@ -1,6 +1,7 @@
 import type { DeliveryOutcome, Revision } from '../model/index.js';
 import type { DeliveryRow } from './chart-tables.js';
 import type { ChartDatabase } from './database.js';
+import { deliveryKinds } from './delivery-kind.js';
 import { isImported } from './imported-revision.js';
 import type { OutboxRow } from './outbox-shapes.js';
 
@@ -13,8 +14,8 @@ import type { OutboxRow } from './outbox-shapes.js';
 // - this device's own change still waiting is settled by it, whichever
 //   device's answer it is: a change taken over by a colleague is not sent
 //   again;
-// - a colleague's change that arrived without an outcome is kept as
-//   `elsewhere`, to take over if its own device never sends it; dropped when
+// - a colleague's change that arrived without an outcome (a working copy
+//   aside: delivery-kind.ts) is kept as `elsewhere`, to take over if its own device never sends it; dropped when
 //   its outcome arrives.
 
 /** What one saved update brought: the revisions received from elsewhere (not made here), and outcomes. */
@@ -69,16 +70,21 @@ async function queueElsewhere(
     db.deliveries.where('revisionId').anyOf(ids).primaryKeys(),
   ]);
   const known = new Set<string>([...answered, ...queued.map((row) => row.revisionId)]);
+  const unknown = candidates.filter(({ revision }) => !known.has(revision.revisionId));
+  const kinds = await deliveryKinds(
+    db,
+    unknown.map(({ revision }) => revision),
+  );
   const at = new Date().toISOString();
   await db.outbox.bulkAdd(
-    candidates
-      .filter(({ revision }) => !known.has(revision.revisionId))
+    unknown
+      .filter(({ revision }) => kinds.get(revision.revisionId) !== 'none')
       .map(({ doc, patientId, revision }): OutboxRow => ({
         revisionId: revision.revisionId,
         key: revision.key,
         patientId,
         doc,
-        create: revision.parents.length === 0,
+        create: kinds.get(revision.revisionId) === 'create',
         state: 'elsewhere',
         madeElsewhere: true,
         at,

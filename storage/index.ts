@@ -10,6 +10,7 @@ export {
   waitingChanges,
   baseVersion,
   ehrIdOf,
+  ehrNameOf,
   settleDeliveries,
   takeOverDeliveries,
   type DeliveryAnswer,

@@ -105,6 +105,31 @@ export async function ehrIdOf(
   });
 }
 
+/**
+ * How a change sent to the EHR names another record: by the id the EHR gave
+ * it (`id`), as one still waiting to be created there (`waiting`: named by
+ * the kit's identifier until it arrives), or by the kit's own id (`same`:
+ * pulled from the EHR, or never going there).
+ */
+export async function ehrNameOf(
+  store: DexieChartStore,
+  key: ResourceKey,
+): Promise<{ id: string } | 'waiting' | 'same'> {
+  const { db, run } = store[storeInternals]();
+  return run(async () => {
+    const [answered, queued] = await Promise.all([
+      db.deliveries.where('key').equals(key).toArray(),
+      db.outbox.where('[key+seq]').between([key, Dexie.minKey], [key, Dexie.maxKey]).toArray(),
+    ]);
+    const receipt = answered.find((row) => row.receipt)?.receipt;
+    if (receipt) return { id: receipt.id };
+    const creating = queued.some(
+      (row) => row.create && (row.state === 'waiting' || row.state === 'elsewhere'),
+    );
+    return creating ? 'waiting' : 'same';
+  });
+}
+
 /** What the EHR answered for a revision (or why it was not sent). */
 export interface DeliveryAnswer {
   revisionId: string;

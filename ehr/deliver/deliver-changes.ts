@@ -11,8 +11,9 @@ import {
 import { EhrError } from '../errors.js';
 import { FhirHttp, type FhirAuth, type FhirConnection } from '../http/fhir-http.js';
 import { retryDelay, type BackoffOptions } from '../http/retry-delay.js';
-import type { DeliveryAllowance } from './allowance.js';
+import { allows, type DeliveryAllowance } from './allowance.js';
 import { KIT_RECORD_SYSTEM } from './interactions.js';
+import { referencedKeys } from './outgoing-references.js';
 import { sendUnit, type SendContext } from './send-change.js';
 
 // Giving the changes made on this device back to the hospital's EHR.
@@ -251,7 +252,11 @@ class Delivery implements DeliveryController {
       keys.forEach((key) => seen.add(key));
       return free;
     });
-    const results = await Promise.allSettled(ready.map((unit) => sendUnit(this.#context, unit)));
+    // How the EHR knows referenced records is looked up once per round; a round's answers are settled after it.
+    const context: SendContext = { ...this.#context, ehrNames: new Map() };
+    const results = await Promise.allSettled(
+      this.#notWaitingForCreations(ready).map((unit) => sendUnit(context, unit)),
+    );
     // Every answer of the round is written at once (one save), those before a failure included.
     await settleDeliveries(
       this.#store,
@@ -259,6 +264,29 @@ class Delivery implements DeliveryController {
     );
     const stopped = results.find((result) => result.status === 'rejected');
     if (stopped) throw stopped.reason;
+  }
+
+  /**
+   * The units to send now: a change that refers to a record created in this
+   * round goes in the next, once the EHR has said that record's id (all of
+   * them when each waits for another: references in a circle go as they are).
+   */
+  #notWaitingForCreations(ready: readonly OutboxEntry[][]): readonly OutboxEntry[][] {
+    const created = (unit: readonly OutboxEntry[]) =>
+      unit
+        .filter(
+          ({ row, revision }) =>
+            row.create && allows(this.#options.allow, revision.resource.resourceType, 'create'),
+        )
+        .map(({ row }) => row.key);
+    const creating = new Set(ready.flatMap(created));
+    const now = ready.filter((unit) => {
+      const own = new Set(unit.map(({ row }) => row.key));
+      return !unit.some(({ revision }) =>
+        [...referencedKeys(revision.resource)].some((key) => creating.has(key) && !own.has(key)),
+      );
+    });
+    return now.length > 0 ? now : ready;
   }
 
   #halt(error: unknown): void {

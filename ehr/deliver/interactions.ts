@@ -1,6 +1,7 @@
 import { canonicalJson, type FhirResource, type Revision } from '../../model/index.js';
 import type { DeliveryReceipt } from '../../storage/index.js';
 import type { FhirWrite } from '../http/fhir-http.js';
+import { fullUrlOf } from './outgoing-references.js';
 
 // The FHIR interaction that carries one change, each safe to send twice:
 // an update is a PUT checked against the version it was made from
@@ -65,6 +66,7 @@ export function transactionWrite(revisions: readonly Revision[], system: string)
       resourceType: 'Bundle',
       type: 'transaction',
       entry: revisions.map((revision) => ({
+        ...(fullUrlOf(revision.resource.id!) && { fullUrl: fullUrlOf(revision.resource.id!) }),
         resource: createBody(revision, system),
         request: {
           method: 'POST',

@@ -1,8 +1,9 @@
-import type { FhirResource, Revision } from '../../model/index.js';
+import type { FhirResource, ResourceKey, Revision } from '../../model/index.js';
 import {
   baseVersion,
   earlierRevisions,
   ehrIdOf,
+  ehrNameOf,
   importBundle,
   laterRevisions,
   type DeliveryAnswer,
@@ -11,7 +12,7 @@ import {
   type OutboxEntry,
 } from '../../storage/index.js';
 import { EhrError } from '../errors.js';
-import type { FhirHttp } from '../http/fhir-http.js';
+import type { FhirHttp, FhirWrite } from '../http/fhir-http.js';
 import { allows, type DeliveryAllowance } from './allowance.js';
 import {
   createWrite,
@@ -20,6 +21,7 @@ import {
   transactionWrite,
   updateWrite,
 } from './interactions.js';
+import { fullUrlOf, namedForEhr, type EhrName } from './outgoing-references.js';
 
 // One change (or one set of new records made together) sent to the EHR,
 // and what it answered (which the caller writes back: settleDeliveries):
@@ -39,6 +41,32 @@ export interface SendContext {
   http: FhirHttp;
   allow: DeliveryAllowance;
   identifierSystem: string;
+  /** How the EHR knows the records changes refer to, looked up once per round. */
+  ehrNames?: Map<ResourceKey, Promise<EhrName>>;
+}
+
+/** The write with its references naming records as the EHR knows them (outgoing-references.ts). */
+async function named(
+  context: SendContext,
+  write: FhirWrite,
+  inTransaction?: ReadonlyMap<ResourceKey, string>,
+): Promise<FhirWrite> {
+  const names = context.ehrNames ?? new Map<ResourceKey, Promise<EhrName>>();
+  const ehrNameOfKey = (key: ResourceKey) => {
+    if (!names.has(key)) names.set(key, ehrNameOf(context.store, key));
+    return names.get(key)!.then((name) =>
+      // A creation the hospital does not take never arrives: the record keeps the kit's id.
+      name === 'waiting' && !allows(context.allow, key.slice(0, key.indexOf('/')), 'create')
+        ? 'same'
+        : name,
+    );
+  };
+  const body = await namedForEhr(write.body, {
+    ehrNameOf: ehrNameOfKey,
+    identifierSystem: context.identifierSystem,
+    ...(inTransaction && { inTransaction }),
+  });
+  return { ...write, body };
 }
 
 type Settled = DeliveryAnswer;
@@ -67,7 +95,7 @@ export async function sendUnit(
 async function sendCreate(context: SendContext, { row, revision }: OutboxEntry): Promise<Settled> {
   try {
     const answer = await context.http.send(
-      createWrite(revision, context.identifierSystem),
+      await named(context, createWrite(revision, context.identifierSystem)),
       revision.resource.resourceType,
     );
     return accepted(row.revisionId, receiptOf(answer.body, answer.etag, answer.location));
@@ -78,9 +106,15 @@ async function sendCreate(context: SendContext, { row, revision }: OutboxEntry):
 
 async function sendGroup(context: SendContext, group: readonly OutboxEntry[]): Promise<Settled[]> {
   const revisions = group.map((entry) => entry.revision);
+  const inTransaction = new Map(
+    revisions.flatMap(({ key, resource }) => {
+      const fullUrl = fullUrlOf(resource.id!);
+      return fullUrl ? [[key, fullUrl] as const] : [];
+    }),
+  );
   try {
     const answer = await context.http.send(
-      transactionWrite(revisions, context.identifierSystem),
+      await named(context, transactionWrite(revisions, context.identifierSystem), inTransaction),
       'Bundle',
     );
     const entries =
@@ -131,7 +165,7 @@ async function putOver(
   mayRetry: boolean,
 ): Promise<Settled> {
   const { row, revision } = entry;
-  const write = updateWrite(revision, ehrId, base);
+  const write = await named(context, updateWrite(revision, ehrId, base));
   try {
     const answer = await context.http.send(write, revision.resource.resourceType);
     return accepted(row.revisionId, receiptOf(answer.body, answer.etag, answer.location));
@@ -162,11 +196,16 @@ async function changedInEhr(
   const type = revision.resource.resourceType;
   const { body } = await http.get(`${type}/${encodeURIComponent(ehrId)}`, type, { fresh: true });
   const held = body as FhirResource & { meta?: { versionId?: string; lastUpdated?: string } };
-  const holds = (other: Revision) => sameContent(updateWrite(other, ehrId, '').body, held);
-  if (sameContent(sent, held) || (await laterRevisions(store, revision)).some(holds))
+  const holdsAny = async (others: readonly Revision[]) => {
+    for (const other of others)
+      if (sameContent((await named(context, updateWrite(other, ehrId, ''))).body, held))
+        return true;
+    return false;
+  };
+  if (sameContent(sent, held) || (await holdsAny(await laterRevisions(store, revision))))
     return accepted(row.revisionId, receiptOf(held, undefined, undefined));
   const version = held.meta?.versionId;
-  if (mayRetry && version && (await earlierRevisions(store, revision)).some(holds))
+  if (mayRetry && version && (await holdsAny(await earlierRevisions(store, revision))))
     return putOver(context, entry, ehrId, version, false);
   // The EHR's version enters the chart as a pull would bring it: beside the
   // kit's change, which it does not replace (a conflict).
