@@ -176,6 +176,33 @@ describe('deliverChanges', () => {
     }
   });
 
+  it('a value derived from others of its set names them, in the EHR, by the ids the EHR gave them', async function () {
+    this.timeout(30_000);
+    const store = await openTestStore();
+    const delivery = deliverChanges(store, options());
+    const [rateId, derivedId] = [crypto.randomUUID(), crypto.randomUUID()];
+    await store.recordAll<Observation>([
+      heartRate(patientId, rateId, 72, '2024-05-01T08:00:00Z'),
+      {
+        ...heartRate(patientId, derivedId, 72, '2024-05-01T08:00:00Z'),
+        derivedFrom: [{ reference: `Observation/${rateId}` }],
+      },
+    ]);
+    await until(delivery, (s) => settled(s) && s.counts.sent === 2);
+    delivery.stop();
+
+    const inEhr = async (id: string) =>
+      (
+        await readFromEhr<{ entry: Array<{ resource: Observation & { id: string } }> }>(
+          ehr.fhirBaseUrl,
+          token,
+          `Observation?identifier=${encodeURIComponent(`${KIT_RECORD_SYSTEM}|${id}`)}`,
+        )
+      ).entry[0]!.resource;
+    const [rate, derived] = [await inEhr(rateId), await inEhr(derivedId)];
+    expect(derived.derivedFrom?.[0]?.reference).to.equal(`Observation/${rate.id}`);
+  });
+
   it('a pull after delivery brings back what was sent as the same records: no conflict, no second record', async function () {
     this.timeout(60_000);
     const store = await openTestStore();
