@@ -20,16 +20,16 @@ export function condition(
   options: {
     clinical?: string;
     verification?: string;
-    category?: 'problem-list-item' | 'encounter-diagnosis';
+    categoryCode?: 'problem-list-item' | 'encounter-diagnosis';
   } & Partial<Condition> = {},
 ): Condition {
-  const { clinical = 'active', verification = 'confirmed', category, ...rest } = options;
+  const { clinical = 'active', verification = 'confirmed', categoryCode, ...rest } = options;
   return {
     resourceType: 'Condition',
     id,
     clinicalStatus: { coding: [{ system: CLINICAL, code: clinical }] },
     verificationStatus: { coding: [{ system: VERIFICATION, code: verification }] },
-    ...(category ? { category: [{ coding: [{ system: CATEGORY, code: category }] }] } : {}),
+    ...(categoryCode ? { category: [{ coding: [{ system: CATEGORY, code: categoryCode }] }] } : {}),
     code: { coding: [{ system: SNOMED, code, display }], text: display },
     subject: { reference: `Patient/${PROBLEM_PATIENT}` },
     ...rest,
@@ -40,7 +40,7 @@ export function condition(
 export function everyProblem(): Condition[] {
   return [
     condition('hypertension', '38341003', 'Hypertension', {
-      category: 'problem-list-item',
+      categoryCode: 'problem-list-item',
       onsetDateTime: '2015-03-02',
       severity: { text: 'Moderate' },
     }),
@@ -81,7 +81,7 @@ export function everyProblem(): Condition[] {
     condition('refuted', '84757009', 'Epilepsy', { verification: 'refuted' }),
     condition('wrong', '74400008', 'Appendicitis', { verification: 'entered-in-error' }),
     condition('bronchitis', '10509002', 'Acute bronchitis (disorder)', {
-      category: 'encounter-diagnosis',
+      categoryCode: 'encounter-diagnosis',
       onsetDateTime: '2024-03-05',
     }),
   ];
