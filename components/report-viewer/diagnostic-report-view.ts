@@ -48,6 +48,11 @@ const FLAG_ICONS: Record<string, string> = {
 };
 
 function resultRow(row: ResultRow): TemplateResult {
+  if (row.pending)
+    return html`<tr class="pending">
+      <th scope="row">${row.name}</th>
+      <td colspan="3">${m.resultPending}</td>
+    </tr>`;
   if (row.missing)
     return html`<tr class="missing">
       <th scope="row">${row.name}</th>

@@ -20,6 +20,8 @@ export interface ResultRow {
   range?: string;
   /** Listed by the report, not on this device. */
   missing: boolean;
+  /** Not read from the store yet. */
+  pending?: boolean;
 }
 
 export interface ReportContents {
@@ -31,13 +33,15 @@ export interface ReportContents {
 
 export function reportContents(
   report: DiagnosticReport,
-  results: ReadonlyArray<ChartRecord | undefined>,
+  results: ReadonlyArray<ChartRecord | undefined> | undefined,
 ): ReportContents {
   const keys = resultKeys(report);
   const displays = new Map(
     (report.result ?? []).map((reference) => [reference.reference, reference.display]),
   );
   const rows = keys.map((key, i): ResultRow => {
+    if (!results)
+      return { key, name: displays.get(key) ?? key, value: '', missing: false, pending: true };
     const record = results[i];
     const observation =
       record?.current.resourceType === 'Observation' ? (record.current as Observation) : undefined;

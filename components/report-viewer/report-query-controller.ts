@@ -35,8 +35,8 @@ const joined = (keys: readonly string[]) => keys.join('\n');
  */
 export class ReportQueryController implements ReactiveController {
   state: ReportState = { status: 'idle' };
-  /** The results, in the report's order (undefined where one is not on this device). */
-  results: Array<ChartRecord | undefined> = [];
+  /** The results, in the report's order (undefined where one is not on this device); undefined until the store answers. */
+  results: Array<ChartRecord | undefined> | undefined;
   readonly #host: ReportQueryHost;
   #record: { store: ChartStore; key: string; stop: () => void } | undefined;
   #results: { store: ChartStore; keys: string; stop: () => void } | undefined;
@@ -59,7 +59,7 @@ export class ReportQueryController implements ReactiveController {
     this.#results?.stop();
     this.#record = this.#results = undefined;
     this.state = { status: 'idle' };
-    this.results = [];
+    this.results = undefined;
   }
 
   #sync(): void {
@@ -92,7 +92,7 @@ export class ReportQueryController implements ReactiveController {
     if (current && current.store === store && current.keys === joined(keys)) return;
     current?.stop();
     this.#results = undefined;
-    this.results = [];
+    this.results = keys.length ? undefined : [];
     if (!store || keys.length === 0) return;
     const subscription = { store, keys: joined(keys), stop: () => {} };
     this.#results = subscription;

@@ -58,6 +58,7 @@ export const reportViewerMessages = {
   range: 'Reference range',
   noFlag: '—',
   notOnDevice: 'Not on this device',
+  resultPending: 'Loading…',
   resultsMissing: (count: number) =>
     count === 1
       ? '1 result listed by the report is not on this device.'
