@@ -64,7 +64,6 @@ import {
  * @csspart form - The record or resolve form.
  * @csspart conflict - The versions of a problem in conflict.
  * @csspart error - An error message.
- * @csspart status - The notice shown while the chart is not on this device.
  *
  * @cssproperty --emr-problem-list-gap - Space between problems. Default: --emr-space-sm.
  * @cssproperty --emr-problem-list-item-background - Background of a problem. Default: --emr-color-surface.
