@@ -39,8 +39,12 @@ export interface RecordDraft {
 export interface ResolveDraft {
   kind: 'resolve';
   key: string;
-  /** The head revision the clinician saw, which the write replaces. */
-  revisionId: string;
+  /**
+   * The head revision the clinician saw, which the write replaces. Cleared
+   * after a 'stale' error: the clinician has been told and shown the new
+   * version, and the next save replaces that one.
+   */
+  revisionId: string | undefined;
   date: string;
   problem?: FieldProblem;
 }
@@ -159,18 +163,19 @@ export class ProblemActions implements ReactiveController {
     if (draft?.kind !== 'resolve' || draft.key !== record.key) return;
     const read = readDay(draft.date);
     if ('problem' in read) return this.#refuse(read.problem);
+    const from = draft.revisionId ?? record.heads[0]!.revisionId;
     const resource = resolvedProblem(record.heads[0]!.resource, read.day);
     const event = new EmrProblemResolveEvent({
       key: record.key,
       id: resource.id!,
-      revisionId: draft.revisionId,
+      revisionId: from,
       abatement: read.day,
       resource,
     });
     await this.#run(
       record.key,
       event,
-      (s) => s.revise(resource, draft.revisionId, { reason: m.resolveReason }),
+      (s) => s.revise(resource, from, { reason: m.resolveReason }),
       () => m.saved.resolve(conceptLabel(resource.code) ?? m.unnamed),
     );
   }
@@ -222,6 +227,8 @@ export class ProblemActions implements ReactiveController {
     } catch (error) {
       const message = m.saveFailed(describeError(error));
       this.errors.set(where, message);
+      if (this.editing?.kind === 'resolve' && isChartStoreError(error) && error.code === 'stale')
+        this.editing = { ...this.editing, revisionId: undefined };
       this.#announce(message);
     } finally {
       this.busy.delete(where);

@@ -260,6 +260,28 @@ describe('emr-problem-list', () => {
     expect(button(el, '[data-action="resolve"]')).to.equal(null);
   });
 
+  it('says when someone changed the problem first, and saves on the new version the next time', async () => {
+    const store = await chart([everyProblem()[0]!]);
+    const el = await list(store);
+    await waitUntil(() => item(el, 'Condition/hypertension'));
+    button(el, '[data-action="resolve"]')!.click();
+    await el.updateComplete;
+    const [record] = await conditionsOf(store);
+    await store.revise(
+      { ...record!.current, severity: { text: 'Severe' } },
+      record!.heads[0]!.revisionId,
+    );
+    await waitUntil(() => details(el, 'Condition/hypertension').includes('Severe'));
+    await submit(el);
+    await waitUntil(() => item(el, 'Condition/hypertension')?.querySelector('.error'));
+    expect(text(item(el, 'Condition/hypertension')!.querySelector('.error'))).to.include(
+      'Not saved: someone changed this problem first.',
+    );
+    await submit(el);
+    await waitUntil(() => keysIn(el, 'past').length === 1, 'the second save did not go through');
+    expect(details(el, 'Condition/hypertension')).to.include('Severity: Severe');
+  });
+
   it('writes nothing when the host cancels recording or resolving', async () => {
     const store = await chart([everyProblem()[0]!]);
     const el = await list(store);
