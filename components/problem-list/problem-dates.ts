@@ -2,24 +2,14 @@ import type { Condition, Quantity } from '../../model/index.js';
 import { formatNumber } from '../../clinical/index.js';
 import { formatDate, problemListMessages as m } from './problem-list.messages.js';
 
-type Range = NonNullable<Condition['onsetRange']>;
-
 // Onset and abatement in words, whichever of the FHIR choices carries them:
 // dateTime, Age, Period, Range (of ages) or string.
 
-/** UCUM units of time an Age is given in (FHIR R4 Age: UCUM, a, mo, wk, d, h, min). */
-const AGE_UNITS: Record<string, readonly [string, string]> = {
-  a: ['year', 'years'],
-  mo: ['month', 'months'],
-  wk: ['week', 'weeks'],
-  d: ['day', 'days'],
-  h: ['hour', 'hours'],
-  min: ['minute', 'minutes'],
-};
+type Range = NonNullable<Condition['onsetRange']>;
 
 function age(quantity: Quantity | undefined): string | undefined {
   if (quantity?.value === undefined) return undefined;
-  const words = quantity.code ? AGE_UNITS[quantity.code] : undefined;
+  const words = quantity.code ? m.ageUnits[quantity.code] : undefined;
   const unit = words ? words[quantity.value === 1 ? 0 : 1] : (quantity.unit ?? '');
   return `${formatNumber(quantity.value)}${unit ? ` ${unit}` : ''}`;
 }

@@ -62,6 +62,15 @@ export const problemListMessages = {
     range: (range: string) => `Ended at age ${range}`,
     string: (text: string) => `Ended: ${text}`,
   },
+  /** The UCUM units of time an Age is given in (FHIR R4 Age), singular and plural. */
+  ageUnits: {
+    a: ['year', 'years'],
+    mo: ['month', 'months'],
+    wk: ['week', 'weeks'],
+    d: ['day', 'days'],
+    h: ['hour', 'hours'],
+    min: ['minute', 'minutes'],
+  } as Record<string, readonly [string, string]>,
   ageRange: (low: string | undefined, high: string | undefined) =>
     low && high ? `${low} to ${high}` : (low ?? high ?? ''),
 

@@ -96,7 +96,8 @@ describe('emr-problem-list', () => {
     expect(el.hasAttribute('encounter-diagnoses')).to.equal(false);
   });
 
-  it('lists a Synthea patient’s problems with their real onsets and ends', async () => {
+  it('lists a Synthea patient’s problems with their real onsets and ends', async function () {
+    this.timeout(60_000); // a whole Synthea bundle imported on a busy machine
     const store = await openTestStore();
     const { patientIds } = await importBundle(store, await syntheaText('Fletcher_Hyatt'));
     const el = await list(store, patientIds[0]);

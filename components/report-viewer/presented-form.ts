@@ -30,7 +30,8 @@ export function decodeBase64Utf8(data: string): string | undefined {
 const mediaType = (contentType: string | undefined) =>
   (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 
-export function presentedForm(attachment: Attachment): PresentedForm {
+/** `untitled` names a PDF's download when the attachment has no title. */
+export function presentedForm(attachment: Attachment, untitled: string): PresentedForm {
   const title = attachment.title?.trim() || undefined;
   const type = mediaType(attachment.contentType);
   const text = attachment.data !== undefined ? decodeBase64Utf8(attachment.data) : undefined;
@@ -45,7 +46,7 @@ export function presentedForm(attachment: Attachment): PresentedForm {
           kind: 'pdf',
           title,
           href,
-          download: attachment.data !== undefined ? `${title ?? 'report'}.pdf` : undefined,
+          download: attachment.data !== undefined ? `${title ?? untitled}.pdf` : undefined,
         }
       : { kind: 'unreadable', title, contentType: type };
   }

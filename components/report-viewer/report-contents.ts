@@ -8,6 +8,7 @@ import {
 } from '../../clinical/index.js';
 import { presentedForm, type PresentedForm } from './presented-form.js';
 import { resultKeys } from './report-query-controller.js';
+import { reportViewerMessages as m } from './report-viewer.messages.js';
 
 // What the report view shows, worked out once per answer of the store: the
 // rows of its results table and its presented forms (parsed, sanitised).
@@ -58,6 +59,6 @@ export function reportContents(
   return {
     rows,
     unreadable: (report.result?.length ?? 0) - keys.length,
-    forms: (report.presentedForm ?? []).map(presentedForm),
+    forms: (report.presentedForm ?? []).map((form) => presentedForm(form, m.untitled)),
   };
 }

@@ -102,6 +102,11 @@ export class ReportQueryController implements ReactiveController {
         this.results = results;
         this.#host.requestUpdate();
       },
+      error: (error) => {
+        if (this.#results !== subscription) return;
+        this.state = { status: 'error', error };
+        this.#host.requestUpdate();
+      },
     });
   }
 

@@ -63,7 +63,8 @@ describe('emr-report-viewer', () => {
     expect(text(root(el))).to.equal('No report chosen.');
   });
 
-  it('shows a Synthea blood count with its real results', async () => {
+  it('shows a Synthea blood count with its real results', async function () {
+    this.timeout(60_000); // a whole Synthea bundle imported on a busy machine
     const store = await openTestStore();
     await importBundle(store, await syntheaText('Douglas_Walsh'));
     const el = await viewer(store, 'DiagnosticReport/7f079ccd-b19e-4a8d-8542-366a807308e0');
@@ -89,7 +90,8 @@ describe('emr-report-viewer', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows a Synthea imaging study: modality, started, series and image counts', async () => {
+  it('shows a Synthea imaging study: modality, started, series and image counts', async function () {
+    this.timeout(60_000); // a whole Synthea bundle imported on a busy machine
     const store = await openTestStore();
     await importBundle(store, await syntheaText('Douglas_Walsh'));
     const el = await viewer(store, 'ImagingStudy/9f856702-2949-4fcc-973d-c5ae036ac501');
