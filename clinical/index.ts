@@ -32,3 +32,8 @@ export * from './note-templates.js';
 export * from './note-document.js';
 export * from './note-integrity.js';
 export { noteMessages } from './note-messages.js';
+export { conceptLabel } from './coding.js';
+export * from './problem-status.js';
+export { searchProblems, problemName } from './problem-search.js';
+export { COMMON_PROBLEMS, type CommonProblem } from './data/common-problems.js';
+export { resultValue, resultRange, resultFlag, reportResultMessages } from './report-result.js';

@@ -23,6 +23,9 @@ const KIT_EVENTS = {
   'emr-sync-sign-in': 'emr-sync-status',
   'emr-ehr-link-select': 'emr-ehr-link',
   'emr-ehr-sign-in': 'emr-ehr-link',
+  'emr-problem-record': 'emr-problem-list',
+  'emr-problem-resolve': 'emr-problem-list',
+  'emr-problem-conflict-resolve': 'emr-problem-list',
 } as const satisfies Record<KitEventName, `emr-${string}`>;
 
 const MAX_ENTRIES = 100;

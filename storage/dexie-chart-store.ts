@@ -43,6 +43,7 @@ import { rebuildProjectionsIfStale } from './rebuild-projections.js';
 import { unsentChanges } from './sent-changes.js';
 import { storeInternals, type StoreInternals } from './store-internals.js';
 import { chartQueries } from './queries.js';
+import { recordsByKey } from './record-queries.js';
 import { loadWriteSide } from './write-side-loader.js';
 
 export interface ChartStoreOptions {
@@ -489,6 +490,13 @@ export class DexieChartStore implements ChartStore {
     await this.documents.whenSaved();
     this.documents.forget(undefined, { includingHeld: true });
     this.#db.close();
+  }
+
+  chartRecord(key: ResourceKey): LiveQuery<ChartRecord | undefined> {
+    return this.#live(async () => (await recordsByKey(this.#db.records, [key]))[0]);
+  }
+  chartRecords(keys: readonly ResourceKey[]): LiveQuery<Array<ChartRecord | undefined>> {
+    return this.#live(() => recordsByKey(this.#db.records, keys));
   }
 
   #assertWriter(): void {

@@ -284,6 +284,13 @@ export class StartedChartStore implements ChartStore {
     return this.#command((store) => store.exportPatient(patientId, options));
   }
 
+  chartRecord(key: ResourceKey): LiveQuery<ChartRecord | undefined> {
+    return this.#live(undefined, (store) => store.chartRecord(key));
+  }
+  chartRecords(keys: readonly ResourceKey[]): LiveQuery<Array<ChartRecord | undefined>> {
+    return this.#live(undefined, (store) => store.chartRecords(keys));
+  }
+
   async close(): Promise<void> {
     (await this.#firstReads)?.close();
     if (this.#openAsked) await (await this.#store.catch(() => undefined))?.close();

@@ -206,4 +206,9 @@ export interface ChartStore {
   ): Promise<FhirBundle>;
 
   close(): Promise<void>;
+
+  /** One record by its key, now and whenever it changes; undefined while it is not on this device. */
+  chartRecord(key: ResourceKey): LiveQuery<ChartRecord | undefined>;
+  /** Records by their keys, in the order given (undefined for each one not on this device), now and whenever one changes. */
+  chartRecords(keys: readonly ResourceKey[]): LiveQuery<Array<ChartRecord | undefined>>;
 }

@@ -45,6 +45,8 @@ export function importingStore(): ChartStore {
     notes: empty,
     conflicts: empty,
     timelineDensity: () => answer({ buckets: [] }),
+    chartRecord: () => answer(undefined),
+    chartRecords: (keys) => answer(keys.map(() => undefined)),
   };
 }
 
@@ -82,6 +84,8 @@ function answering(
     openNote: command,
     exportPatient: command,
     close: async () => {},
+    chartRecord: query,
+    chartRecords: query,
   };
 }
 
