@@ -1,8 +1,8 @@
-// The chart's sections (Summary, Timeline, Notes), one shown at a time and
+// The chart's sections (Summary, Results, Problems, Timeline, Notes), one shown at a time and
 // chosen by the URL's hash, so that Back and a bookmark work. The allergy
 // banner is outside them: it is on every view.
 
-const VIEWS = ['summary', 'timeline', 'notes'] as const;
+const VIEWS = ['summary', 'results', 'problems', 'timeline', 'notes'] as const;
 export type ChartView = (typeof VIEWS)[number];
 
 export function setUpChartViews(tabs: HTMLElement, sections: Iterable<HTMLElement>): void {

@@ -8,3 +8,5 @@ import '../components/note-editor/emr-note-editor.js';
 import '../components/note-list/emr-note-list.js';
 import '../components/sync-status/emr-sync-status.js';
 import '../components/ehr-link/emr-ehr-link.js';
+import '../components/problem-list/emr-problem-list.js';
+import '../components/report-viewer/emr-report-viewer.js';

@@ -10,6 +10,7 @@ import type { DexieChartStore } from '../storage/index.js';
 import type { ChartConnection } from '../sync/index.js';
 import { pullWithProgress } from './chart-pull.js';
 import { openChartView, setUpChartViews } from './chart-views.js';
+import { ReportPanel } from './report-panel.js';
 import { settled, shareChart } from './chart-sync.js';
 import { bringIntoView, recordInState } from './delivery-problems.js';
 import {
@@ -67,6 +68,13 @@ const notes = new NotesPanel(
   byId('note-editor-hint'),
   byId('new-note'),
   () => openChartView('notes'),
+);
+
+const reports = new ReportPanel(
+  document,
+  chartBody.querySelector('emr-report-viewer')!,
+  byId('report-hint'),
+  () => openChartView('results'),
 );
 
 const refreshButton = byId<HTMLButtonElement>('refresh-chart');
@@ -155,6 +163,7 @@ async function openPatient(patient: WardPatient): Promise<void> {
     syncProvider.setValue(session.connection);
   }
   notes.reset(session.connection);
+  reports.reset();
 
   if (pullOnOpen === patient.patientId) {
     pullOnOpen = undefined;
