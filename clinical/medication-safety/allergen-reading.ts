@@ -39,7 +39,7 @@ type ConceptReading =
 
 function readConcept(concept: CodeableConcept): ConceptReading {
   const codings = concept.coding ?? [];
-  if (codings.some((c) => c.system === RXNORM)) {
+  if (codings.some((c) => c.system === RXNORM && c.code)) {
     const read = readRxNormConcept(concept);
     if ('ingredients' in read) return { kind: 'drug', ingredients: read.ingredients, classes: [] };
   }

@@ -26,9 +26,10 @@ export function readRxNormConcept(
 ): { ingredients: readonly string[] } | { reason: UnreadableReason } {
   const data = knowledge();
   const codings = concept?.coding ?? [];
-  const rxnorm = codings.filter((c) => c.system === RXNORM);
+  // A coding of RxNorm has a code; one with the system and a display alone is text.
+  const rxnorm = codings.filter((c) => c.system === RXNORM && c.code);
   for (const coding of rxnorm) {
-    const found = coding.code !== undefined ? data.drugByRxNorm.get(coding.code) : undefined;
+    const found = data.drugByRxNorm.get(coding.code!);
     if (found) return { ingredients: found };
   }
   const known = (name: string) => data.ingredients.has(name);
@@ -37,6 +38,7 @@ export function readRxNormConcept(
     if (read) return { ingredients: read };
   }
   if (rxnorm.length) return { reason: 'unknown-rxnorm' };
+  if (codings.some((c) => c.system === RXNORM)) return { reason: 'uncoded' };
   return { reason: codings.some((c) => c.code) ? 'not-rxnorm' : 'uncoded' };
 }
 
