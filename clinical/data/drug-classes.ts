@@ -2,15 +2,15 @@
 // ingredients that belong to it, named as RxNorm names ingredients
 // (lower case here; RxNorm's own capitals are ignored when matching).
 //
-// Which classes: those behind most drug allergies recorded in electronic
-// health records, after Zhou L, Dhopeshwarkar N, Blumenthal KG, et al.,
+// Sources. Which classes: those behind most drug allergies recorded in
+// electronic health records, after Zhou L, Dhopeshwarkar N, Blumenthal KG, et al.,
 // "Drug allergies documented in electronic health records of a large
 // healthcare system", Allergy 2016;71(9):1305–1313, doi:10.1111/all.12881
 // (https://pubmed.ncbi.nlm.nih.gov/26970431/): penicillins (12.8% of
 // patients), sulfonamide antibiotics (7.4%), opiates (6.8%) and NSAIDs
 // (3.5%), then the other antibiotic classes (cephalosporins, macrolides,
-// fluoroquinolones, tetracyclines), ACE inhibitors and statins, whose share
-// the study found doubling; carbapenems for their place beside penicillins
+// fluoroquinolones, tetracyclines), ACE inhibitors and statins (whose share
+// doubled from the early 2000s); carbapenems for their place beside penicillins
 // and cephalosporins in beta-lactam allergy.
 //
 // Which members: the class's group in the WHO Anatomical Therapeutic

@@ -43,9 +43,9 @@ function readConcept(concept: CodeableConcept): ConceptReading {
     const read = readRxNormConcept(concept);
     if ('ingredients' in read) return { kind: 'drug', ingredients: read.ingredients, classes: [] };
   }
-  const snomed = codings.filter((c) => c.system === SNOMED && c.code);
-  for (const coding of snomed) {
-    const found = knowledge().allergenBySnomed.get(coding.code!);
+  const snomed = codings.flatMap((c) => (c.system === SNOMED && c.code ? [c.code] : []));
+  for (const code of snomed) {
+    const found = knowledge().allergenBySnomed.get(code);
     if (!found) continue;
     return 'class' in found
       ? { kind: 'drug', ingredients: [], classes: [found.class] }

@@ -87,7 +87,7 @@ function allergyDetail(allergy: AllergyIntolerance, label: string): string[] {
   const lines = [
     allergy.type === 'intolerance' ? d.intoleranceRecorded(label) : d.allergyRecorded(label),
   ];
-  if (allergy.criticality) lines.push(d.criticality(messages.criticality[allergy.criticality]!));
+  if (allergy.criticality) lines.push(d.criticality(messages.criticality[allergy.criticality]));
   const reactions = (allergy.reaction ?? []).flatMap((r) =>
     r.manifestation.map((m) => {
       const name = m.text ?? m.coding?.find((c) => c.display)?.display ?? '';

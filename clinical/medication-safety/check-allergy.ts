@@ -4,7 +4,7 @@ import { readAllergen } from './allergen-reading.js';
 import { allergyCard, matchAllergy } from './allergy-rule.js';
 import { byUrgency, recordIdentity } from './card.js';
 import { readDrug, type Medication } from './drug-reading.js';
-import { noCheckAllergyCard, noCheckOthersCard } from './no-check-cards.js';
+import { noCheckAllergyCard, noCheckOthersCard, type UnreadableRecord } from './no-check-cards.js';
 
 // A new allergy (an AllergyIntolerance being recorded) against the
 // patient's active medications: the drug–allergy rule of allergy-rule.ts
@@ -33,7 +33,7 @@ export function checkAllergy({ allergy, medications = [] }: CheckAllergyInput): 
     ];
   }
   const cards: Card[] = [];
-  const unreadable = [];
+  const unreadable: UnreadableRecord[] = [];
   for (const record of medications) {
     if (!isActiveMedication(record)) continue;
     const drug = readDrug(record);

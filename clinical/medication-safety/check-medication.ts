@@ -6,7 +6,12 @@ import { byUrgency, recordIdentity } from './card.js';
 import { readDrug, type Medication } from './drug-reading.js';
 import { duplicateCard } from './duplicate-rule.js';
 import { interactionCards } from './interaction-rule.js';
-import { noCheckAllergyCard, noCheckDrugCard, noCheckOthersCard } from './no-check-cards.js';
+import {
+  noCheckAllergyCard,
+  noCheckDrugCard,
+  noCheckOthersCard,
+  type UnreadableRecord,
+} from './no-check-cards.js';
 
 // A new medication (a MedicationRequest or MedicationStatement being
 // recorded) against the patient's recorded allergies and active
@@ -64,7 +69,7 @@ export function checkMedication({
     }
   }
   const self = { record: medication, label: drug.label, ingredients: drug.ingredients };
-  const unreadable = [];
+  const unreadable: UnreadableRecord[] = [];
   for (const record of medications) {
     if (sameRecord(record, medication) || !isActiveMedication(record)) continue;
     const other = readDrug(record);

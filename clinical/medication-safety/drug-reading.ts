@@ -29,7 +29,7 @@ export function readRxNormConcept(
   // A coding of RxNorm has a code; one with the system and a display alone is text.
   const rxnorm = codings.filter((c) => c.system === RXNORM && c.code);
   for (const coding of rxnorm) {
-    const found = data.drugByRxNorm.get(coding.code!);
+    const found = coding.code === undefined ? undefined : data.drugByRxNorm.get(coding.code);
     if (found) return { ingredients: found };
   }
   const known = (name: string) => data.ingredients.has(name);

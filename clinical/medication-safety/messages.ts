@@ -209,13 +209,9 @@ export const medicationSafetyMessages = {
     unnamedAllergy: 'Allergy (substance not recorded)',
   },
 
-  /** "penicillin class" etc. in criticality words. */
-  criticality: {
-    high: 'high',
-    low: 'low',
-    'unable-to-assess': 'unable to assess',
-  } as Record<string, string>,
-  severity: { mild: 'mild', moderate: 'moderate', severe: 'severe' } as Record<string, string>,
+  /** An allergy's criticality and a reaction's severity, in words. */
+  criticality: { high: 'high', low: 'low', 'unable-to-assess': 'unable to assess' },
+  severity: { mild: 'mild', moderate: 'moderate', severe: 'severe' },
 
   /** Joins names: "a, b and c". */
   list(items: readonly string[]): string {

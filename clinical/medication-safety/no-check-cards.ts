@@ -7,14 +7,14 @@ import type { UnreadableReason } from './types.js';
 // no code the kit reads is never matched by its name, and never passed over
 // in silence either. The clinician is told what was not checked, and why.
 
-interface Unreadable {
+export interface UnreadableRecord {
   label: string;
   reason: UnreadableReason;
   /** The record, for the card's uuid. */
   identity: string;
 }
 
-export function noCheckDrugCard(drug: Unreadable): Card {
+export function noCheckDrugCard(drug: UnreadableRecord): Card {
   return toCard({
     rule: 'no-check',
     indicator: 'info',
@@ -24,7 +24,7 @@ export function noCheckDrugCard(drug: Unreadable): Card {
   });
 }
 
-export function noCheckAllergyCard(allergy: Unreadable): Card {
+export function noCheckAllergyCard(allergy: UnreadableRecord): Card {
   return toCard({
     rule: 'no-check',
     indicator: 'info',
@@ -36,7 +36,7 @@ export function noCheckAllergyCard(allergy: Unreadable): Card {
 
 /** One card for the active medications a new medication or allergy could not be checked against. */
 export function noCheckOthersCard(
-  others: readonly Unreadable[],
+  others: readonly UnreadableRecord[],
   direction: 'medication' | 'allergy',
 ): Card {
   const labels = others.map((o) => o.label).join(', ');

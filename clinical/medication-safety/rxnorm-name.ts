@@ -61,7 +61,7 @@ function partName(part: string): string | undefined {
 function toIngredient(name: string, known: (name: string) => boolean): string | undefined {
   if (known(name)) return name;
   const words = name.split(' ');
-  while (words.length > 1 && SALTS.has(words.at(-1)!)) words.pop();
+  while (words.length > 1 && SALTS.has(words[words.length - 1] ?? '')) words.pop();
   const bare = words.join(' ');
   return known(bare) ? bare : undefined;
 }
