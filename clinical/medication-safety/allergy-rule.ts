@@ -20,7 +20,8 @@ import type { DrugClassId } from './types.js';
 // Indicators: a same-ingredient or same-class match is critical for any
 // current allergy, whatever its criticality: FHIR's criticality is the
 // potential for a future severe reaction, and "low" does not make a
-// re-exposure safe (HL7 FHIR R4 AllergyIntolerance.criticality); the
+// re-exposure safe (HL7 FHIR R4, AllergyIntolerance.criticality,
+// https://hl7.org/fhir/R4/allergyintolerance-definitions.html); the
 // clinician decides, with an override reason. The one exception is a
 // record of type "intolerance" (not immune-mediated, e.g. an ACE
 // inhibitor's cough) that is not of high criticality: a warning.
