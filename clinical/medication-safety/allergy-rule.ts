@@ -43,7 +43,7 @@ export type AllergyMatch =
 
 /** The allergen in words for a summary: "penicillin V", or "penicillin" for a record of "Allergy to penicillin". */
 function allergenWords(allergen: DrugAllergen): string {
-  return inSentence(allergen.label.replace(/^allergy to /i, ''));
+  return inSentence(messages.allergenOfLabel(allergen.label));
 }
 
 /** The classes the allergy covers, each with what in the allergy puts it there. */
@@ -92,7 +92,7 @@ function allergyDetail(allergy: AllergyIntolerance, label: string): string[] {
   const reactions = (allergy.reaction ?? []).flatMap((r) =>
     r.manifestation.map((m) => {
       const name = m.text ?? m.coding?.find((c) => c.display)?.display ?? '';
-      return r.severity ? `${name} (${messages.severity[r.severity]})` : name;
+      return messages.detail.reaction(name, r.severity && messages.severity[r.severity]);
     }),
   );
   lines.push(reactions.length ? d.reactions(reactions.filter(Boolean).join(', ')) : d.noReactions);

@@ -116,7 +116,12 @@ export const medicationSafetyMessages = {
   unreadable,
   capitalised,
 
-  /** How a name an RxNorm ingredient reads in a sentence ("penicillin v" → "penicillin V"). */
+  /** The allergen of an allergy's name: "Allergy to penicillin" → "penicillin". */
+  allergenOfLabel(label: string): string {
+    return label.replace(/^allergy to /i, '');
+  },
+
+  /** How an RxNorm ingredient's name reads in a sentence ("penicillin v" → "penicillin V"). */
   ingredient(name: string): string {
     return name.replace(/ ([a-z])$/, (_, letter: string) => ` ${letter.toUpperCase()}`);
   },
@@ -191,6 +196,7 @@ export const medicationSafetyMessages = {
     intoleranceRecorded: (label: string) => `Recorded intolerance: **${label}**.`,
     criticality: (value: string) => `Criticality: ${value}.`,
     reactions: (list: string) => `Reactions recorded: ${list}.`,
+    reaction: (name: string, severity?: string) => (severity ? `${name} (${severity})` : name),
     noReactions: 'No reaction recorded.',
     unconfirmed: 'The allergy is not confirmed.',
     crossReactivity:
