@@ -35,3 +35,10 @@ export const CONDITION_VERIFICATION_CODES = [
   'refuted',
   'entered-in-error',
 ] as const;
+
+/**
+ * The kit's own reasons for going ahead despite a decision-support card
+ * (CDS Hooks `overrideReasons`); the codes are listed in
+ * clinical/medication-safety/override-reasons.ts.
+ */
+export const KIT_OVERRIDE_REASON = 'https://emr-kit.dev/fhir/CodeSystem/cds-override-reason';
