@@ -38,11 +38,14 @@ const anyOf = (names: readonly string[]) => new RegExp(names.map(escape).join('|
 
 const VIEW_CONTENT = {
   Summary: 'emr-medication-list [part="line"]',
+  Problems: 'emr-problem-list [part="item"]',
   Timeline: 'emr-chart-timeline [part="item"]',
   Notes: 'emr-note-editor [part="toolbar"]',
 };
 
-async function openView(name: 'Summary' | 'Timeline' | 'Notes'): Promise<void> {
+type View = 'Summary' | 'Results' | 'Problems' | 'Timeline' | 'Notes';
+
+async function openView(name: View): Promise<void> {
   await page.getByRole('link', { name, exact: true }).click();
   await page.locator(`.chart-tabs a[aria-current="page"]`, { hasText: name }).waitFor(PATIENCE);
 }
@@ -117,6 +120,31 @@ test('the timeline lists the chart’s events', async () => {
   await assert.doesNotReject(
     page.locator('emr-allergy-banner [part="summary"]').waitFor({ state: 'visible', ...PATIENCE }),
   );
+});
+
+test('the problems view lists the conditions of the fixture', async () => {
+  assert.ok(fixture.conditions.length > 0, 'the fixture has conditions');
+  await openView('Problems');
+  await assert.doesNotReject(
+    page
+      .locator('emr-problem-list [part="item"]', { hasText: anyOf(fixture.conditions) })
+      .first()
+      .waitFor(PATIENCE),
+  );
+});
+
+test('a report chosen in the timeline opens in the Results view', async () => {
+  assert.ok(fixture.diagnosticReports > 0, 'the fixture has reports');
+  await openView('Results');
+  await page.locator('#report-hint', { hasText: 'Choose a report' }).waitFor(PATIENCE);
+  await openView('Timeline');
+  await page.locator('emr-chart-timeline [part="zoom"] button', { hasText: 'All' }).click();
+  const report = page.locator('emr-chart-timeline [part="item"].kind-DiagnosticReport button');
+  await report.first().click();
+  await page
+    .locator('.chart-tabs a[aria-current="page"]', { hasText: 'Results' })
+    .waitFor(PATIENCE);
+  await page.locator('emr-report-viewer [part="details"]').waitFor(PATIENCE);
 });
 
 test('the notes view opens a new note in the note editor, and the note list shows it as a draft once written', async () => {
@@ -218,7 +246,7 @@ test('axe finds no violation on the whole page, in every view and theme', async 
   const problems: string[] = [];
   for (const theme of ['standard', 'harbour']) {
     await page.selectOption('#theme-select', theme);
-    for (const view of ['Summary', 'Timeline', 'Notes'] as const) {
+    for (const view of ['Summary', 'Problems', 'Timeline', 'Notes'] as const) {
       await openView(view);
       // Each view's element has drawn its rows again since it was shown.
       await page

@@ -37,6 +37,9 @@ export interface FixtureChart {
   /** The practitioners who prescribed them, by name (prefix, given, family). */
   prescribers: string[];
   vitalSigns: number;
+  /** Distinct condition names. */
+  conditions: string[];
+  diagnosticReports: number;
 }
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -86,6 +89,8 @@ export async function readFixtureCharts(): Promise<FixtureChart[]> {
         vitalSigns: of('Observation').filter((r) =>
           r.category?.some((c) => c.coding?.some((k) => k.code === 'vital-signs')),
         ).length,
+        conditions: [...new Set(of('Condition').map((r) => nameOf(r.code)))],
+        diagnosticReports: of('DiagnosticReport').length,
       };
     }),
   );
