@@ -23,6 +23,9 @@ const KIT_EVENTS = {
   'emr-sync-sign-in': 'emr-sync-status',
   'emr-ehr-link-select': 'emr-ehr-link',
   'emr-ehr-sign-in': 'emr-ehr-link',
+  'emr-cds-override': 'emr-cds-cards',
+  'emr-cds-suggestion': 'emr-cds-cards',
+  'emr-cds-link': 'emr-cds-cards',
 } as const satisfies Record<KitEventName, `emr-${string}`>;
 
 const MAX_ENTRIES = 100;
