@@ -57,7 +57,7 @@ export async function callCdsService(
   if (!answer.success)
     throw new CdsServiceError(
       'invalid-response',
-      messages.invalid(who, describeIssue(answer.error.issues[0] ?? { code: '', path: [] })),
+      messages.invalid(who, describeIssue(answer.error.issues[0] ?? { code: '', path: [] }, body)),
       { url },
     );
   const origin: CardOrigin = {
@@ -87,5 +87,5 @@ function readCard(entry: unknown): { ok: true; card: Card } | { ok: false; probl
     (issue) => !(issue.code === 'too_big' && issue.path.join('.') === 'summary'),
   );
   if (issues.length === 0) return { ok: true, card: entry as Card };
-  return { ok: false, problem: describeIssue(issues[0] ?? { code: '', path: [] }) };
+  return { ok: false, problem: describeIssue(issues[0] ?? { code: '', path: [] }, entry) };
 }

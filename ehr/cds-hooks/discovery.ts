@@ -36,7 +36,7 @@ export async function discoverCdsServices(
   if (!answer.success)
     throw new CdsServiceError(
       'invalid-response',
-      messages.invalid(who, describeIssue(answer.error.issues[0] ?? { code: '', path: [] })),
+      messages.invalid(who, describeIssue(answer.error.issues[0] ?? { code: '', path: [] }, body)),
       { url },
     );
   const services: CdsServiceDefinition[] = [];
@@ -50,7 +50,7 @@ export async function discoverCdsServices(
         messages.serviceUnreadable(
           trimBase(base),
           typeof id === 'string' && id ? `“${id}”` : `services[${index}]`,
-          describeIssue(service.error.issues[0] ?? { code: '', path: [] }),
+          describeIssue(service.error.issues[0] ?? { code: '', path: [] }, entry),
         ),
       );
     }

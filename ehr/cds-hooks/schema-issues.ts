@@ -5,24 +5,31 @@ interface Issue {
   code: string;
   path: ReadonlyArray<PropertyKey>;
   expected?: string;
-  input?: unknown;
 }
 
-/** The field and what is wrong with it, for a note: "summary too long", "indicator missing". */
-export function describeIssue(issue: Issue, from = 0): string {
+/** The field and what is wrong with it in `data`, for a note: "summary too long", "indicator missing". */
+export function describeIssue(issue: Issue, data: unknown): string {
   const path = issue.path
-    .slice(from)
     .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i > 0 ? '.' : ''}${String(key)}`))
     .join('');
   const problem =
-    issue.code === 'invalid_type'
-      ? issue.input === undefined
-        ? messages.missing
-        : messages.expected(issue.expected ?? 'value')
-      : issue.code === 'too_big'
-        ? messages.tooLong
-        : issue.code === 'invalid_value'
-          ? messages.notAllowed
-          : messages.badValue;
+    valueAt(data, issue.path) === undefined
+      ? messages.missing
+      : issue.code === 'invalid_type'
+        ? messages.expected(issue.expected ?? 'value')
+        : issue.code === 'too_big'
+          ? messages.tooLong
+          : issue.code === 'invalid_value'
+            ? messages.notAllowed
+            : messages.badValue;
   return messages.field(path || 'answer', problem);
+}
+
+function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = data;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
