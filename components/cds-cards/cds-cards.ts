@@ -34,6 +34,7 @@ const NO_CHOICE: CardChoice = { comment: '', missing: false };
  * @fires {CdsSuggestionDetail} emr-cds-suggestion - A suggestion accepted; the host applies it. Cancelable: cancelled, it is not shown as accepted. `detail`: `{ card, suggestion }`.
  * @fires {CdsLinkDetail} emr-cds-link - A SMART app link chosen; the host launches it (the element never follows it). `detail`: `{ card, link }`.
  *
+ * @csspart pending - "Checking…", while a check is under way.
  * @csspart count - The count of cards at the top.
  * @csspart notes - The notes about the checking.
  * @csspart empty - "Not checked yet" or "No alerts".
@@ -212,13 +213,14 @@ export class EmrCdsCards extends EmrElement {
       return;
     }
     const comment = choice.comment.trim();
-    const override: CardOverride = {
-      card: view.card,
-      reason: chosen ?? ACKNOWLEDGED,
-      ...(comment && { comment }),
-    };
-    if (!this.dispatchEvent(new EmrCdsOverrideEvent(override))) return;
-    this.#resolutions.set(view.key, override);
+    const reason = chosen ?? ACKNOWLEDGED;
+    if (
+      !this.dispatchEvent(
+        new EmrCdsOverrideEvent({ card: view.card, reason, ...(comment && { comment }) }),
+      )
+    )
+      return;
+    this.#resolutions.set(view.key, { card: view.card, reason, ...(comment && { comment }) });
     this.requestUpdate();
   }
 
