@@ -76,6 +76,7 @@ export class EmrCdsCards extends EmrElement {
   readonly = false;
 
   #groups: CardGroup[] = [];
+  #count = '';
   #announcement = '';
   readonly #choices = new Map<string, CardChoice>();
   readonly #resolutions = new Map<string, CardOverride>();
@@ -91,19 +92,20 @@ export class EmrCdsCards extends EmrElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#groups = this.#groupsOf(this.cards);
+    this.#count = this.#countOf(this.cards);
     if (changed.has('cards')) this.#forgetGone();
     if (changed.has('pending') || changed.has('cards'))
       this.#announcement = this.pending
         ? messages.pending
         : changed.get('pending') === true
-          ? this.#countText()
-            ? messages.announce(this.#countText())
+          ? this.#count
+            ? messages.announce(this.#count)
             : messages.announceNone
           : this.#announcement;
   }
 
   override render(): TemplateResult {
-    const count = this.#countText();
+    const count = this.#count;
     return html`<section class="cards" aria-label=${messages.label}>
       <div class="visually-hidden" role="status">${this.#announcement}</div>
       ${
@@ -170,15 +172,15 @@ export class EmrCdsCards extends EmrElement {
     );
   }
 
-  #countText(): string {
-    const cards = this.cards ?? [];
+  readonly #countOf = memo((given: Card[] | undefined): string => {
+    const cards = given ?? [];
     if (cards.length === 0) return '';
     const parts = INDICATORS.flatMap((indicator) => {
       const n = cards.filter((card) => card.indicator === indicator).length;
       return n > 0 ? [`${n} ${messages.countPart[indicator]}`] : [];
     });
     return messages.count(cards.length, parts);
-  }
+  });
 
   /** What was entered for cards no longer shown is let go; a finding that stays keeps its override. */
   #forgetGone(): void {
