@@ -263,8 +263,8 @@ export default defineConfig(
         {
           patterns: [
             {
-              regex: bareExcept('oauth4webapi', 'zod'),
-              message: `ehr/ imports model/, storage/, the OAuth client (oauth4webapi) and zod, nothing else: no UI, no Yjs, no database of its own (${README}).`,
+              regex: bareExcept('oauth4webapi', 'zod', 'jose'),
+              message: `ehr/ imports model/, storage/, the OAuth client (oauth4webapi), zod and jose (the signed requests to CDS services), nothing else: no UI, no Yjs, no database of its own (${README}).`,
             },
             {
               regex: reaching(

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+import { cdsServicePlugin } from './test/support/cds-service-plugin.mjs';
 import { demoEhrPlugin } from './test/support/demo-ehr-plugin.mjs';
 import { hostFrameworksPlugin } from './test/support/host-frameworks-plugin.mjs';
 
@@ -176,6 +177,7 @@ export default {
     storageQuota(),
     syncServer(),
     demoEhrPlugin(),
+    cdsServicePlugin(),
     dexieEsm(),
     hostFrameworksPlugin({ rootDir }),
     // esbuild compiles the TypeScript with tsconfig.json's settings, so Lit's

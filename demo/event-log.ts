@@ -26,6 +26,9 @@ const KIT_EVENTS = {
   'emr-problem-record': 'emr-problem-list',
   'emr-problem-resolve': 'emr-problem-list',
   'emr-problem-conflict-resolve': 'emr-problem-list',
+  'emr-cds-override': 'emr-cds-cards',
+  'emr-cds-suggestion': 'emr-cds-cards',
+  'emr-cds-link': 'emr-cds-cards',
 } as const satisfies Record<KitEventName, `emr-${string}`>;
 
 const MAX_ENTRIES = 100;

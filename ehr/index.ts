@@ -28,3 +28,4 @@ export {
 } from './deliver/deliver-changes.js';
 export { type DeliveryAllowance, type DeliveryInteraction } from './deliver/allowance.js';
 export { KIT_RECORD_SYSTEM } from './deliver/interactions.js';
+export * from './cds-hooks/index.js';

@@ -1,2 +1,3 @@
 export * from './card.js';
 export * from './decision-support.js';
+export * from './card-origin.js';
