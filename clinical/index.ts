@@ -12,10 +12,6 @@ export {
   type Placement,
 } from './allergy-entry.js';
 export * from './dose-format.js';
-export { searchCoded, findCoded, type CodedConcept } from './coded-search.js';
-export { ALLERGY_SUBSTANCES, type AllergySubstance } from './data/allergy-substances.js';
-export { REACTION_MANIFESTATIONS } from './data/reaction-manifestations.js';
-export { COMMON_DRUGS, type CommonDrug, type DrugRoute } from './data/common-drugs.js';
 export { timingWords, timingMessages } from './dose-timing.js';
 export { routeWords } from './dose-route.js';
 export { unitWords, unitFor, type UnitWords } from './dose-units.js';

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  ALLERGY_SUBSTANCES,
-  COMMON_DRUGS,
-  findCoded,
-  REACTION_MANIFESTATIONS,
-  searchCoded,
-} from '../../../clinical/index.js';
+import { findCoded, searchCoded } from '../../../clinical/coded-search.js';
+import { ALLERGY_SUBSTANCES } from '../../../clinical/data/allergy-substances.js';
+import { COMMON_DRUGS } from '../../../clinical/data/common-drugs.js';
+import { REACTION_MANIFESTATIONS } from '../../../clinical/data/reaction-manifestations.js';
 import { RXNORM, SNOMED } from '../../../model/index.js';
 
 describe('coded search lists', () => {
