@@ -1,0 +1,54 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { WRITING_ROLES, type ChartStore } from '../../model/index.js';
+import type { ChartPresenceController } from '../shared/chart-presence-controller.js';
+import type { DecisionSupportController } from './decision-support-controller.js';
+import { recordingMessages as m } from './recording.messages.js';
+
+// Pieces both recording forms render.
+
+/** What shows instead of a form: no store, a role that only reads, or a chart not (yet) on the device. */
+export function recordingGate(
+  store: ChartStore | undefined,
+  presence: ChartPresenceController,
+): TemplateResult | undefined {
+  if (!store) return html`<p part="status" class="state">${m.noStore}</p>`;
+  if (!WRITING_ROLES.includes(store.user.role))
+    return html`<p part="status" class="state read-only">${m.readOnly}</p>`;
+  if (presence.pending) return html`<p part="status" class="state">${m.pending}</p>`;
+  return presence.notice();
+}
+
+/**
+ * The decision-support cards, shown by `<emr-cds-cards>` (defined by the
+ * host or the kit's bundle, not imported here); its `emr-cds-override`
+ * events carry the reasons.
+ */
+export function cdsCards(
+  checks: DecisionSupportController,
+  onOverride: (event: Event) => void,
+): TemplateResult {
+  return html`<emr-cds-cards
+    .cards=${checks.cards}
+    .notes=${checks.notes}
+    .pending=${checks.pending}
+    tabindex="-1"
+    @emr-cds-override=${onOverride}
+  ></emr-cds-cards>`;
+}
+
+/** A failed save: what the store said and each field it named. */
+export function saveFailure(
+  failure: { message: string; where: string[] } | undefined,
+): TemplateResult | typeof nothing {
+  if (!failure) return nothing;
+  return html`<div part="error" class="failure" role="alert">
+    <span aria-hidden="true">⚠ </span>${failure.message}
+    ${
+      failure.where.length
+        ? html`<ul>
+            ${failure.where.map((where) => html`<li>${where}</li>`)}
+          </ul>`
+        : nothing
+    }
+  </div>`;
+}
