@@ -6,7 +6,7 @@ import {
   type ChartRecord,
   type ChartUser,
 } from '../../model/index.js';
-import { classifyAllergy, type NoKnownScope } from '../../clinical/index.js';
+import { allergyStatus, classifyAllergy, type NoKnownScope } from '../../clinical/index.js';
 import type {
   AllergyCategory,
   AllergyCriticality,
@@ -152,4 +152,19 @@ export function supersededBy(
 /** The assertion made inactive: a revision whose parent is it, so the log says what replaced it. */
 export function retired(assertion: AllergyIntolerance): AllergyIntolerance {
   return { ...structuredClone(assertion), clinicalStatus: status(ALLERGY_CLINICAL, 'inactive') };
+}
+
+/** Why an assertion of none may not be recorded now (it contradicts a listed allergy, or is there already); undefined when it may. */
+export function assertionRefusal(
+  assertion: Assertion,
+  records: ReadonlyArray<ChartRecord<AllergyIntolerance>>,
+): string | undefined {
+  const status = allergyStatus(records);
+  const contradicted =
+    assertion === 'all'
+      ? status.state === 'known'
+      : status.entries.some((entry) => entry.categories.includes('medication'));
+  if (contradicted) return m.contradicts[assertion];
+  if (records.some((record) => currentAssertion(record) === assertion)) return m.already[assertion];
+  return undefined;
 }

@@ -41,7 +41,6 @@ export const allergyFormMessages = {
   saved: (label: string) => `Saved: ${label}.`,
   superseded: (label: string, count: number) =>
     `Saved: ${label}. ${count === 1 ? 'The “no known allergies” record is' : `${count} “no known allergies” records are`} marked as superseded.`,
-  savedAssertion: (label: string) => `Saved: ${label}.`,
   revision: 'allergy recorded',
   assertionRevision: 'no known allergy recorded',
   supersededRevision: (key: string) => `superseded by ${key}`,

@@ -3,14 +3,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   chartStoreContext,
-  resourceKey,
   type AllergyIntolerance,
   type CardOverride,
   type ChartRecord,
   type ChartStore,
   type DecisionSupport,
 } from '../../model/index.js';
-import { allergyStatus } from '../../clinical/index.js';
 import type { AllergyCategory } from '../../clinical/allergy-entry.js';
 import {
   ALLERGY_SUBSTANCES,
@@ -19,27 +17,26 @@ import {
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { controlStyles } from '../shared/control.styles.js';
 import { EmrElement } from '../shared/emr-element.js';
+import { allergyFormStyles } from './allergy-form.styles.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
 import { CodedSearchController, codedSearchField } from '../medication-form/coded-search-field.js';
 import { DecisionSupportController } from '../medication-form/decision-support-controller.js';
-import { overrideIssue } from '../medication-form/override-issues.js';
 import { recordingStyles } from '../medication-form/recording.styles.js';
 import { cdsCards, recordingGate, saveFailure } from '../medication-form/recording.templates.js';
 import { storeFailure } from '../medication-form/store-failure.js';
 import {
   allergyProblems,
-  currentAssertion,
+  assertionRefusal,
   draftAllergy,
   emptyAllergyFields,
   noKnownAllergy,
   NO_KNOWN,
-  retired,
-  supersededBy,
   type AllergyFields,
   type AllergyProblems,
   type Assertion,
 } from './allergy-draft.js';
 import { EmrAllergyRecordEvent } from './allergy-form.events.js';
+import { planAllergyWrite, supersededKeys, writeAllergy } from './allergy-writes.js';
 import { allergyFormMessages as m } from './allergy-form.messages.js';
 import {
   allergyDetails,
@@ -69,12 +66,12 @@ import {
  * @csspart form - the form.
  * @csspart error - a message about a field or the save.
  * @csspart status - what shows instead of the form (no chart, read-only role).
- * @cssproperty --emr-recording-form-background - background of the form.
- * @cssproperty --emr-recording-form-error-color - colour of error messages (always with text).
- * @cssproperty --emr-recording-form-caution-color - colour of the "uncoded" note (always with text).
+ * @cssproperty --emr-allergy-form-background - background of the form.
+ * @cssproperty --emr-allergy-form-error-color - colour of error messages (always with text).
+ * @cssproperty --emr-allergy-form-caution-color - colour of the "uncoded" note (always with text).
  */
 export class EmrAllergyForm extends EmrElement {
-  static override styles = [EmrElement.styles, controlStyles, recordingStyles];
+  static override styles = [EmrElement.styles, controlStyles, recordingStyles, allergyFormStyles];
 
   /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id', reflect: true }) patientId = '';
@@ -106,6 +103,7 @@ export class EmrAllergyForm extends EmrElement {
 
   override render(): TemplateResult {
     const gate = recordingGate(this.store, this.#presence);
+    if (typeof gate === 'string') return html`<p part="status" class="state">${gate}</p>`;
     if (gate) return gate;
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>
         <fieldset>
@@ -197,23 +195,17 @@ export class EmrAllergyForm extends EmrElement {
     if (Object.keys(this.problems).length) return this.#focus('[aria-invalid="true"]');
     const now = new Date().toISOString();
     const allergy = draftAllergy(this.fields, this.patientId, store.user, now, crypto.randomUUID());
-    await this.#write(allergy, true, () => {
-      const superseded = supersededBy(allergy, this.#records).length;
-      const label = allergy.code?.coding?.[0]?.display ?? allergy.code?.text ?? '';
-      return superseded ? m.superseded(label, superseded) : m.saved(label);
-    });
+    await this.#write(
+      allergy,
+      true,
+      allergy.code?.coding?.[0]?.display ?? allergy.code?.text ?? '',
+    );
   }
 
   async #onAssert(assertion: Assertion): Promise<void> {
     const store = this.store;
     if (this.busy || !store) return;
-    const status = allergyStatus(this.#records);
-    const contradicted =
-      assertion === 'all'
-        ? status.state === 'known'
-        : status.entries.some((entry) => entry.categories.includes('medication'));
-    const already = this.#records.some((record) => currentAssertion(record) === assertion);
-    this.blocked = contradicted ? m.contradicts[assertion] : already ? m.already[assertion] : '';
+    this.blocked = assertionRefusal(assertion, this.#records) ?? '';
     if (this.blocked) return;
     const resource = noKnownAllergy(
       assertion,
@@ -222,15 +214,11 @@ export class EmrAllergyForm extends EmrElement {
       new Date().toISOString(),
       crypto.randomUUID(),
     );
-    await this.#write(resource, false, () => m.savedAssertion(NO_KNOWN[assertion].display));
+    await this.#write(resource, false, NO_KNOWN[assertion].display);
   }
 
-  /** Checks (for an allergy), asks the host, writes the record and its overrides, then retires what it supersedes. */
-  async #write(
-    resource: AllergyIntolerance & { id: string },
-    allergy: boolean,
-    saved: () => string,
-  ) {
+  /** Checks (for an allergy), asks the host, then writes (allergy-writes.ts). */
+  async #write(resource: AllergyIntolerance & { id: string }, allergy: boolean, saved: string) {
     const store = this.store;
     if (!store) return;
     this.busy = true;
@@ -246,32 +234,26 @@ export class EmrAllergyForm extends EmrElement {
           return await this.#focus('emr-cds-cards');
         }
       }
-      const at = new Date().toISOString();
       const overrides = allergy ? checks.overrides : [];
-      const detectedIssues = overrides.map((o) =>
-        overrideIssue(o, resource, this.patientId, store.user, at),
+      const write = planAllergyWrite(
+        resource,
+        allergy,
+        this.#records,
+        overrides,
+        this.patientId,
+        store,
       );
-      const superseded = allergy ? supersededBy(resource, this.#records) : [];
-      const key = resourceKey(resource);
       const event = new EmrAllergyRecordEvent({
         resource,
-        supersedes: superseded.map((record) => record.key),
-        detectedIssues,
+        supersedes: supersededKeys(write),
+        detectedIssues: write.detectedIssues,
         overrides,
       });
       if (!this.dispatchEvent(event)) return;
-      const message = saved();
-      await store.recordAll([resource, ...detectedIssues], {
-        reason: allergy ? m.revision : m.assertionRevision,
-      });
-      // The allergy is written first: a failure here leaves it listed, and the banner lists allergies first.
-      for (const record of superseded) {
-        const heads = record.heads.map((head) => head.revisionId);
-        const reason = m.supersededRevision(key);
-        if (heads.length === 1) await store.revise(retired(record.current), heads[0]!, { reason });
-        else await store.resolveConflict(retired(record.current), heads, { reason });
-      }
-      this.announcement = message;
+      await writeAllergy(store, write, allergy);
+      this.announcement = write.superseded.length
+        ? m.superseded(saved, write.superseded.length)
+        : m.saved(saved);
       this.#reset();
       await this.#focus('#substance');
     } catch (error) {

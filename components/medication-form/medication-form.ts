@@ -13,6 +13,7 @@ import { COMMON_DRUGS, type CommonDrug } from '../../clinical/data/common-drugs.
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { controlStyles } from '../shared/control.styles.js';
 import { EmrElement } from '../shared/emr-element.js';
+import { medicationFormStyles } from './medication-form.styles.js';
 import { memo } from '../shared/memo.js';
 import { CodedSearchController, codedSearchField } from './coded-search-field.js';
 import { DecisionSupportController } from './decision-support-controller.js';
@@ -54,12 +55,17 @@ import { storeFailure } from './store-failure.js';
  * @csspart preview - the medication line as it will read.
  * @csspart error - a message about a field or the save.
  * @csspart status - what shows instead of the form (no chart, read-only role).
- * @cssproperty --emr-recording-form-background - background of the form.
- * @cssproperty --emr-recording-form-error-color - colour of error messages (always with text).
- * @cssproperty --emr-recording-form-caution-color - colour of the "uncoded" note (always with text).
+ * @cssproperty --emr-medication-form-background - background of the form.
+ * @cssproperty --emr-medication-form-error-color - colour of error messages (always with text).
+ * @cssproperty --emr-medication-form-caution-color - colour of the "uncoded" note (always with text).
  */
 export class EmrMedicationForm extends EmrElement {
-  static override styles = [EmrElement.styles, controlStyles, recordingStyles];
+  static override styles = [
+    EmrElement.styles,
+    controlStyles,
+    recordingStyles,
+    medicationFormStyles,
+  ];
 
   /** The FHIR id of the patient. */
   @property({ attribute: 'patient-id', reflect: true }) patientId = '';
@@ -96,6 +102,7 @@ export class EmrMedicationForm extends EmrElement {
 
   override render(): TemplateResult {
     const gate = recordingGate(this.store, this.#presence);
+    if (typeof gate === 'string') return html`<p part="status" class="state">${gate}</p>`;
     if (gate) return gate;
     const checks = this.#checks;
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>

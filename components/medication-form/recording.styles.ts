@@ -2,13 +2,10 @@ import { css } from 'lit';
 import { token } from '../shared/tokens.js';
 
 // The layout both recording forms share. Buttons, fields and focus rings
-// come from the shared control styles; this arranges them.
+// come from the shared control styles; this arranges them. Each form sets
+// --_background, --_error and --_caution from its own public properties
+// (`recordingHostStyles`).
 export const recordingStyles = css`
-  :host {
-    --_background: var(--emr-recording-form-background, ${token('--emr-color-surface-subtle')});
-    --_error: var(--emr-recording-form-error-color, ${token('--emr-color-danger')});
-    --_caution: var(--emr-recording-form-caution-color, ${token('--emr-color-caution')});
-  }
   fieldset {
     margin: 0;
     border: 1px solid ${token('--emr-color-border')};

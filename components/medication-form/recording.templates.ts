@@ -6,15 +6,18 @@ import { recordingMessages as m } from './recording.messages.js';
 
 // Pieces both recording forms render.
 
-/** What shows instead of a form: no store, a role that only reads, or a chart not (yet) on the device. */
+/**
+ * What shows instead of a form: a sentence (no store, a role that only
+ * reads, the chart still loading), which the element shows as its status,
+ * or the notice for a chart not (yet) on the device; undefined for the form.
+ */
 export function recordingGate(
   store: ChartStore | undefined,
   presence: ChartPresenceController,
-): TemplateResult | undefined {
-  if (!store) return html`<p part="status" class="state">${m.noStore}</p>`;
-  if (!WRITING_ROLES.includes(store.user.role))
-    return html`<p part="status" class="state read-only">${m.readOnly}</p>`;
-  if (presence.pending) return html`<p part="status" class="state">${m.pending}</p>`;
+): string | TemplateResult | undefined {
+  if (!store) return m.noStore;
+  if (!WRITING_ROLES.includes(store.user.role)) return m.readOnly;
+  if (presence.pending) return m.pending;
   return presence.notice();
 }
 
