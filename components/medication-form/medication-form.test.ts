@@ -340,8 +340,10 @@ describe('emr-medication-form', () => {
       text: 'Tolerated before: amoxicillin in 2022',
     });
     expect(revision!.author.id).to.equal(DR_ADA.id);
-    const medicationHistory = await store.history(saved!.key);
-    expect(medicationHistory[0]!.at).to.equal(revision!.at); // one change
+    // Written by one recordAll: the same reason on both revisions.
+    const [medicationRevision] = await store.history(saved!.key);
+    expect(revision!.reason).to.equal('medication ordered');
+    expect(medicationRevision!.reason).to.equal('medication ordered');
   });
 
   it('shows a store error at the form with what and where, keeping what was typed', async () => {
