@@ -13,6 +13,8 @@ const KIT_EVENTS = {
   'emr-medication-dose-change': 'emr-medication-list',
   'emr-medication-discontinue': 'emr-medication-list',
   'emr-medication-conflict-resolve': 'emr-medication-list',
+  'emr-medication-record': 'emr-medication-form',
+  'emr-allergy-record': 'emr-allergy-form',
   'emr-vitals-record': 'emr-vitals-grid',
   'emr-vitals-submit': 'emr-vitals-grid',
   'emr-timeline-select': 'emr-chart-timeline',

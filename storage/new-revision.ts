@@ -32,7 +32,9 @@ export function documentOf(resource: FhirResource): ChartDocumentName {
   const patientId = patientOf(resource);
   if (!patientId) {
     const field =
-      resource.resourceType === 'AllergyIntolerance' || resource.resourceType === 'Immunization'
+      resource.resourceType === 'AllergyIntolerance' ||
+      resource.resourceType === 'Immunization' ||
+      resource.resourceType === 'DetectedIssue'
         ? 'patient'
         : 'subject';
     throw new ChartStoreError(

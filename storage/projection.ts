@@ -71,6 +71,8 @@ export function clinicalDate(resource: FhirResource): string | undefined {
       return resource.occurrenceDateTime ?? resource.recorded;
     case 'DocumentReference':
       return resource.date ?? resource.context?.period?.start;
+    case 'DetectedIssue':
+      return resource.identifiedDateTime ?? resource.identifiedPeriod?.start;
     case 'Patient':
       return undefined;
   }

@@ -40,6 +40,7 @@ export const chartTimelineMessages = {
     MedicationRequest: 'Medication started',
     MedicationStatement: 'Medication',
     AllergyIntolerance: 'Allergy recorded',
+    DetectedIssue: 'Warning overridden',
     Condition: 'Condition',
     'vital-signs': 'Vital signs',
     observation: 'Observation',

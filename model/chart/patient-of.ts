@@ -2,7 +2,7 @@ import type { Reference } from '../fhir/datatypes.js';
 import type { FhirResource } from '../fhir/resources.js';
 
 // Which patient's chart a resource belongs to: the patient itself, or the
-// patient it names (AllergyIntolerance and Immunization by `patient`, the
+// patient it names (AllergyIntolerance, Immunization and DetectedIssue by `patient`, the
 // rest by `subject`). A chart document belongs to one patient, so a
 // revision in it for any other patient is refused by the store and the sync
 // server alike: shown in this chart it would be another patient's allergy on
@@ -20,6 +20,7 @@ export function patientOf(resource: FhirResource): string | undefined {
       return resource.id;
     case 'AllergyIntolerance':
     case 'Immunization':
+    case 'DetectedIssue':
       return referencedPatient(resource.patient);
     default:
       return referencedPatient(resource.subject);

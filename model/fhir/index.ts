@@ -22,3 +22,4 @@ export {
   DocumentRelationship,
 } from './resources/document-reference.js';
 export { codeIn } from './coded-status.js';
+export { DetectedIssueStatus, DetectedIssueMitigation } from './resources/detected-issue.js';

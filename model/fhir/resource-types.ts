@@ -16,6 +16,7 @@ export const resourceTypes = [
   'Procedure',
   'Immunization',
   'DocumentReference',
+  'DetectedIssue',
 ] as const;
 
 export type ResourceType = (typeof resourceTypes)[number];

@@ -1,6 +1,7 @@
 import { resourceTypes, type ResourceType } from './resource-types.js';
 import { AllergyIntolerance } from './resources/allergy-intolerance.js';
 import { Condition } from './resources/condition.js';
+import { DetectedIssue } from './resources/detected-issue.js';
 import { DiagnosticReport } from './resources/diagnostic-report.js';
 import { DocumentReference } from './resources/document-reference.js';
 import { Encounter } from './resources/encounter.js';
@@ -26,6 +27,7 @@ export const resourceSchemas = {
   Procedure,
   Immunization,
   DocumentReference,
+  DetectedIssue,
 } as const satisfies Record<ResourceType, unknown>;
 
 export { resourceTypes, type ResourceType };
@@ -43,7 +45,8 @@ export type FhirResource =
   | ImagingStudy
   | Procedure
   | Immunization
-  | DocumentReference;
+  | DocumentReference
+  | DetectedIssue;
 
 /** The resource of a given type. */
 export type ResourceOf<T extends ResourceType> = Extract<FhirResource, { resourceType: T }>;
@@ -65,4 +68,5 @@ export {
   Procedure,
   Immunization,
   DocumentReference,
+  DetectedIssue,
 };

@@ -1,0 +1,47 @@
+import { recordingMessages } from './recording.messages.js';
+
+/** Every text of the medication form, in English, for translation. */
+export const medicationFormMessages = {
+  legend: 'Record a medication',
+  kind: 'What is it?',
+  kindRequest: 'A new order (prescription)',
+  kindStatement: 'Taken at home (the patient’s own medication)',
+  drug: 'Drug',
+  drugHint: 'Search by name and strength, e.g. “amox 500”.',
+  dose: 'Dose',
+  unit: 'Unit',
+  route: 'Route',
+  routes: {
+    oral: 'By mouth',
+    intravenous: 'Intravenous',
+    intramuscular: 'Intramuscular',
+    subcutaneous: 'Subcutaneous',
+    sublingual: 'Under the tongue',
+    topical: 'On the skin',
+    rectal: 'Rectal',
+    inhaled: 'Inhaled',
+  } as Record<string, string>,
+  noRoute: 'Not given',
+  frequency: 'How often',
+  chooseFrequency: 'Choose',
+  asNeeded: 'As needed',
+  asNeededReason: 'For (optional)',
+  courseDays: 'Course length (days, optional)',
+  start: 'Start (optional)',
+  preview: 'The medication line',
+  previewEmpty: 'Choose a drug and a dose to see the line.',
+  save: 'Save medication',
+  saving: 'Saving…',
+  saved: (line: string) => `Saved: ${line}.`,
+  revision: (kind: 'MedicationRequest' | 'MedicationStatement') =>
+    kind === 'MedicationRequest' ? 'medication ordered' : 'medication taken at home recorded',
+  problem: {
+    drug: 'Choose a drug, or type its name.',
+    dose: 'Enter the dose.',
+    doseNumber: 'Enter the dose as a number without commas, for example 500 or 0.5.',
+    frequency: 'Choose how often, or tick “As needed”.',
+    courseDays: 'Enter the course length as a whole number of days.',
+    start: 'Enter the start as a date.',
+  },
+  ...recordingMessages,
+};
