@@ -139,12 +139,19 @@ test('a report chosen in the timeline opens in the Results view', async () => {
   await page.locator('#report-hint', { hasText: 'Choose a report' }).waitFor(PATIENCE);
   await openView('Timeline');
   await page.locator('emr-chart-timeline [part="zoom"] button', { hasText: 'All' }).click();
+  // Lab reports only: the newest is at the top.
+  const filters = page.locator('emr-chart-timeline [part="filters"] label');
+  for (const label of await filters.all())
+    await label.locator('input').setChecked((await label.textContent())?.trim() === 'Lab reports');
   const report = page.locator('emr-chart-timeline [part="item"].kind-DiagnosticReport button');
   await report.first().click();
   await page
     .locator('.chart-tabs a[aria-current="page"]', { hasText: 'Results' })
     .waitFor(PATIENCE);
   await page.locator('emr-report-viewer [part="details"]').waitFor(PATIENCE);
+  // Every kind shown again, for the tests after this one.
+  await openView('Timeline');
+  for (const label of await filters.all()) await label.locator('input').setChecked(true);
 });
 
 test('the notes view opens a new note in the note editor, and the note list shows it as a draft once written', async () => {
