@@ -10,6 +10,7 @@ import type { DexieChartStore } from '../storage/index.js';
 import type { ChartConnection } from '../sync/index.js';
 import { pullWithProgress } from './chart-pull.js';
 import { openChartView, setUpChartViews } from './chart-views.js';
+import { RecordingPanel } from './recording-panel.js';
 import { ReportPanel } from './report-panel.js';
 import { settled, shareChart } from './chart-sync.js';
 import { bringIntoView, recordInState } from './delivery-problems.js';
@@ -70,6 +71,9 @@ const notes = new NotesPanel(
   () => openChartView('notes'),
 );
 
+const recording = new RecordingPanel(
+  chartBody.querySelectorAll('emr-medication-form, emr-allergy-form'),
+);
 const reports = new ReportPanel(
   document,
   chartBody.querySelector('emr-report-viewer')!,
@@ -140,6 +144,7 @@ async function signIn(user: DemoUser): Promise<void> {
   session.user = user;
   session.store = store;
   storeProvider.setValue(session.store);
+  recording.useStore(store);
   await previous?.close();
   byId<HTMLButtonElement>('new-note').disabled = !WRITING_ROLES.includes(chartUser(user).role);
   if (generation !== session.generation) return;

@@ -7,11 +7,12 @@
 
 let loading: Promise<unknown> | undefined;
 
-/** Defines `<emr-allergy-form>` and `<emr-medication-form>` (once); a failed fetch is tried again on the next call. */
+/** Defines `<emr-allergy-form>`, `<emr-medication-form>` and the `<emr-cds-cards>` they show (once); a failed fetch is tried again on the next call. */
 export function loadRecordingForms(): Promise<unknown> {
   loading ??= Promise.all([
     import('../allergy-form/emr-allergy-form.js'),
     import('./emr-medication-form.js'),
+    import('../cds-cards/emr-cds-cards.js'),
   ]).catch((error: unknown) => {
     loading = undefined;
     throw error;
