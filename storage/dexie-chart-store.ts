@@ -29,6 +29,8 @@ import {
   type NoteSession,
   type ChartPresence,
   type RecordDeliveries,
+  type LabResults,
+  type LabResultsQuery,
 } from '../model/index.js';
 import type * as Y from 'yjs';
 import { ChartDocuments, type HeldDocument } from './chart-documents.js';
@@ -44,6 +46,7 @@ import { unsentChanges } from './sent-changes.js';
 import { storeInternals, type StoreInternals } from './store-internals.js';
 import { chartQueries } from './queries.js';
 import { loadWriteSide } from './write-side-loader.js';
+import { labResultsOf } from './lab-results-query.js';
 
 export interface ChartStoreOptions {
   /** The signed-in user: every revision carries them. */
@@ -489,6 +492,10 @@ export class DexieChartStore implements ChartStore {
     await this.documents.whenSaved();
     this.documents.forget(undefined, { includingHeld: true });
     this.#db.close();
+  }
+
+  labResults(patientId: string, query: LabResultsQuery = {}): LiveQuery<LabResults> {
+    return this.#live(() => labResultsOf(this.#db, patientId, query));
   }
 
   #assertWriter(): void {

@@ -22,6 +22,8 @@ import type {
   TimelineEvent,
   TimelineQuery,
   VitalsQuery,
+  LabResults,
+  LabResultsQuery,
 } from '../model/index.js';
 import { toChartStoreError } from './database-errors.js';
 import type { ChartStoreOptions, DexieChartStore } from './dexie-chart-store.js';
@@ -282,6 +284,10 @@ export class StartedChartStore implements ChartStore {
     options?: { type?: 'collection' | 'transaction' },
   ): Promise<FhirBundle> {
     return this.#command((store) => store.exportPatient(patientId, options));
+  }
+
+  labResults(patientId: string, query: LabResultsQuery = {}): LiveQuery<LabResults> {
+    return this.#live(undefined, (store) => store.labResults(patientId, query));
   }
 
   async close(): Promise<void> {

@@ -12,6 +12,7 @@ import type {
 } from '../fhir/resources.js';
 import type { ChartStoreError } from './chart-store-error.js';
 import type { RecordDeliveries } from './delivery.js';
+import type { LabResults, LabResultsQuery } from './lab-results.js';
 import type { NoteSession } from './note-session.js';
 import type { ChartRecord, ChartUser, ResourceKey, Revision } from './revision.js';
 
@@ -206,4 +207,7 @@ export interface ChartStore {
   ): Promise<FhirBundle>;
 
   close(): Promise<void>;
+
+  /** Laboratory observations, newest first, with the DiagnosticReports that group them. */
+  labResults(patientId: string, query?: LabResultsQuery): LiveQuery<LabResults>;
 }

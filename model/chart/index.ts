@@ -16,3 +16,4 @@ export * from './change-clock.js';
 export * from './delivery.js';
 export * from './delivery-outcome.js';
 export * from './delivery-status-context.js';
+export * from './lab-results.js';

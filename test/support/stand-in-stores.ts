@@ -45,6 +45,7 @@ export function importingStore(): ChartStore {
     notes: empty,
     conflicts: empty,
     timelineDensity: () => answer({ buckets: [] }),
+    labResults: () => answer({ observations: [], reports: [], more: false }),
   };
 }
 
@@ -82,6 +83,7 @@ function answering(
     openNote: command,
     exportPatient: command,
     close: async () => {},
+    labResults: query,
   };
 }
 
