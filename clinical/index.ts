@@ -32,3 +32,4 @@ export * from './note-templates.js';
 export * from './note-document.js';
 export * from './note-integrity.js';
 export { noteMessages } from './note-messages.js';
+export * from './lab-results.js';

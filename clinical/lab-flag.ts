@@ -98,7 +98,12 @@ export function flagAgainst(
   comparator?: '<' | '<=' | '>=' | '>',
 ): LabFlag {
   const { low, high, criticalLow, criticalHigh } = range;
-  if (low === undefined && high === undefined && criticalLow === undefined && criticalHigh === undefined)
+  if (
+    low === undefined &&
+    high === undefined &&
+    criticalLow === undefined &&
+    criticalHigh === undefined
+  )
     return 'no-range';
   const below = comparator === '<' || comparator === '<=';
   const above = comparator === '>' || comparator === '>=';

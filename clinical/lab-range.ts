@@ -41,7 +41,13 @@ function sexOf(concepts: CodeableConcept[] | undefined): string | undefined {
 }
 
 /** UCUM time units in years (an age range is a Quantity of time; `a` is UCUM's year). */
-const YEARS: Record<string, number> = { a: 1, mo: 1 / 12, wk: 7 / 365.25, d: 1 / 365.25, h: 1 / 8766 };
+const YEARS: Record<string, number> = {
+  a: 1,
+  mo: 1 / 12,
+  wk: 7 / 365.25,
+  d: 1 / 365.25,
+  h: 1 / 8766,
+};
 
 function years(quantity: Quantity | undefined): number | undefined {
   if (quantity?.value === undefined) return undefined;
@@ -72,7 +78,11 @@ function isCritical(type: CodeableConcept | undefined): boolean {
 }
 
 /** How well a range fits the patient: undefined when it does not apply, else how many conditions it met. */
-function fit(range: ReferenceRange, sex: string | undefined, age: number | undefined): number | undefined {
+function fit(
+  range: ReferenceRange,
+  sex: string | undefined,
+  age: number | undefined,
+): number | undefined {
   const rangeSex = sexOf(range.appliesTo);
   if (rangeSex && rangeSex !== sex) return undefined;
   const ageFits = inAge(range.age, age);
@@ -94,14 +104,19 @@ export function labRange(observation: Observation, patient?: Patient): LabRange 
   const ranges = observation.referenceRange ?? [];
   if (!ranges.length) return undefined;
   const sex = patient?.gender;
-  const at = observation.effectiveDateTime ?? observation.effectivePeriod?.start ?? observation.issued;
+  const at =
+    observation.effectiveDateTime ?? observation.effectivePeriod?.start ?? observation.issued;
   const age = ageAt(patient?.birthDate, at);
   const normal = best(
     ranges.filter((r) => !isCritical(r.type)),
     sex,
     age,
   );
-  const critical = best(ranges.filter((r) => isCritical(r.type)), sex, age);
+  const critical = best(
+    ranges.filter((r) => isCritical(r.type)),
+    sex,
+    age,
+  );
   if (!normal && !critical) return undefined;
   const result: LabRange = {
     text: normal ? (normal.text ?? rangeText(normal.low, normal.high)) : '',

@@ -68,7 +68,8 @@ export function labValue(observation: Observation): LabValue {
     const top = numerator ? quantityText(numerator) : '';
     const bottom = denominator ? quantityText(denominator) : '';
     // A titre ("1:128") has no units; a ratio with units reads "5 mg / 1 mL".
-    const unitless = !numerator?.unit && !numerator?.code && !denominator?.unit && !denominator?.code;
+    const unitless =
+      !numerator?.unit && !numerator?.code && !denominator?.unit && !denominator?.code;
     return { text: unitless ? `${top}:${bottom}` : `${top} / ${bottom}` };
   }
   if (o.valueRange) return { text: rangeText(o.valueRange.low, o.valueRange.high) };

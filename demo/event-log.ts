@@ -23,6 +23,7 @@ const KIT_EVENTS = {
   'emr-sync-sign-in': 'emr-sync-status',
   'emr-ehr-link-select': 'emr-ehr-link',
   'emr-ehr-sign-in': 'emr-ehr-link',
+  'emr-lab-result-select': 'emr-lab-results',
 } as const satisfies Record<KitEventName, `emr-${string}`>;
 
 const MAX_ENTRIES = 100;
