@@ -110,7 +110,8 @@ export function labTable(results: LabResults, patient: Patient | undefined): Lab
       groups.set(groupId, entry);
     }
     const code = codeOf(observation);
-    const rowId = `${groupId}|${code ?? conceptLabel(observation.code) ?? record.key}`;
+    // Synthea codes urine appearance and odour alike (5767-9): the name tells them apart.
+    const rowId = `${groupId}|${code ?? ''}|${conceptLabel(observation.code) ?? record.key}`;
     let row = entry.group.rows.find((r) => r.id === rowId);
     if (!row) {
       // The newest result comes first: its name and range stand for the row.
