@@ -54,7 +54,7 @@ export async function labResultsOf(
     : [];
   return {
     observations: shown.map((row) => toChartRecord<Observation>(row)),
-    reports: reports.sort(newestFirst).map((row) => toChartRecord<DiagnosticReport>(row)),
+    reports: [...reports].sort(newestFirst).map((row) => toChartRecord<DiagnosticReport>(row)),
     more,
   };
 }

@@ -220,7 +220,7 @@ export class EmrLabResults extends EmrElement {
           : html`<p part="status" class="status empty">${m.noMatch}</p>`
       }
       ${
-        this.#results.state.status === 'ready' && this.#results.state.value.more
+        this.#lastReady?.value.more
           ? html`<div class="more">
               <span>${m.olderNotLoaded}</span>
               <button class="older" @click=${this.#loadOlder}>${m.older}</button>
@@ -234,14 +234,18 @@ export class EmrLabResults extends EmrElement {
     this.#loadOlderWhenNearTheEnd();
   }
 
-  /** Scrolled (or sized) to the last columns loaded: read the next page of older results. */
+  /**
+   * Scrolled (or sized) to the last columns loaded, or filtering by test or
+   * panel (what is asked for may be older): read the next page of older results.
+   */
   #loadOlderWhenNearTheEnd(): void {
     const results = this.#results.state;
     const view = this.#shown?.view;
     if (results.status !== 'ready' || !results.value.more || !view || this.span !== 'all') return;
     if (this.#print.printing) return;
     const [, last] = this.#viewport.window(view.lines.length, view.times.length).columns;
-    if (last >= view.times.length) this.#loadOlder();
+    if (last >= view.times.length || this.search || this.panel || this.abnormalOnly)
+      this.#loadOlder();
   }
 
   #row(id: string | undefined, table = this.#shown?.table): LabRow | undefined {

@@ -184,5 +184,9 @@ export function filterLabTable(table: LabTable, filters: LabFilters): LabView {
     if (!rows.length) continue;
     lines.push({ kind: 'group', group }, ...rows.map((row): LabLine => ({ kind: 'row', row })));
   }
-  return { times, lines };
+  // A column none of the rows left has a value in says nothing: it goes too.
+  const filtering = filters.panel || filters.abnormalOnly || search;
+  const rowsShown = lines.flatMap((l) => (l.kind === 'row' ? [l.row] : []));
+  const used = filtering ? times.filter((t) => rowsShown.some((r) => r.cells.has(t))) : times;
+  return { times: used, lines };
 }

@@ -26,7 +26,8 @@ export class LabViewportController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   #scroller: HTMLElement | undefined;
   #frame = 0;
-  readonly #resize = new ResizeObserver(() => this.#measure());
+  // Measured in the next frame: a size change that renders rows must not resize the scroller within the observer's own callback.
+  readonly #resize = new ResizeObserver(() => this.onScroll());
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
