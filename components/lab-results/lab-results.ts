@@ -258,6 +258,8 @@ export class EmrLabResults extends EmrElement {
   }
 
   readonly #loadOlder = () => {
+    // One page at a time: a second click while the first is read would start the read again.
+    if (this.#results.state.status === 'pending') return;
     this.limit += LAB_PAGE;
   };
 
