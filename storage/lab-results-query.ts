@@ -31,12 +31,28 @@ export async function labResultsOf(
   }
   const lower = sortableDate(from) ?? Dexie.minKey;
   const upper = sortableDate(to) ?? Dexie.maxKey;
-  const laboratory = db.records
-    .where('[patientId+lane+date]')
-    .between([patientId, 'observation', lower], [patientId, 'observation', upper], true, false)
-    .reverse()
-    .filter((row) => isLaboratory(row.heads[0]!.resource as Observation));
-  const rows = await (limit === undefined ? laboratory : laboratory.limit(limit + 1)).toArray();
+  const range = () =>
+    db.records
+      .where('[patientId+lane+date]')
+      .between([patientId, 'observation', lower], [patientId, 'observation', upper], true, false)
+      .reverse();
+  const isLab = (row: RecordRow) => isLaboratory(row.heads[0]!.resource as Observation);
+  let rows: RecordRow[];
+  if (limit === undefined) rows = (await range().toArray()).filter(isLab);
+  else {
+    // Read in batches (one getAll each, far cheaper than a filtered cursor)
+    // until limit + 1 laboratory rows are in hand or the lane is read.
+    rows = [];
+    let offset = 0;
+    for (;;) {
+      const batch = Math.ceil((limit + 1 - rows.length) * 1.25) + 16;
+      const read = await range().offset(offset).limit(batch).toArray();
+      rows.push(...read.filter(isLab));
+      offset += read.length;
+      if (rows.length > limit || read.length < batch) break;
+    }
+    rows = rows.slice(0, limit + 1);
+  }
   const more = limit !== undefined && rows.length > limit;
   const shown = more ? rows.slice(0, limit) : rows;
   // The reports of the span the results cover: a report and its results share their time.

@@ -31,7 +31,7 @@ import { trendOf, trendPanel, type Trend } from './lab-trend.js';
 import { LabViewportController } from './lab-viewport.js';
 
 /** Results read at a time: a few screens of columns; more as the table scrolls to older times. */
-export const LAB_PAGE = 400;
+export const LAB_PAGE = 200;
 
 const NO_TREND: LiveQuery<Array<ChartRecord<Observation>>> = {
   subscribe: (observer) => (observer.next([]), () => {}),
