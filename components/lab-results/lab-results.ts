@@ -296,12 +296,12 @@ export class EmrLabResults extends EmrElement {
   };
 
   async #open(row: LabRow, cell: NonNullable<ReturnType<LabRow['cells']['get']>>): Promise<void> {
-    const detail = {
+    const selected = new EmrLabResultSelectEvent({
       patientId: this.patientId,
       key: cell.key,
       ...(cell.report ? { report: cell.report } : {}),
-    };
-    if (!this.dispatchEvent(new EmrLabResultSelectEvent(detail))) return;
+    });
+    if (!this.dispatchEvent(selected)) return;
     const opened: OpenResult = { row, cell, history: { status: 'loading' } };
     this.opened = opened;
     const store = this.store;

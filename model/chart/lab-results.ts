@@ -1,9 +1,12 @@
 import type { DiagnosticReport, Observation } from '../fhir/resources.js';
-import type { TimeRange } from './chart-store.js';
 import type { ChartRecord } from './revision.js';
 
 /** A window of a patient's laboratory results: a time range and, for a long chart, the newest `limit` of them. */
-export interface LabResultsQuery extends TimeRange {
+export interface LabResultsQuery {
+  /** Inclusive ISO date or dateTime. */
+  from?: string;
+  /** Exclusive ISO date or dateTime. */
+  to?: string;
   /** At most this many results, the newest (read from the index backwards: ten years of panels cost no more than one). */
   limit?: number;
 }
