@@ -38,3 +38,4 @@ export { searchProblems, problemName } from './problem-search.js';
 export { COMMON_PROBLEMS, type CommonProblem } from './data/common-problems.js';
 export { resultValue, resultRange, resultFlag, reportResultMessages } from './report-result.js';
 export * from './medication-safety/index.js';
+export * from './lab-results.js';

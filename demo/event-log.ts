@@ -31,6 +31,7 @@ const KIT_EVENTS = {
   'emr-cds-override': 'emr-cds-cards',
   'emr-cds-suggestion': 'emr-cds-cards',
   'emr-cds-link': 'emr-cds-cards',
+  'emr-lab-result-select': 'emr-lab-results',
 } as const satisfies Record<KitEventName, `emr-${string}`>;
 
 const MAX_ENTRIES = 100;

@@ -29,6 +29,8 @@ import {
   type NoteSession,
   type ChartPresence,
   type RecordDeliveries,
+  type LabResults,
+  type LabResultsQuery,
 } from '../model/index.js';
 import type * as Y from 'yjs';
 import { ChartDocuments, type HeldDocument } from './chart-documents.js';
@@ -45,6 +47,7 @@ import { storeInternals, type StoreInternals } from './store-internals.js';
 import { chartQueries } from './queries.js';
 import { recordsByKey } from './record-queries.js';
 import { loadWriteSide } from './write-side-loader.js';
+import { labResultsOf } from './lab-results-query.js';
 
 export interface ChartStoreOptions {
   /** The signed-in user: every revision carries them. */
@@ -497,6 +500,9 @@ export class DexieChartStore implements ChartStore {
   }
   chartRecords(keys: readonly ResourceKey[]): LiveQuery<Array<ChartRecord | undefined>> {
     return this.#live(() => recordsByKey(this.#db.records, keys));
+  }
+  labResults(patientId: string, query: LabResultsQuery = {}): LiveQuery<LabResults> {
+    return this.#live(() => labResultsOf(this.#db, patientId, query));
   }
 
   #assertWriter(): void {

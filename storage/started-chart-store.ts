@@ -22,6 +22,8 @@ import type {
   TimelineEvent,
   TimelineQuery,
   VitalsQuery,
+  LabResults,
+  LabResultsQuery,
 } from '../model/index.js';
 import { toChartStoreError } from './database-errors.js';
 import type { ChartStoreOptions, DexieChartStore } from './dexie-chart-store.js';
@@ -289,6 +291,9 @@ export class StartedChartStore implements ChartStore {
   }
   chartRecords(keys: readonly ResourceKey[]): LiveQuery<Array<ChartRecord | undefined>> {
     return this.#live(undefined, (store) => store.chartRecords(keys));
+  }
+  labResults(patientId: string, query: LabResultsQuery = {}): LiveQuery<LabResults> {
+    return this.#live(undefined, (store) => store.labResults(patientId, query));
   }
 
   async close(): Promise<void> {

@@ -12,6 +12,7 @@ import type {
 } from '../fhir/resources.js';
 import type { ChartStoreError } from './chart-store-error.js';
 import type { RecordDeliveries } from './delivery.js';
+import type { LabResults, LabResultsQuery } from './lab-results.js';
 import type { NoteSession } from './note-session.js';
 import type { ChartRecord, ChartUser, ResourceKey, Revision } from './revision.js';
 
@@ -211,4 +212,6 @@ export interface ChartStore {
   chartRecord(key: ResourceKey): LiveQuery<ChartRecord | undefined>;
   /** Records by their keys, in the order given (undefined for each one not on this device), now and whenever one changes. */
   chartRecords(keys: readonly ResourceKey[]): LiveQuery<Array<ChartRecord | undefined>>;
+  /** Laboratory observations, newest first, with the DiagnosticReports that group them. */
+  labResults(patientId: string, query?: LabResultsQuery): LiveQuery<LabResults>;
 }

@@ -17,3 +17,4 @@ export * from './delivery.js';
 export * from './delivery-outcome.js';
 export * from './delivery-status-context.js';
 export * from './working-copy.js';
+export * from './lab-results.js';

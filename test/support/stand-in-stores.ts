@@ -47,6 +47,7 @@ export function importingStore(): ChartStore {
     timelineDensity: () => answer({ buckets: [] }),
     chartRecord: () => answer(undefined),
     chartRecords: (keys) => answer(keys.map(() => undefined)),
+    labResults: () => answer({ observations: [], reports: [], more: false }),
   };
 }
 
@@ -86,6 +87,7 @@ function answering(
     close: async () => {},
     chartRecord: query,
     chartRecords: query,
+    labResults: query,
   };
 }
 
