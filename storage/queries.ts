@@ -167,8 +167,9 @@ export function chartQueries(db: ChartDatabase) {
         db.records
           .where('[patientId+lane+date]')
           .between([patientId, lane, lower], [patientId, lane, upper], true, false);
+      // Read before the counts: a dose change's revisions are in the log, which the counts' transaction does not span.
+      const stops = (await medicationEvents(db, patientId, lanes)).map((stop) => stop.date);
       return db.transaction('r', [db.records, db.laneDays], async () => {
-        const stops = (await medicationEvents(db, patientId, lanes)).map((stop) => stop.date);
         let start = from ? Date.parse(from) : NaN;
         let end = to ? Date.parse(to) : NaN;
         if (Number.isNaN(end) || (Number.isNaN(start) && span === undefined)) {

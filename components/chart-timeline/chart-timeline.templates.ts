@@ -20,7 +20,7 @@ const ENDED = new Set(['stopped', 'completed', 'cancelled', 'on-hold']);
 function detail(entry: TimelineEntry): TemplateResult | typeof nothing {
   const [event] = entry.events as [TimelineEvent];
   const words = entry.words;
-  if (words?.type === 'vital-signs') return vitalsDetail(words.view);
+  if (words?.type === 'vital-signs') return vitalsDetail(words.view, words.others);
   if (words?.type === 'dose-change')
     return html`<span class="detail">${m.changedBy(words.author)}</span>`;
   if (words?.type === 'note') return html`<span class="detail excerpt">${words.excerpt}</span>`;

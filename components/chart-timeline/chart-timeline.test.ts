@@ -5,6 +5,7 @@ import {
   type ChartStore,
   type Immunization,
   type LiveQuery,
+  type ObservationsQuery,
   type TimelineDensityQuery,
   type TimelineEvent,
   type TimelineQuery,
@@ -104,6 +105,10 @@ function spying(store: ChartStore) {
       };
     },
     chartPresence: (patientId: string) => store.chartPresence(patientId),
+    patient: (patientId: string) => store.patient(patientId),
+    conditions: (patientId: string) => store.conditions(patientId),
+    observations: (patientId: string, query: ObservationsQuery) =>
+      store.observations(patientId, query),
     timelineDensity: (patientId: string, query: TimelineDensityQuery) => {
       density.push(query);
       return store.timelineDensity(patientId, query);

@@ -57,11 +57,12 @@ function news2(view: ColumnView): TemplateResult | typeof nothing {
   >`;
 }
 
-/** The readings of a set, in the grid's order, and its NEWS2 when the set is complete. */
-export function vitalsDetail(view: ColumnView): TemplateResult {
-  const readings = ROWS.flatMap((row) =>
-    (view.cells[row]?.readings ?? []).map((r) => reading(row, r)),
-  );
+/** The readings of a set, in the grid's order, then any the grid has no row for; and its NEWS2 when the set is complete. */
+export function vitalsDetail(view: ColumnView, others: readonly string[]): TemplateResult {
+  const readings = [
+    ...ROWS.flatMap((row) => (view.cells[row]?.readings ?? []).map((r) => reading(row, r))),
+    ...others.map((other) => html`<span class="reading">${other}</span>`),
+  ];
   return html`<span class="detail"
     >${readings.map((r, i) => html`${i ? ' · ' : ''}${r}`)} ${news2(view)}</span
   >`;

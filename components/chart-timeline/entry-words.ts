@@ -1,4 +1,4 @@
-import { POSTPARTUM_DAYS } from '../../clinical/index.js';
+import { POSTPARTUM_DAYS, vitalSignOf } from '../../clinical/index.js';
 import { doseChange } from '../../clinical/dose-change.js';
 import { noteExcerpt } from '../../clinical/note-excerpt.js';
 import type {
@@ -49,6 +49,12 @@ function columnOf(entry: TimelineEntry): VitalsColumn | undefined {
   };
 }
 
+/** Readings of a set that the grid has no row for, as the store words them. */
+const othersOf = (entry: TimelineEntry): string[] =>
+  entry.events
+    .filter((e) => !vitalSignOf((e.revisions![0]!.resource as Observation).code))
+    .map((e) => (e.value ? `${e.title} ${e.value}` : e.title));
+
 function wordsOf(entry: TimelineEntry): EntryWords | null {
   const [event] = entry.events;
   const revision = event?.revisions?.[0];
@@ -76,7 +82,7 @@ export function withWords(
   context: VitalsContext,
   cache: WordsCache,
 ): TimelineEntry[] {
-  const sets: Array<{ key: string; column: VitalsColumn }> = [];
+  const sets: Array<{ key: string; column: VitalsColumn; others: string[] }> = [];
   for (const entry of entries) {
     const key = cacheKey(entry);
     if (cache.has(key)) continue;
@@ -85,7 +91,7 @@ export function withWords(
       continue;
     }
     const column = columnOf(entry);
-    if (column) sets.push({ key, column });
+    if (column) sets.push({ key, column, others: othersOf(entry) });
     else cache.set(key, null);
   }
   if (sets.length) {
@@ -99,7 +105,9 @@ export function withWords(
       conditions,
       statuses,
     );
-    sets.forEach(({ key }, i) => cache.set(key, { type: 'vital-signs', view: views[i]! }));
+    sets.forEach(({ key, others }, i) =>
+      cache.set(key, { type: 'vital-signs', view: views[i]!, others }),
+    );
   }
   return entries.map((entry) => {
     const words = cache.get(cacheKey(entry));

@@ -8,7 +8,8 @@ import type { ColumnView } from '../vitals-grid/vitals-columns.js';
 
 /** What an entry says in clinicians' words (entry-words.ts works it out). */
 export type EntryWords =
-  | { type: 'vital-signs'; view: ColumnView }
+  /** `others`: readings the grid has no row for (a pain score), as the store words them. */
+  | { type: 'vital-signs'; view: ColumnView; others: string[] }
   | { type: 'dose-change'; change: DoseChange; author: string }
   | { type: 'note'; excerpt: string };
 
