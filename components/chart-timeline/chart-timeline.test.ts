@@ -188,7 +188,7 @@ describe('emr-chart-timeline', () => {
     const set = rows(el)[1]!;
     expect(text(set.querySelector('.kind'))).to.equal('Vital signs');
     expect(text(set.querySelector('.detail'))).to.equal(
-      'Body temperature 37.6 °C · Heart rate 88/min · Blood pressure 134/85 mmHg',
+      'Blood pressure 134/85 mmHg · Heart rate 88/min · Temperature 37.6 °C',
     );
     expect(text(rows(el)[3]!.querySelector('.visually-hidden'))).to.equal(
       'Part of: Emergency visit',

@@ -111,7 +111,10 @@ export class EmrChartTimeline extends EmrElement {
 
   override willUpdate(): void {
     // Still near the end once a page has come in (a fast scroll, a short page): ask for the next.
-    if (this.#lastVisible >= 0 && this.#lastVisible >= this.#entries.length - LOAD_AHEAD)
+    // The window's own count: the words are worked out later in the update, from the same entries.
+    const view = this.#window.view;
+    const loaded = view.status === 'ready' ? view.entries.length : 0;
+    if (this.#lastVisible >= 0 && this.#lastVisible >= loaded - LOAD_AHEAD)
       this.#window.more(false);
   }
 
