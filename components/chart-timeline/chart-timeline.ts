@@ -71,6 +71,8 @@ const LOAD_AHEAD = 30;
  * @cssproperty --emr-chart-timeline-current-color - the bar of the entries shown. Falls back to `--emr-color-attention`.
  * @cssproperty --emr-chart-timeline-conflict-color - marker of an entry in conflict (always with text). Falls back to `--emr-color-conflict`.
  * @cssproperty --emr-chart-timeline-allergy-color - allergy entries and the hidden-allergies notice. Falls back to `--emr-color-severity-high`.
+ * @cssproperty --emr-chart-timeline-abnormal-color - an abnormal vital sign's flag and a low–medium or medium NEWS2 (always with text and icon). Falls back to `--emr-color-abnormal`.
+ * @cssproperty --emr-chart-timeline-critical-color - a critical flag and a high NEWS2 (always with text and icon). Falls back to `--emr-color-critical`.
  */
 export class EmrChartTimeline extends EmrElement {
   static override styles = [EmrElement.styles, controlStyles, stateBoxStyles, chartTimelineStyles];
