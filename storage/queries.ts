@@ -19,6 +19,7 @@ import { newestFirst, toChartRecord } from './chart-record.js';
 import type { ChartDatabase, RecordRow } from './database.js';
 import { COUNTED_LANES, countSlices } from './lane-days.js';
 import { sortableDate, type Lane } from './projection.js';
+import { medicationEvents } from './medication-events.js';
 import { timelineEvent } from './timeline-event.js';
 
 // The reads behind the live queries: each one a range over an index.
@@ -68,36 +69,6 @@ export function chartQueries(db: ChartDatabase) {
       ),
     );
     return ranges.flat().sort(newestFirst);
-  }
-
-  /**
-   * Every medication's stop, at its end date. The index holds only starts,
-   * and a chart holds a few hundred medications at most: all are read.
-   */
-  async function medicationStops(
-    patientId: string,
-    laneNames: readonly TimelineKind[],
-  ): Promise<TimelineEvent[]> {
-    const medicationLanes = laneNames.filter(
-      (lane) => lane === 'MedicationRequest' || lane === 'MedicationStatement',
-    );
-    const medications = await Promise.all(
-      medicationLanes.map((lane) =>
-        db.records
-          .where('[patientId+lane+date]')
-          .between([patientId, lane, Dexie.minKey], [patientId, lane, Dexie.maxKey])
-          .toArray(),
-      ),
-    );
-    return medications
-      .flat()
-      .map(timelineEvent)
-      .flatMap((event): TimelineEvent[] => {
-        const ended = sortableDate(event.end);
-        // Not grouped under the encounter that started it: a stop comes when it comes.
-        const { encounter: _encounter, ...stop } = event;
-        return ended ? [{ ...stop, date: ended, phase: 'stopped' }] : [];
-      });
   }
 
   return {
@@ -170,7 +141,7 @@ export function chartQueries(db: ChartDatabase) {
         }),
       );
       const events = ranges.flat().sort(newestFirst).map(timelineEvent);
-      const stops = (await medicationStops(patientId, lanes)).filter(
+      const stops = (await medicationEvents(db, patientId, lanes)).filter(
         (stop) => stop.date >= lower && (to === undefined || stop.date < upper),
       );
       const all = stops.length
@@ -184,8 +155,8 @@ export function chartQueries(db: ChartDatabase) {
     /**
      * Counts per bucket and lane, reading no record: observations from their
      * counts per day and the index, other lanes from the index alone.
-     * Medication stops, which the index does not hold, are counted from the
-     * medications, as the timeline lists them.
+     * Medication stops and dose changes, which the index does not hold, are
+     * counted from the medications, as the timeline lists them.
      */
     async timelineDensity(
       patientId: string,
@@ -196,8 +167,9 @@ export function chartQueries(db: ChartDatabase) {
         db.records
           .where('[patientId+lane+date]')
           .between([patientId, lane, lower], [patientId, lane, upper], true, false);
+      // Read before the counts: a dose change's revisions are in the log, which the counts' transaction does not span.
+      const stops = (await medicationEvents(db, patientId, lanes)).map((stop) => stop.date);
       return db.transaction('r', [db.records, db.laneDays], async () => {
-        const stops = (await medicationStops(patientId, lanes)).map((stop) => stop.date);
         let start = from ? Date.parse(from) : NaN;
         let end = to ? Date.parse(to) : NaN;
         if (Number.isNaN(end) || (Number.isNaN(start) && span === undefined)) {

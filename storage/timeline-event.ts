@@ -1,11 +1,13 @@
 import type {
   CodeableConcept,
   FhirResource,
+  Medication,
   Observation,
   Quantity,
   Reference,
   ResourceKey,
   ResourceType,
+  Revision,
   TimelineEvent,
   TimelineKind,
 } from '../model/index.js';
@@ -17,6 +19,7 @@ import {
   vitalSignOf,
 } from '../clinical/index.js';
 import type { RecordRow } from './database.js';
+import { sortableDate } from './projection.js';
 
 function label(concept: CodeableConcept | undefined): string | undefined {
   return (
@@ -110,7 +113,30 @@ function encounterOf(resource: FhirResource): ResourceKey | undefined {
 }
 
 export function timelineEvent(row: RecordRow): TimelineEvent {
-  const resource = row.heads[0]!.resource;
+  return { ...eventOf(row, row.heads[0]!.resource), revisions: row.heads };
+}
+
+/**
+ * A revision that changed a medication's dose, at the time it was made,
+ * with the version it replaced. Not grouped under the encounter that
+ * started the medication: a change comes when it comes.
+ */
+export function doseChangeEvent(
+  row: RecordRow,
+  revision: Revision,
+  before: Medication,
+): TimelineEvent {
+  const { encounter: _encounter, ...event } = eventOf(row, revision.resource);
+  return {
+    ...event,
+    date: sortableDate(revision.at) ?? revision.at,
+    phase: 'dose-changed',
+    revisions: [revision],
+    before,
+  };
+}
+
+function eventOf(row: RecordRow, resource: FhirResource): TimelineEvent {
   return {
     key: row.key,
     resourceType: row.resourceType as ResourceType,

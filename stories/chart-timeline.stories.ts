@@ -19,6 +19,7 @@ import {
   icuTimelineChart,
   timelineChart,
   timelineConflictChart,
+  timelineWordsChart,
 } from './support/timeline-charts.js';
 
 // <emr-chart-timeline> in each of its states, on real local stores (a
@@ -64,6 +65,15 @@ function onChart(open: () => Promise<StoryChart>, args?: Partial<Args>): Story {
 
 /** Brent Beer (Synthea): yearly visits with their vital signs, immunizations, reports and medications. */
 export const SyntheaBrentBeer = onChart(() => syntheaChart('brent'));
+
+/** Vito Feeney (Synthea), vital signs only: the vitals grid's names, units and flags (a blood pressure of 185/115, a BMI of 30.1). */
+export const SyntheaVitalSigns = onChart(() => syntheaChart('vito'), { show: ['vital-signs'] });
+
+/** In clinicians' words: a dose change with who made it, a full set with its NEWS2 and band, a signed note's first words and a draft. */
+export const InClinicalWords = onChart(timelineWordsChart);
+
+/** A dose change and the medication it changed. */
+export const DoseChange = onChart(timelineWordsChart, { show: ['medications'] });
 
 /** One of each kind of entry, in two encounters, with vital-sign sets and an allergy. */
 export const Small = onChart(timelineChart);

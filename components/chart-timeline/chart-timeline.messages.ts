@@ -1,4 +1,4 @@
-import type { ChartStoreErrorCode, TimelineKind } from '../../model/index.js';
+import type { ChartStoreErrorCode, TimelineEvent, TimelineKind } from '../../model/index.js';
 import { formatNumber } from '../../clinical/index.js';
 import type { TimelineFilter, TimelineZoom } from './timeline-filters.js';
 
@@ -52,8 +52,16 @@ export const chartTimelineMessages = {
     cancelled: 'Cancelled',
     'on-hold': 'On hold',
   } as Record<string, string>,
-  /** The kind of a medication's stop entry. */
-  medicationStop: 'Medication stopped',
+  /** The kind of a medication's further entries: its stop, and each change of its dose. */
+  phase: { stopped: 'Medication stopped', 'dose-changed': 'Dose changed' } satisfies Record<
+    NonNullable<TimelineEvent['phase']>,
+    string
+  >,
+  /** Read in place of the arrow of a dose change: "500 mg changed to 1,000 mg". */
+  changedTo: 'changed to',
+  changedBy: (author: string) => `by ${author}`,
+  /** A complete set's score, before its band: "NEWS2 3, Low risk". */
+  news2: (total: number) => `NEWS2 ${total}`,
   /** A medication's end date, on a record that does not say it has ended (yet). */
   medicationEnds: 'Ends',
   until: (date: string) => `until ${date}`,

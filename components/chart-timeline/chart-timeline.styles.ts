@@ -13,6 +13,8 @@ export const chartTimelineStyles = css`
     --_current: var(--emr-chart-timeline-current-color, ${token('--emr-color-attention')});
     --_conflict: var(--emr-chart-timeline-conflict-color, ${token('--emr-color-conflict')});
     --_allergy: var(--emr-chart-timeline-allergy-color, ${token('--emr-color-severity-high')});
+    --_abnormal: var(--emr-chart-timeline-abnormal-color, ${token('--emr-color-abnormal')});
+    --_critical: var(--emr-chart-timeline-critical-color, ${token('--emr-color-critical')});
     --_padding: var(
       --emr-chart-timeline-row-padding,
       ${token('--emr-space-xs')} ${token('--emr-space-sm')}
@@ -180,6 +182,25 @@ export const chartTimelineStyles = css`
   .detail.void {
     text-decoration: none;
   }
+  /* Flags and NEWS2 as the vitals grid shows them: always with text and an icon. */
+  .flag,
+  .news2 {
+    white-space: nowrap;
+  }
+  .flag.abnormal,
+  .news2.risk-low-medium .risk,
+  .news2.risk-medium .risk {
+    color: var(--_abnormal);
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .flag.critical,
+  .news2.risk-high {
+    color: var(--_critical);
+    font-weight: ${token('--emr-font-weight-bold')};
+  }
+  .excerpt {
+    color: ${token('--emr-color-text-muted')};
+  }
   .row.conflict {
     box-shadow: inset 4px 0 0 var(--_conflict);
   }
@@ -213,6 +234,20 @@ export const chartTimelineStyles = css`
     }
     .notice {
       border-inline-start-color: CanvasText;
+    }
+    .flag.abnormal,
+    .news2.risk-low-medium .risk,
+    .news2.risk-medium .risk {
+      padding-inline: ${token('--emr-space-xs')};
+      border: 1px solid CanvasText;
+    }
+    .flag.critical,
+    .news2.risk-high .risk {
+      forced-color-adjust: none;
+      padding-inline: ${token('--emr-space-xs')};
+      border: 2px solid CanvasText;
+      background: Mark;
+      color: MarkText;
     }
     .fill {
       forced-color-adjust: none;

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TimelineBucket, TimelineDensity, TimelineEvent } from '../../model/index.js';
 import { chartTimelineMessages as m } from './chart-timeline.messages.js';
+import { doseChangeTitle, vitalsDetail } from './entry-words.templates.js';
 import type { TimelineEntry } from './timeline-entries.js';
 import {
   TIMELINE_FILTERS,
@@ -18,6 +19,11 @@ const ENDED = new Set(['stopped', 'completed', 'cancelled', 'on-hold']);
 
 function detail(entry: TimelineEntry): TemplateResult | typeof nothing {
   const [event] = entry.events as [TimelineEvent];
+  const words = entry.words;
+  if (words?.type === 'vital-signs') return vitalsDetail(words.view, words.others);
+  if (words?.type === 'dose-change')
+    return html`<span class="detail">${m.changedBy(words.author)}</span>`;
+  if (words?.type === 'note') return html`<span class="detail excerpt">${words.excerpt}</span>`;
   if (entry.type === 'vital-signs') {
     return html`<span class="detail"
       >${entry.events.map((e, i) => html`${i ? ' · ' : ''}<span class="reading">${e.title}${e.value ? ` ${e.value}` : ''}</span>`)}</span
@@ -41,7 +47,13 @@ function detail(entry: TimelineEntry): TemplateResult | typeof nothing {
 /** One row: a native button in a list item, focusable when it is the active one. */
 export function entryRow(entry: TimelineEntry, index: number, active: boolean): TemplateResult {
   const [event] = entry.events as [TimelineEvent];
-  const title = entry.type === 'vital-signs' ? m.vitalSet(entry.events.length) : event.title;
+  const title =
+    entry.type === 'vital-signs'
+      ? m.vitalSet(entry.events.length)
+      : entry.words?.type === 'dose-change'
+        ? doseChangeTitle(entry.words.change)
+        : event.title;
+  const kind = event.phase ? m.phase[event.phase] : m.kind[event.kind];
   return html`<div
     role="listitem"
     part="item"
@@ -49,13 +61,32 @@ export function entryRow(entry: TimelineEntry, index: number, active: boolean): 
   >
     <button type="button" class="entry" data-index=${index} tabindex=${active ? 0 : -1}>
       <time class="when" datetime=${entry.date}>${formatTime(entry.date)}</time>
-      <span class="kind">${event.phase === 'stopped' ? m.medicationStop : m.kind[event.kind]}</span>
+      <span class="kind">${kind}</span>
       <span class="title ${event.status === 'entered-in-error' ? 'void' : ''}">${title}</span>
       ${detail(entry)}
       ${entry.conflict ? html`<span class="conflict-badge"><span aria-hidden="true">⚠</span> ${m.conflict}</span>` : nothing}
       ${entry.group ? html`<span class="visually-hidden">${m.inEncounter(entry.group.title)}</span>` : nothing}
     </button>
   </div>`;
+}
+
+/** For paper: the virtual list holds only the rows on screen, so every entry loaded is drawn here, while printing only. */
+export function printList(entries: readonly TimelineEntry[], more: boolean): TemplateResult {
+  const oldest = entries.at(-1)!.date;
+  return html`<div class="print-list" role="list">
+      ${entries.map((entry, index) => entryRow(entry, index, false))}
+    </div>
+    <p class="print-footer">
+      ${more ? m.printedPart(entries.length, formatTime(oldest)) : m.printedAll(entries.length)}
+    </p>`;
+}
+
+/** Above a list moved back by a bar of the strip, with the way back. */
+export function jumpedNote(jumpedTo: string, onNewest: () => void): TemplateResult {
+  return html`<p class="jumped">
+    ${m.jumped(formatTime(jumpedTo))}
+    <button type="button" class="newest" @click=${onNewest}>${m.newest}</button>
+  </p>`;
 }
 
 export function filtersFieldset(

@@ -5,6 +5,7 @@ import {
   type ChartStore,
   type Immunization,
   type LiveQuery,
+  type ObservationsQuery,
   type TimelineDensityQuery,
   type TimelineEvent,
   type TimelineQuery,
@@ -104,6 +105,10 @@ function spying(store: ChartStore) {
       };
     },
     chartPresence: (patientId: string) => store.chartPresence(patientId),
+    patient: (patientId: string) => store.patient(patientId),
+    conditions: (patientId: string) => store.conditions(patientId),
+    observations: (patientId: string, query: ObservationsQuery) =>
+      store.observations(patientId, query),
     timelineDensity: (patientId: string, query: TimelineDensityQuery) => {
       density.push(query);
       return store.timelineDensity(patientId, query);
@@ -183,7 +188,7 @@ describe('emr-chart-timeline', () => {
     const set = rows(el)[1]!;
     expect(text(set.querySelector('.kind'))).to.equal('Vital signs');
     expect(text(set.querySelector('.detail'))).to.equal(
-      'Body temperature 37.6 °C · Heart rate 88/min · Blood pressure 134/85 mmHg',
+      'Blood pressure 134/85 mmHg · Heart rate 88/min · Temperature 37.6 °C',
     );
     expect(text(rows(el)[3]!.querySelector('.visually-hidden'))).to.equal(
       'Part of: Emergency visit',

@@ -16,6 +16,8 @@ import {
   densityStrip,
   entryRow,
   filtersFieldset,
+  jumpedNote,
+  printList,
   zoomButtons,
 } from './chart-timeline.templates.js';
 import type { TimelineEntry } from './timeline-entries.js';
@@ -26,9 +28,9 @@ import {
   type TimelineFilter,
   type TimelineZoom,
 } from './timeline-filters.js';
-import { formatTime } from './timeline-format.js';
 import { TimelineFocusController } from './timeline-focus.js';
 import { TimelineWindowController, type TimelineView } from './timeline-window.js';
+import { TimelineWordsController } from './timeline-words.js';
 
 type Ready = Extract<TimelineView, { status: 'ready' }>;
 
@@ -37,9 +39,10 @@ const LOAD_AHEAD = 30;
 
 /**
  * One patient's chart in time, newest first: encounters with what belongs
- * to them, notes, lab reports, imaging, procedures, immunizations,
- * medications started (and their stop), allergies recorded and vital-sign
- * sets. Filter by kind, zoom to a day, week, month, year or all of it, and
+ * to them, notes (with their first words), lab reports, imaging,
+ * procedures, immunizations, medications started (each change of dose, and
+ * their stop), allergies recorded and vital-sign sets (named, flagged and
+ * scored with NEWS2 as the vitals grid does). Filter by kind, zoom to a day, week, month, year or all of it, and
  * jump with the density strip. Only a window of the chart is read, and only
  * the rows on screen are in the DOM, so a month of minute-by-minute monitor
  * data scrolls like a handful of visits. Printed, it lists every entry
@@ -68,6 +71,8 @@ const LOAD_AHEAD = 30;
  * @cssproperty --emr-chart-timeline-current-color - the bar of the entries shown. Falls back to `--emr-color-attention`.
  * @cssproperty --emr-chart-timeline-conflict-color - marker of an entry in conflict (always with text). Falls back to `--emr-color-conflict`.
  * @cssproperty --emr-chart-timeline-allergy-color - allergy entries and the hidden-allergies notice. Falls back to `--emr-color-severity-high`.
+ * @cssproperty --emr-chart-timeline-abnormal-color - an abnormal vital sign's flag and a low–medium or medium NEWS2 (always with text and icon). Falls back to `--emr-color-abnormal`.
+ * @cssproperty --emr-chart-timeline-critical-color - a critical flag and a high NEWS2 (always with text and icon). Falls back to `--emr-color-critical`.
  */
 export class EmrChartTimeline extends EmrElement {
   static override styles = [EmrElement.styles, controlStyles, stateBoxStyles, chartTimelineStyles];
@@ -85,6 +90,9 @@ export class EmrChartTimeline extends EmrElement {
     },
   })
   show: TimelineFilter[] = [...TIMELINE_FILTERS];
+  /** NEWS2 SpO₂ scale of the vital-sign sets, as the vitals grid's `spo2-scale`: 2 only for hypercapnic respiratory failure with a prescribed target of 88–92%. */
+  @property({ attribute: 'spo2-scale', converter: (value) => (value?.trim() === '2' ? 2 : 1) })
+  spo2Scale: 1 | 2 = 1;
 
   /** The chart store: from context (chartStoreContext), or set directly. */
   @consume({ context: chartStoreContext, subscribe: true })
@@ -92,6 +100,7 @@ export class EmrChartTimeline extends EmrElement {
   store?: ChartStore;
 
   readonly #window = new TimelineWindowController(this);
+  readonly #words = new TimelineWordsController(this, this.#window);
   readonly #presence = new ChartPresenceController(this);
   readonly #print = new PrintMediaController(this);
   readonly #focus = new TimelineFocusController(this, {
@@ -104,12 +113,15 @@ export class EmrChartTimeline extends EmrElement {
 
   override willUpdate(): void {
     // Still near the end once a page has come in (a fast scroll, a short page): ask for the next.
-    if (this.#lastVisible >= 0 && this.#lastVisible >= this.#entries.length - LOAD_AHEAD)
+    // The window's own count: the words are worked out later in the update, from the same entries.
+    const view = this.#window.view;
+    const loaded = view.status === 'ready' ? view.entries.length : 0;
+    if (this.#lastVisible >= 0 && this.#lastVisible >= loaded - LOAD_AHEAD)
       this.#window.more(false);
   }
 
   override render(): TemplateResult {
-    const view = this.#window.view;
+    const view = this.#words.view;
     const toolbar = html`<div class="toolbar" part="toolbar">
         ${filtersFieldset(this.show, this.#onFilter)}${zoomButtons(this.zoom, this.#onZoom)}
       </div>
@@ -141,16 +153,7 @@ export class EmrChartTimeline extends EmrElement {
       </p>`;
     }
     return html`${this.#strip(view)}
-    ${
-      view.jumpedTo
-        ? html`<p class="jumped">
-            ${m.jumped(formatTime(view.jumpedTo))}
-            <button type="button" class="newest" @click=${() => this.#window.newest()}>
-              ${m.newest}
-            </button>
-          </p>`
-        : nothing
-    }
+    ${view.jumpedTo ? jumpedNote(view.jumpedTo, this.#onNewest) : nothing}
     ${view.entries.length ? this.#list(view) : html`<p part="status" class="status empty">${m.emptyRange}</p>`}`;
   }
 
@@ -189,22 +192,11 @@ export class EmrChartTimeline extends EmrElement {
         })}
       </div>
       <p class="footer" aria-live="off">${view.more ? m.loadingMore : m.start}</p>
-      ${this.#print.printing ? this.#printList(view) : nothing}`;
-  }
-
-  /** For paper: the virtual list holds only the rows on screen, so every entry loaded is drawn here, while printing only. */
-  #printList({ entries, more }: Ready): TemplateResult {
-    const oldest = entries.at(-1)!.date;
-    return html`<div class="print-list" role="list">
-        ${entries.map((entry, index) => entryRow(entry, index, false))}
-      </div>
-      <p class="print-footer">
-        ${more ? m.printedPart(entries.length, formatTime(oldest)) : m.printedAll(entries.length)}
-      </p>`;
+      ${this.#print.printing ? printList(view.entries, view.more) : nothing}`;
   }
 
   get #entries(): TimelineEntry[] {
-    const view = this.#window.view;
+    const view = this.#words.view;
     return view.status === 'ready' ? view.entries : [];
   }
 
@@ -215,6 +207,8 @@ export class EmrChartTimeline extends EmrElement {
     else chosen.delete(input.value as TimelineFilter);
     this.show = TIMELINE_FILTERS.filter((f) => chosen.has(f));
   };
+
+  #onNewest = (): void => this.#window.newest();
 
   #onZoom = (zoom: TimelineZoom): void => {
     this.zoom = zoom;

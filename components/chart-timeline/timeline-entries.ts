@@ -1,11 +1,20 @@
+import type { DoseChange } from '../../clinical/dose-change.js';
 import type { ResourceKey, TimelineEvent } from '../../model/index.js';
+import type { ColumnView } from '../vitals-grid/vitals-columns.js';
 
 // The rows of the timeline, from the store's events: vital signs taken at
 // the same time become one set, and what belongs to an encounter sits under
 // it. Pure: no DOM, no store.
 
+/** What an entry says in clinicians' words (entry-words.ts works it out). */
+export type EntryWords =
+  /** `others`: readings the grid has no row for (a pain score), as the store words them. */
+  | { type: 'vital-signs'; view: ColumnView; others: string[] }
+  | { type: 'dose-change'; change: DoseChange; author: string }
+  | { type: 'note'; excerpt: string };
+
 export interface TimelineEntry {
-  /** Unique in the list: the first event's key (with `#stopped` for a medication's stop), or the set's time. */
+  /** Unique in the list: the first event's key (with `#stopped` for a medication's stop, `#dose-changed@` and the revision for a dose change), or the set's time. */
   id: string;
   type: 'event' | 'vital-signs' | 'encounter';
   /** When (sortable ISO); a set's shared time. */
@@ -18,12 +27,19 @@ export interface TimelineEntry {
   group?: { key: ResourceKey; title: string };
   /** Any of its events has unresolved conflicting changes. */
   conflict: boolean;
+  /** What it says in clinicians' words, once worked out (entry-words.ts); the store's titles and values until then. */
+  words?: EntryWords;
 }
 
 function single(event: TimelineEvent): TimelineEntry {
   const type = event.kind === 'Encounter' ? 'encounter' : 'event';
-  // A medication's stop is a second entry of the same record.
-  const id = event.phase ? `${event.key}#${event.phase}` : event.key;
+  // A medication's stop and its dose changes are further entries of the same record.
+  const id =
+    event.phase === 'dose-changed'
+      ? `${event.key}#dose-changed@${event.revisions?.[0]?.revisionId ?? event.date}`
+      : event.phase
+        ? `${event.key}#${event.phase}`
+        : event.key;
   return { id, type, date: event.date, events: [event], level: 0, conflict: event.conflict };
 }
 

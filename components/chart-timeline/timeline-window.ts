@@ -6,11 +6,7 @@ import type {
   TimelineDensity,
   TimelineEvent,
 } from '../../model/index.js';
-import {
-  LiveQueryController,
-  type ChartQueryHost,
-  type QueryState,
-} from '../shared/live-query-controller.js';
+import { LiveQueryController, type ChartQueryHost } from '../shared/live-query-controller.js';
 import { memo } from '../shared/memo.js';
 import { groupByEncounter, vitalSets, type TimelineEntry } from './timeline-entries.js';
 import { kindsOf, ZOOM_SPAN, type TimelineFilter, type TimelineZoom } from './timeline-filters.js';
@@ -59,13 +55,23 @@ export class TimelineWindowController implements ReactiveController {
   #identity = '';
   #store: ChartStore | undefined;
   #zoom: TimelineZoom | undefined;
-  /** The last answer of each query (events with the limit they were asked with), kept while a changed query reloads, so the list does not flash "loading". */
-  #kept: {
-    density?: TimelineDensity;
-    events?: AskedEvents;
-    encounters?: TimelineEvent[];
-  } = {};
+  /**
+   * The last answers shown, all three together, kept while a changed query
+   * reloads so the list does not flash "loading". Kept only as a whole: an
+   * answer of one query is never shown with another's older one (the new
+   * events of a filter against the old density said "Nothing in this
+   * range" for a moment, before the filter's own empty message).
+   */
+  #kept: Shown | undefined;
   readonly #build = memo(buildView);
+  /** The three answers as one object, the same while none changes. */
+  readonly #together = memo(
+    (density: TimelineDensity, events: AskedEvents, encounters: TimelineEvent[]): Shown => ({
+      density,
+      events,
+      encounters,
+    }),
+  );
   /** The events answer with the limit it was asked with: one object per answer, so `#build` is not run again for nothing. */
   readonly #askedEvents = memo((events: TimelineEvent[], limit: number): AskedEvents => ({
     events,
@@ -124,18 +130,8 @@ export class TimelineWindowController implements ReactiveController {
       this.#encounters.state,
     ];
     for (const state of [density, events, encounters]) if (state.status === 'error') return state;
-    const kept = this.#kept;
-    const shown = {
-      density: density.status === 'ready' ? density.value : pendingOr(density, kept.density),
-      events:
-        events.status === 'ready'
-          ? this.#askedEvents(events.value, this.#asked)
-          : pendingOr(events, kept.events),
-      encounters:
-        encounters.status === 'ready' ? encounters.value : pendingOr(encounters, kept.encounters),
-    };
-    if (!shown.density || !shown.events || !shown.encounters)
-      return density.status === 'idle' ? { status: 'idle' } : { status: 'pending' };
+    const shown = this.#shown() ?? (this.#reloading() ? this.#kept : undefined);
+    if (!shown) return density.status === 'idle' ? { status: 'idle' } : { status: 'pending' };
     return this.#build(
       shown.density,
       shown.events,
@@ -145,16 +141,32 @@ export class TimelineWindowController implements ReactiveController {
     );
   }
 
-  /** Keeps each query's answer once it is shown, for while the query reloads. */
+  /** Keeps the answers once they are shown together, for while a query reloads. */
   hostUpdated(): void {
+    this.#kept = this.#shown() ?? this.#kept;
+  }
+
+  /** The three answers, when all three have come. */
+  #shown(): Shown | undefined {
     const [density, events, encounters] = [
       this.#density.state,
       this.#events.state,
       this.#encounters.state,
     ];
-    if (density.status === 'ready') this.#kept.density = density.value;
-    if (events.status === 'ready') this.#kept.events = this.#askedEvents(events.value, this.#asked);
-    if (encounters.status === 'ready') this.#kept.encounters = encounters.value;
+    if (density.status !== 'ready' || events.status !== 'ready' || encounters.status !== 'ready')
+      return undefined;
+    return this.#together(
+      density.value,
+      this.#askedEvents(events.value, this.#asked),
+      encounters.value,
+    );
+  }
+
+  /** Every query has answered or is reloading, none has failed: the kept answers stand in. */
+  #reloading(): boolean {
+    return [this.#density.state, this.#events.state, this.#encounters.state].every(
+      (state) => state.status === 'ready' || state.status === 'pending',
+    );
   }
 
   /** Asks for more older events, when there are some and none are on their way: the list is near its end. From `willUpdate`, `update` is false. */
@@ -201,7 +213,7 @@ export class TimelineWindowController implements ReactiveController {
     if (patientId !== this.#identity || store !== this.#store) {
       this.#identity = patientId;
       this.#store = store;
-      this.#kept = {};
+      this.#kept = undefined;
       this.#zoom = zoom;
       this.#jumpTo = undefined;
       this.#limit = PAGE;
@@ -219,9 +231,12 @@ interface AskedEvents {
   limit: number;
 }
 
-/** A pending query's last answer, while it reloads. */
-const pendingOr = <T>(state: QueryState<unknown>, kept: T | undefined): T | undefined =>
-  state.status === 'pending' ? kept : undefined;
+/** The answers a view is built from. */
+interface Shown {
+  density: TimelineDensity;
+  events: AskedEvents;
+  encounters: TimelineEvent[];
+}
 
 function buildView(
   density: TimelineDensity,

@@ -52,7 +52,7 @@ type Records<R extends FhirResource> = Array<ChartRecord<R>> | undefined;
 const valueOf = <T>(state: QueryState<T>): T | undefined =>
   state.status === 'ready' ? state.value : undefined;
 
-function columnViews(
+export function columnViews(
   columns: VitalsColumn[],
   ranges: Partial<Record<VitalSignId, VitalRange>>,
   scale: 1 | 2,

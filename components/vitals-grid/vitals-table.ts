@@ -26,7 +26,7 @@ import { vitalsGridMessages as m } from './vitals-grid.messages.js';
 // row header, one column per observation time with a column header.
 
 /** Icons go with the flag's text, never instead of it. */
-const GLYPHS: Record<FlagIcon, string> = {
+export const GLYPHS: Record<FlagIcon, string> = {
   check: '✓',
   'arrow-down': '↓',
   'arrow-up': '↑',

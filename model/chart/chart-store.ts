@@ -99,8 +99,12 @@ export interface TimelineEvent {
   /** When it happened (ISO dateTime), by the resource's own clinical time; for a stop, when it ended. */
   date: string;
   end?: string;
-  /** `stopped`: the end of a medication, listed at its end date beside its start (the same record). */
-  phase?: 'stopped';
+  /**
+   * `stopped`: the end of a medication, listed at its end date beside its
+   * start (the same record). `dose-changed`: a revision that changed a
+   * medication's dose, listed when it was made (`revisions` holds it).
+   */
+  phase?: 'stopped' | 'dose-changed';
   title: string;
   /** A measured value as written for people ("72 /min", "120/80 mmHg"), for observations that have one. */
   value?: string;
@@ -108,6 +112,15 @@ export interface TimelineEvent {
   /** The encounter it belongs to, when it belongs to one. */
   encounter?: ResourceKey;
   conflict: boolean;
+  /**
+   * What the entry is worded from: the record's heads, newest first (two
+   * or more in conflict); of a dose change, the revision that changed the
+   * dose. Absent from a store that does not give them: the list then shows
+   * `title` and `value` alone.
+   */
+  revisions?: Revision[];
+  /** Of a dose change: the version of the medication that the change replaced. */
+  before?: Medication;
 }
 
 export type Medication = MedicationRequest | MedicationStatement;
