@@ -10,3 +10,4 @@ import '../components/sync-status/emr-sync-status.js';
 import '../components/ehr-link/emr-ehr-link.js';
 import '../components/problem-list/emr-problem-list.js';
 import '../components/report-viewer/emr-report-viewer.js';
+import '../components/lab-results/emr-lab-results.js';

@@ -2,7 +2,8 @@ import type { ResourceKey } from '../model/index.js';
 
 // The Results view's report: a laboratory, radiology or pathology report, or
 // an imaging study, chosen in the timeline (emr-timeline-select carries its
-// key) and read by <emr-report-viewer>.
+// key) or through one of its results in <emr-lab-results>, and read by
+// <emr-report-viewer>.
 
 const REPORT_TYPES = new Set(['DiagnosticReport', 'ImagingStudy']);
 
@@ -17,6 +18,9 @@ export class ReportPanel {
       if (!REPORT_TYPES.has(event.detail.resourceType)) return;
       this.open(event.detail.key);
       onOpen();
+    });
+    root.addEventListener('emr-lab-result-select', (event) => {
+      if (event.detail.report) this.open(event.detail.report);
     });
   }
 

@@ -38,6 +38,7 @@ const anyOf = (names: readonly string[]) => new RegExp(names.map(escape).join('|
 
 const VIEW_CONTENT = {
   Summary: 'emr-medication-list [part="line"]',
+  Results: 'emr-lab-results table',
   Problems: 'emr-problem-list [part="item"]',
   Timeline: 'emr-chart-timeline [part="item"]',
   Notes: 'emr-note-editor [part="toolbar"]',
@@ -253,7 +254,7 @@ test('axe finds no violation on the whole page, in every view and theme', async 
   const problems: string[] = [];
   for (const theme of ['standard', 'harbour']) {
     await page.selectOption('#theme-select', theme);
-    for (const view of ['Summary', 'Problems', 'Timeline', 'Notes'] as const) {
+    for (const view of ['Summary', 'Results', 'Problems', 'Timeline', 'Notes'] as const) {
       await openView(view);
       // Each view's element has drawn its rows again since it was shown.
       await page
