@@ -51,6 +51,9 @@ function title(resource: FhirResource): string {
       return resource.description ?? label(resource.type) ?? 'Note';
     case 'Patient':
       return 'Patient';
+    case 'DetectedIssue':
+      // What was found, in the words of the warning overridden (its first line), else the rule.
+      return resource.detail?.split('\n')[0] || label(resource.code) || 'Detected issue';
     default:
       return label(resource.code) ?? resource.resourceType;
   }
