@@ -10,6 +10,7 @@ import type { DexieChartStore } from '../storage/index.js';
 import type { ChartConnection } from '../sync/index.js';
 import { pullWithProgress } from './chart-pull.js';
 import { openChartView, setUpChartViews } from './chart-views.js';
+import { ChartReview } from './chart-review.js';
 import { RecordingPanel } from './recording-panel.js';
 import { ReportPanel } from './report-panel.js';
 import { settled, shareChart } from './chart-sync.js';
@@ -73,6 +74,7 @@ const notes = new NotesPanel(
 
 const recording = new RecordingPanel(
   chartBody.querySelectorAll('emr-medication-form, emr-allergy-form'),
+  new ChartReview(byId('chart-review')),
 );
 const reports = new ReportPanel(
   document,
@@ -160,6 +162,7 @@ async function openPatient(patient: WardPatient): Promise<void> {
   setParam('patient', patient.patientId);
   picker.setCurrent(patient.patientId);
   showPatient(patient);
+  void recording.openChart(patient.patientId);
 
   stopSharing();
   startDelivery(store, user, patient);

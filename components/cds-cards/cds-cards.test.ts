@@ -69,6 +69,15 @@ describe('<emr-cds-cards>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names its region "Decision support", or by its label, so two on a page are told apart', async () => {
+    const el = await cardsElement([]);
+    const region = () => root(el).querySelector('section.cards')!;
+    expect(region().getAttribute('aria-label')).to.equal('Decision support');
+    el.label = 'Medication safety review of the chart';
+    await el.updateComplete;
+    expect(region().getAttribute('aria-label')).to.equal('Medication safety review of the chart');
+  });
+
   it('says "Checking…" politely while pending, then announces the answer', async () => {
     const el = await cardsElement(undefined, [], true);
     expect(text(el, '[role="status"]')).to.equal('Checking…');

@@ -75,6 +75,10 @@ export class EmrCdsCards extends EmrElement {
   @property({ type: Boolean, reflect: true })
   readonly = false;
 
+  /** The cards' accessible name, a region of the page: give each element on a page its own ("Decision support" when absent). */
+  @property()
+  label?: string;
+
   #groups: CardGroup[] = [];
   #count = '';
   #announcement = '';
@@ -106,7 +110,7 @@ export class EmrCdsCards extends EmrElement {
 
   override render(): TemplateResult {
     const count = this.#count;
-    return html`<section class="cards" aria-label=${messages.label}>
+    return html`<section class="cards" aria-label=${this.label || messages.label}>
       <div class="visually-hidden" role="status">${this.#announcement}</div>
       ${
         this.pending

@@ -11,7 +11,7 @@ import type { CdsClientIdentity } from './client-jwt.js';
 import type { CdsTransport } from './cds-request.js';
 import { sendCdsFeedback } from './feedback.js';
 import { isDraftOrder } from './hook-context.js';
-import { runLocalChecks, type LocalChecks } from './local-checks.js';
+import { runChartReview, runLocalChecks, type LocalChecks } from './local-checks.js';
 import { CdsServiceSet, type CdsServiceBase } from './service-set.js';
 
 // The one DecisionSupport a recording form asks: the kit's own checks first,
@@ -42,7 +42,7 @@ export interface DecisionSupportOptions {
 }
 
 export interface CdsDecisionSupport extends DecisionSupport {
-  /** The `patient-view` hook: the services' cards on opening a chart. */
+  /** The `patient-view` hook, on opening a chart: the kit's review of it (`local.chart`), then the services' cards. */
   patientView(patientId: string, signal?: AbortSignal): Promise<DecisionSupportAnswer>;
   /** Tells a service its suggestion was accepted (feedback); false when the card is not a service's or has no uuid. */
   accepted(card: Card, suggestion: CardSuggestion): Promise<boolean>;
@@ -120,8 +120,14 @@ export function createDecisionSupport(options: DecisionSupportOptions): CdsDecis
 
   return Object.assign(support, {
     patientView: async (patientId: string, signal?: AbortSignal) => {
-      const answer = await askServices({ hook: 'patient-view', patientId }, signal);
-      return { cards: once(answer.cards), notes: answer.notes };
+      const [own, theirs] = await Promise.all([
+        runChartReview(local, store, patientId),
+        askServices({ hook: 'patient-view', patientId }, signal),
+      ]);
+      return {
+        cards: once([...own.cards, ...theirs.cards]),
+        notes: [...own.notes, ...theirs.notes],
+      };
     },
     accepted: (card: Card, suggestion: CardSuggestion) =>
       feedback({ outcome: 'accepted', card, suggestion }),

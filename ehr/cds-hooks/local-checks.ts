@@ -23,6 +23,8 @@ export interface LocalChecks {
   medication?(draft: Medication, chart: LocalChart): Card[];
   /** An allergy being recorded, against the chart's medications. */
   allergy?(draft: AllergyIntolerance, chart: LocalChart): Card[];
+  /** The chart as it stands, on opening it (`patient-view`): clinical/medication-safety's reviewChart fits. */
+  chart?(chart: LocalChart): Card[];
 }
 
 export interface LocalAnswer {
@@ -55,10 +57,24 @@ export async function runLocalChecks(
   }
 }
 
+/** The kit's review of the chart as it stands (`patient-view`). */
+export async function runChartReview(
+  checks: LocalChecks | undefined,
+  store: ChartStore,
+  patientId: string,
+): Promise<LocalAnswer> {
+  if (!checks?.chart) return { cards: [], notes: [] };
+  try {
+    return { cards: checks.chart(await readChart(store, patientId)), notes: [] };
+  } catch (error) {
+    return { cards: [], notes: [messages.localFailed(problemOf(error))] };
+  }
+}
+
 async function readChart(
   store: ChartStore,
   patientId: string,
-  draft: DecisionSupportRequest['draft'],
+  draft?: DecisionSupportRequest['draft'],
 ): Promise<LocalChart> {
   const [allergies, medications] = await Promise.all([
     firstValue(store.allergies(patientId)),
@@ -66,7 +82,12 @@ async function readChart(
   ]);
   // A change of a record already in the chart is checked against the others, not against its old self.
   const other = <R extends { resourceType: string; id?: string }>(resource: R) =>
-    !(resource.resourceType === draft.resourceType && resource.id && resource.id === draft.id);
+    !(
+      draft &&
+      resource.resourceType === draft.resourceType &&
+      resource.id &&
+      resource.id === draft.id
+    );
   return {
     allergies: allergies.map((record) => record.current).filter(other),
     medications: medications.map((record) => record.current).filter(other),

@@ -86,10 +86,21 @@ test('amoxicillin entered shows a critical card; saving asks for a reason; the o
 
   await cards.getByRole('radio').first().check();
   await cards.getByRole('button', { name: 'Override' }).first().click();
+  await cards.locator('[part="resolution"]').first().waitFor(PATIENCE);
   await form.getByRole('button', { name: 'Save medication' }).click();
-  await form.getByText(/^Saved: /).waitFor(PATIENCE);
+  try {
+    await ada
+      .locator('emr-medication-list [part="line"]', { hasText: /amoxicillin/i })
+      .first()
+      .waitFor(PATIENCE);
+  } catch (error) {
+    const said = await form.evaluate((el) => el.shadowRoot?.textContent?.replace(/\s+/g, ' '));
+    throw new Error(`the medication was not saved; the form says: ${said}`, { cause: error });
+  }
+  // The summary's review of the chart now names it too (patient-view).
   await ada
-    .locator('emr-medication-list [part="line"]', { hasText: /amoxicillin/i })
+    .locator('#chart-review')
+    .getByText(/amoxicillin/i)
     .first()
     .waitFor(PATIENCE);
   assert.deepEqual(await axeViolations(ada), []);

@@ -12,6 +12,7 @@ import {
   type CdsClientIdentity,
   type LocalChart,
 } from '../../../ehr/index.js';
+import { reviewChart } from '../../../clinical/index.js';
 import { allergy } from '../../support/charts/allergies.js';
 import { prescription, statement } from '../../support/charts/medications.js';
 import { cdsService, trustedIdentity, type CdsServiceInfo } from '../../support/cds-hooks.js';
@@ -314,6 +315,23 @@ describe('CDS Hooks client and createDecisionSupport', () => {
       patientId: PATIENT,
     });
     expect((call!.body as unknown as CallBody).prefetch.patient.id).to.equal(PATIENT);
+  });
+
+  it('on opening a chart, the kit’s own review of it comes first, then the services’ cards', async () => {
+    const store = await chartStore();
+    await store.record(draft('rx-amox'));
+    const support = createDecisionSupport({
+      store,
+      identity,
+      services: [`${info.url}/hospital`],
+      local: { chart: (chart) => reviewChart(chart) },
+    });
+    const answer = await support.patientView(PATIENT);
+    expect(answer.cards.map((c) => `${c.indicator}: ${c.summary}`)).to.deep.equal([
+      'critical: Amoxicillin: patient is allergic to penicillin (penicillin class)',
+      'info: Annual medication review is due',
+    ]);
+    expect(answer.notes).to.deep.equal([]);
   });
 
   it('checks a new allergy with the kit alone: it is not an order for the services', async () => {
