@@ -2,6 +2,7 @@ import { expect } from '../../support/testing.js';
 import { generateKeyPair } from 'jose';
 import {
   cardOrigin,
+  RXNORM,
   type AllergyIntolerance,
   type Card,
   type MedicationRequest,
@@ -319,7 +320,12 @@ describe('CDS Hooks client and createDecisionSupport', () => {
 
   it('on opening a chart, the kit’s own review of it comes first, then the services’ cards', async () => {
     const store = await chartStore();
-    await store.record(draft('rx-amox'));
+    await store.record({
+      ...draft('rx-amox'),
+      medicationCodeableConcept: {
+        coding: [{ system: RXNORM, code: '308191', display: 'amoxicillin 500 MG Oral Capsule' }],
+      },
+    });
     const support = createDecisionSupport({
       store,
       identity,
