@@ -187,6 +187,8 @@ export class EmrAllergyForm extends EmrElement {
     return state.status === 'ready' ? state.value : [];
   }
 
+  #draftId = crypto.randomUUID();
+
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const store = this.store;
@@ -194,7 +196,8 @@ export class EmrAllergyForm extends EmrElement {
     this.problems = allergyProblems(this.fields);
     if (Object.keys(this.problems).length) return this.#focus('[aria-invalid="true"]');
     const now = new Date().toISOString();
-    const allergy = draftAllergy(this.fields, this.patientId, store.user, now, crypto.randomUUID());
+    // One id per draft: an override given to a card answers the same card when saved again.
+    const allergy = draftAllergy(this.fields, this.patientId, store.user, now, this.#draftId);
     await this.#write(
       allergy,
       true,
@@ -264,6 +267,7 @@ export class EmrAllergyForm extends EmrElement {
   }
 
   #reset(): void {
+    this.#draftId = crypto.randomUUID();
     this.fields = emptyAllergyFields();
     this.problems = {};
     this.#substance.clear();

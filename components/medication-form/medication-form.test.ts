@@ -1,8 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '../../test/support/testing.js';
 import { sendKeys } from '@web/test-runner-commands';
+import { checkMedication } from '../../clinical/index.js';
 import {
+  ALLERGY_CLINICAL,
   ChartStoreError,
+  RXNORM,
   firstValue,
+  type AllergyIntolerance,
   type Card,
   type ChartStore,
   type DecisionSupport,
@@ -344,6 +348,40 @@ describe('emr-medication-form', () => {
     const [medicationRevision] = await store.history(saved!.key);
     expect(revision!.reason).to.equal('medication ordered');
     expect(medicationRevision!.reason).to.equal('medication ordered');
+  });
+
+  it('with the kit’s checks and the cards element: an override given while drafting answers the same card when the draft is signed', async () => {
+    await import('../cds-cards/emr-cds-cards.js');
+    const store = await storeWithEmptyChart(PATIENT, DR_ADA);
+    const penicillin: AllergyIntolerance = {
+      resourceType: 'AllergyIntolerance',
+      id: 'alg-pen-v',
+      clinicalStatus: { coding: [{ system: ALLERGY_CLINICAL, code: 'active' }] },
+      code: { coding: [{ system: RXNORM, code: '7984', display: 'Penicillin V' }] },
+      patient: { reference: `Patient/${PATIENT}` },
+    };
+    // The kit's own check: its card's uuid names the drafted record.
+    const support: DecisionSupport = ({ draft }) =>
+      Promise.resolve({
+        cards: checkMedication({ medication: draft as MedicationRequest, allergies: [penicillin] }),
+        notes: [],
+      });
+    const el = await form(store, support);
+    await fillAmoxicillin(el);
+    submit(el);
+    await waitUntil(() => root(el).querySelector('[role="alert"]'));
+    const cards = $<HTMLElement>(el, 'emr-cds-cards');
+    await waitUntil(() => cards.shadowRoot?.querySelector('input[type="radio"]'));
+    cards.shadowRoot!.querySelector<HTMLInputElement>('input[type="radio"]')!.click();
+    cards.shadowRoot!.querySelector<HTMLButtonElement>('button[part="override"]')!.click();
+    await el.updateComplete;
+    submit(el);
+    const [saved] = await medications(store);
+    expect(saved!.current.medicationCodeableConcept?.coding?.[0]?.code).to.equal('308191');
+    const issues = await firstValue(store.timeline(PATIENT), (events) =>
+      events.some((e) => e.kind === 'DetectedIssue'),
+    );
+    expect(issues.filter((e) => e.kind === 'DetectedIssue')).to.have.length(1);
   });
 
   it('shows a store error at the form with what and where, keeping what was typed', async () => {

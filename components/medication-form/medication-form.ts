@@ -157,9 +157,19 @@ export class EmrMedicationForm extends EmrElement {
     if (this.#checks.unresolvedCritical.length === 0) this.blocked = '';
   };
 
-  #draft(id?: string): Medication {
+  /**
+   * The id the medication will be saved under, the same while it is drafted:
+   * a card names the records it is about, so an override given to a card
+   * while drafting still answers the same card when the draft is signed.
+   */
+  #draftId = crypto.randomUUID();
+
+  #draft(): Medication & { id: string } {
     const user = this.store?.user ?? { displayName: '' };
-    return draftMedication(this.fields, this.patientId, user, new Date().toISOString(), id);
+    const at = new Date().toISOString();
+    return draftMedication(this.fields, this.patientId, user, at, this.#draftId) as Medication & {
+      id: string;
+    };
   }
 
   #request(draft: Medication) {
@@ -175,7 +185,7 @@ export class EmrMedicationForm extends EmrElement {
     this.busy = true;
     this.failure = undefined;
     try {
-      const resource = this.#draft(crypto.randomUUID()) as Medication & { id: string };
+      const resource = this.#draft();
       const checks = this.#checks;
       if (checks.available) {
         await checks.sign(this.#request(resource));
@@ -206,6 +216,7 @@ export class EmrMedicationForm extends EmrElement {
   }
 
   #reset(): void {
+    this.#draftId = crypto.randomUUID();
     this.fields = emptyFields();
     this.problems = {};
     this.blocked = '';

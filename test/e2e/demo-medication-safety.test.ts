@@ -90,7 +90,7 @@ test('amoxicillin entered shows a critical card; saving asks for a reason; the o
   await form.getByRole('button', { name: 'Save medication' }).click();
   try {
     await ada
-      .locator('emr-medication-list [part="line"]', { hasText: /amoxicillin/i })
+      .locator('emr-medication-list [part="line"]', { hasText: /amoxicillin 500 MG Oral Capsule/i })
       .first()
       .waitFor(PATIENCE);
   } catch (error) {
