@@ -14,11 +14,14 @@ interface CardsElement extends HTMLElement {
 }
 
 export class ChartReview {
+  readonly #container: HTMLElement;
   readonly #element: CardsElement;
   #stop: Unsubscribe[] = [];
   #asked = 0;
 
-  constructor(element: HTMLElement) {
+  /** `container` is shown while a chart is reviewed; `element` is its <emr-cds-cards>. */
+  constructor(container: HTMLElement, element: HTMLElement) {
+    this.#container = container;
     this.#element = element as CardsElement;
   }
 
@@ -39,13 +42,13 @@ export class ChartReview {
       store.medications(patientId).subscribe(again),
       store.allergies(patientId).subscribe(again),
     ];
-    this.#element.hidden = false;
+    this.#container.hidden = false;
   }
 
   close(): void {
     for (const stop of this.#stop) stop();
     this.#stop = [];
     this.#asked++;
-    this.#element.hidden = true;
+    this.#container.hidden = true;
   }
 }

@@ -74,7 +74,7 @@ const notes = new NotesPanel(
 
 const recording = new RecordingPanel(
   chartBody.querySelectorAll('emr-medication-form, emr-allergy-form'),
-  new ChartReview(byId('chart-review')),
+  new ChartReview(byId('chart-review-card'), byId('chart-review')),
 );
 const reports = new ReportPanel(
   document,

@@ -33,6 +33,7 @@ export const allergyFormMessages = {
   >,
   addReaction: 'Add a reaction',
   removeReaction: (n: number) => `Remove reaction ${n}`,
+  checksLabel: 'Checks of this allergy',
   save: 'Save allergy',
   saving: 'Saving…',
   noKnownAllergies: 'No known allergies',

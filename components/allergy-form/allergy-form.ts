@@ -113,7 +113,7 @@ export class EmrAllergyForm extends EmrElement {
             ${allergyDetails(this.fields, this.problems, this.#on)}
             ${reactionList(this.fields.reactions, this.problems, this.#on)}
           </div>
-          ${this.#checks.available ? cdsCards(this.#checks, this.#onOverride) : nothing}
+          ${this.#checks.available ? cdsCards(this.#checks, this.#onOverride, m.checksLabel) : nothing}
           ${this.blocked ? html`<p part="error" class="error" role="alert">${this.blocked}</p>` : nothing}
           ${saveFailure(this.failure)}
           <div class="actions">

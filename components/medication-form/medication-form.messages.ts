@@ -30,6 +30,7 @@ export const medicationFormMessages = {
   start: 'Start (optional)',
   preview: 'The medication line',
   previewEmpty: 'Choose a drug and a dose to see the line.',
+  checksLabel: 'Checks of this medication',
   save: 'Save medication',
   saving: 'Saving…',
   saved: (line: string) => `Saved: ${line}.`,

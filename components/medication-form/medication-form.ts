@@ -114,7 +114,7 @@ export class EmrMedicationForm extends EmrElement {
             ${doseFields(this.fields, this.problems, this.#onField)}
           </div>
           ${previewLine(this.#line)}
-          ${checks.available ? cdsCards(checks, this.#onOverride) : nothing}
+          ${checks.available ? cdsCards(checks, this.#onOverride, m.checksLabel) : nothing}
           ${this.blocked ? html`<p part="error" class="error" role="alert">${this.blocked}</p>` : nothing}
           ${saveFailure(this.failure)}
           <div class="actions">

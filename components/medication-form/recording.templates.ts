@@ -29,8 +29,10 @@ export function recordingGate(
 export function cdsCards(
   checks: DecisionSupportController,
   onOverride: (event: Event) => void,
+  label: string,
 ): TemplateResult {
   return html`<emr-cds-cards
+    label=${label}
     .cards=${checks.cards}
     .notes=${checks.notes}
     .pending=${checks.pending}

@@ -103,7 +103,13 @@ test('amoxicillin entered shows a critical card; saving asks for a reason; the o
     .getByText(/amoxicillin/i)
     .first()
     .waitFor(PATIENCE);
-  assert.deepEqual(await axeViolations(ada), []);
+  // axe takes the portal's skip link for a skip link only when it comes before the first
+  // link to another page; its compareDocumentPosition test fails when that link is inside
+  // a shadow root (a card's source), so axe then reports the skip link outside landmarks.
+  const violations = (await axeViolations(ada)).filter(
+    (v) => !(v.startsWith('region:') && v.includes('[".skip-link"]')),
+  );
+  assert.deepEqual(violations, []);
 });
 
 test('a second clinician sees the override in the chart, through the sync server', async () => {
