@@ -20,6 +20,7 @@ export const chartTimelineMessages = {
     immunizations: 'Immunizations',
     medications: 'Medications',
     allergies: 'Allergies',
+    warnings: 'Overridden warnings',
     'vital-signs': 'Vital signs',
   } satisfies Record<TimelineFilter, string>,
   zoomLabel: 'Range',

@@ -137,7 +137,7 @@ describe('emr-chart-timeline', () => {
     el.setAttribute('zoom', 'decade');
     expect(el.zoom).to.equal('all');
     el.removeAttribute('show');
-    expect(el.show).to.have.length(9);
+    expect(el.show).to.have.length(10);
   });
 
   it('shows the pending, error, empty and no-patient states, never a blank box', async () => {

@@ -12,6 +12,7 @@ export const TIMELINE_FILTERS = [
   'immunizations',
   'medications',
   'allergies',
+  'warnings',
   'vital-signs',
 ] as const;
 export type TimelineFilter = (typeof TIMELINE_FILTERS)[number];
@@ -25,6 +26,7 @@ export const FILTER_KINDS: Record<TimelineFilter, readonly TimelineKind[]> = {
   immunizations: ['Immunization'],
   medications: ['MedicationRequest', 'MedicationStatement'],
   allergies: ['AllergyIntolerance'],
+  warnings: ['DetectedIssue'],
   'vital-signs': ['vital-signs'],
 };
 

@@ -252,6 +252,29 @@ describe('emr-chart-timeline in clinicians’ words', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('lists a warning overridden in its own words, under its own filter', async () => {
+    const store = await openTestStore(undefined, DR_ADA);
+    await store.record({
+      resourceType: 'DetectedIssue',
+      id: 'issue-1',
+      status: 'final',
+      severity: 'high',
+      code: { text: 'Drug–allergy check' },
+      patient: { reference: `Patient/${PATIENT}` },
+      identifiedDateTime: '2024-03-07T10:00:00Z',
+      detail:
+        'Amoxicillin: patient is allergic to penicillin V (penicillin class)\n\nRecorded allergy: penicillin V.',
+      mitigation: [{ action: { text: 'Tolerated before' } }],
+    });
+    const el = await timeline(store, 'show="warnings"');
+    await waitUntil(() => rows(el).length === 1);
+    expect(kindOf(rows(el)[0]!)).to.equal('Warning overridden');
+    expect(text(rows(el)[0]!.querySelector('.title'))).to.equal(
+      'Amoxicillin: patient is allergic to penicillin V (penicillin class)',
+    );
+    await expect(el).to.be.accessible();
+  });
+
   it('says "nothing of the kinds shown" at once when a filter empties the range, never "nothing in this range" first', async () => {
     const store = await timelineStore(uniqueDatabaseName('timeline-words'), PATIENT, DR_ADA);
     // The density's answer held back while the events' comes: the order that said the wrong thing.
