@@ -280,6 +280,7 @@ class Delivery implements DeliveryController {
         )
         .map(({ row }) => row.key);
     const creating = new Set(ready.flatMap(created));
+    if (creating.size === 0) return ready;
     const now = ready.filter((unit) => {
       const own = new Set(unit.map(({ row }) => row.key));
       return !unit.some(({ revision }) =>
