@@ -27,13 +27,17 @@ const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g,
 const noteOf = (el: EmrNoteList, noteId: string) =>
   el.shadowRoot!.querySelector(`[data-note-id="${noteId}"] > .delivery-note`);
 
+/** A signed note, as another one signed at `at`. */
+const signedAt = (id: string, at: string) => ({ ...SIGNED_NOTE, id, date: at, signed: { at } });
+
 const NOTES = [
   DRAFT_NOTE,
   SIGNED_NOTE,
   ADDENDUM,
   CONSULT_NOTE,
-  { ...DRAFT_NOTE, id: 'note-local', date: '2024-03-04T10:00:00.000Z' },
-  { ...DRAFT_NOTE, id: 'note-twice', date: '2024-03-04T11:00:00.000Z' },
+  signedAt('note-local', '2024-03-04T10:00:00.000Z'),
+  signedAt('note-twice', '2024-03-04T11:00:00.000Z'),
+  signedAt('note-waiting', '2024-03-05T16:00:00.000Z'),
 ];
 
 /** The head revision of each note, by note id. */
@@ -42,7 +46,7 @@ async function headsOf(store: DexieChartStore): Promise<Map<string, string>> {
   return new Map(records.map((r) => [r.current.id!, r.heads[0]!.revisionId]));
 }
 
-/** One note per delivery state: the draft waiting, the signed note sent, the others as named. */
+/** One note per delivery state: a signed note waiting, one sent, the others as named; a draft, never sent. */
 async function deliveredChart(): Promise<DexieChartStore> {
   const store = await openTestStore();
   for (const spec of NOTES) await recordNote(store, PATIENT, spec);
@@ -87,7 +91,8 @@ describe('<emr-note-list> delivery to the hospital record', () => {
     const el = await list(await deliveredChart());
     await waitUntil(() => noteOf(el, 'note-twice'), 'no delivery notes');
     const note = (id: string) => squash(noteOf(el, id)?.textContent);
-    expect(note('note-draft')).to.equal('↑ waiting to send to the hospital record');
+    expect(note('note-waiting')).to.equal('↑ waiting to send to the hospital record');
+    expect(note('note-draft'), 'a draft is never sent: nothing to say').to.equal('');
     expect(note('note-signed')).to.equal('');
     expect(note('note-addendum')).to.equal(
       '✗ not accepted by the hospital record: missing encounter',
@@ -96,7 +101,7 @@ describe('<emr-note-list> delivery to the hospital record', () => {
     expect(note('note-local')).to.equal('⌂ kept here only (the hospital record does not take it)');
     expect(note('note-twice')).to.equal('⇄ changed in the hospital record too: choose a version');
     // The icon is decoration: the words say it. The note is outside the note's button, read on its own.
-    const waiting = noteOf(el, 'note-draft')!;
+    const waiting = noteOf(el, 'note-waiting')!;
     expect(waiting.querySelector('.delivery-icon')!.getAttribute('aria-hidden')).to.equal('true');
     expect(waiting.closest('button')).to.equal(null);
     expect(noteOf(el, 'note-addendum')!.getAttribute('data-delivery')).to.equal('not-accepted');
@@ -107,7 +112,7 @@ describe('<emr-note-list> delivery to the hospital record', () => {
 
   it('follows the store: a note the hospital record takes loses its note', async () => {
     const store = await openTestStore();
-    await recordNote(store, PATIENT, DRAFT_NOTE);
+    await recordNote(store, PATIENT, signedAt('note-waiting', '2024-03-05T16:00:00.000Z'));
     const el = await fixture<EmrNoteList>(
       html`<emr-note-list
         .store=${store}
@@ -115,24 +120,24 @@ describe('<emr-note-list> delivery to the hospital record', () => {
         patient-id=${PATIENT}
       ></emr-note-list>`,
     );
-    await waitUntil(() => noteOf(el, 'note-draft'), 'no waiting note');
+    await waitUntil(() => noteOf(el, 'note-waiting'), 'no waiting note');
     const heads = await headsOf(store);
     await settleDeliveries(store, [
       {
-        revisionId: heads.get('note-draft')!,
+        revisionId: heads.get('note-waiting')!,
         state: 'sent',
-        receipt: { id: 'note-draft', versionId: '1' },
+        receipt: { id: 'note-waiting', versionId: '1' },
       },
     ]);
-    await waitUntil(() => !noteOf(el, 'note-draft'), 'the sent note stays');
-    expect(el.shadowRoot!.querySelector('[data-note-id="note-draft"] button')).to.not.equal(null);
+    await waitUntil(() => !noteOf(el, 'note-waiting'), 'the sent note stays');
+    expect(el.shadowRoot!.querySelector('[data-note-id="note-waiting"] button')).to.not.equal(null);
   });
 
   it('says nothing of the hospital record on a page that delivers nothing (no delivery), then follows one set later', async () => {
     const el = await list(await deliveredChart(), null);
     expect(el.shadowRoot!.querySelector('.delivery-note')).to.equal(null);
     el.delivery = PAGE_THAT_DELIVERS;
-    await waitUntil(() => noteOf(el, 'note-draft'), 'no delivery notes');
+    await waitUntil(() => noteOf(el, 'note-waiting'), 'no delivery notes');
   });
 
   it('shows no delivery state from a store that does not offer it', async () => {
@@ -159,7 +164,7 @@ describe('<emr-note-list> delivery to the hospital record', () => {
     await emulateMedia({ forcedColors: 'active' });
     try {
       expect(words('note-consult').outlineStyle).to.equal('solid'); // refused
-      expect(words('note-draft').outlineStyle).to.equal('none'); // waiting
+      expect(words('note-waiting').outlineStyle).to.equal('none'); // waiting
     } finally {
       await emulateMedia({ forcedColors: 'none' });
     }
