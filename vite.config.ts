@@ -25,6 +25,9 @@ export default defineConfig({
       input: ['index.html', 'launch.html', 'standalone.html'].map((page) => here(`./demo/${page}`)),
     },
   },
+  // Pre-bundled at start: jose is reached only through a dynamic import (the CDS Hooks client,
+  // loaded after the chart shows); found late, the dev server would reload the page to add it.
+  optimizeDeps: { include: ['jose'] },
   // The demo's fixtures, users and development tokens (dev server only).
   plugins: [demoApiPlugin(syntheaDir(here('.')))],
 });

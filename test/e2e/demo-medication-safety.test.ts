@@ -57,6 +57,8 @@ test('a penicillin allergy recorded in the portal is on the banner', async () =>
   await ada.locator('.patient-button', { hasText: fixture.patientName }).click();
   await ada
     .locator('#import-status', { hasText: `${fixture.patientName}’s chart is on this device` })
+    .or(ada.locator('emr-medication-list [part="line"]').first())
+    .first()
     .waitFor(PATIENCE);
   const form = ada.locator('emr-allergy-form');
   await choose(form, 'Substance', 'penicillin V', 'Penicillin V');
