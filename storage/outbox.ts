@@ -83,6 +83,18 @@ export async function baseVersion(
   });
 }
 
+/** A record's standing with the EHR: its receipt, if any device has one, and its outbox rows. */
+async function standing(store: DexieChartStore, key: ResourceKey) {
+  const { db, run } = store[storeInternals]();
+  return run(async () => {
+    const [answered, queued] = await Promise.all([
+      db.deliveries.where('key').equals(key).toArray(),
+      db.outbox.where('[key+seq]').between([key, Dexie.minKey], [key, Dexie.maxKey]).toArray(),
+    ]);
+    return { receipt: answered.find((row) => row.receipt)?.receipt, queued };
+  });
+}
+
 /**
  * The EHR's id of a record: the one in any answer the EHR gave for it, from
  * any device; the kit's own for a record pulled from it. Undefined while a
@@ -92,17 +104,10 @@ export async function ehrIdOf(
   store: DexieChartStore,
   key: ResourceKey,
 ): Promise<string | undefined> {
-  const { db, run } = store[storeInternals]();
-  return run(async () => {
-    const [answered, queued] = await Promise.all([
-      db.deliveries.where('key').equals(key).toArray(),
-      db.outbox.where('[key+seq]').between([key, Dexie.minKey], [key, Dexie.maxKey]).toArray(),
-    ]);
-    const receipt = answered.find((row) => row.receipt)?.receipt;
-    if (receipt) return receipt.id;
-    if (queued.some((row) => row.create)) return undefined;
-    return key.slice(key.indexOf('/') + 1);
-  });
+  const { receipt, queued } = await standing(store, key);
+  if (receipt) return receipt.id;
+  if (queued.some((row) => row.create)) return undefined;
+  return key.slice(key.indexOf('/') + 1);
 }
 
 /**
@@ -115,19 +120,12 @@ export async function ehrNameOf(
   store: DexieChartStore,
   key: ResourceKey,
 ): Promise<{ id: string } | 'waiting' | 'same'> {
-  const { db, run } = store[storeInternals]();
-  return run(async () => {
-    const [answered, queued] = await Promise.all([
-      db.deliveries.where('key').equals(key).toArray(),
-      db.outbox.where('[key+seq]').between([key, Dexie.minKey], [key, Dexie.maxKey]).toArray(),
-    ]);
-    const receipt = answered.find((row) => row.receipt)?.receipt;
-    if (receipt) return { id: receipt.id };
-    const creating = queued.some(
-      (row) => row.create && (row.state === 'waiting' || row.state === 'elsewhere'),
-    );
-    return creating ? 'waiting' : 'same';
-  });
+  const { receipt, queued } = await standing(store, key);
+  if (receipt) return { id: receipt.id };
+  const creating = queued.some(
+    (row) => row.create && (row.state === 'waiting' || row.state === 'elsewhere'),
+  );
+  return creating ? 'waiting' : 'same';
 }
 
 /** What the EHR answered for a revision (or why it was not sent). */
