@@ -7,10 +7,16 @@ export { ChartDocuments, REVISIONS, type HeldDocument } from './chart-documents.
 export { ChartDatabase, PROJECTION_VERSION } from './database.js';
 export { announceImport, readImportMark, type ImportMark } from './import-marks.js';
 export {
-  waitingChanges,
   baseVersion,
   ehrIdOf,
   ehrNameOf,
+  ehrNamesOf,
+  updateBases,
+  type EhrName,
+  type UpdateBase,
+} from './ehr-standing.js';
+export {
+  waitingChanges,
   settleDeliveries,
   takeOverDeliveries,
   type DeliveryAnswer,

@@ -2,7 +2,6 @@ import { Dexie } from 'dexie';
 import type { DeliveryOutcome, ResourceKey, Revision, SettledState } from '../model/index.js';
 import type { ChartDatabase } from './database.js';
 import type { DexieChartStore } from './dexie-chart-store.js';
-import { isImported } from './imported-revision.js';
 import type { DeliveryReceipt, OutboxRow } from './outbox-shapes.js';
 import { storeInternals } from './store-internals.js';
 
@@ -40,92 +39,6 @@ export async function waitingChanges(
       return revision ? [{ row, revision }] : [];
     });
   });
-}
-
-/**
- * The EHR's version a revision was made from: the nearest of its ancestors
- * the EHR is known to hold (a version pulled from it, or a change it
- * received from any device), the newest among equally near ones; undefined
- * when none is.
- */
-export async function baseVersion(
-  store: DexieChartStore,
-  revision: Revision,
-): Promise<DeliveryReceipt | undefined> {
-  const { db, run } = store[storeInternals]();
-  return run(async () => {
-    const seen = new Set<string>();
-    let frontier = revision.parents;
-    while (frontier.length > 0) {
-      frontier = frontier.filter((id) => !seen.has(id));
-      frontier.forEach((id) => seen.add(id));
-      const [rows, parents] = await Promise.all([
-        db.deliveries.where('revisionId').anyOf(frontier).toArray(),
-        revisionsOf(
-          db,
-          frontier.map((id) => ({ key: revision.key, id })),
-        ),
-      ]);
-      const held: DeliveryReceipt[] = [];
-      const next: string[] = [];
-      frontier.forEach((id, i) => {
-        const receipt = rows.find((row) => row.revisionId === id)?.receipt;
-        const parent = parents[i];
-        const pulled = parent && isImported(parent) ? pulledVersion(parent) : undefined;
-        if (receipt ?? pulled) held.push((receipt ?? pulled)!);
-        else if (parent) next.push(...parent.parents);
-      });
-      if (held.length > 0)
-        return held.reduce((a, b) => ((b.lastUpdated ?? '') > (a.lastUpdated ?? '') ? b : a));
-      frontier = next;
-    }
-    return undefined;
-  });
-}
-
-/** A record's standing with the EHR: its receipt, if any device has one, and its outbox rows. */
-async function standing(store: DexieChartStore, key: ResourceKey) {
-  const { db, run } = store[storeInternals]();
-  return run(async () => {
-    const [answered, queued] = await Promise.all([
-      db.deliveries.where('key').equals(key).toArray(),
-      db.outbox.where('[key+seq]').between([key, Dexie.minKey], [key, Dexie.maxKey]).toArray(),
-    ]);
-    return { receipt: answered.find((row) => row.receipt)?.receipt, queued };
-  });
-}
-
-/**
- * The EHR's id of a record: the one in any answer the EHR gave for it, from
- * any device; the kit's own for a record pulled from it. Undefined while a
- * creation waits (here or on the device that made it).
- */
-export async function ehrIdOf(
-  store: DexieChartStore,
-  key: ResourceKey,
-): Promise<string | undefined> {
-  const { receipt, queued } = await standing(store, key);
-  if (receipt) return receipt.id;
-  if (queued.some((row) => row.create)) return undefined;
-  return key.slice(key.indexOf('/') + 1);
-}
-
-/**
- * How a change sent to the EHR names another record: by the id the EHR gave
- * it (`id`), as one still waiting to be created there (`waiting`: named by
- * the kit's identifier until it arrives), or by the kit's own id (`same`:
- * pulled from the EHR, or never going there).
- */
-export async function ehrNameOf(
-  store: DexieChartStore,
-  key: ResourceKey,
-): Promise<{ id: string } | 'waiting' | 'same'> {
-  const { receipt, queued } = await standing(store, key);
-  if (receipt) return { id: receipt.id };
-  const creating = queued.some(
-    (row) => row.create && (row.state === 'waiting' || row.state === 'elsewhere'),
-  );
-  return creating ? 'waiting' : 'same';
 }
 
 /** What the EHR answered for a revision (or why it was not sent). */
@@ -198,7 +111,7 @@ export async function takeOverDeliveries(
 }
 
 /** Revisions by id, from history (replaced) or the record's heads (current). */
-async function revisionsOf(
+export async function revisionsOf(
   db: ChartDatabase,
   wanted: ReadonlyArray<{ key: ResourceKey; id: string }>,
 ): Promise<Array<Revision | undefined>> {
@@ -214,14 +127,4 @@ async function revisionsOf(
     }
     return heads.find((head) => head.revisionId === w.id);
   });
-}
-
-function pulledVersion(revision: Revision): DeliveryReceipt | undefined {
-  const meta = (revision.resource as { meta?: { versionId?: string; lastUpdated?: string } }).meta;
-  if (!meta?.versionId) return undefined;
-  return {
-    id: revision.resource.id!,
-    versionId: meta.versionId,
-    ...(meta.lastUpdated && { lastUpdated: meta.lastUpdated }),
-  };
 }

@@ -1,6 +1,5 @@
 import type { DeliveryStatus, EhrLink, Unsubscribe } from '../../model/index.js';
 import {
-  settleDeliveries,
   takeOverDeliveries,
   waitingChanges,
   whileDrainingAlone,
@@ -14,7 +13,8 @@ import { retryDelay, type BackoffOptions } from '../http/retry-delay.js';
 import { allows, type DeliveryAllowance } from './allowance.js';
 import { KIT_RECORD_SYSTEM } from './interactions.js';
 import { referencedKeys } from './outgoing-references.js';
-import { sendUnit, type SendContext } from './send-change.js';
+import { lookUpRound, sendUnit, type SendContext } from './send-change.js';
+import { Settling } from './settling.js';
 
 // Giving the changes made on this device back to the hospital's EHR.
 //
@@ -206,21 +206,20 @@ class Delivery implements DeliveryController {
     try {
       // Another tab of this device draining the same outbox goes first; what it sent is settled by then.
       const done = await whileDrainingAlone(this.#store, async () => {
-        while (this.#again) {
-          this.#again = false;
-          for (;;) {
-            const waiting = await waitingChanges(
-              this.#store,
-              this.#options.roundSize ?? 200,
-              this.#options.patients,
-            );
-            if (waiting.length === 0) break;
-            this.#set({ link: 'sending', problem: undefined });
-            await this.#round(waiting);
-            if (this.#status.link !== 'sending') return false;
+        const settling = new Settling(this.#store);
+        try {
+          while (this.#again) {
+            this.#again = false;
+            while (await this.#round(settling));
+            await settling.done();
+            if (this.#status.link !== 'sending' && this.#status.link !== 'idle') return false;
           }
+          return true;
+        } catch (error) {
+          // What was answered before the link stopped is saved all the same.
+          await settling.done().catch(() => undefined);
+          throw error;
         }
-        return true;
       });
       if (!done) return;
       this.#failures = 0;
@@ -230,10 +229,24 @@ class Delivery implements DeliveryController {
     }
   }
 
-  /** Sends the oldest waiting change of each record (or group) at once; throws what stops the link. */
-  async #round(waiting: readonly OutboxEntry[]): Promise<void> {
+  /**
+   * Sends the oldest waiting change of each record (or group) at once, and
+   * leaves its answers to be saved while the next round goes; answers
+   * whether a round may follow. Throws what stops the link.
+   */
+  async #round(settling: Settling): Promise<boolean> {
+    const limit = this.#options.roundSize ?? 200;
+    // The previous round's changes wait in the outbox until their answers are saved: not sent twice.
+    const waiting = (
+      await waitingChanges(this.#store, limit + settling.size, this.#options.patients)
+    ).filter((entry) => !settling.holds(entry.row.revisionId));
+    if (waiting.length === 0) {
+      if (settling.size === 0) return false;
+      await settling.done(); // a record's next change waits for its previous answer
+      return true;
+    }
+    this.#set({ link: 'sending', problem: undefined });
     const units: OutboxEntry[][] = [];
-    const seen = new Set<string>();
     const groups = new Map<string, OutboxEntry[]>();
     for (const entry of waiting) {
       const group = entry.row.group;
@@ -245,25 +258,32 @@ class Delivery implements DeliveryController {
       if (group) groups.set(group, unit);
       units.push(unit);
     }
-    // A record's later change waits for the round after its earlier one.
+    // A record's later change waits for the round after its earlier one has been answered and saved.
+    const seen = new Set<string>();
     const ready = units.filter((unit) => {
       const keys = unit.map((entry) => entry.row.key);
-      const free = keys.every((key) => !seen.has(key));
+      const free = keys.every((key) => !seen.has(key) && !settling.touches(key));
       keys.forEach((key) => seen.add(key));
       return free;
     });
-    // How the EHR knows referenced records is looked up once per round; a round's answers are settled after it.
-    const context: SendContext = { ...this.#context, ehrNames: new Map() };
-    const results = await Promise.allSettled(
-      this.#notWaitingForCreations(ready).map((unit) => sendUnit(context, unit)),
-    );
-    // Every answer of the round is written at once (one save), those before a failure included.
-    await settleDeliveries(
-      this.#store,
+    const sending = this.#notWaitingForCreations(ready, settling);
+    if (sending.length === 0) {
+      await settling.done();
+      return true;
+    }
+    const context = await lookUpRound(this.#context, sending);
+    // The round before is saved while this one goes: after this round's
+    // lookups, which its save would hold up.
+    settling.flush();
+    const results = await Promise.allSettled(sending.map((unit) => sendUnit(context, unit)));
+    // Every answer of the round is saved at once (one save), those before a failure included.
+    settling.answered(
+      sending.flat(),
       results.flatMap((result) => (result.status === 'fulfilled' ? result.value : [])),
     );
     const stopped = results.find((result) => result.status === 'rejected');
     if (stopped) throw stopped.reason;
+    return this.#status.link === 'sending';
   }
 
   /**
@@ -271,7 +291,10 @@ class Delivery implements DeliveryController {
    * round goes in the next, once the EHR has said that record's id (all of
    * them when each waits for another: references in a circle go as they are).
    */
-  #notWaitingForCreations(ready: readonly OutboxEntry[][]): readonly OutboxEntry[][] {
+  #notWaitingForCreations(
+    ready: readonly OutboxEntry[][],
+    settling: Settling,
+  ): readonly OutboxEntry[][] {
     const created = (unit: readonly OutboxEntry[]) =>
       unit
         .filter(
@@ -280,14 +303,17 @@ class Delivery implements DeliveryController {
         )
         .map(({ row }) => row.key);
     const creating = new Set(ready.flatMap(created));
-    if (creating.size === 0) return ready;
+    // A creation answered in the round before, its id not saved yet, is waited for too.
+    if (creating.size === 0 && !settling.size) return ready;
     const now = ready.filter((unit) => {
       const own = new Set(unit.map(({ row }) => row.key));
       return !unit.some(({ revision }) =>
-        [...referencedKeys(revision.resource)].some((key) => creating.has(key) && !own.has(key)),
+        [...referencedKeys(revision.resource)].some(
+          (key) => (creating.has(key) && !own.has(key)) || settling.creates(key),
+        ),
       );
     });
-    return now.length > 0 ? now : ready;
+    return now.length > 0 || settling.size > 0 ? now : ready;
   }
 
   #halt(error: unknown): void {

@@ -28,11 +28,15 @@ function outgoing(resource: FhirResource, id: string | undefined): WithMeta {
   } as WithMeta;
 }
 
-/** The new record as created in the EHR: no id (the server gives one), and the kit's identifier. */
-export function createBody(revision: Revision, system: string): WithMeta {
-  const body = outgoing(revision.resource, undefined);
+/** The body with the identifier the kit names its record by in the EHR (its own id under `system`). */
+function withKitIdentifier(body: WithMeta, revision: Revision, system: string): WithMeta {
   const others = (body.identifier ?? []).filter((identifier) => identifier.system !== system);
   return { ...body, identifier: [...others, { system, value: revision.resource.id! }] };
+}
+
+/** The new record as created in the EHR: no id (the server gives one), and the kit's identifier. */
+export function createBody(revision: Revision, system: string): WithMeta {
+  return withKitIdentifier(outgoing(revision.resource, undefined), revision, system);
 }
 
 export function ifNoneExist(revision: Revision, system: string): string {
@@ -48,11 +52,23 @@ export function createWrite(revision: Revision, system: string): FhirWrite {
   };
 }
 
-export function updateWrite(revision: Revision, ehrId: string, base: string): FhirWrite {
+/**
+ * A change of a record the EHR holds as `ehrId`, over its version `base`. A
+ * record the kit created there keeps the identifier it was created under
+ * (`createdUnder`, the system): a PUT replaces the whole resource, and
+ * without it a repeated create would no longer find the record.
+ */
+export function updateWrite(
+  revision: Revision,
+  ehrId: string,
+  base: string,
+  createdUnder?: string,
+): FhirWrite {
+  const body = outgoing(revision.resource, ehrId);
   return {
     method: 'PUT',
     path: `${revision.resource.resourceType}/${encodeURIComponent(ehrId)}`,
-    body: outgoing(revision.resource, ehrId),
+    body: createdUnder ? withKitIdentifier(body, revision, createdUnder) : body,
     headers: { 'if-match': `W/"${base}"` },
   };
 }

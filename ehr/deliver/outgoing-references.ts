@@ -1,4 +1,5 @@
 import type { ResourceKey } from '../../model/index.js';
+import type { EhrName } from '../../storage/index.js';
 
 // A change names other records by the kit's ids (`Patient/…`, the note an
 // addendum appends to, the observations a score is derived from). The EHR
@@ -21,7 +22,7 @@ export function fullUrlOf(id: string): string | undefined {
 }
 
 /** How the EHR knows a record (storage's `ehrNameOf`). */
-export type EhrName = { id: string } | 'waiting' | 'same';
+export type { EhrName };
 
 export interface ReferenceNaming {
   ehrNameOf(key: ResourceKey): Promise<EhrName>;

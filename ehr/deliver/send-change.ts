@@ -1,15 +1,16 @@
 import type { FhirResource, ResourceKey, Revision } from '../../model/index.js';
 import {
-  baseVersion,
   earlierRevisions,
-  ehrIdOf,
   ehrNameOf,
   importBundle,
+  ehrNamesOf,
   laterRevisions,
+  updateBases,
   type DeliveryAnswer,
   type DexieChartStore,
   type DeliveryReceipt,
   type OutboxEntry,
+  type UpdateBase,
 } from '../../storage/index.js';
 import { EhrError } from '../errors.js';
 import type { FhirHttp, FhirWrite } from '../http/fhir-http.js';
@@ -21,7 +22,7 @@ import {
   transactionWrite,
   updateWrite,
 } from './interactions.js';
-import { fullUrlOf, namedForEhr, type EhrName } from './outgoing-references.js';
+import { fullUrlOf, namedForEhr, referencedKeys, type EhrName } from './outgoing-references.js';
 
 // One change (or one set of new records made together) sent to the EHR,
 // and what it answered (which the caller writes back: settleDeliveries):
@@ -43,6 +44,40 @@ export interface SendContext {
   identifierSystem: string;
   /** How the EHR knows the records changes refer to, looked up once per round. */
   ehrNames?: Map<ResourceKey, Promise<EhrName>>;
+  /** For each update of the round, by revision: the record's id in the EHR and the version it was made from. */
+  updates?: ReadonlyMap<string, UpdateBase>;
+}
+
+/**
+ * A round's context with what its changes need, looked up at once before
+ * any is sent (and before the round before is saved, which would hold the
+ * reads up): each update's EHR id and base version, and how the EHR knows
+ * the records they refer to.
+ */
+export async function lookUpRound(
+  context: SendContext,
+  units: readonly (readonly OutboxEntry[])[],
+): Promise<SendContext> {
+  const entries = units.flat();
+  const updates = entries.filter(
+    ({ row, revision }) =>
+      !row.create && allows(context.allow, revision.resource.resourceType, 'update'),
+  );
+  const referenced = [
+    ...new Set(entries.flatMap(({ revision }) => [...referencedKeys(revision.resource)])),
+  ];
+  const [bases, names] = await Promise.all([
+    updateBases(
+      context.store,
+      updates.map(({ revision }) => revision),
+    ),
+    ehrNamesOf(context.store, referenced),
+  ]);
+  return {
+    ...context,
+    updates: bases,
+    ehrNames: new Map([...names].map(([key, name]) => [key, Promise.resolve(name)])),
+  };
 }
 
 /** The write with its references naming records as the EHR knows them (outgoing-references.ts). */
@@ -138,14 +173,15 @@ async function sendGroup(context: SendContext, group: readonly OutboxEntry[]): P
 async function sendUpdate(context: SendContext, entry: OutboxEntry): Promise<Settled> {
   const { row, revision } = entry;
   const { store } = context;
-  const ehrId = await ehrIdOf(store, revision.key);
+  const { ehrId, base, created } =
+    context.updates?.get(row.revisionId) ??
+    (await updateBases(store, [revision])).get(row.revisionId)!;
   if (ehrId === undefined)
     return {
       revisionId: row.revisionId,
       state: 'not-accepted',
       message: 'The record itself never reached the hospital record, so this change cannot.',
     };
-  const base = await baseVersion(store, revision);
   if (!base)
     return {
       revisionId: row.revisionId,
@@ -153,25 +189,35 @@ async function sendUpdate(context: SendContext, entry: OutboxEntry): Promise<Set
       message:
         'The version this change was made from was never confirmed by the hospital record: it is not sent over a version unknown here.',
     };
-  return putOver(context, entry, ehrId, base.versionId, true);
+  const target = { ehrId, ...(created && { createdUnder: context.identifierSystem }) };
+  return putOver(context, entry, target, base.versionId, true);
+}
+
+/** The record an update goes to: its id in the EHR, and the identifier system the kit created it under, if it did. */
+interface UpdateTarget {
+  ehrId: string;
+  createdUnder?: string;
 }
 
 /** PUTs the change over the EHR's version `base`; after a 412, looks at what the EHR holds (once more when `mayRetry`). */
 async function putOver(
   context: SendContext,
   entry: OutboxEntry,
-  ehrId: string,
+  target: UpdateTarget,
   base: string,
   mayRetry: boolean,
 ): Promise<Settled> {
   const { row, revision } = entry;
-  const write = await named(context, updateWrite(revision, ehrId, base));
+  const write = await named(
+    context,
+    updateWrite(revision, target.ehrId, base, target.createdUnder),
+  );
   try {
     const answer = await context.http.send(write, revision.resource.resourceType);
     return accepted(row.revisionId, receiptOf(answer.body, answer.etag, answer.location));
   } catch (error) {
     if (error instanceof EhrError && error.status === 412)
-      return changedInEhr(context, entry, ehrId, write.body, mayRetry);
+      return changedInEhr(context, entry, target, write.body, mayRetry);
     return refusedOrThrow(row.revisionId, error);
   }
 }
@@ -187,18 +233,25 @@ async function putOver(
 async function changedInEhr(
   context: SendContext,
   entry: OutboxEntry,
-  ehrId: string,
+  target: UpdateTarget,
   sent: unknown,
   mayRetry: boolean,
 ): Promise<Settled> {
   const { store, http } = context;
   const { row, revision } = entry;
   const type = revision.resource.resourceType;
-  const { body } = await http.get(`${type}/${encodeURIComponent(ehrId)}`, type, { fresh: true });
+  const { body } = await http.get(`${type}/${encodeURIComponent(target.ehrId)}`, type, {
+    fresh: true,
+  });
   const held = body as FhirResource & { meta?: { versionId?: string; lastUpdated?: string } };
   const holdsAny = async (others: readonly Revision[]) => {
     for (const other of others)
-      if (sameContent((await named(context, updateWrite(other, ehrId, ''))).body, held))
+      if (
+        sameContent(
+          (await named(context, updateWrite(other, target.ehrId, '', target.createdUnder))).body,
+          held,
+        )
+      )
         return true;
     return false;
   };
@@ -206,7 +259,7 @@ async function changedInEhr(
     return accepted(row.revisionId, receiptOf(held, undefined, undefined));
   const version = held.meta?.versionId;
   if (mayRetry && version && (await holdsAny(await earlierRevisions(store, revision))))
-    return putOver(context, entry, ehrId, version, false);
+    return putOver(context, entry, target, version, false);
   // The EHR's version enters the chart as a pull would bring it: beside the
   // kit's change, which it does not replace (a conflict).
   await importBundle(store, {

@@ -203,6 +203,43 @@ describe('deliverChanges', () => {
     expect(derived.derivedFrom?.[0]?.reference).to.equal(`Observation/${rate.id}`);
   });
 
+  it('a round waits for the answers of the round before to be saved: the id a creation was given, the version an update made', async function () {
+    this.timeout(30_000);
+    const store = await openTestStore();
+    const [rateId, derivedId] = [crypto.randomUUID(), crypto.randomUUID()];
+    const rate = await store.record(heartRate(patientId, rateId, 72, '2024-05-02T08:00:00Z'));
+    await store.record<Observation>({
+      ...heartRate(patientId, derivedId, 72, '2024-05-02T08:00:00Z'),
+      derivedFrom: [{ reference: `Observation/${rateId}` }],
+    });
+    await store.revise(heartRate(patientId, rateId, 74, '2024-05-02T08:00:00Z'), rate.revisionId);
+    // One change a round: each round is sent while the one before is still being saved.
+    const delivery = deliverChanges(store, { ...options(), roundSize: 1 });
+    await until(delivery, (s) => settled(s) && s.counts.sent === 3);
+    delivery.stop();
+
+    const inEhr = async (id: string) =>
+      (
+        await readFromEhr<{ entry: Array<{ resource: Observation & { id: string } }> }>(
+          ehr.fhirBaseUrl,
+          token,
+          `Observation?identifier=${encodeURIComponent(`${KIT_RECORD_SYSTEM}|${id}`)}`,
+        )
+      ).entry;
+    const [rates, derived] = [await inEhr(rateId), await inEhr(derivedId)];
+    expect(rates, 'one record, still found by the identifier it was created under').to.have.length(
+      1,
+    );
+    expect(
+      rates[0]!.resource.valueQuantity?.value,
+      'the update went over the created version',
+    ).to.equal(74);
+    expect(rates[0]!.resource.meta?.versionId).to.not.equal('1');
+    expect(derived[0]!.resource.derivedFrom?.[0]?.reference).to.equal(
+      `Observation/${rates[0]!.resource.id}`,
+    );
+  });
+
   it('a pull after delivery brings back what was sent as the same records: no conflict, no second record', async function () {
     this.timeout(60_000);
     const store = await openTestStore();
