@@ -11,5 +11,7 @@ export {
   type LabFlagResult,
 } from './lab-flag.js';
 export { labMessages } from './lab-messages.js';
+export { labClass, type LabClass } from './lab-class.js';
+export { labClassMessages } from './lab-class-messages.js';
 export { conceptLabel } from './coding.js';
 export type { FlagIcon } from './vital-flag.js';

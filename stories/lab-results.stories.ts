@@ -8,7 +8,7 @@ import {
   syntheaChart,
   type StoryChart,
 } from './support/story-stores.js';
-import { flaggedLabChart, tenYearLabChart } from './support/lab-charts.js';
+import { flaggedLabChart, resultsWithoutReports, tenYearLabChart } from './support/lab-charts.js';
 import { failingStore, importingStore, pendingStore } from '../test/support/stand-in-stores.js';
 
 // <emr-lab-results> in each of its states.
@@ -31,6 +31,9 @@ function onChart(open: () => Promise<StoryChart>): Story {
 
 /** Synthea's CBC, metabolic and lipid panels of one patient, grouped by their reports. */
 export const SyntheaPanels = onChart(() => syntheaChart('brent'));
+
+/** Results sent without their reports: grouped by LOINC class (urine clarity under Specimen characteristics), the rest under Other tests. */
+export const ByLoincClass = onChart(resultsWithoutReports);
 
 /** Coded urinalysis results among the panels. */
 export const CodedResults = onChart(() => syntheaChart('vito'));

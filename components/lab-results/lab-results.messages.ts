@@ -2,7 +2,8 @@ import type { ChartStoreErrorCode } from '../../model/index.js';
 import type { LabSpan } from './lab-span.js';
 
 // Every text of the lab results element, in one place for translation.
-// Values, ranges and flags are worded in clinical/ (lab-messages.ts).
+// Values, ranges and flags are worded in clinical/ (lab-messages.ts), the
+// LOINC class groups' names in clinical/lab-class-messages.ts.
 
 const errorText: Record<ChartStoreErrorCode, string> = {
   unavailable: 'Lab results cannot be shown: this device’s storage is not available.',

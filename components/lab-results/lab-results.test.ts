@@ -87,6 +87,13 @@ function cellText(el: EmrLabResults, name: string, day: string): string | undefi
   return cells[column]?.textContent?.replace(/\s+/g, ' ').trim();
 }
 
+/** The name of the group whose rows hold the test. */
+function groupOf(el: EmrLabResults, name: string): string | undefined {
+  let tr = rowOf(el, name)?.previousElementSibling;
+  while (tr && !tr.matches('tr.group')) tr = tr.previousElementSibling;
+  return tr?.textContent?.trim();
+}
+
 /** Reads older results until none is left, as a clinician asks for them. */
 async function loadEverything(el: EmrLabResults): Promise<void> {
   await waitUntil(() => {
@@ -340,6 +347,77 @@ describe('<emr-lab-results>', () => {
     search.dispatchEvent(new Event('input'));
     await el.updateComplete;
     expect(root(el).querySelector('.status.empty')!.textContent).to.contain('No results match');
+  });
+
+  it('groups results no report holds by their LOINC class, else under Other tests, and the panel filter offers the class (Vito Feeney, sent without his reports)', async () => {
+    // An EHR that sends results without the reports that hold them: Synthea's own bundle, reports left out.
+    const bundle = JSON.parse(await syntheaText('Vito_Feeney')) as {
+      entry: Array<{ resource: FhirResource }>;
+    };
+    bundle.entry = bundle.entry.filter((e) => e.resource.resourceType !== 'DiagnosticReport');
+    const store = await openTestStore();
+    await importBundle(store, bundle);
+    const el = await element(store, '9efca32a-04f9-438a-990c-a287e8b62aac');
+    await ready(el);
+    const search = async (text: string) => {
+      const input = root(el).querySelector<HTMLInputElement>('input.search')!;
+      input.value = text;
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+    };
+    await search('clarity');
+    await waitUntil(() => rowOf(el, 'Clarity of Urine'), 'the clarity row');
+    expect(groupOf(el, 'Clarity of Urine')).to.equal('Specimen characteristics');
+    expect(cellText(el, 'Clarity of Urine', '1972-05-08')).to.equal(
+      'Translucent (qualifier value)',
+    );
+    // HbA1c's class is not in the kit's table: it stays under Other tests.
+    await search('A1c');
+    await waitUntil(() => rowOf(el, 'Hemoglobin A1c/Hemoglobin.total in Blood'), 'the HbA1c row');
+    expect(groupOf(el, 'Hemoglobin A1c/Hemoglobin.total in Blood')).to.equal('Other tests');
+    // The newest result, on screen first (newest first).
+    expect(cellText(el, 'Hemoglobin A1c/Hemoglobin.total in Blood', '1979-09-24')).to.equal(
+      '3.01432960445%',
+    );
+    await search('');
+    const panel = root(el).querySelector<HTMLSelectElement>('select.panel')!;
+    const options = [...panel.options].map((o) => [o.value, o.textContent!.trim()]);
+    expect(options).to.deep.include(['class:SPEC', 'Specimen characteristics']);
+    expect(options.at(-1)).to.deep.equal(['other', 'Other tests']);
+    panel.value = 'class:SPEC';
+    panel.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(
+      [...root(el).querySelectorAll('tr.group')].map((tr) => tr.textContent!.trim()),
+    ).to.deep.equal(['Specimen characteristics']);
+    expect(cellText(el, 'Clarity of Urine', '1972-05-08')).to.equal(
+      'Translucent (qualifier value)',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('closes the trend with Escape and puts focus back on the test that opened it', async () => {
+    const store = await storeWith([
+      lab('hb1', '2024-03-01T09:00:00Z', { valueQuantity: gdl(11.1), referenceRange: HB_RANGE }),
+      lab('hb2', '2024-02-01T09:00:00Z', { valueQuantity: gdl(12.4), referenceRange: HB_RANGE }),
+    ]);
+    const el = await element(store);
+    await ready(el);
+    const name = () => rowOf(el, 'Hemoglobin')!.querySelector<HTMLButtonElement>('.test-name')!;
+    name().focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).querySelector('.trend-chart'), 'the trend');
+    expect(name().getAttribute('aria-pressed')).to.equal('true');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !root(el).querySelector('.trend'), 'the trend closed');
+    expect(name().getAttribute('aria-pressed')).to.equal('false');
+    expect(root(el).activeElement).to.equal(name());
+    // Its close button does the same.
+    name().click();
+    await waitUntil(() => root(el).querySelector('.trend button.close'), 'the trend again');
+    root(el).querySelector<HTMLButtonElement>('.trend button.close')!.click();
+    await waitUntil(() => !root(el).querySelector('.trend'), 'the trend closed again');
+    expect(root(el).activeElement).to.equal(name());
   });
 
   it('draws the trend of a chosen test over 1 week to all, with its range band and a text and table fallback', async () => {

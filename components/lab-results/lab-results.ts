@@ -39,13 +39,14 @@ const NO_TREND: LiveQuery<Array<ChartRecord<Observation>>> = {
 
 /**
  * A patient's laboratory results as a cumulative table: tests as rows grouped
- * by panel (the DiagnosticReport that holds them, else "Other tests"), times
- * as columns, newest first; values as the laboratory reported them with
+ * by panel (the DiagnosticReport that holds them, else the test's LOINC class,
+ * else "Other tests"), times as columns, newest first; values as the laboratory reported them with
  * their units written out, flags in words and icons (the result's own
  * interpretation first, then its reference range for the patient's sex and
  * age), the reference range per test, corrected and amended results marked
  * with their revisions one click away, a trend per test over a chosen span,
- * and filters. Only the rows and columns on screen are rendered, and results
+ * and filters. Escape closes the trend and puts focus back on the test that
+ * opened it. Only the rows and columns on screen are rendered, and results
  * are read a few screens at a time, so ten years of monthly panels open as
  * fast as one panel. Printed, the whole table loaded so far is printed.
  *
@@ -126,6 +127,11 @@ export class EmrLabResults extends EmrElement {
   readonly #trend = memo(trendOf);
   #lastReady: { patientId: string; value: LabResults } | undefined;
   #shown: { table: ReturnType<typeof labTable>; view: LabView; trend?: Trend } | undefined;
+
+  constructor() {
+    super();
+    this.addEventListener('keydown', this.#onKeydown);
+  }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('patientId')) {
@@ -278,7 +284,22 @@ export class EmrLabResults extends EmrElement {
     ];
     if (span) this.trendSpan = span as LabSpan;
   };
-  readonly #onCloseTrend = () => (this.trendRow = undefined);
+  readonly #onCloseTrend = () => void this.#closeTrend();
+
+  readonly #onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.trendRow !== undefined) void this.#closeTrend();
+  };
+
+  /** Closes the trend and puts focus back on the test name that opened it (its close button goes). */
+  async #closeTrend(): Promise<void> {
+    const opener = this.trendRow;
+    this.trendRow = undefined;
+    await this.updateComplete;
+    const names = this.renderRoot.querySelectorAll<HTMLElement>('button.test-name');
+    const button = [...names].find((b) => b.dataset['row'] === opener);
+    (button ?? this.scroller)?.focus();
+  }
+
   readonly #onCloseDetail = () => (this.opened = undefined);
 
   readonly #onTableClick = (event: Event) => {

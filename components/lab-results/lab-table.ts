@@ -1,6 +1,7 @@
 import {
   conceptLabel,
   isAbnormalFlag,
+  labClass,
   labFlag,
   labRange,
   labValue,
@@ -18,9 +19,9 @@ import { labResultsMessages as m } from './lab-results.messages.js';
 import { withinSpan, type LabSpan } from './lab-span.js';
 
 // The cumulative table as data: tests as rows grouped by panel (the
-// DiagnosticReport whose `result` holds them, else "Other tests"), times as
-// columns, newest first. Derived from the store's answer alone; the element
-// memoises it.
+// DiagnosticReport whose `result` holds them, else the test's LOINC class,
+// else "Other tests"), times as columns, newest first. Derived from the
+// store's answer alone; the element memoises it.
 
 export interface LabCell {
   key: ResourceKey;
@@ -46,7 +47,10 @@ export interface LabRow {
 }
 
 export interface LabGroup {
+  /** A report's code, `class:<LOINC class>`, or `other`. */
   id: string;
+  /** What gathers the rows: the report that holds them, their LOINC class, or neither. */
+  kind: 'report' | 'class' | 'other';
   name: string;
   rows: LabRow[];
 }
@@ -90,6 +94,27 @@ function reportIndex(reports: LabResults['reports']) {
   return index;
 }
 
+/** The group a result falls in: its report's panel, else its LOINC class, else "Other tests". */
+function groupOf(
+  observation: Observation,
+  holder: { report: DiagnosticReport } | undefined,
+): Omit<LabGroup, 'rows'> {
+  if (holder) {
+    const code = holder.report.code;
+    return {
+      id: code.coding?.[0]?.code ?? code.text ?? '',
+      kind: 'report',
+      name: conceptLabel(code) ?? m.unnamedPanel,
+    };
+  }
+  const found = labClass(observation);
+  if (found) return { id: `class:${found.code}`, kind: 'class', name: found.name };
+  return { id: OTHER, kind: 'other', name: m.otherTests };
+}
+
+/** Report panels first, then LOINC classes, then "Other tests". */
+const KIND_ORDER: Record<LabGroup['kind'], number> = { report: 0, class: 1, other: 2 };
+
 /** The table of a patient's laboratory results. */
 export function labTable(results: LabResults, patient: Patient | undefined): LabTable {
   const holders = reportIndex(results.reports);
@@ -100,13 +125,11 @@ export function labTable(results: LabResults, patient: Patient | undefined): Lab
     if (observation.status === 'entered-in-error' || observation.status === 'cancelled') continue;
     const time = timeOf(observation);
     const holder = holders.get(record.key);
-    const groupId = holder
-      ? (holder.report.code.coding?.[0]?.code ?? holder.report.code.text ?? '')
-      : OTHER;
+    const group = groupOf(observation, holder);
+    const groupId = group.id;
     let entry = groups.get(groupId);
     if (!entry) {
-      const name = holder ? (conceptLabel(holder.report.code) ?? m.unnamedPanel) : m.otherTests;
-      entry = { group: { id: groupId, name, rows: [] }, order: new Map() };
+      entry = { group: { ...group, rows: [] }, order: new Map() };
       groups.set(groupId, entry);
     }
     const code = codeOf(observation);
@@ -145,8 +168,8 @@ export function labTable(results: LabResults, patient: Patient | undefined): Lab
       (a, b) => order.get(a.id)! - order.get(b.id)! || a.name.localeCompare(b.name),
     ),
   }));
-  // Panels by name, "Other tests" last.
-  ordered.sort((a, b) => (a.id === OTHER ? 1 : b.id === OTHER ? -1 : a.name.localeCompare(b.name)));
+  // Report panels by name, then LOINC class groups by name, "Other tests" last.
+  ordered.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name));
   return { times: [...times].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)), groups: ordered };
 }
 
