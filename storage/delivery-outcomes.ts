@@ -3,6 +3,7 @@ import type { DeliveryRow } from './chart-tables.js';
 import type { ChartDatabase } from './database.js';
 import { deliveryKinds } from './delivery-kind.js';
 import { isImported } from './imported-revision.js';
+import { answeredRevisions, outboxRowsOf } from './outbox-rows.js';
 import type { OutboxRow } from './outbox-shapes.js';
 
 // What the EHR answered for revisions, as it arrives in chart documents
@@ -37,21 +38,15 @@ export async function projectDeliveries(
   );
   if (outcomes.length === 0) return;
   await db.deliveries.bulkPut(outcomes);
-  const rows = await db.outbox
-    .where('revisionId')
-    .anyOf(outcomes.map((outcome) => outcome.revisionId))
-    .toArray();
+  const rows = await outboxRowsOf(
+    db,
+    outcomes.map((outcome) => outcome.revisionId),
+  );
   const elsewhere = rows.filter((row) => row.state === 'elsewhere');
   await db.outbox.bulkDelete(elsewhere.map((row) => row.seq!));
   const waiting = rows.filter((row) => row.state === 'waiting');
-  await db.outbox.bulkPut(
-    waiting.map((row) =>
-      settled(
-        row,
-        outcomes.find((o) => o.revisionId === row.revisionId)!,
-      ),
-    ),
-  );
+  const byRevision = new Map(outcomes.map((outcome) => [outcome.revisionId, outcome]));
+  await db.outbox.bulkPut(waiting.map((row) => settled(row, byRevision.get(row.revisionId)!)));
 }
 
 /** A colleague's changes the EHR has not answered for: kept to take over, in the order they arrived. */
@@ -65,10 +60,7 @@ async function queueElsewhere(
   if (candidates.length === 0) return;
   const ids = candidates.map(({ revision }) => revision.revisionId);
   // Already queued (a change this device made, read back from the server) or already answered.
-  const [queued, answered] = await Promise.all([
-    db.outbox.where('revisionId').anyOf(ids).toArray(),
-    db.deliveries.where('revisionId').anyOf(ids).primaryKeys(),
-  ]);
+  const [queued, answered] = await Promise.all([outboxRowsOf(db, ids), answeredRevisions(db, ids)]);
   const known = new Set<string>([...answered, ...queued.map((row) => row.revisionId)]);
   const unknown = candidates.filter(({ revision }) => !known.has(revision.revisionId));
   const kinds = await deliveryKinds(

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import type { DeliveryOutcome, ResourceKey, Revision, SettledState } from '../model/index.js';
 import type { ChartDatabase } from './database.js';
 import type { DexieChartStore } from './dexie-chart-store.js';
+import { outboxRowsOf } from './outbox-rows.js';
 import type { DeliveryReceipt, OutboxRow } from './outbox-shapes.js';
 import { storeInternals } from './store-internals.js';
 
@@ -62,13 +63,14 @@ export async function settleDeliveries(
   const { db, documents, user, run } = store[storeInternals]();
   await run(async () => {
     const at = new Date().toISOString();
-    const rows = await db.outbox
-      .where('revisionId')
-      .anyOf(answers.map((a) => a.revisionId))
-      .toArray();
+    const rows = await outboxRowsOf(
+      db,
+      answers.map((a) => a.revisionId),
+    );
+    const byRevision = new Map(answers.map((answer) => [answer.revisionId, answer]));
     const byDoc = new Map<string, DeliveryOutcome[]>();
     for (const row of rows) {
-      const { state, message, receipt } = answers.find((a) => a.revisionId === row.revisionId)!;
+      const { state, message, receipt } = byRevision.get(row.revisionId)!;
       const outcome: DeliveryOutcome = {
         revisionId: row.revisionId,
         key: row.key,
