@@ -104,6 +104,19 @@ export interface UpdateBase {
   created: boolean;
 }
 
+/**
+ * A record the EHR holds under an id of its own was created there by the kit
+ * (from any device): a pulled record keeps the EHR's id as the kit's.
+ */
+function withCreated(
+  key: ResourceKey,
+  ehrId: string | undefined,
+  base: DeliveryReceipt | undefined,
+): UpdateBase {
+  const created = ehrId !== undefined && ehrId !== key.slice(key.indexOf('/') + 1);
+  return { ehrId, base, created };
+}
+
 /** The update base of each revision, by revision id, read together. */
 export async function updateBases(
   store: DexieChartStore,
@@ -119,11 +132,7 @@ export async function updateBases(
   return new Map(
     revisions.map((revision, i) => [
       revision.revisionId,
-      {
-        ehrId: idFrom(revision.key, found.get(revision.key)!),
-        base: bases[i],
-        created: found.get(revision.key)!.queued.some((row) => row.create),
-      },
+      withCreated(revision.key, idFrom(revision.key, found.get(revision.key)!), bases[i]),
     ]),
   );
 }

@@ -6,7 +6,12 @@
 // takes the delivery over after the time the host set, and the EHR holds it
 // once.
 import { expect, waitUntil } from '../../support/testing.js';
-import { bearerToken, deliverChanges, type DeliveryAllowance } from '../../../ehr/index.js';
+import {
+  bearerToken,
+  deliverChanges,
+  KIT_RECORD_SYSTEM,
+  type DeliveryAllowance,
+} from '../../../ehr/index.js';
 import type { FhirResource, MedicationRequest, ResourceKey } from '../../../model/index.js';
 import { valueOf } from '../../support/test-stores.js';
 import { demoEhr, type LoggedRequest } from '../../support/ehr.js';
@@ -126,6 +131,38 @@ describe('deliverChanges on two devices sharing a chart', () => {
     expect(erikSends.status.counts.conflict).to.equal(0);
     const puts = putsTo(await demoEhr.requests(from), id);
     expect(puts.map((r) => r.status)).to.deep.equal([200, 200], 'one PUT from each device');
+  });
+
+  it('a record created by a colleague’s device, changed on this one: the update keeps the identifier the kit created it under, so a repeated create finds it', async function () {
+    this.timeout(90_000);
+    const { patientId, token } = await patient(4);
+    const ada = await device(OKAFOR, patientId);
+    const erik = await device(LINDQVIST, patientId);
+    const pulled = await pulledMedication(ada.store, bed.ehr.fhirBaseUrl, token, patientId);
+    const { id: _id, meta: _meta, ...rest } = withDose(pulled.current, '5 mg daily');
+    const made = await ada.store.record<MedicationRequest>({ ...rest, id: crypto.randomUUID() });
+    const options = bed.options({ auth: bearerToken(token) });
+    const adaSends = deliverChanges(ada.store, options);
+    await until(adaSends, (s) => settled(s) && s.counts.sent === 1);
+    adaSends.stop();
+
+    const seen = await order(erik.store, patientId, made.key);
+    await waitUntil(
+      async () => (await versionBuiltOn(erik.store, seen.head, made.key)) !== undefined,
+      'the EHR’s answer for Ada’s creation reached Erik’s device',
+    );
+    await erik.store.revise(withDose(seen.current, '15 mg daily'), seen.head);
+    const erikSends = deliverChanges(erik.store, options);
+    await until(erikSends, (s) => settled(s) && s.counts.sent === 1);
+    erikSends.stop();
+
+    const found = await readFromEhr<{ entry?: Array<{ resource: MedicationRequest }> }>(
+      bed.ehr.fhirBaseUrl,
+      token,
+      `MedicationRequest?identifier=${encodeURIComponent(`${KIT_RECORD_SYSTEM}|${made.resource.id}`)}`,
+    );
+    expect(found.entry, 'found by the kit’s identifier after the update').to.have.length(1);
+    expect(dose(found.entry![0]!.resource)).to.equal('15 mg daily');
   });
 
   it('a device that disappears mid-drain: a colleague’s device takes the delivery over after the time set, the EHR holds the change once, and the first device, back, sends nothing', async function () {
