@@ -25,7 +25,8 @@ import { Settling } from './settling.js';
 // - this controller watches the outbox and drains it: in rounds, each round
 //   sending the oldest waiting change of every record at once (a record's
 //   changes go in the order they were made), with the user's token, through
-//   FhirHttp (bounded in flight, Retry-After, one refresh on 401);
+//   FhirHttp (bounded in flight, Retry-After, one refresh on 401); a round's
+//   answers are saved while the next round goes (settling.ts);
 // - send-change.ts sends one change as one conditional interaction and
 //   writes the EHR's answer back to the outbox: a receipt, a conflict, a
 //   refusal; the store's `deliveryStates(patientId)` shows each record's;
