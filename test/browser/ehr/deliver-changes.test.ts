@@ -39,6 +39,16 @@ let token: string;
 before(() => ({ ehr, patientId, token } = bed));
 const options = bed.options;
 
+/** The observations the EHR holds under the kit's identifier for the record `id`. */
+async function kitRecords(id: string): Promise<Array<Observation & { id: string }>> {
+  const found = await readFromEhr<{ entry?: Array<{ resource: Observation & { id: string } }> }>(
+    ehr.fhirBaseUrl,
+    token,
+    `Observation?identifier=${encodeURIComponent(`${KIT_RECORD_SYSTEM}|${id}`)}`,
+  );
+  return (found.entry ?? []).map((entry) => entry.resource);
+}
+
 describe('deliverChanges', () => {
   it('sends a dose change as a PUT checked against the version pulled, then the next against the version the EHR answered', async function () {
     this.timeout(60_000);
@@ -191,15 +201,7 @@ describe('deliverChanges', () => {
     await until(delivery, (s) => settled(s) && s.counts.sent === 2);
     delivery.stop();
 
-    const inEhr = async (id: string) =>
-      (
-        await readFromEhr<{ entry: Array<{ resource: Observation & { id: string } }> }>(
-          ehr.fhirBaseUrl,
-          token,
-          `Observation?identifier=${encodeURIComponent(`${KIT_RECORD_SYSTEM}|${id}`)}`,
-        )
-      ).entry[0]!.resource;
-    const [rate, derived] = [await inEhr(rateId), await inEhr(derivedId)];
+    const [rate, derived] = [(await kitRecords(rateId))[0]!, (await kitRecords(derivedId))[0]!];
     expect(derived.derivedFrom?.[0]?.reference).to.equal(`Observation/${rate.id}`);
   });
 
@@ -218,26 +220,13 @@ describe('deliverChanges', () => {
     await until(delivery, (s) => settled(s) && s.counts.sent === 3);
     delivery.stop();
 
-    const inEhr = async (id: string) =>
-      (
-        await readFromEhr<{ entry: Array<{ resource: Observation & { id: string } }> }>(
-          ehr.fhirBaseUrl,
-          token,
-          `Observation?identifier=${encodeURIComponent(`${KIT_RECORD_SYSTEM}|${id}`)}`,
-        )
-      ).entry;
-    const [rates, derived] = [await inEhr(rateId), await inEhr(derivedId)];
+    const [rates, derived] = [await kitRecords(rateId), await kitRecords(derivedId)];
     expect(rates, 'one record, still found by the identifier it was created under').to.have.length(
       1,
     );
-    expect(
-      rates[0]!.resource.valueQuantity?.value,
-      'the update went over the created version',
-    ).to.equal(74);
-    expect(rates[0]!.resource.meta?.versionId).to.not.equal('1');
-    expect(derived[0]!.resource.derivedFrom?.[0]?.reference).to.equal(
-      `Observation/${rates[0]!.resource.id}`,
-    );
+    expect(rates[0]!.valueQuantity?.value, 'the update went over the created version').to.equal(74);
+    expect(rates[0]!.meta?.versionId).to.not.equal('1');
+    expect(derived[0]!.derivedFrom?.[0]?.reference).to.equal(`Observation/${rates[0]!.id}`);
   });
 
   it('a pull after delivery brings back what was sent as the same records: no conflict, no second record', async function () {
