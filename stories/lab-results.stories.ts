@@ -32,7 +32,7 @@ function onChart(open: () => Promise<StoryChart>): Story {
 /** Synthea's CBC, metabolic and lipid panels of one patient, grouped by their reports. */
 export const SyntheaPanels = onChart(() => syntheaChart('brent'));
 
-/** Results sent without their reports: grouped by LOINC class (urine clarity under Specimen characteristics), the rest under Other tests. */
+/** Results sent without their reports: grouped by LOINC class (Chemistry, Hematology/Cell counts, Urinalysis…), urine colour and odour, whose class the kit does not know, under Other tests. */
 export const ByLoincClass = onChart(resultsWithoutReports);
 
 /** Coded urinalysis results among the panels. */

@@ -243,7 +243,8 @@ describe('<emr-lab-results>', () => {
     );
     expect(
       rowOf(el, 'Hemoglobin')!.closest('tbody')!.querySelector('tr.group')!.textContent!.trim(),
-    ).to.equal('Other tests');
+      'a result no report holds, under its LOINC class',
+    ).to.equal('Hematology/Cell counts');
     await expect(el).to.be.accessible();
   });
 
@@ -371,18 +372,28 @@ describe('<emr-lab-results>', () => {
     expect(cellText(el, 'Clarity of Urine', '1972-05-08')).to.equal(
       'Translucent (qualifier value)',
     );
-    // HbA1c's class is not in the kit's table: it stays under Other tests.
     await search('A1c');
     await waitUntil(() => rowOf(el, 'Hemoglobin A1c/Hemoglobin.total in Blood'), 'the HbA1c row');
-    expect(groupOf(el, 'Hemoglobin A1c/Hemoglobin.total in Blood')).to.equal('Other tests');
+    expect(groupOf(el, 'Hemoglobin A1c/Hemoglobin.total in Blood')).to.equal(
+      'Hematology/Cell counts',
+    );
     // The newest result, on screen first (newest first).
     expect(cellText(el, 'Hemoglobin A1c/Hemoglobin.total in Blood', '1979-09-24')).to.equal(
       '3.01432960445%',
     );
+    await search('glomerular');
+    await waitUntil(() => rowOf(el, 'Estimated Glomerular Filtration Rate'), 'the eGFR row');
+    expect(groupOf(el, 'Estimated Glomerular Filtration Rate')).to.equal('Chemistry');
+    // Urine colour's class is not in the kit's table: it stays under Other tests.
+    await search('color');
+    await waitUntil(() => rowOf(el, 'Color of Urine'), 'the urine colour row');
+    expect(groupOf(el, 'Color of Urine')).to.equal('Other tests');
+    expect(cellText(el, 'Color of Urine', '1972-09-04')).to.equal('Brown color (qualifier value)');
     await search('');
     const panel = root(el).querySelector<HTMLSelectElement>('select.panel')!;
     const options = [...panel.options].map((o) => [o.value, o.textContent!.trim()]);
     expect(options).to.deep.include(['class:SPEC', 'Specimen characteristics']);
+    expect(options).to.deep.include(['class:HEM/BC', 'Hematology/Cell counts']);
     expect(options.at(-1)).to.deep.equal(['other', 'Other tests']);
     panel.value = 'class:SPEC';
     panel.dispatchEvent(new Event('change'));

@@ -23,6 +23,15 @@ describe('labClass: the LOINC class of a laboratory result', () => {
     });
   });
 
+  it('gives the class of the fixtures’ results no report holds (HbA1c: HEM/BC; eGFR: CHEM; peanut IgE: ALLERGY)', () => {
+    assert.deepEqual(labClass(obs([{ system: LOINC, code: '4548-4' }])), {
+      code: 'HEM/BC',
+      name: 'Hematology/Cell counts',
+    });
+    assert.equal(labClass(obs([{ system: LOINC, code: '33914-3' }]))?.code, 'CHEM');
+    assert.equal(labClass(obs([{ system: LOINC, code: '6206-7' }]))?.code, 'ALLERGY');
+  });
+
   it('reads the LOINC coding among others', () => {
     assert.deepEqual(
       labClass(
@@ -36,7 +45,7 @@ describe('labClass: the LOINC class of a laboratory result', () => {
   });
 
   it('gives nothing for a code whose class is not known, or for the same code in another system', () => {
-    assert.equal(labClass(obs([{ system: LOINC, code: '4548-4' }])), undefined);
+    assert.equal(labClass(obs([{ system: LOINC, code: '5778-6' }])), undefined, 'urine colour');
     assert.equal(
       labClass(obs([{ system: 'http://example.org/local-lab', code: '32167-9' }])),
       undefined,
