@@ -60,7 +60,12 @@ test('picking a patient imports their bundle into the local store, with progress
   await button.click();
   await page
     .locator('#import-status', { hasText: `${fixture.patientName}’s chart is on this device` })
-    .waitFor(PATIENCE);
+    .waitFor(PATIENCE)
+    .catch(async (error: Error) => {
+      // Say what the page showed instead, for whoever reads the failure.
+      const status = await page.locator('#import-status').textContent();
+      throw new Error(`${error.message}\nThe import status said: ${JSON.stringify(status)}`);
+    });
   await button.locator('.where', { hasText: 'On this device' }).waitFor(PATIENCE);
   assert.equal(await page.locator('#patient-name').textContent(), fixture.patientName);
   assert.match(page.url(), /[?&]patient=/);
