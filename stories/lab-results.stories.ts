@@ -8,7 +8,7 @@ import {
   syntheaChart,
   type StoryChart,
 } from './support/story-stores.js';
-import { flaggedLabChart, resultsWithoutReports, tenYearLabChart } from './support/lab-charts.js';
+import { flaggedLabChart, tenYearLabChart } from './support/lab-charts.js';
 import { failingStore, importingStore, pendingStore } from '../test/support/stand-in-stores.js';
 
 // <emr-lab-results> in each of its states.
@@ -33,7 +33,7 @@ function onChart(open: () => Promise<StoryChart>): Story {
 export const SyntheaPanels = onChart(() => syntheaChart('brent'));
 
 /** Results sent without their reports: grouped by LOINC class (Chemistry, Hematology/Cell counts, Urinalysis…), urine colour and odour, whose class the kit does not know, under Other tests. */
-export const ByLoincClass = onChart(resultsWithoutReports);
+export const ByLoincClass = onChart(() => syntheaChart('vito', 'DiagnosticReport'));
 
 /** Coded urinalysis results among the panels. */
 export const CodedResults = onChart(() => syntheaChart('vito'));

@@ -1,11 +1,11 @@
 import { writeBundle, type FhirResource, type Observation } from '../../model/index.js';
 import { importBundle, openChartStore } from '../../storage/index.js';
 import { labChart } from '../../bench/generators/lab-chart.js';
-import { STORY_USER, SYNTHEA, type StoryChart } from './story-stores.js';
+import { STORY_USER, type StoryChart } from './story-stores.js';
 
 // Charts for the lab results stories: flags of every kind with ranges, a
-// corrected result, ten years of monthly panels, and a Synthea patient's
-// results sent without the reports that hold them.
+// corrected result, and ten years of monthly panels (a Synthea patient's
+// results without their reports: syntheaChart in story-stores.ts).
 
 const UCUM = 'http://unitsofmeasure.org';
 const PATIENT = 'story-labs';
@@ -97,23 +97,4 @@ export async function flaggedLabChart(): Promise<StoryChart> {
 /** Ten years of monthly panels: 100 tests × 120 times. */
 export function tenYearLabChart(): Promise<StoryChart> {
   return chartOf('labs-ten-years', labChart({ patientId: 'story-labs-ten-years' }));
-}
-
-let withoutReports: Promise<StoryChart> | undefined;
-
-/** Vito Feeney's results as an EHR may send them, without their reports: grouped by LOINC class, else under Other tests. */
-export function resultsWithoutReports(): Promise<StoryChart> {
-  withoutReports ??= (async () => {
-    const store = await openChartStore({
-      databaseName: 'emr-kit-story-labs-without-reports',
-      user: STORY_USER,
-    });
-    const response = await fetch(`./fixtures/synthea/${SYNTHEA.vito}`);
-    if (!response.ok) throw new Error(`fixture ${SYNTHEA.vito}: ${response.status}`);
-    const bundle = (await response.json()) as { entry: Array<{ resource: FhirResource }> };
-    bundle.entry = bundle.entry.filter((e) => e.resource.resourceType !== 'DiagnosticReport');
-    const { patientIds } = await importBundle(store, bundle); // unchanged on a second run
-    return { store, patientId: patientIds[0]! };
-  })();
-  return withoutReports;
 }

@@ -1,4 +1,4 @@
-import { firstValue, type ChartUser } from '../../model/index.js';
+import { firstValue, type ChartUser, type FhirResource } from '../../model/index.js';
 import { importBundle, openChartStore, type DexieChartStore } from '../../storage/index.js';
 
 // Stores for stories: the real local store holding a Synthea patient, or an
@@ -28,21 +28,32 @@ export interface StoryChart {
 
 const charts = new Map<string, Promise<StoryChart>>();
 
-/** A local store holding one Synthea patient (imported once per browser profile). */
-export function syntheaChart(patient: keyof typeof SYNTHEA): Promise<StoryChart> {
-  let chart = charts.get(patient);
+/**
+ * A local store holding one Synthea patient (imported once per browser
+ * profile); with `leftOut`, the bundle without the resources of that type,
+ * in a store of its own (as an EHR may send a chart, e.g. results without
+ * their reports).
+ */
+export function syntheaChart(
+  patient: keyof typeof SYNTHEA,
+  leftOut?: FhirResource['resourceType'],
+): Promise<StoryChart> {
+  const name = leftOut ? `${patient}-without-${leftOut}` : patient;
+  let chart = charts.get(name);
   if (!chart) {
     chart = (async () => {
       const store = await openChartStore({
-        databaseName: `emr-kit-story-${patient}`,
+        databaseName: `emr-kit-story-${name}`,
         user: STORY_USER,
       });
       const response = await fetch(`./fixtures/synthea/${SYNTHEA[patient]}`);
       if (!response.ok) throw new Error(`fixture ${SYNTHEA[patient]}: ${response.status}`);
-      const { patientIds } = await importBundle(store, await response.text()); // unchanged on a second run
+      const bundle = (await response.json()) as { entry: Array<{ resource: FhirResource }> };
+      if (leftOut) bundle.entry = bundle.entry.filter((e) => e.resource.resourceType !== leftOut);
+      const { patientIds } = await importBundle(store, bundle); // unchanged on a second run
       return { store, patientId: patientIds[0]! };
     })();
-    charts.set(patient, chart);
+    charts.set(name, chart);
   }
   return chart;
 }
