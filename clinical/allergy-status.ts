@@ -2,6 +2,7 @@ import type { AllergyIntolerance, ChartRecord, ResourceKey } from '../model/inde
 import { allergyEntry, criticalityRank, severityRank, type AllergyEntry } from './allergy-entry.js';
 import { allergyMessages as messages } from './allergy-messages.js';
 import type { AllergyState, NoKnownScope } from './allergy-types.js';
+import { compareNames } from './name-order.js';
 
 // A patient's allergy status in the four states of the NHS CUI Patient
 // Banner guidance (PAB-0064): known allergies, no known allergies,
@@ -163,17 +164,14 @@ function empty(state: AllergyState, conflict: boolean): AllergyStatus {
   };
 }
 
-/** Names compared as `localeCompare(other, 'en', { sensitivity: 'base' })` does, without making a collator per call (each ~0.1 ms). */
-let byName: Intl.Collator | undefined;
-
 /** Criticality high, then unable-to-assess, then low or absent (alike); then worst reaction; then name. */
 export function byDanger(a: AllergyEntry, b: AllergyEntry): number {
   const rank = (e: AllergyEntry) => (e.criticality === 'low' ? 0 : criticalityRank(e.criticality));
   return (
     rank(b) - rank(a) ||
     severityRank(b.worstSeverity) - severityRank(a.worstSeverity) ||
-    (byName ??= new Intl.Collator('en', { sensitivity: 'base' })).compare(a.label, b.label) ||
-    a.key.localeCompare(b.key)
+    compareNames(a.label, b.label) ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
   );
 }
 

@@ -1,10 +1,12 @@
 // Where a start's time goes: one visit of a start page (kit or raw, warm
 // after three visits, or cold in a fresh profile) under the DevTools CPU
-// profiler; prints the time to rows, the functions with the most self time,
-// and self time by script file.
+// profiler; prints the time to rows, the functions with the most time
+// (their callees included), self time by script file and by function.
 //
 //   node --import tsx bench/tools/profile-start.ts [kit|raw] [warm|cold] [--top 30]
-import { launchProfile, startPages, visit } from '../node/support/start-pages.js';
+//
+// BENCH_NO_MINIFY=1 builds the pages unminified, so functions show their names.
+import { launchProfile, openAndWait, startPages, visit } from '../node/support/start-pages.js';
 
 const page = process.argv[2] === 'raw' ? 'raw' : 'kit';
 const cold = process.argv[3] === 'cold';
@@ -33,14 +35,7 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  await tab.goto(`${pages.origin}/${page}.html?${pages.query}${cold ? '&import' : ''}`, {
-    waitUntil: 'commit',
-  });
-  await tab.waitForFunction(
-    () => window.startProbe?.rowsAt !== undefined || window.startProbe?.error !== undefined,
-    null,
-    { timeout: 60_000, polling: 50 },
-  );
+  await openAndWait(tab, `${pages.origin}/${page}.html?${pages.query}${cold ? '&import' : ''}`);
   const probe = await tab.evaluate(() => window.startProbe);
   const marks = await tab.evaluate(() => [
     ...performance.getEntriesByType('mark').map((m) => `${m.name} ${m.startTime.toFixed(1)}`),
@@ -72,6 +67,22 @@ try {
     for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top))
       console.log(`  ${v.toFixed(1).padStart(8)} ms  ${k}`);
   };
+  const parent = new Map<number, number>();
+  for (const node of p.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+  const byNode = new Map(p.nodes.map((n) => [n.id, n]));
+  const total = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const n = byNode.get(at)!;
+      if (!n.callFrame.url) continue;
+      const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(pages.origin, '')}:${n.callFrame.lineNumber}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      total.set(key, (total.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+    }
+  });
+  print('total time by function', total);
   print('self time by script file', byFile);
   print('self time by function', byFunction);
   await tab.close();

@@ -1,5 +1,6 @@
 import type { ChartStoreErrorCode } from '../../model/index.js';
 import { deliveryNoteMessages } from '../shared/delivery-note.messages.js';
+import { formatClock, formatTime } from '../shared/format-time.js';
 import {
   allergyMessages,
   listInWords,
@@ -23,12 +24,9 @@ export type UnavailableReason =
 export type ConflictField =
   'label' | 'kind' | 'criticality' | 'worstSeverity' | 'verification' | 'categories' | 'reactions';
 
-// Made on first use, not at import: the first Intl.DateTimeFormat of a page
-// loads the locale's data (~10 ms), and the banner's first screen needs none.
-let dateTime: Intl.DateTimeFormat | undefined;
-let timeOnly: Intl.DateTimeFormat | undefined;
-
 export const bannerMessages = {
+  /** The locale dates and times are written in. */
+  dateLocale: 'en-GB',
   state: allergyMessages.state,
   pending: 'Checking allergies…',
   /** "Known allergies (3)". */
@@ -112,18 +110,9 @@ export const bannerMessages = {
   when(at: string, now = new Date()): string {
     const date = new Date(at);
     if (Number.isNaN(date.getTime())) return 'time not recorded';
-    if (date.toDateString() === now.toDateString()) {
-      timeOnly ??= new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-      return timeOnly.format(date);
-    }
-    dateTime ??= new Intl.DateTimeFormat('en-GB', {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    return dateTime.format(date);
+    return date.toDateString() === now.toDateString()
+      ? formatClock(date, bannerMessages.dateLocale)
+      : formatTime(at, bannerMessages.dateLocale);
   },
 
   /** For the polite live region: allergies that arrived while the banner was shown. */

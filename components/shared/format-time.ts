@@ -1,51 +1,55 @@
-// Times and days as the elements show them. Building an Intl.DateTimeFormat
-// costs about a millisecond, and each call to `format` some microseconds: a
-// list of a hundred medications with two dates each spent longer formatting
-// dates than building its rows. Formats are built once per locale, and a day
-// is written from the locale's own pattern (its order, month names and
-// punctuation, read from Intl once) without calling Intl again.
+// Times and days as the elements show them. The locales of date-patterns.ts
+// are written without Intl: a page's first Intl.DateTimeFormat costs tens
+// of milliseconds before the first dated row. Any other locale is written
+// by Intl, whose formats are built once per locale (building one costs
+// about a millisecond, and each call to `format` some microseconds: a list
+// of a hundred medications with two dates each spent longer formatting
+// dates than building its rows); a day is written from that locale's own
+// pattern (its order, month names and punctuation, read from Intl once).
+import { KNOWN_DATE_PATTERNS, type DatePatterns } from './date-patterns.js';
 
-interface LocaleFormats {
-  /** Day, month and year of a calendar date (UTC, so no time zone moves it). */
-  dateOnly: Intl.DateTimeFormat;
-  /** The locale's way of writing a day, when it uses Western digits; otherwise `dateOnly` writes it. */
-  day: ((year: number, month: number, day: number) => string) | undefined;
-}
+/** The Intl formats of a locale date-patterns.ts does not know, built on first use. */
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-const formats = new Map<string, LocaleFormats>();
-/** The rarer formats, built on first use: a time of day, a month alone. */
-const others = new Map<string, Intl.DateTimeFormat>();
-
-function other(locale: string, kind: 'dateTime' | 'monthOnly'): Intl.DateTimeFormat {
+function intlFormat(locale: string, kind: 'day' | 'dayAndClock' | 'month' | 'clock') {
   const key = `${kind} ${locale}`;
-  let format = others.get(key);
+  let format = formats.get(key);
   if (!format) {
-    format =
-      kind === 'dateTime'
-        ? new Intl.DateTimeFormat(locale, {
-            day: 'numeric',
-            month: 'short',
-            year: 'numeric',
-            hour: '2-digit',
-            minute: '2-digit',
-          })
-        : new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-    others.set(key, format);
+    const day = { day: 'numeric', month: 'short', year: 'numeric' } as const;
+    const clock = { hour: '2-digit', minute: '2-digit' } as const;
+    format = new Intl.DateTimeFormat(
+      locale,
+      kind === 'day'
+        ? { ...day, timeZone: 'UTC' }
+        : kind === 'month'
+          ? { month: 'short', year: 'numeric', timeZone: 'UTC' }
+          : kind === 'clock'
+            ? clock
+            : { ...day, ...clock },
+    );
+    formats.set(key, format);
   }
   return format;
 }
 
-function formatsFor(locale: string): LocaleFormats {
-  let found = formats.get(locale);
+/** A day, a month and a time of day, as a locale writes them. */
+type LocalePatterns = Omit<DatePatterns, 'dayAndClock'>;
+
+/** The patterns of a locale: the known ones, or those read from Intl. */
+const patterns = new Map<string, LocalePatterns>(Object.entries(KNOWN_DATE_PATTERNS));
+
+function patternsOf(locale: string): LocalePatterns {
+  let found = patterns.get(locale);
   if (!found) {
-    const dateOnly = new Intl.DateTimeFormat(locale, {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-    found = { dateOnly, day: dayPattern(dateOnly) };
-    formats.set(locale, found);
+    const dateOnly = intlFormat(locale, 'day');
+    const day = dayPattern(dateOnly);
+    found = {
+      day: day ?? ((year, month, date) => dateOnly.format(Date.UTC(year, month, date))),
+      month: (year, month) => intlFormat(locale, 'month').format(Date.UTC(year, month, 1)),
+      clock: (hours, minutes) =>
+        intlFormat(locale, 'clock').format(new Date(2001, 0, 15, hours, minutes)),
+    };
+    patterns.set(locale, found);
   }
   return found;
 }
@@ -56,7 +60,7 @@ function formatsFor(locale: string): LocaleFormats {
  * numbers in other digits or another calendar (the sample does not read back
  * as 15 and 2001): Intl writes those days itself.
  */
-function dayPattern(format: Intl.DateTimeFormat): LocaleFormats['day'] {
+function dayPattern(format: Intl.DateTimeFormat): DatePatterns['day'] | undefined {
   const sample = format.formatToParts(Date.UTC(2001, 0, 15));
   const value = (type: string) => sample.find((part) => part.type === type)?.value;
   if (
@@ -90,29 +94,35 @@ const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
  * ("Mar 2024", "2024"). Anything else is returned as given.
  */
 export function formatDay(value: string, locale = 'en-GB'): string {
-  const { dateOnly, day } = formatsFor(locale);
+  const { day, month } = patternsOf(locale);
   if (value.length <= 10) {
     const partial = PARTIAL_DATE.exec(value);
     if (partial) {
-      const [, year, month, date] = partial;
-      if (!month) return year!;
-      if (!date)
-        return other(locale, 'monthOnly').format(Date.UTC(Number(year), Number(month) - 1, 1));
-      return day
-        ? day(Number(year), Number(month) - 1, Number(date))
-        : dateOnly.format(Date.UTC(Number(year), Number(month) - 1, Number(date)));
+      const [, year, months, date] = partial;
+      if (!months) return year!;
+      if (!date) return month(Number(year), Number(months) - 1);
+      return day(Number(year), Number(months) - 1, Number(date));
     }
   }
   const instant = new Date(value);
   if (Number.isNaN(instant.getTime())) return value;
-  return day
-    ? day(instant.getFullYear(), instant.getMonth(), instant.getDate())
-    : dateOnly.format(Date.UTC(instant.getFullYear(), instant.getMonth(), instant.getDate()));
+  return day(instant.getFullYear(), instant.getMonth(), instant.getDate());
 }
 
 /** "12 Mar 2024, 14:05" in the page's time zone; a partial date ("2019-07-24") as a day alone; anything else as given. */
 export function formatTime(time: string, locale = 'en-GB'): string {
   if (time.length <= 10) return formatDay(time, locale);
-  const ms = Date.parse(time);
-  return Number.isNaN(ms) ? time : other(locale, 'dateTime').format(ms);
+  const instant = new Date(time);
+  if (Number.isNaN(instant.getTime())) return time;
+  const known = KNOWN_DATE_PATTERNS[locale];
+  if (!known) return intlFormat(locale, 'dayAndClock').format(instant);
+  return known.dayAndClock(
+    known.day(instant.getFullYear(), instant.getMonth(), instant.getDate()),
+    known.clock(instant.getHours(), instant.getMinutes()),
+  );
+}
+
+/** "14:05": the time of day of an instant, in the page's time zone. */
+export function formatClock(instant: Date, locale = 'en-GB'): string {
+  return patternsOf(locale).clock(instant.getHours(), instant.getMinutes());
 }

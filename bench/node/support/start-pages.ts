@@ -9,12 +9,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { readBundle } from '../../../model/bundle-reader.js';
 import { writeBundle, type FhirResource } from '../../../model/index.js';
 import { fixturesDir } from '../../runner/fixtures-plugin.js';
+import { PROBE_DONE } from '../../pages/start/rows-probe.js';
 
 const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pages = path.join(benchDir, 'pages/start');
@@ -119,6 +120,7 @@ export async function startPages({
       outDir,
       emptyOutDir: true,
       target: 'es2022',
+      minify: !process.env.BENCH_NO_MINIFY, // readable names in a profile (profile-start.ts)
       manifest: true,
       rolldownOptions: {
         input: { kit: path.join(pages, 'kit.html'), raw: path.join(pages, 'raw.html') },
@@ -201,6 +203,22 @@ export interface Visit {
   fetched: string[];
 }
 
+/**
+ * Navigates the tab and waits until its rows probe has a time or an error.
+ * It listens for the probe's console line rather than polling the page: a
+ * poll would run Playwright's injected script in the page while it starts.
+ */
+export async function openAndWait(tab: Page, url: string): Promise<void> {
+  const done = tab.waitForEvent('console', {
+    predicate: (message) => message.text() === PROBE_DONE,
+    timeout: 60_000,
+  });
+  const failed = new Promise<never>((_, reject) => tab.once('pageerror', (error) => reject(error)));
+  failed.catch(() => undefined);
+  await tab.goto(url, { waitUntil: 'commit' });
+  await Promise.race([done, failed]);
+}
+
 /** Opens `page` (kit or raw) in a new tab of the context and waits for its rows; the tab is closed after. */
 export async function visit(
   context: BrowserContext,
@@ -212,14 +230,9 @@ export async function visit(
   const errors: string[] = [];
   tab.on('pageerror', (e) => errors.push(e.message));
   try {
-    await tab.goto(
+    await openAndWait(
+      tab,
       `${pages.origin}/${page}.html?${pages.query}${options.import ? '&import' : ''}`,
-      { waitUntil: 'commit' },
-    );
-    await tab.waitForFunction(
-      () => window.startProbe?.rowsAt !== undefined || window.startProbe?.error !== undefined,
-      null,
-      { timeout: 60_000, polling: 50 },
     );
     const seen = await tab.evaluate(() => ({
       probe: window.startProbe,

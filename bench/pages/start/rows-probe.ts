@@ -1,7 +1,9 @@
 // When the chart's rows are on screen: checked in every animation frame,
 // which runs just before the frame is painted, so the time recorded is that
 // of the first frame that shows them. The start suites read it from
-// `window.startProbe`, as ms since navigation began.
+// `window.startProbe`, as ms since navigation began, once the probe has said
+// so on the console: waiting for it that way runs no script of the harness
+// in the page while it starts (Playwright's polling injects ~25 ms of it).
 
 export interface StartProbe {
   /** ms from navigation to the first frame with every row, once it is there. */
@@ -27,11 +29,16 @@ export function expectedRows(): { allergies: number; medications: number; column
   };
 }
 
+/** What the probe writes on the console once it has a time or an error. */
+export const PROBE_DONE = 'start-probe: done';
+
 export function probeRows(shown: () => boolean): void {
   window.startProbe = {};
   const frame = () => {
-    if (shown()) window.startProbe.rowsAt = performance.now();
-    else if (window.startProbe.error === undefined) requestAnimationFrame(frame);
+    if (shown()) {
+      window.startProbe.rowsAt = performance.now();
+      console.info(PROBE_DONE);
+    } else if (window.startProbe.error === undefined) requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
 }
@@ -39,4 +46,5 @@ export function probeRows(shown: () => boolean): void {
 export function reportError(error: unknown): void {
   window.startProbe.error =
     error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  console.info(PROBE_DONE);
 }
