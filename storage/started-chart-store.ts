@@ -62,6 +62,9 @@ export class StartedChartStore implements ChartStore {
   /** Queries subscribed whose first value has not come yet. */
   #awaitingFirstValue = 0;
   #openRequested = false;
+  /** First reads under way, and what the finished ones hand over once none is (see #handOver). */
+  #readsInFlight = 0;
+  #finished: Array<() => void> = [];
 
   constructor(options: ChartStoreOptions) {
     this.user = options.user;
@@ -109,6 +112,7 @@ export class StartedChartStore implements ChartStore {
         let stop: (() => void) | undefined;
         let answered = false;
         this.#awaitingFirstValue++;
+        if (first) this.#readsInFlight++;
         const firstValueCame = () => {
           if (answered) return;
           answered = true;
@@ -121,10 +125,14 @@ export class StartedChartStore implements ChartStore {
           )
           .catch((): Answer<T> => undefined)
           .then((answer) => {
-            if (answer && !stopped && !followed) observer.next(answer.value);
-            if (answer || !first)
-              firstValueCame(); // else the store's first value counts
-            else this.#open();
+            const handOver = () => {
+              if (answer && !stopped && !followed) observer.next(answer.value);
+              if (answer || !first)
+                firstValueCame(); // else the store's first value counts
+              else this.#open();
+            };
+            if (first) this.#handOver(handOver);
+            else handOver();
           });
         const follow = (store: DexieChartStore) => {
           if (stopped) return;
@@ -152,6 +160,20 @@ export class StartedChartStore implements ChartStore {
         };
       },
     };
+  }
+
+  /**
+   * A first read's answer, handed over when no other first read is under
+   * way: the elements of a first screen then render in one task and the
+   * page is laid out once, not once per element (each layout of a summary
+   * page ~10 ms, with a paint).
+   */
+  #handOver(deliver: () => void): void {
+    this.#finished.push(deliver);
+    if (--this.#readsInFlight > 0) return;
+    const finished = this.#finished;
+    this.#finished = [];
+    for (const handOver of finished) handOver();
   }
 
   /**

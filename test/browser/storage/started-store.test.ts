@@ -137,6 +137,27 @@ describe('started chart store', () => {
     expect(await firstValue(store.chartPresence(patientId))).to.equal('present');
   });
 
+  it('hands the first screen its first values together, in one task', async () => {
+    const { name, patientId } = await deviceWithChart();
+    const store = start(name);
+    const queries = firstScreen(store, patientId);
+    const names = Object.keys(queries);
+    const arrived: string[] = [];
+    /** What had arrived when a task after the first value ran. */
+    let byNextTask: string[] | undefined;
+    const stops = Object.entries(queries).map(([query, live]) =>
+      (live as LiveQuery<unknown>).subscribe({
+        next: () => {
+          if (!arrived.length) setTimeout(() => (byNextTask = [...arrived]));
+          if (!arrived.includes(query)) arrived.push(query);
+        },
+      }),
+    );
+    while (byNextTask === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (const stop of stops) stop();
+    expect([...byNextTask].sort()).to.deep.equal([...names].sort());
+  });
+
   it('opens the store by itself once the first values are on screen', async () => {
     const { name, patientId } = await deviceWithChart();
     const store = start(name);
