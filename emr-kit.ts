@@ -21,6 +21,7 @@ import './components/report-viewer/emr-report-viewer.js';
 
 export {
   importBundle,
+  prepareImport,
   openChartStore,
   startChartStore,
   type StartedChartStore,

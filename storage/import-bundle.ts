@@ -36,8 +36,23 @@ export async function importBundle(
     internals.assertWriter();
     const onProgress = options.onProgress ?? (() => {});
     onProgress({ phase: 'validating', done: 0, total: 0 });
-    // Fetched side by side: the import's own work with the bulk reader, and the write side it writes through.
-    const [{ importInto }] = await Promise.all([import('./import-writes.js'), loadWriteSide()]);
+    const { importInto } = await loadImportWrites();
     return importInto(internals, bundle, onProgress, options.marks ?? []);
   });
+}
+
+/**
+ * Fetches the code of an import now (the bulk reader and the write side),
+ * for a page whose first work is an import: on a first visit it then loads
+ * while the store opens and the bundle downloads. importBundle() fetches it
+ * anyway; this only starts it sooner.
+ */
+export async function prepareImport(): Promise<void> {
+  await loadImportWrites();
+}
+
+/** Fetched side by side: the import's own work with the bulk reader, and the write side it writes through. */
+async function loadImportWrites(): Promise<typeof import('./import-writes.js')> {
+  const [writes] = await Promise.all([import('./import-writes.js'), loadWriteSide()]);
+  return writes;
 }

@@ -2,7 +2,7 @@
 // projections, Yjs documents for the revisions. Implements the ChartStore port.
 export { openChartStore, DexieChartStore, type ChartStoreOptions } from './dexie-chart-store.js';
 export { startChartStore, StartedChartStore } from './started-chart-store.js';
-export { importBundle, type ImportOptions } from './import-bundle.js';
+export { importBundle, prepareImport, type ImportOptions } from './import-bundle.js';
 export { ChartDocuments, REVISIONS, type HeldDocument } from './chart-documents.js';
 export { ChartDatabase, PROJECTION_VERSION } from './database.js';
 export { announceImport, readImportMark, type ImportMark } from './import-marks.js';

@@ -57,6 +57,8 @@ export class StartedChartStore implements ChartStore {
   /** The store: opened once `opened()` is first called. */
   readonly #store: Promise<DexieChartStore>;
   #openStore!: () => void;
+  /** The store's code, asked for as soon as the store is (not a microtask later, after the page's other modules have run). */
+  #storeModule: Promise<typeof import('./dexie-chart-store.js')> | undefined;
   #openAsked = false;
   #opened: DexieChartStore | undefined;
   /** Queries subscribed whose first value has not come yet. */
@@ -74,7 +76,7 @@ export class StartedChartStore implements ChartStore {
       options.databaseName ?? 'emr-kit',
     );
     this.#store = new Promise<void>((resolve) => (this.#openStore = resolve)).then(async () => {
-      const { openChartStore } = await import('./dexie-chart-store.js');
+      const { openChartStore } = await this.#storeModule!;
       const store = await openChartStore(options);
       this.#opened = store;
       (await this.#firstReads)?.close(); // every query follows the store now
@@ -85,6 +87,7 @@ export class StartedChartStore implements ChartStore {
   }
 
   #open(): void {
+    this.#storeModule ??= import('./dexie-chart-store.js');
     this.#openAsked = true;
     this.#openStore();
   }
