@@ -25,6 +25,7 @@ import {
   type Medication,
   type Observation,
   type Patient,
+  type ReadingContext,
   type TimelineEvent,
   type NoteSession,
   type ChartPresence,
@@ -275,6 +276,16 @@ export class DexieChartStore implements ChartStore {
     return this.#live(() =>
       this.#queries.observations<Observation>(patientId, 'observation', query),
     );
+  }
+  readingContext(patientId: string, codes: readonly string[]): LiveQuery<ReadingContext> {
+    return this.#live(async () => {
+      const [patient, conditions, observations] = await Promise.all([
+        this.#queries.patient(patientId),
+        this.#queries.lane<Condition>(patientId, ['Condition']),
+        this.#queries.observations<Observation>(patientId, 'observation', { codes }),
+      ]);
+      return { patient, conditions, observations };
+    });
   }
   timeline(patientId: string, query: TimelineQuery = {}): LiveQuery<TimelineEvent[]> {
     return this.#live(() => this.#queries.timeline(patientId, query));

@@ -14,6 +14,7 @@ import type {
   Observation,
   ObservationsQuery,
   Patient,
+  ReadingContext,
   RecordDeliveries,
   ResourceKey,
   Revision,
@@ -251,6 +252,19 @@ export class StartedChartStore implements ChartStore {
     return this.#live(
       (reads) => reads.observations<Observation>(patientId, 'observation', query),
       (store) => store.observations(patientId, query),
+    );
+  }
+  readingContext(patientId: string, codes: readonly string[]): LiveQuery<ReadingContext> {
+    return this.#live(
+      async (reads) => {
+        const [patient, conditions, observations] = await Promise.all([
+          reads.patient(patientId),
+          reads.lane<Condition>(patientId, ['Condition']),
+          reads.observations<Observation>(patientId, 'observation', { codes }),
+        ]);
+        return { patient, conditions, observations };
+      },
+      (store) => store.readingContext(patientId, codes),
     );
   }
   notes(patientId: string): LiveQuery<Array<ChartRecord<DocumentReference>>> {

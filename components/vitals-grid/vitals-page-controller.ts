@@ -19,6 +19,7 @@ import type {
   FhirResource,
   Observation,
   Patient,
+  ReadingContext,
 } from '../../model/index.js';
 import {
   LiveQueryController,
@@ -98,9 +99,8 @@ export class VitalsPageController implements ReactiveController {
   readonly #host: VitalsPageHost;
   readonly #window: VitalsWindowController;
   readonly #clock: ClockController;
-  readonly #patient: LiveQueryController<ChartRecord<Patient> | undefined>;
-  readonly #conditions: LiveQueryController<Array<ChartRecord<Condition>>>;
-  readonly #pregnancyStatus: LiveQueryController<Array<ChartRecord<Observation>>>;
+  /** The patient, their conditions and pregnancy status: one query. */
+  readonly #context: LiveQueryController<ReadingContext>;
   readonly #views = memo(columnViews);
   readonly #lastScored = memo(lastScoredSet);
   /** The newest set seen on the newest page, per patient: for the overdue marker and for announcing new sets. */
@@ -113,10 +113,8 @@ export class VitalsPageController implements ReactiveController {
     this.#host = host;
     this.#window = window;
     this.#clock = new ClockController(host);
-    this.#patient = new LiveQueryController(host, (store, id) => store.patient(id));
-    this.#conditions = new LiveQueryController(host, (store, id) => store.conditions(id));
-    this.#pregnancyStatus = new LiveQueryController(host, (store, id) =>
-      store.observations(id, { codes: PREGNANCY_STATUS_CODES }),
+    this.#context = new LiveQueryController(host, (store, id) =>
+      store.readingContext(id, PREGNANCY_STATUS_CODES),
     );
     host.addController(this);
   }
@@ -130,11 +128,10 @@ export class VitalsPageController implements ReactiveController {
   hostUpdate(): void {
     const host = this.#host;
     const state = this.#window.state;
-    const queries = [this.#patient, this.#conditions, this.#pregnancyStatus];
-    this.waiting = queries.some(
-      ({ state }) => state.status === 'idle' || state.status === 'pending',
-    );
-    this.patient = valueOf(this.#patient.state)?.current;
+    const context = valueOf(this.#context.state);
+    this.waiting =
+      this.#context.state.status === 'idle' || this.#context.state.status === 'pending';
+    this.patient = context?.patient?.current;
     if (state.status !== 'ready') return;
     if (state.isNewest) this.#announceNewSet(state.columns[0]?.time ?? '');
     if (this.waiting) return;
@@ -145,8 +142,8 @@ export class VitalsPageController implements ReactiveController {
       scale,
       host.postpartumDays,
       this.patient,
-      valueOf(this.#conditions.state),
-      valueOf(this.#pregnancyStatus.state),
+      context?.conditions,
+      context?.observations,
     );
     if (state.isNewest)
       this.#scored = { patientId: host.patientId, set: this.#lastScored(this.views) };

@@ -19,6 +19,13 @@ import type { ChartRecord, ChartUser, ResourceKey, Revision } from './revision.j
 // The port components talk to. Implemented by storage/ (Dexie + Yjs); a
 // host or a story may hand an element any other implementation.
 
+/** The patient, their conditions and their observations of some codes: see `ChartStore.readingContext`. */
+export interface ReadingContext {
+  patient: ChartRecord<Patient> | undefined;
+  conditions: Array<ChartRecord<Condition>>;
+  observations: Array<ChartRecord<Observation>>;
+}
+
 /** A query that delivers a new value whenever the data under it changes. */
 export interface LiveQuery<T> {
   subscribe(observer: LiveObserver<T>): Unsubscribe;
@@ -168,6 +175,13 @@ export interface ChartStore {
     patientId: string,
     query: ObservationsQuery,
   ): LiveQuery<Array<ChartRecord<Observation>>>;
+  /**
+   * What decides how the patient's vital signs are read, in one query (one
+   * read, one subscription, where three would do): the patient (age,
+   * death), their conditions and their other observations with `codes`
+   * (pregnancy status), each as its own query answers it.
+   */
+  readingContext(patientId: string, codes: readonly string[]): LiveQuery<ReadingContext>;
   /** Newest first. */
   timeline(patientId: string, query?: TimelineQuery): LiveQuery<TimelineEvent[]>;
   /** Counts of timeline events per slice of a time range, read from index keys only. */

@@ -70,6 +70,7 @@ function firstScreen(store: ChartStore, patientId: string) {
     'vitals, a range': store.vitals(patientId, { from: '2015-01-01', to: '2020-01-01' }),
     'vitals, by code': store.vitals(patientId, { codes: ['8867-4', '8310-5'], limit: 3 }),
     'pregnancy status': store.observations(patientId, { codes: PREGNANCY_STATUS_CODES }),
+    'reading context': store.readingContext(patientId, PREGNANCY_STATUS_CODES),
   };
 }
 
@@ -111,6 +112,13 @@ describe('started chart store', () => {
         'pregnancy status': await reads!.observations(patientId, 'observation', {
           codes: PREGNANCY_STATUS_CODES,
         }),
+        'reading context': {
+          patient: await reads!.patient(patientId),
+          conditions: await reads!.lane(patientId, ['Condition']),
+          observations: await reads!.observations(patientId, 'observation', {
+            codes: PREGNANCY_STATUS_CODES,
+          }),
+        },
       };
       for (const [query, live] of Object.entries(queries))
         expect(straight[query as keyof typeof straight], query).to.deep.equal(
@@ -118,6 +126,13 @@ describe('started chart store', () => {
         );
       expect((await firstValue(queries.allergies)).length).to.be.greaterThan(0);
       expect((await firstValue(queries['vitals, a range'])).length).to.be.greaterThan(0);
+      // The reading context is the three queries it stands for, answered alike.
+      expect(await firstValue(queries['reading context'])).to.deep.equal({
+        patient: await firstValue(queries.patient),
+        conditions: await firstValue(queries.conditions),
+        observations: await firstValue(queries['pregnancy status']),
+      });
+      expect((await firstValue(queries.conditions)).length).to.be.greaterThan(0);
     } finally {
       reads!.close();
     }
