@@ -32,6 +32,8 @@ import { openFirstReads, type FirstReads } from './first-reads.js';
 
 /** At the latest this long after the first reads have answered, the store is loaded (a tab in the background paints no frames). */
 const STORE_LATEST_MS = 1_000;
+/** At the latest this long after a first read has answered, it is handed over, whatever the others do. */
+const HAND_OVER_LATEST_MS = 100;
 
 /**
  * Starts the local chart store and hands it over at once, for a page that
@@ -68,6 +70,7 @@ export class StartedChartStore implements ChartStore {
   /** First reads under way, and what the finished ones hand over once none is (see #handOver). */
   #readsInFlight = 0;
   #finished: Array<() => void> = [];
+  #handOverTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: ChartStoreOptions) {
     this.user = options.user;
@@ -170,11 +173,22 @@ export class StartedChartStore implements ChartStore {
    * A first read's answer, handed over when no other first read is under
    * way: the elements of a first screen then render in one task and the
    * page is laid out once, not once per element (each layout of a summary
-   * page ~10 ms, with a paint).
+   * page ~10 ms, with a paint). A read still under way holds the others
+   * back HAND_OVER_LATEST_MS at most.
    */
   #handOver(deliver: () => void): void {
     this.#finished.push(deliver);
-    if (--this.#readsInFlight > 0) return;
+    if (--this.#readsInFlight > 0) {
+      // A read that is slow (or never answers) holds the others back this long at most.
+      this.#handOverTimer ??= setTimeout(() => this.#handOverFinished(), HAND_OVER_LATEST_MS);
+      return;
+    }
+    this.#handOverFinished();
+  }
+
+  #handOverFinished(): void {
+    clearTimeout(this.#handOverTimer);
+    this.#handOverTimer = undefined;
     const finished = this.#finished;
     this.#finished = [];
     for (const handOver of finished) handOver();

@@ -42,6 +42,9 @@ describe('formatDay', () => {
     expect(formatDay('2024-03')).to.equal('Mar 2024');
     expect(formatDay('2024')).to.equal('2024');
     expect(formatDay('not a date')).to.equal('not a date');
+    expect(formatDay('2024-13')).to.equal('2024-13');
+    expect(formatDay('2024-00-10')).to.equal('2024-00-10');
+    expect(formatDay('2024-02-32')).to.equal('2024-02-32');
   });
 });
 

@@ -100,7 +100,9 @@ export function formatDay(value: string, locale = 'en-GB'): string {
     if (partial) {
       const [, year, months, date] = partial;
       if (!months) return year!;
+      if (!(Number(months) >= 1 && Number(months) <= 12)) return value; // not a date
       if (!date) return month(Number(year), Number(months) - 1);
+      if (!(Number(date) >= 1 && Number(date) <= 31)) return value;
       return day(Number(year), Number(months) - 1, Number(date));
     }
   }

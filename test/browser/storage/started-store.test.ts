@@ -173,6 +173,37 @@ describe('started chart store', () => {
     expect([...byNextTask].sort()).to.deep.equal([...names].sort());
   });
 
+  it('hands over the first values it has when one read is held up', async () => {
+    const { name, patientId } = await deviceWithChart();
+    // Another connection writes to the documents for three seconds: the chart's presence (read there) waits.
+    const db = await openRaw(name);
+    const holding = db.transaction('documents', 'readwrite');
+    const documents = holding.objectStore('documents');
+    const until = performance.now() + 3_000;
+    const keepBusy = () => {
+      if (performance.now() < until) documents.count().onsuccess = keepBusy;
+    };
+    keepBusy();
+    let held = true;
+    const released = new Promise((resolve) => (holding.oncomplete = resolve)).then(
+      () => (held = false),
+    );
+    try {
+      const store = start(name);
+      const presence = follow(store.chartPresence(patientId));
+      const allergies = follow(store.allergies(patientId));
+      const [first] = await allergies.count(1);
+      expect(first!.length).to.be.greaterThan(0);
+      expect(held, 'the allergies came while the presence was held up').to.equal(true);
+      expect((await presence.count(1))[0]).to.equal('present');
+      presence.stop();
+      allergies.stop();
+    } finally {
+      await released;
+      db.close();
+    }
+  });
+
   it('opens the store by itself once the first values are on screen', async () => {
     const { name, patientId } = await deviceWithChart();
     const store = start(name);
