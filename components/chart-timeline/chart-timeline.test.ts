@@ -5,7 +5,6 @@ import {
   type ChartStore,
   type Immunization,
   type LiveQuery,
-  type ObservationsQuery,
   type TimelineDensityQuery,
   type TimelineEvent,
   type TimelineQuery,
@@ -106,9 +105,8 @@ function spying(store: ChartStore) {
     },
     chartPresence: (patientId: string) => store.chartPresence(patientId),
     patient: (patientId: string) => store.patient(patientId),
-    conditions: (patientId: string) => store.conditions(patientId),
-    observations: (patientId: string, query: ObservationsQuery) =>
-      store.observations(patientId, query),
+    readingContext: (patientId: string, codes: readonly string[]) =>
+      store.readingContext(patientId, codes),
     timelineDensity: (patientId: string, query: TimelineDensityQuery) => {
       density.push(query);
       return store.timelineDensity(patientId, query);

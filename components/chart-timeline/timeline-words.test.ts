@@ -4,7 +4,6 @@ import {
   type ChartStore,
   type LiveQuery,
   type MedicationRequest,
-  type ObservationsQuery,
   type TimelineDensity,
   type TimelineEvent,
   type TimelineQuery,
@@ -61,9 +60,8 @@ async function timeline(
 const contextOf = (store: ChartStore) => ({
   chartPresence: (patientId: string) => store.chartPresence(patientId),
   patient: (patientId: string) => store.patient(patientId),
-  conditions: (patientId: string) => store.conditions(patientId),
-  observations: (patientId: string, query: ObservationsQuery) =>
-    store.observations(patientId, query),
+  readingContext: (patientId: string, codes: readonly string[]) =>
+    store.readingContext(patientId, codes),
 });
 
 /** Metformin 500 mg twice daily (RxNorm 860975, as Synthea prescribes it), its dose raised to 1,000 mg, then stopped. */

@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
 import { PREGNANCY_STATUS_CODES } from '../../clinical/index.js';
-import type { ChartRecord, Condition, Observation, Patient } from '../../model/index.js';
+import type { ReadingContext } from '../../model/index.js';
 import { LiveQueryController, type ChartQueryHost } from '../shared/live-query-controller.js';
 import { memo } from '../shared/memo.js';
 import { withWords, type VitalsContext, type WordsCache } from './entry-words.js';
@@ -22,9 +22,8 @@ export class TimelineWordsController implements ReactiveController {
   view: TimelineView = { status: 'idle' };
   readonly #host: TimelineWordsHost;
   readonly #window: TimelineWindowController;
-  readonly #patient: LiveQueryController<ChartRecord<Patient> | undefined>;
-  readonly #conditions: LiveQueryController<Array<ChartRecord<Condition>>>;
-  readonly #statuses: LiveQueryController<Array<ChartRecord<Observation>>>;
+  /** The patient, their conditions and pregnancy status: one query. */
+  readonly #context: LiveQueryController<ReadingContext>;
   /** A new cache for each context: the words of a set depend on it. */
   readonly #cache = memo(
     (
@@ -43,10 +42,8 @@ export class TimelineWordsController implements ReactiveController {
   constructor(host: TimelineWordsHost, window: TimelineWindowController) {
     this.#host = host;
     this.#window = window;
-    this.#patient = new LiveQueryController(host, (store, id) => store.patient(id));
-    this.#conditions = new LiveQueryController(host, (store, id) => store.conditions(id));
-    this.#statuses = new LiveQueryController(host, (store, id) =>
-      store.observations(id, { codes: PREGNANCY_STATUS_CODES }),
+    this.#context = new LiveQueryController(host, (store, id) =>
+      store.readingContext(id, PREGNANCY_STATUS_CODES),
     );
     host.addController(this);
   }
@@ -57,33 +54,15 @@ export class TimelineWordsController implements ReactiveController {
       this.view = view;
       return;
     }
-    const [patient, conditions, statuses] = [
-      this.#patient.state,
-      this.#conditions.state,
-      this.#statuses.state,
-    ];
-    for (const state of [patient, conditions, statuses]) {
-      if (state.status === 'error') {
-        this.view = state;
-        return;
-      }
-    }
-    if (
-      patient.status !== 'ready' ||
-      conditions.status !== 'ready' ||
-      statuses.status !== 'ready'
-    ) {
-      this.view = { status: 'pending' };
+    const read = this.#context.state;
+    if (read.status !== 'ready') {
+      this.view = read.status === 'error' ? read : { status: 'pending' };
       return;
     }
+    const { patient, conditions, observations: statuses } = read.value;
     const scale = this.#host.spo2Scale === 2 ? 2 : 1;
-    const cache = this.#cache(patient.value?.current, conditions.value, statuses.value, scale);
-    const context = this.#contextOf(
-      patient.value?.current,
-      conditions.value,
-      statuses.value,
-      scale,
-    );
+    const cache = this.#cache(patient?.current, conditions, statuses, scale);
+    const context = this.#contextOf(patient?.current, conditions, statuses, scale);
     this.view = this.#worded(view, context, cache);
   }
 

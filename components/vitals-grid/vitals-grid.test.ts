@@ -468,6 +468,18 @@ describe('emr-vitals-grid', () => {
     expect(text(root(el).querySelector('[part="status"]'))).to.equal('Loading vital signs…');
   });
 
+  it('shows an error, and no values, when the patient, conditions or pregnancy status cannot be read', async () => {
+    const store = await storeWith([
+      { resourceType: 'Patient', id: PATIENT, birthDate: '2015-01-01' },
+      ...set(NORMAL, '2024-03-01T08:00:00Z'),
+    ]);
+    const failing = failingStore('unavailable', 'The read failed');
+    const el = await grid(overriding(store, { readingContext: failing.readingContext }));
+    await waitUntil(() => root(el).querySelector('.status.error'), 'no error shown');
+    expect(root(el).querySelector('table')).to.equal(null);
+    expect(text(root(el).querySelector('.status.error .detail'))).to.contain('The read failed');
+  });
+
   it('takes reference ranges from a property', async () => {
     const el = await grid(
       await storeWith(set({ values: { 'heart-rate': 95 } }, '2024-03-01T08:00:00Z')),

@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
   deathOf,
@@ -13,6 +13,7 @@ import {
   isChartStoreError,
   WRITING_ROLES,
   type ChartStore,
+  type ChartStoreError,
   type DeliveryStatusSource,
 } from '../../model/index.js';
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
@@ -151,15 +152,12 @@ export class EmrVitalsGrid extends EmrElement {
         ${live}`;
     }
     // Not "no vital signs recorded", and no form, for a chart that is not here yet.
-    const notice = state.status === 'error' ? undefined : this.#presence.notice('status');
+    const failed = state.status === 'error' || this.#page.error;
+    const notice = failed ? undefined : this.#presence.notice('status');
     if (notice) return html`${notice}${live}`;
-    if (state.status === 'error') {
-      return html`<div part="status" class="status error">
-          <p><span aria-hidden="true">⚠</span> ${m.error(state.error.code)}</p>
-          <p class="detail">${m.errorDetail(state.error.message)}</p>
-        </div>
-        ${live}`;
-    }
+    if (state.status === 'error') return this.#failure(state.error, live);
+    // Nor values against what they could not be read against (the patient, conditions, pregnancy status).
+    if (this.#page.error) return this.#failure(this.#page.error, live);
     const { views } = this.#page;
     const canRecord = this.#canRecord;
     const record = canRecord ? { open: this.formOpen, toggle: this.#onToggleForm } : undefined;
@@ -186,6 +184,14 @@ export class EmrVitalsGrid extends EmrElement {
         : html`<p part="status" class="status empty">${state.isNewest ? m.empty : m.emptyPage}</p>`
     }
     ${live}`;
+  }
+
+  #failure({ code, message }: ChartStoreError, live: TemplateResult) {
+    return html`<div part="status" class="status error">
+        <p><span aria-hidden="true">⚠</span> ${m.error(code)}</p>
+        <p class="detail">${m.errorDetail(message)}</p>
+      </div>
+      ${live}`;
   }
 
   /** A set is recorded as taken now: not by a user who may only read, not before the chart is on this device, and not once the patient has died. */

@@ -15,6 +15,7 @@ import {
 } from '../../clinical/index.js';
 import type {
   ChartRecord,
+  ChartStoreError,
   Condition,
   FhirResource,
   Observation,
@@ -90,6 +91,8 @@ export class VitalsPageController implements ReactiveController {
   views: ColumnView[] = [];
   /** The patient, their conditions or pregnancy status are not known yet: nothing is shown against ranges that may be wrong. */
   waiting = true;
+  /** Why the patient, their conditions or pregnancy status could not be read: nothing is shown against ranges that may be wrong. */
+  error: ChartStoreError | undefined;
   /** The patient: `birthDate` decides whether adult ranges and NEWS2 apply, and nothing is due once they have died. */
   patient: Patient | undefined;
   /** Whether the newest set is overdue; undefined for a stay that is over (`until`). */
@@ -128,13 +131,14 @@ export class VitalsPageController implements ReactiveController {
   hostUpdate(): void {
     const host = this.#host;
     const state = this.#window.state;
-    const context = valueOf(this.#context.state);
-    this.waiting =
-      this.#context.state.status === 'idle' || this.#context.state.status === 'pending';
+    const read = this.#context.state;
+    const context = valueOf(read);
+    this.waiting = read.status === 'idle' || read.status === 'pending';
+    this.error = read.status === 'error' ? read.error : undefined;
     this.patient = context?.patient?.current;
     if (state.status !== 'ready') return;
     if (state.isNewest) this.#announceNewSet(state.columns[0]?.time ?? '');
-    if (this.waiting) return;
+    if (this.waiting || this.error) return;
     const scale = host.spo2Scale === 2 ? 2 : 1;
     this.views = this.#views(
       state.columns,
