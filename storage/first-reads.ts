@@ -1,13 +1,8 @@
-import {
-  coreDocumentName,
-  type ChartRecord,
-  type FhirResource,
-  type Patient,
-  type VitalsQuery,
-} from '../model/index.js';
+import { coreDocumentName, type Patient } from '../model/index.js';
 import { newestFirst, toChartRecord } from './chart-record.js';
 import type { DocumentRow, MetaRow, RecordRow } from './chart-tables.js';
-import { sortableDate, type Lane } from './projection.js';
+import { sortableDate } from './projection.js';
+import type { RecordReads } from './reading-context.js';
 import {
   INDEXEDDB_VERSION,
   PROJECTION_VERSION,
@@ -25,19 +20,9 @@ import {
 const MIN_KEY = -Infinity;
 const MAX_KEY = [[]];
 
-export interface FirstReads {
+export interface FirstReads extends RecordReads {
   /** Whether the patient's chart is on this device (its core document is stored). */
   stored(patientId: string): Promise<boolean>;
-  patient(patientId: string): Promise<ChartRecord<Patient> | undefined>;
-  lane<R extends FhirResource>(
-    patientId: string,
-    lanes: readonly Lane[],
-  ): Promise<Array<ChartRecord<R>>>;
-  observations<R extends FhirResource>(
-    patientId: string,
-    lane: Extract<Lane, 'vital-signs' | 'observation'>,
-    query: VitalsQuery,
-  ): Promise<Array<ChartRecord<R>>>;
   close(): void;
 }
 

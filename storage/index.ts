@@ -1,6 +1,7 @@
 // The local chart store: Dexie for the durable log and the indexed
 // projections, Yjs documents for the revisions. Implements the ChartStore port.
-export { openChartStore, DexieChartStore, type ChartStoreOptions } from './dexie-chart-store.js';
+export { DexieChartStore, type ChartStoreOptions } from './dexie-chart-store.js';
+export { openChartStore } from './open-chart-store.js';
 export { startChartStore, StartedChartStore } from './started-chart-store.js';
 export { importBundle, prepareImport, type ImportOptions } from './import-bundle.js';
 export { ChartDocuments, REVISIONS, type HeldDocument } from './chart-documents.js';

@@ -29,6 +29,7 @@ import type {
 import { toChartStoreError } from './database-errors.js';
 import type { ChartStoreOptions, DexieChartStore } from './dexie-chart-store.js';
 import { openFirstReads, type FirstReads } from './first-reads.js';
+import { readingContextOf } from './reading-context.js';
 
 /** At the latest this long after the first reads have answered, the store is loaded (a tab in the background paints no frames). */
 const STORE_LATEST_MS = 1_000;
@@ -61,7 +62,7 @@ export class StartedChartStore implements ChartStore {
   readonly #store: Promise<DexieChartStore>;
   #openStore!: () => void;
   /** The store's code, asked for as soon as the store is (not a microtask later, after the page's other modules have run). */
-  #storeModule: Promise<typeof import('./dexie-chart-store.js')> | undefined;
+  #storeModule: Promise<typeof import('./open-chart-store.js')> | undefined;
   #openAsked = false;
   #opened: DexieChartStore | undefined;
   /** Queries subscribed whose first value has not come yet. */
@@ -91,7 +92,7 @@ export class StartedChartStore implements ChartStore {
   }
 
   #open(): void {
-    this.#storeModule ??= import('./dexie-chart-store.js');
+    this.#storeModule ??= import('./open-chart-store.js');
     this.#openAsked = true;
     this.#openStore();
   }
@@ -270,14 +271,7 @@ export class StartedChartStore implements ChartStore {
   }
   readingContext(patientId: string, codes: readonly string[]): LiveQuery<ReadingContext> {
     return this.#live(
-      async (reads) => {
-        const [patient, conditions, observations] = await Promise.all([
-          reads.patient(patientId),
-          reads.lane<Condition>(patientId, ['Condition']),
-          reads.observations<Observation>(patientId, 'observation', { codes }),
-        ]);
-        return { patient, conditions, observations };
-      },
+      (reads) => readingContextOf(reads, patientId, codes),
       (store) => store.readingContext(patientId, codes),
     );
   }

@@ -6,7 +6,7 @@
 //   node --import tsx bench/tools/profile-start.ts [kit|raw] [warm|cold] [--top 30]
 //
 // BENCH_NO_MINIFY=1 builds the pages unminified, so functions show their names.
-import { launchProfile, openAndWait, startPages, visit } from '../node/support/start-pages.js';
+import { watchedVisit } from '../node/support/start-pages.js';
 
 const page = process.argv[2] === 'raw' ? 'raw' : 'kit';
 const cold = process.argv[3] === 'cold';
@@ -24,18 +24,13 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const pages = await startPages();
-const profile = await launchProfile();
+const { pages, tab, cdp, open, close } = await watchedVisit(page, cold);
 try {
-  if (!cold)
-    for (let i = 0; i < 3; i++) await visit(profile.context, pages, page, { import: i === 0 });
-  // The profiler follows the new tab from its first script: attach through the browser's target auto-attach.
-  const tab = await profile.context.newPage();
-  const cdp = await profile.context.newCDPSession(tab);
+  // The profiler follows the new tab from its first script.
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  await openAndWait(tab, `${pages.origin}/${page}.html?${pages.query}${cold ? '&import' : ''}`);
+  await open();
   const probe = await tab.evaluate(() => window.startProbe);
   const marks = await tab.evaluate(() => [
     ...performance.getEntriesByType('mark').map((m) => `${m.name} ${m.startTime.toFixed(1)}`),
@@ -85,8 +80,6 @@ try {
   print('total time by function', total);
   print('self time by script file', byFile);
   print('self time by function', byFunction);
-  await tab.close();
 } finally {
-  await profile.close();
-  await pages.close();
+  await close();
 }

@@ -7,7 +7,7 @@
 // this says when the thread is busy, and when it waits.
 //
 //   node --import tsx bench/tools/trace-start.ts [kit|raw] [warm|cold]
-import { launchProfile, openAndWait, startPages, visit } from '../node/support/start-pages.js';
+import { watchedVisit } from '../node/support/start-pages.js';
 
 /** Events that only wrap a task's work. */
 const WRAPPERS =
@@ -26,13 +26,8 @@ interface TraceEvent {
 
 const page = process.argv[2] === 'raw' ? 'raw' : 'kit';
 const cold = process.argv[3] === 'cold';
-const pages = await startPages();
-const profile = await launchProfile();
+const { tab, cdp, open, close } = await watchedVisit(page, cold);
 try {
-  if (!cold)
-    for (let i = 0; i < 3; i++) await visit(profile.context, pages, page, { import: i === 0 });
-  const tab = await profile.context.newPage();
-  const cdp = await profile.context.newCDPSession(tab);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) =>
     events.push(...(value as unknown as TraceEvent[])),
@@ -51,7 +46,7 @@ try {
       ],
     },
   });
-  await openAndWait(tab, `${pages.origin}/${page}.html?${pages.query}${cold ? '&import' : ''}`);
+  await open();
   const rowsAt = await tab.evaluate(() => window.startProbe.rowsAt);
   await cdp.send('Tracing.end');
   await complete;
@@ -98,6 +93,5 @@ try {
       `  ${ms(e.ts).padStart(7)}  ${e.name} ${e.args?.data?.url?.split('/').pop() ?? ''}`,
     );
 } finally {
-  await profile.close();
-  await pages.close();
+  await close();
 }

@@ -194,6 +194,26 @@ describe('<emr-lab-results>', () => {
     expect(cellText(el, 'Color of Urine', '1972-05-08')).to.equal('Brown color (qualifier value)');
   });
 
+  it('shows an error, and no results, when the patient cannot be read: their sex and age choose the ranges', async () => {
+    const store = await storeWith([
+      lab('hb-1', '2024-03-01T08:00:00Z', { valueQuantity: gdl(11) }),
+    ]);
+    const failing = failingStore('unavailable', 'The patient could not be read');
+    const withoutPatient = new Proxy(store, {
+      get(target, name) {
+        if (name === 'patient') return failing.patient;
+        const value = Reflect.get(target, name, target) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }) as ChartStore;
+    const el = await element(withoutPatient);
+    await waitUntil(() => root(el).querySelector('.status.error'), 'no error shown');
+    expect(root(el).querySelector('.status.error')!.textContent).to.contain(
+      'The patient could not be read',
+    );
+    expect(root(el).querySelector('table')).to.equal(null);
+  });
+
   it('flags values by text and icon, from the interpretation first, then the range for the patient', async () => {
     const store = await storeWith([
       lab('hb1', '2024-03-01T09:00:00Z', { valueQuantity: gdl(11.1), referenceRange: HB_RANGE }),

@@ -181,12 +181,20 @@ export class EmrLabResults extends EmrElement {
       this.#patient.state.status === 'pending'
     )
       return html`<p part="status" class="status pending">${m.pending}</p>`;
-    const notice = results.status === 'error' ? undefined : this.#presence.notice('status');
+    // The results, or the patient whose sex and age choose their ranges, could not be read: no flags against ranges that may be wrong.
+    const patient = this.#patient.state;
+    const failed =
+      results.status === 'error'
+        ? results.error
+        : patient.status === 'error'
+          ? patient.error
+          : undefined;
+    const notice = failed ? undefined : this.#presence.notice('status');
     if (notice) return notice;
-    if (results.status === 'error')
+    if (failed)
       return html`<div part="status" class="status error" role="alert">
-        <p><span aria-hidden="true">⚠</span> ${m.error(results.error.code)}</p>
-        <p class="detail-text">${m.errorDetail(results.error.message)}</p>
+        <p><span aria-hidden="true">⚠</span> ${m.error(failed.code)}</p>
+        <p class="detail-text">${m.errorDetail(failed.message)}</p>
       </div>`;
     const shown = this.#shown;
     if (!shown || !shown.table.times.length)

@@ -180,6 +180,24 @@ describe('emr-medication-list', () => {
     );
   });
 
+  it('lists the medications, and says a death cannot be known, when the patient cannot be read', async () => {
+    const store = await chart([prescription('med-1', 'Metformin', 500, 'mg')]);
+    const failing = failingStore('unavailable', 'The patient could not be read');
+    const withoutPatient = new Proxy(store, {
+      get(target, name) {
+        if (name === 'patient') return failing.patient;
+        const value = Reflect.get(target, name, target) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }) as ChartStore;
+    const el = await list(withoutPatient);
+    await waitUntil(() => root(el).querySelector('[part="died-notice"]'), 'nothing said');
+    expect(item(el, 'MedicationRequest/med-1')).to.not.equal(null);
+    expect(text(root(el).querySelector('[part="died-notice"]'))).to.equal(
+      'The patient record could not be read (The patient could not be read): whether the patient has died is not known.',
+    );
+  });
+
   it('sorts medications into Active, Not started, On hold and Past; entered-in-error is not listed', async () => {
     const store = await chart(everySection());
     const el = await list(store);

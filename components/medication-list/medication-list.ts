@@ -181,12 +181,12 @@ export class EmrMedicationList extends EmrElement {
 
   #sections({ groups, listed, conflicts }: MedicationSections): TemplateResult {
     if (listed === 0) return html`<p class="state">${m.empty}</p>`;
-    const patient =
-      this.#patient.state.status === 'ready' ? this.#patient.state.value?.current : undefined;
-    const died = deathOf(patient);
+    const read = this.#patient.state;
+    const died = deathOf(read.status === 'ready' ? read.value?.current : undefined);
     const current = groups.active.length + groups['on-hold'].length;
     return html`
       ${died && current ? html`<p class="died-notice" part="died-notice">${m.diedNotice(died.date, current)}</p>` : nothing}
+      ${read.status === 'error' ? html`<p class="died-notice" part="died-notice">${m.patientUnreadable(read.error.message)}</p>` : nothing}
       ${conflicts ? html`<p class="conflicts-notice"><span aria-hidden="true">⚠ </span>${m.conflictsNotice(conflicts)}</p>` : nothing}
       ${SECTIONS.map((id) => (id === 'not-started' && groups[id].length === 0 ? nothing : this.#section(id, groups[id])))}
     `;

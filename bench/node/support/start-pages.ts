@@ -219,6 +219,32 @@ export async function openAndWait(tab: Page, url: string): Promise<void> {
   await Promise.race([done, failed]);
 }
 
+/**
+ * For a tool that watches one visit (profile-start.ts, trace-start.ts): the
+ * pages and a browser profile, warmed by three visits unless `cold`, a new
+ * tab with a DevTools session to start watching on, and `open()`, which
+ * then makes the visit and waits for its rows.
+ */
+export async function watchedVisit(page: 'kit' | 'raw', cold: boolean) {
+  const pages = await startPages();
+  const profile = await launchProfile();
+  const close = async () => {
+    await profile.close();
+    await pages.close();
+  };
+  try {
+    if (!cold)
+      for (let i = 0; i < 3; i++) await visit(profile.context, pages, page, { import: i === 0 });
+    const tab = await profile.context.newPage();
+    const cdp = await profile.context.newCDPSession(tab);
+    const url = `${pages.origin}/${page}.html?${pages.query}${cold ? '&import' : ''}`;
+    return { pages, tab, cdp, open: () => openAndWait(tab, url), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 /** Opens `page` (kit or raw) in a new tab of the context and waits for its rows; the tab is closed after. */
 export async function visit(
   context: BrowserContext,
