@@ -156,7 +156,12 @@ async function signIn(user: DemoUser): Promise<void> {
 
 async function openPatient(patient: WardPatient): Promise<void> {
   const { store, user } = session;
-  if (!store || !user) return;
+  if (!store || !user) {
+    // Signing in is still opening this device's store: signIn() opens the chart once it has.
+    session.patient = patient;
+    picker.setCurrent(patient.patientId);
+    return status.working(`Opening ${patient.name}’s chart…`);
+  }
   const generation = ++session.generation;
   session.patient = patient;
   setParam('patient', patient.patientId);
