@@ -9,9 +9,12 @@ import { store } from './start-store.js';
 import './summary-elements.js';
 import { importBundle } from '../../../storage/index.js';
 import { expectedRows, probeRows, reportError } from './rows-probe.js';
+import { timeUpdates } from './update-timing.js';
 
 performance.mark('start:modules-evaluated');
 const query = new URLSearchParams(location.search);
+if (query.has('measure'))
+  timeUpdates(['emr-allergy-banner', 'emr-medication-list', 'emr-vitals-grid', 'emr-vitals-trend']);
 const patientId = query.get('patient') ?? '';
 const expected = expectedRows();
 const [banner, list, grid] = ['emr-allergy-banner', 'emr-medication-list', 'emr-vitals-grid'].map(
