@@ -1,4 +1,4 @@
-import { ChartStoreError, isChartStoreError } from '../model/index.js';
+import { ChartStoreError, isChartStoreError, type ResourceKey } from '../model/index.js';
 
 // IndexedDB and Dexie fail in many ways; a component needs to know only a
 // few, each with words a clinician or a help desk can act on. The browser's
@@ -66,4 +66,12 @@ export function toChartStoreError(error: unknown, versionChanged = false): Chart
   return new ChartStoreError('unavailable', `The chart could not be read or saved: ${detail}`, [], {
     cause: error,
   });
+}
+
+/** A write from a revision that is no longer the record's current one (another change came first). */
+export function staleError(key: ResourceKey, parents: readonly string[]): ChartStoreError {
+  return new ChartStoreError(
+    'stale',
+    `${key} changed since revision ${parents.join(', ')} was shown: look at the current version first.`,
+  );
 }

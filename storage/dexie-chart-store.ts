@@ -1,11 +1,9 @@
-import { Dexie } from 'dexie';
 import {
   ChartStoreError,
   coreDocumentName,
   markedEnteredInError,
   resourceKey,
   WRITING_ROLES,
-  writeBundle,
   type ChartRecord,
   type ChartStore,
   type ChartUser,
@@ -37,7 +35,9 @@ import type * as Y from 'yjs';
 import { ChartDocuments, type HeldDocument } from './chart-documents.js';
 import { chartPresence, ImportsUnderWay } from './chart-presence.js';
 import { ChartDatabase } from './database.js';
-import { toChartStoreError, versionChangeError } from './database-errors.js';
+import { staleError, toChartStoreError, versionChangeError } from './database-errors.js';
+import { AfterFirstValues } from './after-first-values.js';
+import { exportPatientBundle } from './export-patient.js';
 import { live } from './live.js';
 import { readingContextOf } from './reading-context.js';
 import { openNoteSession } from './open-note-session.js';
@@ -64,7 +64,7 @@ export interface ChartStoreOptions {
   onSaveFailed?(document: string, error: unknown): void;
 }
 
-/** At the latest this long after the first value of a query, the write side is fetched (see #fetchWriteSideWhenQuiet). */
+/** At the latest this long after the first values, the write side is fetched (see #writeSideAfterFirstValues). */
 const WRITE_SIDE_LATEST_MS = 1_000;
 
 export class DexieChartStore implements ChartStore {
@@ -104,14 +104,7 @@ export class DexieChartStore implements ChartStore {
     );
     return {
       subscribe: (observer) => {
-        let first = true;
-        this.#awaitingFirstValue++;
-        const answered = () => {
-          if (!first) return;
-          first = false;
-          this.#awaitingFirstValue--;
-          this.#fetchWriteSideWhenQuiet();
-        };
+        const answered = this.#writeSideAfterFirstValues.awaitFirstValue();
         const stop = source.subscribe({
           next: (value) => {
             observer.next(value);
@@ -137,36 +130,16 @@ export class DexieChartStore implements ChartStore {
     };
   }
 
-  /** Queries subscribed whose first value has not come yet. */
-  #awaitingFirstValue = 0;
-  #writeSideRequested = false;
-
   /**
-   * Right after the first rows are on screen — once every query subscribed
-   * so far has given its first value and a frame has been painted since —
-   * the code that changes the chart is fetched, so that it is on the device
-   * before the network can go: a clinician who loads a chart and then loses
-   * the network can still record vitals. A tab in the background paints no
-   * frames: then a second later.
+   * Right after the first rows are on screen, the code that changes the
+   * chart is fetched, so that it is on the device before the network can
+   * go: a clinician who loads a chart and then loses the network can still
+   * record vitals. The first change tries again and says why if it fails.
    */
-  #fetchWriteSideWhenQuiet(): void {
-    if (this.#writeSideRequested || this.#awaitingFirstValue > 0) return;
-    this.#writeSideRequested = true;
-    const start = () => {
-      clearTimeout(timer);
-      void this.documents.load().catch(() => undefined); // the first change tries again and says why
-    };
-    const timer = setTimeout(start, WRITE_SIDE_LATEST_MS);
-    (timer as { unref?: () => void }).unref?.(); // in Node, no reason to stay up
-    if (typeof requestAnimationFrame !== 'function') return;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        // A query subscribed by what the last values rendered: wait for it too.
-        if (this.#awaitingFirstValue === 0) start();
-        else this.#writeSideRequested = false;
-      }),
-    );
-  }
+  readonly #writeSideAfterFirstValues = new AfterFirstValues(
+    () => void this.documents.load().catch(() => undefined),
+    WRITE_SIDE_LATEST_MS,
+  );
 
   chartPresence(patientId: string): LiveQuery<ChartPresence> {
     // The core document holds the patient, allergies, medications and notes: a day of observations that synced first is not the chart.
@@ -384,40 +357,7 @@ export class DexieChartStore implements ChartStore {
     patientId: string,
     options: { type?: 'collection' | 'transaction' } = {},
   ): Promise<FhirBundle> {
-    return this.#run(async () => {
-      const rows = await this.#db.records
-        .where('[patientId+date]')
-        .between([patientId, Dexie.minKey], [patientId, Dexie.maxKey])
-        .toArray();
-      if (rows.length === 0)
-        throw new ChartStoreError('not-found', `No chart for patient ${patientId} on this device.`);
-      const inConflict = rows.filter((row) => row.conflict === 1);
-      if (inConflict.length > 0) {
-        throw new ChartStoreError(
-          'stale',
-          `${inConflict.length} record(s) have conflicting changes (${inConflict
-            .slice(0, 3)
-            .map((r) => r.key)
-            .join(', ')}): resolve them before exporting.`,
-        );
-      }
-      // The patient first, then by clinical time.
-      rows.sort((a, b) =>
-        a.resourceType === 'Patient'
-          ? -1
-          : b.resourceType === 'Patient'
-            ? 1
-            : a.date < b.date
-              ? -1
-              : a.date > b.date
-                ? 1
-                : 0,
-      );
-      return writeBundle(
-        rows.map((row) => row.heads[0]!.resource),
-        { type: options.type },
-      );
-    });
+    return this.#run(() => exportPatientBundle(this.#db, patientId, options.type));
   }
 
   async close(): Promise<void> {
@@ -452,11 +392,4 @@ export class DexieChartStore implements ChartStore {
       throw toChartStoreError(error, this.#versionChanged);
     }
   }
-}
-
-function staleError(key: ResourceKey, parents: readonly string[]): ChartStoreError {
-  return new ChartStoreError(
-    'stale',
-    `${key} changed since revision ${parents.join(', ')} was shown: look at the current version first.`,
-  );
 }

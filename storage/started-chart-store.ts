@@ -26,6 +26,7 @@ import type {
   LabResults,
   LabResultsQuery,
 } from '../model/index.js';
+import { AfterFirstValues } from './after-first-values.js';
 import { toChartStoreError } from './database-errors.js';
 import type { ChartStoreOptions, DexieChartStore } from './dexie-chart-store.js';
 import { openFirstReads, type FirstReads } from './first-reads.js';
@@ -65,9 +66,8 @@ export class StartedChartStore implements ChartStore {
   #storeModule: Promise<typeof import('./open-chart-store.js')> | undefined;
   #openAsked = false;
   #opened: DexieChartStore | undefined;
-  /** Queries subscribed whose first value has not come yet. */
-  #awaitingFirstValue = 0;
-  #openRequested = false;
+  /** Once the first rows are painted, the store is loaded and opened (and, right after its own first values, the write side: see DexieChartStore). */
+  readonly #openAfterFirstValues = new AfterFirstValues(() => this.#open(), STORE_LATEST_MS);
   /** First reads under way, and what the finished ones hand over once none is (see #handOver). */
   #readsInFlight = 0;
   #finished: Array<() => void> = [];
@@ -118,15 +118,8 @@ export class StartedChartStore implements ChartStore {
         let stopped = false;
         let followed = false;
         let stop: (() => void) | undefined;
-        let answered = false;
-        this.#awaitingFirstValue++;
+        const firstValueCame = this.#openAfterFirstValues.awaitFirstValue();
         if (first) this.#readsInFlight++;
-        const firstValueCame = () => {
-          if (answered) return;
-          answered = true;
-          this.#awaitingFirstValue--;
-          this.#openWhenQuiet();
-        };
         void this.#firstReads
           .then(async (reads): Promise<Answer<T>> =>
             reads && first ? { value: await first(reads) } : undefined,
@@ -193,30 +186,6 @@ export class StartedChartStore implements ChartStore {
     const finished = this.#finished;
     this.#finished = [];
     for (const handOver of finished) handOver();
-  }
-
-  /**
-   * Once every query subscribed so far has its first value and a frame has
-   * been painted since, the store is loaded and opened (and, right after its
-   * own first values, the write side: see DexieChartStore).
-   */
-  #openWhenQuiet(): void {
-    if (this.#openRequested || this.#awaitingFirstValue > 0) return;
-    this.#openRequested = true;
-    const open = () => {
-      clearTimeout(timer);
-      this.#open();
-    };
-    const timer = setTimeout(open, STORE_LATEST_MS);
-    (timer as { unref?: () => void }).unref?.(); // in Node, no reason to stay up
-    if (typeof requestAnimationFrame !== 'function') return;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        // A query subscribed by what the first values rendered: wait for it too.
-        if (this.#awaitingFirstValue === 0) open();
-        else this.#openRequested = false;
-      }),
-    );
   }
 
   /** A command: the store is opened for it now. */
