@@ -29,6 +29,8 @@ import {
   type Observation,
   type Patient,
 } from '../../model/index.js';
+import { ALLERGIES, MEDICATIONS, NOTE_PHRASES } from './icu-chart-data.js';
+import { gaussian, mulberry32, pick, round, step, subSeed, type Walk } from './seeded-random.js';
 
 export interface IcuChartOptions {
   /** PRNG seed; the default gives the chart the benchmarks use. */
@@ -71,47 +73,7 @@ const VITAL_SIGNS = [
   },
 ];
 
-// ---- PRNG ----
-
-/** mulberry32: a small, fast, well-mixed 32-bit generator. Returns [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A seed for a part of the chart, mixed from the chart's seed and the part's number. */
-function subSeed(seed: number, part: number): number {
-  let h = (seed ^ Math.imul(part + 1, 0x9e3779b1)) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-/** A normal variate (Box–Muller) from a uniform source. */
-function gaussian(random: () => number): number {
-  const u = 1 - random();
-  const v = random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
-
 // ---- Vital-sign streams ----
-
-interface Walk {
-  mean: number;
-  /** Pull back towards the mean per step (0–1). */
-  reversion: number;
-  /** Standard deviation of a step. */
-  noise: number;
-  min: number;
-  max: number;
-  decimals: number;
-}
 
 interface Stream {
   /** Short name for ids. */
@@ -192,17 +154,6 @@ export const ICU_VITAL_CODES = [
 ] as const;
 const STREAMS_PER_MINUTE = ICU_VITAL_CODES.length;
 
-function round(value: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.round(value * f) / f;
-}
-
-/** One step of a mean-reverting random walk, kept within its bounds. */
-function step(walk: Walk, current: number, random: () => number): number {
-  const next = current + walk.reversion * (walk.mean - current) + walk.noise * gaussian(random);
-  return Math.min(walk.max, Math.max(walk.min, next));
-}
-
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
@@ -226,114 +177,7 @@ export function base64Utf8(text: string): string {
   return out;
 }
 
-const pick = <T>(random: () => number, list: readonly T[]): T =>
-  list[Math.floor(random() * list.length)]!;
-
 // ---- The chart ----
-
-const MEDICATIONS: ReadonlyArray<[code: string, display: string, dose: string]> = [
-  [
-    '7512',
-    'Norepinephrine 1 MG/ML Injectable Solution',
-    '0.05–0.3 mcg/kg/min IV infusion, titrate to MAP ≥ 65',
-  ],
-  [
-    '8782',
-    'Propofol 10 MG/ML Injectable Suspension',
-    '5–50 mcg/kg/min IV infusion, titrate to RASS −2 to 0',
-  ],
-  ['1736854', 'Fentanyl 50 MCG/ML Injectable Solution', '25–100 mcg/h IV infusion'],
-  ['1807508', 'Vancomycin 1000 MG Injection', '1,250 mg IV every 12 hours, by trough level'],
-  ['1659149', 'Piperacillin 4000 MG / Tazobactam 500 MG Injection', '4.5 g IV every 6 hours'],
-  [
-    '1361048',
-    'Heparin sodium 5000 UNT/ML Injectable Solution',
-    '5,000 units subcutaneously every 8 hours',
-  ],
-  ['261257', 'Pantoprazole 40 MG Injection', '40 mg IV once daily'],
-  [
-    '1652639',
-    'Insulin regular human 100 UNT/ML Injectable Solution',
-    'IV infusion per ICU glycaemic protocol',
-  ],
-  ['1808219', 'Chlorhexidine gluconate 0.12% Oral Rinse', '15 mL oral care twice daily'],
-  ['313002', 'Sodium chloride 9 MG/ML Injectable Solution', '75 mL/h IV'],
-  ['1191', 'Aspirin 81 MG Oral Tablet', '81 mg by NG tube once daily'],
-  ['617314', 'Atorvastatin 40 MG Oral Tablet', '40 mg by NG tube at night'],
-  ['855332', 'Warfarin 5 MG Oral Tablet', 'held: on heparin'],
-  ['1719286', 'Dexmedetomidine 4 MCG/ML Injectable Solution', '0.2–1.4 mcg/kg/h IV infusion'],
-  ['198211', 'Simvastatin 40 MG Oral Tablet', 'stopped: switched to atorvastatin'],
-  ['310965', 'Ibuprofen 200 MG Oral Tablet', 'stopped: acute kidney injury'],
-  ['1665060', 'Cefazolin 2000 MG Injection', '2 g IV every 8 hours'],
-  ['204504', 'Furosemide 10 MG/ML Injectable Solution', '40 mg IV twice daily'],
-  ['1807627', 'Potassium chloride 20 MEQ Injection', 'per electrolyte protocol'],
-  [
-    '828348',
-    'Acetaminophen 10 MG/ML Injectable Solution',
-    '1 g IV every 6 hours as needed for fever',
-  ],
-];
-
-const ALLERGIES: ReadonlyArray<
-  [
-    code: string,
-    display: string,
-    category: 'medication' | 'food' | 'environment',
-    criticality: 'low' | 'high',
-    reaction: string,
-    type: 'allergy' | 'intolerance',
-  ]
-> = [
-  ['91936005', 'Allergy to penicillin', 'medication', 'high', 'Anaphylaxis', 'allergy'],
-  ['300916003', 'Latex allergy', 'environment', 'high', 'Urticaria', 'allergy'],
-  ['91939003', 'Allergy to sulfonamide', 'medication', 'low', 'Rash', 'allergy'],
-  ['91935009', 'Allergy to peanut', 'food', 'high', 'Angioedema', 'allergy'],
-  [
-    '418038007',
-    'Intolerance to morphine',
-    'medication',
-    'low',
-    'Nausea and vomiting',
-    'intolerance',
-  ],
-];
-
-const NOTE_PHRASES = {
-  neuro: [
-    'RASS −1 on propofol, follows commands intermittently.',
-    'Sedation held for SAT at 08:00; tolerated.',
-    'CAM-ICU negative.',
-    'Pupils equal and reactive.',
-  ],
-  cardio: [
-    'Norepinephrine weaned to 0.05 mcg/kg/min, MAP 68–75.',
-    'Sinus rhythm, rate 80s–90s.',
-    'Lactate down-trending.',
-    'Off vasopressors since yesterday evening.',
-  ],
-  resp: [
-    'Ventilated on PRVC, FiO2 0.40, PEEP 8.',
-    'SBT passed, extubated to 4 L nasal cannula.',
-    'Bilateral infiltrates unchanged on chest film.',
-    'SpO2 94–97% on current settings.',
-  ],
-  renal: [
-    'Urine output 0.6 mL/kg/h, creatinine stable.',
-    'Net fluid balance −800 mL.',
-    'Furosemide started for volume overload.',
-  ],
-  id: [
-    'Day 5 of piperacillin-tazobactam; cultures pending.',
-    'Blood cultures no growth at 48 h.',
-    'Vancomycin trough 15.2.',
-  ],
-  plan: [
-    'Continue current management, reassess this afternoon.',
-    'Family meeting scheduled.',
-    'Physiotherapy to mobilise to chair.',
-    'Plan step-down to ward if stable overnight.',
-  ],
-};
 
 export function icuChart(options: IcuChartOptions = {}): IcuChart {
   const seed = options.seed ?? 20240301;

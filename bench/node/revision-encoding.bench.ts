@@ -21,7 +21,8 @@
 import * as Y from 'yjs';
 import type { Observation, Revision } from '../../model/index.js';
 import { heapUsed, measurePair, summarise, toResult, type BenchResult } from '../harness/index.js';
-import { icuChart, mulberry32 } from '../generators/icu-chart.js';
+import { icuChart } from '../generators/icu-chart.js';
+import { mulberry32 } from '../generators/seeded-random.js';
 
 const REVISIONS = 10_000;
 const HEAP_REPEAT = 5;

@@ -8,7 +8,6 @@ import {
   gone,
   matchesSearchRequest,
   notFound,
-  validateResource,
   type Filter,
   type SearchRequest,
   type SortRule,
@@ -29,6 +28,8 @@ import {
 } from '@medplum/fhir-router';
 import { loadFhirDefinitions } from './fhir-definitions.js';
 import { compartmentParams, compartmentTypes } from './patient-compartment.js';
+import { references, simplePath } from './resource-paths.js';
+import { validateWrite } from './write-validation.js';
 
 // Medplum's MemoryRepository, with what a server in front of it needs and the
 // engine lacks or does too slowly:
@@ -44,8 +45,10 @@ import { compartmentParams, compartmentTypes } from './patient-compartment.js';
 // - Search parameter values are memoised per stored resource (a stored
 //   version is never changed in place, only replaced), and plain paths
 //   (`Observation.subject`, `Observation.effective`) are read without the
-//   FHIRPath engine. `param=Type/id` reference filters are answered from
+//   FHIRPath engine (resource-paths.ts). `param=Type/id` reference filters are answered from
 //   those values; every other filter goes to the engine.
+// - Every write is checked against the R4 structure definitions
+//   (write-validation.ts).
 // - History comes newest first on every read (the engine reverses its stored
 //   list in place, so every second read came oldest first) and says when a
 //   resource was deleted; reading a deleted resource answers 410 Gone.
@@ -65,62 +68,6 @@ interface CachedMatches {
 }
 
 const CACHE_SIZE = 32;
-/** The type suffixes of a FHIR R4 choice element (`value[x]` as `valueQuantity`...). */
-const CHOICE_TYPES = new Set([
-  'Base64Binary',
-  'Boolean',
-  'Canonical',
-  'Code',
-  'Date',
-  'DateTime',
-  'Decimal',
-  'Id',
-  'Instant',
-  'Integer',
-  'Markdown',
-  'Oid',
-  'PositiveInt',
-  'String',
-  'Time',
-  'UnsignedInt',
-  'Uri',
-  'Url',
-  'Uuid',
-  'Address',
-  'Age',
-  'Annotation',
-  'Attachment',
-  'CodeableConcept',
-  'Coding',
-  'ContactPoint',
-  'Count',
-  'Distance',
-  'Duration',
-  'HumanName',
-  'Identifier',
-  'Money',
-  'Period',
-  'Quantity',
-  'Range',
-  'Ratio',
-  'Reference',
-  'SampledData',
-  'Signature',
-  'Timing',
-  'ContactDetail',
-  'Contributor',
-  'DataRequirement',
-  'Expression',
-  'ParameterDefinition',
-  'RelatedArtifact',
-  'TriggerDefinition',
-  'UsageContext',
-  'Dosage',
-  'Meta',
-]);
-const SIMPLE_PATH =
-  /^([A-Z][A-Za-z]+)((?:\.[a-z][A-Za-z]*)+)(\.where\(\(?resolve\(\) is ([A-Z][A-Za-z]+)\)?\))?$/;
-
 export interface EverythingOptions {
   /** Only resources last updated at or after this instant (FHIR `_since`). */
   since?: string;
@@ -158,7 +105,7 @@ export class EhrRepository extends MemoryRepository {
     options?: CreateResourceOptions,
     update = false,
   ): Promise<WithId<T>> {
-    if (!(this as unknown as { seeding: boolean }).seeding) validate(resource);
+    if (!(this as unknown as { seeding: boolean }).seeding) validateWrite(resource);
     const before = resource.id ? this.peek(resource.resourceType, resource.id) : undefined;
     const result = await super.createResource(resource, options, update);
     this.#recordWrite(result.resourceType, result.id, before);
@@ -456,86 +403,4 @@ export class EhrRepository extends MemoryRepository {
     memo.set(code, values);
     return values;
   }
-}
-
-/**
- * Every create, update and patch is checked against the R4 structure
- * definitions (the engine stores whatever it is given); not inside
- * `withSeeding`, where the loader vouches for its bundles. A refusal is
- * 422 Unprocessable Entity: the engine maps the outcome id `business-rule`
- * to 422, in batch responses as well.
- */
-function validate(resource: Resource): void {
-  try {
-    validateResource(resource);
-  } catch (err) {
-    const issue =
-      err instanceof OperationOutcomeError
-        ? err.outcome.issue
-        : [
-            {
-              severity: 'error' as const,
-              code: 'invalid' as const,
-              details: { text: String(err) },
-            },
-          ];
-    throw new OperationOutcomeError({
-      resourceType: 'OperationOutcome',
-      id: 'business-rule',
-      issue,
-    });
-  }
-}
-
-/**
- * `Type.a.b` (and `Type.a.where(resolve() is Patient)`) read straight from the
- * JSON: arrays flattened, a choice element `effective` found as
- * `effectiveDateTime`, `effectivePeriod`... Undefined for any other expression.
- */
-function simplePath(expression: string, resource: Resource): unknown[] | undefined {
-  const match = SIMPLE_PATH.exec(expression);
-  if (!match || match[1] !== resource.resourceType) return undefined;
-  const steps = (match[2] ?? '').slice(1).split('.');
-  let current: unknown[] = [resource];
-  for (const step of steps) {
-    const next: unknown[] = [];
-    for (const item of current) {
-      if (!item || typeof item !== 'object') continue;
-      const record = item as Record<string, unknown>;
-      let value = record[step];
-      if (value === undefined) {
-        const choice = Object.keys(record).find(
-          (k) => k.startsWith(step) && CHOICE_TYPES.has(k.slice(step.length)),
-        );
-        value = choice === undefined ? undefined : record[choice];
-      }
-      if (Array.isArray(value)) next.push(...value);
-      else if (value !== undefined && value !== null) next.push(value);
-    }
-    current = next;
-  }
-  const resolveType = match[4];
-  if (resolveType) {
-    current = current.filter((v) =>
-      (v as Reference | undefined)?.reference?.startsWith(`${resolveType}/`),
-    );
-  }
-  return current;
-}
-
-/** Every `Type/id` reference in a resource, in document order. */
-function references(resource: Resource): string[] {
-  const out: string[] = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        if (k === 'reference' && typeof v === 'string' && /^[A-Z][A-Za-z]+\/[^/]+$/.test(v))
-          out.push(v);
-        else walk(v);
-      }
-    }
-  };
-  walk(resource);
-  return out;
 }
