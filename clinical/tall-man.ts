@@ -19,22 +19,38 @@ for (const set of TALL_MAN_SETS) {
   }
 }
 
-// One pattern for every name. Boundaries are any non-letter, non-digit
-// (space, hyphen, "/"), so "prednisone" never matches inside
-// "methylprednisolone"; longer names are tried first.
-// ("-" is not escaped: it is literal outside a character class, and an error to escape with the u flag.)
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...LETTERING.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|')})(?![\\p{L}\\p{N}])`,
-  'giu',
-);
+// Words are runs of letters and digits (so "prednisone" is never found
+// inside "methylprednisolone"), joined by hyphens where a listed name has one
+// (SOLU-MEDROL). A word is looked up whole; a hyphenated run is read from the
+// left, the longest listed name first at each step, as "hydroxyzine-containing"
+// is. Looking words up in the map, rather than matching one pattern of every
+// name, keeps a page's first medication line quick: such a pattern (132 names,
+// Unicode look-arounds) is compiled on its first use, on every page load.
+const WORDS = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+
+function letterHyphenated(run: string): string {
+  const parts = run.split('-');
+  const out: string[] = [];
+  for (let from = 0; from < parts.length;) {
+    let to = parts.length;
+    for (; to > from; to--) {
+      const lettered = LETTERING.get(parts.slice(from, to).join('-').toLowerCase());
+      if (lettered) {
+        out.push(lettered);
+        break;
+      }
+    }
+    if (to === from) out.push(parts[from++]!);
+    else from = to;
+  }
+  return out.join('-');
+}
 
 /** The text with every listed drug name in its tall man lettering. */
 export function tallMan(text: string): string {
-  return text.replace(PATTERN, (match) => LETTERING.get(match.toLowerCase()) ?? match);
+  return text.replace(WORDS, (run) =>
+    run.includes('-') ? letterHyphenated(run) : (LETTERING.get(run.toLowerCase()) ?? run),
+  );
 }
 
 /** The tall man form of one name, or undefined when the name is not on the lists. */

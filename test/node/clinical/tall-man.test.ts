@@ -67,6 +67,55 @@ describe('tall man lettering', () => {
     assert.equal(tallMan('Paracetamol 1 g'), 'Paracetamol 1 g');
   });
 
+  it('letters text as one pattern of every name, longest first, would (random texts)', () => {
+    // The reference: every lettered name in one case-insensitive pattern,
+    // bounded by any non-letter, non-digit, longer names tried first.
+    const lettering = new Map(
+      TALL_MAN_SETS.flatMap((set) => set.names)
+        .filter((name) => name !== name.toLowerCase())
+        .map((name) => [name.toLowerCase(), name]),
+    );
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${[...lettering.keys()]
+        .sort((a, b) => b.length - a.length)
+        .map(escape)
+        .join('|')})(?![\\p{L}\\p{N}])`,
+      'giu',
+    );
+    const reference = (text: string) =>
+      text.replace(pattern, (match) => lettering.get(match.toLowerCase()) ?? match);
+
+    const names = TALL_MAN_SETS.flatMap((set) => set.names);
+    const pieces = [
+      ...names,
+      ...names.map((name) => name.slice(0, 4)),
+      ...names.map((name) => name.slice(3)),
+      'solu',
+      'medrol',
+      'x',
+      '10',
+      'mg',
+      'é',
+      'ß',
+      'Ω',
+    ];
+    const separators = [' ', '-', '--', '/', '(', ')', ', ', '', '1', 'é', '\n'];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const recase = (word: string) =>
+      [...word].map((c) => (random(2) ? c.toUpperCase() : c.toLowerCase())).join('');
+    for (let i = 0; i < 5_000; i++) {
+      let text = '';
+      for (let k = 1 + random(6); k > 0; k--)
+        text += recase(pieces[random(pieces.length)]!) + separators[random(separators.length)]!;
+      assert.equal(tallMan(text), reference(text), JSON.stringify(text));
+    }
+  });
+
   it('is idempotent', () => {
     const once = tallMan('hydroxyzine and hydralazine');
     assert.equal(tallMan(once), once);
