@@ -35,6 +35,13 @@ type IndexWithRecords = IDBIndex & {
   }): IDBRequest<Array<{ value: RecordRow }>>;
 };
 
+type StoreName = 'records' | 'documents';
+
+/** A request placed on a transaction that has finished, or is between tasks. */
+const isNoLongerActive = (error: unknown) =>
+  error instanceof DOMException &&
+  (error.name === 'TransactionInactiveError' || error.name === 'InvalidStateError');
+
 const promised = <T>(request: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
@@ -92,7 +99,31 @@ export async function openFirstReads(
 }
 
 function firstReads(db: IDBDatabase, keyRange: typeof IDBKeyRange): FirstReads {
-  const records = () => db.transaction('records').objectStore('records');
+  /**
+   * The first screen asks for all its reads at once, in one task: the reads
+   * of a store share one transaction (a transaction each was most of their
+   * script time). One per store, so that records are read while another
+   * connection holds the documents. A request in a later task, when that
+   * transaction is no longer active, is given a new one.
+   */
+  const shared = new Map<StoreName, IDBTransaction>();
+  function request<T>(
+    name: StoreName,
+    make: (store: IDBObjectStore) => IDBRequest<T>,
+  ): IDBRequest<T> {
+    const current = shared.get(name);
+    if (current) {
+      try {
+        return make(current.objectStore(name));
+      } catch (error) {
+        if (!isNoLongerActive(error)) throw error;
+      }
+    }
+    const fresh = db.transaction(name);
+    shared.set(name, fresh);
+    return make(fresh.objectStore(name));
+  }
+
   /** Rows of an index between two keys (from inclusive, to exclusive), newest last, or the newest `limit` of them. */
   async function range(
     index: string,
@@ -101,17 +132,24 @@ function firstReads(db: IDBDatabase, keyRange: typeof IDBKeyRange): FirstReads {
     limit?: number,
   ): Promise<RecordRow[]> {
     const bounds = keyRange.bound(from, to, false, true);
-    const source = records().index(index) as IndexWithRecords;
-    if (limit === undefined) return promised(source.getAll(bounds) as IDBRequest<RecordRow[]>);
+    const source = (store: IDBObjectStore) => store.index(index) as IndexWithRecords;
+    if (limit === undefined)
+      return promised(request('records', (store) => source(store).getAll(bounds)));
     // The newest `limit` in one request where the browser can (Chromium 141 and later).
-    if (typeof source.getAllRecords === 'function') {
-      const found = await promised(
-        source.getAllRecords({ query: bounds, count: limit, direction: 'prev' }),
+    let viaCursor = false;
+    const answer = request('records', (store): IDBRequest => {
+      const rows = source(store);
+      if (typeof rows.getAllRecords === 'function')
+        return rows.getAllRecords({ query: bounds, count: limit, direction: 'prev' });
+      viaCursor = true;
+      return rows.openCursor(bounds, 'prev');
+    });
+    if (!viaCursor)
+      return (await promised(answer as IDBRequest<Array<{ value: RecordRow }>>)).map(
+        (record) => record.value,
       );
-      return found.map((record) => record.value);
-    }
+    const cursor = answer as IDBRequest<IDBCursorWithValue | null>;
     const rows: RecordRow[] = [];
-    const cursor = source.openCursor(bounds, 'prev');
     return new Promise((resolve, reject) => {
       cursor.onsuccess = () => {
         const at = cursor.result;
@@ -126,13 +164,15 @@ function firstReads(db: IDBDatabase, keyRange: typeof IDBKeyRange): FirstReads {
   return {
     async stored(patientId) {
       const row = await promised<DocumentRow | undefined>(
-        db.transaction('documents').objectStore('documents').get(coreDocumentName(patientId)),
+        request('documents', (store) => store.get(coreDocumentName(patientId))),
       );
       return row !== undefined;
     },
 
     async patient(patientId) {
-      const row = await promised<RecordRow | undefined>(records().get(`Patient/${patientId}`));
+      const row = await promised<RecordRow | undefined>(
+        request('records', (store) => store.get(`Patient/${patientId}`)),
+      );
       return row ? toChartRecord<Patient>(row) : undefined;
     },
 

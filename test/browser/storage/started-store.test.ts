@@ -138,6 +138,37 @@ describe('started chart store', () => {
     }
   });
 
+  it('reads asked for in one task share a transaction per store; one asked later has its own', async () => {
+    const { name, patientId } = await deviceWithChart();
+    const reads = (await openFirstReads(indexedDB, IDBKeyRange, name))!;
+    const transaction = IDBDatabase.prototype.transaction;
+    const scopes: string[] = [];
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args) {
+      scopes.push(String(args[0]));
+      return transaction.apply(this, args);
+    } as typeof transaction;
+    try {
+      const [present, allergies, medications, vitals] = await Promise.all([
+        reads.stored(patientId),
+        reads.lane(patientId, ['AllergyIntolerance']),
+        reads.lane(patientId, ['MedicationRequest', 'MedicationStatement']),
+        reads.observations(patientId, 'vital-signs', { limit: 8 }),
+      ]);
+      expect(scopes.sort()).to.deep.equal(['documents', 'records']);
+      expect(present).to.equal(true);
+      expect(allergies.length).to.be.greaterThan(0);
+      expect(medications.length).to.be.greaterThan(0);
+      expect(vitals.length).to.equal(8);
+      // A task later, that transaction has finished: the next read is given a new one, and answers alike.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await reads.lane(patientId, ['AllergyIntolerance'])).to.deep.equal(allergies);
+      expect(scopes.length).to.equal(3);
+    } finally {
+      IDBDatabase.prototype.transaction = transaction;
+      reads.close();
+    }
+  });
+
   it('answers first from IndexedDB, then follows the store, changes included', async () => {
     const { name, patientId } = await deviceWithChart();
     const store = start(name);
