@@ -30,7 +30,24 @@ import {
   type Patient,
 } from '../../model/index.js';
 import { ALLERGIES, MEDICATIONS, NOTE_PHRASES } from './icu-chart-data.js';
-import { gaussian, mulberry32, pick, round, step, subSeed, type Walk } from './seeded-random.js';
+import {
+  BP_PANEL,
+  DIASTOLIC,
+  DIASTOLIC_CODE,
+  HEART_RATE,
+  LOINC,
+  MAP_CODE,
+  PULSE_OX_RATE,
+  RESPIRATORY_RATE,
+  SPO2,
+  STREAMS_PER_MINUTE,
+  SYSTOLIC,
+  SYSTOLIC_CODE,
+  TEMPERATURE,
+} from './icu-vital-streams.js';
+import { gaussian, mulberry32, pick, round, step, subSeed } from './seeded-random.js';
+
+export { ICU_VITAL_CODES } from './icu-vital-streams.js';
 
 export interface IcuChartOptions {
   /** PRNG seed; the default gives the chart the benchmarks use. */
@@ -61,7 +78,6 @@ export interface IcuChart {
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
-const LOINC = 'http://loinc.org';
 const UCUM = 'http://unitsofmeasure.org';
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const SNOMED = 'http://snomed.info/sct';
@@ -73,86 +89,12 @@ const VITAL_SIGNS = [
   },
 ];
 
-// ---- Vital-sign streams ----
-
-interface Stream {
-  /** Short name for ids. */
-  tag: string;
-  code: { coding: Array<{ system: string; code: string; display: string }> };
-  unit: string;
-  ucum: string;
-  walk: Walk;
-}
-
 const quantity = (value: number, unit: string, code: string) => ({
   value,
   unit,
   system: UCUM,
   code,
 });
-const loinc = (code: string, display: string, ...more: Array<[string, string]>) => ({
-  coding: [
-    { system: LOINC, code, display },
-    ...more.map(([c, d]) => ({ system: LOINC, code: c, display: d })),
-  ],
-});
-
-const HEART_RATE: Stream = {
-  tag: 'hr',
-  code: loinc('8867-4', 'Heart rate'),
-  unit: 'beats/minute',
-  ucum: '/min',
-  walk: { mean: 92, reversion: 0.04, noise: 2.2, min: 38, max: 175, decimals: 0 },
-};
-const PULSE_OX_RATE: Stream = {
-  tag: 'pr',
-  code: loinc('8889-8', 'Heart rate by Pulse oximetry'),
-  unit: 'beats/minute',
-  ucum: '/min',
-  walk: { mean: 92, reversion: 0.04, noise: 2.4, min: 38, max: 175, decimals: 0 },
-};
-const RESPIRATORY_RATE: Stream = {
-  tag: 'rr',
-  code: loinc('9279-1', 'Respiratory rate'),
-  unit: 'breaths/minute',
-  ucum: '/min',
-  walk: { mean: 20, reversion: 0.05, noise: 0.9, min: 6, max: 42, decimals: 0 },
-};
-const SPO2: Stream = {
-  tag: 'spo2',
-  code: loinc('59408-5', 'Oxygen saturation in Arterial blood by Pulse oximetry', [
-    '2708-6',
-    'Oxygen saturation in Arterial blood',
-  ]),
-  unit: '%',
-  ucum: '%',
-  walk: { mean: 95, reversion: 0.08, noise: 0.6, min: 78, max: 100, decimals: 0 },
-};
-const SYSTOLIC: Walk = { mean: 118, reversion: 0.03, noise: 2.5, min: 65, max: 210, decimals: 0 };
-const DIASTOLIC: Walk = { mean: 64, reversion: 0.03, noise: 1.6, min: 30, max: 120, decimals: 0 };
-const BP_PANEL = loinc('85354-9', 'Blood pressure panel with all children optional');
-const SYSTOLIC_CODE = loinc('8480-6', 'Systolic blood pressure');
-const DIASTOLIC_CODE = loinc('8462-4', 'Diastolic blood pressure');
-const MAP_CODE = loinc('8478-0', 'Mean blood pressure');
-const TEMPERATURE: Stream = {
-  tag: 'temp',
-  code: loinc('8310-5', 'Body temperature'),
-  unit: 'Cel',
-  ucum: 'Cel',
-  walk: { mean: 37.4, reversion: 0.01, noise: 0.03, min: 34.5, max: 41, decimals: 1 },
-};
-
-/** The streams, in the order a minute's readings are listed. */
-export const ICU_VITAL_CODES = [
-  '8867-4',
-  '8889-8',
-  '9279-1',
-  '59408-5',
-  '85354-9',
-  '8478-0',
-  '8310-5',
-] as const;
-const STREAMS_PER_MINUTE = ICU_VITAL_CODES.length;
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');

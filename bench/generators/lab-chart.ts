@@ -9,6 +9,7 @@
 // chart measures the element, not terminology. Each result carries a
 // reference range and about one in eight falls outside it.
 import type { DiagnosticReport, FhirResource, Observation, Patient } from '../../model/index.js';
+import { mulberry32 } from './seeded-random.js';
 
 export interface LabChartOptions {
   seed?: number;
@@ -30,17 +31,6 @@ const CATEGORY = [
     ],
   },
 ];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The chart's resources: the patient, then each month's reports and results. */
 export function labChart(options: LabChartOptions = {}): FhirResource[] {

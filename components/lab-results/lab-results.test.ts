@@ -4,7 +4,12 @@ import { writeBundle, type FhirResource, type Observation } from '../../model/in
 import { importBundle, type DexieChartStore } from '../../storage/index.js';
 import { labChart } from '../../bench/generators/lab-chart.js';
 import { syntheaText } from '../../test/support/browser-fixtures.js';
-import { failingStore, importingStore, pendingStore } from '../../test/support/stand-in-stores.js';
+import {
+  failingStore,
+  importingStore,
+  overriding,
+  pendingStore,
+} from '../../test/support/stand-in-stores.js';
 import {
   closeTestStores,
   openTestStore,
@@ -199,13 +204,7 @@ describe('<emr-lab-results>', () => {
       lab('hb-1', '2024-03-01T08:00:00Z', { valueQuantity: gdl(11) }),
     ]);
     const failing = failingStore('unavailable', 'The patient could not be read');
-    const withoutPatient = new Proxy(store, {
-      get(target, name) {
-        if (name === 'patient') return failing.patient;
-        const value = Reflect.get(target, name, target) as unknown;
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    }) as ChartStore;
+    const withoutPatient = overriding(store, { patient: failing.patient });
     const el = await element(withoutPatient);
     await waitUntil(() => root(el).querySelector('.status.error'), 'no error shown');
     expect(root(el).querySelector('.status.error')!.textContent).to.contain(

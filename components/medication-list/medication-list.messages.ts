@@ -85,10 +85,10 @@ export const medicationListMessages = {
   discontinueRevision: (reason: string) => (reason ? `discontinued: ${reason}` : 'discontinued'),
   doseRevision: (dose: string) => `dose changed to ${dose}`,
 
-  /** The patient has died, yet `count` medications are still active or on hold. */
   /** The patient record could not be read: a death, and the notice it would bring, cannot be known. */
   patientUnreadable: (message: string) =>
     `The patient record could not be read (${message}): whether the patient has died is not known.`,
+  /** The patient has died, yet `count` medications are still active or on hold. */
   diedNotice: (date: string | undefined, count: number) =>
     `The patient died${date ? ` on ${formatDay(date, medicationListMessages.dateLocale)}` : ''}, but ${count === 1 ? '1 medication is' : `${count} medications are`} still recorded as active or on hold.`,
   conflict: (drug: string) => `Conflict: ${drug} was changed by two people at once`,

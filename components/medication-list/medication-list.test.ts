@@ -11,7 +11,7 @@ import {
   type ResourceKey,
 } from '../../model/index.js';
 import type { DexieChartStore } from '../../storage/index.js';
-import { failingStore, pendingStore } from '../../test/support/stand-in-stores.js';
+import { failingStore, overriding, pendingStore } from '../../test/support/stand-in-stores.js';
 import {
   concurrentRevisions,
   DR_NAIDOO,
@@ -183,13 +183,7 @@ describe('emr-medication-list', () => {
   it('lists the medications, and says a death cannot be known, when the patient cannot be read', async () => {
     const store = await chart([prescription('med-1', 'Metformin', 500, 'mg')]);
     const failing = failingStore('unavailable', 'The patient could not be read');
-    const withoutPatient = new Proxy(store, {
-      get(target, name) {
-        if (name === 'patient') return failing.patient;
-        const value = Reflect.get(target, name, target) as unknown;
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    }) as ChartStore;
+    const withoutPatient = overriding(store, { patient: failing.patient });
     const el = await list(withoutPatient);
     await waitUntil(() => root(el).querySelector('[part="died-notice"]'), 'nothing said');
     expect(item(el, 'MedicationRequest/med-1')).to.not.equal(null);

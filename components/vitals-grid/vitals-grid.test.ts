@@ -18,7 +18,7 @@ import {
   type VitalsQuery,
 } from '../../model/index.js';
 import type { DexieChartStore } from '../../storage/index.js';
-import { failingStore, pendingStore } from '../../test/support/stand-in-stores.js';
+import { failingStore, overriding, pendingStore } from '../../test/support/stand-in-stores.js';
 import {
   closeTestStores,
   DR_ADA,
@@ -106,17 +106,6 @@ function row(el: EmrVitalsGrid, label: string): HTMLTableCellElement[] {
 const button = (el: EmrVitalsGrid, name: string) =>
   [...root(el).querySelectorAll('button')].find((b) => text(b).includes(name)) as
     HTMLButtonElement | undefined;
-
-/** The real store with some of its methods wrapped. */
-function overriding(store: ChartStore, methods: Partial<ChartStore>): ChartStore {
-  return new Proxy(store, {
-    get(target, name) {
-      const value =
-        (methods as Record<string | symbol, unknown>)[name] ?? Reflect.get(target, name, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
 
 /** The real store, recording what the grid asks of `vitals` and how many records each answer holds. */
 function spying(store: ChartStore) {

@@ -3,7 +3,6 @@ import {
   OperationOutcomeError,
   Operator,
   deepClone,
-  evalFhirPath,
   globalSchema,
   gone,
   matchesSearchRequest,
@@ -13,13 +12,7 @@ import {
   type SortRule,
   type WithId,
 } from '@medplum/core';
-import type {
-  Bundle,
-  BundleEntry,
-  OperationOutcome,
-  Reference,
-  Resource,
-} from '@medplum/fhirtypes';
+import type { Bundle, BundleEntry, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import {
   MemoryRepository,
   getExtraEntries,
@@ -28,7 +21,8 @@ import {
 } from '@medplum/fhir-router';
 import { loadFhirDefinitions } from './fhir-definitions.js';
 import { compartmentParams, compartmentTypes } from './patient-compartment.js';
-import { references, simplePath } from './resource-paths.js';
+import { references } from './resource-paths.js';
+import { SearchValues } from './search-values.js';
 import { validateWrite } from './write-validation.js';
 
 // Medplum's MemoryRepository, with what a server in front of it needs and the
@@ -45,8 +39,9 @@ import { validateWrite } from './write-validation.js';
 // - Search parameter values are memoised per stored resource (a stored
 //   version is never changed in place, only replaced), and plain paths
 //   (`Observation.subject`, `Observation.effective`) are read without the
-//   FHIRPath engine (resource-paths.ts). `param=Type/id` reference filters are answered from
-//   those values; every other filter goes to the engine.
+//   FHIRPath engine (search-values.ts, resource-paths.ts). `param=Type/id`
+//   reference filters are answered from those values; every other filter
+//   goes to the engine.
 // - Every write is checked against the R4 structure definitions
 //   (write-validation.ts).
 // - History comes newest first on every read (the engine reverses its stored
@@ -68,6 +63,7 @@ interface CachedMatches {
 }
 
 const CACHE_SIZE = 32;
+
 export interface EverythingOptions {
   /** Only resources last updated at or after this instant (FHIR `_since`). */
   since?: string;
@@ -76,7 +72,7 @@ export interface EverythingOptions {
 export class EhrRepository extends MemoryRepository {
   #version = 0;
   readonly #cache = new Map<string, CachedMatches>();
-  readonly #values = new WeakMap<Resource, Map<string, unknown[]>>();
+  readonly #search = new SearchValues();
   readonly #deleted = new Map<string, string>();
   #journal: Array<() => void> | undefined;
 
@@ -317,7 +313,7 @@ export class EhrRepository extends MemoryRepository {
     if (resource.resourceType === 'Patient') return resource.id === patientId;
     const target = `Patient/${patientId}`;
     return compartmentParams(resource.resourceType).some((code) =>
-      this.#references(resource, code).includes(target),
+      this.#search.references(resource, code).includes(target),
     );
   }
 
@@ -354,7 +350,9 @@ export class EhrRepository extends MemoryRepository {
   #sorted(matches: Resource[], sortRules: SortRule[]): Resource[] {
     const keyed = matches.map((resource) => ({
       resource,
-      keys: sortRules.map((rule) => JSON.stringify(this.#valuesOf(resource, rule.code) ?? [])),
+      keys: sortRules.map((rule) =>
+        JSON.stringify(this.#search.valuesOf(resource, rule.code) ?? []),
+      ),
     }));
     keyed.sort((a, b) => {
       for (let i = 0; i < sortRules.length; i++) {
@@ -378,29 +376,6 @@ export class EhrRepository extends MemoryRepository {
   }
 
   #matchesReference(resource: Resource, filter: Filter): boolean {
-    return this.#references(resource, filter.code).includes(filter.value);
-  }
-
-  #references(resource: Resource, code: string): string[] {
-    const values = this.#valuesOf(resource, code) ?? [];
-    if (code === '_id') return values.map((v) => `${resource.resourceType}/${String(v)}`);
-    return values.flatMap((v) => {
-      const reference = (v as Reference | undefined)?.reference;
-      return typeof reference === 'string' ? [reference] : [];
-    });
-  }
-
-  /** The values of a search parameter on a stored resource, as the engine's FHIRPath gives them; undefined when the type has no such parameter. */
-  #valuesOf(resource: Resource, code: string): unknown[] | undefined {
-    let memo = this.#values.get(resource);
-    const known = memo?.get(code);
-    if (known) return known;
-    const param = globalSchema.types[resource.resourceType]?.searchParams?.[code];
-    if (!param?.expression) return undefined;
-    const values =
-      simplePath(param.expression, resource) ?? evalFhirPath(param.expression, resource);
-    if (!memo) this.#values.set(resource, (memo = new Map()));
-    memo.set(code, values);
-    return values;
+    return this.#search.references(resource, filter.code).includes(filter.value);
   }
 }

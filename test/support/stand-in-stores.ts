@@ -102,3 +102,14 @@ export function failingStore(code: ChartStoreErrorCode, message: string): ChartS
     queueMicrotask(() => observer.error?.(new ChartStoreError(code, message))),
   );
 }
+
+/** A real store with some of its methods replaced (one query failing, one spied on). */
+export function overriding(store: ChartStore, methods: Partial<ChartStore>): ChartStore {
+  return new Proxy(store, {
+    get(target, name) {
+      const value =
+        (methods as Record<string | symbol, unknown>)[name] ?? Reflect.get(target, name, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
