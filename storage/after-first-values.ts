@@ -33,6 +33,11 @@ export class AfterFirstValues {
     };
   }
 
+  /** Runs the work at the next quiet moment if no query is awaited now (a page with nothing on screen yet). */
+  whenNoneAwaited(): void {
+    this.#whenQuiet();
+  }
+
   #whenQuiet(): void {
     if (this.#done || this.#requested || this.#awaiting > 0) return;
     this.#requested = true;

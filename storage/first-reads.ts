@@ -48,35 +48,47 @@ const promised = <T>(request: IDBRequest<T>) =>
     request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
   });
 
-/** The database as it stands, or undefined when there is none (it is not made here). */
-function openAsItStands(factory: IDBFactory, name: string): Promise<IDBDatabase | undefined> {
+/** What openFirstReads found when there is no database: nothing of any chart is on this device. */
+export const NO_DATABASE = 'no-database';
+
+/** The database as it stands, NO_DATABASE when there is none (it is not made here), or undefined when it cannot be opened. */
+function openAsItStands(
+  factory: IDBFactory,
+  name: string,
+): Promise<IDBDatabase | typeof NO_DATABASE | undefined> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
+    let missing = false;
     try {
       request = factory.open(name);
     } catch {
       return resolve(undefined);
     }
     // No database: opening without a version would make an empty one.
-    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onupgradeneeded = () => {
+      missing = true;
+      request.transaction?.abort();
+    };
     request.onsuccess = () => resolve(request.result);
     request.onerror = (event) => {
       event.preventDefault();
-      resolve(undefined);
+      resolve(missing ? NO_DATABASE : undefined);
     };
   });
 }
 
 /**
- * Opens the database for the first reads: undefined when it is missing, of
- * another version, or its projections are not this release's.
+ * Opens the database for the first reads: NO_DATABASE when there is none,
+ * undefined when it cannot be read straight (of another version, or its
+ * projections are not this release's: the store upgrades or rebuilds it).
  */
 export async function openFirstReads(
   factory: IDBFactory | undefined,
   keyRange: typeof IDBKeyRange | undefined,
   name: string,
-): Promise<FirstReads | undefined> {
+): Promise<FirstReads | typeof NO_DATABASE | undefined> {
   const db = factory && keyRange && (await openAsItStands(factory, name));
+  if (db === NO_DATABASE) return db;
   if (!db || !keyRange) return undefined;
   // Another tab upgrading or deleting it: let go at once.
   db.onversionchange = () => db.close();

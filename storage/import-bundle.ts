@@ -1,7 +1,8 @@
 import type { ImportProgress, ImportSummary } from '../model/index.js';
 import type { DexieChartStore } from './dexie-chart-store.js';
 import type { ImportMark } from './import-marks.js';
-import { storeInternals } from './store-internals.js';
+import type { BundleReadResult } from '../model/bundle-reader.js';
+import { storeInternals, type StoreInternals } from './store-internals.js';
 import { loadWriteSide } from './write-side-loader.js';
 
 export interface ImportOptions {
@@ -26,18 +27,48 @@ export interface ImportOptions {
  * (zod's compiled schemas), and one that does loads it on the first import,
  * together with the documents' code.
  */
-export async function importBundle(
+export function importBundle(
   store: DexieChartStore,
   bundle: unknown,
   options: ImportOptions = {},
+): Promise<ImportSummary> {
+  return runImport(store, options, (writes, internals, onProgress, marks) =>
+    writes.importInto(internals, bundle, onProgress, marks),
+  );
+}
+
+/**
+ * importBundle for a bundle readBundle has read already (the started store
+ * reads a bundle imported at start once, to show its rows before they are
+ * stored). Not part of the package's API: only a result of readBundle may be
+ * given.
+ */
+export function importReadBundle(
+  store: DexieChartStore,
+  result: BundleReadResult,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  return runImport(store, options, (writes, internals, onProgress, marks) =>
+    writes.importRead(internals, result, onProgress, marks),
+  );
+}
+
+async function runImport(
+  store: DexieChartStore,
+  options: ImportOptions,
+  write: (
+    writes: typeof import('./import-writes.js'),
+    internals: StoreInternals,
+    onProgress: (progress: ImportProgress) => void,
+    marks: readonly ImportMark[],
+  ) => Promise<ImportSummary>,
 ): Promise<ImportSummary> {
   const internals = store[storeInternals]();
   return internals.run(async () => {
     internals.assertWriter();
     const onProgress = options.onProgress ?? (() => {});
     onProgress({ phase: 'validating', done: 0, total: 0 });
-    const { importInto } = await loadImportWrites();
-    return importInto(internals, bundle, onProgress, options.marks ?? []);
+    return write(await loadImportWrites(), internals, onProgress, options.marks ?? []);
   });
 }
 

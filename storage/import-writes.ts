@@ -1,7 +1,5 @@
 import {
   canonicalJson,
-  ChartStoreError,
-  describeIssue,
   patientOf,
   resourceKey,
   type FhirResource,
@@ -9,12 +7,13 @@ import {
   type ImportSummary,
   type Revision,
 } from '../model/index.js';
-import { readBundle } from '../model/bundle-reader.js';
+import { readBundle, type BundleReadResult } from '../model/bundle-reader.js';
 import { markRow, type ImportMark } from './import-marks.js';
 import { importedBases } from './imported-bases.js';
 import { importedRevision } from './imported-revision.js';
 import { underKitIds } from './kit-ids.js';
 import { documentOf } from './new-revision.js';
+import { refusedBundle } from './refused-bundle.js';
 import { assertRevisionRuleKept } from './revision-guard.js';
 import type { StoreInternals } from './store-internals.js';
 
@@ -22,20 +21,23 @@ import type { StoreInternals } from './store-internals.js';
 // reader on the first import.
 
 /** Reads the bundle whole, then writes what it brings in one transaction. */
-export async function importInto(
+export function importInto(
   internals: StoreInternals,
   input: unknown,
   onProgress: (progress: ImportProgress) => void,
   marks: readonly ImportMark[] = [],
 ): Promise<ImportSummary> {
-  const result = readBundle(input);
-  if (!result.ok) {
-    throw new ChartStoreError(
-      'invalid',
-      `The bundle has ${result.errorCount} error(s); nothing was imported. ${describeIssue(result.errors[0]!)}`,
-      result.errors,
-    );
-  }
+  return importRead(internals, readBundle(input), onProgress, marks);
+}
+
+/** Writes what a bundle read by readBundle brings, in one transaction; refuses one with errors. */
+export async function importRead(
+  internals: StoreInternals,
+  result: BundleReadResult,
+  onProgress: (progress: ImportProgress) => void,
+  marks: readonly ImportMark[] = [],
+): Promise<ImportSummary> {
+  if (!result.ok) throw refusedBundle(result);
   const { resources } = result;
   const patients = [
     ...new Set(resources.map(patientOf).filter((id): id is string => id !== undefined)),

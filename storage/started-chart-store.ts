@@ -26,10 +26,14 @@ import type {
   LabResults,
   LabResultsQuery,
 } from '../model/index.js';
+import type { ImportSummary } from '../model/index.js';
+import type { BundleReadResult } from '../model/bundle-reader.js';
 import { AfterFirstValues } from './after-first-values.js';
+import type { BundleFirstReads } from './bundle-first-reads.js';
 import { toChartStoreError } from './database-errors.js';
 import type { ChartStoreOptions, DexieChartStore } from './dexie-chart-store.js';
-import { openFirstReads, type FirstReads } from './first-reads.js';
+import { NO_DATABASE, openFirstReads, type FirstReads } from './first-reads.js';
+import { importReadBundle, type ImportOptions } from './import-bundle.js';
 import { readingContextOf } from './reading-context.js';
 
 /** At the latest this long after the first reads have answered, the store is loaded (a tab in the background paints no frames). */
@@ -47,7 +51,9 @@ const HAND_OVER_LATEST_MS = 100;
  * query follows the store's live query, and every command waits for it.
  * On a device with no chart database yet (a first visit), or one a schema
  * upgrade or a rebuild awaits, the store is opened at once and answers
- * everything. Errors are the store's own ChartStoreErrors.
+ * everything; but a first visit that imports its chart at start
+ * (`importBundle`) is shown from the bundle while the store loads and
+ * stores it. Errors are the store's own ChartStoreErrors.
  */
 export function startChartStore(options: ChartStoreOptions): StartedChartStore {
   return new StartedChartStore(options);
@@ -55,12 +61,30 @@ export function startChartStore(options: ChartStoreOptions): StartedChartStore {
 
 type Answer<T> = { value: T } | undefined;
 
+/** A query's first read, of one patient's chart. */
+const firstOf = <T>(patientId: string, read: (reads: FirstReads) => Promise<T>) => ({
+  patientId,
+  read,
+});
+
+/** A bundle imported at start, read whole, and the reads of its rows when they can be shown before they are stored. */
+interface StartImport {
+  result: BundleReadResult;
+  reads: BundleFirstReads | undefined;
+}
+
 export class StartedChartStore implements ChartStore {
   readonly user: ChartUser;
-  /** The first reads, or undefined where the database cannot be read straight (then the store opens at once). */
-  readonly #firstReads: Promise<FirstReads | undefined>;
+  /** The first reads; NO_DATABASE on a device with none; undefined where the database cannot be read straight (then the store opens at once). */
+  readonly #firstReads: Promise<FirstReads | typeof NO_DATABASE | undefined>;
   /** The store: opened once `opened()` is first called. */
   readonly #store: Promise<DexieChartStore>;
+  /** The store once an import started by importBundle has settled: what queries follow. */
+  readonly #following: Promise<DexieChartStore>;
+  /** A bundle imported at start (importBundle), once read; undefined when there is none or it could not be read. */
+  #startImport: Promise<StartImport | undefined> | undefined;
+  /** Settles once that import is stored or has failed: the store's queries and its commands wait for it. */
+  #startImportSettled: Promise<unknown> = Promise.resolve();
   #openStore!: () => void;
   /** The store's code, asked for as soon as the store is (not a microtask later, after the page's other modules have run). */
   #storeModule: Promise<typeof import('./open-chart-store.js')> | undefined;
@@ -82,13 +106,21 @@ export class StartedChartStore implements ChartStore {
     );
     this.#store = new Promise<void>((resolve) => (this.#openStore = resolve)).then(async () => {
       const { openChartStore } = await this.#storeModule!;
-      const store = await openChartStore(options);
+      return openChartStore(options);
+    });
+    this.#following = this.#store.then(async (store) => {
+      // Until a bundle shown before it was stored is stored, its rows are the bundle's.
+      await this.#startImportSettled;
       this.#opened = store;
-      (await this.#firstReads)?.close(); // every query follows the store now
+      const reads = await this.#firstReads;
+      if (reads !== NO_DATABASE) reads?.close(); // every query follows the store now
       return store;
     });
-    this.#store.catch(() => undefined); // every query and command hears why
-    void this.#firstReads.then((reads) => reads ?? this.#open());
+    this.#following.catch(() => undefined); // every query and command hears why
+    // Read after the page's first task, so that an importBundle called right after this counts.
+    void this.#firstReads.then((reads) => {
+      if (reads === undefined || (reads === NO_DATABASE && !this.#startImport)) this.#open();
+    });
   }
 
   #open(): void {
@@ -104,12 +136,61 @@ export class StartedChartStore implements ChartStore {
   }
 
   /**
-   * A live query answered first from IndexedDB (`first`, when the query has
-   * one and the database can be read straight), then by the store's own.
-   * A first read that fails says nothing: the store's query says why.
+   * Imports a FHIR Bundle, or the promise of one (a chart fetched while the
+   * page starts), as `importBundle()` does, and settles as it does. Called
+   * right after `startChartStore`, on a device that has nothing of the
+   * bundle's patients (a first visit), their queries are answered first from
+   * the bundle, read and validated whole: the rows the import is about to
+   * store, shown while the store loads (after they are painted) and stores
+   * them. Those queries then follow the store, whose answers are the same
+   * rows. A bundle with errors shows nothing. Every command waits until the
+   * import is stored or has failed, so nothing is done to a row shown from
+   * the bundle before it is stored.
+   */
+  importBundle(bundle: unknown, options: ImportOptions = {}): Promise<ImportSummary> {
+    // The reader is fetched while the bundle downloads.
+    const reader = import('./bundle-preview.js');
+    const read = Promise.all([bundle, reader]).then(
+      ([input, { readBundle, bundleFirstReads }]): StartImport => {
+        const result = readBundle(input);
+        return {
+          result,
+          reads: result.ok ? bundleFirstReads(result.resources, this.user) : undefined,
+        };
+      },
+    );
+    this.#startImport = read.catch(() => undefined);
+    const imported = read.then(async ({ result }) => {
+      if (!result.ok) throw (await reader).refusedBundle(result);
+      // The store opens once the first rows are painted, or now when nothing waits for rows.
+      this.#openAfterFirstValues.whenNoneAwaited();
+      return importReadBundle(await this.#store, result, options);
+    });
+    this.#startImportSettled = imported.catch(() => undefined);
+    return imported;
+  }
+
+  /**
+   * The first reads for a patient: straight from IndexedDB, or from a bundle
+   * imported at start when this device has nothing of the patient and the
+   * bundle brings their chart; undefined when only the store can answer.
+   */
+  async #firstReadsOf(patientId: string): Promise<FirstReads | undefined> {
+    const device = await this.#firstReads;
+    if (device === undefined) return undefined;
+    const stored = device === NO_DATABASE ? undefined : device;
+    if (!this.#startImport || (stored && (await stored.stored(patientId)))) return stored;
+    const bundle = (await this.#startImport)?.reads;
+    return bundle?.patients.has(patientId) ? bundle : stored;
+  }
+
+  /**
+   * A live query answered first by the first reads (`first`, when the query
+   * has them: see #firstReadsOf), then by the store's own. A first read that
+   * fails says nothing: the store's query says why.
    */
   #live<T>(
-    first: ((reads: FirstReads) => Promise<T>) | undefined,
+    first: { patientId: string; read: (reads: FirstReads) => Promise<T> } | undefined,
     query: (store: DexieChartStore) => LiveQuery<T>,
   ): LiveQuery<T> {
     return {
@@ -120,9 +201,9 @@ export class StartedChartStore implements ChartStore {
         let stop: (() => void) | undefined;
         const firstValueCame = this.#openAfterFirstValues.awaitFirstValue();
         if (first) this.#readsInFlight++;
-        void this.#firstReads
+        void (first ? this.#firstReadsOf(first.patientId) : Promise.resolve(undefined))
           .then(async (reads): Promise<Answer<T>> =>
-            reads && first ? { value: await first(reads) } : undefined,
+            reads && first ? { value: await first.read(reads) } : undefined,
           )
           .catch((): Answer<T> => undefined)
           .then((answer) => {
@@ -150,7 +231,7 @@ export class StartedChartStore implements ChartStore {
             },
           });
         };
-        this.#store.then(follow, (error: unknown) => {
+        this.#following.then(follow, (error: unknown) => {
           if (!stopped) observer.error?.(toChartStoreError(error, false));
           firstValueCame();
         });
@@ -188,44 +269,52 @@ export class StartedChartStore implements ChartStore {
     for (const handOver of finished) handOver();
   }
 
-  /** A command: the store is opened for it now. */
+  /** A command: the store is opened for it now; it runs once an import started by importBundle has settled. */
   async #command<T>(work: (store: DexieChartStore) => Promise<T>): Promise<T> {
-    return work(await this.opened());
+    const store = await this.opened();
+    await this.#startImportSettled;
+    return work(store);
   }
 
   chartPresence(patientId: string): LiveQuery<ChartPresence> {
     return this.#live(
-      async (reads) => ((await reads.stored(patientId)) ? 'present' : 'absent'),
+      firstOf(patientId, async (reads) => ((await reads.stored(patientId)) ? 'present' : 'absent')),
       (store) => store.chartPresence(patientId),
     );
   }
   patient(patientId: string): LiveQuery<ChartRecord<Patient> | undefined> {
     return this.#live(
-      (reads) => reads.patient(patientId),
+      firstOf(patientId, (reads) => reads.patient(patientId)),
       (store) => store.patient(patientId),
     );
   }
   allergies(patientId: string): LiveQuery<Array<ChartRecord<AllergyIntolerance>>> {
     return this.#live(
-      (reads) => reads.lane<AllergyIntolerance>(patientId, ['AllergyIntolerance']),
+      firstOf(patientId, (reads) =>
+        reads.lane<AllergyIntolerance>(patientId, ['AllergyIntolerance']),
+      ),
       (store) => store.allergies(patientId),
     );
   }
   medications(patientId: string): LiveQuery<Array<ChartRecord<Medication>>> {
     return this.#live(
-      (reads) => reads.lane<Medication>(patientId, ['MedicationRequest', 'MedicationStatement']),
+      firstOf(patientId, (reads) =>
+        reads.lane<Medication>(patientId, ['MedicationRequest', 'MedicationStatement']),
+      ),
       (store) => store.medications(patientId),
     );
   }
   conditions(patientId: string): LiveQuery<Array<ChartRecord<Condition>>> {
     return this.#live(
-      (reads) => reads.lane<Condition>(patientId, ['Condition']),
+      firstOf(patientId, (reads) => reads.lane<Condition>(patientId, ['Condition'])),
       (store) => store.conditions(patientId),
     );
   }
   vitals(patientId: string, query: VitalsQuery = {}): LiveQuery<Array<ChartRecord<Observation>>> {
     return this.#live(
-      (reads) => reads.observations<Observation>(patientId, 'vital-signs', query),
+      firstOf(patientId, (reads) =>
+        reads.observations<Observation>(patientId, 'vital-signs', query),
+      ),
       (store) => store.vitals(patientId, query),
     );
   }
@@ -234,19 +323,23 @@ export class StartedChartStore implements ChartStore {
     query: ObservationsQuery,
   ): LiveQuery<Array<ChartRecord<Observation>>> {
     return this.#live(
-      (reads) => reads.observations<Observation>(patientId, 'observation', query),
+      firstOf(patientId, (reads) =>
+        reads.observations<Observation>(patientId, 'observation', query),
+      ),
       (store) => store.observations(patientId, query),
     );
   }
   readingContext(patientId: string, codes: readonly string[]): LiveQuery<ReadingContext> {
     return this.#live(
-      (reads) => readingContextOf(reads, patientId, codes),
+      firstOf(patientId, (reads) => readingContextOf(reads, patientId, codes)),
       (store) => store.readingContext(patientId, codes),
     );
   }
   notes(patientId: string): LiveQuery<Array<ChartRecord<DocumentReference>>> {
     return this.#live(
-      (reads) => reads.lane<DocumentReference>(patientId, ['DocumentReference']),
+      firstOf(patientId, (reads) =>
+        reads.lane<DocumentReference>(patientId, ['DocumentReference']),
+      ),
       (store) => store.notes(patientId),
     );
   }
@@ -313,7 +406,8 @@ export class StartedChartStore implements ChartStore {
   }
 
   async close(): Promise<void> {
-    (await this.#firstReads)?.close();
+    const reads = await this.#firstReads;
+    if (reads !== NO_DATABASE) reads?.close();
     if (this.#openAsked) await (await this.#store.catch(() => undefined))?.close();
   }
 }

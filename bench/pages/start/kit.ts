@@ -1,13 +1,12 @@
 // The three summary elements over the local store, as a host page embeds
 // them for the quickest start: the store is imported first, so it starts
-// (IndexedDB opens and, on a first visit (`?import`), the store and the
-// import's code are fetched) before the elements' modules are evaluated;
+// (IndexedDB opens and, on a first visit (`?import`), chart.json and the
+// bundle reader are fetched) before the elements' modules are evaluated;
 // static imports let the browser fetch every module at once. The store is
-// handed to the elements, and a first visit imports the chart from
-// chart.json.
-import { store } from './start-store.js';
+// handed to the elements; a first visit shows the chart from the bundle
+// while it is stored.
+import { imported, store } from './start-store.js';
 import './summary-elements.js';
-import { importBundle } from '../../../storage/index.js';
 import { expectedRows, probeRows, reportError } from './rows-probe.js';
 import { timeUpdates } from './update-timing.js';
 
@@ -35,12 +34,9 @@ for (const element of [banner, list, grid] as Array<
   element.patientId = patientId;
   element.store = store;
 }
-if (query.has('import')) {
+if (imported) {
   try {
-    // The chart is fetched while the store opens, as a host fetches its data while its code loads.
-    const chart = fetch('./chart.json').then((response) => response.text());
-    chart.catch(() => undefined); // said below
-    await importBundle(await store.opened(), await chart);
+    await imported;
     performance.mark('start:imported');
   } catch (error) {
     reportError(error);

@@ -1,13 +1,14 @@
 // The store starts (IndexedDB opens) before the elements' modules are
-// evaluated. A first visit (`?import`) opens the whole store at once, as its
-// first work is a write, and fetches the import's code meanwhile.
-import { prepareImport } from '../../../storage/import-bundle.js';
+// evaluated. A first visit (`?import`) fetches the chart at once and imports
+// it: its rows are shown from the bundle while the store loads and stores it.
 import { startChartStore } from '../../../storage/started-chart-store.js';
 
 export const store = startChartStore({
   user: { id: 'u1', displayName: 'Clinician', role: 'clinician' },
 });
-if (new URLSearchParams(location.search).has('import')) {
-  void store.opened().catch(() => undefined);
-  void prepareImport().catch(() => undefined); // importBundle says why
-}
+
+/** The first visit's import, as a host fetches its data while its code loads; undefined on a later visit. */
+export const imported = new URLSearchParams(location.search).has('import')
+  ? store.importBundle(fetch('./chart.json').then((response) => response.text()))
+  : undefined;
+imported?.catch(() => undefined); // kit.ts reports it

@@ -1,15 +1,10 @@
 import { expect } from '../../support/testing.js';
 import { PREGNANCY_STATUS_CODES } from '../../../clinical/index.js';
-import { firstValue, type ChartStore, type LiveQuery } from '../../../model/index.js';
-import {
-  ChartDatabase,
-  importBundle,
-  startChartStore,
-  type StartedChartStore,
-} from '../../../storage/index.js';
-import { openFirstReads } from '../../../storage/first-reads.js';
+import { firstValue, type LiveQuery } from '../../../model/index.js';
+import { ChartDatabase, startChartStore, type StartedChartStore } from '../../../storage/index.js';
+import { NO_DATABASE, openFirstReads } from '../../../storage/first-reads.js';
 import { INDEXEDDB_VERSION, PROJECTION_VERSION_KEY } from '../../../storage/schema-versions.js';
-import { syntheaText } from '../../support/browser-fixtures.js';
+import { deviceWithChart, firstScreen, follow, readsOf } from '../../support/first-screen.js';
 import { ChartDatabaseV1, installedVersion, openRaw, rejection } from '../../support/idb.js';
 import { penicillinAllergy } from '../../support/resources.js';
 import {
@@ -29,51 +24,6 @@ function start(databaseName: string): StartedChartStore {
   return store;
 }
 
-/** A live query's values as they come; `count(n)` resolves once there are n. */
-function follow<T>(query: LiveQuery<T>) {
-  const seen: T[] = [];
-  const waiting: Array<() => void> = [];
-  const stop = query.subscribe({
-    next: (value) => {
-      seen.push(value);
-      for (const check of waiting.splice(0)) check();
-    },
-  });
-  const count = (n: number) =>
-    new Promise<T[]>((resolve) => {
-      const check = () => (seen.length >= n ? resolve(seen) : waiting.push(check));
-      check();
-    });
-  return { count, stop };
-}
-
-/** A database holding Versie Botsford's chart, imported by the store and closed again. */
-async function deviceWithChart(): Promise<{ name: string; patientId: string }> {
-  const name = uniqueDatabaseName('started');
-  const store = await openTestStore(name);
-  const summary = await importBundle(store, await syntheaText('Versie_Botsford'));
-  await store.close();
-  return { name, patientId: summary.patientIds[0]! };
-}
-
-/** The queries a chart's first screen asks, by name. */
-function firstScreen(store: ChartStore, patientId: string) {
-  return {
-    chartPresence: store.chartPresence(patientId),
-    patient: store.patient(patientId),
-    allergies: store.allergies(patientId),
-    medications: store.medications(patientId),
-    conditions: store.conditions(patientId),
-    notes: store.notes(patientId),
-    vitals: store.vitals(patientId),
-    'vitals, newest 20': store.vitals(patientId, { limit: 20 }),
-    'vitals, a range': store.vitals(patientId, { from: '2015-01-01', to: '2020-01-01' }),
-    'vitals, by code': store.vitals(patientId, { codes: ['8867-4', '8310-5'], limit: 3 }),
-    'pregnancy status': store.observations(patientId, { codes: PREGNANCY_STATUS_CODES }),
-    'reading context': store.readingContext(patientId, PREGNANCY_STATUS_CODES),
-  };
-}
-
 describe('started chart store', () => {
   afterEach(async () => {
     await Promise.all(started.splice(0).map((store) => store.close()));
@@ -87,35 +37,34 @@ describe('started chart store', () => {
 
   it('reads straight from IndexedDB what the store reads', async () => {
     const { name, patientId } = await deviceWithChart();
-    const reads = await openFirstReads(indexedDB, IDBKeyRange, name);
-    expect(reads, 'a database of this release is read').to.not.equal(undefined);
+    const reads = await readsOf(name);
     const store = await openTestStore(name);
     try {
       const queries = firstScreen(store, patientId);
       const straight = {
-        chartPresence: (await reads!.stored(patientId)) ? 'present' : 'absent',
-        patient: await reads!.patient(patientId),
-        allergies: await reads!.lane(patientId, ['AllergyIntolerance']),
-        medications: await reads!.lane(patientId, ['MedicationRequest', 'MedicationStatement']),
-        conditions: await reads!.lane(patientId, ['Condition']),
-        notes: await reads!.lane(patientId, ['DocumentReference']),
-        vitals: await reads!.observations(patientId, 'vital-signs', {}),
-        'vitals, newest 20': await reads!.observations(patientId, 'vital-signs', { limit: 20 }),
-        'vitals, a range': await reads!.observations(patientId, 'vital-signs', {
+        chartPresence: (await reads.stored(patientId)) ? 'present' : 'absent',
+        patient: await reads.patient(patientId),
+        allergies: await reads.lane(patientId, ['AllergyIntolerance']),
+        medications: await reads.lane(patientId, ['MedicationRequest', 'MedicationStatement']),
+        conditions: await reads.lane(patientId, ['Condition']),
+        notes: await reads.lane(patientId, ['DocumentReference']),
+        vitals: await reads.observations(patientId, 'vital-signs', {}),
+        'vitals, newest 20': await reads.observations(patientId, 'vital-signs', { limit: 20 }),
+        'vitals, a range': await reads.observations(patientId, 'vital-signs', {
           from: '2015-01-01',
           to: '2020-01-01',
         }),
-        'vitals, by code': await reads!.observations(patientId, 'vital-signs', {
+        'vitals, by code': await reads.observations(patientId, 'vital-signs', {
           codes: ['8867-4', '8310-5'],
           limit: 3,
         }),
-        'pregnancy status': await reads!.observations(patientId, 'observation', {
+        'pregnancy status': await reads.observations(patientId, 'observation', {
           codes: PREGNANCY_STATUS_CODES,
         }),
         'reading context': {
-          patient: await reads!.patient(patientId),
-          conditions: await reads!.lane(patientId, ['Condition']),
-          observations: await reads!.observations(patientId, 'observation', {
+          patient: await reads.patient(patientId),
+          conditions: await reads.lane(patientId, ['Condition']),
+          observations: await reads.observations(patientId, 'observation', {
             codes: PREGNANCY_STATUS_CODES,
           }),
         },
@@ -134,13 +83,13 @@ describe('started chart store', () => {
       });
       expect((await firstValue(queries.conditions)).length).to.be.greaterThan(0);
     } finally {
-      reads!.close();
+      reads.close();
     }
   });
 
   it('reads asked for in one task share a transaction per store; one asked later has its own', async () => {
     const { name, patientId } = await deviceWithChart();
-    const reads = (await openFirstReads(indexedDB, IDBKeyRange, name))!;
+    const reads = await readsOf(name);
     const transaction = IDBDatabase.prototype.transaction;
     const scopes: string[] = [];
     IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args) {
@@ -248,7 +197,7 @@ describe('started chart store', () => {
 
   it('makes no database on a device that has none; the store makes it and answers', async () => {
     const name = uniqueDatabaseName('started-empty');
-    expect(await openFirstReads(indexedDB, IDBKeyRange, name)).to.equal(undefined);
+    expect(await openFirstReads(indexedDB, IDBKeyRange, name)).to.equal(NO_DATABASE);
     expect(await installedVersion(name), 'nothing made by looking').to.equal(undefined);
     const store = start(name);
     expect(await firstValue(store.chartPresence('pat-1'))).to.equal('absent');
