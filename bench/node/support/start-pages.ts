@@ -15,7 +15,7 @@ import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { readBundle } from '../../../model/bundle-reader.js';
 import { writeBundle, type FhirResource } from '../../../model/index.js';
 import { fixturesDir } from '../../runner/fixtures-plugin.js';
-import { PROBE_DONE } from '../../pages/start/rows-probe.js';
+import { IMPORT_DONE, PROBE_DONE } from '../../pages/start/rows-probe.js';
 
 const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pages = path.join(benchDir, 'pages/start');
@@ -256,10 +256,20 @@ export async function visit(
   const errors: string[] = [];
   tab.on('pageerror', (e) => errors.push(e.message));
   try {
+    // The kit's page shows a first visit's rows before its import is stored: the visit lasts until it is.
+    const stored =
+      options.import && page === 'kit'
+        ? tab.waitForEvent('console', {
+            predicate: (message) => message.text() === IMPORT_DONE,
+            timeout: 60_000,
+          })
+        : undefined;
+    stored?.catch(() => undefined); // awaited below
     await openAndWait(
       tab,
       `${pages.origin}/${page}.html?${pages.query}${options.import ? '&import' : ''}`,
     );
+    await stored;
     const seen = await tab.evaluate(() => ({
       probe: window.startProbe,
       resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(

@@ -7,7 +7,7 @@
 // while it is stored.
 import { imported, store } from './start-store.js';
 import './summary-elements.js';
-import { expectedRows, probeRows, reportError } from './rows-probe.js';
+import { expectedRows, IMPORT_DONE, probeRows, reportError } from './rows-probe.js';
 import { timeUpdates } from './update-timing.js';
 
 performance.mark('start:modules-evaluated');
@@ -41,4 +41,5 @@ if (imported) {
   } catch (error) {
     reportError(error);
   }
+  console.info(IMPORT_DONE);
 }

@@ -32,6 +32,9 @@ export function expectedRows(): { allergies: number; medications: number; column
 /** What the probe writes on the console once it has a time or an error. */
 export const PROBE_DONE = 'start-probe: done';
 
+/** What a first visit writes once its import is stored or has failed (its rows may be on screen before). */
+export const IMPORT_DONE = 'start-probe: imported';
+
 export function probeRows(shown: () => boolean): void {
   window.startProbe = {};
   const frame = () => {
