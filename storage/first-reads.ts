@@ -79,8 +79,10 @@ function openAsItStands(
 
 /**
  * Opens the database for the first reads: NO_DATABASE when there is none,
- * undefined when it cannot be read straight (of another version, or its
- * projections are not this release's: the store upgrades or rebuilds it).
+ * undefined when it cannot be read straight (of another version: the store
+ * upgrades it). Whether its projections are this release's is read beside
+ * the first reads, not before them: where they are not (the store rebuilds
+ * them), every read rejects, and the store answers.
  */
 export async function openFirstReads(
   factory: IDBFactory | undefined,
@@ -92,22 +94,41 @@ export async function openFirstReads(
   if (!db || !keyRange) return undefined;
   // Another tab upgrading or deleting it: let go at once.
   db.onversionchange = () => db.close();
-  try {
-    const stores = db.objectStoreNames;
-    const usable =
-      db.version === INDEXEDDB_VERSION &&
-      ['records', 'documents', 'meta'].every((store) => stores.contains(store)) &&
-      (
-        await promised<MetaRow | undefined>(
-          db.transaction('meta').objectStore('meta').get(PROJECTION_VERSION_KEY),
-        )
-      )?.value === PROJECTION_VERSION;
-    if (usable) return firstReads(db, keyRange);
-  } catch {
-    // left to the store
+  const stores = db.objectStoreNames;
+  if (
+    db.version !== INDEXEDDB_VERSION ||
+    !['records', 'documents', 'meta'].every((store) => stores.contains(store))
+  ) {
+    db.close();
+    return undefined;
   }
-  db.close();
-  return undefined;
+  const current = promised<MetaRow | undefined>(
+    db.transaction('meta').objectStore('meta').get(PROJECTION_VERSION_KEY),
+  ).then(
+    (row) => row?.value === PROJECTION_VERSION,
+    () => false,
+  );
+  void current.then((usable) => usable || db.close());
+  return checkedReads(firstReads(db, keyRange), current);
+}
+
+/** The reads, each asked for at once and answered once `current` says the projections are this release's; rejected when not. */
+function checkedReads(reads: FirstReads, current: Promise<boolean>): FirstReads {
+  const checked =
+    <A extends unknown[], T>(read: (...args: A) => Promise<T>) =>
+    async (...args: A): Promise<T> => {
+      const answer = read(...args); // placed now, with the other reads of this task
+      answer.catch(() => undefined); // said below, when current
+      if (!(await current)) throw new Error('projections of another release: left to the store');
+      return answer;
+    };
+  return {
+    stored: checked(reads.stored),
+    patient: checked(reads.patient),
+    lane: checked(reads.lane),
+    observations: checked(reads.observations),
+    close: reads.close,
+  } as FirstReads;
 }
 
 function firstReads(db: IDBDatabase, keyRange: typeof IDBKeyRange): FirstReads {
