@@ -1,5 +1,6 @@
 import {
   canonicalJson,
+  newImportedRevisionIds,
   patientOf,
   resourceKey,
   type ChartUser,
@@ -32,18 +33,22 @@ export interface BundleFirstReads extends FirstReads {
  * would not make one row per resource (a resource twice, or one naming no
  * patient, which the import refuses), so that only the store answers.
  */
-export function bundleFirstReads(
+export async function bundleFirstReads(
   resources: readonly FhirResource[],
   user: ChartUser,
-): BundleFirstReads | undefined {
+): Promise<BundleFirstReads | undefined> {
+  const keys = new Set(resources.map(resourceKey));
+  if (keys.size < resources.length || resources.some((r) => patientOf(r) === undefined))
+    return undefined;
+  const contents = resources.map(canonicalJson);
+  // Hashed natively here; importedRevision below and the import after find them named.
+  await newImportedRevisionIds(resources, contents);
   const rows = new Map<string, RecordRow>();
-  for (const resource of resources) {
+  resources.forEach((resource, i) => {
     const key = resourceKey(resource);
-    const patientId = patientOf(resource);
-    if (rows.has(key) || patientId === undefined) return undefined;
-    const revision = importedRevision(resource, [], user, canonicalJson(resource));
-    rows.set(key, recordRow(key, patientId, documentOf(resource), [revision]));
-  }
+    const revision = importedRevision(resource, [], user, contents[i]);
+    rows.set(key, recordRow(key, patientOf(resource)!, documentOf(resource), [revision]));
+  });
   const all = [...rows.values()];
   const patients = new Set(all.map((row) => row.patientId));
 

@@ -151,11 +151,11 @@ export class StartedChartStore implements ChartStore {
     // The reader is fetched while the bundle downloads.
     const reader = import('./bundle-preview.js');
     const read = Promise.all([bundle, reader]).then(
-      ([input, { readBundle, bundleFirstReads }]): StartImport => {
+      async ([input, { readBundle, bundleFirstReads }]): Promise<StartImport> => {
         const result = readBundle(input);
         return {
           result,
-          reads: result.ok ? bundleFirstReads(result.resources, this.user) : undefined,
+          reads: result.ok ? await bundleFirstReads(result.resources, this.user) : undefined,
         };
       },
     );

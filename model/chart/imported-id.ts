@@ -34,12 +34,43 @@ export function importedRevisionId(
   const known = derived.get(resource)?.get(named);
   if (known) return known;
   const text = `${resourceKey(resource)}\n${named}\n${content ?? canonicalJson(resource)}`;
-  const digest = sha256(new TextEncoder().encode(text));
-  let hex = '';
-  for (const byte of digest.subarray(0, 16)) hex += byte.toString(16).padStart(2, '0');
-  const id = `${IMPORT_ID_PREFIX}${hex}`;
+  const id = `${IMPORT_ID_PREFIX}${hex128(sha256(new TextEncoder().encode(text)))}`;
   derived.set(resource, (derived.get(resource) ?? new Map()).set(named, id));
   return id;
+}
+
+/**
+ * The import ids of resources new to a chart (no parents), by WebCrypto's
+ * SHA-256, which runs natively rather than as script: for a caller that can
+ * wait, such as a bundle's rows shown before they are stored. The same ids
+ * as importedRevisionId, remembered as it remembers them, so the import
+ * that follows does not hash them again. Where WebCrypto is missing (a page
+ * that is not a secure context), hashed as importedRevisionId hashes.
+ */
+export async function newImportedRevisionIds(
+  resources: readonly FhirResource[],
+  contents: readonly string[],
+): Promise<string[]> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return resources.map((resource, i) => importedRevisionId(resource, [], contents[i]));
+  const encoder = new TextEncoder();
+  const digests = await Promise.all(
+    resources.map((resource, i) =>
+      subtle.digest('SHA-256', encoder.encode(`${resourceKey(resource)}\n\n${contents[i]}`)),
+    ),
+  );
+  return resources.map((resource, i) => {
+    const id = `${IMPORT_ID_PREFIX}${hex128(new Uint8Array(digests[i]!))}`;
+    derived.set(resource, (derived.get(resource) ?? new Map()).set('', id));
+    return id;
+  });
+}
+
+/** The first 128 bits of a digest, in hex. */
+function hex128(digest: Uint8Array): string {
+  let hex = '';
+  for (const byte of digest.subarray(0, 16)) hex += byte.toString(16).padStart(2, '0');
+  return hex;
 }
 
 /** Whether the revision's id is the one its own key, parents and content derive: an import, verified. */

@@ -2,6 +2,7 @@
 // and printed with lit-html, no kit. On a first visit (`?import`) it puts
 // the chart's resources from chart.json into the database first.
 import { html, render } from 'lit/html.js';
+import { chartText } from './chart-text.js';
 import { expectedRows, probeRows, reportError } from './rows-probe.js';
 
 interface Resource {
@@ -141,7 +142,7 @@ function show(allergies: Row[], medications: Row[], vitals: Row[]): void {
 try {
   const db = await openDatabase();
   if (query.has('import')) {
-    const bundle = JSON.parse(await (await fetch('./chart.json')).text()) as {
+    const bundle = JSON.parse(await chartText()) as {
       entry: Array<{ resource: Resource }>;
     };
     await put(

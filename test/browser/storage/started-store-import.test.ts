@@ -58,7 +58,7 @@ describe('started chart store, importing at start', () => {
   it("reads a bundle's rows as the store reads them once it has imported it", async () => {
     const { text, patientId } = await versie();
     const result = readBundle(text);
-    const reads = bundleFirstReads(result.resources, DR_ADA)!;
+    const reads = (await bundleFirstReads(result.resources, DR_ADA))!;
     expect([...reads.patients]).to.deep.equal([patientId]);
     const store = await openTestStore(uniqueDatabaseName('bundle-reads'));
     await importBundle(store, text);

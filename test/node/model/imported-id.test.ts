@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import {
+  canonicalJson,
   hasImportedId,
   importedRevisionId,
+  newImportedRevisionIds,
   resourceKey,
   type FhirResource,
 } from '../../../model/index.js';
@@ -51,3 +53,24 @@ function sortKeys(value: unknown): unknown {
       .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
   );
 }
+
+test('import ids hashed by WebCrypto, many at once, are the ids importedRevisionId derives', async () => {
+  const made = () =>
+    Array.from({ length: 40 }, (_, i) => ({
+      ...(penicillinAllergy(`pat-${i % 3}`, `alg-${i}`) as FhirResource),
+      note: [{ text: `é ${'x'.repeat(i * 37)}` }],
+    })) as FhirResource[];
+  const resources = made();
+  const ids = await newImportedRevisionIds(resources, resources.map(canonicalJson));
+  // Fresh objects, so that nothing remembered answers: hashed by @noble/hashes.
+  assert.deepEqual(
+    ids,
+    made().map((resource) => importedRevisionId(resource, [])),
+  );
+  assert.equal(new Set(ids).size, resources.length);
+  // Remembered: the import that follows finds them named.
+  assert.deepEqual(
+    resources.map((resource) => importedRevisionId(resource, [])),
+    ids,
+  );
+});
