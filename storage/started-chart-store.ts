@@ -166,7 +166,8 @@ export class StartedChartStore implements ChartStore {
       this.#openAfterFirstValues.whenNoneAwaited();
       return importReadBundle(await this.#store, result, options);
     });
-    this.#startImportSettled = imported.catch(() => undefined);
+    const before = this.#startImportSettled;
+    this.#startImportSettled = Promise.all([before, imported.catch(() => undefined)]);
     return imported;
   }
 
