@@ -75,6 +75,8 @@ interface StartImport {
 
 export class StartedChartStore implements ChartStore {
   readonly user: ChartUser;
+  /** Its first answers come straight from IndexedDB (or a bundle being imported): elements paint no pending state before them. */
+  readonly firstAnswersSoon = true;
   /** The first reads; NO_DATABASE on a device with none; undefined where the database cannot be read straight (then the store opens at once). */
   readonly #firstReads: Promise<FirstReads | typeof NO_DATABASE | undefined>;
   /** The store: opened once `opened()` is first called. */

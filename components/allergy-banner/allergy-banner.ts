@@ -12,6 +12,7 @@ import { controlStyles } from '../shared/control.styles.js';
 import { deliveryNoteStyles } from '../shared/delivery-note.js';
 import { DeliveryStatesController } from '../shared/delivery-states-controller.js';
 import { EmrElement } from '../shared/emr-element.js';
+import { PendingGrace } from '../shared/pending-grace.js';
 import { AllergyBannerController, type BannerView } from './allergy-banner-controller.js';
 import { EmrAllergyConflictSelectEvent, EmrAllergySelectEvent } from './allergy-banner.events.js';
 import { bannerMessages as messages } from './allergy-banner.messages.js';
@@ -102,6 +103,7 @@ export class EmrAllergyBanner extends EmrElement {
   delivery?: DeliveryStatusSource;
 
   readonly #data = new AllergyBannerController(this);
+  readonly #grace = new PendingGrace(this);
   /** Where each allergy stands with the hospital record, while there is a delivery and the store offers it. */
   readonly #deliveries = new DeliveryStatesController(this);
 
@@ -126,6 +128,8 @@ export class EmrAllergyBanner extends EmrElement {
 
   override render(): TemplateResult {
     const { view, announcement } = this.#data;
+    // A first answer about to come from the device: no pending state painted before it.
+    if (view.phase === 'pending' && this.#grace.holding) return html``;
     const state = this.state;
     // An unconfirmed "no known allergies" must never look like a confirmed one: its own accent and icon, and words.
     const unconfirmed =

@@ -22,6 +22,7 @@ import { EmrElement } from '../shared/emr-element.js';
 import { heading, headingLevel } from '../shared/heading.js';
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
+import { PendingGrace } from '../shared/pending-grace.js';
 import { MedicationActions } from './medication-actions.js';
 import { onEntryAction, renderEntry } from './medication-entry.js';
 import { MedicationHistoryController } from './medication-history-controller.js';
@@ -122,6 +123,7 @@ export class EmrMedicationList extends EmrElement {
   );
   readonly #deliveries = new DeliveryStatesController(this);
   readonly #presence = new ChartPresenceController(this);
+  readonly #grace = new PendingGrace(this);
   readonly #actions = new MedicationActions(this, (message) => (this.announcement = message));
   readonly #history = new MedicationHistoryController(this);
 
@@ -150,6 +152,9 @@ export class EmrMedicationList extends EmrElement {
   }
 
   override render(): TemplateResult {
+    // A first answer about to come from the device: no pending state painted before it.
+    const pending = this.#medications.state.status === 'pending' || this.#presence.pending;
+    if (pending && this.#grace.holding) return html``;
     return html`
       ${heading(this.#level, m.title, { class: 'title' })} ${this.#body()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>

@@ -21,6 +21,7 @@ import { controlStyles } from '../shared/control.styles.js';
 import { deliveryNoteStyles } from '../shared/delivery-note.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { heading, headingLevel } from '../shared/heading.js';
+import { PendingGrace } from '../shared/pending-grace.js';
 import { stateBoxStyles } from '../shared/state-box.styles.js';
 import type { EmrVitalsSubmitEvent } from '../vitals-form/vitals-form.events.js';
 import type { EmrVitalsForm } from '../vitals-form/vitals-form.js';
@@ -113,6 +114,7 @@ export class EmrVitalsGrid extends EmrElement {
 
   readonly #window = new VitalsWindowController(this);
   readonly #presence = new ChartPresenceController(this);
+  readonly #grace = new PendingGrace(this);
   readonly #page = new VitalsPageController(this, this.#window);
   readonly #deliveries = new VitalsDeliveryController(this, this.#window);
 
@@ -131,8 +133,16 @@ export class EmrVitalsGrid extends EmrElement {
   }
 
   override render() {
+    // A first answer about to come from the device: no pending state painted before it.
+    const pending = this.#window.state.status === 'pending' || this.#awaitingContext;
+    if (this.patientId && pending && this.#grace.holding) return html``;
     const level = headingLevel(this.headingLevel, undefined);
     return html`${level ? heading(level, m.title, { class: 'title' }) : nothing}${this.#content()}`;
+  }
+
+  /** Waiting for what the vital signs are read against (the patient, their pregnancies) or whether the chart is here. */
+  get #awaitingContext(): boolean {
+    return this.#presence.pending || this.#page.waiting;
   }
 
   #content() {
@@ -142,12 +152,7 @@ export class EmrVitalsGrid extends EmrElement {
       return html`<p part="status" class="status">${m.noPatient}</p>
         ${live}`;
     // The patient and pregnancies first: a child's values must never be shown against adult ranges, nor a NEWS2 in pregnancy, not even for a moment.
-    if (
-      state.status === 'idle' ||
-      state.status === 'pending' ||
-      this.#presence.pending ||
-      this.#page.waiting
-    ) {
+    if (state.status === 'idle' || state.status === 'pending' || this.#awaitingContext) {
       return html`<p part="status" class="status pending">${m.pending}</p>
         ${live}`;
     }

@@ -159,6 +159,13 @@ export type ChartPresence = 'absent' | 'importing' | 'present';
 
 export interface ChartStore {
   readonly user: ChartUser;
+  /**
+   * Set by a store whose first answers are read straight from the device,
+   * within a frame or two (`startChartStore`'s): an element then paints no
+   * pending state before them, unless they are late. Optional: a store that
+   * leaves it out gets the pending state at once.
+   */
+  readonly firstAnswersSoon?: boolean;
 
   /** Whether the patient's chart is on this device, now and whenever that changes. Elements show "none recorded" only once it is `present`. */
   chartPresence(patientId: string): LiveQuery<ChartPresence>;
