@@ -114,21 +114,19 @@ export async function openFirstReads(
 
 /** The reads, each asked for at once and answered once `current` says the projections are this release's; rejected when not. */
 function checkedReads(reads: FirstReads, current: Promise<boolean>): FirstReads {
-  const checked =
-    <A extends unknown[], T>(read: (...args: A) => Promise<T>) =>
-    async (...args: A): Promise<T> => {
-      const answer = read(...args); // placed now, with the other reads of this task
-      answer.catch(() => undefined); // said below, when current
-      if (!(await current)) throw new Error('projections of another release: left to the store');
-      return answer;
-    };
+  const checked = async <T>(answer: Promise<T>): Promise<T> => {
+    answer.catch(() => undefined); // said below, when current
+    if (!(await current)) throw new Error('projections of another release: left to the store');
+    return answer;
+  };
+  // Each read is placed at once, with the other reads of this task.
   return {
-    stored: checked(reads.stored),
-    patient: checked(reads.patient),
-    lane: checked(reads.lane),
-    observations: checked(reads.observations),
-    close: reads.close,
-  } as FirstReads;
+    stored: (patientId) => checked(reads.stored(patientId)),
+    patient: (patientId) => checked(reads.patient(patientId)),
+    lane: (patientId, lanes) => checked(reads.lane(patientId, lanes)),
+    observations: (patientId, lane, query) => checked(reads.observations(patientId, lane, query)),
+    close: () => reads.close(),
+  };
 }
 
 function firstReads(db: IDBDatabase, keyRange: typeof IDBKeyRange): FirstReads {

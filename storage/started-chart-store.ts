@@ -25,8 +25,8 @@ import type {
   VitalsQuery,
   LabResults,
   LabResultsQuery,
+  ImportSummary,
 } from '../model/index.js';
-import type { ImportSummary } from '../model/index.js';
 import type { BundleReadResult } from '../model/bundle-reader.js';
 import { AfterFirstValues } from './after-first-values.js';
 import type { BundleFirstReads } from './bundle-first-reads.js';
@@ -67,10 +67,12 @@ const firstOf = <T>(patientId: string, read: (reads: FirstReads) => Promise<T>) 
   read,
 });
 
-/** A bundle imported at start, read whole, and the reads of its rows when they can be shown before they are stored. */
+/** A bundle imported at start, read whole, and the reads of its rows for the patients they are shown for before they are stored. */
 interface StartImport {
   result: BundleReadResult;
   reads: BundleFirstReads | undefined;
+  /** The bundle's patients this device has nothing of: their first reads are the bundle's. */
+  shownFor: ReadonlySet<string>;
 }
 
 export class StartedChartStore implements ChartStore {
@@ -85,7 +87,7 @@ export class StartedChartStore implements ChartStore {
   readonly #following: Promise<DexieChartStore>;
   /** A bundle imported at start (importBundle), once read; undefined when there is none or it could not be read. */
   #startImport: Promise<StartImport | undefined> | undefined;
-  /** Settles once that import is stored or has failed: the store's queries and its commands wait for it. */
+  /** Settles once that import is stored or has failed: commands wait for it, and the store's queries too when its rows are shown. */
   #startImportSettled: Promise<unknown> = Promise.resolve();
   #openStore!: () => void;
   /** The store's code, asked for as soon as the store is (not a microtask later, after the page's other modules have run). */
@@ -112,7 +114,7 @@ export class StartedChartStore implements ChartStore {
     });
     this.#following = this.#store.then(async (store) => {
       // Until a bundle shown before it was stored is stored, its rows are the bundle's.
-      await this.#startImportSettled;
+      if ((await this.#startImport)?.shownFor.size) await this.#startImportSettled;
       this.#opened = store;
       const reads = await this.#firstReads;
       if (reads !== NO_DATABASE) reads?.close(); // every query follows the store now
@@ -155,10 +157,8 @@ export class StartedChartStore implements ChartStore {
     const read = Promise.all([bundle, reader]).then(
       async ([input, { readBundle, bundleFirstReads }]): Promise<StartImport> => {
         const result = readBundle(input);
-        return {
-          result,
-          reads: result.ok ? await bundleFirstReads(result.resources, this.user) : undefined,
-        };
+        const reads = result.ok ? await bundleFirstReads(result.resources, this.user) : undefined;
+        return { result, reads, shownFor: await this.#newToDevice(reads?.patients ?? []) };
       },
     );
     this.#startImport = read.catch(() => undefined);
@@ -183,8 +183,18 @@ export class StartedChartStore implements ChartStore {
     if (device === undefined) return undefined;
     const stored = device === NO_DATABASE ? undefined : device;
     if (!this.#startImport || (stored && (await stored.stored(patientId)))) return stored;
-    const bundle = (await this.#startImport)?.reads;
-    return bundle?.patients.has(patientId) ? bundle : stored;
+    const start = await this.#startImport;
+    return start?.shownFor.has(patientId) ? start.reads : stored;
+  }
+
+  /** Those of `patients` this device has nothing of; none where its database cannot be read straight (the store upgrades or rebuilds it). */
+  async #newToDevice(patients: Iterable<string>): Promise<Set<string>> {
+    const device = await this.#firstReads;
+    if (device === undefined) return new Set();
+    const fresh = new Set<string>();
+    for (const id of patients)
+      if (device === NO_DATABASE || !(await device.stored(id).catch(() => true))) fresh.add(id);
+    return fresh;
   }
 
   /**
