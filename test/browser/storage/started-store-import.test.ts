@@ -1,5 +1,4 @@
 import { expect } from '../../support/testing.js';
-import { PREGNANCY_STATUS_CODES } from '../../../clinical/index.js';
 import {
   firstValue,
   type ChartRecord,
@@ -8,12 +7,17 @@ import {
   type Observation,
 } from '../../../model/index.js';
 import { readBundle } from '../../../model/bundle-reader.js';
-import { startChartStore, type StartedChartStore } from '../../../storage/index.js';
 import { bundleFirstReads } from '../../../storage/bundle-first-reads.js';
 import { importBundle } from '../../../storage/import-bundle.js';
-import { readingContextOf } from '../../../storage/reading-context.js';
 import { syntheaText } from '../../support/browser-fixtures.js';
-import { deviceWithChart, firstScreen, follow } from '../../support/first-screen.js';
+import {
+  closeStartedStores,
+  deviceWithChart,
+  firstScreen,
+  firstScreenReads,
+  follow,
+  startTestStore,
+} from '../../support/first-screen.js';
 import { installedVersion, rejection, tableCounts } from '../../support/idb.js';
 import { penicillinAllergy } from '../../support/resources.js';
 import {
@@ -26,13 +30,6 @@ import {
 // A first visit that imports its chart at start (StartedChartStore.importBundle):
 // the rows are shown from the bundle, read and validated whole, while the
 // store loads and stores them; then the store's own queries take over.
-
-const started: StartedChartStore[] = [];
-function start(databaseName: string): StartedChartStore {
-  const store = startChartStore({ user: DR_ADA, databaseName });
-  started.push(store);
-  return store;
-}
 
 /** Versie Botsford's bundle, and her patient id. */
 async function versie(): Promise<{ text: string; patientId: string }> {
@@ -51,7 +48,7 @@ function withoutTimes(value: unknown): unknown {
 
 describe('started chart store, importing at start', () => {
   afterEach(async () => {
-    await Promise.all(started.splice(0).map((store) => store.close()));
+    await closeStartedStores();
     await closeTestStores();
   });
 
@@ -63,28 +60,7 @@ describe('started chart store, importing at start', () => {
     const store = await openTestStore(uniqueDatabaseName('bundle-reads'));
     await importBundle(store, text);
     const queries = firstScreen(store, patientId);
-    const fromBundle: Record<keyof typeof queries, unknown> = {
-      chartPresence: (await reads.stored(patientId)) ? 'present' : 'absent',
-      patient: await reads.patient(patientId),
-      allergies: await reads.lane(patientId, ['AllergyIntolerance']),
-      medications: await reads.lane(patientId, ['MedicationRequest', 'MedicationStatement']),
-      conditions: await reads.lane(patientId, ['Condition']),
-      notes: await reads.lane(patientId, ['DocumentReference']),
-      vitals: await reads.observations(patientId, 'vital-signs', {}),
-      'vitals, newest 20': await reads.observations(patientId, 'vital-signs', { limit: 20 }),
-      'vitals, a range': await reads.observations(patientId, 'vital-signs', {
-        from: '2015-01-01',
-        to: '2020-01-01',
-      }),
-      'vitals, by code': await reads.observations(patientId, 'vital-signs', {
-        codes: ['8867-4', '8310-5'],
-        limit: 3,
-      }),
-      'pregnancy status': await reads.observations(patientId, 'observation', {
-        codes: PREGNANCY_STATUS_CODES,
-      }),
-      'reading context': await readingContextOf(reads, patientId, PREGNANCY_STATUS_CODES),
-    };
+    const fromBundle = await firstScreenReads(reads, patientId);
     for (const [query, live] of Object.entries(queries)) {
       expect(withoutTimes(fromBundle[query as keyof typeof queries]), query).to.deep.equal(
         withoutTimes(await firstValue(live as LiveQuery<unknown>)),
@@ -110,7 +86,7 @@ describe('started chart store, importing at start', () => {
   it('shows a first visit its rows before they are stored, then follows the store without a gap', async () => {
     const { text, patientId } = await versie();
     const name = uniqueDatabaseName('import-at-start');
-    const store = start(name);
+    const store = startTestStore(name);
     let stored = false;
     const imported = store.importBundle(Promise.resolve(text));
     void imported.then(() => (stored = true));
@@ -143,7 +119,7 @@ describe('started chart store, importing at start', () => {
     (bundle.entry[allergy]!.resource as { criticality?: unknown }).criticality = 'very';
     const patientId = bundle.entry.find((e) => e.resource.resourceType === 'Patient')!.resource.id!;
     const name = uniqueDatabaseName('import-at-start-bad');
-    const store = start(name);
+    const store = startTestStore(name);
     const imported = store.importBundle(JSON.stringify(bundle));
     const error = await rejection(imported);
     expect(error.code).to.equal('invalid');
@@ -159,7 +135,7 @@ describe('started chart store, importing at start', () => {
     const device = await openTestStore(name);
     await device.record(penicillinAllergy(patientId, 'recorded-here'));
     await device.close();
-    const store = start(name);
+    const store = startTestStore(name);
     const imported = store.importBundle(syntheaText('Versie_Botsford'));
     const [first] = await follow(store.allergies(patientId)).count(1);
     expect(first!.map((record: ChartRecord) => record.key)).to.include(
@@ -170,7 +146,7 @@ describe('started chart store, importing at start', () => {
 
   it('runs a command made while the rows are shown from the bundle once they are stored', async () => {
     const { text, patientId } = await versie();
-    const store = start(uniqueDatabaseName('import-at-start-command'));
+    const store = startTestStore(uniqueDatabaseName('import-at-start-command'));
     let stored = false;
     const imported = store.importBundle(text);
     void imported.then(() => (stored = true));

@@ -1,10 +1,17 @@
 import { expect } from '../../support/testing.js';
-import { PREGNANCY_STATUS_CODES } from '../../../clinical/index.js';
 import { firstValue, type LiveQuery } from '../../../model/index.js';
-import { ChartDatabase, startChartStore, type StartedChartStore } from '../../../storage/index.js';
+import { ChartDatabase } from '../../../storage/index.js';
 import { NO_DATABASE, openFirstReads } from '../../../storage/first-reads.js';
 import { INDEXEDDB_VERSION, PROJECTION_VERSION_KEY } from '../../../storage/schema-versions.js';
-import { deviceWithChart, firstScreen, follow, readsOf } from '../../support/first-screen.js';
+import {
+  closeStartedStores,
+  deviceWithChart,
+  firstScreen,
+  firstScreenReads,
+  follow,
+  readsOf,
+  startTestStore,
+} from '../../support/first-screen.js';
 import { ChartDatabaseV1, installedVersion, openRaw, rejection } from '../../support/idb.js';
 import { penicillinAllergy } from '../../support/resources.js';
 import {
@@ -17,16 +24,9 @@ import {
 // A store started for a chart's first screen (startChartStore): its first
 // values read straight from IndexedDB, then the store's own live queries.
 
-const started: StartedChartStore[] = [];
-function start(databaseName: string): StartedChartStore {
-  const store = startChartStore({ user: DR_ADA, databaseName });
-  started.push(store);
-  return store;
-}
-
 describe('started chart store', () => {
   afterEach(async () => {
-    await Promise.all(started.splice(0).map((store) => store.close()));
+    await closeStartedStores();
     await closeTestStores();
   });
 
@@ -41,34 +41,7 @@ describe('started chart store', () => {
     const store = await openTestStore(name);
     try {
       const queries = firstScreen(store, patientId);
-      const straight = {
-        chartPresence: (await reads.stored(patientId)) ? 'present' : 'absent',
-        patient: await reads.patient(patientId),
-        allergies: await reads.lane(patientId, ['AllergyIntolerance']),
-        medications: await reads.lane(patientId, ['MedicationRequest', 'MedicationStatement']),
-        conditions: await reads.lane(patientId, ['Condition']),
-        notes: await reads.lane(patientId, ['DocumentReference']),
-        vitals: await reads.observations(patientId, 'vital-signs', {}),
-        'vitals, newest 20': await reads.observations(patientId, 'vital-signs', { limit: 20 }),
-        'vitals, a range': await reads.observations(patientId, 'vital-signs', {
-          from: '2015-01-01',
-          to: '2020-01-01',
-        }),
-        'vitals, by code': await reads.observations(patientId, 'vital-signs', {
-          codes: ['8867-4', '8310-5'],
-          limit: 3,
-        }),
-        'pregnancy status': await reads.observations(patientId, 'observation', {
-          codes: PREGNANCY_STATUS_CODES,
-        }),
-        'reading context': {
-          patient: await reads.patient(patientId),
-          conditions: await reads.lane(patientId, ['Condition']),
-          observations: await reads.observations(patientId, 'observation', {
-            codes: PREGNANCY_STATUS_CODES,
-          }),
-        },
-      };
+      const straight = await firstScreenReads(reads, patientId);
       for (const [query, live] of Object.entries(queries))
         expect(straight[query as keyof typeof straight], query).to.deep.equal(
           await firstValue(live as LiveQuery<unknown>),
@@ -120,7 +93,7 @@ describe('started chart store', () => {
 
   it('answers first from IndexedDB, then follows the store, changes included', async () => {
     const { name, patientId } = await deviceWithChart();
-    const store = start(name);
+    const store = startTestStore(name);
     const allergies = follow(store.allergies(patientId));
     // The first read, then (the store opened once it was on screen) the store's own.
     const [first, second] = await allergies.count(2);
@@ -134,7 +107,7 @@ describe('started chart store', () => {
 
   it('hands the first screen its first values together, in one task', async () => {
     const { name, patientId } = await deviceWithChart();
-    const store = start(name);
+    const store = startTestStore(name);
     const queries = firstScreen(store, patientId);
     const names = Object.keys(queries);
     const arrived: string[] = [];
@@ -169,7 +142,7 @@ describe('started chart store', () => {
       () => (held = false),
     );
     try {
-      const store = start(name);
+      const store = startTestStore(name);
       const presence = follow(store.chartPresence(patientId));
       const allergies = follow(store.allergies(patientId));
       const [first] = await allergies.count(1);
@@ -186,7 +159,7 @@ describe('started chart store', () => {
 
   it('opens the store by itself once the first values are on screen', async () => {
     const { name, patientId } = await deviceWithChart();
-    const store = start(name);
+    const store = startTestStore(name);
     // Neither a command nor opened(): the store's live query gives the second value.
     const medications = follow(store.medications(patientId));
     const [first, second] = await medications.count(2);
@@ -199,7 +172,7 @@ describe('started chart store', () => {
     const name = uniqueDatabaseName('started-empty');
     expect(await openFirstReads(indexedDB, IDBKeyRange, name)).to.equal(NO_DATABASE);
     expect(await installedVersion(name), 'nothing made by looking').to.equal(undefined);
-    const store = start(name);
+    const store = startTestStore(name);
     expect(await firstValue(store.chartPresence('pat-1'))).to.equal('absent');
     expect(await firstValue(store.allergies('pat-1'))).to.deep.equal([]);
     expect(await installedVersion(name)).to.equal(INDEXEDDB_VERSION);
@@ -211,7 +184,7 @@ describe('started chart store', () => {
     await old.open();
     old.close();
     expect(await openFirstReads(indexedDB, IDBKeyRange, name)).to.equal(undefined);
-    const store = start(name);
+    const store = startTestStore(name);
     expect(await firstValue(store.chartPresence('pat-1'))).to.equal('absent');
     expect(await installedVersion(name)).to.equal(INDEXEDDB_VERSION);
   });
@@ -235,14 +208,14 @@ describe('started chart store', () => {
     expect(refused).to.contain('another release');
     reads.close();
     // The store rebuilds them from the log.
-    const store = start(name);
+    const store = startTestStore(name);
     expect((await firstValue(store.allergies(patientId))).length).to.be.greaterThan(0);
   });
 
   it("says 'version-change' for a database a newer release made", async () => {
     const name = uniqueDatabaseName('started-newer');
     (await openRaw(name, INDEXEDDB_VERSION + 10)).close();
-    const store = start(name);
+    const store = startTestStore(name);
     expect((await rejection(firstValue(store.allergies('pat-1')))).code).to.equal('version-change');
     expect((await rejection(store.record(penicillinAllergy()))).code).to.equal('version-change');
   });
