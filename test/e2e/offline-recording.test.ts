@@ -44,10 +44,18 @@ async function rowsShown(page: Page): Promise<{ rowsAt: number; before: string[]
 test('a chart shown, then the network gone: vital signs are still recorded', PATIENCE, async () => {
   const context = await browser.newContext();
   try {
-    // The first visit puts the chart on the device.
+    // The first visit puts the chart on the device: its rows show from the bundle, then it is stored.
     const first = await context.newPage();
     await first.goto(`${pages.origin}/kit.html?${pages.query}&import`);
     await rowsShown(first);
+    await first.waitForFunction(
+      () =>
+        performance.getEntriesByName('start:imported').length > 0 ||
+        window.startProbe?.error !== undefined,
+      null,
+      PATIENCE,
+    );
+    assert.equal(await first.evaluate(() => window.startProbe.error), undefined);
     await first.close();
 
     // A later visit: the rows come without the write side, which follows them.
