@@ -87,8 +87,10 @@ export class StartedChartStore implements ChartStore {
   readonly #following: Promise<DexieChartStore>;
   /** A bundle imported at start (importBundle), once read; undefined when there is none or it could not be read. */
   #startImport: Promise<StartImport | undefined> | undefined;
-  /** Settles once that import is stored or has failed: commands wait for it, and the store's queries too when its rows are shown. */
+  /** Settles once that import is stored or has failed. */
   #startImportSettled: Promise<unknown> = Promise.resolve();
+  /** Whether a first read was answered from that bundle: the store's queries and its commands then wait until it is stored. */
+  #bundleShown = false;
   #openStore!: () => void;
   /** The store's code, asked for as soon as the store is (not a microtask later, after the page's other modules have run). */
   #storeModule: Promise<typeof import('./open-chart-store.js')> | undefined;
@@ -114,7 +116,7 @@ export class StartedChartStore implements ChartStore {
     });
     this.#following = this.#store.then(async (store) => {
       // Until a bundle shown before it was stored is stored, its rows are the bundle's.
-      if ((await this.#startImport)?.shownFor.size) await this.#startImportSettled;
+      if (this.#bundleShown) await this.#startImportSettled;
       this.#opened = store;
       const reads = await this.#firstReads;
       if (reads !== NO_DATABASE) reads?.close(); // every query follows the store now
@@ -147,9 +149,11 @@ export class StartedChartStore implements ChartStore {
    * the bundle, read and validated whole: the rows the import is about to
    * store, shown while the store loads (after they are painted) and stores
    * them. Those queries then follow the store, whose answers are the same
-   * rows. A bundle with errors shows nothing. Every command waits until the
-   * import is stored or has failed, so nothing is done to a row shown from
-   * the bundle before it is stored.
+   * rows. A bundle with errors shows nothing. Once rows of the bundle are
+   * shown, every command waits until the import is stored or has failed, so
+   * nothing is done to a row shown from the bundle before it is stored; a
+   * bundle still coming holds up nothing but the first reads of the charts
+   * the device does not have.
    */
   importBundle(bundle: unknown, options: ImportOptions = {}): Promise<ImportSummary> {
     // The reader is fetched while the bundle downloads.
@@ -184,7 +188,10 @@ export class StartedChartStore implements ChartStore {
     const stored = device === NO_DATABASE ? undefined : device;
     if (!this.#startImport || (stored && (await stored.stored(patientId)))) return stored;
     const start = await this.#startImport;
-    return start?.shownFor.has(patientId) ? start.reads : stored;
+    // Once the store is followed, it answers (importing, then the rows): the bundle is not shown after that.
+    if (this.#opened || !start?.shownFor.has(patientId)) return stored;
+    this.#bundleShown = true;
+    return start.reads;
   }
 
   /** Those of `patients` this device has nothing of; none where its database cannot be read straight (the store upgrades or rebuilds it). */
@@ -282,10 +289,10 @@ export class StartedChartStore implements ChartStore {
     for (const handOver of finished) handOver();
   }
 
-  /** A command: the store is opened for it now; it runs once an import started by importBundle has settled. */
+  /** A command: the store is opened for it now; it runs once a bundle whose rows are shown is stored (or has failed). */
   async #command<T>(work: (store: DexieChartStore) => Promise<T>): Promise<T> {
     const store = await this.opened();
-    await this.#startImportSettled;
+    if (this.#bundleShown) await this.#startImportSettled;
     return work(store);
   }
 

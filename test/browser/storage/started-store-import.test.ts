@@ -160,4 +160,20 @@ describe('started chart store, importing at start', () => {
       readBundle(text).resources.filter((r) => r.resourceType === 'AllergyIntolerance').length + 1,
     );
   });
+
+  it('keeps a chart on the device live and its commands running while a bundle never comes', async () => {
+    const { name, patientId } = await deviceWithChart();
+    const store = startTestStore(name);
+    void store.importBundle(new Promise<string>(() => {}));
+    const allergies = follow(store.allergies(patientId));
+    const [first] = await allergies.count(1);
+    await store.record(penicillinAllergy(patientId, 'recorded-meanwhile'));
+    // The query that answered first from the device follows the store: the new allergy arrives.
+    const hasIt = (list: ChartRecord[]) =>
+      list.some((record) => record.key === 'AllergyIntolerance/recorded-meanwhile');
+    let seen = await allergies.count(2);
+    while (!hasIt(seen.at(-1)!)) seen = await allergies.count(seen.length + 1);
+    expect(seen.at(-1)!.length).to.equal(first!.length + 1);
+    allergies.stop();
+  });
 });
