@@ -27,13 +27,12 @@ import type {
   LabResultsQuery,
   ImportSummary,
 } from '../model/index.js';
-import type { BundleReadResult } from '../model/bundle-reader.js';
 import { AfterFirstValues } from './after-first-values.js';
-import type { BundleFirstReads } from './bundle-first-reads.js';
 import { toChartStoreError } from './database-errors.js';
 import type { ChartStoreOptions, DexieChartStore } from './dexie-chart-store.js';
 import { NO_DATABASE, openFirstReads, type FirstReads } from './first-reads.js';
-import { importReadBundle, type ImportOptions } from './import-bundle.js';
+import type { ImportOptions } from './import-bundle.js';
+import { ImportsAtStart } from './import-at-start.js';
 import { readingContextOf } from './reading-context.js';
 
 /** At the latest this long after the first reads have answered, the store is loaded (a tab in the background paints no frames). */
@@ -67,14 +66,6 @@ const firstOf = <T>(patientId: string, read: (reads: FirstReads) => Promise<T>) 
   read,
 });
 
-/** A bundle imported at start, read whole, and the reads of its rows for the patients they are shown for before they are stored. */
-interface StartImport {
-  result: BundleReadResult;
-  reads: BundleFirstReads | undefined;
-  /** The bundle's patients this device has nothing of: their first reads are the bundle's. */
-  shownFor: ReadonlySet<string>;
-}
-
 export class StartedChartStore implements ChartStore {
   readonly user: ChartUser;
   /** Its first answers come straight from IndexedDB (or a bundle being imported): elements paint no pending state before them. */
@@ -85,12 +76,8 @@ export class StartedChartStore implements ChartStore {
   readonly #store: Promise<DexieChartStore>;
   /** The store once an import started by importBundle has settled: what queries follow. */
   readonly #following: Promise<DexieChartStore>;
-  /** A bundle imported at start (importBundle), once read; undefined when there is none or it could not be read. */
-  #startImport: Promise<StartImport | undefined> | undefined;
-  /** Settles once that import is stored or has failed. */
-  #startImportSettled: Promise<unknown> = Promise.resolve();
-  /** Whether a first read was answered from that bundle: the store's queries and its commands then wait until it is stored. */
-  #bundleShown = false;
+  /** Bundles imported at start (importBundle), shown before they are stored. */
+  readonly #imports: ImportsAtStart;
   #openStore!: () => void;
   /** The store's code, asked for as soon as the store is (not a microtask later, after the page's other modules have run). */
   #storeModule: Promise<typeof import('./open-chart-store.js')> | undefined;
@@ -114,9 +101,16 @@ export class StartedChartStore implements ChartStore {
       const { openChartStore } = await this.#storeModule!;
       return openChartStore(options);
     });
+    this.#imports = new ImportsAtStart({
+      user: this.user,
+      device: this.#firstReads,
+      store: () => this.#store,
+      openSoon: () => this.#openAfterFirstValues.whenNoneAwaited(),
+      followed: () => this.#opened !== undefined,
+    });
     this.#following = this.#store.then(async (store) => {
       // Until a bundle shown before it was stored is stored, its rows are the bundle's.
-      if (this.#bundleShown) await this.#startImportSettled;
+      if (this.#imports.shown) await this.#imports.settled;
       this.#opened = store;
       const reads = await this.#firstReads;
       if (reads !== NO_DATABASE) reads?.close(); // every query follows the store now
@@ -125,7 +119,7 @@ export class StartedChartStore implements ChartStore {
     this.#following.catch(() => undefined); // every query and command hears why
     // Read after the page's first task, so that an importBundle called right after this counts.
     void this.#firstReads.then((reads) => {
-      if (reads === undefined || (reads === NO_DATABASE && !this.#startImport)) this.#open();
+      if (reads === undefined || (reads === NO_DATABASE && !this.#imports.asked)) this.#open();
     });
   }
 
@@ -156,25 +150,7 @@ export class StartedChartStore implements ChartStore {
    * the device does not have.
    */
   importBundle(bundle: unknown, options: ImportOptions = {}): Promise<ImportSummary> {
-    // The reader is fetched while the bundle downloads.
-    const reader = import('./bundle-preview.js');
-    const read = Promise.all([bundle, reader]).then(
-      async ([input, { readBundle, bundleFirstReads }]): Promise<StartImport> => {
-        const result = readBundle(input);
-        const reads = result.ok ? await bundleFirstReads(result.resources, this.user) : undefined;
-        return { result, reads, shownFor: await this.#newToDevice(reads?.patients ?? []) };
-      },
-    );
-    this.#startImport = read.catch(() => undefined);
-    const imported = read.then(async ({ result }) => {
-      if (!result.ok) throw (await reader).refusedBundle(result);
-      // The store opens once the first rows are painted, or now when nothing waits for rows.
-      this.#openAfterFirstValues.whenNoneAwaited();
-      return importReadBundle(await this.#store, result, options);
-    });
-    const before = this.#startImportSettled;
-    this.#startImportSettled = Promise.all([before, imported.catch(() => undefined)]);
-    return imported;
+    return this.#imports.start(bundle, options);
   }
 
   /**
@@ -186,22 +162,8 @@ export class StartedChartStore implements ChartStore {
     const device = await this.#firstReads;
     if (device === undefined) return undefined;
     const stored = device === NO_DATABASE ? undefined : device;
-    if (!this.#startImport || (stored && (await stored.stored(patientId)))) return stored;
-    const start = await this.#startImport;
-    // Once the store is followed, it answers (importing, then the rows): the bundle is not shown after that.
-    if (this.#opened || !start?.shownFor.has(patientId)) return stored;
-    this.#bundleShown = true;
-    return start.reads;
-  }
-
-  /** Those of `patients` this device has nothing of; none where its database cannot be read straight (the store upgrades or rebuilds it). */
-  async #newToDevice(patients: Iterable<string>): Promise<Set<string>> {
-    const device = await this.#firstReads;
-    if (device === undefined) return new Set();
-    const fresh = new Set<string>();
-    for (const id of patients)
-      if (device === NO_DATABASE || !(await device.stored(id).catch(() => true))) fresh.add(id);
-    return fresh;
+    if (!this.#imports.asked || (stored && (await stored.stored(patientId)))) return stored;
+    return (await this.#imports.readsOf(patientId)) ?? stored;
   }
 
   /**
@@ -292,7 +254,7 @@ export class StartedChartStore implements ChartStore {
   /** A command: the store is opened for it now; it runs once a bundle whose rows are shown is stored (or has failed). */
   async #command<T>(work: (store: DexieChartStore) => Promise<T>): Promise<T> {
     const store = await this.opened();
-    if (this.#bundleShown) await this.#startImportSettled;
+    if (this.#imports.shown) await this.#imports.settled;
     return work(store);
   }
 
