@@ -34,12 +34,15 @@ for (const element of [banner, list, grid] as Array<
   element.patientId = patientId;
   element.store = store;
 }
-if (imported) {
-  try {
-    await imported;
+// Not awaited at the top level: a module the store loads later imports from
+// this page's chunk when a host bundles the start in one, and would wait for it.
+imported?.then(
+  () => {
     performance.mark('start:imported');
-  } catch (error) {
+    console.info(IMPORT_DONE);
+  },
+  (error: unknown) => {
     reportError(error);
-  }
-  console.info(IMPORT_DONE);
-}
+    console.info(IMPORT_DONE);
+  },
+);
