@@ -103,7 +103,7 @@ export class EmrAllergyBanner extends EmrElement {
   delivery?: DeliveryStatusSource;
 
   readonly #data = new AllergyBannerController(this);
-  readonly #grace = new PendingGrace(this);
+  readonly #grace = new PendingGrace(this, () => this.patientId);
   /** Where each allergy stands with the hospital record, while there is a delivery and the store offers it. */
   readonly #deliveries = new DeliveryStatesController(this);
 

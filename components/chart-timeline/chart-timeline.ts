@@ -7,6 +7,7 @@ import { property, query } from 'lit/decorators.js';
 import { chartStoreContext, type ChartStore, type TimelineBucket } from '../../model/index.js';
 import { controlStyles } from '../shared/control.styles.js';
 import { EmrElement } from '../shared/emr-element.js';
+import { PendingGrace } from '../shared/pending-grace.js';
 import { PrintMediaController } from '../shared/print-media-controller.js';
 import { stateBoxStyles } from '../shared/state-box.styles.js';
 import { EmrTimelineSelectEvent } from './chart-timeline.events.js';
@@ -102,6 +103,7 @@ export class EmrChartTimeline extends EmrElement {
   readonly #window = new TimelineWindowController(this);
   readonly #words = new TimelineWordsController(this, this.#window);
   readonly #presence = new ChartPresenceController(this);
+  readonly #grace = new PendingGrace(this, () => this.patientId);
   readonly #print = new PrintMediaController(this);
   readonly #focus = new TimelineFocusController(this, {
     entries: () => this.#entries,
@@ -122,6 +124,12 @@ export class EmrChartTimeline extends EmrElement {
 
   override render(): TemplateResult {
     const view = this.#words.view;
+    // A first answer about to come from the device: no pending state painted before it.
+    const pending =
+      view.status === 'idle' ||
+      view.status === 'pending' ||
+      (view.status !== 'error' && this.#presence.pending);
+    if (this.patientId && pending && this.#grace.holding) return html``;
     const toolbar = html`<div class="toolbar" part="toolbar">
         ${filtersFieldset(this.show, this.#onFilter)}${zoomButtons(this.zoom, this.#onZoom)}
       </div>

@@ -17,6 +17,7 @@ import { EmrElement } from '../shared/emr-element.js';
 import { heading, headingLevel } from '../shared/heading.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
 import { memo } from '../shared/memo.js';
+import { PendingGrace } from '../shared/pending-grace.js';
 import { PrintMediaController } from '../shared/print-media-controller.js';
 import { stateBoxStyles } from '../shared/state-box.styles.js';
 import { detailPanel, type OpenResult } from './lab-detail.js';
@@ -95,6 +96,7 @@ export class EmrLabResults extends EmrElement {
   @query('.scroller') private scroller?: HTMLElement;
 
   readonly #presence = new ChartPresenceController(this);
+  readonly #grace = new PendingGrace(this, () => this.patientId);
   readonly #results = new LiveQueryController<LabResults>(
     this,
     (store, patientId) => store.labResults(patientId, { limit: this.limit }),
@@ -167,20 +169,27 @@ export class EmrLabResults extends EmrElement {
   }
 
   override render() {
+    // A first answer about to come from the device: no pending state painted before it.
+    if (this.patientId && this.#pending && this.#grace.holding) return html``;
     const level = headingLevel(this.headingLevel, undefined);
     return html`${level ? heading(level, m.title, { class: 'title' }) : nothing}${this.#content()}`;
+  }
+
+  /** The results (none shown yet), the patient whose ranges they are read against, or whether the chart is here: not known yet. */
+  get #pending(): boolean {
+    const { status } = this.#results.state;
+    return (
+      status === 'idle' ||
+      (status === 'pending' && !this.#shown) ||
+      this.#presence.pending ||
+      this.#patient.state.status === 'pending'
+    );
   }
 
   #content() {
     const results = this.#results.state;
     if (!this.patientId) return html`<p part="status" class="status">${m.noPatient}</p>`;
-    if (
-      results.status === 'idle' ||
-      (results.status === 'pending' && !this.#shown) ||
-      this.#presence.pending ||
-      this.#patient.state.status === 'pending'
-    )
-      return html`<p part="status" class="status pending">${m.pending}</p>`;
+    if (this.#pending) return html`<p part="status" class="status pending">${m.pending}</p>`;
     // The results, or the patient whose sex and age choose their ranges, could not be read: no flags against ranges that may be wrong.
     const patient = this.#patient.state;
     const failed =

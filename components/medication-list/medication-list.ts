@@ -123,7 +123,7 @@ export class EmrMedicationList extends EmrElement {
   );
   readonly #deliveries = new DeliveryStatesController(this);
   readonly #presence = new ChartPresenceController(this);
-  readonly #grace = new PendingGrace(this);
+  readonly #grace = new PendingGrace(this, () => this.patientId);
   readonly #actions = new MedicationActions(this, (message) => (this.announcement = message));
   readonly #history = new MedicationHistoryController(this);
 

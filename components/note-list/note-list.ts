@@ -16,6 +16,7 @@ import { EmrElement } from '../shared/emr-element.js';
 import { ChartPresenceController } from '../shared/chart-presence-controller.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
 import { memo } from '../shared/memo.js';
+import { PendingGrace } from '../shared/pending-grace.js';
 import { noteEntries, type NoteEntry } from './note-entries.js';
 import { EmrNoteSelectEvent } from '../shared/note-select.events.js';
 import { styles } from './note-list.styles.js';
@@ -75,6 +76,7 @@ export class EmrNoteList extends EmrElement {
 
   readonly #notes = new LiveQueryController(this, (store, patientId) => store.notes(patientId));
   readonly #presence = new ChartPresenceController(this);
+  readonly #grace = new PendingGrace(this, () => this.patientId);
   readonly #deliveries = new DeliveryStatesController(this);
   /** The rows, worked out once for each answer of the store. */
   readonly #entriesOf = memo(noteEntries);
@@ -85,7 +87,18 @@ export class EmrNoteList extends EmrElement {
     this.#entries = state.status === 'ready' ? this.#entriesOf(state.value) : [];
   }
 
+  /** It says it is loading: its notes not read yet, or read before it is known whether the chart is here (never in place of "not on this device"). */
+  get #pending(): boolean {
+    const { status } = this.#notes.state;
+    return (
+      (status === 'pending' && !this.#presence.missing) ||
+      (status === 'ready' && this.#presence.pending)
+    );
+  }
+
   override render(): TemplateResult {
+    // A first answer about to come from the device: no pending state painted before it.
+    if (this.#pending && this.#grace.holding) return html``;
     const { state } = this.#notes;
     // Not "no notes recorded" for a chart that is not here yet.
     if (state.status === 'pending' || state.status === 'ready') {

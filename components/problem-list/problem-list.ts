@@ -18,6 +18,7 @@ import { EmrElement } from '../shared/emr-element.js';
 import { heading, headingLevel } from '../shared/heading.js';
 import { LiveQueryController } from '../shared/live-query-controller.js';
 import { memo } from '../shared/memo.js';
+import { PendingGrace } from '../shared/pending-grace.js';
 import { ProblemActions } from './problem-actions.js';
 import { nameOf, renderEntry } from './problem-entry.js';
 import { renderRecordForm } from './problem-forms.js';
@@ -99,6 +100,7 @@ export class EmrProblemList extends EmrElement {
     store.conditions(id),
   );
   readonly #presence = new ChartPresenceController(this);
+  readonly #grace = new PendingGrace(this, () => this.patientId);
   readonly #actions = new ProblemActions(this, (message) => (this.announcement = message));
 
   /** What the polite live region says: results of actions and conflicts that arrive. */
@@ -126,6 +128,8 @@ export class EmrProblemList extends EmrElement {
   }
 
   override render(): TemplateResult {
+    // A first answer about to come from the device: no pending state painted before it.
+    if (this.#pending && this.#grace.holding) return html``;
     return html`
       ${heading(this.#level, m.title, { class: 'title' })} ${this.#body()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -134,6 +138,15 @@ export class EmrProblemList extends EmrElement {
 
   get #readOnly(): boolean {
     return !this.store || !WRITING_ROLES.includes(this.store.user.role);
+  }
+
+  /** It says it is loading: its problems not read yet, or none read before it is known whether the chart is here (never in place of "not on this device"). */
+  get #pending(): boolean {
+    const state = this.#conditions.state;
+    return (
+      (state.status === 'pending' && !this.#presence.missing) ||
+      (state.status === 'ready' && state.value.length === 0 && this.#presence.pending)
+    );
   }
 
   #body(): TemplateResult {

@@ -11,6 +11,7 @@ import { conceptLabel } from '../../clinical/index.js';
 import { EmrElement } from '../shared/emr-element.js';
 import { heading, headingLevel } from '../shared/heading.js';
 import { memo } from '../shared/memo.js';
+import { PendingGrace } from '../shared/pending-grace.js';
 import { categoryLabel, renderDiagnosticReport } from './diagnostic-report-view.js';
 import { renderImagingStudy } from './imaging-study-view.js';
 import { reportContents, type ReportContents } from './report-contents.js';
@@ -64,6 +65,7 @@ export class EmrReportViewer extends EmrElement {
   store?: ChartStore;
 
   readonly #query = new ReportQueryController(this);
+  readonly #grace = new PendingGrace(this, () => this.key);
   readonly #contentsOf = memo(reportContents);
   #contents: ReportContents | undefined;
 
@@ -77,6 +79,8 @@ export class EmrReportViewer extends EmrElement {
   }
 
   override render(): TemplateResult {
+    // A first answer about to come from the device: no pending state painted before it.
+    if (this.#pending && this.#grace.holding) return html``;
     const state = this.#query.state;
     switch (state.status) {
       case 'idle':
@@ -99,6 +103,18 @@ export class EmrReportViewer extends EmrElement {
         return this.#state(m.notAReport);
       }
     }
+  }
+
+  /** Not read yet: the record, or the results its report lists (their rows then say they are loading). */
+  get #pending(): boolean {
+    const { state } = this.#query;
+    if (state.status === 'pending') return true;
+    const report = state.status === 'ready' ? state.record?.current : undefined;
+    return (
+      report?.resourceType === 'DiagnosticReport' &&
+      report.status !== 'entered-in-error' &&
+      this.#query.results === undefined
+    );
   }
 
   #state(text: string): TemplateResult {

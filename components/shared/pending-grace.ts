@@ -1,5 +1,10 @@
-import type { ReactiveController } from 'lit';
-import type { ChartQueryHost } from './live-query-controller.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ChartStore } from '../../model/index.js';
+
+/** An element that reads the chart store: a list reads a patient's chart, a viewer one record. */
+export interface GraceHost extends ReactiveControllerHost {
+  readonly store?: ChartStore;
+}
 
 /**
  * How long an element whose store answers first from the device waits for
@@ -18,15 +23,18 @@ export const PENDING_GRACE_MS = 200;
  * the first frame it paints has its rows; once the grace runs out it is
  * updated and shows the pending state as ever. Only the first answers are
  * waited for: after the grace, a store or patient given later shows its
- * pending state at once.
+ * pending state at once. The grace starts once the element has something
+ * to read (`subject`: its patient, or a viewer's record key).
  */
 export class PendingGrace implements ReactiveController {
-  readonly #host: ChartQueryHost;
+  readonly #host: GraceHost;
+  readonly #subject: () => string | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #over = false;
 
-  constructor(host: ChartQueryHost) {
+  constructor(host: GraceHost, subject: () => string | undefined) {
     this.#host = host;
+    this.#subject = subject;
     host.addController(this);
   }
 
@@ -36,7 +44,7 @@ export class PendingGrace implements ReactiveController {
   }
 
   hostUpdate(): void {
-    if (this.#timer !== undefined || !this.holding || !this.#host.patientId) return;
+    if (this.#timer !== undefined || !this.holding || !this.#subject()) return;
     this.#timer = setTimeout(() => {
       this.#over = true;
       this.#host.requestUpdate();

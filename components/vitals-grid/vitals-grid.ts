@@ -114,7 +114,7 @@ export class EmrVitalsGrid extends EmrElement {
 
   readonly #window = new VitalsWindowController(this);
   readonly #presence = new ChartPresenceController(this);
-  readonly #grace = new PendingGrace(this);
+  readonly #grace = new PendingGrace(this, () => this.patientId);
   readonly #page = new VitalsPageController(this, this.#window);
   readonly #deliveries = new VitalsDeliveryController(this, this.#window);
 
