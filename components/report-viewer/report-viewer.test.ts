@@ -209,6 +209,27 @@ describe('emr-report-viewer', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('never shows a report’s results as not on this device before they are read', async () => {
+    const store = await chart([...labResults(), labReport()]);
+    // Every frame the element commits, seen as it commits it.
+    const el = document.createElement('emr-report-viewer') as EmrReportViewer;
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => seen.push(text(root(el).querySelector('tbody'))));
+    el.store = store;
+    el.key = 'DiagnosticReport/lab-1';
+    document.body.append(el);
+    try {
+      observer.observe(root(el), { childList: true, subtree: true, characterData: true });
+      await waitUntil(() => row(el, 'Observation/hb').length === 3, 'results not shown');
+    } finally {
+      observer.disconnect();
+      el.remove();
+    }
+    // Only the result the store does not hold (mcv) ever says so.
+    const wrong = seen.filter((frame) => (frame.match(/Not on this device/g) ?? []).length > 1);
+    expect(wrong, 'a frame showed read results as missing').to.deep.equal([]);
+  });
+
   it('says when the report is not found, not a report, entered in error, loading or failing', async () => {
     const store = await chart([erroneousReport()]);
     const missing = await viewer(store, 'DiagnosticReport/nowhere');

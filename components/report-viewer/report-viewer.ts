@@ -69,13 +69,21 @@ export class EmrReportViewer extends EmrElement {
   readonly #contentsOf = memo(reportContents);
   #contents: ReportContents | undefined;
 
-  protected override willUpdate(): void {
+  // In update(), not willUpdate(): the query controller follows a new record's
+  // results in its hostUpdate, which runs between the two. Worked out before,
+  // a report just read would be shown against the results of none (every
+  // one "Not on this device") for a frame.
+  protected override update(changed: PropertyValues<this>): void {
+    this.#contents = this.#contentsNow();
+    super.update(changed);
+  }
+
+  #contentsNow(): ReportContents | undefined {
     const state = this.#query.state;
     const record = state.status === 'ready' ? state.record : undefined;
-    this.#contents =
-      record?.current.resourceType === 'DiagnosticReport'
-        ? this.#contentsOf(record.current, this.#query.results)
-        : undefined;
+    return record?.current.resourceType === 'DiagnosticReport'
+      ? this.#contentsOf(record.current, this.#query.results)
+      : undefined;
   }
 
   override render(): TemplateResult {
