@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   chartStoreContext,
