@@ -107,14 +107,20 @@ function serve(dir: string, httpCache: boolean): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** `httpCache: false` serves everything `no-store`: what a page did not fetch while online, it cannot have offline. */
+/**
+ * `httpCache: false` serves everything `no-store`: what a page did not fetch
+ * while online, it cannot have offline. `tree`: another checkout of the kit
+ * whose pages to build (start-ab.ts compares two).
+ */
 export async function startPages({
   httpCache = true,
-}: { httpCache?: boolean } = {}): Promise<StartPages> {
+  tree,
+}: { httpCache?: boolean; tree?: string } = {}): Promise<StartPages> {
+  const root = tree ? path.join(path.resolve(tree), 'bench/pages/start') : pages;
   const outDir = await mkdtemp(path.join(tmpdir(), 'emr-kit-start-'));
   await build({
     configFile: false,
-    root: pages,
+    root,
     logLevel: 'silent',
     build: {
       outDir,
@@ -123,7 +129,7 @@ export async function startPages({
       minify: !process.env.BENCH_NO_MINIFY, // readable names in a profile (profile-start.ts)
       manifest: true,
       rolldownOptions: {
-        input: { kit: path.join(pages, 'kit.html'), raw: path.join(pages, 'raw.html') },
+        input: { kit: path.join(root, 'kit.html'), raw: path.join(root, 'raw.html') },
       },
     },
   });
