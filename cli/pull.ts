@@ -1,4 +1,5 @@
 import { readBundle } from '../model/bundle-reader.js';
+import { compiledSchemaOf } from '../model/bundle/compiled-schemas.js';
 import { describeIssue, writeBundle } from '../model/index.js';
 import { bearerToken, EhrError, fetchChart } from '../ehr/index.js';
 import { EXIT, UsageError, type Io } from './io.js';
@@ -42,7 +43,7 @@ export async function pullCommand(
       ...(token && { auth: bearerToken(token) }),
       onPage: (type, count) => counts.set(type, (counts.get(type) ?? 0) + count),
     });
-    const result = readBundle(bundle);
+    const result = readBundle(bundle, { compiledSchemaOf });
     if (!result.ok) {
       io.err.write(
         `${base.href} Patient/${options.patient}: ${result.errorCount} error${result.errorCount === 1 ? '' : 's'}; the kit would import none of it\n`,

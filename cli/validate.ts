@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describeIssue, type BundleIssue } from '../model/index.js';
 import { readBundle, type BundleReadResult } from '../model/bundle-reader.js';
+import { compiledSchemaOf } from '../model/bundle/compiled-schemas.js';
 import { EXIT, type Io } from './io.js';
 
 export interface FileReport {
@@ -31,7 +32,7 @@ export async function validateFile(
       errorCount: 1,
     };
   }
-  const result = readBundle(text);
+  const result = readBundle(text, { compiledSchemaOf });
   const { ok, bundleType, counts, skipped, errors, errorCount } = result;
   return { file, ok, bundleType, counts, skipped, errors, errorCount, result };
 }

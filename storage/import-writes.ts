@@ -8,6 +8,7 @@ import {
   type Revision,
 } from '../model/index.js';
 import { readBundle, type BundleReadResult } from '../model/bundle-reader.js';
+import { compiledSchemaOf } from '../model/bundle/compiled-schemas.js';
 import { markRow, type ImportMark } from './import-marks.js';
 import { importedBases } from './imported-bases.js';
 import { importedRevision } from './imported-revision.js';
@@ -27,7 +28,7 @@ export function importInto(
   onProgress: (progress: ImportProgress) => void,
   marks: readonly ImportMark[] = [],
 ): Promise<ImportSummary> {
-  return importRead(internals, readBundle(input), onProgress, marks);
+  return importRead(internals, readBundle(input, { compiledSchemaOf }), onProgress, marks);
 }
 
 /** Writes what a bundle read by readBundle brings, in one transaction; refuses one with errors. */

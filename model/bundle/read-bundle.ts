@@ -1,9 +1,9 @@
+import type * as z from 'zod/mini';
 import { isModeledType, type FhirResource, type ResourceType } from '../fhir/resources.js';
 import { truncate } from '../fhir/primitives.js';
 import type { BundleIssue } from './bundle-issue.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { checkResource, DEFAULT_LIMITS, describe } from './check-resource.js';
-import { COMPILE_SCHEMAS_FROM, compiledSchemaOf } from './compiled-schemas.js';
 import { entryNames } from './entry-names.js';
 import { retiredType } from './older-fhir.js';
 import { FORBIDDEN_KEYS, type WalkLimits } from './walk-resource.js';
@@ -21,7 +21,30 @@ export interface ReadBundleOptions extends Partial<WalkLimits> {
    * on a small bundle.
    */
   compileSchemasFrom?: number;
+  /**
+   * zod's compiled schema of a type (`compiledSchemaOf` in
+   * compiled-schemas.ts), for the types with `compileSchemasFrom` resources
+   * or more. Without it every resource is checked by the plain schema: zod's
+   * compiler is loaded only by a reader that passes it (an import, the CLI),
+   * never before a first visit's rows are shown from their bundle.
+   */
+  compiledSchemaOf?: (type: ResourceType) => z.ZodMiniType;
 }
+
+/**
+ * From how many resources of one type a bundle's are checked by the compiled
+ * schema (readBundle's `compileSchemasFrom`). Measured (headless Chromium,
+ * 2 shared cores; `readBundle` in a fresh page, plain against compiled,
+ * medians of 5): Brent Beer, 144 resources, 59 against 771 ms; Douglas
+ * Walsh, 555, 183 against 1,126 ms; Vito Feeney, 1,083, 261 against
+ * 1,336 ms; a day of the ICU stay, 10,139 (10,080 observations), 695
+ * against 1,266 ms. The same day read a fourth time in one page: 236–352
+ * against 110–405 ms. In Node, five ICU days one after another: 3.0–3.7 s
+ * plain, 3.4–4.2 s compiled. So compiling costs 500–900 ms a page and saves
+ * at most ~15 µs a resource once warm: it pays from about 50,000 resources
+ * of a type.
+ */
+export const COMPILE_SCHEMAS_FROM = 50_000;
 
 export interface BundleReadResult {
   /** True when there is not a single error: only then are `resources` given. */
@@ -82,8 +105,9 @@ export function readBundle(
       entry.resource.resourceType as string,
       (perType.get(entry.resource.resourceType as string) ?? 0) + 1,
     );
+  const compiled = limits.compiledSchemaOf;
   const schemaOf = (type: ResourceType) =>
-    (perType.get(type) ?? 0) >= limits.compileSchemasFrom ? compiledSchemaOf(type) : undefined;
+    compiled && (perType.get(type) ?? 0) >= limits.compileSchemasFrom ? compiled(type) : undefined;
   const resources: FhirResource[] = [];
   entries.forEach((entry, index) => {
     const resource = entry.resource as Record<string, unknown>;

@@ -27,7 +27,7 @@ const NOT_BEFORE_THE_ROWS = [
   /\/components\/vitals-form\//,
 ];
 
-test('the summary page evaluates neither the store nor the write side before its rows', async () => {
+async function buildSummaryPage(): Promise<Map<string, Rolldown.OutputChunk>> {
   const output = (await build({
     configFile: false,
     root: pages,
@@ -38,21 +38,30 @@ test('the summary page evaluates neither the store nor the write side before its
       rolldownOptions: { input: { kit: path.join(pages, 'kit.html') } },
     },
   })) as Rolldown.RolldownOutput;
-  const chunks = new Map(
+  return new Map(
     output.output
       .filter((item): item is Rolldown.OutputChunk => item.type === 'chunk')
       .map((chunk) => [chunk.fileName, chunk]),
   );
-  const entry = [...chunks.values()].find((chunk) => chunk.isEntry);
-  assert.ok(entry, 'the page has an entry chunk');
-  const atStart = new Set<string>();
+}
+
+/** The modules of a chunk and of every chunk it imports statically. */
+function modulesFrom(chunks: Map<string, Rolldown.OutputChunk>, start: string): string[] {
+  const seen = new Set<string>();
   const visit = (fileName: string) => {
-    if (atStart.has(fileName)) return;
-    atStart.add(fileName);
+    if (seen.has(fileName)) return;
+    seen.add(fileName);
     for (const next of chunks.get(fileName)?.imports ?? []) visit(next);
   };
-  visit(entry.fileName);
-  const modules = [...atStart].flatMap((fileName) => chunks.get(fileName)?.moduleIds ?? []);
+  visit(start);
+  return [...seen].flatMap((fileName) => chunks.get(fileName)?.moduleIds ?? []);
+}
+
+test('the summary page evaluates neither the store nor the write side before its rows', async () => {
+  const chunks = await buildSummaryPage();
+  const entry = [...chunks.values()].find((chunk) => chunk.isEntry);
+  assert.ok(entry, 'the page has an entry chunk');
+  const modules = modulesFrom(chunks, entry.fileName);
   for (const needed of ['/storage/first-reads.ts', '/components/vitals-grid/vitals-grid.ts'])
     assert.ok(
       modules.some((id) => id.endsWith(needed)),
@@ -69,4 +78,26 @@ test('the summary page evaluates neither the store nor the write side before its
       later.some((id) => pattern.test(id)),
       `${pattern} is in the page's build`,
     );
+});
+
+test('a first visit shown from its bundle checks it without zod’s compiler', async () => {
+  // What a first visit loads besides the start, before its rows: the bundle
+  // preview (storage/bundle-preview.ts, imported when importBundle is called).
+  const chunks = await buildSummaryPage();
+  const preview = [...chunks.values()].find((chunk) =>
+    chunk.facadeModuleId?.endsWith('/storage/bundle-preview.ts'),
+  );
+  assert.ok(preview, 'the bundle preview is a chunk of its own');
+  const modules = modulesFrom(chunks, preview.fileName);
+  for (const needed of ['/model/bundle/read-bundle.ts', '/model/fhir/resources.ts'])
+    assert.ok(
+      modules.some((id) => id.endsWith(needed)),
+      `${needed} is read before the rows`,
+    );
+  assert.deepEqual(
+    modules.filter(
+      (id) => /\/zod\/v4\/core\/compile\.js$/.test(id) || id.endsWith('/compiled-schemas.ts'),
+    ),
+    [],
+  );
 });
