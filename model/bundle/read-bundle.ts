@@ -16,9 +16,9 @@ export interface ReadBundleOptions extends Partial<WalkLimits> {
   maxErrors?: number;
   /**
    * From how many resources of a type the bundle's resources of that type
-   * are checked by zod's compiled schema rather than the plain one
-   * (`COMPILE_SCHEMAS_FROM` by default): compiling costs more than it saves
-   * on a small bundle.
+   * are checked by zod's compiled schema (`compiledSchemaOf`, when given)
+   * rather than the plain one (`COMPILE_SCHEMAS_FROM` by default):
+   * compiling costs more than it saves on a small bundle.
    */
   compileSchemasFrom?: number;
   /**
