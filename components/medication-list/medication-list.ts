@@ -153,23 +153,34 @@ export class EmrMedicationList extends EmrElement {
 
   override render(): TemplateResult {
     // A first answer about to come from the device: no pending state painted before it.
-    const pending = this.#medications.state.status === 'pending' || this.#presence.pending;
-    if (pending && this.#grace.holding) return html``;
+    if (this.#pending && this.#grace.holding) return html``;
     return html`
       ${heading(this.#level, m.title, { class: 'title' })} ${this.#body()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
 
+  /**
+   * It says it is loading: its medications not read yet, or none read before
+   * it is known whether the chart is here (never in place of "not on this
+   * device"). Medications listed are the chart itself (they live in its core
+   * document), so only an empty or pending answer waits to know that.
+   */
+  get #pending(): boolean {
+    const state = this.#medications.state;
+    return (
+      (state.status === 'pending' && !this.#presence.missing) ||
+      (state.status === 'ready' && state.value.length === 0 && this.#presence.pending)
+    );
+  }
+
   #body(): TemplateResult {
     const state = this.#medications.state;
-    // Not "no medications recorded" for a chart that is not here yet. Medications listed are the chart itself
-    // (they live in its core document), so only an empty or pending answer waits to know whether the chart is here.
-    if (state.status === 'pending' || (state.status === 'ready' && state.value.length === 0)) {
-      if (this.#presence.pending) return html`<p class="state">${m.pending}</p>`;
-      const notice = this.#presence.notice();
-      if (notice) return notice;
-    }
+    if (this.#pending) return html`<p class="state">${m.pending}</p>`;
+    // Not "no medications recorded" for a chart that is not here yet.
+    const empty = state.status === 'pending' || (state.status === 'ready' && !state.value.length);
+    const notice = empty ? this.#presence.notice() : undefined;
+    if (notice) return notice;
     switch (state.status) {
       case 'idle':
         return html`<p class="state">${m.idle}</p>`;

@@ -100,13 +100,11 @@ export class EmrNoteList extends EmrElement {
     // A first answer about to come from the device: no pending state painted before it.
     if (this.#pending && this.#grace.holding) return html``;
     const { state } = this.#notes;
+    if (this.#pending) return html`<p class="state" role="status">${messages.pending}</p>`;
     // Not "no notes recorded" for a chart that is not here yet.
-    if (state.status === 'pending' || state.status === 'ready') {
-      if (this.#presence.pending)
-        return html`<p class="state" role="status">${messages.pending}</p>`;
-      const notice = this.#presence.notice();
-      if (notice) return notice;
-    }
+    const notice =
+      state.status === 'pending' || state.status === 'ready' ? this.#presence.notice() : undefined;
+    if (notice) return notice;
     switch (state.status) {
       case 'idle':
         return html`<p class="state">${messages.idle}</p>`;

@@ -151,11 +151,11 @@ export class EmrProblemList extends EmrElement {
 
   #body(): TemplateResult {
     const state = this.#conditions.state;
-    if (state.status === 'pending' || (state.status === 'ready' && state.value.length === 0)) {
-      if (this.#presence.pending) return html`<p class="state">${m.pending}</p>`;
-      const notice = this.#presence.notice();
-      if (notice) return notice;
-    }
+    if (this.#pending) return html`<p class="state">${m.pending}</p>`;
+    // Not "no problems recorded" for a chart that is not here yet.
+    const empty = state.status === 'pending' || (state.status === 'ready' && !state.value.length);
+    const notice = empty ? this.#presence.notice() : undefined;
+    if (notice) return notice;
     switch (state.status) {
       case 'idle':
         return html`<p class="state">${m.idle}</p>`;
